@@ -1,0 +1,75 @@
+"""Typed errors with stable exit codes, and the diagnostics they carry.
+
+Every expected failure is one of these classes; the CLI catches them in one
+place, prints ``path:line:col: error: message [CODE]`` and exits with the
+class's code. Anything else is a bug and shows a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Loc
+
+# Exit codes (documented in README.md; never renumber).
+EXIT_OK = 0
+EXIT_FINDINGS = 1        # verify found differences; check --strict found warnings
+EXIT_USAGE = 2           # bad command line (argparse)
+EXIT_INPUT = 3           # a source or an imported file is invalid
+EXIT_TOOL = 4            # pandoc, WeasyPrint, fonts … missing or failed
+EXIT_OUTPUT = 5          # an output could not be written (permissions, disk full)
+EXIT_INVALID_OUTPUT = 6  # a built output failed its own validation (a bug in unres)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    loc: Optional[Loc]
+    severity: str            # "error" or "warning"
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        where = f"{self.loc}: " if self.loc else ""
+        return f"{where}{self.severity}: {self.message} [{self.code}]"
+
+
+class UnresError(Exception):
+    exit_code = EXIT_INPUT
+
+    def __init__(self, diagnostics):
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class SourceError(UnresError):
+    """The source (or an imported file) is not a valid resolution."""
+    exit_code = EXIT_INPUT
+
+
+class ToolError(UnresError):
+    """An outside tool is missing, failed or timed out."""
+    exit_code = EXIT_TOOL
+
+
+class OutputError(UnresError):
+    """An output file could not be written."""
+    exit_code = EXIT_OUTPUT
+
+
+class InvalidOutputError(UnresError):
+    """A built file failed validation: the build is refused and nothing is kept."""
+    exit_code = EXIT_INVALID_OUTPUT
+
+
+def error(loc: Optional[Loc], message: str, code: str) -> Diagnostic:
+    return Diagnostic(loc, "error", message, code)
+
+
+def warning(loc: Optional[Loc], message: str, code: str) -> Diagnostic:
+    return Diagnostic(loc, "warning", message, code)
+
+
+def tool_error(message: str, code: str, loc: Optional[Loc] = None) -> ToolError:
+    return ToolError([error(loc, message, code)])

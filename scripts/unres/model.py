@@ -1,0 +1,276 @@
+"""The one document model every reader produces and every writer consumes.
+
+Derived facts (paragraph numbers, sub-paragraph labels, footnote numbers, eIds)
+are filled in once by :mod:`unres.transforms`; writers only read them.
+Source locations are kept on every block but excluded from equality, so two
+models read from differently laid-out sources compare equal when their content
+is the same (the round-trip tests rely on this).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+@dataclass(frozen=True)
+class Loc:
+    path: str
+    line: int
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+def _loc() -> Optional[Loc]:
+    return field(default=None, compare=False, repr=False)
+
+
+# ---------------------------------------------------------------- inlines
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Emph:
+    children: list["Inline"]
+
+
+@dataclass
+class Strong:
+    children: list["Inline"]
+
+
+@dataclass
+class Superscript:
+    children: list["Inline"]
+
+
+@dataclass
+class Subscript:
+    children: list["Inline"]
+
+
+@dataclass
+class Link:
+    """A link kept as text plus a target; no writer ever fetches the target."""
+    target: str
+    children: list["Inline"]
+
+
+@dataclass
+class LineBreak:
+    pass
+
+
+@dataclass
+class NoteRef:
+    """A footnote call; ``key`` is the footnote's label in the source."""
+    key: str
+    number: int = 0          # filled by transforms (order of first call)
+    eid: str = ""            # eId of the authorialNote at this call site
+
+
+Inline = Union[Text, Emph, Strong, Superscript, Subscript, Link, LineBreak, NoteRef]
+Inlines = list  # list[Inline]
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass
+class Formula:
+    """``The Human Rights Council,`` — the enacting formula."""
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class PreambularParagraph:
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+    @property
+    def opening_phrase(self) -> str:
+        """The italic words that open the paragraph ('' when it has none)."""
+        first = self.inlines[0] if self.inlines else None
+        return plain_text(first.children).strip() if isinstance(first, Emph) else ""
+
+
+@dataclass
+class SubParagraph:
+    inlines: Inlines
+    children: list["SubParagraph"] = field(default_factory=list)
+    wrapup: Optional[Inlines] = None
+    label: str = ""          # "(a)", "(ii)", "a.", computed by transforms
+    eid: str = ""
+    list_eid: str = ""       # eId of the list holding this point's children
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class OperativeParagraph:
+    inlines: Inlines
+    children: list[SubParagraph] = field(default_factory=list)
+    wrapup: Optional[Inlines] = None     # text after the sub-paragraphs
+    num: str = ""            # "1.", computed by transforms
+    eid: str = ""
+    list_eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Heading:
+    """A heading inside an annex."""
+    level: int
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Paragraph:
+    """An unnumbered paragraph inside an annex."""
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Part:
+    """A lettered part (A, B …) of a resolution, or the single unnamed part."""
+    label: Optional[str]
+    title: Optional[Inlines]
+    formula: Optional[Formula]
+    preamble: list[PreambularParagraph]
+    operative: list[OperativeParagraph]
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Annex:
+    label: str                       # "Annex", "Annex I"
+    title: Optional[Inlines]
+    blocks: list                     # Heading | Paragraph | OperativeParagraph
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Footnote:
+    key: str
+    paragraphs: list                 # list[Inlines]
+    number: int = 0
+    marker: str = ""
+    eid: str = ""                    # eId of the authorialNote at its call
+    called_from: str = ""            # eId of the block that calls it
+    loc: Optional[Loc] = _loc()
+
+
+# ---------------------------------------------------------------- metadata
+RECORDED = "recorded"
+WITHOUT_VOTE = "without-vote"
+
+
+@dataclass
+class Vote:
+    kind: str                        # RECORDED or WITHOUT_VOTE
+    in_favour: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstaining: list[str] = field(default_factory=list)
+    loc: Optional[Loc] = _loc()
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        return len(self.in_favour), len(self.against), len(self.abstaining)
+
+    @property
+    def count(self) -> int:
+        return sum(self.totals)
+
+
+@dataclass
+class Meta:
+    symbol: str
+    number: str                      # "38/3"
+    title: str
+    parent_organ: str
+    organ: str
+    session: int
+    session_name: str
+    session_start: dt.date
+    session_end: dt.date
+    agenda_item: str
+    distribution: str
+    issue_date: dt.date
+    original_language: str
+    language: str
+    adoption_date: dt.date
+    meeting: str
+    vote: Vote
+    job_number: Optional[str] = None
+    formula_organ: Optional[str] = None
+    key_locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass
+class Resolution:
+    meta: Meta
+    parts: list[Part]
+    annexes: list[Annex] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    source: str = field(default="", compare=False)
+
+    # Convenience views for the common single-part resolution.
+    @property
+    def preamble(self) -> list[PreambularParagraph]:
+        return [p for part in self.parts for p in part.preamble]
+
+    @property
+    def operative(self) -> list[OperativeParagraph]:
+        return [p for part in self.parts for p in part.operative]
+
+    @property
+    def formula(self) -> Optional[Formula]:
+        return self.parts[0].formula if self.parts else None
+
+    def footnote(self, key: str) -> Footnote:
+        for note in self.footnotes:
+            if note.key == key:
+                return note
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------- helpers
+def plain_text(inlines, notes: bool = False) -> str:
+    """The visible text of some inlines; footnote calls are left out unless ``notes``."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+        elif isinstance(node, NoteRef):
+            if notes:
+                out.append(str(node.number))
+        else:
+            out.append(plain_text(node.children, notes))
+    return "".join(out)
+
+
+def walk_subparagraphs(items):
+    """Every sub-paragraph below ``items``, depth first, in document order."""
+    for item in items:
+        yield item
+        yield from walk_subparagraphs(item.children)
+
+
+def walk_inlines(inlines):
+    for node in inlines:
+        yield node
+        children = getattr(node, "children", None)
+        if children is not None and not isinstance(node, (SubParagraph, OperativeParagraph)):
+            yield from walk_inlines(children)

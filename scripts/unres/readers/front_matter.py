@@ -1,0 +1,188 @@
+"""The YAML front matter: parsed to nodes (so every value keeps its line), then checked key by key.
+
+PyYAML's own constructors are not used: they would turn ``2018-13-45`` into
+an exception without a position, and ``yes`` into a boolean. Every value is
+read from its scalar text here, with the line it stands on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from ..errors import SourceError, error
+from ..model import RECORDED, WITHOUT_VOTE, Loc, Meta, Vote
+
+REQUIRED = (
+    "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
+    "session_start", "session_end", "agenda_item", "distribution", "issue_date",
+    "original_language", "language", "adoption_date", "meeting", "vote",
+)
+OPTIONAL = ("job_number", "formula_organ")
+VOTE_LISTS = ("in_favour", "against", "abstaining")
+VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MAX_TEXT = 2000
+
+
+class _Reader:
+    def __init__(self, path: str, line_offset: int):
+        self.path = path
+        self.offset = line_offset
+        self.errors = []
+
+    def loc(self, node) -> Loc:
+        return Loc(self.path, node.start_mark.line + self.offset, node.start_mark.column + 1)
+
+    def fail(self, node, message, code):
+        self.errors.append(error(self.loc(node) if node is not None else Loc(self.path, 1, 1), message, code))
+
+    def text(self, key, node, required=True):
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"'{key}' must be text, not a {_kind(node)}", "E103")
+            return None
+        value = node.value.strip()
+        if required and not value:
+            self.fail(node, f"'{key}' is empty", "E103")
+            return None
+        if len(value) > MAX_TEXT:
+            self.fail(node, f"'{key}' is longer than {MAX_TEXT} characters", "E103")
+            return None
+        if any(ch in value for ch in "\n\r\t"):
+            value = " ".join(value.split())
+        return value
+
+    def integer(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d{1,4}", value):
+            self.fail(node, f"'{key}' must be a whole number, not {value!r}", "E103")
+            return None
+        return int(value)
+
+    def date(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        match = DATE_RE.match(value)
+        if not match:
+            self.fail(node, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}", "E104")
+            return None
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError as exc:
+            self.fail(node, f"'{key}' is not a real date: {value} ({exc})", "E104")
+            return None
+
+    def states(self, key, node):
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"'vote.{key}' must be a list of States (one '- State' a line), "
+                            f"not a {_kind(node)}", "E103")
+            return []
+        out, seen = [], {}
+        for item in node.value:
+            name = self.text(f"vote.{key}", item)
+            if name is None:
+                continue
+            if name in seen:
+                self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
+                continue
+            seen[name] = self.loc(item).line
+            out.append(name)
+        return out
+
+
+def _kind(node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "text")
+
+
+def parse(front: str, path: str, first_line: int) -> Meta:
+    reader = _Reader(path, first_line)
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        loc = Loc(path, mark.line + first_line, mark.column + 1) if mark else Loc(path, first_line, 1)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(error(loc, f"front matter is not valid YAML: {problem}", "E102")) from None
+    if root is None:
+        raise SourceError(error(Loc(path, first_line, 1), "front matter is empty", "E105"))
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(error(reader.loc(root), "front matter must be a mapping of keys to values", "E102"))
+
+    nodes, key_locs = {}, {}
+    for key_node, value_node in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key in nodes:
+            reader.fail(key_node, f"key '{key}' is given twice", "E106")
+            continue
+        if key not in REQUIRED and key not in OPTIONAL:
+            reader.fail(key_node, f"unknown key '{key}' (known keys: {', '.join(REQUIRED + OPTIONAL)})", "E106")
+            continue
+        nodes[key] = value_node
+        key_locs[key] = reader.loc(key_node)
+    for key in REQUIRED:
+        if key not in nodes:
+            reader.errors.append(error(Loc(path, first_line, 1), f"missing key '{key}'", "E105"))
+
+    values = {}
+    for key, node in nodes.items():
+        if key == "session":
+            values[key] = reader.integer(key, node)
+        elif key in ("session_start", "session_end", "issue_date", "adoption_date"):
+            values[key] = reader.date(key, node)
+        elif key == "vote":
+            values[key] = _vote(reader, node)
+        else:
+            values[key] = reader.text(key, node, required=key not in OPTIONAL)
+
+    if not reader.errors:
+        if values["session_end"] < values["session_start"]:
+            reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
+    if reader.errors:
+        raise SourceError(reader.errors)
+    return Meta(key_locs=key_locs, **values)
+
+
+def _vote(reader: _Reader, node):
+    loc = reader.loc(node)
+    if isinstance(node, yaml.ScalarNode):
+        if node.value.strip() in ("without", "without a vote", "without-vote"):
+            return Vote(WITHOUT_VOTE, loc=loc)
+        reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
+        return None
+    lists, totals, where = {}, {}, {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        where[key] = value_node
+        if key in VOTE_LISTS:
+            lists[key] = reader.states(key, value_node)
+        elif key in VOTE_TOTALS:
+            totals[key] = reader.integer(f"vote.{key}", value_node)
+        else:
+            reader.fail(key_node, f"unknown key 'vote.{key}' (known: {', '.join(VOTE_LISTS + VOTE_TOTALS)})",
+                        "E106")
+    for key in VOTE_LISTS:
+        if key not in lists:
+            reader.fail(node, f"missing key 'vote.{key}' (write '{key}: []' when no State is in it)", "E105")
+            lists[key] = []
+    for key, stated in totals.items():
+        listed = len(lists[key.removesuffix("_total")])
+        if stated is not None and stated != listed:
+            reader.fail(where[key], f"vote.{key} says {stated} but vote.{key.removesuffix('_total')} "
+                                    f"lists {listed} States", "E401")
+    everyone = {}
+    for key in VOTE_LISTS:
+        for name in lists[key]:
+            if name in everyone and everyone[name] != key:
+                reader.fail(where[key], f"'{name}' is in both vote.{everyone[name]} and vote.{key}", "E402")
+            everyone.setdefault(name, key)
+    if not any(lists.values()):
+        reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",
+                    "E403")
+    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc)

@@ -1,0 +1,410 @@
+"""Markdown source -> model.
+
+pandoc parses the body (CommonMark with footnotes and fancy lists, and
+``sourcepos`` so every block knows its line); this module maps pandoc's tree
+onto the resolution's structure and checks what pandoc does not: explicit
+numbers and labels, footnote definitions and calls, and blocks that have no
+place in a resolution.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .. import pandoc, source_text, transforms
+from ..errors import SourceError, error
+from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
+                     OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
+                     SubParagraph, Subscript, Superscript, Text)
+from . import front_matter
+
+# Extensions that would turn ordinary resolution text into something else
+# ($ amounts into maths, :words: into emoji, quotes into curly quotes, raw
+# HTML into markup) are switched off; raw HTML is kept as literal text.
+PANDOC_FORMAT = ("commonmark_x+sourcepos-raw_html-smart-emoji-tex_math_dollars-raw_attribute"
+                 "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
+                 "-pipe_tables-yaml_metadata_block-implicit_header_references")
+MAX_DEPTH = 4
+POS_RE = re.compile(r"(?:^|@|;)(\d+):(\d+)-(\d+):(\d+)")
+FOOTDEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+FOOTCALL_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DECIMAL_RE = re.compile(r"\s*(\d{1,9})([.)])")
+NOTECALL_RE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def read_source(path: str, data: bytes | None = None) -> Resolution:
+    src = source_text.load(path, data)
+    meta = front_matter.parse(src.front, path, src.front_start)
+    tree = json.loads(pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], src.body.encode("utf-8")))
+    builder = _Builder(src)
+    res = builder.build(meta, tree["blocks"])
+    return transforms.finalize(res)
+
+
+def _attr_pos(attr) -> str:
+    return dict(attr[2]).get("data-pos", "")
+
+
+def _is_wrapper(attr) -> bool:
+    return dict(attr[2]).get("wrapper") == "1"
+
+
+class _Builder:
+    def __init__(self, src):
+        self.src = src
+        self.path = src.path
+        self.lines = src.text.split("\n")
+        self.errors = []
+        self.notes: dict[str, Footnote] = {}
+        self.calls: dict[str, Loc] = {}
+        self.note_depth = 0
+
+    # -------------------------------------------------------------- helpers
+    def loc_of(self, pos: str, fallback: Loc | None = None) -> Loc | None:
+        found = POS_RE.search(pos or "")
+        if not found:
+            return fallback
+        return Loc(self.path, int(found.group(1)), int(found.group(2)))
+
+    def fail(self, loc, message, code):
+        self.errors.append(error(loc or Loc(self.path, 1, 1), message, code))
+
+    def unwrap(self, blocks, pos=""):
+        """Blocks with sourcepos wrapper Divs removed, each paired with its position."""
+        out = []
+        for block in blocks:
+            if block["t"] == "Div" and _is_wrapper(block["c"][0]):
+                inner_pos = _attr_pos(block["c"][0])
+                for child, child_pos in self.unwrap(block["c"][1], inner_pos):
+                    out.append((child, child_pos or inner_pos))
+            else:
+                out.append((block, pos))
+        return out
+
+    # -------------------------------------------------------------- structure
+    def build(self, meta, blocks) -> Resolution:
+        self._scan_footnote_definitions()
+        parts: list[Part] = []
+        annexes: list[Annex] = []
+        current = None          # Part or Annex being filled
+        state = "start"
+        for block, pos in self.unwrap(blocks):
+            loc = self.loc_of(pos)
+            kind = block["t"]
+            if kind == "Header":
+                level, inlines = block["c"][0], self.inlines(block["c"][2])
+                text = "".join(t.text for t in inlines if isinstance(t, Text)).strip()
+                if level == 1:
+                    if re.match(r"(?i)annex\b", text):
+                        current = Annex(label=text, title=None, blocks=[], loc=loc)
+                        annexes.append(current)
+                    else:
+                        if annexes:
+                            self.fail(loc, "a part cannot follow an annex", "E201")
+                        if parts and parts[0].label is None:
+                            self.fail(loc, "text before the first part heading; start every part with '# A'", "E201")
+                        current = Part(label=text, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                        parts.append(current)
+                    state = "heading"
+                elif level == 2 and state == "heading":
+                    current.title = inlines
+                    state = "titled"
+                elif isinstance(current, Annex):
+                    current.blocks.append(Heading(level, inlines, loc=loc))
+                    state = "annex"
+                else:
+                    self.fail(loc, "headings are only allowed as part titles ('# A' then '## Title') "
+                                   "and inside annexes", "E202")
+                continue
+            if current is None:
+                current = Part(label=None, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                parts.append(current)
+            if isinstance(current, Annex):
+                self._annex_block(current, block, loc, pos)
+                state = "annex"
+                continue
+            if kind in ("Para", "Plain"):
+                inlines = self.inlines(block["c"])
+                if current.operative:
+                    self.fail(loc, "unnumbered paragraph in the operative part; number it or move it "
+                                   "before the first operative paragraph", "E203")
+                elif current.formula is None and not current.preamble and _is_formula(inlines):
+                    current.formula = Formula(inlines, loc=loc)
+                elif not inlines:
+                    self.fail(loc, "empty paragraph", "E204")
+                else:
+                    current.preamble.append(PreambularParagraph(inlines, loc=loc))
+                state = "body"
+            elif kind == "OrderedList":
+                current.operative.extend(self.operative_list(block, pos, len(current.operative)))
+                state = "body"
+            else:
+                self.unsupported(block, loc)
+        if not parts and not annexes:
+            self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
+        for part in parts:
+            if not part.operative:
+                self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
+                          + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
+        self._check_footnotes()
+        if self.errors:
+            raise SourceError(sorted(self.errors, key=lambda d: (d.loc.line, d.loc.col)))
+        ordered = [self.notes[k] for k in self.notes]
+        return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path)
+
+    def unsupported(self, block, loc):
+        names = {
+            "BulletList": "bulleted list (use (a), (b) … sub-paragraphs)",
+            "CodeBlock": "code block (is a line indented by four spaces or more?)",
+            "BlockQuote": "block quotation",
+            "Table": "table",
+            "HorizontalRule": "horizontal rule",
+            "RawBlock": "raw block",
+            "LineBlock": "line block",
+            "DefinitionList": "definition list",
+            "Div": "fenced div",
+            "Figure": "figure",
+        }
+        self.fail(loc, f"{names.get(block['t'], block['t'])} is not allowed in a resolution", "E206")
+
+    def _annex_block(self, annex, block, loc, pos):
+        kind = block["t"]
+        if kind in ("Para", "Plain"):
+            inlines = self.inlines(block["c"])
+            if inlines:
+                annex.blocks.append(Paragraph(inlines, loc=loc))
+            else:
+                self.fail(loc, "empty paragraph", "E204")
+        elif kind == "OrderedList":
+            done = sum(isinstance(b, OperativeParagraph) for b in annex.blocks)
+            annex.blocks.extend(self.operative_list(block, pos, done))
+        else:
+            self.unsupported(block, loc)
+
+    # -------------------------------------------------------------- lists
+    def _items(self, items):
+        """Each list item with its location and the marker written before its text."""
+        out = []
+        for item in items:
+            first = self.unwrap(item)
+            loc = self.loc_of(first[0][1]) if first else None
+            marker = None
+            if loc is not None and loc.line <= len(self.lines):
+                before = self.lines[loc.line - 1][:loc.col - 1]
+                if before.strip():
+                    marker = before.strip()
+                    loc = Loc(self.path, loc.line, len(before) - len(before.lstrip()) + 1)
+            out.append((item, loc, marker))
+        return out
+
+    def operative_list(self, block, pos, already: int):
+        attrs, items = block["c"]
+        style = attrs[1]["t"]
+        list_loc = self.loc_of(pos)
+        if style not in ("Decimal", "DefaultStyle", "Example"):
+            self.fail(list_loc, "operative paragraphs are numbered 1., 2., 3. …; "
+                                "sub-paragraphs belong inside a numbered paragraph", "E207")
+            return []
+        out = []
+        for index, (item, loc, marker) in enumerate(self._items(items)):
+            expected = already + index + 1
+            found = DECIMAL_RE.fullmatch(marker or "")
+            if found and int(found.group(1)) != expected:
+                written = int(found.group(1))
+                why = ("repeats" if written == expected - 1 else
+                       "goes backwards" if written < expected else "skips a number")
+                self.fail(loc, f"paragraph number {written}. {why}: expected {expected}.", "E210")
+            para = OperativeParagraph([], loc=loc)
+            para.inlines, para.children, para.wrapup = self.item_content(item, loc, depth=1)
+            out.append(para)
+        return out
+
+    def sub_list(self, block, pos, depth):
+        attrs, items = block["c"]
+        loc = self.loc_of(pos)
+        if depth > MAX_DEPTH:
+            self.fail(loc, f"sub-paragraphs nested more than {MAX_DEPTH} levels deep "
+                           "((a), (i), a., i.)", "E212")
+            return []
+        out = []
+        for index, (item, item_loc, marker) in enumerate(self._items(items)):
+            expected = transforms.sub_label(depth, index)
+            if marker and marker != expected:
+                self.fail(item_loc, f"sub-paragraph label {marker} where {expected} is expected", "E211")
+            sub = SubParagraph([], loc=item_loc)
+            sub.inlines, sub.children, sub.wrapup = self.item_content(item, item_loc, depth=depth + 1)
+            out.append(sub)
+        return out
+
+    def item_content(self, blocks, loc, depth):
+        """A list item is: text, then optionally sub-paragraphs, then optionally closing text."""
+        text, children, wrapup = None, [], None
+        for block, pos in self.unwrap(blocks):
+            block_loc = self.loc_of(pos, loc)
+            kind = block["t"]
+            if kind in ("Para", "Plain"):
+                inlines = self.inlines(block["c"])
+                if text is None and not children:
+                    text = inlines
+                elif children and wrapup is None:
+                    wrapup = inlines
+                else:
+                    self.fail(block_loc, "a paragraph holds one text before its sub-paragraphs and at most "
+                                         "one after them", "E208")
+            elif kind == "OrderedList":
+                if children:
+                    self.fail(block_loc, "a paragraph holds one list of sub-paragraphs", "E208")
+                children = self.sub_list(block, pos, depth)
+            else:
+                self.unsupported(block, block_loc)
+        if not text:
+            self.fail(loc, "empty paragraph", "E204")
+        return text or [], children, wrapup
+
+    # -------------------------------------------------------------- inlines
+    def inlines(self, nodes, pos=""):
+        out = []
+        for node in nodes:
+            self._inline(node, pos, out)
+        return _normalise(out)
+
+    def _inline(self, node, pos, out):
+        kind, content = node["t"], node.get("c")
+        if kind == "Span":
+            inner_pos = _attr_pos(content[0]) or pos
+            for child in content[1]:
+                self._inline(child, inner_pos, out)
+        elif kind == "Str":
+            out.append(Text(content))
+        elif kind in ("Space", "SoftBreak"):
+            out.append(Text(" "))
+        elif kind == "LineBreak":
+            out.append(LineBreak())
+        elif kind == "Emph":
+            out.append(Emph(self.inlines(content, pos)))
+        elif kind == "Strong":
+            out.append(Strong(self.inlines(content, pos)))
+        elif kind == "Superscript":
+            out.append(Superscript(self.inlines(content, pos)))
+        elif kind == "Subscript":
+            out.append(Subscript(self.inlines(content, pos)))
+        elif kind in ("Strikeout", "Underline", "SmallCaps", "Quoted", "Cite"):
+            for child in content[-1]:
+                self._inline(child, pos, out)
+        elif kind == "Code":
+            out.append(Text(content[1]))
+        elif kind in ("Math", "RawInline"):
+            out.append(Text(content[1]))
+        elif kind == "Link":
+            out.append(Link(content[2][0], self.inlines(content[1], pos)))
+        elif kind == "Image":
+            self.fail(self.loc_of(pos), "images are not allowed in a resolution's text", "E209")
+        elif kind == "Note":
+            out.append(self._note(content, pos))
+        else:  # pragma: no cover - pandoc added a new inline type
+            self.fail(self.loc_of(pos), f"unsupported inline element {kind}", "E206")
+
+    def _note(self, blocks, pos):
+        loc = self.loc_of(pos)
+        found = None
+        if loc is not None and loc.line <= len(self.lines):
+            found = NOTECALL_RE.match(self.lines[loc.line - 1], loc.col - 1)
+        key = found.group(1) if found else f"?{loc}"
+        if self.note_depth:
+            self.fail(loc, f"footnote [^{key}] is called inside another footnote", "E304")
+            return Text("")
+        if key in self.calls:
+            self.fail(loc, f"footnote [^{key}] is called a second time (first call at line "
+                           f"{self.calls[key].line}); each footnote is called once", "E305")
+            return NoteRef(key)
+        self.calls[key] = loc
+        self.note_depth += 1
+        paragraphs = []
+        for block, block_pos in self.unwrap(blocks):
+            if block["t"] in ("Para", "Plain"):
+                paragraphs.append(self.inlines(block["c"], block_pos))
+            else:
+                self.unsupported(block, self.loc_of(block_pos, loc))
+        self.note_depth -= 1
+        note = self.notes.get(key)
+        if note is not None:
+            note.paragraphs = paragraphs
+        return NoteRef(key)
+
+    # -------------------------------------------------------------- footnotes
+    def _scan_footnote_definitions(self):
+        """pandoc silently drops unused or repeated definitions; find them in the text itself."""
+        in_def = False
+        for number, line in enumerate(self.lines, start=1):
+            found = FOOTDEF_RE.match(line)
+            if found:
+                key = found.group(1)
+                loc = Loc(self.path, number, line.index("[") + 1)
+                if key in self.notes:
+                    self.fail(loc, f"footnote [^{key}] is defined twice (first at line "
+                                   f"{self.notes[key].loc.line})", "E303")
+                else:
+                    self.notes[key] = Footnote(key, [], loc=loc)
+                in_def = True
+                rest = line[found.end():]
+            elif in_def and (line.startswith("    ") or not line.strip()):
+                rest = line
+            else:
+                in_def = False
+                continue
+            for call in FOOTCALL_RE.finditer(rest):
+                self.fail(Loc(self.path, number, line.index(call.group(0)) + 1),
+                          f"footnote [^{call.group(1)}] is called inside another footnote", "E304")
+
+    def _check_footnotes(self):
+        for number, line in enumerate(self.lines, start=1):
+            if FOOTDEF_RE.match(line):
+                continue
+            for call in FOOTCALL_RE.finditer(line):
+                key = call.group(1)
+                if key not in self.notes:
+                    self.fail(Loc(self.path, number, call.start() + 1),
+                              f"footnote [^{key}] is called but never defined", "E301")
+        for key, note in self.notes.items():
+            if key not in self.calls:
+                self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
+            elif not note.paragraphs:
+                self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+
+
+def _is_formula(inlines) -> bool:
+    """'*The Human Rights Council*,' — one italic run and nothing after it but punctuation."""
+    if not inlines or not isinstance(inlines[0], Emph):
+        return False
+    rest = "".join(t.text for t in inlines[1:] if isinstance(t, Text))
+    return len(inlines) <= 2 and all(not isinstance(t, (Emph, NoteRef)) for t in inlines[1:]) \
+        and rest.strip() in ("", ",", ":")
+
+
+def _normalise(nodes):
+    """Merge adjacent text, collapse runs of spaces, and trim the ends."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    for i, node in enumerate(out):
+        if isinstance(node, Text):
+            out[i] = Text(re.sub(r" {2,}", " ", node.text))
+    return _trim(out)
+
+
+def _trim(nodes):
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = Text(nodes[0].text.lstrip(" "))
+        if not nodes[0].text:
+            nodes.pop(0)
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].text.rstrip(" "))
+        if not nodes[-1].text:
+            nodes.pop()
+    return nodes
