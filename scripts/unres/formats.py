@@ -8,6 +8,7 @@ embeds the AKN file), so the builder renders those first.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 
 
@@ -17,21 +18,24 @@ class Format:
     suffix: str
     binary: bool
     writer: str              # module under unres.writers
-    template_dir: str        # folder under templates/
+    template_dirs: tuple     # folders under templates/ whose change rebuilds this format
     needs: tuple = ()
 
     def render(self, res, inputs: dict) -> bytes:
-        module = importlib.import_module(f"unres.writers.{self.writer}")
-        return module.render(res, inputs)
+        name = f"unres.writers.{self.writer}"
+        if importlib.util.find_spec(name) is None:
+            from .errors import tool_error
+            raise tool_error(f"the {self.name} writer is not part of this version of unres", "T100")
+        return importlib.import_module(name).render(res, inputs)
 
 
 FORMATS = {
     f.name: f
     for f in (
-        Format("akn", ".akn.xml", False, "akn", "akn"),
-        Format("html", ".html", False, "html", "html"),
-        Format("pdf", ".pdf", True, "pdf", "pdf", needs=("akn",)),
-        Format("docx", ".docx", True, "docx", "docx"),
+        Format("akn", ".akn.xml", False, "akn", ("akn",)),
+        Format("html", ".html", False, "html", ("html", "_partials")),
+        Format("pdf", ".pdf", True, "pdf", ("pdf", "_partials", "akn"), needs=("akn",)),
+        Format("docx", ".docx", True, "docx", ("docx",)),
     )
 }
 DEFAULT_FORMATS = ("pdf", "docx", "html", "akn")

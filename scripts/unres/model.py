@@ -67,8 +67,9 @@ class LineBreak:
 
 @dataclass
 class NoteRef:
-    """A footnote call; ``key`` is the footnote's label in the source."""
-    key: str
+    """A footnote call; ``key`` is the footnote's label in the source (not content: a
+    footnote is identified by its number)."""
+    key: str = field(compare=False)
     number: int = 0          # filled by transforms (order of first call)
     eid: str = ""            # eId of the authorialNote at this call site
 
@@ -161,7 +162,7 @@ class Annex:
 
 @dataclass
 class Footnote:
-    key: str
+    key: str = field(compare=False)
     paragraphs: list                 # list[Inlines]
     number: int = 0
     marker: str = ""

@@ -31,6 +31,7 @@ class _Reader:
         self.path = path
         self.offset = line_offset
         self.errors = []
+        self.state_nodes = {}
 
     def loc(self, node) -> Loc:
         return Loc(self.path, node.start_mark.line + self.offset, node.start_mark.column + 1)
@@ -90,6 +91,7 @@ class _Reader:
                 self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
                 continue
             seen[name] = self.loc(item).line
+            self.state_nodes[(key, name)] = item
             out.append(name)
         return out
 
@@ -180,7 +182,7 @@ def _vote(reader: _Reader, node):
     for key in VOTE_LISTS:
         for name in lists[key]:
             if name in everyone and everyone[name] != key:
-                reader.fail(where[key], f"'{name}' is in both vote.{everyone[name]} and vote.{key}", "E402")
+                reader.fail(reader.state_nodes[(key, name)], f"'{name}' is in both vote.{everyone[name]} and vote.{key}", "E402")
             everyone.setdefault(name, key)
     if not any(lists.values()):
         reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",

@@ -73,6 +73,10 @@ class _Builder:
         """Blocks with sourcepos wrapper Divs removed, each paired with its position."""
         out = []
         for block in blocks:
+            own = _own_pos(block)
+            if own:
+                out.append((block, own))
+                continue
             if block["t"] == "Div" and _is_wrapper(block["c"][0]):
                 inner_pos = _attr_pos(block["c"][0])
                 for child, child_pos in self.unwrap(block["c"][1], inner_pos):
@@ -182,12 +186,12 @@ class _Builder:
             self.unsupported(block, loc)
 
     # -------------------------------------------------------------- lists
-    def _items(self, items):
+    def _items(self, items, list_loc):
         """Each list item with its location and the marker written before its text."""
         out = []
         for item in items:
             first = self.unwrap(item)
-            loc = self.loc_of(first[0][1]) if first else None
+            loc = self.loc_of(first[0][1]) if first else list_loc
             marker = None
             if loc is not None and loc.line <= len(self.lines):
                 before = self.lines[loc.line - 1][:loc.col - 1]
@@ -206,7 +210,7 @@ class _Builder:
                                 "sub-paragraphs belong inside a numbered paragraph", "E207")
             return []
         out = []
-        for index, (item, loc, marker) in enumerate(self._items(items)):
+        for index, (item, loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
             expected = already + index + 1
             found = DECIMAL_RE.fullmatch(marker or "")
             if found and int(found.group(1)) != expected:
@@ -227,7 +231,7 @@ class _Builder:
                            "((a), (i), a., i.)", "E212")
             return []
         out = []
-        for index, (item, item_loc, marker) in enumerate(self._items(items)):
+        for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
             expected = transforms.sub_label(depth, index)
             if marker and marker != expected:
                 self.fail(item_loc, f"sub-paragraph label {marker} where {expected} is expected", "E211")
@@ -298,7 +302,7 @@ class _Builder:
         elif kind == "Link":
             out.append(Link(content[2][0], self.inlines(content[1], pos)))
         elif kind == "Image":
-            self.fail(self.loc_of(pos), "images are not allowed in a resolution's text", "E209")
+            self.fail(self.loc_of(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
         elif kind == "Note":
             out.append(self._note(content, pos))
         else:  # pragma: no cover - pandoc added a new inline type
@@ -370,6 +374,16 @@ class _Builder:
                 self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
             elif not note.paragraphs:
                 self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+
+
+def _own_pos(block) -> str:
+    """Blocks pandoc does not wrap carry their position in their own attributes."""
+    kind = block["t"]
+    if kind == "Header":
+        return _attr_pos(block["c"][1])
+    if kind in ("CodeBlock", "Table", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
+        return _attr_pos(block["c"][0])
+    return ""
 
 
 def _is_formula(inlines) -> bool:

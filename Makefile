@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine: `make` builds every source, `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SOURCES := $(sort $(wildcard source/*.md))
+BUILD  := build
+# -j follows make's own -jN when given, else the number of cores.
+JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 2))
+
+.PHONY: all build test clean preview bench check-clients system-deps
+
+all: build
+
+$(BIN)/unres: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+build: $(BIN)/unres system-deps
+	$(BIN)/unres build $(SOURCES) -o $(BUILD) -j $(JOBS)
+	$(BIN)/unres verify $(SOURCES) --build-dir $(BUILD)
+
+test: $(BIN)/unres system-deps
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(BUILD)
+
+preview: build
+	@command -v pdftoppm >/dev/null || { echo "pdftoppm missing: apt-get install poppler-utils" >&2; exit 4; }
+	mkdir -p $(BUILD)/preview
+	for pdf in $(BUILD)/*.pdf; do pdftoppm -r 80 -png "$$pdf" "$(BUILD)/preview/$$(basename "$$pdf" .pdf)"; done
+	@echo "pages rendered to $(BUILD)/preview/"
+
+bench: $(BIN)/unres system-deps
+	$(BIN)/python -m unres.bench --output $(BUILD)/bench.md
+
+check-clients: $(BIN)/unres system-deps
+	bash scripts/install-system-deps.sh --clients
+	UNRES_REQUIRE_CLIENTS=1 $(BIN)/pytest -q tests/test_docx_clients.py

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the machine lacks for unres: the fonts every PDF embeds and poppler (always);
+# Chromium for the browser tests (--test); LibreOffice for the DOCX client check (--clients).
+# Uses Debian's apt when run as root; otherwise says what to install and stops.
+set -euo pipefail
+want=()
+fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || want+=(fonts-liberation2 fontconfig)
+command -v pdftoppm >/dev/null || want+=(poppler-utils)
+for arg in "$@"; do
+  case "$arg" in
+    --test) command -v chromium >/dev/null || want+=(chromium) ;;
+    --clients) command -v soffice >/dev/null || want+=(libreoffice-writer-nogui) ;;
+  esac
+done
+[ ${#want[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "unres needs these Debian packages: ${want[*]} (run: sudo apt-get install ${want[*]})" >&2
+  exit 4
+fi
+echo "installing ${want[*]} …" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

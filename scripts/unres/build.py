@@ -1,0 +1,173 @@
+"""Building sources into outputs: the only place that writes files.
+
+All outputs of one source are rendered in memory first; only when every one
+of them succeeded (and validated) are they written, each to a temporary file
+in the output folder and then renamed over the old one. A failure therefore
+leaves the last good build untouched. A stamp per source records what each
+output was built from, so unchanged outputs are not rebuilt.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .errors import OutputError, UnresError, error
+from .formats import FORMATS
+from .model import Loc
+from .templating import templates_dir
+
+STAMP_DIR = ".unres-stamps"
+
+
+@dataclass
+class Outcome:
+    """What happened to one source; plain data so it crosses process boundaries."""
+    source: str
+    built: list = field(default_factory=list)       # format names rendered and written
+    skipped: list = field(default_factory=list)     # up to date
+    diagnostics: list = field(default_factory=list) # printed lines
+    exit_code: int = 0
+    seconds: float = 0.0
+
+
+def stem_of(source: str) -> str:
+    return Path(source).name.removesuffix(".md")
+
+
+def output_path(out_dir: str, source: str, fmt: str) -> Path:
+    return Path(out_dir) / (stem_of(source) + FORMATS[fmt].suffix)
+
+
+# ---------------------------------------------------------------- inputs' fingerprints
+@lru_cache(maxsize=None)
+def _tree_hash(root: str) -> str:
+    digest = hashlib.sha256()
+    base = Path(root)
+    if base.is_dir():
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def tool_hash() -> str:
+    """The tool's version and its own code: a new unres rebuilds everything."""
+    return hashlib.sha256((__version__ + _tree_hash(str(Path(__file__).parent))).encode()).hexdigest()
+
+
+def format_key(fmt: str, source_digest: str) -> str:
+    spec = FORMATS[fmt]
+    parts = [tool_hash(), source_digest, fmt, os.environ.get("SOURCE_DATE_EPOCH", ""),
+             os.environ.get("UNRES_EMBLEM", "")]
+    parts += [_tree_hash(str(templates_dir() / name)) for name in spec.template_dirs]
+    for need in spec.needs:
+        parts.append(format_key(need, source_digest))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _stamp_path(out_dir: str, source: str) -> Path:
+    return Path(out_dir) / STAMP_DIR / (stem_of(source) + ".json")
+
+
+def stale_formats(source: str, data: bytes, out_dir: str, formats) -> list:
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        stamp = json.loads(_stamp_path(out_dir, source).read_text())
+    except (OSError, ValueError):
+        stamp = {}
+    stale = []
+    for fmt in formats:
+        target = output_path(out_dir, source, fmt)
+        if stamp.get(fmt) != format_key(fmt, digest) or not target.exists():
+            stale.append(fmt)
+    return stale
+
+
+# ---------------------------------------------------------------- rendering
+def render_outputs(res, formats) -> dict:
+    """Render the requested formats (and what they need) in memory."""
+    done: dict = {}
+
+    def need(name):
+        if name not in done:
+            spec = FORMATS[name]
+            inputs = {dep: need(dep) for dep in spec.needs}
+            done[name] = spec.render(res, inputs)
+        return done[name]
+
+    for name in formats:
+        need(name)
+    return {name: done[name] for name in formats}
+
+
+def write_outputs(out_dir: str, files: dict) -> None:
+    """Write ``{path: bytes}`` all or nothing: temporary files first, then renames."""
+    temps = []
+    try:
+        for target, data in files.items():
+            target = Path(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+        for tmp, target in temps:
+            os.replace(tmp, target)
+        temps = []
+    except OSError as exc:
+        where = exc.filename or out_dir
+        raise OutputError([error(None, f"cannot write {where}: {exc.strerror or exc}", "O101")]) from None
+    finally:
+        for tmp, _target in temps:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def build_one(source: str, out_dir: str, formats, force: bool = False) -> Outcome:
+    """Read, render, validate and write one source. Expected failures become diagnostics."""
+    import time
+
+    from .readers.markdown import read_source
+
+    started = time.perf_counter()
+    outcome = Outcome(source)
+    try:
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise UnresError([error(Loc(source, 1, 1), f"cannot read source: {exc.strerror}", "E500")]) from None
+        todo = list(formats) if force else stale_formats(source, data, out_dir, formats)
+        outcome.skipped = [f for f in formats if f not in todo]
+        if todo:
+            res = read_source(source, data)
+            rendered = render_outputs(res, todo)
+            digest = hashlib.sha256(data).hexdigest()
+            stamp_file = _stamp_path(out_dir, source)
+            try:
+                stamp = json.loads(stamp_file.read_text())
+            except (OSError, ValueError):
+                stamp = {}
+            stamp.update({fmt: format_key(fmt, digest) for fmt in todo})
+            files = {output_path(out_dir, source, fmt): data_ for fmt, data_ in rendered.items()}
+            files[stamp_file] = json.dumps(stamp, sort_keys=True, indent=1).encode()
+            write_outputs(out_dir, files)
+            outcome.built = todo
+    except UnresError as exc:
+        outcome.diagnostics = [str(d) for d in exc.diagnostics]
+        outcome.exit_code = exc.exit_code
+    outcome.seconds = time.perf_counter() - started
+    return outcome

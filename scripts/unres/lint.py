@@ -1,0 +1,92 @@
+"""Editorial warnings from the UN Editorial Manual (``unres check``).
+
+These never stop a build; ``unres check --strict`` makes them fail.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import Diagnostic, warning
+from .model import Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
+
+# Languages whose footnote call follows the punctuation (French and Spanish put it before).
+CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
+
+
+def lint(res: Resolution) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for part in res.parts:
+        for para in part.preamble:
+            if not isinstance(para.inlines[0], Emph):
+                out.append(warning(para.loc, "preambular paragraph does not open with an italic phrase "
+                                             "(write '*Recalling* …')", "W102"))
+            if not _text_of(para.inlines).endswith(","):
+                out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
+        for index, para in enumerate(part.operative):
+            last = index == len(part.operative) - 1
+            if not isinstance(para.inlines[0], Emph):
+                out.append(warning(para.loc, f"operative paragraph {para.num} does not open with an "
+                                             "italic verb (write '*Decides* …')", "W104"))
+            end = _final_text(para)
+            want = "." if last else ";"
+            if not end.endswith(want):
+                what = "the last operative paragraph does not end with a full stop" if last else \
+                    f"operative paragraph {para.num} does not end with a semicolon"
+                out.append(warning(para.loc, what, "W103"))
+    if res.meta.language in CALL_AFTER_PUNCTUATION:
+        out += _calls_before_punctuation(res)
+    return sorted(out, key=lambda d: (d.loc.line if d.loc else 0, d.loc.col if d.loc else 0))
+
+
+def _text_of(inlines) -> str:
+    return plain_text(inlines).rstrip()
+
+
+def _final_text(para) -> str:
+    """The words a paragraph ends on: its closing text, else its last sub-paragraph's."""
+    if para.wrapup:
+        return _text_of(para.wrapup)
+    subs = list(walk_subparagraphs(para.children))
+    if subs:
+        last = subs[-1]
+        return _text_of(last.wrapup or last.inlines)
+    return _text_of(para.inlines)
+
+
+def _blocks(res: Resolution):
+    for part in res.parts:
+        if part.formula:
+            yield part.formula.loc, part.formula.inlines
+        for para in part.preamble:
+            yield para.loc, para.inlines
+        for para in part.operative:
+            yield para.loc, para.inlines
+            if para.wrapup:
+                yield para.loc, para.wrapup
+            for sub in walk_subparagraphs(para.children):
+                yield sub.loc, sub.inlines
+                if sub.wrapup:
+                    yield sub.loc, sub.wrapup
+
+
+def _calls_before_punctuation(res: Resolution):
+    out = []
+    for loc, inlines in _blocks(res):
+        flat = _flatten(inlines)
+        for i, node in enumerate(flat[:-1]):
+            after = flat[i + 1]
+            if isinstance(node, NoteRef) and isinstance(after, Text) and re.match(r"[,.;:]", after.text):
+                out.append(warning(loc, f"footnote call {node.number} stands before the punctuation; "
+                                        "in English it follows it", "W105"))
+    return out
+
+
+def _flatten(inlines):
+    out = []
+    for node in inlines:
+        children = getattr(node, "children", None)
+        if children is not None:
+            out.extend(_flatten(children))
+        else:
+            out.append(node)
+    return out

@@ -1,0 +1,385 @@
+"""The UN's Akoma Ntoso files (AKN4UN) -> model.
+
+``import_akn`` reads one UN file as published and returns the numbered model
+together with warnings about what it had to interpret; ``read_akn`` returns
+the model alone. The UN's eIds are ignored (they skip: operative paragraph 1
+may be ``para_8``): numbers, labels and eIds are recomputed by
+:func:`unres.transforms.finalize`, and the UN's own ``<num>`` values are then
+checked against them so that an import never renumbers silently.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional, Union
+
+from .. import transforms
+from ..errors import Diagnostic, SourceError, error, warning
+from ..model import (Annex, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
+                     PreambularParagraph, Resolution, Strong, SubParagraph, Text, plain_text)
+from ..presentation import LANGUAGES
+from ..xmlsafe import parse_file
+from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, plain
+from .akn_meta import read_meta
+
+_BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
+
+# Paragraph styles the UN uses for headings inside annexes, by level.
+_HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
+_ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
+
+
+def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
+    """Read a UN Akoma Ntoso file; return the model and the warnings met on the way.
+
+    Raises :class:`SourceError` (with file:line) for what cannot be mapped.
+    """
+    name = str(path)
+    tree = parse_file(path, name)
+    builder = _Builder(name)
+    res, checks = builder.build(tree.getroot())
+    res = transforms.finalize(res)
+    _check_numbers(checks, builder.ctx)
+    _check_markers(builder.ctx)
+    return res, list(builder.ctx.warnings)
+
+
+def read_akn(path: Union[str, Path]) -> Resolution:
+    """The model of a UN Akoma Ntoso file (warnings are discarded; see import_akn)."""
+    return import_akn(path)[0]
+
+
+def import_diagnostics(path: Union[str, Path]) -> list[Diagnostic]:
+    """Only the warnings of importing ``path`` (for ``unres check``-style listings)."""
+    return import_akn(path)[1]
+
+
+# -------------------------------------------------------------------- builder
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.ctx = InlineContext(path)
+        self.errors: list[Diagnostic] = []
+        # (block, the UN's <num> text, element) for every numbered block, in order.
+        self.numbered: list = []
+
+    def fail(self, el, message: str, code: str) -> None:
+        self.errors.append(error(self.ctx.loc(el), message, code))
+
+    def build(self, root):
+        if local(root) != "akomaNtoso":
+            raise SourceError(error(self.ctx.loc(root), f"root element is <{local(root)}>, "
+                                                        "not <akomaNtoso>", "E610"))
+        if etree_ns(root) != AKN_NS:
+            self.ctx.warn(root, f"namespace {etree_ns(root)!r} is not Akoma Ntoso 3.0 ({AKN_NS}); "
+                                "read as if it were", "W610")
+        docs = [c for c in root if isinstance(c.tag, str)]
+        if len(docs) != 1:
+            raise SourceError(error(self.ctx.loc(root), "expected exactly one document inside "
+                                                        "<akomaNtoso>", "E610"))
+        statement = docs[0]
+        if local(statement) != "statement" or statement.get("name") != "resolution":
+            self.ctx.warn(statement, f"<{local(statement)} name=\"{statement.get('name')}\"> is read as "
+                                     "a resolution", "W611")
+        lang_el = statement.find("./{*}meta/{*}identification/{*}FRBRExpression/{*}FRBRlanguage")
+        lang_iso = (lang_el.get("language") if lang_el is not None else "") or "eng"
+        lang = _BCP47_BY_ISO.get(lang_iso, "en")
+        if lang_el is None:
+            self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W612")
+
+        meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors)
+        part = self.part(statement)
+        annexes = self.annexes(statement)
+        if self.errors or meta is None:
+            raise SourceError(sorted(self.errors, key=lambda d: d.loc.line if d.loc else 0))
+        res = Resolution(meta=meta, parts=[part], annexes=annexes,
+                         footnotes=list(self.ctx.footnotes), source=self.path)
+        return res, self.numbered
+
+    # ------------------------------------------------------------------ body
+    def part(self, statement) -> Part:
+        preamble_el = statement.find("./{*}preamble")
+        body = statement.find("./{*}mainBody")
+        formula, preamble = None, []
+        if preamble_el is None:
+            self.ctx.warn(statement, "no <preamble>", "W640")
+        else:
+            formula, preamble = self.preamble(preamble_el)
+        operative = []
+        if body is None:
+            self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
+        else:
+            operative = self.operative(body)
+        return Part(label=None, title=None, formula=formula, preamble=preamble, operative=operative,
+                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement))
+
+    def preamble(self, el):
+        formula, paragraphs = None, []
+        for child in _elements(el):
+            name = local(child)
+            if name == "formula":
+                if formula is not None or paragraphs:
+                    self.fail(child, "a second formula, or a formula after preambular paragraphs", "E612")
+                    continue
+                formula = Formula(self.joined(child), loc=self.ctx.loc(child))
+            elif name in ("container", "recital", "citation"):
+                paragraphs += self.preambular(child)
+            elif name in ("recitals", "citations"):
+                for item in _elements(child):
+                    if local(item) in ("recital", "citation"):
+                        paragraphs += self.preambular(item)
+                    elif local(item) != "intro":
+                        self.fail(item, f"<{local(item)}> in <{name}> cannot be mapped", "E613")
+            elif name == "p":
+                paragraphs += self.preambular_p(child, None)
+            else:
+                self.fail(child, f"<{name}> in the preamble cannot be mapped", "E613")
+        return formula, paragraphs
+
+    def preambular(self, el) -> list:
+        ps = [c for c in _elements(el) if local(c) == "p"]
+        for other in _elements(el):
+            if local(other) not in ("p", "num"):
+                self.fail(other, f"<{local(other)}> in a preambular paragraph cannot be mapped", "E613")
+        if not ps:
+            self.fail(el, "empty preambular paragraph", "E614")
+            return []
+        if len(ps) > 1:
+            self.ctx.warn(el, f"preambular <{local(el)}> holds {len(ps)} paragraphs; each is imported "
+                              "as a preambular paragraph", "W641")
+        out = []
+        for p in ps:
+            out += self.preambular_p(p, el.get("name") if local(el) == "container" else None)
+        return out
+
+    def preambular_p(self, p, name: Optional[str]) -> list:
+        inlines = convert(p, self.ctx)
+        if not inlines:
+            self.ctx.warn(p, "empty preambular paragraph skipped", "W642")
+            return []
+        para = PreambularParagraph(inlines, loc=self.ctx.loc(p))
+        phrase = para.opening_phrase
+        if name is not None and phrase and collapse(name).strip().lower() != phrase.lower():
+            self.ctx.warn(p, f"container name {name!r} differs from the italic opening phrase "
+                             f"{phrase!r}", "W643")
+        return [para]
+
+    def operative(self, body) -> list:
+        paragraphs: list[OperativeParagraph] = []
+        pending_empty = None       # a numbered paragraph whose text came in the next element
+        unnumbered = []
+        for el in _elements(body):
+            if local(el) != "paragraph":
+                self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
+                              "<paragraph>", "E615")
+                continue
+            num = _num(el)
+            para = self.paragraph(el)
+            if para is None:
+                continue
+            if num is None:
+                if pending_empty is not None:
+                    # The UN sometimes puts the number on an empty paragraph and the
+                    # words in the next one: join them.
+                    target, target_el = pending_empty
+                    self.ctx.warn(el, f"the text of paragraph {_num(target_el)} is in the next, "
+                                      "unnumbered <paragraph>; joined", "W644")
+                    target.inlines, target.children, target.wrapup = \
+                        para.inlines, para.children, para.wrapup
+                    pending_empty = None
+                    continue
+                unnumbered.append((para, el))
+                paragraphs.append(para)
+                continue
+            self.numbered.append((para, num, el))
+            paragraphs.append(para)
+            if not para.inlines and not para.children:
+                pending_empty = (para, el)
+            else:
+                pending_empty = None
+        if pending_empty is not None:
+            self.fail(pending_empty[1], "empty operative paragraph", "E616")
+        if unnumbered and (len(paragraphs) > 1):
+            for _para, el in unnumbered:
+                self.fail(el, "unnumbered paragraph among numbered operative paragraphs cannot be "
+                              "mapped", "E617")
+        return paragraphs
+
+    def paragraph(self, el) -> Optional[OperativeParagraph]:
+        inlines, children, wrapup = self.structured(el)
+        return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+
+    def structured(self, el):
+        """(intro inlines, sub-paragraphs, wrap-up) of a paragraph or a point."""
+        inlines, children, wrapup = [], [], None
+        for child in _elements(el):
+            name = local(child)
+            if name == "num":
+                continue
+            if name == "content":
+                inlines = self.joined(child)
+            elif name in ("list", "blockList"):
+                if children:
+                    self.fail(child, "a second list in one paragraph cannot be mapped", "E618")
+                    continue
+                intro, children, wrapup = self.list(child)
+                if intro:
+                    inlines = (inlines + [Text(" ")] + intro) if inlines else intro
+            elif name == "intro":
+                inlines = self.joined(child)
+            elif name == "wrapUp":
+                wrapup = self.joined(child)
+            elif name in ("point", "subparagraph", "item"):
+                children.append(self.point(child))
+            else:
+                self.fail(child, f"<{name}> in <{local(el)}> cannot be mapped", "E618")
+        return inlines, children, wrapup
+
+    def list(self, el):
+        intro, points, wrapup = [], [], None
+        for child in _elements(el):
+            name = local(child)
+            if name in ("intro", "listIntroduction"):
+                intro = self.joined(child)
+            elif name in ("wrapUp", "listWrapUp"):
+                wrapup = self.joined(child)
+            elif name in ("point", "item", "subparagraph"):
+                points.append(self.point(child))
+            elif name != "num":
+                self.fail(child, f"<{name}> in a list cannot be mapped", "E618")
+        if not points:
+            self.fail(el, "a list without points", "E618")
+        return intro, points, wrapup
+
+    def point(self, el) -> SubParagraph:
+        inlines, children, wrapup = self.structured(el)
+        sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+        self.numbered.append((sub, _num(el), el))
+        if not inlines and not children:
+            self.fail(el, "empty sub-paragraph", "E616")
+        return sub
+
+    def joined(self, el) -> list:
+        """The inlines of ``el``'s paragraphs; several <p> are joined by line breaks."""
+        ps = [c for c in _elements(el) if local(c) == "p"]
+        others = [c for c in _elements(el) if local(c) != "p"]
+        if not ps and not others:
+            return convert(el, self.ctx)
+        for other in others:
+            self.fail(other, f"<{local(other)}> in <{local(el)}> cannot be mapped", "E619")
+        out = []
+        for p in ps:
+            inlines = convert(p, self.ctx)
+            if out and inlines:
+                out.append(LineBreak())
+            out += inlines
+        if len([p for p in ps if plain(p)]) > 1:
+            self.ctx.warn(el, f"<{local(el)}> holds {len(ps)} paragraphs; joined with line breaks",
+                          "W645")
+        return out
+
+    # ---------------------------------------------------------------- annexes
+    def annexes(self, statement) -> list:
+        out = []
+        for attachment in statement.iterfind("./{*}attachments/{*}attachment"):
+            for doc in _elements(attachment):
+                body = doc.find("./{*}mainBody")
+                if body is None:
+                    self.fail(doc, f"attachment <{local(doc)}> without <mainBody> cannot be mapped", "E630")
+                    continue
+                out.append(self.annex(doc, body))
+        return out
+
+    def annex(self, doc, body) -> Annex:
+        blocks = []
+        for el in _elements(body):
+            if local(el) != "paragraph":
+                self.fail(el, f"<{local(el)}> in an annex cannot be mapped", "E631")
+                continue
+            num = _num(el)
+            inlines, children, wrapup = self.structured(el)
+            style = el.get("class") or ""
+            if num is not None:
+                para = OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+                self.numbered.append((para, num, el))
+                blocks.append(para)
+            elif children:
+                self.fail(el, "an unnumbered annex paragraph with sub-paragraphs cannot be mapped", "E631")
+            elif not inlines:
+                self.ctx.warn(el, "empty annex paragraph skipped", "W646")
+            elif style in _HEADING_STYLES:
+                blocks.append(Heading(_HEADING_STYLES[style], _unbold(inlines), loc=self.ctx.loc(el)))
+            else:
+                blocks.append(Paragraph(inlines, loc=self.ctx.loc(el)))
+        label, title = None, None
+        if blocks and isinstance(blocks[0], Heading) \
+                and _ANNEX_LABEL_RE.match(plain_text(blocks[0].inlines).strip()):
+            label = plain_text(blocks.pop(0).inlines).strip()
+            if blocks and isinstance(blocks[0], Heading) and blocks[0].level == _HEADING_STYLES["HChG"]:
+                title = blocks.pop(0).inlines
+        if label is None:
+            label = "Annex"
+            self.ctx.warn(doc, "the annex does not start with an 'Annex' heading; labelled 'Annex'", "W647")
+        return Annex(label=label, title=title, blocks=blocks, loc=self.ctx.loc(doc))
+
+
+# ------------------------------------------------------------------- helpers
+def etree_ns(el) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def _elements(el):
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _num(el) -> Optional[str]:
+    num = el.find("./{*}num")
+    if num is None:
+        return None
+    text = plain(num)
+    return text or None
+
+
+def _unbold(inlines):
+    """A heading is bold by its style; bold runs inside it carry nothing more."""
+    out = []
+    for node in inlines:
+        out += _unbold(node.children) if isinstance(node, Strong) else [node]
+    return out
+
+
+def _check_numbers(numbered, ctx: InlineContext) -> None:
+    """The UN's printed numbers and labels must be the ones the model computes."""
+    problems = []
+    for block, printed, el in numbered:
+        computed = block.num if isinstance(block, OperativeParagraph) else block.label
+        if printed is None:
+            ctx.warn(el, f"sub-paragraph without a label; imported as {computed}", "W648")
+        elif _norm_label(printed) != _norm_label(computed):
+            problems.append(error(ctx.loc(el), f"the file numbers this {printed!r} but it is "
+                                               f"{computed!r} in sequence; renumbering is refused",
+                                  "E640"))
+    if problems:
+        raise SourceError(problems)
+
+
+def _norm_label(label: str) -> str:
+    return re.sub(r"[\W_]+", "", label).lower()
+
+
+def _check_markers(ctx: InlineContext) -> None:
+    """Footnote markers may start above 1 (the UN continues the session
+    report's numbering) but must then run on without gaps."""
+    previous = None
+    for marker, loc in ctx.markers:
+        if not marker.isdigit():
+            ctx.warnings.append(warning(loc, f"footnote marker {marker!r} is not a number; "
+                                           "renumbered", "W650"))
+            previous = None
+            continue
+        value = int(marker)
+        if previous is not None and value != previous + 1:
+            ctx.warnings.append(warning(loc, f"footnote marker {value} follows {previous}; "
+                                           "footnotes are renumbered in order", "W651"))
+        previous = value

@@ -1,0 +1,226 @@
+"""Akoma Ntoso mixed content -> model inlines.
+
+The UN's files keep the typist's tabs, newlines and indentation inside
+``xml:space="preserve"`` paragraphs, and often put the space after an italic
+verb inside the italic span (``<span class="italic">Stressing </span>the``).
+Whitespace is therefore collapsed and moved out of emphasis so that the model
+holds exactly the words a reader sees, and the Markdown written from it is
+well formed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import warning
+from ..model import (Emph, Footnote, LineBreak, Link, Loc, NoteRef, Strong, Subscript,
+                     Superscript, Text)
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+# Runs of XML whitespace; no-break and narrow no-break spaces are content
+# (French puts them before colons) and are kept.
+_XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
+
+# Inline elements that only add meaning to words the model keeps as text.
+_SEMANTIC = {"inline", "date", "docDate", "organization", "term", "concept", "entity", "location",
+             "person", "role", "quantity", "def", "abbr", "docNumber", "docTitle", "docStatus",
+             "docAuthority", "event", "object", "process", "time", "ins", "del", "mmod", "rmod",
+             "signature", "docProponent", "docType", "docStage", "docCommittee", "legislature",
+             "session", "shortTitle", "placeholder", "fillIn", "argument", "courtType", "judge",
+             "lawyer", "party", "opinion", "affectedDocument", "relatedDocument", "change", "vote",
+             "outcome", "narrative", "summary", "docJurisdiction", "docIntroducer", "docPurpose"}
+
+_CONTAINERS = (Emph, Strong, Superscript, Subscript, Link)
+
+
+def local(el) -> str:
+    """An element's name without its namespace ('' for comments and PIs)."""
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def collapse(text: str) -> str:
+    return _XML_SPACE_RE.sub(" ", text)
+
+
+def plain(el) -> str:
+    """The whitespace-normalised text of an element, footnotes left out."""
+    parts = []
+
+    def visit(node):
+        if node.text and local(node) != "authorialNote":
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and local(child) != "authorialNote":
+                visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(el)
+    return collapse("".join(parts)).strip()
+
+
+@dataclass
+class InlineContext:
+    """What converting one file's inlines collects: footnotes and warnings."""
+    path: str
+    warnings: list = field(default_factory=list)
+    footnotes: list = field(default_factory=list)
+    markers: list = field(default_factory=list)        # (marker, Loc), in document order
+    in_note: bool = False
+    _warned_kinds: set = field(default_factory=set)
+
+    def loc(self, el) -> Loc:
+        return Loc(self.path, el.sourceline or 1, 1)
+
+    def warn(self, el, message: str, code: str) -> None:
+        self.warnings.append(warning(self.loc(el), message, code))
+
+    def warn_once(self, el, kind: str, message: str, code: str) -> None:
+        if kind not in self._warned_kinds:
+            self._warned_kinds.add(kind)
+            self.warn(el, message, code)
+
+
+def convert(el, ctx: InlineContext) -> list:
+    """The normalised inlines of ``el``'s content (its text, children and their tails)."""
+    return normalise(_raw_children(el, ctx))
+
+
+def _raw_children(el, ctx: InlineContext) -> list:
+    out = []
+    if el.text:
+        out.append(Text(el.text))
+    for child in el:
+        if isinstance(child.tag, str):
+            out.extend(_raw_element(child, ctx))
+        if child.tail:
+            out.append(Text(child.tail))
+    return out
+
+
+def _raw_element(el, ctx: InlineContext) -> list:
+    name = local(el)
+    if name == "span" or name in ("i", "b", "u"):
+        classes = set((el.get("class") or "").split())
+        if name == "i" or "italic" in classes:
+            return [Emph(_raw_children(el, ctx))]
+        if name == "b" or "bold" in classes:
+            return _bold(el, ctx)
+        if classes or name == "u":
+            ctx.warn_once(el, f"span:{sorted(classes)}:{name}",
+                          f"<{name} class=\"{el.get('class') or ''}\"> has no equivalent; its text is kept "
+                          "without the formatting", "W612")
+        return _raw_children(el, ctx)
+    if name == "sup":
+        return [Superscript(_raw_children(el, ctx))]
+    if name == "sub":
+        return [Subscript(_raw_children(el, ctx))]
+    if name in ("a", "ref"):
+        return [Link(el.get("href") or "", _raw_children(el, ctx))]
+    if name in ("eol", "br", "eop"):
+        return [LineBreak()]
+    if name == "authorialNote" or name == "note":
+        return [_note(el, ctx)]
+    if name in _SEMANTIC:
+        ctx.warn_once(el, name, f"<{name}> markup has no equivalent; its text is kept as plain text", "W613")
+        return _raw_children(el, ctx)
+    ctx.warn(el, f"unexpected element <{name}> inside a paragraph; its text is kept as plain text", "W614")
+    return _raw_children(el, ctx)
+
+
+def _bold(el, ctx: InlineContext) -> list:
+    children = _raw_children(el, ctx)
+    text = "".join(t.text for t in children if isinstance(t, Text))
+    if len(children) == sum(isinstance(t, Text) for t in children) and not re.search(r"\w", text):
+        # A bold comma or space is a typing slip, not emphasis.
+        ctx.warn(el, f"bold formatting on {text!r} only (no words) is dropped", "W615")
+        return children
+    return [Strong(children)]
+
+
+def _note(el, ctx: InlineContext) -> NoteRef:
+    if ctx.in_note:
+        ctx.warn(el, "a footnote inside a footnote is kept as its text", "W616")
+    key = str(len(ctx.footnotes) + 1)
+    ctx.markers.append((el.get("marker") or "", ctx.loc(el)))
+    paragraphs = []
+    outer, ctx.in_note = ctx.in_note, True
+    try:
+        blocks = [c for c in el if local(c) == "p"]
+        if blocks:
+            for child in el:
+                if isinstance(child.tag, str) and local(child) != "p":
+                    ctx.warn(child, f"<{local(child)}> inside a footnote is not a paragraph; "
+                                    "its text is kept as a paragraph", "W617")
+            for child in el:
+                if isinstance(child.tag, str):
+                    inlines = convert(child, ctx)
+                    if inlines:
+                        paragraphs.append(inlines)
+        else:
+            inlines = convert(el, ctx)
+            if inlines:
+                paragraphs.append(inlines)
+    finally:
+        ctx.in_note = outer
+    if not paragraphs:
+        ctx.warn(el, "empty footnote", "W618")
+        paragraphs.append([])
+    note = Footnote(key=key, paragraphs=paragraphs, marker=el.get("marker") or "", loc=ctx.loc(el))
+    ctx.footnotes.append(note)
+    return NoteRef(key)
+
+
+# ------------------------------------------------------------- whitespace
+def normalise(nodes: list) -> list:
+    """Collapse whitespace, move edge spaces out of formatting, merge text, trim."""
+    out = _merge(_hoist(nodes))
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip(" "))
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip(" "))
+    return [n for n in out if not (isinstance(n, Text) and not n.text)]
+
+
+def _hoist(nodes: list) -> list:
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(Text(collapse(node.text)))
+        elif isinstance(node, _CONTAINERS):
+            inner = _merge(_hoist(node.children))
+            lead = bool(inner) and isinstance(inner[0], Text) and inner[0].text.startswith(" ")
+            trail = bool(inner) and isinstance(inner[-1], Text) and inner[-1].text.endswith(" ")
+            if lead:
+                inner[0] = Text(inner[0].text.lstrip(" "))
+            if trail:
+                inner[-1] = Text(inner[-1].text.rstrip(" "))
+            inner = [n for n in inner if not (isinstance(n, Text) and not n.text)]
+            if lead or (not inner and trail):
+                out.append(Text(" "))
+            if inner:
+                out.append(Link(node.target, inner) if isinstance(node, Link) else type(node)(inner))
+                if trail:
+                    out.append(Text(" "))
+        else:
+            out.append(node)
+    return out
+
+
+def _merge(nodes: list) -> list:
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+            else:
+                out.append(Text(node.text))
+        else:
+            out.append(node)
+    for i, node in enumerate(out):
+        if isinstance(node, Text):
+            out[i] = Text(re.sub(r" {2,}", " ", node.text))
+    return out

@@ -1,0 +1,179 @@
+"""Front matter of an imported resolution, from its cover page, preface,
+conclusions and ``meta``.
+
+Dates come from ``@date`` attributes only: the printed dates are in the
+document's language ("13 تشرين الأول 2023") and are not parsed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..errors import error
+from ..model import Meta
+from ..presentation import LANGUAGES
+from .akn_inlines import InlineContext, collapse, plain
+from .akn_votes import read_vote, ref
+
+# ISO 639-2 codes (FRBRlanguage) -> the language names front matter uses.
+_BY_ISO = {iso: name for name, (iso, _bcp) in LANGUAGES.items()}
+
+# "Original: anglais" -> English: the six official languages as each version writes them.
+_LANGUAGE_NAMES = {
+    "English": ["english", "anglais", "inglés", "ingles", "английский", "الإنكليزية", "الانكليزية",
+                "الإنجليزية", "英文", "英语"],
+    "French": ["french", "français", "francais", "francés", "frances", "французский", "الفرنسية",
+               "法文", "法语"],
+    "Spanish": ["spanish", "espagnol", "español", "espanol", "испанский", "الإسبانية", "西班牙文",
+                "西班牙语"],
+    "Russian": ["russian", "russe", "ruso", "русский", "الروسية", "俄文", "俄语"],
+    "Arabic": ["arabic", "arabe", "árabe", "арабский", "العربية", "阿拉伯文", "阿拉伯语"],
+    "Chinese": ["chinese", "chinois", "chino", "китайский", "الصينية", "中文"],
+}
+_LANGUAGE_BY_NAME = {alias: name for name, aliases in _LANGUAGE_NAMES.items() for alias in aliases}
+
+
+class _Fields:
+    """Looks values up and records what is missing, each with its line."""
+
+    def __init__(self, statement, ctx: InlineContext, errors: list):
+        self.statement = statement
+        self.ctx = ctx
+        self.errors = errors
+        self.locs = {}
+
+    def find(self, key: str, *paths: str):
+        for path in paths:
+            el = self.statement.find(path)
+            if el is not None:
+                self.locs[key] = self.ctx.loc(el)
+                return el
+        return None
+
+    def missing(self, key: str, what: str, el=None):
+        self.errors.append(error(self.ctx.loc(el if el is not None else self.statement),
+                                 f"cannot find {what} ({key})", "E621"))
+
+    def text(self, key: str, what: str, *paths: str) -> str:
+        el = self.find(key, *paths)
+        value = plain(el) if el is not None else ""
+        if not value:
+            self.missing(key, what, el)
+        return value
+
+    def date(self, key: str, what: str, *paths: str) -> Optional[dt.date]:
+        el = self.find(key, *paths)
+        if el is None:
+            self.missing(key, what)
+            return None
+        raw = (el.get("date") or "").strip()
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            self.errors.append(error(self.ctx.loc(el), f"{what}: @date {raw!r} is not a date "
+                                                       "(YYYY-MM-DD)", "E622"))
+            return None
+
+
+def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: list) -> Optional[Meta]:
+    f = _Fields(statement, ctx, errors)
+    cover = "./{*}coverPage"
+    meta_el = statement.find("./{*}meta")
+
+    symbol = f.text("symbol", "the document symbol", cover + "//{*}docNumber[@refersTo='#symbol']",
+                    cover + "//{*}docNumber")
+    number_el = f.find("number", "./{*}preface//{*}docNumber")
+    number = re.sub(r"[.\s]+$", "", plain(number_el)) if number_el is not None else ""
+    tail = symbol.rsplit("/RES/", 1)[-1] if "/RES/" in symbol else ""
+    if not number:
+        if tail:
+            ctx.warn(number_el if number_el is not None else statement,
+                     "no resolution number in the preface; taken from the symbol", "W630")
+            number = tail
+        else:
+            f.missing("number", "the resolution number", number_el)
+    elif tail and number != tail:
+        ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}", "W631")
+
+    title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
+                   "./{*}preface//{*}docTitle")
+    parent = f.text("parent_organ", "the parent organ",
+                    cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    organ_el = f.find("organ", cover + "//{*}docAuthority[@refersTo='#subsidiaryBody']")
+    organ = plain(organ_el) if organ_el is not None else parent
+
+    session_el = f.find("session", cover + "//{*}session")
+    session, session_name = 0, ""
+    if session_el is None:
+        f.missing("session", "the session")
+    else:
+        session_name = plain(session_el)
+        digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
+        if digits:
+            session = int(digits.group(1))
+        else:
+            errors.append(error(ctx.loc(session_el), "the session has no numeric @value", "E623"))
+    dates = cover + "//{*}event[@refersTo='#session']/{*}date"
+    start = f.date("session_start", "the first day of the session", dates + "[@refersTo='#startDate']")
+    end = f.date("session_end", "the last day of the session", dates + "[@refersTo='#endDate']")
+
+    agenda_el = f.find("agenda_item", cover + "//{*}inline[@name='agenda item']")
+    agenda = ""
+    if agenda_el is not None:
+        agenda = (agenda_el.get("title") or "").strip()
+        if not agenda:
+            found = re.search(r"\d+(?:\s*\([a-z]\))?", plain(agenda_el))
+            agenda = found.group(0) if found else ""
+    if not agenda:
+        f.missing("agenda_item", "the agenda item", agenda_el)
+
+    status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
+    distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
+    issue = f.date("issue_date", "the date of issue",
+                   cover + "//{*}docDate[@refersTo='#dateOfIssuance']", cover + "//{*}docDate")
+
+    original = _original_language(f, ctx, cover)
+    adoption = f.date("adoption_date", "the date of adoption",
+                      "./{*}conclusions//{*}docDate[@refersTo='#adoptionDate']",
+                      "./{*}conclusions//{*}docDate")
+    _check_frbr_adoption(statement, adoption, ctx)
+    meeting = f.text("meeting", "the meeting", "./{*}conclusions//{*}location[@refersTo='#adoptionMeeting']",
+                     "./{*}conclusions//{*}location")
+    job_el = statement.find(".//{*}docketNumber")
+    job = plain(job_el) if job_el is not None else ""
+
+    vote = read_vote(statement, meta_el, lang, ctx, errors)
+    if errors:
+        return None
+    return Meta(symbol=symbol, number=number, title=title, parent_organ=parent, organ=organ,
+                session=session, session_name=session_name, session_start=start, session_end=end,
+                agenda_item=agenda, distribution=distribution, issue_date=issue,
+                original_language=original, language=_BY_ISO.get(lang_iso, lang_iso),
+                adoption_date=adoption, meeting=meeting, vote=vote, job_number=job or None,
+                key_locs=f.locs)
+
+
+def _original_language(f: _Fields, ctx: InlineContext, cover: str) -> str:
+    el = f.find("original_language", cover + "//{*}inline[@name='originalLanguage']")
+    if el is None:
+        f.missing("original_language", "the original language")
+        return ""
+    text = plain(el)
+    word = collapse(text.split(":", 1)[-1]).strip().rstrip(".")
+    name = _LANGUAGE_BY_NAME.get(word.lower()) or _LANGUAGE_BY_NAME.get(ref(el.get("refersTo")).lower())
+    if name:
+        return name
+    ctx.warn(el, f"original language {word!r} is not one of the six official languages; kept as written",
+             "W632")
+    return word
+
+
+def _check_frbr_adoption(statement, adoption, ctx: InlineContext) -> None:
+    frbr = statement.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRdate")
+    if frbr is None or adoption is None:
+        return
+    if (frbr.get("date") or "").strip() != adoption.isoformat():
+        ctx.warn(frbr, f"FRBRWork date {frbr.get('date')} differs from the adoption date "
+                       f"{adoption.isoformat()} printed in the conclusions; the printed date is used",
+                 "W633")

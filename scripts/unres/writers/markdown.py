@@ -1,0 +1,175 @@
+"""Model -> canonical Markdown (the format of ``source/``).
+
+Reading the output again gives an equal model: every character that
+CommonMark could take as markup is escaped, one paragraph is one line, and
+numbers and labels are written out literally.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+                     Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+
+FRONT_KEYS = (
+    "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
+    "session_start", "session_end", "agenda_item", "distribution", "issue_date",
+    "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
+)
+INDENT = {1: 0}
+# Characters CommonMark may read as markup anywhere in a line.
+_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
+# What could open a block if it began a line: headings, quotes, list markers, rules, fences.
+_LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\(?[A-Za-z]{1,8}[.)](\s|$)|\(\d+\)|:)")
+
+
+def render(res: Resolution, inputs: dict | None = None) -> bytes:
+    return render_markdown(res).encode("utf-8")
+
+
+def render_markdown(res: Resolution) -> str:
+    out = [_front_matter(res), ""]
+    several = len(res.parts) > 1
+    notes = {note.key: note for note in res.footnotes}
+    for part in res.parts:
+        if several or part.label:
+            out += [f"# {_escape_text(part.label)}", ""]
+            if part.title:
+                out += [f"## {inlines(part.title)}", ""]
+        if part.formula is not None:
+            out += [_block(inlines(part.formula.inlines)), ""]
+        for para in part.preamble:
+            out += [_block(inlines(para.inlines)), ""]
+        for para in part.operative:
+            out += _operative(para, "")
+    for annex in res.annexes:
+        out += [f"# {_escape_text(annex.label)}", ""]
+        if annex.title:
+            out += [f"## {inlines(annex.title)}", ""]
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                out += [f"{'#' * max(block.level, 3)} {inlines(block.inlines)}", ""]
+            elif isinstance(block, Paragraph):
+                out += [_block(inlines(block.inlines)), ""]
+            elif isinstance(block, OperativeParagraph):
+                out += _operative(block, "")
+    for note in res.footnotes:
+        body = [inlines(p) for p in notes[note.key].paragraphs]
+        first, rest = body[0], body[1:]
+        out.append(f"[^{note.number}]: {first}")
+        for extra in rest:
+            out += ["", f"    {extra}"]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _operative(para, indent: str):
+    marker = para.num or "1."
+    return _item(marker, para, indent)
+
+
+def _item(marker: str, item, indent: str):
+    inner = indent + " " * (len(marker) + 1)
+    lines = [f"{indent}{marker} {_continue(inlines(item.inlines), inner)}", ""]
+    for child in item.children:
+        lines += _item(child.label, child, inner)
+    if item.wrapup:
+        lines += [inner + _block(_continue(inlines(item.wrapup), inner)), ""]
+    return lines
+
+
+def _continue(text: str, indent: str) -> str:
+    """Hard line breaks continue on an indented line so they stay inside their item."""
+    return text.replace("\\\n", "\\\n" + indent)
+
+
+def _block(text: str) -> str:
+    return text
+
+
+# ---------------------------------------------------------------- inlines
+def inlines(nodes) -> str:
+    text = "".join(_inline(node) for node in nodes)
+    return "\\\n".join(_protect_line_start(line) for line in text.split("\\\n"))
+
+
+def _inline(node) -> str:
+    if isinstance(node, Text):
+        return _escape_text(node.text)
+    if isinstance(node, Emph):
+        return f"*{''.join(_inline(n) for n in node.children)}*"
+    if isinstance(node, Strong):
+        return f"**{''.join(_inline(n) for n in node.children)}**"
+    if isinstance(node, Superscript):
+        return f"^{''.join(_inline(n) for n in node.children)}^"
+    if isinstance(node, Subscript):
+        return f"~{''.join(_inline(n) for n in node.children)}~"
+    if isinstance(node, Link):
+        target = node.target.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
+        return f"[{''.join(_inline(n) for n in node.children)}](<{target}>)"
+    if isinstance(node, LineBreak):
+        return "\\\n"
+    if isinstance(node, NoteRef):
+        return f"[^{node.number or node.key}]"
+    raise TypeError(f"unknown inline {node!r}")
+
+
+def _escape_text(text: str) -> str:
+    return _ESCAPE_RE.sub(r"\\\1", text)
+
+
+def _protect_line_start(text: str) -> str:
+    if _LINE_START_RE.match(text):
+        return "\\" + text if not text[0].isalnum() and text[0] != "(" else _escape_first_punct(text)
+    return text
+
+
+def _escape_first_punct(text: str) -> str:
+    """'1. x' -> '1\\. x', '(a) x' -> '\\(a) x': break the list marker, keep the characters."""
+    if text[0] == "(":
+        return "\\" + text
+    match = re.match(r"^([0-9A-Za-z]+)([.)])", text)
+    return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}" if match else text
+
+
+# ---------------------------------------------------------------- front matter
+_PLAIN_RE = re.compile(r"^([A-Za-z\u00C0-\u024F]|\d+[a-z]+ )[\w ,.()/'’\u2013-]*$")
+_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "without"}
+
+
+def _yaml_str(value: str) -> str:
+    """Plain when YAML would read it back as the same text, double-quoted otherwise."""
+    if (_PLAIN_RE.match(value) and value.lower() not in _YAML_WORDS and not value.endswith((" ", ":"))
+            and ": " not in value and " #" not in value):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _front_matter(res: Resolution) -> str:
+    meta = res.meta
+    lines = ["---"]
+    for key in FRONT_KEYS:
+        value = getattr(meta, key)
+        if value is None:
+            continue
+        if isinstance(value, dt.date):
+            lines.append(f"{key}: {value.isoformat()}")
+        elif isinstance(value, int):
+            lines.append(f"{key}: {value}")
+        else:
+            lines.append(f"{key}: {_yaml_str(value)}")
+    vote = meta.vote
+    if vote.kind == RECORDED:
+        lines.append("vote:")
+        for key in ("in_favour", "against", "abstaining"):
+            states = getattr(vote, key)
+            if not states:
+                lines.append(f"  {key}: []")
+                continue
+            lines.append(f"  {key}:")
+            lines += [f"    - {_yaml_str(s)}" for s in states]
+    else:
+        lines.append("vote: without")
+    lines.append("---")
+    return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""Shared fixtures: the project's paths and a small valid source to mutate."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_38_3 = ROOT / "source" / "A_HRC_RES_38_3.md"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+FRONT = textwrap.dedent("""\
+    ---
+    symbol: A/HRC/RES/99/1
+    number: "99/1"
+    title: A test resolution
+    parent_organ: General Assembly
+    organ: Human Rights Council
+    session: 99
+    session_name: Ninety-ninth session
+    session_start: 2030-06-18
+    session_end: 2030-07-06
+    agenda_item: "3"
+    distribution: General
+    issue_date: 2030-07-16
+    original_language: English
+    language: English
+    adoption_date: 2030-07-05
+    meeting: 37th meeting
+    vote:
+      in_favour:
+        - Angola
+        - Chile
+      against:
+        - Japan
+      abstaining: []
+    ---
+    """)
+
+BODY = textwrap.dedent("""\
+
+    *The Human Rights Council*,
+
+    *Recalling* its resolution 1/1,
+
+    *Noting* the report,[^a]
+
+    1. *Decides* to act;
+
+    2. *Requests* the following:
+
+       (a) one;
+
+       (b) two:
+
+           (i) first;
+
+           (ii) second;
+
+    3. *Decides* to remain seized of the matter.
+
+    [^a]: A/HRC/99/1.
+    """)
+
+
+def make_source(tmp_path, front=FRONT, body=BODY, name="res.md") -> Path:
+    path = tmp_path / name
+    path.write_text(front + body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def source_file(tmp_path):
+    return lambda front=FRONT, body=BODY, name="res.md": make_source(tmp_path, front, body, name)
