@@ -91,12 +91,20 @@ def finalize(res: Resolution) -> Resolution:
         if several:
             part.eid = f"part_{_eid_token(part.label or '')}"
             prefix = part.eid + "__"
-        context = prefix if several else "preamble__"
+        # A part cannot hold formula or container elements (strict schema), so its
+        # formula and preambular paragraphs are hcontainers, numbered as such.
+        if several:
+            names = [f"{prefix}hcontainer_{i}" for i in range(1, len(part.preamble) + 2)]
+            formula_eid = names.pop(0) if part.formula is not None else None
+            preamble_eids = names[:len(part.preamble)]
+        else:
+            formula_eid = "preamble__formula_1"
+            preamble_eids = [f"preamble__container_{i}" for i in range(1, len(part.preamble) + 1)]
         if part.formula is not None:
-            part.formula.eid = f"{context}formula_1"
+            part.formula.eid = formula_eid
             numberer.notes_in(part.formula.inlines, part.formula.eid, [0])
-        for index, para in enumerate(part.preamble, start=1):
-            para.eid = f"{context}container_{index}"
+        for para, eid in zip(part.preamble, preamble_eids):
+            para.eid = eid
             numberer.notes_in(para.inlines, para.eid, [0])
         if not part.operative:
             problems.append(error(part.loc, "no operative paragraph", "E205"))
@@ -131,7 +139,7 @@ def finalize(res: Resolution) -> Resolution:
 
 def _annex(numberer: _Numberer, annex: Annex, eid: str):
     annex.eid = eid
-    counts = {"para": 0, "p": 0, "heading": 0}
+    counts = {"para": 0, "p": 0, "hcontainer": 0}
     for block in annex.blocks:
         if isinstance(block, OperativeParagraph):
             counts["para"] += 1
@@ -141,6 +149,7 @@ def _annex(numberer: _Numberer, annex: Annex, eid: str):
             block.eid = f"{eid}__p_{counts['p']}"
             numberer.notes_in(block.inlines, block.eid, [0])
         elif isinstance(block, Heading):
-            counts["heading"] += 1
-            block.eid = f"{eid}__heading_{counts['heading']}"
+            # An annex heading is written as an hcontainer holding a heading.
+            counts["hcontainer"] += 1
+            block.eid = f"{eid}__hcontainer_{counts['hcontainer']}"
             numberer.notes_in(block.inlines, block.eid, [0])

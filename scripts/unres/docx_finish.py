@@ -1,0 +1,294 @@
+"""What pandoc cannot do to the DOCX, done with python-docx and at the zip level.
+
+Page set-up (A4, UN margins, different first page, different even and odd
+pages), running headers and footers, the first-page masthead table, the
+closing rule, core properties and language, literal tabs as Word tabs, the
+footnotes' number tab, and a zip whose every byte depends on the source only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+
+from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from .docx_ooxml import TC_BORDERS_ORDER, insert_ordered
+from .model import Resolution
+from .presentation import Presentation, labels_for
+
+# Word wants a region with the language; UN documents use these.
+WORD_LANGUAGE = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR",
+                 "ru": "ru-RU", "es": "es-ES"}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)   # the zip format's first day
+
+
+def document_time(res: Resolution) -> dt.datetime:
+    """The one instant written into the file: SOURCE_DATE_EPOCH, else the issue date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    d = res.meta.issue_date
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+
+
+# ---------------------------------------------------------------- page
+def page_setup(doc, page: dict) -> None:
+    for section in doc.sections:
+        section.page_width = Mm(page["width"])
+        section.page_height = Mm(page["height"])
+        section.top_margin = Mm(page["top"])
+        section.bottom_margin = Mm(page["bottom"])
+        section.left_margin = Mm(page["left"])
+        section.right_margin = Mm(page["right"])
+        section.header_distance = Mm(page["header"])
+        section.footer_distance = Mm(page["footer"])
+        section.different_first_page_header_footer = True
+    doc.settings.odd_and_even_pages_header_footer = True
+
+
+def page_field(paragraph) -> None:
+    """A PAGE field, with "1" as its last computed value."""
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def headers_and_footers(doc, res: Resolution) -> None:
+    symbol = res.meta.symbol
+    for section in doc.sections:
+        for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+            header.is_linked_to_previous = False
+            p = header.paragraphs[0]
+            p.style = doc.styles["Header"]
+            p.alignment = align
+            p.add_run(symbol)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0]
+            p.style = doc.styles["Footer"]
+            p.alignment = align
+            page_field(p)
+        # The first page carries the masthead instead of a running header.
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        first.paragraphs[0].style = doc.styles["Normal"]
+        first_footer = section.first_page_footer
+        first_footer.is_linked_to_previous = False
+        p = first_footer.paragraphs[0]
+        p.style = doc.styles["Normal"]
+        if res.meta.job_number:
+            p.add_run(res.meta.job_number).font.size = Pt(10)
+
+
+# ---------------------------------------------------------------- masthead
+def border(cell, edge: str, width_pt: float | None) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        tcpr.append(borders)
+    line = OxmlElement(f"w:{edge}")
+    if width_pt:
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(round(width_pt * 8)))
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "auto")
+    else:
+        line.set(qn("w:val"), "nil")
+    insert_ordered(borders, line, TC_BORDERS_ORDER)
+
+
+def cell_text(cell, style, lines, size: float, bold: bool = False) -> None:
+    """Fill a cell with one paragraph per line (an empty line stays empty)."""
+    first = True
+    for line in lines:
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        p.style = style
+        if line:
+            run = p.add_run(line)
+            run.font.size = Pt(size)
+            run.font.bold = bold
+
+
+def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
+    widths = [Mm(w) for w in layout["columns"]]
+    table = doc.add_table(rows=len(layout["rows"]), cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    for tag in ("w:tblStyle", "w:tblLook"):
+        for el in tblpr.findall(qn(tag)):
+            tblpr.remove(el)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    for col, width in zip(table.columns, widths):
+        col.width = width
+    for row, spec in zip(table.rows, layout["rows"]):
+        row.height = Mm(spec["height"])
+        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+            for edge in ("top", "left", "right"):
+                border(cell, edge, None)
+            border(cell, "bottom", spec["bottom_rule"])
+
+    style = doc.styles["MastheadG"]
+    top, body = table.rows[0].cells, table.rows[1].cells
+    for cell in top:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    cell_text(top[0], style, [""], 10)
+    cell_text(top[1], style, [labels_for(res.meta.language)["united_nations"]],
+              layout["united_nations_size"])
+    p = top[2].paragraphs[0]
+    p.style = style
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run(pres.symbol_head).font.size = Pt(layout["symbol_head_size"])
+    if pres.symbol_tail:
+        p.add_run(pres.symbol_tail).font.size = Pt(layout["symbol_tail_size"])
+    # The emblem slot stays empty: the UN emblem's use is restricted.
+    cell_text(body[0], style, [""], 10)
+    cell_text(body[1], style, [res.meta.parent_organ], layout["parent_organ_size"], bold=True)
+    cell_text(body[2], style, [pres.distr, pres.issue_date, "", pres.original],
+              layout["distribution_size"])
+    body[1].paragraphs[0].paragraph_format.space_before = Pt(6)
+    body[2].paragraphs[0].paragraph_format.space_before = Pt(6)
+
+    # add_table appends; the masthead belongs before everything else.
+    body_el = doc.element.body
+    body_el.remove(table._tbl)
+    body_el.insert(0, table._tbl)
+
+
+# ---------------------------------------------------------------- body
+def literal_tabs(root) -> None:
+    """pandoc writes a tab inside <w:t>; Word wants a <w:tab/> element."""
+    for t in list(root.iter(qn("w:t"))):
+        if t.text is None or "\t" not in t.text:
+            continue
+        pieces = t.text.split("\t")
+        run = t.getparent()
+        at = run.index(t)
+        run.remove(t)
+        nodes = []
+        for i, piece in enumerate(pieces):
+            if i:
+                nodes.append(OxmlElement("w:tab"))
+            if piece:
+                el = OxmlElement("w:t")
+                el.set(qn("xml:space"), "preserve")
+                el.text = piece
+                nodes.append(el)
+        for offset, node in enumerate(nodes):
+            run.insert(at + offset, node)
+
+
+def language(doc, lang: str) -> None:
+    word_lang = WORD_LANGUAGE.get(lang, lang)
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.append(el)
+    el.set(qn("w:val"), word_lang)
+    if lang == "ar":
+        el.set(qn("w:bidi"), word_lang)
+
+
+def properties(doc, res: Resolution, pres: Presentation, when: dt.datetime) -> None:
+    core = doc.core_properties
+    core.title = res.meta.title
+    core.subject = res.meta.symbol
+    core.identifier = res.meta.symbol
+    core.language = pres.lang
+    core.author = "United Nations"
+    core.last_modified_by = "United Nations"
+    core.revision = 1
+    naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    core.created = naive
+    core.modified = naive
+
+
+def end_rule(doc) -> None:
+    doc.add_paragraph(style=doc.styles["EndRuleG"])
+
+
+# ---------------------------------------------------------------- zip
+def footnote_tabs(xml: bytes) -> bytes:
+    """Each note: <tab> number <tab> text, so the number sits right-aligned at 18 mm."""
+    root = etree.fromstring(xml)
+    ns = {"w": W}
+    for ref_run in root.xpath("//w:footnote/w:p[1]/w:r[w:footnoteRef]", namespaces=ns):
+        before = etree.Element(f"{{{W}}}r")
+        etree.SubElement(before, f"{{{W}}}tab")
+        ref_run.addprevious(before)
+        after = ref_run.getnext()
+        if after is not None:
+            texts = after.findall(f"{{{W}}}t")
+            if len(texts) == 1 and texts[0].text == " ":
+                after.replace(texts[0], etree.Element(f"{{{W}}}tab"))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def rezip(data: bytes, when: dt.datetime, rewrite: dict) -> bytes:
+    """The same entries, in the same order, with one fixed timestamp and no host data."""
+    stamp = max(when, ZIP_EPOCH).astimezone(dt.timezone.utc).timetuple()[:6]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename in rewrite:
+                blob = rewrite[info.filename](blob)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            dst.writestr(entry, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> bytes:
+    doc = Document(io.BytesIO(body))
+    when = document_time(res)
+    page_setup(doc, layout["page"])
+    literal_tabs(doc.element.body)
+    masthead(doc, res, pres, layout["masthead"])
+    end_rule(doc)
+    headers_and_footers(doc, res)
+    language(doc, pres.lang)
+    properties(doc, res, pres, when)
+    out = io.BytesIO()
+    doc.save(out)
+    return rezip(out.getvalue(), when, {"word/footnotes.xml": footnote_tabs})

@@ -1,0 +1,100 @@
+"""FRBR IRIs of a resolution, following the AKN4UN naming of the United Nations.
+
+``/akn/un/statement/deliberation/{actor}/{date}/{number}`` names the Work;
+the Expression adds ``/{language}@{date}``, the Manifestation ``.xml``.
+Everything is derived from the front matter, so another organ, adoption date
+or language gives other IRIs without touching any writer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Meta
+from .presentation import iso639_2
+
+COUNTRY = "un"
+DOC_TYPE = "statement"
+SUB_TYPE = "deliberation"
+MAIN = "main"
+
+# Organ name -> (actor as the UN writes it in IRIs, short form used to build a
+# subsidiary body's actor and the organ's reference id).
+ORGANS = {
+    "General Assembly": ("unga", "ga"),
+    "Security Council": ("unsc", "sc"),
+    "Economic and Social Council": ("unecosoc", "ecosoc"),
+    "Trusteeship Council": ("untc", "tc"),
+    "Human Rights Council": ("hrc", "hrc"),
+}
+
+PRINCIPAL_ORGANS = {"General Assembly", "Security Council", "Economic and Social Council",
+                    "Trusteeship Council"}
+
+_SMALL_WORDS = {"and", "of", "on", "the", "for", "in", "to"}
+
+
+def organ_short(organ: str) -> str:
+    """``hrc`` for the Human Rights Council; initials for an organ not in the table."""
+    if organ in ORGANS:
+        return ORGANS[organ][1]
+    words = [w for w in re.findall(r"[A-Za-z]+", organ) if w.lower() not in _SMALL_WORDS]
+    return "".join(w[0] for w in words).lower() or "organ"
+
+
+def actor(meta: Meta) -> str:
+    """``unga`` for the Assembly, ``unga-hrc`` for its subsidiary the Council."""
+    if meta.organ in PRINCIPAL_ORGANS:
+        return ORGANS[meta.organ][0]
+    parent = meta.parent_organ or ""
+    if parent in ORGANS:
+        head = ORGANS[parent][0]
+    elif parent and parent != meta.organ:
+        head = "un" + organ_short(parent)
+    else:
+        return "un" + organ_short(meta.organ)
+    return f"{head}-{organ_short(meta.organ)}"
+
+
+def number_segment(number: str) -> str:
+    """``38/3`` -> ``38-3``; spaces become ``_`` so the number stays one IRI segment."""
+    return number.strip().replace("/", "-").replace(" ", "_")
+
+
+@dataclass(frozen=True)
+class Iris:
+    work: str
+    expression: str
+    manifestation: str
+    language: str            # ISO 639-2 alpha-3, equal to the expression's code
+    number: str              # the IRI segment, e.g. "38-3"
+    date: str                # adoption date, ISO 8601
+    actor: str
+
+    def this(self, level: str, component: str = MAIN) -> str:
+        """``FRBRthis``: the IRI of one component at a level (work, expression, manifestation)."""
+        if level == "work":
+            return f"{self.work}/!{component}"
+        if level == "expression":
+            return f"{self.expression}/!{component}"
+        return f"{self.expression}/!{component}.xml"
+
+    def uri(self, level: str) -> str:
+        return {"work": self.work, "expression": self.expression,
+                "manifestation": self.manifestation}[level]
+
+
+def iris(meta: Meta) -> Iris:
+    date = meta.adoption_date.isoformat()
+    number = number_segment(meta.number)
+    act = actor(meta)
+    lang = iso639_2(meta.language)
+    work = f"/akn/{COUNTRY}/{DOC_TYPE}/{SUB_TYPE}/{act}/{date}/{number}"
+    expression = f"{work}/{lang}@{date}"
+    return Iris(work=work, expression=expression, manifestation=f"{expression}.xml",
+                language=lang, number=number, date=date, actor=act)
+
+
+def annex_component(index: int) -> str:
+    """The component name of the ``index``-th annex (1-based): ``annex_1``."""
+    return f"annex_{index}"

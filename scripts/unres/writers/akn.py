@@ -1,0 +1,125 @@
+"""Akoma Ntoso 3.0 (AKN4UN) writer: the model through ``templates/akn/``.
+
+The template lays the XML out; this module only gathers what it prints (the
+IRIs, the masthead strings, the vote note cut around its numbers) and checks
+the result before anyone can keep it: a file that fails the strict OASIS
+schema or the project's own checks raises InvalidOutputError.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import frbr, templating
+from ..akn_validate import validate
+from ..errors import InvalidOutputError, error
+from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+                     Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+from ..presentation import labels_for, present
+
+TEMPLATE = "akn/statement.akn.xml"
+
+_KINDS = {Text: "text", Emph: "emph", Strong: "strong", Superscript: "sup",
+          Subscript: "sub", Link: "link", LineBreak: "eol", NoteRef: "noteref",
+          Heading: "heading", Paragraph: "paragraph", OperativeParagraph: "operative"}
+
+# eIds of the meta and conclusions items the model does not number.
+VOTING = "voting_1"
+CONCLUSIONS = "conclusions"
+
+# Vote lists in the order the UN prints them, with the reference ids they carry.
+_VOTE_LISTS = (("in_favour", "inFavour"), ("against", "against"), ("abstaining", "abstaining"))
+
+
+def kind(node) -> str:
+    """The name the template branches on for an inline node or an annex block."""
+    return _KINDS[type(node)]
+
+
+def container_name(phrase: str) -> str:
+    """``Taking note with appreciation`` -> ``takingNoteWithAppreciation``."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return "preambularParagraph"
+    return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+def _vote_note_parts(res: Resolution, printed: str) -> list:
+    """The adoption note as text and ``(ref, number)`` pieces, so each total
+    can be marked up as a ``quantity``. Built from the same label as the
+    printed note and checked against it, so the words cannot drift apart."""
+    vote = res.meta.vote
+    if vote.kind != RECORDED:
+        return [printed]
+    lab = labels_for(res.meta.language)
+    yes, no, abstain = vote.totals
+    key = "recorded_vote" if abstain else "recorded_vote_no_abstentions"
+    marks = {"yes": "\0inFavour\0", "no": "\0against\0", "abstain": "\0abstaining\0"}
+    pieces = lab[key].format(s="" if abstain == 1 else "s", **marks).split("\0")
+    values = {"inFavour": yes, "against": no, "abstaining": abstain}
+    parts = [(p, values[p]) if i % 2 else p for i, p in enumerate(pieces)]
+    rebuilt = "".join(str(p[1]) if isinstance(p, tuple) else p for p in parts)
+    if rebuilt != printed:
+        raise InvalidOutputError(error(None, f"AKN vote note {rebuilt!r} differs from the "
+                                             f"printed note {printed!r}", "A-VOTE-NOTE"))
+    return [p for p in parts if p != ""]
+
+
+def _vote_lists(res: Resolution, pres) -> list:
+    """``[(label, ref, states)]`` for the lists that have States, in print order."""
+    lab = labels_for(res.meta.language)
+    vote = res.meta.vote
+    rows = []
+    for attr, ref in _VOTE_LISTS:
+        states = getattr(vote, attr)
+        if states:
+            rows.append((lab[attr], ref, list(states)))
+    if [(label, states) for label, _, states in rows] != [
+            (label, list(states)) for label, states in pres.vote_lists]:
+        raise InvalidOutputError(error(None, "AKN vote lists differ from the printed lists",
+                                       "A-VOTE-LISTS"))
+    return rows
+
+
+def context(res: Resolution) -> dict:
+    """Everything the template prints."""
+    meta = res.meta
+    pres = present(res)
+    recorded = meta.vote.kind == RECORDED
+    note, quantity_of = [], {}
+    for piece in _vote_note_parts(res, pres.vote_note):
+        if isinstance(piece, tuple):
+            ref, value = piece
+            quantity_of[ref] = f"{CONCLUSIONS}__quantity_{len(quantity_of) + 1}"
+            note.append({"ref": ref, "value": value, "eid": quantity_of[ref]})
+        else:
+            note.append({"text": piece})
+    counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": len(getattr(meta.vote, attr)),
+               "quantity": quantity_of.get(ref), "voters": getattr(meta.vote, attr)}
+              for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
+    return {
+        "res": res,
+        "meta": meta,
+        "pres": pres,
+        "united_nations": labels_for(meta.language)["united_nations"],
+        "iris": frbr.iris(meta),
+        "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
+        "organ_id": frbr.organ_short(meta.organ),
+        "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
+        "multipart": len(res.parts) > 1 or any(p.label for p in res.parts),
+        "recorded": recorded,
+        "voting_eid": VOTING,
+        "vote_note": note,
+        "vote_counts": counts,
+        "vote_lists": _vote_lists(res, pres) if recorded else [],
+        "container_name": container_name,
+        "kind": kind,
+        "footnote": res.footnote,
+    }
+
+
+def render(res: Resolution, inputs: dict | None = None) -> bytes:
+    data = templating.render(TEMPLATE, **context(res)).encode("utf-8")
+    problems = [d for d in validate(data) if d.severity == "error"]
+    if problems:
+        raise InvalidOutputError(problems)
+    return data

@@ -1,0 +1,133 @@
+"""Model -> Markdown -> model gives the same model, for 38/3 and for generated resolutions."""
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SOURCE_38_3
+from unres.model import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
+                         OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
+                         SubParagraph, Text, Vote)
+from unres.readers.markdown import read_source
+from unres.transforms import finalize
+from unres.writers.markdown import render_markdown
+
+# Words may hold anything a drafter types, Markdown's special characters included.
+WORD_CHARS = string.ascii_letters + string.digits + "éèçàüñ’“”–—" + "*_[]<>&#!`~^$\\|{}()'\":;,.-+=/@%?"
+word = st.text(alphabet=WORD_CHARS, min_size=1, max_size=8)
+plain_words = st.lists(word, min_size=1, max_size=6).map(" ".join)
+
+
+@st.composite
+def inline_runs(draw, notes=None, allow_notes=True):
+    """A paragraph's inlines: text with italic or bold runs on word boundaries."""
+    out = []
+    for i in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["text", "text", "emph", "strong"]))
+        words = draw(st.lists(st.text(alphabet=string.ascii_letters + "éñ’", min_size=1, max_size=8),
+                              min_size=1, max_size=3)).__iter__()
+        run = " ".join(words)
+        if kind == "text":
+            text = draw(plain_words)
+            out.append(Text((" " if out else "") + text + " "))
+        else:
+            if out and not isinstance(out[-1], Text):
+                out.append(Text(" "))
+            out.append((Emph if kind == "emph" else Strong)([Text(run)]))
+            out.append(Text(" "))
+    if allow_notes and notes is not None and draw(st.booleans()):
+        key = str(len(notes) + 1)
+        notes.append(key)
+        out.append(NoteRef(key))
+    return _normalise(out)
+
+
+def _normalise(nodes):
+    merged = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    merged = [Text(" ".join(n.text.split(" ")).replace("  ", " ")) if isinstance(n, Text) else n for n in merged]
+    if isinstance(merged[0], Text):
+        merged[0] = Text(merged[0].text.lstrip())
+    if isinstance(merged[-1], Text):
+        merged[-1] = Text(merged[-1].text.rstrip())
+    return [n for n in merged if not (isinstance(n, Text) and not n.text)]
+
+
+@st.composite
+def sub_paragraphs(draw, depth, notes):
+    if depth > 4:
+        return []
+    items = []
+    for _ in range(draw(st.integers(0, 3 if depth == 1 else 2))):
+        children = draw(sub_paragraphs(depth + 1, notes)) if draw(st.booleans()) else []
+        items.append(SubParagraph(draw(inline_runs(notes)), children,
+                                  draw(inline_runs(notes)) if children and draw(st.booleans()) else None))
+    return items
+
+
+STATES = st.lists(st.text(alphabet=string.ascii_letters + " ’()'", min_size=2, max_size=20)
+                  .map(str.strip).filter(bool), max_size=6, unique=True)
+
+
+@st.composite
+def resolutions(draw):
+    notes: list[str] = []
+    preamble = [PreambularParagraph(draw(inline_runs(notes)))
+                for _ in range(draw(st.integers(0, 4)))]
+    operative = []
+    for _ in range(draw(st.integers(1, 5))):
+        children = draw(sub_paragraphs(1, notes))
+        operative.append(OperativeParagraph(draw(inline_runs(notes)), children,
+                                            draw(inline_runs(notes)) if children and draw(st.booleans()) else None))
+    formula = Formula([Emph([Text(draw(plain_words.filter(lambda s: s.strip() == s)))]), Text(",")]) \
+        if draw(st.booleans()) else None
+    states = draw(STATES)
+    cut1, cut2 = sorted(draw(st.lists(st.integers(0, len(states)), min_size=2, max_size=2)))
+    recorded = bool(states) and draw(st.booleans())
+    vote = Vote(RECORDED, states[:cut1], states[cut1:cut2], states[cut2:]) if recorded else Vote(WITHOUT_VOTE)
+    if recorded and not vote.count:
+        vote = Vote(WITHOUT_VOTE)
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3000)))
+    meta = Meta(
+        symbol=draw(st.text(alphabet="AHRCES/0123456789.", min_size=1, max_size=20).filter(str.strip)),
+        number=draw(plain_words), title=draw(plain_words), parent_organ="General Assembly",
+        organ=draw(plain_words), session=draw(st.integers(1, 99)), session_name=draw(plain_words),
+        session_start=day, session_end=day + dt.timedelta(days=20), agenda_item=draw(plain_words),
+        distribution="General", issue_date=day, original_language="English", language="English",
+        adoption_date=day, meeting=draw(plain_words), vote=vote,
+        job_number=draw(st.none() | plain_words))
+    footnotes = [Footnote(key, [draw(inline_runs(None, allow_notes=False))]) for key in notes]
+    res = Resolution(meta, [Part(None, None, formula, preamble, operative)], [], footnotes)
+    return finalize(res)
+
+
+def _reread(tmp_path, res):
+    text = render_markdown(res)
+    path = tmp_path / "gen.md"
+    path.write_text(text, encoding="utf-8")
+    return text, read_source(str(path))
+
+
+def test_38_3_round_trip(tmp_path):
+    res = read_source(str(SOURCE_38_3))
+    text, again = _reread(tmp_path, res)
+    assert again == res
+    assert render_markdown(again) == text
+    # The committed source is itself in canonical form.
+    assert SOURCE_38_3.read_text(encoding="utf-8") == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(resolutions())
+def test_generated_models_round_trip(tmp_path, res):
+    text, again = _reread(tmp_path, res)
+    assert again == res, text
+    assert render_markdown(again) == text
