@@ -1,0 +1,154 @@
+"""The CLI and the builder: outputs, exit codes, all-or-nothing writes, incremental builds, failing tools."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BODY, FRONT, ROOT, SOURCE_38_3
+from unres import __version__
+from unres.cli import main
+from unres.errors import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_TOOL, EXIT_USAGE
+
+UNRES = [sys.executable, "-m", "unres.cli"]
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def run(*args, env=None, cwd=ROOT):
+    full = dict(os.environ, **(env or {}))
+    return subprocess.run([*UNRES, *args], capture_output=True, text=True, env=full, cwd=cwd, timeout=300)
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out.strip() == f"unres {__version__}"
+    for command in ([], ["build"], ["check"], ["verify"], ["import"]):
+        with pytest.raises(SystemExit) as info:
+            main([*command, "--help"])
+        assert info.value.code == 0
+        assert "usage: unres" in capsys.readouterr().out
+
+
+def test_no_command_is_a_usage_error(capsys):
+    assert main([]) == EXIT_USAGE
+    with pytest.raises(SystemExit) as info:
+        main(["build", "x.md", "-f", "pdf,rtf"])
+    assert info.value.code == EXIT_USAGE
+    assert "unknown format 'rtf'" in capsys.readouterr().err
+
+
+def test_selected_formats_only(tmp_path, source_file):
+    out = tmp_path / "out"
+    assert main(["build", str(source_file()), "-o", str(out), "-f", "akn,html", "-q"]) == EXIT_OK
+    assert sorted(snapshot(out)) == ["res.akn.xml", "res.html"]
+
+
+def test_bad_source_writes_nothing(tmp_path, source_file, capsys):
+    out = tmp_path / "out"
+    path = source_file(FRONT, BODY.replace("3. *Decides*", "5. *Decides*"))
+    assert main(["build", str(path), "-o", str(out), "-f", "akn"]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert f"{path}:45:1: error: paragraph number 5. skips a number: expected 3. [E210]" in err
+    assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))
+
+
+def test_failed_build_keeps_last_good_outputs(tmp_path, source_file):
+    out = tmp_path / "out"
+    path = source_file()
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q"]) == EXIT_OK
+    before = snapshot(out)
+    path.write_text(FRONT + BODY.replace("[^a]: A/HRC/99/1.", ""), encoding="utf-8")
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q"]) == EXIT_INPUT
+    assert snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_disk_full_keeps_last_good_outputs(tmp_path, source_file, monkeypatch, capsys):
+    out = tmp_path / "out"
+    path = source_file()
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html", "-q"]) == EXIT_OK
+    before = snapshot(out)
+    path.write_text(FRONT + BODY.replace("to act;", "to act now;"), encoding="utf-8")
+
+    def full(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr("unres.build.os.fsync", full)
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html", "-q"]) == EXIT_OUTPUT
+    assert "No space left on device [O101]" in capsys.readouterr().err
+    assert snapshot(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_folder_not_writable(tmp_path, source_file, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["build", str(source_file()), "-o", str(blocker / "out"), "-f", "akn"]) == EXIT_OUTPUT
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "[O101]" in err and "Traceback" not in err
+
+
+def test_incremental_rebuilds_only_what_changed(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    env = {"UNRES_TEMPLATES": str(templates)}
+    src = tmp_path / "A.md"
+    shutil.copy(SOURCE_38_3, src)
+    out = tmp_path / "out"
+    first = run("build", str(src), "-o", str(out), "-f", "akn,html,docx", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "akn, html, docx" in first.stdout
+    again = run("build", str(src), "-o", str(out), "-f", "akn,html,docx", env=env)
+    assert "0 built, 1 up to date" in again.stdout
+    # A template of one format rebuilds that format and no other.
+    css = next((templates / "html").glob("*.css"))
+    css.write_text(css.read_text() + "\n/* changed */\n")
+    third = run("build", str(src), "-o", str(out), "-f", "akn,html,docx", env=env)
+    assert "built " in third.stdout and ": html (" in third.stdout, third.stdout
+    # Changing the source rebuilds everything.
+    src.write_text(src.read_text().replace("Decides to continue", "Decides to continue"), encoding="utf-8")
+    src.write_text(src.read_text() + "\n", encoding="utf-8")
+    fourth = run("build", str(src), "-o", str(out), "-f", "akn,html,docx", env=env)
+    assert ": akn, html, docx (" in fourth.stdout
+
+
+def test_one_bad_source_fails_alone_with_jobs(tmp_path):
+    good = [tmp_path / f"good{i}.md" for i in range(3)]
+    for path in good:
+        path.write_text(FRONT + BODY, encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text(FRONT.replace("session: 99", "session: x") + BODY, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", *map(str, good), str(bad), "-o", str(out), "-f", "akn,html", "-j", "2")
+    assert result.returncode == EXIT_INPUT
+    assert f"{bad}:7:10: error: 'session' must be a whole number" in result.stderr
+    assert "3 built, 0 up to date, 1 failed" in result.stderr and f"failed: {bad}" in result.stderr
+    assert sorted(p.name for p in out.glob("*.*") if p.is_file()) == sorted(
+        f"good{i}{suffix}" for i in range(3) for suffix in (".akn.xml", ".html"))
+
+
+@pytest.mark.parametrize("script,code,message", [
+    (None, "T101", "pandoc not found"),
+    ("#!/bin/sh\necho 'broken' >&2\nexit 3\n", "T102", "pandoc failed with exit code 3: broken"),
+    ("#!/bin/sh\nsleep 30\n", "T103", "did not finish within 1 s"),
+], ids=["missing", "fails", "hangs"])
+def test_pandoc_problems_are_tool_errors(tmp_path, source_file, script, code, message):
+    fake = tmp_path / "pandoc"
+    if script is not None:
+        fake.write_text(script)
+        fake.chmod(0o755)
+    out = tmp_path / "out"
+    result = run("build", str(source_file()), "-o", str(out), "-f", "akn",
+                 env={"UNRES_PANDOC": str(fake), "UNRES_PANDOC_TIMEOUT": "1"})
+    assert result.returncode == EXIT_TOOL, result.stderr
+    assert message in result.stderr and f"[{code}]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or not list(out.glob("*.*"))
