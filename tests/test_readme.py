@@ -1,0 +1,35 @@
+"""The README stays true: its example source is valid and its commands exist."""
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from unres.cli import parser
+from unres.lint import lint
+from unres.readers.markdown import read_source
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_example_source_reads_cleanly(tmp_path):
+    example = re.search(r"```markdown\n(.*?)```", README, re.S).group(1)
+    path = tmp_path / "example.md"
+    path.write_text(example, encoding="utf-8")
+    res = read_source(str(path))
+    assert [p.num for p in res.operative] == ["1.", "2.", "3."]
+    assert [c.label for c in res.operative[1].children] == ["(a)", "(b)"]
+    assert res.operative[1].wrapup is not None
+    assert lint(res) == []
+
+
+def test_two_setup_commands_come_first():
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1)
+    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [["make", "#"], ["make", "test"]]
+
+
+def test_every_command_is_documented():
+    commands = parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"unres {name} " in README
+    for code in ["E101", "E210", "E301", "E401", "E500", "W101", "T101", "O101", "A-SCHEMA"]:
+        assert code in README
