@@ -1,0 +1,189 @@
+"""Compare a fingerprint read from an output with the source's.
+
+Every output is compared with the source, field by field; outputs that all
+agree with the source agree with each other, so a difference is always
+reported against the source, which says which output is wrong. Paragraphs are
+aligned on their text first, so a dropped paragraph is reported once rather
+than as a shift of every paragraph after it.
+"""
+from __future__ import annotations
+
+import difflib
+
+from .fingerprint import OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, Fingerprint, Item
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_SNIPPET_WORDS = 8
+
+
+def item_key(item: Item, index: int) -> str:
+    """How a report names an item: 'preambular 3', 'operative 2 (b)(i)'."""
+    if item.section == PREAMBLE:
+        return f"preambular {index + 1}"
+    path = list(item.path)
+    closing = bool(path) and path[-1] == "closing"
+    if closing:
+        path = path[:-1]
+    head = path[0].rstrip(".") if path else "?"
+    key = f"operative {head}" + ("".join([" "] + path[1:]) if len(path) > 1 else "")
+    return key + (" closing text" if closing else "")
+
+
+def _date(value) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else "nothing"
+
+
+def _quote(value) -> str:
+    return "nothing" if value is None else f'"{value}"'
+
+
+def _snippet(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:_SNIPPET_WORDS]) + (" …" if len(words) > _SNIPPET_WORDS else "")
+
+
+def text_difference(got: str, want: str) -> str:
+    """Both texts cut down to the words around their first difference."""
+    a, b = got.split(), want.split()
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops:
+        return f'"{got}" where the source has "{want}"'
+    _tag, i1, i2, j1, j2 = ops[0]
+    lo_a, lo_b = max(0, i1 - 3), max(0, j1 - 3)
+    part_a = " ".join(a[lo_a:i2 + 3])
+    part_b = " ".join(b[lo_b:j2 + 3])
+    pre = "…" if lo_a else ""
+    post_a = "…" if i2 + 3 < len(a) else ""
+    post_b = "…" if j2 + 3 < len(b) else ""
+    return f'"{pre}{part_a}{post_a}" where the source has "{"…" if lo_b else ""}{part_b}{post_b}"'
+
+
+class Report:
+    def __init__(self, label: str):
+        self.label = label
+        self.lines: list = []
+
+    def add(self, where: str, what: str):
+        self.lines.append(f"{self.label}: {where}: {what}" if where else f"{self.label}: {what}")
+
+
+def compare(source: Fingerprint, got: Fingerprint) -> list:
+    """Every difference between ``got`` and the source, one line each."""
+    rep = Report(got.label)
+    fields = got.provides
+    for problem in got.problems:
+        rep.add("", problem)
+    for name, label in (("symbol", "symbol"), ("number", "resolution number"), ("title", "title")):
+        if name in fields and getattr(got, name) != getattr(source, name):
+            rep.add("", f"{label} {_quote(getattr(got, name))} where the source has "
+                        f"{_quote(getattr(source, name))}")
+    if "adoption_date" in fields and got.adoption_date != source.adoption_date:
+        rep.add("", f'adoption date "{_date(got.adoption_date)}" where the source has '
+                    f'"{_date(source.adoption_date)}"')
+    mapping = {}
+    for section in (PREAMBLE, OPERATIVE):
+        mapping[section] = _compare_items(rep, section, source.section(section),
+                                          got.section(section), fields)
+    if "notes" in fields:
+        _compare_notes(rep, source, got, mapping)
+    _compare_vote(rep, source, got, fields)
+    return rep.lines
+
+
+def _compare_items(rep, section, want, got, fields) -> dict:
+    """Align on text, report differences; return {got index: source index}."""
+    mapping = {}
+    name = "preambular paragraph" if section == PREAMBLE else "operative item"
+    matcher = difflib.SequenceMatcher(None, [i.text for i in want], [i.text for i in got],
+                                      autojunk=False)
+    for tag, w1, w2, g1, g2 in matcher.get_opcodes():
+        pairs = list(zip(range(w1, w2), range(g1, g2)))
+        for wi, gi in pairs:
+            mapping[gi] = wi
+            _compare_item(rep, want[wi], item_key(want[wi], wi), got[gi], fields)
+        for wi in range(w1 + len(pairs), w2):
+            w = want[wi]
+            rep.add(item_key(w, wi), f'missing (the source has "{(w.num + " ") if w.num else ""}'
+                                      f'{_snippet(w.text)}")')
+        for gi in range(g1 + len(pairs), g2):
+            g = got[gi]
+            after = item_key(want[w2 - 1], w2 - 1) if w2 else "the start"
+            rep.add("", f'extra {name} "{(g.num + " ") if g.num else ""}{_snippet(g.text)}" '
+                        f"after {after}, not in the source")
+    return mapping
+
+
+def _compare_item(rep, want: Item, key: str, got: Item, fields):
+    if "numbers" in fields and got.num != want.num:
+        what = "number" if want.kind == "paragraph" else "label"
+        rep.add(key, f"{what} {_quote(got.num)} where the source has {_quote(want.num)}")
+    if "numbers" in fields and got.kind != want.kind:
+        rep.add(key, f"read as a {got.kind} where the source has a {want.kind}")
+    if ("opening" in fields and got.opening is not None and want.opening is not None
+            and got.opening != want.opening and got.text == want.text):
+        rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}")
+    if "texts" in fields and got.text != want.text:
+        rep.add(key, "text " + text_difference(got.text, want.text))
+
+
+def _where(source: Fingerprint, ref) -> str:
+    if ref is None:
+        return "nowhere"
+    section, index = ref
+    items = source.section(section)
+    return item_key(items[index], index) if index < len(items) else f"{section} {index + 1}"
+
+
+def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
+    for n, want in enumerate(source.notes):
+        key = f"footnote {want.marker}"
+        if n >= len(got.notes):
+            rep.add(key, f'missing (the source has "{want.text}", called from {_where(source, want.called_from)})')
+            continue
+        note = got.notes[n]
+        if note.marker != want.marker:
+            rep.add(key, f"marker {_quote(note.marker)} where the source has {_quote(want.marker)}")
+        if note.text is None:
+            rep.add(key, f'text missing (the source has "{want.text}")')
+        elif note.text != want.text:
+            rep.add(key, "text " + text_difference(note.text, want.text))
+        called = note.called_from
+        if called is not None:
+            section, index = called
+            called = (section, mapping[section].get(index, index))
+        if called != want.called_from:
+            rep.add(key, f"called from {_where(source, called)} where the source has "
+                         f"{_where(source, want.called_from)}")
+    for note in got.notes[len(source.notes):]:
+        rep.add("", f'extra footnote {_quote(note.marker)} "{note.text}", not in the source')
+
+
+def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
+    want, have = source.vote, got.vote
+    if have is None:
+        rep.add("vote", "no adoption note could be read")
+        return
+    if have.kind != want.kind:
+        rep.add("vote", f"{have.kind} where the source has {want.kind}")
+        return
+    if want.kind != "recorded":
+        return
+    if "vote_totals" in fields:
+        for name, a, b in zip(VOTE_LIST_NAMES, have.totals, want.totals):
+            if a != b:
+                rep.add("vote", f"{name} total {a} where the source has {b}")
+    if "vote_states" in fields:
+        for name in VOTE_LIST_NAMES:
+            a, b = have.lists.get(name, []), want.lists.get(name, [])
+            if a == b:
+                continue
+            missing = [s for s in b if s not in a]
+            extra = [s for s in a if s not in b]
+            for state in missing:
+                rep.add(f"vote {name}", f'"{state}" missing')
+            for state in extra:
+                rep.add(f"vote {name}", f'"{state}" not in the source')
+            if not missing and not extra:
+                rep.add(f"vote {name}", "States in a different order from the source")

@@ -1,0 +1,788 @@
+"""Read a fingerprint back from each built file, and one from the source model.
+
+The readers here share no code with the writers: each one looks at the file
+the way a reader of that format would (the PDF's visible text and its layout,
+the DOCX's paragraphs and footnotes part, the HTML's elements, the AKN's
+markup), so a writer's mistake cannot be repeated by its own checker.
+
+What each reader provides (``Fingerprint.provides``): every field, for all
+four formats. The PDF keeps italics as a font change, which is how its reader
+recovers opening phrases; the PDF's embedded AKN attachment is never read.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree, html as lxml_html
+
+from ..model import Emph, Resolution, plain_text
+from ..xmlsafe import safe_parser
+from .fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Item, Note, VoteFp,
+                          adoption_date_from, clean_state, is_operative_number, is_point_label,
+                          normalise, parse_vote_note, split_states, vote_list_name)
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
+_NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.)\t(.*)$", re.DOTALL)
+
+
+# ---------------------------------------------------------------- shared helpers
+class _Items:
+    """Builds items from a flat run of blocks, keeping the path of labels."""
+
+    def __init__(self):
+        self.items: list = []
+        self.path: tuple = ()
+
+    def preamble(self, text, opening, anchor=""):
+        self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
+
+    def paragraph(self, num, text, opening, anchor=""):
+        self.path = (num,)
+        self.items.append(Item(OPERATIVE, "paragraph", num, normalise(text), opening, self.path, anchor))
+
+    def point(self, label, depth, text, opening=None, anchor=""):
+        self.path = self.path[:max(depth, 1)] + (label,)
+        self.items.append(Item(OPERATIVE, "point", label, normalise(text), opening, self.path, anchor))
+
+    def closing(self, depth, text, anchor=""):
+        """Text after the sub-paragraphs of the item ``depth`` levels below its paragraph."""
+        self.path = self.path[:depth + 1]
+        self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
+                               self.path + ("closing",), anchor))
+
+    def index_of_last(self) -> tuple:
+        item = self.items[-1]
+        return item.section, sum(1 for i in self.items if i.section == item.section) - 1
+
+
+def _opening(segments) -> str:
+    """The italic words at the start of ``[(text, italic), …]``."""
+    out = []
+    for text, italic in segments:
+        if not text.strip() and not out:
+            continue
+        if not italic:
+            break
+        out.append(text)
+    return normalise("".join(out))
+
+
+def _index_by_anchor(items) -> dict:
+    counters: Counter = Counter()
+    out = {}
+    for item in items:
+        if item.anchor:
+            # A closing text carries its paragraph's anchor; the paragraph comes first.
+            out.setdefault(item.anchor, (item.section, counters[item.section]))
+        counters[item.section] += 1
+    return out
+
+
+# ---------------------------------------------------------------- source model
+def from_model(res: Resolution, label: str) -> Fingerprint:
+    """The fingerprint every output must match, taken from the numbered model."""
+    meta = res.meta
+    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, meta.number, normalise(meta.title),
+                     meta.adoption_date)
+    items = _Items()
+    for para in res.preamble:
+        items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
+    for para in res.operative:
+        items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
+        _model_points(items, para.children, 1)
+        if para.wrapup:
+            items.closing(0, plain_text(para.wrapup), para.eid)
+    fp.items = items.items
+    where = _index_by_anchor(fp.items)
+    for note in res.footnotes:
+        fp.notes.append(Note(note.marker or str(note.number),
+                             normalise(" ".join(plain_text(p) for p in note.paragraphs)),
+                             where.get(note.called_from)))
+    vote = meta.vote
+    if vote.kind == "recorded":
+        fp.vote = VoteFp("recorded", vote.totals, {
+            "in favour": list(vote.in_favour), "against": list(vote.against),
+            "abstaining": list(vote.abstaining)})
+    else:
+        fp.vote = VoteFp("without-vote")
+    return fp
+
+
+def _model_opening(inlines) -> str:
+    first = inlines[0] if inlines else None
+    return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
+
+
+def _model_points(items: _Items, points, depth):
+    for sub in points:
+        items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
+        _model_points(items, sub.children, depth + 1)
+        if sub.wrapup:
+            items.closing(depth, plain_text(sub.wrapup), sub.eid)
+
+
+# ---------------------------------------------------------------- HTML
+def _has_class(el, name) -> bool:
+    return name in (el.get("class") or "").split()
+
+
+def _html_segments(el, skip=("permalink", "num", "note-call"), italic=False, out=None):
+    """``[(text, italic)]`` of an element, leaving out permalinks, numbers and calls."""
+    out = [] if out is None else out
+    if el.text:
+        out.append((el.text, italic))
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif any(_has_class(child, cls) for cls in skip):
+            pass
+        elif child.tag == "br":
+            out.append(("\n", italic))
+        else:
+            _html_segments(child, skip, italic or child.tag in ("em", "i"), out)
+        if child.tail:
+            out.append((child.tail, italic))
+    return out
+
+
+def _html_block(p):
+    segs = _html_segments(p)
+    num_el = p.find("./span[@class='num']")
+    num = normalise(num_el.text_content()) if num_el is not None else ""
+    return num, "".join(t for t, _ in segs), _opening(segs)
+
+
+def extract_html(path) -> Fingerprint:
+    root = lxml_html.fromstring(Path(path).read_bytes())
+    fp = Fingerprint(str(path))
+    sym = root.find(".//*[@class='symbol']")
+    fp.symbol = normalise(sym.text_content()) if sym is not None else None
+    h1 = root.find(".//h1")
+    if h1 is not None:
+        num = h1.find(".//*[@class='number']")
+        title = h1.find(".//*[@class='title-text']")
+        fp.number = normalise(num.text_content()).rstrip(".") if num is not None else None
+        fp.title = normalise(title.text_content()) if title is not None else None
+    adopted = root.find(".//*[@class='adopted-by']")
+    fp.adoption_date = adoption_date_from(adopted.text_content()) if adopted is not None else None
+
+    items = _Items()
+    main = root.find(".//main")
+    for p in main.iter("p") if main is not None else ():
+        if _has_class(p, "preambular"):
+            _num, text, opening = _html_block(p)
+            items.preamble(text, opening, p.get("id", ""))
+    for div in main.iter("div") if main is not None else ():
+        if _has_class(div, "para"):
+            first = div.find("p")
+            num, text, opening = _html_block(first)
+            items.paragraph(num, text, opening, div.get("id", ""))
+            _html_points(items, div, 1)
+    fp.items = items.items
+
+    where = _index_by_anchor(fp.items)
+    calls = {}
+    for sup in root.iter("sup"):
+        if not _has_class(sup, "note-call"):
+            continue
+        link = sup.find(".//a")
+        owner = next((a.get("id") for a in sup.iterancestors()
+                      if a.get("id") in where), None)
+        if link is not None:
+            calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
+    notes = root.find(".//*[@role='doc-endnotes']")
+    for li in notes.iter("li") if notes is not None else ():
+        marker = li.find(".//*[@class='marker']")
+        text = li.find(".//*[@class='note-text']")
+        fp.notes.append(Note(normalise(marker.text_content()) if marker is not None else "",
+                             normalise(text.text_content()) if text is not None else None,
+                             calls.get(li.get("id"))))
+
+    note_el = root.find(".//*[@class='vote-note']")
+    fp.vote = parse_vote_note(note_el.text_content()) if note_el is not None else None
+    if fp.vote is not None and fp.vote.kind == "recorded":
+        for block in root.iter("div"):
+            if _has_class(block, "vote-list"):
+                label = block.find(".//*[@class='vote-label']")
+                name = vote_list_name(label.text_content()) if label is not None else None
+                if name:
+                    fp.vote.lists[name] = [clean_state(li.text_content()) for li in block.iter("li")]
+    return fp
+
+
+def _html_points(items: _Items, container, depth):
+    for ol in container.findall("ol"):
+        for li in ol.findall("li"):
+            first = li.find("p")
+            label, text, opening = _html_block(first)
+            items.point(label, depth, text, opening, li.get("id", ""))
+            _html_points(items, li, depth + 1)
+    for p in container.findall("p"):
+        if _has_class(p, "wrapup"):
+            items.closing(depth - 1, "".join(t for t, _ in _html_segments(p)), container.get("id", ""))
+
+
+# ---------------------------------------------------------------- Akoma Ntoso
+def _q(tag):
+    return f"{{{AKN_NS}}}{tag}"
+
+
+def _akn_segments(el, italic=False, out=None):
+    out = [] if out is None else out
+    if el.text:
+        out.append((el.text, italic))
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif child.tag == _q("authorialNote"):
+            pass
+        elif child.tag == _q("eol"):
+            out.append(("\n", italic))
+        else:
+            _akn_segments(child, italic or child.tag == _q("i"), out)
+        if child.tail:
+            out.append((child.tail, italic))
+    return out
+
+
+def _akn_text(el) -> str:
+    return normalise("".join(t for t, _ in _akn_segments(el))) if el is not None else ""
+
+
+def extract_akn(path) -> Fingerprint:
+    root = etree.parse(str(path), safe_parser()).getroot()
+    fp = Fingerprint(str(path))
+    doc = next((c for c in root if isinstance(c.tag, str)), None)
+    ns = {"a": AKN_NS}
+    sym = doc.find(".//a:coverPage//a:docNumber", ns)
+    fp.symbol = _akn_text(sym) if sym is not None else None
+    alias = doc.find(".//a:FRBRWork/a:FRBRalias[@name='symbol']", ns)
+    if alias is not None and fp.symbol and alias.get("value") != fp.symbol:
+        fp.problems.append(f'metadata symbol "{alias.get("value")}" differs from the cover page\'s "{fp.symbol}"')
+    num = doc.find(".//a:preface//a:docNumber", ns)
+    fp.number = _akn_text(num).rstrip(".") if num is not None else None
+    title = doc.find(".//a:preface//a:docTitle", ns)
+    fp.title = _akn_text(title) if title is not None else None
+    adopted = doc.find(".//a:coverPage//a:inline[@name='adoptedBy']", ns)
+    fp.adoption_date = adoption_date_from(_akn_text(adopted)) if adopted is not None else None
+
+    items = _Items()
+    calls = []        # (authorialNote element, owner anchor)
+    for container in doc.iterfind(".//a:preamble/a:container", ns):
+        segs = _akn_segments(container)
+        items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
+        calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
+    for para in doc.iterfind(".//a:mainBody//a:paragraph", ns):
+        _akn_unit(items, para, 0, calls)
+    fp.items = items.items
+
+    where = _index_by_anchor(fp.items)
+    for note, owner in calls:
+        body = " ".join(_akn_text(p) for p in note.iterfind("a:p", ns))
+        fp.notes.append(Note(note.get("marker", ""), normalise(body), where.get(owner)))
+    fp.notes.sort(key=lambda n: (len(n.marker), n.marker))
+
+    outcome = doc.find(".//a:conclusions//a:vote", ns)
+    if outcome is None:
+        outcome = next((p for p in doc.iterfind(".//a:conclusions/a:p", ns)
+                        if _akn_text(p).startswith("[")), None)
+    fp.vote = parse_vote_note(_akn_text(outcome)) if outcome is not None else None
+    if fp.vote is not None and fp.vote.kind == "recorded":
+        current = None
+        for p in doc.iterfind(".//a:conclusions/a:p", ns):
+            name = vote_list_name(_akn_text(p))
+            if name:
+                current = name
+            elif current:
+                fp.vote.lists[current] = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
+        _akn_vote_metadata(doc, fp)
+    return fp
+
+
+def _akn_unit(items: _Items, el, depth, calls):
+    """A <paragraph> (depth 0) or <point>: its number, intro/content, points, wrap-up."""
+    ns = {"a": AKN_NS}
+    num = _akn_text(el.find("a:num", ns))
+    lst = el.find("a:list", ns)
+    holder = el.find("a:content", ns) if lst is None else lst.find("a:intro", ns)
+    segs = _akn_segments(holder) if holder is not None else []
+    text, opening = "".join(t for t, _ in segs), _opening(segs)
+    if depth == 0:
+        items.paragraph(num, text, opening, el.get("eId", ""))
+    else:
+        items.point(num, depth, text, opening, el.get("eId", ""))
+    if holder is not None:
+        calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))]
+    if lst is not None:
+        for point in lst.iterfind("a:point", ns):
+            _akn_unit(items, point, depth + 1, calls)
+        wrap = lst.find("a:wrapUp", ns)
+        if wrap is not None:
+            items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", ""))
+
+
+def _akn_vote_metadata(doc, fp: Fingerprint):
+    """The <voting> metadata is a second copy of the vote: it must match the text."""
+    ns = {"a": AKN_NS}
+    refers = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+    for count in doc.iterfind(".//a:analysis//a:voting/a:count", ns):
+        name = refers.get(count.get("refersTo"))
+        if not name:
+            continue
+        total = fp.vote.totals[("in favour", "against", "abstaining").index(name)]
+        if count.get("value") != str(total):
+            fp.problems.append(f'metadata {name} count {count.get("value")} where the text says {total}')
+        voters = [normalise(o.text or "").upper() for o in count.iter(_q("organization"))]
+        listed = [s.upper() for s in fp.vote.lists.get(name, [])]
+        if voters and voters != listed:
+            fp.problems.append(f"metadata {name} voters differ from the States in the text")
+
+
+# ---------------------------------------------------------------- DOCX
+def _docx_segments(p_el):
+    """``[(text, italic, call_id)]`` of a w:p, in reading order."""
+    out = []
+    for r in p_el.iter(f"{{{W_NS}}}r"):
+        rpr = r.find(f"{{{W_NS}}}rPr")
+        italic = False
+        if rpr is not None:
+            i = rpr.find(f"{{{W_NS}}}i")
+            italic = i is not None and i.get(f"{{{W_NS}}}val", "true") not in ("0", "false")
+        for child in r:
+            tag = etree.QName(child).localname
+            if tag == "t":
+                out.append((child.text or "", italic, None))
+            elif tag == "tab":
+                out.append(("\t", italic, None))
+            elif tag in ("br", "cr"):
+                out.append(("\n", italic, None))
+            elif tag == "footnoteReference":
+                out.append(("", False, child.get(f"{{{W_NS}}}id")))
+    return out
+
+
+def extract_docx(path) -> Fingerprint:
+    import docx   # python-docx is slow to import; only the DOCX reader needs it
+
+    fp = Fingerprint(str(path))
+    document = docx.Document(str(path))
+    if document.tables:
+        first_row = document.tables[0].rows[0].cells
+        fp.symbol = normalise(first_row[-1].text)
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
+    note_text = {}
+    if notes_xml is not None:
+        for fn in etree.fromstring(notes_xml, safe_parser()).iter(f"{{{W_NS}}}footnote"):
+            if fn.get(f"{{{W_NS}}}type") in (None, "normal"):
+                note_text[fn.get(f"{{{W_NS}}}id")] = normalise(
+                    " ".join("".join(t for t, _, _ in _docx_segments(p))
+                             for p in fn.iter(f"{{{W_NS}}}p")))
+
+    items = _Items()
+    state = "front"
+    calls = []          # (footnote id, (section, index))
+    current_list = None
+    for para in document.paragraphs:
+        style = para.style.name if para.style is not None else ""
+        segs = _docx_segments(para._p)
+        text = "".join(t for t, _, _ in segs)
+        flat = normalise(text)
+        if not flat and not any(c for _, _, c in segs):
+            continue
+        if state == "front":
+            if flat.startswith("Resolution adopted by"):
+                fp.adoption_date = adoption_date_from(flat)
+            match = _TITLE_RE.match(flat)
+            if match and "\t" in text:
+                fp.number, fp.title = match.group(1), normalise(match.group(2))
+                state = "formula"
+            continue
+        if state == "formula":
+            state = "preamble"
+            continue
+        if style.startswith("Meeting") or flat.startswith("["):
+            if state != "vote" and flat.startswith("["):
+                fp.vote = parse_vote_note(flat)
+                state = "vote"
+            elif state != "vote":
+                state = "adoption"
+            continue
+        if state == "vote":
+            name = vote_list_name(flat)
+            if name:
+                current_list = name
+            elif current_list and fp.vote is not None:
+                fp.vote.lists[current_list] = split_states(flat)
+            continue
+        if state == "adoption":
+            continue
+        numbered = _NUMBERED_RE.match(text.lstrip())
+        body_segs = [(t, i) for t, i, _ in segs]
+        if numbered:
+            head = numbered.group(1)
+            body_segs = _drop_prefix(body_segs, text.find("\t") + 1)
+            rest = numbered.group(2)
+            depth = _docx_depth(style)
+            if is_operative_number(head) and depth == 0:
+                state = "operative"
+                items.paragraph(head, rest, _opening(body_segs))
+            elif state == "operative" and is_point_label(head):
+                items.point(head, max(depth, 1), rest, _opening(body_segs))
+            else:
+                items.preamble(text, _opening(body_segs))
+        elif state == "operative":
+            items.closing(_docx_depth(style), text)
+        else:
+            items.preamble(text, _opening(body_segs))
+        calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+    fp.items = items.items
+    # Word numbers footnotes itself, in the order of their references.
+    for n, (note_id, owner) in enumerate(calls, start=1):
+        fp.notes.append(Note(str(n), note_text.get(note_id), owner))
+    return fp
+
+
+def _drop_prefix(segments, count):
+    out = []
+    for text, italic in segments:
+        if count >= len(text):
+            count -= len(text)
+            continue
+        out.append((text[count:], italic))
+        count = 0
+    return out
+
+
+def _docx_depth(style: str) -> int:
+    """Sub-paragraph styles of the UN template end in their level: 'SingleTxtG Sub2'."""
+    match = re.search(r"Sub\s*(\d+)$", style)
+    return int(match.group(1)) if match else 0
+
+
+# ---------------------------------------------------------------- PDF
+# The UN page: the running header and the folio print in the margins, outside
+# the text block; the first page's masthead fills the top of the page.
+HEADER_BAND = 76.0       # points from the top of the page
+FOOTER_BAND = 85.0       # points from the bottom of the page
+MASTHEAD_BAND = 130.0    # points from the top of the first page
+
+
+class _Frag:
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order")
+
+    def __init__(self, page, x, y, size, font, text, order):
+        self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
+        font = font or ""
+        self.italic = "Italic" in font or "Oblique" in font
+        self.bold = "Bold" in font
+
+
+def _pdf_fragments(path):
+    import pypdf   # imported here: it is slow to import and only this reader needs it
+
+    reader = pypdf.PdfReader(str(path))
+    frags, heights, widths = [], [], []
+    for page_no, page in enumerate(reader.pages):
+        heights.append(float(page.mediabox.top))
+        widths.append(float(page.mediabox.right))
+
+        def visit(text, cm, tm, font, size, page_no=page_no):
+            if not text or text == "\n":
+                return
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            scale = (abs(cm[3] * tm[3]) + abs(cm[0] * tm[0])) / 2
+            base = font.get("/BaseFont", "") if font else ""
+            frags.append(_Frag(page_no, x, y, size * scale, str(base), text, len(frags)))
+
+        page.extract_text(visitor_text=visit)
+    return frags, heights, widths
+
+
+class _Line:
+    def __init__(self, frag):
+        self.page, self.y, self.frags = frag.page, frag.y, [frag]
+
+    @property
+    def x(self):
+        return next((f.x for f in self.frags if f.text.strip()), self.frags[0].x)
+
+    @property
+    def text(self):
+        return "".join(f.text for f in self.frags)
+
+    @property
+    def bold(self):
+        return all(f.bold for f in self.frags if f.text.strip())
+
+
+def extract_pdf(path) -> Fingerprint:
+    fp = Fingerprint(str(path))
+    frags, heights, widths = _pdf_fragments(path)
+    visible = [f for f in frags if f.text.strip()]
+    if not visible:
+        fp.problems.append("no text could be read")
+        return fp
+    # The body size is the size most of the text is set in.
+    sizes = Counter()
+    for f in visible:
+        sizes[round(f.size, 1)] += len(f.text)
+    body = sizes.most_common(1)[0][0]
+
+    masthead, headers, body_frags, small = [], [], [], []
+    for f in frags:
+        top = heights[f.page] - f.y
+        if f.page == 0 and top < MASTHEAD_BAND:
+            masthead.append(f)
+        elif top < HEADER_BAND or f.y < FOOTER_BAND:
+            headers.append(f)
+        elif f.size < 0.95 * body and f.text.strip():
+            small.append(f)
+        else:
+            body_frags.append(f)
+
+    fp.symbol = _pdf_symbol(masthead, widths[0] / 2)
+    for f in headers:
+        text = normalise(f.text)
+        if text and not text.isdigit() and fp.symbol and text != fp.symbol:
+            fp.problems.append(f'running header on page {f.page + 1} reads "{text}" '
+                               f'where the masthead has "{fp.symbol}"')
+
+    lines = _pdf_lines(body_frags, body)
+    if not lines:
+        fp.problems.append("no body text could be read")
+        return fp
+    left = _text_block_left(lines, body)
+    lowest = {}
+    for ln in lines:
+        if abs(_line_size(ln) - body) < 0.5:
+            lowest[ln.page] = min(lowest.get(ln.page, ln.y), ln.y)
+    calls, note_frags = [], []
+    for f in small:
+        if f.y < lowest.get(f.page, 0) - 0.5 * body:
+            note_frags.append(f)
+        else:
+            calls.append(f)
+    call_at = _attach_calls(calls, lines, body)
+    blocks = _pdf_blocks(lines, left, body)
+    _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
+    return fp
+
+
+def _text_block_left(lines, body) -> float:
+    """The left edge of the text block. The title's number hangs in the margin
+    and its text starts at that edge; without a title, the most common start
+    of a line of body text."""
+    for ln in lines:
+        words = [f for f in ln.frags if f.text.strip()]
+        if ln.bold and len(words) > 1 and _TITLE_RE.match(normalise(ln.text)):
+            return round(words[1].x, 1)
+    return Counter(round(ln.x, 1) for ln in lines
+                   if abs(_line_size(ln) - body) < 0.5).most_common(1)[0][0]
+
+
+def _line_size(line) -> float:
+    sizes = Counter(round(f.size, 1) for f in line.frags if f.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _pdf_symbol(masthead, width_mid):
+    """The symbol is the masthead's right-hand text on the first page."""
+    if not masthead:
+        return None
+    top = max(f.y for f in masthead)
+    right = [f for f in masthead if f.x > width_mid and f.text.strip() and top - f.y < 12]
+    right.sort(key=lambda f: f.x)
+    return normalise("".join(f.text for f in right)) or None
+
+
+def _pdf_lines(frags, body):
+    """Fragments on the same baseline of the same page, top to bottom."""
+    lines: list = []
+    by_key: dict = {}
+    for f in frags:
+        key = (f.page, round(f.y * 2) / 2)
+        line = by_key.get(key)
+        if line is None:
+            line = by_key[key] = _Line(f)
+            lines.append(line)
+        else:
+            line.frags.append(f)
+    lines = [ln for ln in lines if ln.text.strip()]
+    lines.sort(key=lambda ln: (ln.page, -ln.y))
+    return lines
+
+
+def _attach_calls(calls, lines, body):
+    """A raised small number belongs to the line whose baseline is just below it."""
+    out = {}   # id(line) -> [marker, …]
+    for f in calls:
+        best = None
+        for ln in lines:
+            if ln.page == f.page and 0 <= f.y - ln.y < 0.8 * body:
+                if best is None or ln.y > best.y:
+                    best = ln
+        if best is not None:
+            out.setdefault(id(best), []).append(normalise(f.text))
+    return out
+
+
+def _pdf_blocks(lines, left, body):
+    """Paragraph blocks: a new block starts at an indented or outdented line,
+    after extra space between lines, or when the weight of the type changes."""
+    blocks: list = []
+    prev = None
+    for ln in lines:
+        new = (prev is None or abs(ln.x - left) > 1.0 or ln.bold != prev.bold
+               # Lines of a paragraph are set about 1.2 times their size apart;
+               # paragraphs have extra space between them.
+               or (ln.page == prev.page
+                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev))))
+        if new:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+        prev = ln
+    return blocks
+
+
+def _join_lines(texts) -> str:
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = text
+        elif out.endswith("-"):
+            out += text          # the text sets hyphens by hand; a line-end hyphen is kept
+        else:
+            out += " " + text
+    return out
+
+
+def _block_segments(block):
+    segs = []
+    for n, ln in enumerate(block):
+        if n:
+            segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
+        for f in ln.frags:
+            segs.append((f.text.lstrip() if n and f is ln.frags[0] else f.text, f.italic))
+    return segs
+
+
+def _pdf_notes(frags, left):
+    """Footnotes at the page foot: a marker set left of the text block opens each."""
+    frags = sorted(frags, key=lambda f: (f.page, -round(f.y), f.x))
+    notes: list = []
+    lines: dict = {}
+    for f in frags:
+        text = f.text.strip()
+        if f.x < left - 1.0 and text:
+            notes.append([text, []])
+            lines = {}
+            continue
+        if notes:
+            key = (f.page, round(f.y))
+            if key not in lines:
+                lines[key] = len(notes[-1][1])
+                notes[-1][1].append("")
+            notes[-1][1][lines[key]] += f.text
+    return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
+
+
+def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
+    items = _Items()
+    state = "front"
+    called = {}
+    current = None
+    vote_text: dict = {}
+    indent = None
+    for block in blocks:
+        text = normalise(_join_lines(ln.text for ln in block))
+        first = next(f for f in block[0].frags if f.text.strip())
+        if state == "front":
+            if block[0].bold and text.startswith("Resolution adopted by"):
+                fp.adoption_date = adoption_date_from(text)
+            match = _TITLE_RE.match(text)
+            if block[0].bold and match:
+                fp.number, fp.title = match.group(1), normalise(match.group(2))
+                state = "formula"
+            continue
+        if state == "formula":
+            state = "preamble"
+            continue
+        if text.startswith("[") and state != "vote":
+            fp.vote = parse_vote_note(text)
+            state = "vote"
+            continue
+        if state == "vote":
+            name = vote_list_name(text) if all(f.italic for f in block[0].frags if f.text.strip()) else None
+            if name:
+                current = name
+                vote_text[name] = []
+            elif current:
+                vote_text[current].append(_join_lines(ln.text for ln in block))
+            continue
+        if state == "adoption":
+            continue
+        if block[0].x > mid:             # right-aligned: the meeting and its date
+            state = "adoption"
+            continue
+        segs = _block_segments(block)
+        head = first.text.strip()
+        if is_operative_number(head) and (state == "operative" or state == "preamble"):
+            state = "operative"
+            indent = first.x
+            rest = _drop_first(segs, first)
+            items.paragraph(head, "".join(t for t, _ in rest), _opening(rest))
+        elif state == "operative" and is_point_label(head) and first.x > left + 1.0:
+            step = (indent - left) if indent and indent > left else 28.35
+            depth = max(1, round((first.x - indent) / step))
+            rest = _drop_first(segs, first)
+            items.point(head, depth, "".join(t for t, _ in rest), _opening(rest))
+        elif state == "operative":
+            step = (indent - left) if indent and indent > left else 28.35
+            depth = max(0, round((first.x - left) / step))
+            items.closing(depth, text)
+        else:
+            items.preamble("".join(t for t, _ in segs), _opening(segs))
+        for ln in block:
+            for marker in call_at.get(id(ln), []):
+                called.setdefault(marker, items.index_of_last())
+    fp.items = items.items
+    seen = set()
+    for marker, body in notes:
+        fp.notes.append(Note(marker, body, called.get(marker)))
+        seen.add(marker)
+    for marker, owner in called.items():
+        if marker not in seen:
+            fp.notes.append(Note(marker, None, owner))
+    if fp.vote is not None and fp.vote.kind == "recorded":
+        for name, parts in vote_text.items():
+            fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+def _drop_first(segs, frag):
+    """The segments after the number or label fragment (and the space after it)."""
+    out, dropped = [], False
+    for text, italic in segs:
+        if not dropped and text.strip() == frag.text.strip():
+            dropped = True
+            continue
+        out.append((text, italic))
+    return out
+
+
+# ---------------------------------------------------------------- the table
+EXTRACTORS = {
+    "pdf": extract_pdf,
+    "docx": extract_docx,
+    "html": extract_html,
+    "akn": extract_akn,
+}

@@ -1,0 +1,155 @@
+"""What ``unres verify`` compares: one fingerprint per output, one from the source.
+
+A fingerprint holds only what a reader can see: the printed numbers and
+labels, the normalised text of every paragraph, the footnotes and the vote.
+Every extractor fills the same structure, so comparing two fingerprints does
+not depend on where they came from. Fields an extractor cannot recover are
+left out of ``provides`` and are then not compared for that format.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+# Every field a fingerprint can carry; extractors declare which they provide.
+ALL_FIELDS = frozenset({
+    "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
+    "notes", "vote_totals", "vote_states",
+})
+
+PREAMBLE = "preamble"
+OPERATIVE = "operative"
+
+# Ligatures some fonts shape into one glyph; the text is the same.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+# Spaces that differ only in how they break or how wide they print.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def normalise(text: Optional[str]) -> str:
+    """The text as a reader perceives it: NFC, ligatures undone, invisible
+    characters dropped and every run of white space made one space.
+
+    Quotes, dashes and letters are kept as they are: changing one of those is
+    a real difference between two outputs."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    for lig, plain in _LIGATURES.items():
+        text = text.replace(lig, plain)
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class Item:
+    """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
+    or the closing text after a paragraph's sub-paragraphs."""
+    section: str                 # PREAMBLE or OPERATIVE
+    kind: str                    # "paragraph", "point" or "closing"
+    num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
+    text: str                    # normalised, without the number and without footnote calls
+    opening: Optional[str] = None   # the italic opening words; None when not recoverable
+    path: tuple = ()             # labels from the operative number down: ("2.", "(b)", "(i)")
+    anchor: str = ""             # id/eId in the file when it has one (to resolve footnote calls)
+
+
+@dataclass
+class Note:
+    marker: str
+    text: Optional[str]          # None when the note's text is missing
+    called_from: Optional[tuple] # (section, index of the calling item); None when never called
+
+
+@dataclass
+class VoteFp:
+    kind: str                    # "recorded" or "without-vote"
+    totals: Optional[tuple] = None          # (yes, no, abstaining) as printed
+    lists: dict = field(default_factory=dict)  # "in favour"/"against"/"abstaining" -> [State]
+
+
+@dataclass
+class Fingerprint:
+    label: str                   # the file (or the source) it was read from
+    provides: frozenset = ALL_FIELDS
+    symbol: Optional[str] = None
+    number: Optional[str] = None        # "38/3"
+    title: Optional[str] = None
+    adoption_date: Optional[dt.date] = None
+    items: list = field(default_factory=list)     # list[Item], preamble first, document order
+    notes: list = field(default_factory=list)     # list[Note], in order of their markers
+    vote: Optional[VoteFp] = None
+    problems: list = field(default_factory=list)  # what the reader could not make sense of
+
+    def section(self, name: str) -> list:
+        return [item for item in self.items if item.section == name]
+
+
+# ---------------------------------------------------------------- shared reading helpers
+VOTE_LIST_NAMES = ("in favour", "against", "abstaining")
+_LIST_LABELS = {"in favour:": "in favour", "against:": "against", "abstaining:": "abstaining"}
+_RECORDED_RE = re.compile(
+    r"recorded vote of (\d+) to (\d+)(?:,? with (\d+) abstentions?)?", re.IGNORECASE)
+_WITHOUT_RE = re.compile(r"without a vote", re.IGNORECASE)
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"])}
+_DATE_RE = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
+_ADOPTED_RE = re.compile(r"adopted by .* on (\d{1,2} [A-Za-z]+ \d{4})", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.)$")
+_NUM_RE = re.compile(r"^\d+\.$")
+
+
+def vote_list_name(text: str) -> Optional[str]:
+    """'In favour:' -> 'in favour' (None for anything else)."""
+    return _LIST_LABELS.get(normalise(text).lower())
+
+
+def parse_vote_note(text: str) -> Optional[VoteFp]:
+    """The kind and the printed totals of the bracketed adoption note."""
+    text = normalise(text)
+    match = _RECORDED_RE.search(text)
+    if match:
+        yes, no, abstain = match.groups()
+        return VoteFp("recorded", (int(yes), int(no), int(abstain or 0)))
+    if _WITHOUT_RE.search(text):
+        return VoteFp("without-vote")
+    return None
+
+
+def split_states(text: str) -> list:
+    """'Angola, Chile, Japan]' -> ['Angola', 'Chile', 'Japan'] (the note's closing
+    bracket and list commas are punctuation, not part of a State's name)."""
+    text = normalise(text).rstrip("]").strip()
+    return [s.strip() for s in text.split(", ") if s.strip()] if text else []
+
+
+def clean_state(text: str) -> str:
+    return normalise(text).rstrip("]").rstrip(",").strip()
+
+
+def parse_date(text: str) -> Optional[dt.date]:
+    match = _DATE_RE.search(normalise(text))
+    if not match or match.group(2).lower() not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def adoption_date_from(text: str) -> Optional[dt.date]:
+    """The date of 'Resolution adopted by the … on 5 July 2018'."""
+    match = _ADOPTED_RE.search(normalise(text))
+    return parse_date(match.group(1)) if match else None
+
+
+def is_point_label(text: str) -> bool:
+    return bool(_LABEL_RE.match(text.strip()))
+
+
+def is_operative_number(text: str) -> bool:
+    return bool(_NUM_RE.match(text.strip()))

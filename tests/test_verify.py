@@ -1,0 +1,628 @@
+"""``unres verify``: the four outputs of 38/3 agree, and every edit of a built file is caught.
+
+The outputs are built once per module. Each mutation test copies them into
+its own folder, edits one file the way a broken writer (or a hand) could, and
+checks the exact report. PDFs are edited in their content streams: a text
+object is removed, moved, or its glyphs replaced, using the font's own
+ToUnicode map to find and write the text.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+from lxml import etree
+
+from unres.check.compare import compare, text_difference
+from unres.check.extract import EXTRACTORS, from_model
+from unres.check.fingerprint import normalise
+from unres.check.verify import verify_main, verify_source
+from unres.cli import main as unres_main
+from unres.readers.markdown import read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"
+STEM = "A_HRC_RES_38_3"
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "akn": ".akn.xml"}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+POINTS_SOURCE = """---
+symbol: A/HRC/RES/99/2
+number: "99/2"
+title: A test resolution with sub-paragraphs
+parent_organ: General Assembly
+organ: Human Rights Council
+session: 99
+session_name: Ninety-ninth session
+session_start: 2030-06-18
+session_end: 2030-07-06
+agenda_item: "3"
+distribution: General
+issue_date: 2030-07-16
+original_language: English
+language: English
+adoption_date: 2030-07-05
+meeting: 37th meeting
+vote:
+  in_favour:
+    - Angola
+    - Chile
+  against:
+    - Japan
+  abstaining: []
+---
+
+*The Human Rights Council*,
+
+*Recalling* its resolution 1/1,
+
+*Noting* the report,[^a]
+
+1. *Decides* to act;
+
+2. *Requests* the following:
+
+   (a) one;[^b]
+
+   (b) two:
+
+       (i) first;
+
+       (ii) second;
+
+   and so on;
+
+3. *Decides* to remain seized of the matter.
+
+[^a]: A/HRC/99/1.
+[^b]: See the *report* of 2030.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("verify-build")
+    assert unres_main(["build", str(SOURCE), "-o", str(out), "--force", "-q"]) == 0
+    return out
+
+
+@pytest.fixture
+def copy(built, tmp_path):
+    """A fresh copy of the four outputs; returns a function giving a file's path."""
+    for fmt, suffix in SUFFIX.items():
+        shutil.copy(built / (STEM + suffix), tmp_path / (STEM + suffix))
+    return lambda fmt: tmp_path / (STEM + SUFFIX[fmt])
+
+
+@pytest.fixture(scope="module")
+def source_fp():
+    return from_model(read_source(str(SOURCE)), str(SOURCE))
+
+
+def report(path: Path, source_fp) -> list:
+    """The differences of one edited file (the other three were checked unedited)."""
+    fmt = next(f for f, suffix in SUFFIX.items() if path.name.endswith(suffix))
+    got = EXTRACTORS[fmt](path)
+    got.label = str(path)
+    return compare(source_fp, got)
+
+
+# ---------------------------------------------------------------- the good build
+def test_unmutated_build_is_consistent(built, capsys):
+    start = time.perf_counter()
+    assert verify_main([str(SOURCE)], str(built)) == 0
+    elapsed = time.perf_counter() - start
+    out = capsys.readouterr().out
+    assert out == ("A_HRC_RES_38_3: 4 formats, 27 preambular, 31 operative, 1 footnote, "
+                   "45 votes: consistent\n")
+    assert elapsed < 3.0
+
+
+def test_cli_exit_codes(built, tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(SOURCE),
+                         "--build-dir", str(built)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.endswith(": consistent\n")
+    shutil.copy(built / (STEM + ".html"), tmp_path / (STEM + ".html"))
+    missing = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(SOURCE),
+                              "--build-dir", str(tmp_path)], capture_output=True, text=True)
+    assert missing.returncode == 1
+    assert missing.stdout.splitlines() == [
+        f"{tmp_path / (STEM + s)}: missing (run `unres build {SOURCE} -o {tmp_path}`)"
+        for s in (".pdf", ".docx", ".akn.xml")]
+
+
+def test_sub_paragraphs_and_closing_text_are_read_from_every_format(tmp_path):
+    source = tmp_path / "A_HRC_RES_99_2.md"
+    source.write_text(POINTS_SOURCE, encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, summary = verify_source(str(source), str(tmp_path))
+    assert lines == []
+    assert summary == ("A_HRC_RES_99_2: 4 formats, 2 preambular, 3 operative, 4 sub-paragraphs, "
+                       "2 footnotes, 3 votes: consistent")
+    # A label swapped inside a nested list is caught with the sub-paragraph's name.
+    html = tmp_path / "A_HRC_RES_99_2.html"
+    text = html.read_text(encoding="utf-8")
+    text = text.replace('<span class="num">(i)</span>', '<span class="num">(x)</span>')
+    html.write_text(text, encoding="utf-8")
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == [f'{html}: operative 2 (b)(i): label "(x)" where the source has "(i)"']
+
+
+def test_damaged_file_is_a_finding_not_a_crash(copy):
+    path = copy("akn")
+    path.write_text("<akomaNtoso", encoding="utf-8")
+    lines, _ = verify_source(str(SOURCE), str(path.parent))
+    assert len(lines) == 1 and lines[0].startswith(f"{path}: cannot be read as AKN: ")
+
+
+def test_text_difference_shows_the_words_around_the_change():
+    got = "one two three four five six seven eight nine"
+    want = "one two three four FIVE six seven eight nine"
+    assert text_difference(got, want) == \
+        '"…two three four five six seven eight…" where the source has "…two three four FIVE six seven eight…"'
+
+
+def test_normalise_keeps_quotes_and_drops_layout_spaces():
+    assert normalise("a\u00a0 b\n\tc\u00ad") == "a b c"
+    assert normalise("“x” ’") == "“x” ’"
+    assert normalise("\ufb01le") == "file"
+
+
+# ---------------------------------------------------------------- editing helpers
+def edit_text(path: Path, *pairs, count=1):
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, count)
+    path.write_text(text, encoding="utf-8")
+
+
+def swap_text(path: Path, a: str, b: str):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(a) == 1 and text.count(b) == 1, (a, b)
+    path.write_text(text.replace(a, "\0").replace(b, a).replace("\0", b), encoding="utf-8")
+
+
+def cut(text: str, pattern: str) -> tuple:
+    match = re.search(pattern, text, re.DOTALL)
+    assert match, pattern
+    return text[:match.start()] + text[match.end():], match.group(0)
+
+
+class Docx:
+    """Edit word/document.xml and word/footnotes.xml of a built DOCX in place."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        with zipfile.ZipFile(path) as zf:
+            self.parts = {name: zf.read(name) for name in zf.namelist()}
+        self.doc = etree.fromstring(self.parts["word/document.xml"])
+        self.notes = etree.fromstring(self.parts["word/footnotes.xml"])
+
+    def paragraph(self, startswith: str):
+        for p in self.doc.iter(f"{{{W}}}p"):
+            if "".join(p.itertext()).startswith(startswith):
+                return p
+        raise AssertionError(startswith)
+
+    def text_node(self, text: str):
+        for t in self.doc.iter(f"{{{W}}}t"):
+            if t.text == text:
+                return t
+        raise AssertionError(text)
+
+    def save(self):
+        self.parts["word/document.xml"] = etree.tostring(self.doc, xml_declaration=True,
+                                                         encoding="UTF-8", standalone=True)
+        self.parts["word/footnotes.xml"] = etree.tostring(self.notes, xml_declaration=True,
+                                                          encoding="UTF-8", standalone=True)
+        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in self.parts.items():
+                zf.writestr(name, data)
+
+
+def _parse_cmap(data: bytes) -> dict:
+    """code (bytes) -> text, from a ToUnicode CMap's bfchar and bfrange entries."""
+    out = {}
+    text = data.decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.DOTALL):
+        for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            out[bytes.fromhex(src)] = bytes.fromhex(dst).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.DOTALL):
+        for lo, hi, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            start, width = int(lo, 16), len(lo) // 2
+            first = int(dst, 16)
+            for code in range(start, int(hi, 16) + 1):
+                out[code.to_bytes(width, "big")] = chr(first + code - start)
+    return out
+
+
+class Pdf:
+    """The text objects (BT … ET) of a built PDF, decoded with each font's
+    ToUnicode map, which can be removed, moved, swapped or rewritten."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pdf = pikepdf.open(path, allow_overwriting_input=True)
+        self.ops = {}
+        self.objects = []          # dicts: page, bt, et, tm, tj, font, text
+        for n, page in enumerate(self.pdf.pages):
+            ops = [[list(o.operands), o.operator] for o in pikepdf.parse_content_stream(page)]
+            self.ops[n] = ops
+            fonts = page.Resources.Font
+            maps = {name: _parse_cmap(fonts[name].ToUnicode.read_bytes()) for name in fonts.keys()}
+            current = None
+            for i, (operands, op) in enumerate(ops):
+                op = str(op)
+                if op == "BT":
+                    current = {"page": n, "bt": i, "font": None, "text": "", "tj": None, "tm": None}
+                elif op == "Tf" and current is not None:
+                    current["font"] = str(operands[0])
+                elif op == "Tm" and current is not None:
+                    current["tm"] = i
+                elif op == "TJ" and current is not None:
+                    current["tj"] = i
+                    cmap = maps[current["font"]]
+                    for part in operands[0]:
+                        if isinstance(part, pikepdf.String):
+                            raw = bytes(part)
+                            current["text"] += "".join(cmap.get(raw[k:k + 2], "?")
+                                                       for k in range(0, len(raw), 2))
+                elif op == "ET" and current is not None:
+                    current["et"] = i
+                    current["reverse"] = {v: k for k, v in maps[current["font"]].items()} \
+                        if current["font"] else {}
+                    self.objects.append(current)
+                    current = None
+        self.removed = set()
+
+    def find(self, text: str, page=None) -> list:
+        found = [o for o in self.objects if o["text"].strip() == text
+                 and (page is None or o["page"] == page)]
+        assert found, text
+        return found
+
+    def containing(self, text: str) -> dict:
+        found = [o for o in self.objects if text in o["text"]]
+        assert len(found) == 1, (text, len(found))
+        return found[0]
+
+    def remove(self, obj):
+        for i in range(obj["bt"], obj["et"] + 1):
+            self.removed.add((obj["page"], i))
+
+    def swap(self, a, b):
+        ta, tb = self.ops[a["page"]][a["tj"]], self.ops[b["page"]][b["tj"]]
+        ta[0], tb[0] = tb[0], ta[0]
+
+    def rewrite(self, obj, old: str, new: str):
+        text = obj["text"].replace(old, new, 1)
+        assert text != obj["text"]
+        codes = b"".join(obj["reverse"][ch] for ch in text)
+        self.ops[obj["page"]][obj["tj"]][0] = [pikepdf.Array([pikepdf.String(codes)])]
+
+    def tm(self, obj) -> list:
+        return self.ops[obj["page"]][obj["tm"]][0]
+
+    def save(self):
+        for n, page in enumerate(self.pdf.pages):
+            kept = [pikepdf.ContentStreamInstruction(operands, pikepdf.Operator(str(op)))
+                    for i, (operands, op) in enumerate(self.ops[n]) if (n, i) not in self.removed]
+            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(kept))
+        self.pdf.save(self.path)
+
+
+# ---------------------------------------------------------------- the mutations
+@pytest.fixture
+def expect(source_fp):
+    def check(path, *messages):
+        assert report(path, source_fp) == [f"{path}: {m}" for m in messages]
+    return check
+
+
+SWAPPED = ('operative 12: number "13." where the source has "12."',
+           'operative 13: number "12." where the source has "13."')
+DROPPED = ('operative 22: missing (the source has "22. Urges States to continue to support the funds;")',)
+WORD = ('operative 22: text "…to support the fonds;" where the source has "…to support the funds;"',)
+NOTE_GONE = ('footnote 1: missing (the source has "A/HRC/37/79.", called from operative 19)',)
+NOTE_MOVED = ("footnote 1: called from operative 20 where the source has operative 19",)
+TOTAL = ("vote: in favour total 29 where the source has 28",)
+STATE = ('vote in favour: "Chile" missing',)
+SYMBOL = ('symbol "A/HRC/RES/38/4" where the source has "A/HRC/RES/38/3"',)
+
+
+# HTML ------------------------------------------------------------
+def test_html_numbers_swapped(copy, expect):
+    path = copy("html")
+    swap_text(path, '<span class="num">12.</span>', '<span class="num">13.</span>')
+    expect(path, *SWAPPED)
+
+
+def test_html_paragraph_dropped(copy, expect):
+    path = copy("html")
+    text, _ = cut(path.read_text(encoding="utf-8"), r'<div class="para" id="para_22">.*?</div>')
+    path.write_text(text, encoding="utf-8")
+    expect(path, *DROPPED)
+
+
+def test_html_word_changed(copy, expect):
+    path = copy("html")
+    edit_text(path, ("continue to support the funds;", "continue to support the fonds;"))
+    expect(path, *WORD)
+
+
+def test_html_footnote_removed(copy, expect):
+    path = copy("html")
+    text, _ = cut(path.read_text(encoding="utf-8"), r'<sup class="note-call">.*?</sup>')
+    text, _ = cut(text, r'<li id="para_19__authorialNote_1".*?</li>')
+    path.write_text(text, encoding="utf-8")
+    expect(path, *NOTE_GONE)
+
+
+def test_html_footnote_moved(copy, expect):
+    path = copy("html")
+    text, call = cut(path.read_text(encoding="utf-8"), r'<sup class="note-call">.*?</sup>')
+    text = text.replace("available to the funds;</p>", "available to the funds;" + call + "</p>")
+    path.write_text(text, encoding="utf-8")
+    expect(path, *NOTE_MOVED)
+
+
+def test_html_vote_total_changed(copy, expect):
+    path = copy("html")
+    edit_text(path, ("recorded vote of 28 to", "recorded vote of 29 to"))
+    expect(path, *TOTAL)
+
+
+def test_html_state_removed(copy, expect):
+    path = copy("html")
+    edit_text(path, ("<li>Chile,</li>", ""))
+    expect(path, *STATE)
+
+
+def test_html_symbol_changed(copy, expect):
+    path = copy("html")
+    edit_text(path, ('<span class="symbol-tail">/HRC/RES/38/3</span>',
+                     '<span class="symbol-tail">/HRC/RES/38/4</span>'))
+    expect(path, *SYMBOL)
+
+
+# AKN -------------------------------------------------------------
+def test_akn_numbers_swapped(copy, expect):
+    path = copy("akn")
+    swap_text(path, "<num>12.</num>", "<num>13.</num>")
+    expect(path, *SWAPPED)
+
+
+def test_akn_paragraph_dropped(copy, expect):
+    path = copy("akn")
+    text, _ = cut(path.read_text(encoding="utf-8"), r'<paragraph eId="para_22">.*?</paragraph>')
+    path.write_text(text, encoding="utf-8")
+    expect(path, *DROPPED)
+
+
+def test_akn_word_changed(copy, expect):
+    path = copy("akn")
+    edit_text(path, ("continue to support the funds;", "continue to support the fonds;"))
+    expect(path, *WORD)
+
+
+def test_akn_footnote_removed(copy, expect):
+    path = copy("akn")
+    text, _ = cut(path.read_text(encoding="utf-8"), r"<authorialNote .*?</authorialNote>")
+    path.write_text(text, encoding="utf-8")
+    expect(path, *NOTE_GONE)
+
+
+def test_akn_footnote_moved(copy, expect):
+    path = copy("akn")
+    text, note = cut(path.read_text(encoding="utf-8"), r"<authorialNote .*?</authorialNote>")
+    text = text.replace("available to the funds;</p>", "available to the funds;" + note + "</p>")
+    path.write_text(text, encoding="utf-8")
+    expect(path, *NOTE_MOVED)
+
+
+def test_akn_vote_total_changed(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('refersTo="#inFavour">28</quantity>', 'refersTo="#inFavour">29</quantity>'))
+    # The <voting> metadata still says 28: the file now contradicts itself too.
+    expect(path, "metadata in favour count 28 where the text says 29", *TOTAL)
+
+
+def test_akn_state_removed(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('<organization refersTo="#memberState">Chile</organization>, ', ""))
+    expect(path, "metadata in favour voters differ from the States in the text", *STATE)
+
+
+def test_akn_symbol_changed(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('<docNumber refersTo="#symbol">A/HRC/RES/38/3</docNumber>',
+                     '<docNumber refersTo="#symbol">A/HRC/RES/38/4</docNumber>'))
+    expect(path, 'metadata symbol "A/HRC/RES/38/3" differs from the cover page\'s "A/HRC/RES/38/4"',
+           *SYMBOL)
+
+
+# DOCX ------------------------------------------------------------
+def test_docx_numbers_swapped(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    a, b = doc.text_node("12."), doc.text_node("13.")
+    a.text, b.text = "13.", "12."
+    doc.save()
+    expect(path, *SWAPPED)
+
+
+def test_docx_paragraph_dropped(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    p = doc.paragraph("22.")
+    p.getparent().remove(p)
+    doc.save()
+    expect(path, *DROPPED)
+
+
+def test_docx_word_changed(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    for t in doc.doc.iter(f"{{{W}}}t"):
+        if t.text and "support the funds;" in t.text:
+            t.text = t.text.replace("support the funds;", "support the fonds;")
+    doc.save()
+    expect(path, *WORD)
+
+
+def _docx_call(doc):
+    ref = next(doc.doc.iter(f"{{{W}}}footnoteReference"))
+    return ref.getparent(), ref.get(f"{{{W}}}id")
+
+
+def test_docx_footnote_removed(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    run, note_id = _docx_call(doc)
+    run.getparent().remove(run)
+    for fn in doc.notes.iter(f"{{{W}}}footnote"):
+        if fn.get(f"{{{W}}}id") == note_id:
+            fn.getparent().remove(fn)
+    doc.save()
+    expect(path, *NOTE_GONE)
+
+
+def test_docx_footnote_moved(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    run, _ = _docx_call(doc)
+    run.getparent().remove(run)
+    doc.paragraph("20.").append(run)
+    doc.save()
+    expect(path, *NOTE_MOVED)
+
+
+def test_docx_vote_total_changed(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    for t in doc.doc.iter(f"{{{W}}}t"):
+        if t.text and "recorded vote of 28 to" in t.text:
+            t.text = t.text.replace("of 28 to", "of 29 to")
+    doc.save()
+    expect(path, *TOTAL)
+
+
+def test_docx_state_removed(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    for t in doc.doc.iter(f"{{{W}}}t"):
+        if t.text and "Burundi, Chile, China" in t.text:
+            t.text = t.text.replace("Chile, ", "")
+    doc.save()
+    expect(path, *STATE)
+
+
+def test_docx_symbol_changed(copy, expect):
+    path = copy("docx")
+    doc = Docx(path)
+    doc.text_node("/HRC/RES/38/3").text = "/HRC/RES/38/4"
+    doc.save()
+    expect(path, *SYMBOL)
+
+
+# PDF -------------------------------------------------------------
+def test_pdf_numbers_swapped(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    pdf.swap(pdf.find("12.")[0], pdf.find("13.")[0])
+    pdf.save()
+    expect(path, *SWAPPED)
+
+
+def test_pdf_paragraph_dropped(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    number = pdf.find("22.")[0]
+    for obj in pdf.objects:
+        if obj["page"] == number["page"] and pdf.tm(obj)[5] == pdf.tm(number)[5]:
+            pdf.remove(obj)       # every text object on paragraph 22's (only) line
+    pdf.save()
+    expect(path, *DROPPED)
+
+
+def test_pdf_word_changed(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    pdf.rewrite(pdf.containing("support the funds;"), "funds", "fonds")
+    pdf.save()
+    expect(path, *WORD)
+
+
+def _pdf_call(pdf):
+    """The raised footnote call: the '1' object on the page of the note's text."""
+    note = pdf.containing("A/HRC/37/79.")
+    ones = pdf.find("1", page=note["page"])
+    call = min(ones, key=lambda o: pdf.tm(o)[5])       # the highest on the page (y runs down)
+    marker = max(ones, key=lambda o: pdf.tm(o)[5])
+    return call, marker, note
+
+
+def test_pdf_footnote_removed(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    for obj in _pdf_call(pdf):
+        pdf.remove(obj)
+    pdf.save()
+    expect(path, *NOTE_GONE)
+
+
+def test_pdf_footnote_moved(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    call, _marker, _note = _pdf_call(pdf)
+    target = pdf.find("20.")[0]
+    line_19_end = pdf.containing("Rights;")
+    raised = float(pdf.tm(line_19_end)[5]) - float(pdf.tm(call)[5])
+    # Onto paragraph 20's first line, as high above its baseline as before.
+    pdf.tm(call)[5] = float(pdf.tm(target)[5]) - raised
+    pdf.save()
+    expect(path, *NOTE_MOVED)
+
+
+def test_pdf_vote_total_changed(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    pdf.rewrite(pdf.containing("recorded vote of 28 to"), "of 28 to", "of 29 to")
+    pdf.save()
+    expect(path, *TOTAL)
+
+
+def test_pdf_state_removed(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    pdf.remove(pdf.find("Chile,")[0])
+    pdf.save()
+    expect(path, *STATE)
+
+
+def test_pdf_symbol_changed(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    for obj in pdf.objects:           # the masthead and every running header
+        if obj["text"].strip().endswith("RES/38/3"):
+            pdf.rewrite(obj, "38/3", "38/4")
+    pdf.save()
+    expect(path, *SYMBOL)
+
+
+def test_pdf_running_header_is_checked(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    header = pdf.find("A/HRC/RES/38/3", page=2)[0]
+    pdf.rewrite(header, "38/3", "38/4")
+    pdf.save()
+    expect(path, 'running header on page 3 reads "A/HRC/RES/38/4" where the masthead has "A/HRC/RES/38/3"')
