@@ -19,13 +19,17 @@ from ..model import (Annex, Formula, Heading, LineBreak, OperativeParagraph, Par
                      PreambularParagraph, Resolution, Strong, SubParagraph, Text, plain_text)
 from ..presentation import LANGUAGES
 from ..xmlsafe import parse_file
-from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, plain
+from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
 from .akn_meta import read_meta
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
 # Paragraph styles the UN uses for headings inside annexes, by level.
 _HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
+# Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
+_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+# A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
+_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
 
 
@@ -41,7 +45,8 @@ def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
     res = transforms.finalize(res)
     _check_numbers(checks, builder.ctx)
     _check_markers(builder.ctx)
-    return res, list(builder.ctx.warnings)
+    warnings = sorted(builder.ctx.warnings, key=lambda d: d.loc.line if d.loc else 0)
+    return res, warnings
 
 
 def read_akn(path: Union[str, Path]) -> Resolution:
@@ -85,7 +90,7 @@ class _Builder:
         lang_iso = (lang_el.get("language") if lang_el is not None else "") or "eng"
         lang = _BCP47_BY_ISO.get(lang_iso, "en")
         if lang_el is None:
-            self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W612")
+            self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W609")
 
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors)
         part = self.part(statement)
@@ -175,8 +180,8 @@ class _Builder:
                 continue
             num = _num(el)
             para = self.paragraph(el)
-            if para is None:
-                continue
+            if num is None:
+                num = self.typed_number(para, el, len(self.numbered_operative()) + 1)
             if num is None:
                 if pending_empty is not None:
                     # The UN sometimes puts the number on an empty paragraph and the
@@ -205,7 +210,22 @@ class _Builder:
                               "mapped", "E617")
         return paragraphs
 
-    def paragraph(self, el) -> Optional[OperativeParagraph]:
+    def numbered_operative(self) -> list:
+        return [b for b, _num_text, _el in self.numbered if isinstance(b, OperativeParagraph)]
+
+    def typed_number(self, para, el, expected: int) -> Optional[str]:
+        """The paragraph's number when it was typed into the text instead of <num>."""
+        first = para.inlines[0] if para.inlines else None
+        found = _TYPED_NUMBER_RE.match(first.text) if isinstance(first, Text) else None
+        if not found or int(found.group(1)) != expected:
+            return None
+        rest = first.text[found.end():].lstrip(" ")
+        para.inlines = ([Text(rest)] if rest else []) + para.inlines[1:]
+        self.ctx.warn(el, f"paragraph number {expected} is typed in the text, not in <num>; "
+                          "taken as the number", "W649")
+        return f"{expected}."
+
+    def paragraph(self, el) -> OperativeParagraph:
         inlines, children, wrapup = self.structured(el)
         return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
 
@@ -278,6 +298,26 @@ class _Builder:
                           "W645")
         return out
 
+    def as_text_paragraphs(self, num, inlines, children, wrapup, loc) -> list:
+        out = []
+        if inlines or num:
+            out.append(Paragraph(normalise(([Text(num + " ")] if num else []) + inlines), loc=loc))
+        for child in children:
+            printed = self.forget_numbered(child)
+            out += self.as_text_paragraphs(printed, child.inlines, child.children, child.wrapup,
+                                           child.loc)
+        if wrapup:
+            out.append(Paragraph(wrapup, loc=loc))
+        return out
+
+    def forget_numbered(self, block) -> Optional[str]:
+        """Drop ``block`` from the number check; return the number the file printed."""
+        for index, (known, printed, _el) in enumerate(self.numbered):
+            if known is block:
+                del self.numbered[index]
+                return printed
+        return None
+
     # ---------------------------------------------------------------- annexes
     def annexes(self, statement) -> list:
         out = []
@@ -298,13 +338,15 @@ class _Builder:
                 continue
             num = _num(el)
             inlines, children, wrapup = self.structured(el)
-            style = el.get("class") or ""
-            if num is not None:
-                para = OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
-                self.numbered.append((para, num, el))
-                blocks.append(para)
-            elif children:
-                self.fail(el, "an unnumbered annex paragraph with sub-paragraphs cannot be mapped", "E631")
+            # Arabic and Chinese versions add a letter to the style: HChGA, H1GC.
+            style = re.sub(r"(?<=G)[ACFRS]$", "", el.get("class") or "")
+            if num is not None or children:
+                # Annex numbering restarts under each article heading, which an
+                # operative list cannot express; the numbers stay as text, as the
+                # English versions type them.
+                self.ctx.warn_once(el, f"annex-numbers:{id(doc)}", "numbered paragraphs in the annex "
+                                   "are kept as text paragraphs with their printed numbers", "W652")
+                blocks += self.as_text_paragraphs(num, inlines, children, wrapup, self.ctx.loc(el))
             elif not inlines:
                 self.ctx.warn(el, "empty annex paragraph skipped", "W646")
             elif style in _HEADING_STYLES:
@@ -365,7 +407,11 @@ def _check_numbers(numbered, ctx: InlineContext) -> None:
 
 
 def _norm_label(label: str) -> str:
-    return re.sub(r"[\W_]+", "", label).lower()
+    """'(a)', 'a)', '(أ)' -> 'a'; '12.' -> '12'."""
+    key = re.sub(r"[\W_\u0640]+", "", label).lower()
+    if len(key) == 1 and key in _ABJAD:
+        return transforms.letters(_ABJAD.index(key))
+    return key
 
 
 def _check_markers(ctx: InlineContext) -> None:

@@ -10,6 +10,7 @@ well formed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -33,7 +34,14 @@ _SEMANTIC = {"inline", "date", "docDate", "organization", "term", "concept", "en
              "lawyer", "party", "opinion", "affectedDocument", "relatedDocument", "change", "vote",
              "outcome", "narrative", "summary", "docJurisdiction", "docIntroducer", "docPurpose"}
 
+# Letters of scripts that separate words with spaces (Chinese does not, so a
+# run of formatting may end anywhere in a Chinese sentence).
+_WORD_START_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
+_WORD_END_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]$")
+
 _CONTAINERS = (Emph, Strong, Superscript, Subscript, Link)
+# Spaces that must not open or close a formatted run ("*Décide *:" is not emphasis).
+_EDGE_SPACES = " \u00a0\u202f\u2009\u3000"
 
 
 def local(el) -> str:
@@ -42,7 +50,8 @@ def local(el) -> str:
 
 
 def collapse(text: str) -> str:
-    return _XML_SPACE_RE.sub(" ", text)
+    """XML whitespace runs -> one space; text in Unicode NFC (as every other reader gives it)."""
+    return unicodedata.normalize("NFC", _XML_SPACE_RE.sub(" ", text))
 
 
 def plain(el) -> str:
@@ -86,7 +95,35 @@ class InlineContext:
 
 def convert(el, ctx: InlineContext) -> list:
     """The normalised inlines of ``el``'s content (its text, children and their tails)."""
-    return normalise(_raw_children(el, ctx))
+    return _mend_split_words(normalise(_raw_children(el, ctx)), el, ctx)
+
+
+def _mend_split_words(nodes: list, el, ctx: InlineContext) -> list:
+    """'<i>Reiteratin</i>g' -> '<i>Reiterating</i>': formatting never ends inside a word.
+
+    The run is extended to the end of the word, unless only one letter of the
+    word is inside it ('<i>Décide d</i>e'), which is then moved out instead.
+    """
+    for i in range(len(nodes) - 1):
+        run, after = nodes[i], nodes[i + 1]
+        if not (isinstance(run, (Emph, Strong)) and isinstance(after, Text) and run.children
+                and isinstance(run.children[-1], Text)):
+            continue
+        inside = run.children[-1].text
+        rest = _WORD_START_RE.match(after.text)
+        if not rest or not _WORD_END_RE.search(inside):
+            continue
+        head, _space, fragment = inside.rpartition(" ")
+        if len(fragment) == 1 and head:
+            run.children[-1] = Text(head)
+            nodes[i + 1] = Text(" " + fragment + after.text)
+            word, action = fragment + rest.group(0), "ended before it"
+        else:
+            run.children[-1] = Text(inside + rest.group(0))
+            nodes[i + 1] = Text(after.text[rest.end():])
+            word, action = fragment + rest.group(0), "extended to its end"
+        ctx.warn(el, f"formatting ends inside the word {word!r}; {action}", "W619")
+    return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
 
 
 def _raw_children(el, ctx: InlineContext) -> list:
@@ -106,9 +143,9 @@ def _raw_element(el, ctx: InlineContext) -> list:
     if name == "span" or name in ("i", "b", "u"):
         classes = set((el.get("class") or "").split())
         if name == "i" or "italic" in classes:
-            return [Emph(_raw_children(el, ctx))]
+            return _formatted(Emph, "italic", el, ctx)
         if name == "b" or "bold" in classes:
-            return _bold(el, ctx)
+            return _formatted(Strong, "bold", el, ctx)
         if classes or name == "u":
             ctx.warn_once(el, f"span:{sorted(classes)}:{name}",
                           f"<{name} class=\"{el.get('class') or ''}\"> has no equivalent; its text is kept "
@@ -131,14 +168,15 @@ def _raw_element(el, ctx: InlineContext) -> list:
     return _raw_children(el, ctx)
 
 
-def _bold(el, ctx: InlineContext) -> list:
+def _formatted(kind, what: str, el, ctx: InlineContext) -> list:
     children = _raw_children(el, ctx)
     text = "".join(t.text for t in children if isinstance(t, Text))
     if len(children) == sum(isinstance(t, Text) for t in children) and not re.search(r"\w", text):
-        # A bold comma or space is a typing slip, not emphasis.
-        ctx.warn(el, f"bold formatting on {text!r} only (no words) is dropped", "W615")
+        # An italic or bold comma or space is a typing slip, not emphasis.
+        if text.strip():
+            ctx.warn(el, f"{what} formatting on {text.strip()!r} alone (no words) is dropped", "W615")
         return children
-    return [Strong(children)]
+    return [kind(children)]
 
 
 def _note(el, ctx: InlineContext) -> NoteRef:
@@ -192,22 +230,28 @@ def _hoist(nodes: list) -> list:
             out.append(Text(collapse(node.text)))
         elif isinstance(node, _CONTAINERS):
             inner = _merge(_hoist(node.children))
-            lead = bool(inner) and isinstance(inner[0], Text) and inner[0].text.startswith(" ")
-            trail = bool(inner) and isinstance(inner[-1], Text) and inner[-1].text.endswith(" ")
-            if lead:
-                inner[0] = Text(inner[0].text.lstrip(" "))
-            if trail:
-                inner[-1] = Text(inner[-1].text.rstrip(" "))
+            lead = _edge(inner, 0)
+            trail = _edge(inner, -1)
             inner = [n for n in inner if not (isinstance(n, Text) and not n.text)]
-            if lead or (not inner and trail):
-                out.append(Text(" "))
+            if lead:
+                out.append(Text(lead))
             if inner:
                 out.append(Link(node.target, inner) if isinstance(node, Link) else type(node)(inner))
-                if trail:
-                    out.append(Text(" "))
+            if trail:
+                out.append(Text(trail))
         else:
             out.append(node)
     return out
+
+
+def _edge(inner: list, index: int) -> str:
+    """Remove and return the spaces at one end of a formatted run (no-break ones too)."""
+    if not inner or not isinstance(inner[index], Text):
+        return ""
+    text = inner[index].text
+    kept = text.lstrip(_EDGE_SPACES) if index == 0 else text.rstrip(_EDGE_SPACES)
+    inner[index] = Text(kept)
+    return text[:len(text) - len(kept)] if index == 0 else text[len(kept):]
 
 
 def _merge(nodes: list) -> list:

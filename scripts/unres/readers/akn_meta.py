@@ -94,7 +94,9 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         else:
             f.missing("number", "the resolution number", number_el)
     elif tail and number != tail:
-        ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}", "W631")
+        ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
+                            f"{tail} is used", "W631")
+        number = tail
 
     title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
                    "./{*}preface//{*}docTitle")
@@ -105,15 +107,23 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
 
     session_el = f.find("session", cover + "//{*}session")
     session, session_name = 0, ""
-    if session_el is None:
-        f.missing("session", "the session")
-    else:
+    if session_el is not None:
         session_name = plain(session_el)
         digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
-        if digits:
-            session = int(digits.group(1))
+        session = int(digits.group(1)) if digits else 0
+    if not session:
+        # The symbol carries the session: A/HRC/RES/54/5.
+        found = re.search(r"/RES/(\d+)/", symbol)
+        if found:
+            session = int(found.group(1))
+            ctx.warn(session_el if session_el is not None else statement,
+                     f"the cover page gives no session number; {session} is taken from the symbol", "W634")
         else:
-            errors.append(error(ctx.loc(session_el), "the session has no numeric @value", "E623"))
+            errors.append(error(ctx.loc(session_el if session_el is not None else statement),
+                                "the session has no numeric @value", "E623"))
+    if not session_name:
+        ctx.warn(session_el if session_el is not None else statement,
+                 "the cover page does not name the session; the session name is left empty", "W635")
     dates = cover + "//{*}event[@refersTo='#session']/{*}date"
     start = f.date("session_start", "the first day of the session", dates + "[@refersTo='#startDate']")
     end = f.date("session_end", "the last day of the session", dates + "[@refersTo='#endDate']")
@@ -126,7 +136,14 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
             found = re.search(r"\d+(?:\s*\([a-z]\))?", plain(agenda_el))
             agenda = found.group(0) if found else ""
     if not agenda:
-        f.missing("agenda_item", "the agenda item", agenda_el)
+        keyword = statement.find("./{*}meta/{*}classification/{*}keyword[@refersTo='agenda']")
+        agenda = (keyword.get("value") or "").strip() if keyword is not None else ""
+        if agenda:
+            ctx.warn(agenda_el if agenda_el is not None else statement,
+                     f"the cover page gives no agenda item; {agenda} is taken from the classification",
+                     "W636")
+        else:
+            f.missing("agenda_item", "the agenda item", agenda_el)
 
     status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
     distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status

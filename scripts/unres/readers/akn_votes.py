@@ -28,6 +28,11 @@ _CONJUNCTION_RE = {
     "zh": re.compile(r"\s*[和及]\s*"),
     "ar": re.compile(r"\s+(?=و)"),
 }
+# The metadata shortens these names; the printed ones are the full names.
+_FULL_NAMES = {
+    "UNITED KINGDOM": "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND",
+    "UNITED STATES": "UNITED STATES OF AMERICA",
+}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -132,31 +137,48 @@ def _int(value) -> Optional[int]:
 
 
 def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, loc) -> list[str]:
-    expected = data.quantity if data.quantity is not None else data.meta_count
+    # The UN derives the metadata's names from the printed list, so they are the
+    # best guide to where the list is cut; the note's number is what a reader sees.
+    if data.meta_names:
+        expected = len(data.meta_names)
+    else:
+        expected = data.meta_count if data.meta_count is not None else data.quantity
     where = data.printed_el if data.printed_el is not None else data.meta_el
     if data.quantity is not None and data.meta_count is not None and data.quantity != data.meta_count:
-        ctx.warn(data.meta_el, f"{cat}: the note prints {data.quantity} but the metadata counts "
-                               f"{data.meta_count}", "W622")
+        ctx.warn(data.meta_el, f"{cat}: the adoption note prints {data.quantity} but the metadata "
+                               f"counts {data.meta_count}", "W622")
     if data.meta_el is not None and data.meta_count is not None and data.meta_names \
             and len(data.meta_names) != data.meta_count:
         ctx.warn(data.meta_el, f"{cat}: the metadata counts {data.meta_count} but names "
                                f"{len(data.meta_names)} States", "W623")
-    if data.printed is None:
-        if expected:
-            ctx.warn(where, f"{cat}: {expected} States are counted but no printed list was found; "
-                            "the names from the metadata are used", "W624")
+    printed = data.printed or ""
+    if not printed.strip(" .]"):
+        if data.meta_names:
+            ctx.warn(where, f"{cat}: no printed list of States; the metadata's English names are used",
+                     "W624")
             return [n.title() for n in data.meta_names]
+        if expected or data.quantity:
+            ctx.warn(where, f"{cat}: {data.quantity or expected} States are counted but none is named "
+                            "anywhere in the file", "W624")
         return []
     last_meta = data.meta_names[-1] if data.meta_names else None
-    states = split_states(data.printed, lang, expected, last_meta)
-    if expected is not None and len(states) != expected:
-        ctx.warn(where, f"{cat}: {len(states)} States in the printed list, {expected} counted", "W625")
+    states = split_states(printed, lang, expected, last_meta)
+    shown = data.quantity if data.quantity is not None else expected
+    if shown is not None and len(states) != shown:
+        ctx.warn(where, f"{cat}: {len(states)} States in the printed list, the adoption note "
+                        f"prints {shown}", "W625")
     if lang == "en" and data.meta_names and len(data.meta_names) == len(states):
-        for printed, listed in zip(states, data.meta_names):
-            if comparable(printed) != comparable(listed):
-                ctx.warn(where, f"{cat}: printed State {printed!r} differs from the metadata's "
+        for printed_name, listed in zip(states, data.meta_names):
+            if not same_state(printed_name, listed):
+                ctx.warn(where, f"{cat}: printed State {printed_name!r} differs from the metadata's "
                                 f"{listed!r}", "W626")
     return states
+
+
+def same_state(printed: str, listed: str) -> bool:
+    """The metadata shortens some names ('UNITED KINGDOM', 'UNITED STATES')."""
+    a, b = comparable(printed), comparable(listed)
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def split_states(text: str, lang: str, expected: Optional[int] = None,
@@ -175,7 +197,8 @@ def split_states(text: str, lang: str, expected: Optional[int] = None,
         cuts = list(conjunction.finditer(items[-1]))
         if cuts and (expected is not None or len(cuts) == 1):
             # The last State's own conjunctions ("Trinidad and Tobago") sit after the cut.
-            own = len(re.findall(r"\bAND\b", last_english.upper())) if last_english else 0
+            full = _FULL_NAMES.get(comparable(last_english), last_english) if last_english else ""
+            own = len(re.findall(r"\bAND\b", full.upper()))
             cut = cuts[max(0, len(cuts) - 1 - own)]
             head, tail = items[-1][:cut.start()], items[-1][cut.end():]
             if lang == "ar":
