@@ -6,6 +6,8 @@ set -euo pipefail
 want=()
 fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || want+=(fonts-liberation2 fontconfig)
 command -v pdftoppm >/dev/null || want+=(poppler-utils)
+# WeasyPrint subsets fonts with HarfBuzz when it is there, several times faster than without.
+ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || want+=(libharfbuzz-subset0)
 for arg in "$@"; do
   case "$arg" in
     --test) command -v chromium >/dev/null || want+=(chromium) ;;

@@ -21,6 +21,7 @@ from lxml import etree
 
 from .errors import Diagnostic, error, tool_error
 from .model import Loc
+from .xmlsafe import safe_parser
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _N = "{%s}" % AKN_NS
@@ -46,8 +47,7 @@ def _schema_path() -> Path:
 
 def hardened_parser() -> etree.XMLParser:
     """No DTD, no entity expansion, no network: the file is data, never instructions."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False)
+    return safe_parser()
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
+from .xmlsafe import safe_parser
+
 from .docx_ooxml import TC_BORDERS_ORDER, insert_ordered
 from .model import Resolution
 from .presentation import Presentation, labels_for
@@ -247,7 +249,7 @@ def end_rule(doc) -> None:
 # ---------------------------------------------------------------- zip
 def footnote_tabs(xml: bytes) -> bytes:
     """Each note: <tab> number <tab> text, so the number sits right-aligned at 18 mm."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, safe_parser())
     ns = {"w": W}
     for ref_run in root.xpath("//w:footnote/w:p[1]/w:r[w:footnoteRef]", namespaces=ns):
         before = etree.Element(f"{{{W}}}r")

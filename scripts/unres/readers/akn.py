@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 from .. import transforms
 from ..errors import Diagnostic, SourceError, error, warning
-from ..model import (Annex, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
+from ..model import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                      PreambularParagraph, Resolution, Strong, SubParagraph, Text, plain_text)
 from ..presentation import LANGUAGES
 from ..xmlsafe import parse_file
@@ -126,7 +126,7 @@ class _Builder:
                 if formula is not None or paragraphs:
                     self.fail(child, "a second formula, or a formula after preambular paragraphs", "E612")
                     continue
-                formula = Formula(self.joined(child), loc=self.ctx.loc(child))
+                formula = Formula(_formula_inlines(self.joined(child)), loc=self.ctx.loc(child))
             elif name in ("container", "recital", "citation"):
                 paragraphs += self.preambular(child)
             elif name in ("recitals", "citations"):
@@ -429,3 +429,14 @@ def _check_markers(ctx: InlineContext) -> None:
             ctx.warnings.append(warning(loc, f"footnote marker {value} follows {previous}; "
                                            "footnotes are renumbered in order", "W651"))
         previous = value
+
+
+def _formula_inlines(inlines):
+    """The formula is printed in italics; a file that sets it in roman gets the same words in italics,
+    which is also how the canonical Markdown tells the formula from a preambular paragraph."""
+    from .markdown import _is_formula
+    if _is_formula(inlines) or not inlines or not all(isinstance(n, Text) for n in inlines):
+        return inlines
+    text = "".join(n.text for n in inlines)
+    words = text.rstrip(",:،，： ")
+    return [Emph([Text(words)])] + ([Text(text[len(words):].strip())] if text[len(words):].strip() else [])

@@ -215,12 +215,48 @@ def _note(el, ctx: InlineContext) -> NoteRef:
 # ------------------------------------------------------------- whitespace
 def normalise(nodes: list) -> list:
     """Collapse whitespace, move edge spaces out of formatting, merge text, trim."""
-    out = _merge(_hoist(nodes))
+    out = _merge(_flank(_merge(_hoist(nodes))))
     if out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip(" "))
     if out and isinstance(out[-1], Text):
         out[-1] = Text(out[-1].text.rstrip(" "))
     return [n for n in out if not (isinstance(n, Text) and not n.text)]
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _is_word(ch: str) -> bool:
+    return not ch.isspace() and not _is_punct(ch)
+
+
+def _flank(nodes: list) -> list:
+    """Move punctuation at the edge of italic or bold out of it where it touches a word outside.
+
+    CommonMark cannot open emphasis between a letter and punctuation (or close it between
+    punctuation and a letter), so the canonical Markdown could not say where it starts; the
+    printed result is the same, as a comma looks alike in italics and in roman.
+    """
+    out = list(nodes)
+    for i, node in enumerate(out):
+        if not isinstance(node, (Emph, Strong)) or not node.children:
+            continue
+        first, last = node.children[0], node.children[-1]
+        before = out[i - 1] if i > 0 else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        if isinstance(first, Text) and isinstance(before, Text) and before.text and _is_word(before.text[-1]):
+            lead = len(first.text) - len(first.text.lstrip("".join(c for c in first.text if _is_punct(c))))
+            if 0 < lead < len(first.text):
+                out[i - 1] = Text(before.text + first.text[:lead])
+                node.children[0] = Text(first.text[lead:])
+        last = node.children[-1]
+        if isinstance(last, Text) and isinstance(after, Text) and after.text and _is_word(after.text[0]):
+            kept = last.text.rstrip("".join(c for c in last.text if _is_punct(c)))
+            if kept and len(kept) < len(last.text):
+                out[i + 1] = Text(last.text[len(kept):] + after.text)
+                node.children[-1] = Text(kept)
+    return out
 
 
 def _hoist(nodes: list) -> list:

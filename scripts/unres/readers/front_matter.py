@@ -138,7 +138,8 @@ def parse(front: str, path: str, first_line: int) -> Meta:
         elif key == "vote":
             values[key] = _vote(reader, node)
         else:
-            values[key] = reader.text(key, node, required=key not in OPTIONAL)
+            # A few UN files print no session name; the number still identifies the session.
+            values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))
 
     if not reader.errors:
         if values["session_end"] < values["session_start"]:

@@ -25,6 +25,8 @@ PANDOC_FORMAT = ("commonmark_x+sourcepos-raw_html-smart-emoji-tex_math_dollars-r
                  "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
                  "-pipe_tables-yaml_metadata_block-implicit_header_references")
 MAX_DEPTH = 4
+# "Annex" in the six official languages.
+ANNEX_RE = re.compile(r"(?i)(annexe?|anexo|приложение|المرفق|附件)(\s|$)")
 POS_RE = re.compile(r"(?:^|@|;)(\d+):(\d+)-(\d+):(\d+)")
 FOOTDEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 FOOTCALL_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -99,7 +101,7 @@ class _Builder:
                 level, inlines = block["c"][0], self.inlines(block["c"][2])
                 text = "".join(t.text for t in inlines if isinstance(t, Text)).strip()
                 if level == 1:
-                    if re.match(r"(?i)annex\b", text):
+                    if ANNEX_RE.match(text):
                         current = Annex(label=text, title=None, blocks=[], loc=loc)
                         annexes.append(current)
                     else:
@@ -387,12 +389,13 @@ def _own_pos(block) -> str:
 
 
 def _is_formula(inlines) -> bool:
-    """'*The Human Rights Council*,' — one italic run and nothing after it but punctuation."""
-    if not inlines or not isinstance(inlines[0], Emph):
+    """'*The Human Rights Council*,' — one italic (or, in Chinese, bold) run and nothing after
+    it but a comma or colon (Arabic and Chinese commas included)."""
+    if not inlines or not isinstance(inlines[0], (Emph, Strong)):
         return False
-    rest = "".join(t.text for t in inlines[1:] if isinstance(t, Text))
-    return len(inlines) <= 2 and all(not isinstance(t, (Emph, NoteRef)) for t in inlines[1:]) \
-        and rest.strip() in ("", ",", ":")
+    rest = inlines[1:]
+    return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
+        and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
 
 
 def _normalise(nodes):

@@ -1,0 +1,85 @@
+"""The one typeface the PDF is set in, and the check that it is really there.
+
+WeasyPrint asks fontconfig for a family and silently takes whatever comes
+closest when it is missing, so the check runs before rendering (the faces are
+installed) and after (every glyph was drawn with them).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import tool_error
+
+FAMILY = "Liberation Serif"
+# Upright, bold, italic and bold italic are all used by the layout.
+STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
+INSTALL_HINT = ("install it with `apt-get install fonts-liberation2` "
+                "(Debian/Ubuntu; the package ships Liberation Serif)")
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+             Path.home() / ".local/share/fonts", Path.home() / ".fonts")
+
+
+def _styles_from_fontconfig(family: str) -> set[str] | None:
+    """Styles fontconfig knows for ``family``; None when fc-list is unavailable."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run([fc_list, f":family={family}", "style"], capture_output=True,
+                             text=True, timeout=20, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    styles = set()
+    for line in out.splitlines():
+        # "style=Bold Italic" — fontconfig may list localised names, comma-separated.
+        for name in line.partition("=")[2].split(","):
+            styles.add(name.strip())
+    return styles
+
+
+def _styles_from_files(family: str) -> set[str]:
+    stem = family.replace(" ", "")
+    found = set()
+    for folder in FONT_DIRS:
+        if not folder.is_dir():
+            continue
+        for style in STYLES:
+            if any(folder.rglob(f"{stem}-{style.replace(' ', '')}.[ot]tf")):
+                found.add(style)
+    return found
+
+
+@lru_cache(maxsize=None)
+def require(family: str = FAMILY) -> None:
+    """Raise ToolError (T-FONT) unless every style of ``family`` is installed."""
+    styles = _styles_from_fontconfig(family)
+    if styles is None:
+        styles = _styles_from_files(family)
+    missing = [style for style in STYLES if style not in styles]
+    if missing:
+        raise tool_error(
+            f"the font {family} ({', '.join(missing)}) is not installed; {INSTALL_HINT}",
+            "T-FONT")
+
+
+def check_used(families, missing_codepoints=()) -> None:
+    """Raise ToolError when text was drawn in another face or not drawn at all.
+
+    ``families`` are the faces WeasyPrint embedded; ``missing_codepoints`` the
+    characters it found in no font (they would print as empty boxes).
+    """
+    others = sorted(set(families) - {FAMILY})
+    missing = sorted(set(missing_codepoints))
+    if others or missing:
+        chars = ", ".join(f"U+{cp:04X}" for cp in missing[:10])
+        reasons = []
+        if others:
+            reasons.append(f"some characters are not in {FAMILY} and were drawn with "
+                           f"{', '.join(others)}")
+        if missing:
+            reasons.append(f"no installed font has {chars}")
+        raise tool_error("; ".join(reasons) + "; replace those characters in the source "
+                         f"or install a {FAMILY} that has them", "T-FONT-FALLBACK")

@@ -1,0 +1,167 @@
+"""PDF writer: WeasyPrint's rendering of the print variant of the HTML page.
+
+The result is PDF/A-3u, tagged, with the Akoma Ntoso file embedded as its
+source, set in Liberation Serif (checked, never a silent fallback), and
+byte-identical from one run to the next: every date comes from the source
+(or SOURCE_DATE_EPOCH) and the file identifier is a hash of the content.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from .. import fonts, templating
+from ..errors import InvalidOutputError, error, tool_error
+from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
+from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
+from ..model import Resolution
+from ..presentation import labels_for, present
+
+PDF_VARIANT = "pdf/a-3u"
+STYLESHEET = "pdf/print.css"
+TEMPLATE = "pdf/resolution.html"
+ATTACHMENT_RELATIONSHIP = "Source"
+
+
+def attachment_name(symbol: str) -> str:
+    """'A/HRC/RES/38/3' -> 'A_HRC_RES_38_3.akn.xml'."""
+    return symbol.replace("/", "_") + ".akn.xml"
+
+
+def document_instant(issue_date: dt.date) -> dt.datetime:
+    """The one timestamp written into the file: SOURCE_DATE_EPOCH, else the issue date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except ValueError as exc:
+            raise tool_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds",
+                             "T-SOURCE-DATE-EPOCH") from exc
+    return dt.datetime.combine(issue_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str:
+    """The print variant: same body partials, footnotes inline at their calls."""
+    return templating.render(
+        TEMPLATE, res=res, pres=present(res), pres_labels=labels_for(res.meta.language),
+        inl=InlineRenderer(res.footnotes, INLINE_NOTES), screen=False,
+        emblem_src=emblem_url, date=date)
+
+
+# ---------------------------------------------------------------- WeasyPrint
+@contextmanager
+def _source_date_epoch(instant: dt.datetime):
+    """Pin SOURCE_DATE_EPOCH while WeasyPrint runs.
+
+    fontTools, WeasyPrint's font subsetter when HarfBuzz-subset is not
+    installed, stamps each embedded font's ``head.modified`` with the current
+    time unless this variable is set. The previous value is restored.
+    """
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(instant.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=4)
+def _stylesheet(path: str, mtime_ns: int, policy_root: str):
+    # Parsed once per process (and again only if the file changes).
+    from weasyprint import CSS
+    fetcher = weasyprint_fetcher(AssetPolicy(Path(policy_root)))
+    return CSS(filename=path, url_fetcher=fetcher, font_config=_font_config())
+
+
+def _print_stylesheet(root: Path):
+    path = root / STYLESHEET
+    return _stylesheet(str(path), path.stat().st_mtime_ns, str(root))
+
+
+def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
+              emblem: Path | None = None):
+    """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document)."""
+    try:
+        import weasyprint
+    except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
+        raise tool_error(f"WeasyPrint is not installed ({exc})", "T-WEASYPRINT") from exc
+    root = templating.templates_dir()
+    policy = AssetPolicy(root, extra_files=[emblem] if emblem else [])
+    fetcher = weasyprint_fetcher(policy)
+    attachments = []
+    if akn is not None:
+        attachments.append(weasyprint.Attachment(
+            string=akn, name=attachment, description="Akoma Ntoso XML source of this document",
+            created=instant, modified=instant, relationship=ATTACHMENT_RELATIONSHIP,
+            url_fetcher=fetcher))
+    identifier = hashlib.sha256(html.encode("utf-8") + b"\0" + (akn or b"")).hexdigest()[:32]
+    options = dict(
+        stylesheets=[_print_stylesheet(root)], attachments=attachments,
+        pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
+    try:
+        with _source_date_epoch(instant):
+            document = weasyprint.HTML(
+                string=html, base_url=(root / "pdf").as_uri() + "/", url_fetcher=fetcher,
+            ).render(font_config=_font_config(), **options)
+            data = document.write_pdf(finisher=_single_associated_file_entries, **options)
+    except (OSError, ValueError) as exc:
+        raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
+    # Embedded fonts are known, and missing glyphs recorded, only once drawn.
+    used = document.fonts.values()
+    fonts.check_used({font.family for font in used},
+                     {cp for font in used for cp in font.missing})
+    return data, document
+
+
+def _single_associated_file_entries(document, pdf) -> None:
+    # WeasyPrint 70 lists each attachment twice in the catalog's /AF array
+    # (once from the name tree, once from the file specifications).
+    associated = pdf.catalog.get("AF")
+    if associated:
+        associated[:] = list(dict.fromkeys(associated))
+
+
+def _check_footnote_pages(res: Resolution, document) -> None:
+    """Each footnote must print on the page that carries its call (Kozea/WeasyPrint#1564)."""
+    page_of = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            page_of.setdefault(anchor, number)
+    for note in res.footnotes:
+        call, body = page_of.get(note_call_id(note.eid)), page_of.get(note.eid)
+        if call is not None and body is not None and call != body:
+            raise InvalidOutputError(error(
+                note.loc, f"footnote {note.marker} is printed on page {body} but called on "
+                f"page {call}", "O-FOOTNOTE-PAGE"))
+
+
+def render(res: Resolution, inputs: dict) -> bytes:
+    akn = inputs.get("akn")
+    if akn is None:
+        raise InvalidOutputError(error(
+            None, "the PDF embeds the Akoma Ntoso file, but none was given (inputs['akn'])",
+            "O-PDF-AKN"))
+    fonts.require()
+    emblem = configured_emblem()
+    instant = document_instant(res.meta.issue_date)
+    html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      emblem_url=emblem.as_uri() if emblem else None)
+    data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
+                               instant=instant, emblem=emblem)
+    _check_footnote_pages(res, document)
+    if not data.startswith(b"%PDF-"):
+        raise InvalidOutputError(error(None, "WeasyPrint produced no PDF", "O-PDF"))
+    return data
