@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the machine lacks for unres: the fonts every PDF embeds and poppler (always);
+# Installs what the machine lacks for unres: the fonts PDFs embed (Latin, Cyrillic, Arabic, Chinese)
+# and poppler (always);
 # Chromium for the browser tests (--test); LibreOffice for the DOCX client check (--clients).
 # Uses Debian's apt when run as root; otherwise says what to install and stops.
 set -euo pipefail
 want=()
 fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || want+=(fonts-liberation2 fontconfig)
+# Arabic and Chinese text needs faces of its own (unres.fonts.SCRIPT_FACES).
+fc-list 2>/dev/null | grep -q "Amiri" || want+=(fonts-hosny-amiri)
+fc-list 2>/dev/null | grep -q "AR PL UMing" || want+=(fonts-arphic-uming)
 command -v pdftoppm >/dev/null || want+=(poppler-utils)
 # WeasyPrint subsets fonts with HarfBuzz when it is there, several times faster than without.
 ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || want+=(libharfbuzz-subset0)

@@ -220,12 +220,13 @@ def test_missing_font_is_an_error_that_says_how_to_install():
 
 
 def test_no_silent_fallback_for_missing_glyphs(source_file):
-    body = "\n*The Human Rights Council*,\n\n*Noting* 中文 ☃,\n\n1. *Decides* to act.\n"
+    # 中 exists only in a CJK face (not the English one); U+F0000 (private use) in no font at all.
+    body = "\n*The Human Rights Council*,\n\n*Noting* 中文 \U000F0000,\n\n1. *Decides* to act.\n"
     res = read_source(str(source_file(body=body)))
     with pytest.raises(ToolError) as err:
         pdf.render(res, {"akn": b"<akomaNtoso/>"})
     assert err.value.diagnostics[0].code == "T-FONT-FALLBACK"
-    assert "U+4E2D" in str(err.value)
+    assert "U+F0000" in str(err.value) and "were drawn with" in str(err.value)
 
 
 # ---------------------------------------------------------------- the fetcher

@@ -18,6 +18,11 @@ FAMILY = "Liberation Serif"
 STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
 INSTALL_HINT = ("install it with `apt-get install fonts-liberation2` "
                 "(Debian/Ubuntu; the package ships Liberation Serif)")
+# Faces for scripts Liberation Serif does not cover, by BCP 47 language: (family, Debian package).
+SCRIPT_FACES = {
+    "ar": ("Amiri", "fonts-hosny-amiri"),
+    "zh": ("AR PL UMing CN", "fonts-arphic-uming"),
+}
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
              Path.home() / ".local/share/fonts", Path.home() / ".fonts")
 
@@ -53,8 +58,15 @@ def _styles_from_files(family: str) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def require(family: str = FAMILY) -> None:
-    """Raise ToolError (T-FONT) unless every style of ``family`` is installed."""
+def require(family: str = FAMILY, lang: str = "en") -> None:
+    """Raise ToolError (T-FONT) unless every style of ``family`` is installed, and the face
+    the document's language needs besides it."""
+    if lang in SCRIPT_FACES:
+        face, package = SCRIPT_FACES[lang]
+        found = _styles_from_fontconfig(face)
+        if found is not None and not found:
+            raise tool_error(f"the font {face}, needed for text in '{lang}', is not installed; "
+                             f"install it with `apt-get install {package}`", "T-FONT")
     styles = _styles_from_fontconfig(family)
     if styles is None:
         styles = _styles_from_files(family)
@@ -65,13 +77,17 @@ def require(family: str = FAMILY) -> None:
             "T-FONT")
 
 
-def check_used(families, missing_codepoints=()) -> None:
+def allowed_families(lang: str) -> set[str]:
+    return {FAMILY} | ({SCRIPT_FACES[lang][0]} if lang in SCRIPT_FACES else set())
+
+
+def check_used(families, missing_codepoints=(), lang: str = "en") -> None:
     """Raise ToolError when text was drawn in another face or not drawn at all.
 
     ``families`` are the faces WeasyPrint embedded; ``missing_codepoints`` the
     characters it found in no font (they would print as empty boxes).
     """
-    others = sorted(set(families) - {FAMILY})
+    others = sorted(set(families) - allowed_families(lang))
     missing = sorted(set(missing_codepoints))
     if others or missing:
         chars = ", ".join(f"U+{cp:04X}" for cp in missing[:10])

@@ -75,6 +75,7 @@ def format_date_range(start: dt.date, end: dt.date, language: str = "English") -
 class Presentation:
     """Everything a writer prints that is not in the body text."""
     lang: str                     # BCP 47, for html lang / docx language
+    dir: str                      # "rtl" for Arabic, else "ltr"
     symbol_head: str              # "A"
     symbol_tail: str              # "/HRC/RES/38/3"
     distr: str
@@ -110,6 +111,7 @@ def present(res: Resolution) -> Presentation:
         note, lists, close = lab["without_vote"], (), ""
     return Presentation(
         lang=bcp47(meta.language),
+        dir="rtl" if bcp47(meta.language) == "ar" else "ltr",
         symbol_head=head,
         symbol_tail=("/" + tail) if tail else "",
         distr=lab["distr"].format(distribution=meta.distribution),

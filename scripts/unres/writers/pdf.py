@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from ..presentation import labels_for, present
 
 PDF_VARIANT = "pdf/a-3u"
 STYLESHEET = "pdf/print.css"
+MAX_FOOTNOTE_ATTEMPTS = 4
 TEMPLATE = "pdf/resolution.html"
 ATTACHMENT_RELATIONSHIP = "Source"
 
@@ -92,7 +94,7 @@ def _print_stylesheet(root: Path):
 
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
-              emblem: Path | None = None):
+              emblem: Path | None = None, lang: str = "en", keep_whole=()):
     """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document)."""
     try:
         import weasyprint
@@ -109,7 +111,8 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             url_fetcher=fetcher))
     identifier = hashlib.sha256(html.encode("utf-8") + b"\0" + (akn or b"")).hexdigest()[:32]
     options = dict(
-        stylesheets=[_print_stylesheet(root)], attachments=attachments,
+        stylesheets=[_print_stylesheet(root), *_keep_whole_stylesheet(tuple(keep_whole))],
+        attachments=attachments,
         pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     try:
         with _source_date_epoch(instant):
@@ -122,7 +125,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
     # Embedded fonts are known, and missing glyphs recorded, only once drawn.
     used = document.fonts.values()
     fonts.check_used({font.family for font in used},
-                     {cp for font in used for cp in font.missing})
+                     {cp for font in used for cp in font.missing}, lang=lang)
     return data, document
 
 
@@ -134,18 +137,30 @@ def _single_associated_file_entries(document, pdf) -> None:
         associated[:] = list(dict.fromkeys(associated))
 
 
-def _check_footnote_pages(res: Resolution, document) -> None:
-    """Each footnote must print on the page that carries its call (Kozea/WeasyPrint#1564)."""
+def _misplaced_notes(res: Resolution, document) -> list:
+    """Footnotes not printed on the page that carries their call (Kozea/WeasyPrint#1564)."""
     page_of = {}
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
             page_of.setdefault(anchor, number)
+    out = []
     for note in res.footnotes:
         call, body = page_of.get(note_call_id(note.eid)), page_of.get(note.eid)
         if call is not None and body is not None and call != body:
-            raise InvalidOutputError(error(
-                note.loc, f"footnote {note.marker} is printed on page {body} but called on "
-                f"page {call}", "O-FOOTNOTE-PAGE"))
+            out.append((note, call, body))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _keep_whole_stylesheet(eids: tuple):
+    """Start the named blocks on a new page. WeasyPrint sometimes defers a footnote called near
+    the foot of a page by one or two pages (Kozea/WeasyPrint#1564); a block that opens a page
+    has room for its notes. It costs white space, so it is used only for notes that moved."""
+    if not eids:
+        return ()
+    from weasyprint import CSS
+    rules = " ".join(f"#{eid} {{ break-before: page; }}" for eid in eids if re.fullmatch(r"\w+", eid))
+    return (CSS(string=rules, font_config=_font_config()),)
 
 
 def render(res: Resolution, inputs: dict) -> bytes:
@@ -154,14 +169,25 @@ def render(res: Resolution, inputs: dict) -> bytes:
         raise InvalidOutputError(error(
             None, "the PDF embeds the Akoma Ntoso file, but none was given (inputs['akn'])",
             "O-PDF-AKN"))
-    fonts.require()
+    lang = present(res).lang
+    fonts.require(lang=lang)
     emblem = configured_emblem()
     instant = document_instant(res.meta.issue_date)
     html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
                       emblem_url=emblem.as_uri() if emblem else None)
-    data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
-                               instant=instant, emblem=emblem)
-    _check_footnote_pages(res, document)
+    keep: list = []
+    for _attempt in range(MAX_FOOTNOTE_ATTEMPTS):
+        data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
+                                   instant=instant, emblem=emblem, lang=lang, keep_whole=keep)
+        misplaced = _misplaced_notes(res, document)
+        if not misplaced:
+            break
+        keep += [note.called_from for note, _call, _body in misplaced if note.called_from not in keep]
+    else:
+        note, call, body = misplaced[0]
+        raise InvalidOutputError(error(
+            note.loc, f"footnote {note.marker} is printed on page {body} but called on "
+            f"page {call}", "O-FOOTNOTE-PAGE"))
     if not data.startswith(b"%PDF-"):
         raise InvalidOutputError(error(None, "WeasyPrint produced no PDF", "O-PDF"))
     return data
