@@ -5,13 +5,15 @@
 # Uses Debian's apt when run as root; otherwise says what to install and stops.
 set -euo pipefail
 want=()
-fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || want+=(fonts-liberation2 fontconfig)
+# Read fontconfig's list once: `fc-list | grep -q` would fail under pipefail when grep exits early.
+fonts=$(fc-list 2>/dev/null || true)
+grep -q "LiberationSerif-Regular" <<<"$fonts" || want+=(fonts-liberation2 fontconfig)
 # Arabic and Chinese text needs faces of its own (unres.fonts.SCRIPT_FACES).
-fc-list 2>/dev/null | grep -q "Amiri" || want+=(fonts-hosny-amiri)
-fc-list 2>/dev/null | grep -q "AR PL UMing" || want+=(fonts-arphic-uming)
+grep -q "Amiri" <<<"$fonts" || want+=(fonts-hosny-amiri)
+grep -q "AR PL UMing" <<<"$fonts" || want+=(fonts-arphic-uming)
 command -v pdftoppm >/dev/null || want+=(poppler-utils)
 # WeasyPrint subsets fonts with HarfBuzz when it is there, several times faster than without.
-ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || want+=(libharfbuzz-subset0)
+ldconfig -p 2>/dev/null | grep "libharfbuzz-subset.so.0" >/dev/null || want+=(libharfbuzz-subset0)
 for arg in "$@"; do
   case "$arg" in
     --test) command -v chromium >/dev/null || want+=(chromium) ;;
