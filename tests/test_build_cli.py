@@ -152,3 +152,23 @@ def test_pandoc_problems_are_tool_errors(tmp_path, source_file, script, code, me
     assert message in result.stderr and f"[{code}]" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists() or not list(out.glob("*.*"))
+
+
+def test_weasyprint_failure_is_a_tool_error(tmp_path, source_file, monkeypatch, capsys):
+    """WeasyPrint raising mid-render: a clear message, exit 4, and no output of that source."""
+    import weasyprint
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("simulated layout failure")
+    monkeypatch.setattr(weasyprint.HTML, "render", broken)
+    out = tmp_path / "out"
+    assert main(["build", str(source_file()), "-o", str(out), "-f", "akn,pdf"]) == EXIT_TOOL
+    err = capsys.readouterr().err
+    assert "WeasyPrint failed: simulated layout failure [T-WEASYPRINT]" in err
+    assert not out.exists() or not [p for p in out.iterdir() if p.is_file()]
+
+
+def test_missing_emblem_is_a_tool_error(tmp_path, source_file):
+    result = run("build", str(source_file()), "-o", str(tmp_path / "out"), "-f", "pdf",
+                 env={"UNRES_EMBLEM": str(tmp_path / "nowhere.png")})
+    assert result.returncode == EXIT_TOOL and "[T-EMBLEM]" in result.stderr
