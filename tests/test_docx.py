@@ -318,3 +318,13 @@ def test_pandoc_writes_docx_under_sandbox():
 def test_reference_document_is_built_once_per_process():
     assert docx_reference.reference_path() is docx_reference.reference_path()
     assert docx_reference.reference_path().is_file()
+
+
+def test_long_title_fits_the_core_properties(source_file):
+    """Word's core properties stop at 255 characters; the heading keeps the whole title."""
+    from conftest import FRONT
+    title = "Mandate of the working group " * 12
+    res = read_source(str(source_file(FRONT.replace("title: A test resolution", f"title: {title.strip()}"))))
+    doc = Document(io.BytesIO(docx_writer.render(res, {})))
+    assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
+    assert any(title.strip() in p.text for p in doc.paragraphs)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import OutputError, UnresError, error
+from .errors import EXIT_INTERNAL, OutputError, UnresError, error
 from .formats import FORMATS
 from .model import Loc
 from .templating import templates_dir
@@ -169,5 +169,10 @@ def build_one(source: str, out_dir: str, formats, force: bool = False) -> Outcom
     except UnresError as exc:
         outcome.diagnostics = [str(d) for d in exc.diagnostics]
         outcome.exit_code = exc.exit_code
+    except Exception:  # noqa: BLE001 - a bug must not take the other sources of a run down with it
+        import traceback
+        outcome.diagnostics = [f"{source}: internal error in unres (please report it):",
+                               traceback.format_exc().rstrip()]
+        outcome.exit_code = EXIT_INTERNAL
     outcome.seconds = time.perf_counter() - started
     return outcome

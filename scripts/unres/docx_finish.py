@@ -228,11 +228,22 @@ def language(doc, lang: str) -> None:
         el.set(qn("w:bidi"), word_lang)
 
 
+CORE_PROPERTY_LIMIT = 255
+
+
+def _property_text(value: str) -> str:
+    """Core properties hold at most 255 characters (python-docx enforces Word's limit); a longer
+    title is shortened there only — the document's own heading keeps every word."""
+    if len(value) <= CORE_PROPERTY_LIMIT:
+        return value
+    return value[:CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
 def properties(doc, res: Resolution, pres: Presentation, when: dt.datetime) -> None:
     core = doc.core_properties
-    core.title = res.meta.title
-    core.subject = res.meta.symbol
-    core.identifier = res.meta.symbol
+    core.title = _property_text(res.meta.title)
+    core.subject = _property_text(res.meta.symbol)
+    core.identifier = _property_text(res.meta.symbol)
     core.language = pres.lang
     core.author = "United Nations"
     core.last_modified_by = "United Nations"

@@ -19,6 +19,7 @@ EXIT_INPUT = 3           # a source or an imported file is invalid
 EXIT_TOOL = 4            # pandoc, WeasyPrint, fonts … missing or failed
 EXIT_OUTPUT = 5          # an output could not be written (permissions, disk full)
 EXIT_INVALID_OUTPUT = 6  # a built output failed its own validation (a bug in unres)
+EXIT_INTERNAL = 70       # an unexpected exception: a bug in unres (the traceback is printed)
 
 
 @dataclass(frozen=True)
