@@ -49,3 +49,10 @@ def test_every_language_builds_into_all_four_formats(imported, tmp_path):
     for md in sources:
         stem = os.path.basename(md)[:-3]
         assert {stem + s for s in (".pdf", ".docx", ".html", ".akn.xml")} <= built, stem
+    # The English outputs read back consistent with their sources (verify reads English labels).
+    english = [md for md in sources if md.endswith("E.md")]
+    assert len(english) == 35
+    check = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *english, "--build-dir", str(out)],
+                           capture_output=True, text=True, timeout=1800)
+    assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-2000:]
+    assert check.stdout.count(": consistent") == 35

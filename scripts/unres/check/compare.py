@@ -9,6 +9,7 @@ than as a shift of every paragraph after it.
 from __future__ import annotations
 
 import difflib
+import re
 
 from .fingerprint import OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, Fingerprint, Item
 
@@ -115,6 +116,13 @@ def _compare_items(rep, section, want, got, fields) -> dict:
     return mapping
 
 
+_AFTER_BREAKABLE = re.compile(r"(?<=[-/.\u2010\u2013\u2014])\s+")
+
+
+def _unspaced(text) -> str:
+    return _AFTER_BREAKABLE.sub("", text or "")
+
+
 def _compare_item(rep, want: Item, key: str, got: Item, fields):
     if "numbers" in fields and got.num != want.num:
         what = "number" if want.kind == "paragraph" else "label"
@@ -124,7 +132,8 @@ def _compare_item(rep, want: Item, key: str, got: Item, fields):
     if ("opening" in fields and got.opening is not None and want.opening is not None
             and got.opening != want.opening and got.text == want.text):
         rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}")
-    if "texts" in fields and got.text != want.text:
+    if "texts" in fields and got.text != want.text and (
+            "spacing" in fields or _unspaced(got.text) != _unspaced(want.text)):
         rep.add(key, "text " + text_difference(got.text, want.text))
 
 

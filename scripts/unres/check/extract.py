@@ -524,7 +524,10 @@ class _Line:
 
 
 def extract_pdf(path) -> Fingerprint:
-    fp = Fingerprint(str(path))
+    # A line break after a hyphen, slash or full stop hides whether a space stood there
+    # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
+    # texts are compared without the spaces after those characters.
+    fp = Fingerprint(str(path), ALL_FIELDS - {"spacing"})
     frags, heights, widths = _pdf_fragments(path)
     visible = [f for f in frags if f.text.strip()]
     if not visible:

@@ -17,7 +17,7 @@ from typing import Optional
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
     "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
-    "notes", "vote_totals", "vote_states",
+    "notes", "vote_totals", "vote_states", "spacing",
 })
 
 PREAMBLE = "preamble"
