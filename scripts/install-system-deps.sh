@@ -11,6 +11,7 @@ grep -q "LiberationSerif-Regular" <<<"$fonts" || want+=(fonts-liberation2 fontco
 # Arabic and Chinese text needs faces of its own (unres.fonts.SCRIPT_FACES).
 grep -q "Amiri" <<<"$fonts" || want+=(fonts-hosny-amiri)
 grep -q "AR PL UMing" <<<"$fonts" || want+=(fonts-arphic-uming)
+grep -q "Symbola" <<<"$fonts" || want+=(fonts-symbola)
 command -v pdftoppm >/dev/null || want+=(poppler-utils)
 # WeasyPrint subsets fonts with HarfBuzz when it is there, several times faster than without.
 ldconfig -p 2>/dev/null | grep "libharfbuzz-subset.so.0" >/dev/null || want+=(libharfbuzz-subset0)

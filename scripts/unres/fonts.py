@@ -23,6 +23,9 @@ SCRIPT_FACES = {
     "ar": ("Amiri", "fonts-hosny-amiri"),
     "zh": ("AR PL UMing CN", "fonts-arphic-uming"),
 }
+# The last resort for symbols and punctuation no text face has (U+2E3A two-em dash …), for
+# every language; named in the stylesheet, so it is a choice, not a silent fallback.
+SYMBOL_FACE = ("Symbola", "fonts-symbola")
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
              Path.home() / ".local/share/fonts", Path.home() / ".fonts")
 
@@ -61,12 +64,16 @@ def _styles_from_files(family: str) -> set[str]:
 def require(family: str = FAMILY, lang: str = "en") -> None:
     """Raise ToolError (T-FONT) unless every style of ``family`` is installed, and the face
     the document's language needs besides it."""
-    if lang in SCRIPT_FACES:
-        face, package = SCRIPT_FACES[lang]
+    for face, package in [SCRIPT_FACES[lang]] if lang in SCRIPT_FACES else []:
         found = _styles_from_fontconfig(face)
         if found is not None and not found:
             raise tool_error(f"the font {face}, needed for text in '{lang}', is not installed; "
                              f"install it with `apt-get install {package}`", "T-FONT")
+    face, package = SYMBOL_FACE
+    found = _styles_from_fontconfig(face)
+    if found is not None and not found:
+        raise tool_error(f"the font {face}, used for rare symbols, is not installed; "
+                         f"install it with `apt-get install {package}`", "T-FONT")
     styles = _styles_from_fontconfig(family)
     if styles is None:
         styles = _styles_from_files(family)
@@ -78,7 +85,8 @@ def require(family: str = FAMILY, lang: str = "en") -> None:
 
 
 def allowed_families(lang: str) -> set[str]:
-    return {FAMILY} | ({SCRIPT_FACES[lang][0]} if lang in SCRIPT_FACES else set())
+    faces = {FAMILY, SYMBOL_FACE[0]}
+    return faces | ({SCRIPT_FACES[lang][0]} if lang in SCRIPT_FACES else set())
 
 
 def check_used(families, missing_codepoints=(), lang: str = "en") -> None:

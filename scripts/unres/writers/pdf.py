@@ -24,7 +24,17 @@ from ..presentation import labels_for, present
 
 PDF_VARIANT = "pdf/a-3u"
 STYLESHEET = "pdf/print.css"
-MAX_FOOTNOTE_ATTEMPTS = 4
+# WeasyPrint 70 sometimes sets a footnote a page or two after its call (Kozea/WeasyPrint#1564,
+# #1924, #2432), and which setting avoids it depends on the page. Each layout below is tried in
+# turn until every note prints on its call's page; the first is the UN's own typography.
+FOOTNOTE_LAYOUTS = (
+    (),
+    ("main p { orphans: 1; widows: 1; }",),
+    (".footnote { footnote-policy: line; }",),
+    ("main p { orphans: 1; widows: 1; }", ".footnote { footnote-policy: line; }"),
+)
+# Then, as a last resort, the blocks whose notes moved start a new page (costing white space).
+PAGE_BREAK_ATTEMPTS = 3
 TEMPLATE = "pdf/resolution.html"
 ATTACHMENT_RELATIONSHIP = "Source"
 
@@ -94,7 +104,7 @@ def _print_stylesheet(root: Path):
 
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
-              emblem: Path | None = None, lang: str = "en", keep_whole=()):
+              emblem: Path | None = None, lang: str = "en", extra_css=()):
     """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document)."""
     try:
         import weasyprint
@@ -111,7 +121,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             url_fetcher=fetcher))
     identifier = hashlib.sha256(html.encode("utf-8") + b"\0" + (akn or b"")).hexdigest()[:32]
     options = dict(
-        stylesheets=[_print_stylesheet(root), *_keep_whole_stylesheet(tuple(keep_whole))],
+        stylesheets=[_print_stylesheet(root), *_extra_stylesheet(tuple(extra_css))],
         attachments=attachments,
         pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     try:
@@ -152,15 +162,15 @@ def _misplaced_notes(res: Resolution, document) -> list:
 
 
 @lru_cache(maxsize=64)
-def _keep_whole_stylesheet(eids: tuple):
-    """Start the named blocks on a new page. WeasyPrint sometimes defers a footnote called near
-    the foot of a page by one or two pages (Kozea/WeasyPrint#1564); a block that opens a page
-    has room for its notes. It costs white space, so it is used only for notes that moved."""
-    if not eids:
+def _extra_stylesheet(rules: tuple):
+    if not rules:
         return ()
     from weasyprint import CSS
-    rules = " ".join(f"#{eid} {{ break-before: page; }}" for eid in eids if re.fullmatch(r"\w+", eid))
-    return (CSS(string=rules, font_config=_font_config()),)
+    return (CSS(string="\n".join(rules), font_config=_font_config()),)
+
+
+def _page_break_rules(eids) -> tuple:
+    return tuple(f"#{eid} {{ break-before: page; }}" for eid in eids if re.fullmatch(r"\w+", eid))
 
 
 def render(res: Resolution, inputs: dict) -> bytes:
@@ -175,14 +185,17 @@ def render(res: Resolution, inputs: dict) -> bytes:
     instant = document_instant(res.meta.issue_date)
     html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
                       emblem_url=emblem.as_uri() if emblem else None)
-    keep: list = []
-    for _attempt in range(MAX_FOOTNOTE_ATTEMPTS):
+    attempts = [list(layout) for layout in FOOTNOTE_LAYOUTS] + [None] * PAGE_BREAK_ATTEMPTS
+    moved: list = []
+    for extra in attempts:
+        if extra is None:
+            extra = list(FOOTNOTE_LAYOUTS[0]) + list(_page_break_rules(moved))
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
-                                   instant=instant, emblem=emblem, lang=lang, keep_whole=keep)
+                                   instant=instant, emblem=emblem, lang=lang, extra_css=extra)
         misplaced = _misplaced_notes(res, document)
         if not misplaced:
             break
-        keep += [note.called_from for note, _call, _body in misplaced if note.called_from not in keep]
+        moved += [note.called_from for note, _call, _body in misplaced if note.called_from not in moved]
     else:
         note, call, body = misplaced[0]
         raise InvalidOutputError(error(
