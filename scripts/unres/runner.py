@@ -1,24 +1,65 @@
 """Running many builds: a pool of warm worker processes, progress, and a summary.
 
 Workers are forked from a server process that has already imported pandoc's
-adapter, WeasyPrint and python-docx, so no document pays for those imports.
-Each worker is replaced after ``RECYCLE_AFTER`` documents, which keeps memory
-flat over long runs (WeasyPrint grows in long-lived processes).
+adapter, WeasyPrint and python-docx and, for long runs, rendered a small
+resolution in memory, so no document pays for those imports or for the caches
+filled on first use
+(the AKN schema, fonts, stylesheets, pandoc's reference files: about half a
+second). Each worker is replaced after ``RECYCLE_AFTER`` documents, which
+keeps memory flat over long runs (a worker grows by roughly 0.2 MB a
+document after the first few). The server renders its warm-up document only
+when workers will be replaced: otherwise the first document of each worker
+fills the caches in parallel, which is quicker than the server doing it
+alone before any worker starts.
+
+Only what the pool path needs is imported at the top: a run with nothing to
+rebuild should cost little more than starting Python.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from .build import Outcome, build_one, stale_formats
 from .errors import EXIT_OK
 
-RECYCLE_AFTER = 25
+RECYCLE_AFTER = 50
 WARM_MODULES = ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
                 "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree"]
+# Set to the pid of the process that starts the forkserver: the forkserver
+# (its child) then renders WARM_SOURCE when it imports this module.
+_WARM_ENV = "UNRES_WARM_FORKSERVER_OF"
+WARM_SOURCE = """---
+symbol: A/HRC/RES/1/1
+number: "1/1"
+title: Warm-up
+parent_organ: General Assembly
+organ: Human Rights Council
+session: 1
+session_name: First session
+session_start: 2006-06-19
+session_end: 2006-06-30
+agenda_item: "1"
+distribution: General
+issue_date: 2006-06-30
+original_language: English
+language: English
+adoption_date: 2006-06-29
+meeting: 1st meeting
+vote: without
+---
+
+*The Human Rights Council*,
+
+*Recalling* the Charter of the United Nations,
+
+1. *Decides* to warm up;[^1]
+
+2. *Decides also* to remain seized of the matter.
+
+[^1]: A/HRC/1/1.
+"""
 
 
 def _warm() -> None:
@@ -31,6 +72,58 @@ def _warm() -> None:
     warm = getattr(sys.modules.get("unres.writers.pdf"), "warm_up", None)
     if warm:
         warm()
+
+
+def _warm_caches() -> None:
+    """Render WARM_SOURCE in memory once; a failure here is left for the real build to report."""
+    _warm()
+    try:
+        from .build import render_outputs
+        from .formats import DEFAULT_FORMATS
+        from .readers.markdown import read_source
+        render_outputs(read_source("<warm-up>.md", WARM_SOURCE.encode()), DEFAULT_FORMATS)
+    except Exception:  # noqa: BLE001 - warming is an optimisation only
+        pass
+
+
+if os.environ.get(_WARM_ENV) == str(os.getppid()):
+    _warm_caches()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def parallel_map(func, arg_tuples, jobs: int, preload=()):
+    """Yield ``func(*args)`` for each tuple, as they finish, from warm forkserver workers.
+
+    ``func`` must be importable by name (a module-level function). ``preload``
+    names further modules for the server to import (e.g. a checker's readers).
+    Workers are replaced by running the work in batches of ``RECYCLE_AFTER``
+    per worker, each batch in a fresh executor: the executor's own
+    ``max_tasks_per_child`` deadlocks once a worker retires while work is
+    queued (CPython issue 115634, Python 3.11 to 3.13).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    arg_tuples = list(arg_tuples)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WARM_MODULES + list(preload) + [__name__])
+    workers = max(1, min(jobs, len(arg_tuples)))
+    batch = workers * RECYCLE_AFTER
+    if len(arg_tuples) > batch:
+        os.environ[_WARM_ENV] = str(os.getpid())
+    else:
+        os.environ.pop(_WARM_ENV, None)
+    for start in range(0, len(arg_tuples), batch):
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
+            futures = [pool.submit(func, *args) for args in arg_tuples[start:start + batch]]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 def _pending(sources, out_dir, formats, force):
@@ -86,15 +179,11 @@ def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False) -> int
             outcomes.append(outcome)
             progress.step(outcome)
     else:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(WARM_MODULES)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context,
-                                 initializer=_warm, max_tasks_per_child=RECYCLE_AFTER) as pool:
-            futures = [pool.submit(build_one, source, out_dir, formats, force) for source in todo]
-            for future in as_completed(futures):
-                outcome = future.result()
-                outcomes.append(outcome)
-                progress.step(outcome)
+        # Longest first: the pool does not end with one worker alone on a long document.
+        todo.sort(key=_size, reverse=True)
+        for outcome in parallel_map(build_one, [(s, out_dir, formats, force) for s in todo], jobs):
+            outcomes.append(outcome)
+            progress.step(outcome)
     failed = [o for o in outcomes if o.exit_code]
     built = sum(1 for o in outcomes if o.built)
     elapsed = time.perf_counter() - started

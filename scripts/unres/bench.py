@@ -1,0 +1,523 @@
+"""``make bench``: unres against what a user would otherwise run, on the same cores.
+
+The baseline is plain pandoc per resolution (PDF through WeasyPrint, DOCX,
+standalone HTML: three outputs) driven by ``make -j N``. Our side is
+``unres build`` (four outputs) followed by ``unres verify`` when that command
+exists. Both read the same Markdown files; every timing is the wall time of a
+fresh process tree, the median of several runs, with the two sides
+interleaved so that they share whatever else the machine is doing.
+
+    python -m unres.bench --output build/bench.md
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import bench_corpus
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SINGLE = REPO / "source" / "A_HRC_RES_38_3.md"
+DEFAULT_CORPUS = Path("/work/shared/corpus/un-akn-hrc/54session/English")
+STAGES = ("read", "akn", "html", "pdf", "docx")
+MB = 1024 * 1024
+
+
+# ---------------------------------------------------------------- the machine
+def machine_line() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown memory"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB RAM"
+    except OSError:
+        pass
+    return f"nproc {os.cpu_count()}, {model}, {memory}"
+
+
+def load_line() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        one, five, fifteen = os.getloadavg()
+        return f"load average: {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
+def versions() -> str:
+    pandoc = pandoc_binary()
+    try:
+        first = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    except (OSError, IndexError):
+        first = "pandoc ?"
+    try:
+        import weasyprint
+        weasy = f"WeasyPrint {weasyprint.__version__}"
+    except ImportError:
+        weasy = "WeasyPrint ?"
+    return f"Python {sys.version.split()[0]}, {first}, {weasy}"
+
+
+# ---------------------------------------------------------------- the two sides
+def pandoc_binary() -> str:
+    from .pandoc import pandoc_path
+    return pandoc_path()
+
+
+def unres_command() -> list[str]:
+    script = Path(sys.executable).parent / "unres"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "unres.cli"]
+
+
+def verify_available() -> bool:
+    return importlib.util.find_spec("unres.check.verify") is not None
+
+
+def baseline_makefile(sources, out_dir: Path) -> str:
+    """One rule per output, so ``make -j N`` spreads the 3 x len(sources) pandoc runs over N cores."""
+    pandoc = shlex.quote(pandoc_binary())
+    targets, rules = [], []
+    for src in sources:
+        src = shlex.quote(str(Path(src).resolve()))
+        stem = Path(src.strip("'")).name.removesuffix(".md")
+        for suffix, flags in ((".pdf", "--pdf-engine=weasyprint"), (".docx", ""), (".html", "-s")):
+            target = f"{out_dir}/{stem}{suffix}"
+            targets.append(target)
+            rules.append(f"{target}: {src}\n\t@{pandoc} {flags} {src} -o $@ 2>/dev/null\n")
+    return "all: " + " ".join(targets) + "\n\n" + "\n".join(rules)
+
+
+@dataclass
+class Side:
+    """Wall times of one side of one scenario, run after run."""
+    build: list = field(default_factory=list)
+    verify: list = field(default_factory=list)
+    failures: list = field(default_factory=list)
+
+    @property
+    def total(self) -> float:
+        if not self.build:
+            return float("nan")
+        verify = statistics.median(self.verify) if self.verify else 0.0
+        return statistics.median(self.build) + verify
+
+
+def run_baseline(sources, work: Path, jobs: int, side: Side) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    makefile = work / "Makefile"
+    makefile.write_text(baseline_makefile(sources, out))
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    started = time.perf_counter()
+    proc = subprocess.run(["make", "-j", str(jobs), "-k", "-f", str(makefile)], cwd=work, env=env,
+                          capture_output=True, text=True)
+    side.build.append(time.perf_counter() - started)
+    if proc.returncode:
+        side.failures.append(f"make exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
+
+
+def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None) -> str:
+    """``unres build`` then ``unres verify``; returns the build's summary line."""
+    if cold:
+        shutil.rmtree(out, ignore_errors=True)
+    cmd = unres_command() + ["build", *map(str, sources), "-o", str(out), "-j", str(jobs)]
+    if cold:
+        cmd.append("--force")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if sampler:
+        sampler.start(proc.pid)
+    summary = ""
+    for line in proc.stdout:
+        if line.startswith("built ") and sampler:
+            sampler.done += 1
+        elif line.startswith("unres:"):
+            summary = line.strip()
+    stderr = proc.stderr.read()
+    proc.wait()
+    side.build.append(time.perf_counter() - started)
+    if sampler:
+        sampler.stop()
+    if proc.returncode:
+        side.failures.append(f"unres build exited {proc.returncode}: {stderr.strip()[-300:]}")
+        summary = summary or next((l for l in stderr.splitlines() if l.startswith("unres:")), stderr[-200:])
+    if cold and verify_available():
+        cmd = unres_command() + ["verify", *map(str, sources), "--build-dir", str(out)]
+        started = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        side.verify.append(time.perf_counter() - started)
+        if proc.returncode:
+            side.failures.append(f"unres verify exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    return summary
+
+
+# ---------------------------------------------------------------- memory of the workers
+def _children(pid: int) -> list[int]:
+    kids = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                kids += [int(k) for k in fh.read().split()]
+    except OSError:
+        pass
+    return kids
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _status_kb(pid: int, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class WorkerMemory:
+    """Samples the peak RSS (VmHWM) of each pool worker while a build runs.
+
+    Workers are the children of the forkserver, itself a child of the build
+    process; pandoc subprocesses (grandchildren of workers) are not counted.
+    Each sample is tagged with the number of resolutions finished so far.
+    """
+
+    INTERVAL = 0.05
+
+    def __init__(self):
+        self.samples: list[tuple[int, int, int]] = []   # (done, pid, VmHWM kB)
+        self.done = 0
+        self._stop = threading.Event()
+        self._thread = None
+
+    def start(self, pid: int) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, args=(pid,), daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join()
+
+    def _workers(self, root: int) -> list[int]:
+        workers = []
+        for child in _children(root):
+            if "forkserver" in _cmdline(child):
+                workers += [g for g in _children(child) if "forkserver" in _cmdline(g)]
+        return workers
+
+    def _run(self, root: int) -> None:
+        while not self._stop.is_set():
+            for pid in self._workers(root):
+                hwm = _status_kb(pid, "VmHWM")
+                if hwm:
+                    self.samples.append((self.done, pid, hwm))
+            self._stop.wait(self.INTERVAL)
+
+    def last_done(self) -> int:
+        return max((done for done, _pid, _kb in self.samples), default=0) + 1
+
+    def peak_mb(self, first: int, last: int) -> float:
+        """Highest worker peak seen while resolutions first..last were being built (1-based)."""
+        values = [kb for done, _pid, kb in self.samples if first - 1 <= done <= last - 1]
+        return max(values) / 1024 if values else float("nan")
+
+    def workers_seen(self) -> int:
+        return len({pid for _d, pid, _kb in self.samples})
+
+
+# ---------------------------------------------------------------- one document, in process
+def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
+    """Per-stage seconds (median of ``repeat``) for each source, in a warmed process."""
+    from .formats import FORMATS
+    from .readers.markdown import read_source
+    from .runner import _warm
+
+    _warm()
+    order = ("akn", "html", "pdf", "docx")
+
+    def once(path):
+        times = {}
+        started = time.perf_counter()
+        res = read_source(path, Path(path).read_bytes())
+        times["read"] = time.perf_counter() - started
+        inputs = {}
+        for fmt in order:
+            started = time.perf_counter()
+            inputs[fmt] = FORMATS[fmt].render(res, inputs)
+            times[fmt] = time.perf_counter() - started
+        return times
+
+    once(warm)
+    results = []
+    for path in sources:
+        runs = [once(path) for _ in range(repeat)]
+        stages = {s: statistics.median(r[s] for r in runs) for s in STAGES}
+        totals = [sum(r.values()) for r in runs]
+        results.append({"source": path, "stages": stages, "total": statistics.median(totals)})
+    return results
+
+
+def measure_documents(warm: Path, sources: list[Path], repeat: int) -> list[dict]:
+    cmd = [sys.executable, "-m", "unres.bench", "--time-documents", str(warm),
+           *map(str, sources), "--repeat", str(repeat)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"timing documents failed: {proc.stderr.strip()[-500:]}")
+    return json.loads(proc.stdout)
+
+
+# ---------------------------------------------------------------- report
+def _med(values) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _fmt(seconds: float) -> str:
+    return "n/a" if seconds != seconds else f"{seconds:.2f} s"
+
+
+def _met(flag) -> str:
+    return "n/a" if flag is None else ("**met**" if flag else "**not met**")
+
+
+def scenario_row(name, count, ours: Side, base: Side, target: float):
+    ratio = _med(base.build) / ours.total if ours.build and base.build else float("nan")
+    met = None if ratio != ratio else ratio >= target
+    verify = _fmt(_med(ours.verify)) if ours.verify else "not run"
+    row = (f"| {name} | {count} | {_fmt(_med(ours.build))} | {verify} | {_fmt(ours.total)} "
+           f"| {_fmt(_med(base.build))} | {ratio:.2f}x | ≥ {target:g}x | {_met(met)} |")
+    return row, ratio, met
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m unres.bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--output", default="build/bench.md")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median reported)")
+    ap.add_argument("--session-runs", type=int, default=None, help="runs of the session scenario (default: --runs)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--single", default=str(DEFAULT_SINGLE), help="the one resolution of scenario (a)")
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of UN Akoma Ntoso files")
+    ap.add_argument("--corpus-limit", type=int, default=0, help="use only the first N corpus files")
+    ap.add_argument("--session-size", type=int, default=200)
+    ap.add_argument("--lengths", default="10,100,1000", help="operative paragraphs of generated resolutions")
+    ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one, removed)")
+    ap.add_argument("--time-documents", nargs="+", metavar="SRC", help=argparse.SUPPRESS)
+    ap.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.time_documents:
+        warm, *sources = args.time_documents
+        json.dump(time_documents(warm, sources, args.repeat), sys.stdout)
+        return 0
+
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="unres-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        report = run_all(args, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run_all(args, work: Path) -> str:
+    runs, jobs = max(1, args.runs), args.jobs
+    session_runs = max(1, args.session_runs or runs)
+    load_before = load_line()
+
+    # Sources.
+    single = Path(args.single)
+    corpus_dir = Path(args.corpus)
+    if corpus_dir.is_dir():
+        prepared = bench_corpus.import_corpus(corpus_dir, work / "corpus", args.corpus_limit or None)
+    else:
+        count = args.corpus_limit or 35
+        prepared = [bench_corpus.Prepared(bench_corpus.generate(work / "corpus", 5 + 3 * i, 2000 + i), 5 + 3 * i,
+                                          False, "corpus folder missing") for i in range(count)]
+    corpus = [p.path for p in prepared]
+    session = bench_corpus.session(corpus, args.session_size, work / "session")
+    lengths = [int(n) for n in args.lengths.split(",") if n.strip()]
+    generated = [bench_corpus.generate(work / "lengths", n, 5000 + i) for i, n in enumerate(lengths)]
+    _log(f"{len(corpus)} corpus sources ({sum(p.imported for p in prepared)} imported), "
+         f"{len(session)} session sources; verify {'available' if verify_available() else 'absent'}")
+
+    # (a), (b), (c): the two sides interleaved run by run.
+    scenarios = [("(a) one resolution, cold", [single], runs),
+                 ("(b) UN corpus, cold", corpus, runs),
+                 (f"(c) session of {len(session)}, cold", session, session_runs)]
+    results = []
+    memory = WorkerMemory()
+    for index, (name, sources, n) in enumerate(scenarios):
+        ours, base = Side(), Side()
+        for run in range(n):
+            _log(f"{name}: run {run + 1}/{n}")
+            sampler = memory if index == 2 and run == 0 else None
+            run_ours(sources, work / f"ours{index}", jobs, ours, sampler=sampler)
+            run_baseline(sources, work / f"base{index}", jobs, base)
+        results.append((name, len(sources), ours, base))
+
+    # No-op over the built session.
+    # The stamps cover unres's own code: bring them up to date first, untimed,
+    # so that an edit made while the bench ran does not turn the no-op into a rebuild.
+    # Resolutions that fail (and so have no stamp) are retried by every run: leave them out.
+    catch_up = run_ours(session, work / "ours2", jobs, Side(), cold=False)
+    failed = set(catch_up.split(" — failed: ", 1)[1].split(", ")) if " — failed: " in catch_up else set()
+    session = [s for s in session if str(s) not in failed]
+    noop = Side()
+    summaries = []
+    for run in range(runs):
+        summaries.append(run_ours(session, work / "ours2", jobs, noop, cold=False))
+    _log("no-op runs done")
+
+    # Cost against length, and where the time goes, in one warmed process each.
+    by_length = measure_documents(single, generated, runs)
+    profile = measure_documents(generated[0] if generated else single, [single], runs)[0]
+    base_length = []
+    for n, src in zip(lengths, generated):
+        side = Side()
+        run_baseline([src], work / f"base-len{n}", 1, side)
+        base_length.append(side)
+    _log("length runs done")
+
+    return render_report(args, prepared, results, noop, summaries, memory, lengths, by_length,
+                         base_length, profile, load_before, load_line(), jobs, runs, session_runs)
+
+
+def render_report(args, prepared, results, noop, summaries, memory, lengths, by_length, base_length,
+                  profile, load_before, load_after, jobs, runs, session_runs) -> str:
+    lines = ["# Benchmark: unres against plain pandoc", "",
+             f"- Machine: {machine_line()}",
+             f"- Software: {versions()}",
+             f"- Load before: `{load_before}`",
+             f"- Load after: `{load_after}`",
+             f"- Jobs: {jobs} (`unres build -j {jobs}`, `make -j {jobs}`); medians of {runs} runs "
+             f"({session_runs} for the session)",
+             "- Ours: `unres build` (PDF, DOCX, HTML, AKN; `--force` into an empty folder) then "
+             + ("`unres verify`." if verify_available() else
+                "`unres verify` **not run: unres.check.verify is not part of this version**."),
+             "- Baseline: per resolution `pandoc SRC.md -o X.pdf --pdf-engine=weasyprint`, "
+             "`pandoc SRC.md -o X.docx`, `pandoc -s SRC.md -o X.html`, driven by `make -j N`.",
+             ""]
+    imported = sum(p.imported for p in prepared)
+    lines.append(f"Corpus: {imported} of {len(prepared)} UN files imported with `read_akn`; "
+                 f"{len(prepared) - imported} replaced by generated resolutions of the same size.")
+    for p in prepared:
+        if not p.imported:
+            lines.append(f"  - {p.note}")
+    lines += ["", "## Cold builds", "",
+              "| Scenario | Resolutions | Ours: build | Ours: verify | Ours: total | Baseline (3 outputs) "
+              "| Speed-up | Target | |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    verdicts = []
+    for (name, count, ours, base), target in zip(results, (1.0, 3.0, 3.0)):
+        row, ratio, met = scenario_row(name, count, ours, base, target)
+        lines.append(row)
+        verdicts.append((name, met, f"{ratio:.2f}x faster than the baseline (target ≥ {target:g}x)"))
+        for failure in ours.failures + base.failures:
+            lines.append(f"|  ⚠ {failure.replace('|', '/')} |||||||||")
+    lines += ["", "Per resolution (total ÷ resolutions): " + "; ".join(
+        f"{name.split(')')[0]}): ours {ours.total / count:.2f} s, baseline {_med(base.build) / count:.2f} s"
+        for name, count, ours, base in results), ""]
+    lines += ["", "Individual runs (s):", ""]
+    for name, _count, ours, base in results:
+        lines.append(f"- {name}: ours build {[round(t, 2) for t in ours.build]}, verify "
+                     f"{[round(t, 2) for t in ours.verify]}; baseline {[round(t, 2) for t in base.build]}")
+
+    session_count = results[2][1]
+    noop_time = _med(noop.build)
+    noop_met = noop_time < 0.5 if noop.build and not noop.failures else None
+    verdicts.append(("no-op run", noop_met, f"{_fmt(noop_time)} (target < 0.5 s)"))
+    lines += ["", "## Nothing to rebuild", "",
+              f"`unres build` over the {session_count} built resolutions: median {_fmt(noop_time)} "
+              f"(runs: {[round(t, 3) for t in noop.build]}); summary: `{summaries[-1] if summaries else ''}`"
+              f" — target < 0.5 s: {_met(noop_met)}"]
+
+    lines += ["", "## Cost against length", "",
+              "One generated resolution per row, rendered in a warmed process (all four formats, no "
+              "process start); baseline: `make -j 1` of its three pandoc runs, cold.", "",
+              "| Operative paragraphs | Ours | read | akn | html | pdf | docx | Baseline | Ours per paragraph |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, timing, base in zip(lengths, by_length, base_length):
+        st = timing["stages"]
+        lines.append(f"| {n} | {_fmt(timing['total'])} | " + " | ".join(f"{st[s]:.2f}" for s in STAGES)
+                     + f" | {_fmt(_med(base.build))} | {timing['total'] / n * 1000:.1f} ms |")
+    growth_met = None
+    if len(lengths) >= 2:
+        big, small = by_length[-1]["total"], by_length[-2]["total"]
+        factor = lengths[-1] / lengths[-2]
+        allowed = 1.2 * factor
+        growth_met = big / small <= allowed
+        lines += ["", f"{lengths[-1]} paragraphs cost {big / small:.1f} times {lengths[-2]} paragraphs "
+                  f"(target ≤ {allowed:g}): {_met(growth_met)}"]
+        verdicts.append(("linear growth", growth_met, f"{big / small:.1f}x for {factor:g}x the length "
+                                                      f"(target ≤ {allowed:g}x)"))
+
+    # Failed resolutions print no "built" line: the last window ends at the last one seen.
+    early_n, late_n = min(10, session_count), min(session_count, memory.last_done())
+    early = memory.peak_mb(1, early_n)
+    late = memory.peak_mb(max(1, late_n - 9), late_n)
+    overall = memory.peak_mb(1, late_n)
+    mem_met = None
+    if early == early and late == late:
+        mem_met = overall < 400 and late <= early * 1.10
+    verdicts.append(("worker memory", mem_met, f"peak {overall:.0f} MB; {early:.0f} MB over resolutions 1–{early_n}, "
+                                               f"{late:.0f} MB over the last 10 up to {late_n} (target < 400 MB, flat)"))
+    lines += ["", "## Worker memory", "",
+              f"Peak resident memory (VmHWM, shared pages included) of the pool's workers, sampled every "
+              f"{memory.INTERVAL * 1000:.0f} ms during the first cold session run; {memory.workers_seen()} "
+              f"worker processes seen (workers are replaced after a fixed number of documents).", "",
+              f"- resolutions 1–{early_n}: {early:.0f} MB",
+              f"- resolutions {max(1, late_n - 9)}–{late_n}: {late:.0f} MB",
+              f"- highest over the run: {overall:.0f} MB — target < 400 MB and flat: {_met(mem_met)}"]
+
+    st = profile["stages"]
+    lines += ["", "## Where the time goes (one resolution, warmed process)", "",
+              f"`{Path(profile['source']).name}`: total {_fmt(profile['total'])} — "
+              + ", ".join(f"{s} {st[s]:.3f} s ({st[s] / profile['total'] * 100:.0f} %)" for s in STAGES)]
+
+    lines += ["", "## Targets", ""]
+    for name, met, detail in verdicts:
+        lines.append(f"- {name}: {_met(met)} — {detail}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Smoke test of the benchmark's machinery: sources, both sides, report sections.
+
+The real tools are replaced by instant stand-ins so that the test checks how
+the bench drives, times and reports, not how fast anything is.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from unres import bench, bench_corpus
+from unres.readers.markdown import read_source
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+FAKE_UNRES = textwrap.dedent("""\
+    import sys
+    from pathlib import Path
+    cmd, rest = sys.argv[1], sys.argv[2:]
+    if cmd == "verify":
+        sys.exit(0)
+    out = Path(rest[rest.index("-o") + 1])
+    sources = [a for a in rest if a.endswith(".md")]
+    out.mkdir(parents=True, exist_ok=True)
+    built = 0
+    for src in sources:
+        target = out / (Path(src).stem + ".pdf")
+        if "--force" in rest or not target.exists():
+            target.write_text("x")
+            print(f"built {src}: pdf")
+            built += 1
+    print(f"unres: {built} built, {len(sources) - built} up to date, 0 failed in 0.00 s")
+    """)
+
+FAKE_PANDOC = textwrap.dedent("""\
+    import sys
+    from pathlib import Path
+    Path(sys.argv[sys.argv.index("-o") + 1]).write_text("x")
+    """)
+
+
+def _script(path: Path, body: str) -> str:
+    path.write_text(f"#!{sys.executable}\n{body}")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_generated_resolution_reads_with_its_paragraph_count(tmp_path):
+    path = bench_corpus.generate(tmp_path, 3, 7)
+    res = read_source(str(path))
+    assert res.meta.symbol == "A/HRC/RES/99/7"
+    assert len(res.operative) == 3
+
+
+def test_session_copies_get_distinct_symbols(tmp_path):
+    originals = [bench_corpus.generate(tmp_path / "src", 2, n) for n in (1, 2)]
+    copies = bench_corpus.session(originals, 5, tmp_path / "session")
+    assert len({p.name for p in copies}) == 5
+    assert "symbol: A/HRC/RES/99/201" in copies[4].read_text()
+
+
+def test_a_file_that_does_not_import_is_replaced_by_a_generated_one(tmp_path):
+    corpus = tmp_path / "xml"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "import" / "malformed.xml", corpus / "bad.xml")
+    [prepared] = bench_corpus.import_corpus(corpus, tmp_path / "md")
+    assert not prepared.imported and prepared.path.exists() and prepared.note
+
+
+def test_report_has_every_section(tmp_path, monkeypatch):
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    unres = _script(tmp_path / "unres", FAKE_UNRES)
+    pandoc = _script(tmp_path / "pandoc", FAKE_PANDOC)
+    monkeypatch.setattr(bench, "unres_command", lambda: [unres])
+    monkeypatch.setattr(bench, "pandoc_binary", lambda: pandoc)
+    monkeypatch.setattr(bench, "verify_available", lambda: True)
+    monkeypatch.setattr(bench, "measure_documents", lambda warm, sources, repeat: [
+        {"source": str(s), "stages": {st: 0.01 * (i + 1) for st in bench.STAGES}, "total": 0.05 * (i + 1)}
+        for i, s in enumerate(sources)])
+    single = bench_corpus.generate(tmp_path / "single", 2, 1)
+    output = tmp_path / "bench.md"
+    assert bench.main(["--output", str(output), "--runs", "1", "--jobs", "2", "--single", str(single),
+                       "--corpus", str(tmp_path / "no-corpus"), "--corpus-limit", "2",
+                       "--session-size", "3", "--lengths", "2,3", "--work", str(tmp_path / "work")]) == 0
+    report = output.read_text()
+    for heading in ("# Benchmark", "Machine: nproc", "## Cold builds", "(a) one resolution",
+                    "(b) UN corpus", "(c) session of 3", "## Nothing to rebuild", "## Cost against length",
+                    "## Worker memory", "## Where the time goes", "## Targets"):
+        assert heading in report, heading
+    assert "0 built, 3 up to date" in report
+    assert "⚠" not in report
