@@ -22,7 +22,7 @@ system-deps:
 
 build: $(BIN)/unres system-deps
 	$(BIN)/unres build $(SOURCES) -o $(BUILD) -j $(JOBS)
-	$(BIN)/unres verify $(SOURCES) --build-dir $(BUILD)
+	$(BIN)/unres verify $(SOURCES) --build-dir $(BUILD) -j $(JOBS)
 
 test: $(BIN)/unres system-deps
 	$(BIN)/pytest -q
@@ -36,8 +36,9 @@ preview: build
 	for pdf in $(BUILD)/*.pdf; do pdftoppm -r 80 -png "$$pdf" "$(BUILD)/preview/$$(basename "$$pdf" .pdf)"; done
 	@echo "pages rendered to $(BUILD)/preview/"
 
+BENCH_ARGS ?=
 bench: $(BIN)/unres system-deps
-	$(BIN)/python -m unres.bench --output $(BUILD)/bench.md
+	$(BIN)/python -m unres.bench --output $(BUILD)/bench.md $(BENCH_ARGS)
 
 check-clients: $(BIN)/unres system-deps
 	bash scripts/install-system-deps.sh --clients

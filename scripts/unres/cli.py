@@ -58,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
                                         "with the source and with each other.")
     verify.add_argument("sources", nargs="+", metavar="SOURCE")
     verify.add_argument("--build-dir", default="build", metavar="DIR")
+    verify.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
 
     imp = sub.add_parser("import", help="import a UN Akoma Ntoso file as a Markdown source",
                          description="Write canonical Markdown from a UN AKN4UN XML file.")
@@ -114,7 +116,7 @@ def cmd_check(args) -> int:
 
 def cmd_verify(args) -> int:
     from .check.verify import verify_main
-    return verify_main(args.sources, args.build_dir)
+    return verify_main(args.sources, args.build_dir, args.jobs or os.cpu_count() or 1)
 
 
 def cmd_import(args) -> int:

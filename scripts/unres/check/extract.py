@@ -414,12 +414,16 @@ def extract_docx(path) -> Fingerprint:
             elif state != "vote":
                 state = "adoption"
             continue
+        if style.startswith("Annex") or state == "annex":
+            state = "annex"     # annexes are not part of the fingerprint
+            continue
         if state == "vote":
             name = vote_list_name(flat)
             if name:
                 current_list = name
             elif current_list and fp.vote is not None:
                 fp.vote.lists[current_list] = split_states(flat)
+                current_list = None
             continue
         if state == "adoption":
             continue
@@ -724,13 +728,19 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             fp.vote = parse_vote_note(text)
             state = "vote"
             continue
+        if state == "closed":      # after the adoption note's "]": annexes are not fingerprinted
+            continue
         if state == "vote":
             name = vote_list_name(text) if all(f.italic for f in block[0].frags if f.text.strip()) else None
             if name:
                 current = name
                 vote_text[name] = []
             elif current:
-                vote_text[current].append(_join_lines(ln.text for ln in block))
+                joined = _join_lines(ln.text for ln in block)
+                if "]" in joined:
+                    joined = joined[:joined.index("]") + 1]
+                    state = "closed"
+                vote_text[current].append(joined)
             continue
         if state == "adoption":
             continue
