@@ -53,6 +53,12 @@ CASES = [
     ("image", FRONT, sub(BODY, "to act;", "to act ![x](file:///etc/passwd);"), "E209", 33),
     ("paragraph-after-operative", FRONT, BODY + "\nA stray paragraph.\n", "E203", 49),
     ("heading-in-body", FRONT, sub(BODY, "*Noting*", "## Heading\n\n*Noting*"), "E202", 31),
+    ("text-before-first-part", FRONT, "\n1. *Decides* x;\n\n# A\n\n1. *Decides* y.\n", "E201", 29),
+    ("part-after-annex", FRONT, BODY + "\n# Annex\n\nText.\n\n# B\n\n1. *Decides* x.\n", "E201", 53),
+    ("operative-not-decimal", FRONT, sub(BODY, "1. *Decides* to act;", "a. *Decides* to act;"), "E207", 33),
+    ("two-texts-after-subparagraphs", FRONT, sub(BODY, "       (ii) second;", "       (ii) second;\n\n   closing;\n\n   more;"),
+     "E208", 47),
+    ("empty-footnote", FRONT, sub(BODY, "[^a]: A/HRC/99/1.", "[^a]:"), "E306", 47),
     ("nesting-too-deep", FRONT, sub(BODY, "       (ii) second;",
                                     "       (ii) second:\n\n            a. x:\n\n"
                                     "               i. y:\n\n                  (a) z;"), "E212", 49),
@@ -66,6 +72,13 @@ def test_error_code_and_line(source_file, front, body, code, line):
         read_source(str(path))
     found = [(d.code, d.loc.line) for d in info.value.diagnostics]
     assert (code, line) in found, found
+
+
+def test_unreadable_source(tmp_path):
+    with pytest.raises(SourceError) as info:
+        read_source(str(tmp_path / "missing.md"))
+    diag = info.value.diagnostics[0]
+    assert (diag.code, diag.loc.line) == ("E500", 1) and "cannot read source" in diag.message
 
 
 def test_cli_prints_location_and_exits_with_input_code(source_file, capsys):
