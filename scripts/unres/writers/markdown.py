@@ -21,7 +21,8 @@ INDENT = {1: 0}
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
-_LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\(?[A-Za-z]{1,8}[.)](\s|$)|\(\d+\)|:)")
+# pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
+_LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
 
 
 def render(res: Resolution, inputs: dict | None = None) -> bytes:
@@ -129,7 +130,7 @@ def _escape_first_punct(text: str) -> str:
     """'1. x' -> '1\\. x', '(a) x' -> '\\(a) x': break the list marker, keep the characters."""
     if text[0] == "(":
         return "\\" + text
-    match = re.match(r"^([0-9A-Za-z]+)([.)])", text)
+    match = re.match(r"^(\w+?)([.)])", text)
     return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}" if match else text
 
 
