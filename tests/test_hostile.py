@@ -168,3 +168,25 @@ def test_arbitrary_markdown_structure_never_crashes(source_file, body):
         read_source(str(source_file(FRONT, body)))
     except UnresError:
         pass
+
+
+def test_ten_thousand_operative_paragraphs_build(tmp_path):
+    """Far past any real resolution, still within the limits: it must build, not fail."""
+    import subprocess
+    import sys
+    import time
+
+    paragraphs = "\n\n".join(f"{n}. *Decides* to consider the question of cooperation at meeting {n};"
+                             for n in range(1, 10000)) + "\n\n10000. *Decides* to remain seized of the matter.\n"
+    path = tmp_path / "big.md"
+    path.write_text(FRONT + "\n*The Human Rights Council*,\n\n*Recalling* its resolution 1/1,\n\n" + paragraphs,
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(path), "-o", str(out)],
+                            capture_output=True, text=True, timeout=1800)
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {p.name for p in out.iterdir() if p.is_file()} == {
+        "big.pdf", "big.docx", "big.html", "big.akn.xml"}
+    print(f"10,000 operative paragraphs: all four formats in {seconds:.0f} s")
