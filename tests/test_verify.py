@@ -27,38 +27,16 @@ from unres.check.verify import verify_main, verify_source
 from unres.cli import main as unres_main
 from unres.readers.markdown import read_source
 
+from conftest import FRONT
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"
 STEM = "A_HRC_RES_38_3"
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "akn": ".akn.xml"}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-POINTS_SOURCE = """---
-symbol: A/HRC/RES/99/2
-number: "99/2"
-title: A test resolution with sub-paragraphs
-parent_organ: General Assembly
-organ: Human Rights Council
-session: 99
-session_name: Ninety-ninth session
-session_start: 2030-06-18
-session_end: 2030-07-06
-agenda_item: "3"
-distribution: General
-issue_date: 2030-07-16
-original_language: English
-language: English
-adoption_date: 2030-07-05
-meeting: 37th meeting
-vote:
-  in_favour:
-    - Angola
-    - Chile
-  against:
-    - Japan
-  abstaining: []
----
-
+POINTS_SOURCE = FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/2").replace('"99/1"', '"99/2"').replace(
+    "title: A test resolution", "title: A test resolution with sub-paragraphs") + """
 *The Human Rights Council*,
 
 *Recalling* its resolution 1/1,
