@@ -8,9 +8,9 @@ reference document only from a file.
 """
 from __future__ import annotations
 
-import atexit
+import hashlib
 import io
-import shutil
+import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -163,9 +163,24 @@ def build_reference() -> bytes:
 
 @lru_cache(maxsize=1)
 def reference_path() -> Path:
-    """A file holding the reference document, built on first use in this process."""
-    folder = Path(tempfile.mkdtemp(prefix="unres-docx-"))
-    atexit.register(shutil.rmtree, folder, True)
-    path = folder / "reference.docx"
-    path.write_bytes(build_reference())
+    """A file holding the reference document (pandoc reads it only from a file).
+
+    Its name is its content's hash, so every process shares one file and none is left behind
+    (worker processes end without running exit handlers). A file found under that name is used
+    only if its bytes are exactly ours; otherwise it is replaced atomically."""
+    data = build_reference()
+    path = Path(tempfile.gettempdir()) / f"unres-docx-reference-{hashlib.sha256(data).hexdigest()[:20]}.docx"
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".unres-docx-reference-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        os.unlink(tmp)
+        raise
     return path
