@@ -604,3 +604,59 @@ def test_pdf_running_header_is_checked(copy, expect):
     pdf.rewrite(header, "38/3", "38/4")
     pdf.save()
     expect(path, 'running header on page 3 reads "A/HRC/RES/38/4" where the masthead has "A/HRC/RES/38/3"')
+
+
+PARTS_BODY = """
+# A
+
+## Assistance in mine action
+
+*The General Assembly*,
+
+*Recalling* its resolution 1/1,[^1]
+
+1. *Decides* to act;
+
+2. *Requests* the following:
+
+   (a) one;
+
+   (b) two.
+
+# B
+
+## Second part
+
+*The General Assembly*,
+
+1. *Decides* to remain seized of the matter.
+
+# Annex
+
+## Declaration on cooperation
+
+### Article 1
+
+The States agree, & so on.
+
+1. First numbered;
+
+2. Second numbered.
+
+[^1]: A/RES/1/1.
+"""
+
+
+def test_parts_and_annex_are_consistent_and_checked(tmp_path):
+    """Part headings and formulas are not paragraphs, and an annex's numbered paragraphs are
+    not the resolution's; a change in part B is still caught."""
+    src = tmp_path / "parts.md"
+    src.write_text(FRONT + PARTS_BODY, encoding="utf-8")
+    out = tmp_path / "out"
+    assert unres_main(["build", str(src), "-o", str(out), "-q"]) == 0
+    lines, summary = verify_source(str(src), str(out))
+    assert lines == [] and summary.startswith("parts: 4 formats, 1 preambular, 3 operative")
+    akn = out / "parts.akn.xml"
+    akn.write_bytes(akn.read_bytes().replace(b"to remain seized", b"to stay seized"))
+    lines, _summary = verify_source(str(src), str(out))
+    assert len(lines) == 1 and lines[0].startswith(f"{akn}: operative 1: text \"Decides to stay seized")

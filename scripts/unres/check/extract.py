@@ -178,7 +178,7 @@ def extract_html(path) -> Fingerprint:
             _num, text, opening = _html_block(p)
             items.preamble(text, opening, p.get("id", ""))
     for div in main.iter("div") if main is not None else ():
-        if _has_class(div, "para"):
+        if _has_class(div, "para") and not any(_has_class(a, "annex") for a in div.iterancestors()):
             first = div.find("p")
             num, text, opening = _html_block(first)
             items.paragraph(num, text, opening, div.get("id", ""))
@@ -273,11 +273,17 @@ def extract_akn(path) -> Fingerprint:
 
     items = _Items()
     calls = []        # (authorialNote element, owner anchor)
-    for container in doc.iterfind(".//a:preamble/a:container", ns):
+    # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
+    # resolution of several parts the preambular paragraphs are hcontainers inside each part.
+    body = doc.find("a:mainBody", ns)
+    preambular = list(doc.iterfind("a:preamble/a:container", ns))
+    if body is not None:
+        preambular += [h for h in body.iterfind("a:part/a:hcontainer", ns) if h.get("name") != "formula"]
+    for container in preambular:
         segs = _akn_segments(container)
         items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
         calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
-    for para in doc.iterfind(".//a:mainBody//a:paragraph", ns):
+    for para in body.iterfind(".//a:paragraph", ns) if body is not None else ():
         _akn_unit(items, para, 0, calls)
     fp.items = items.items
 
@@ -389,6 +395,7 @@ def extract_docx(path) -> Fingerprint:
     state = "front"
     calls = []          # (footnote id, (section, index))
     current_list = None
+    after_heading = False
     for para in document.paragraphs:
         style = para.style.name if para.style is not None else ""
         segs = _docx_segments(para._p)
@@ -406,7 +413,16 @@ def extract_docx(path) -> Fingerprint:
             continue
         if state == "formula":
             state = "preamble"
+            if not style.startswith("H1G"):
+                continue        # the formula; a part heading instead is handled below
+        # A part's heading (A, B … and its title), then that part's formula, all in italics.
+        if style.startswith("H1G"):
+            after_heading = True
             continue
+        if after_heading:
+            after_heading = False
+            if all(italic for t, italic, _ in segs if t.strip(" ,.:;")):
+                continue
         if style.startswith("Meeting") or flat.startswith("["):
             if state != "vote" and flat.startswith("["):
                 fp.vote = parse_vote_note(flat)
@@ -710,6 +726,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     current = None
     vote_text: dict = {}
     indent = None
+    after_heading = False
     for block in blocks:
         text = normalise(_join_lines(ln.text for ln in block))
         first = next(f for f in block[0].frags if f.text.strip())
@@ -723,7 +740,16 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         if state == "formula":
             state = "preamble"
+            if not block[0].bold:
+                continue        # the formula; a part heading instead is handled below
+        # A part's heading (A, B … and its title, in bold), then that part's formula, in italics.
+        if block[0].bold and state in ("preamble", "operative"):
+            after_heading = True
             continue
+        if after_heading:
+            after_heading = False
+            if all(f.italic for ln in block for f in ln.frags if f.text.strip(" ,.:;")):
+                continue
         if text.startswith("[") and state != "vote":
             fp.vote = parse_vote_note(text)
             state = "vote"
