@@ -5,7 +5,6 @@ absent; browsers are never downloaded.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

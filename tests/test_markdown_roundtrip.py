@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from conftest import SOURCE_38_3
 from unres.model import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
                          OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
-                         SubParagraph, Text, Vote)
-from unres.readers.markdown import _is_formula, read_source
+                         SubParagraph, Text, Vote, is_formula)
+from unres.readers.markdown import read_source
 from unres.transforms import finalize
 from unres.writers.markdown import render_markdown
 
@@ -88,7 +88,7 @@ def resolutions(draw):
                                             draw(inline_runs(notes)) if children and draw(st.booleans()) else None))
     formula = Formula([Emph([Text(draw(plain_words.filter(lambda s: s.strip() == s)))]), Text(",")]) \
         if draw(st.booleans()) else None
-    if formula is None and preamble and _is_formula(preamble[0].inlines):
+    if formula is None and preamble and is_formula(preamble[0].inlines):
         # The format reads a first paragraph that is all italics as the formula (README).
         preamble[0].inlines.append(Text(" and more,"))
         preamble[0].inlines = _normalise(preamble[0].inlines)

@@ -262,6 +262,17 @@ def plain_text(inlines, notes: bool = False) -> str:
     return "".join(out)
 
 
+def is_formula(inlines) -> bool:
+    """'*The Human Rights Council*,': one italic (in Chinese, bold) run and nothing after it but a
+    comma or colon (Arabic and Chinese ones included). Readers take the first such paragraph of a
+    part as its formula; writers of the canonical form rely on the same rule."""
+    if not inlines or not isinstance(inlines[0], (Emph, Strong)):
+        return False
+    rest = inlines[1:]
+    return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
+        and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
+
+
 def walk_subparagraphs(items):
     """Every sub-paragraph below ``items``, depth first, in document order."""
     for item in items:

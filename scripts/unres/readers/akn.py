@@ -16,7 +16,7 @@ from typing import Optional, Union
 from .. import transforms
 from ..errors import Diagnostic, SourceError, error, warning
 from ..model import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
-                     PreambularParagraph, Resolution, Strong, SubParagraph, Text, plain_text)
+                     PreambularParagraph, Resolution, Strong, SubParagraph, Text, is_formula, plain_text)
 from ..presentation import LANGUAGES
 from ..xmlsafe import parse_file
 from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
@@ -434,8 +434,7 @@ def _check_markers(ctx: InlineContext) -> None:
 def _formula_inlines(inlines):
     """The formula is printed in italics; a file that sets it in roman gets the same words in italics,
     which is also how the canonical Markdown tells the formula from a preambular paragraph."""
-    from .markdown import _is_formula
-    if _is_formula(inlines) or not inlines or not all(isinstance(n, Text) for n in inlines):
+    if is_formula(inlines) or not inlines or not all(isinstance(n, Text) for n in inlines):
         return inlines
     text = "".join(n.text for n in inlines)
     words = text.rstrip(",:،，： ")

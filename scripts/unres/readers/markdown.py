@@ -15,7 +15,7 @@ from .. import pandoc, source_text, transforms
 from ..errors import SourceError, error
 from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                      OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
-                     SubParagraph, Subscript, Superscript, Text)
+                     SubParagraph, Subscript, Superscript, Text, is_formula)
 from . import front_matter
 
 # Extensions that would turn ordinary resolution text into something else
@@ -134,7 +134,7 @@ class _Builder:
                 if current.operative:
                     self.fail(loc, "unnumbered paragraph in the operative part; number it or move it "
                                    "before the first operative paragraph", "E203")
-                elif current.formula is None and not current.preamble and _is_formula(inlines):
+                elif current.formula is None and not current.preamble and is_formula(inlines):
                     current.formula = Formula(inlines, loc=loc)
                 elif not inlines:
                     self.fail(loc, "empty paragraph", "E204")
@@ -386,16 +386,6 @@ def _own_pos(block) -> str:
     if kind in ("CodeBlock", "Table", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
         return _attr_pos(block["c"][0])
     return ""
-
-
-def _is_formula(inlines) -> bool:
-    """'*The Human Rights Council*,' — one italic (or, in Chinese, bold) run and nothing after
-    it but a comma or colon (Arabic and Chinese commas included)."""
-    if not inlines or not isinstance(inlines[0], (Emph, Strong)):
-        return False
-    rest = inlines[1:]
-    return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
-        and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
 
 
 def _normalise(nodes):

@@ -17,7 +17,6 @@ FRONT_KEYS = (
     "session_start", "session_end", "agenda_item", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
 )
-INDENT = {1: 0}
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
@@ -39,11 +38,11 @@ def render_markdown(res: Resolution) -> str:
             if part.title:
                 out += [f"## {inlines(part.title)}", ""]
         if part.formula is not None:
-            out += [_block(inlines(part.formula.inlines)), ""]
+            out += [inlines(part.formula.inlines), ""]
         for para in part.preamble:
-            out += [_block(inlines(para.inlines)), ""]
+            out += [inlines(para.inlines), ""]
         for para in part.operative:
-            out += _operative(para, "")
+            out += _item(para.num, para, "")
     for annex in res.annexes:
         out += [f"# {_escape_text(annex.label)}", ""]
         if annex.title:
@@ -52,9 +51,9 @@ def render_markdown(res: Resolution) -> str:
             if isinstance(block, Heading):
                 out += [f"{'#' * max(block.level, 3)} {inlines(block.inlines)}", ""]
             elif isinstance(block, Paragraph):
-                out += [_block(inlines(block.inlines)), ""]
+                out += [inlines(block.inlines), ""]
             elif isinstance(block, OperativeParagraph):
-                out += _operative(block, "")
+                out += _item(block.num, block, "")
     for note in res.footnotes:
         body = [inlines(p) for p in notes[note.key].paragraphs]
         first, rest = body[0], body[1:]
@@ -65,28 +64,19 @@ def render_markdown(res: Resolution) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _operative(para, indent: str):
-    marker = para.num or "1."
-    return _item(marker, para, indent)
-
-
 def _item(marker: str, item, indent: str):
     inner = indent + " " * (len(marker) + 1)
     lines = [f"{indent}{marker} {_continue(inlines(item.inlines), inner)}", ""]
     for child in item.children:
         lines += _item(child.label, child, inner)
     if item.wrapup:
-        lines += [inner + _block(_continue(inlines(item.wrapup), inner)), ""]
+        lines += [inner + _continue(inlines(item.wrapup), inner), ""]
     return lines
 
 
 def _continue(text: str, indent: str) -> str:
     """Hard line breaks continue on an indented line so they stay inside their item."""
     return text.replace("\\\n", "\\\n" + indent)
-
-
-def _block(text: str) -> str:
-    return text
 
 
 # ---------------------------------------------------------------- inlines
