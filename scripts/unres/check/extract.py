@@ -505,24 +505,56 @@ class _Frag:
 
 
 def _pdf_fragments(path):
-    import pypdf   # imported here: it is slow to import and only this reader needs it
+    """Every text object of every page, in content order, with its baseline origin,
+    its size on the page and its font's name, as PDFium (the PDF engine of
+    Chromium) reads them."""
+    import ctypes
 
-    reader = pypdf.PdfReader(str(path))
+    import pypdfium2 as pdfium   # imported here: only this reader needs it
+    import pypdfium2.raw as pdfium_c
+
     frags, heights, widths = [], [], []
-    for page_no, page in enumerate(reader.pages):
-        heights.append(float(page.mediabox.top))
-        widths.append(float(page.mediabox.right))
-
-        def visit(text, cm, tm, font, size, page_no=page_no):
-            if not text or text == "\n":
-                return
-            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-            scale = (abs(cm[3] * tm[3]) + abs(cm[0] * tm[0])) / 2
-            base = font.get("/BaseFont", "") if font else ""
-            frags.append(_Frag(page_no, x, y, size * scale, str(base), text, len(frags)))
-
-        page.extract_text(visitor_text=visit)
+    name = ctypes.create_string_buffer(256)
+    size = ctypes.c_float()
+    fonts: dict = {}
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page_no in range(len(pdf)):
+            page = pdf[page_no]
+            textpage = page.get_textpage()
+            try:
+                left, bottom, right, top = page.get_mediabox()
+                heights.append(top)
+                widths.append(right)
+                # Text inside form XObjects is positioned relative to the form: read the page's own.
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
+                    raw = obj.raw
+                    length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, None, 0)
+                    if length <= 2:
+                        continue
+                    buffer = (ctypes.c_ushort * (length // 2))()
+                    pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buffer, length)
+                    text = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+                    # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".
+                    text = text.replace("\x02", "-")
+                    if not text or text == "\n":
+                        continue
+                    a, b, c, d, e, f = obj.get_matrix().get()
+                    if not pdfium_c.FPDFTextObj_GetFontSize(raw, ctypes.byref(size)):
+                        continue
+                    font = pdfium_c.FPDFTextObj_GetFont(raw)
+                    key = ctypes.cast(font, ctypes.c_void_p).value
+                    base = fonts.get(key)
+                    if base is None:
+                        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+                        base = fonts[key] = name.value.decode("latin-1") if got else ""
+                    scale = (abs(d) + abs(a)) / 2
+                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags)))
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
     return frags, heights, widths
 
 
