@@ -22,7 +22,6 @@ system-deps:
 
 build: $(BIN)/unres system-deps
 	$(BIN)/unres build $(SOURCES) -o $(BUILD) -j $(JOBS)
-	$(BIN)/unres verify $(SOURCES) --build-dir $(BUILD) -j $(JOBS)
 
 test: $(BIN)/unres system-deps
 	$(BIN)/pytest -q

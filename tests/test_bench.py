@@ -21,8 +21,6 @@ FAKE_UNRES = textwrap.dedent("""\
     import sys
     from pathlib import Path
     cmd, rest = sys.argv[1], sys.argv[2:]
-    if cmd == "verify":
-        sys.exit(0)
     out = Path(rest[rest.index("-o") + 1])
     sources = [a for a in rest if a.endswith(".md")]
     out.mkdir(parents=True, exist_ok=True)
@@ -78,7 +76,6 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     pandoc = _script(tmp_path / "pandoc", FAKE_PANDOC)
     monkeypatch.setattr(bench, "unres_command", lambda: [unres])
     monkeypatch.setattr(bench, "pandoc_binary", lambda: pandoc)
-    monkeypatch.setattr(bench, "verify_available", lambda: True)
     monkeypatch.setattr(bench, "measure_documents", lambda warm, sources, repeat: [
         {"source": str(s), "stages": {st: 0.01 * (i + 1) for st in bench.STAGES}, "total": 0.05 * (i + 1)}
         for i, s in enumerate(sources)])

@@ -172,3 +172,28 @@ def test_missing_emblem_is_a_tool_error(tmp_path, source_file):
     result = run("build", str(source_file()), "-o", str(tmp_path / "out"), "-f", "pdf",
                  env={"UNRES_EMBLEM": str(tmp_path / "nowhere.png")})
     assert result.returncode == EXIT_TOOL and "[T-EMBLEM]" in result.stderr
+
+
+def test_a_writer_that_drifts_from_the_source_publishes_nothing(tmp_path, source_file, monkeypatch, capsys):
+    """Each output is read back before it replaces the last good one; a writer's
+    mistake is refused with exit 6 and the previous outputs stay byte for byte."""
+    from unres.errors import EXIT_INVALID_OUTPUT
+    from unres.writers import html as html_writer
+
+    out = tmp_path / "out"
+    path = source_file()
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q"]) == EXIT_OK
+    before = snapshot(out)
+    path.write_text(FRONT + BODY.replace("to act;", "to act now;"), encoding="utf-8")
+    real = html_writer.render
+    monkeypatch.setattr(html_writer, "render",
+                        lambda res, inputs: real(res, inputs).replace(b"to act now;", b"to act;"))
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q"]) == EXIT_INVALID_OUTPUT
+    err = capsys.readouterr().err
+    assert f"{out / 'res.html'}: operative 1: text" in err and "[O-VERIFY]" in err, err
+    assert "res.akn.xml" not in err and "res.docx" not in err
+    assert snapshot(out) == before
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    # The same mistake passes unnoticed only when asked to skip the check.
+    assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q", "--no-verify"]) == EXIT_OK
+    assert b"to act now;" not in (out / "res.html").read_bytes()

@@ -2,8 +2,8 @@
 
 The baseline is plain pandoc per resolution (PDF through WeasyPrint, DOCX,
 standalone HTML: three outputs) driven by ``make -j N``. Our side is
-``unres build`` (four outputs) followed by ``unres verify`` when that command
-exists. Both read the same Markdown files; every timing is the wall time of a
+``unres build`` (four outputs, each read back by ``unres verify``'s readers
+and compared with the source before it is published). Both read the same Markdown files; every timing is the wall time of a
 fresh process tree, the median of several runs, with the two sides
 interleaved so that they share whatever else the machine is doing.
 
@@ -12,7 +12,6 @@ interleaved so that they share whatever else the machine is doing.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shlex
@@ -31,7 +30,7 @@ from . import bench_corpus
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SINGLE = REPO / "source" / "A_HRC_RES_38_3.md"
 DEFAULT_CORPUS = Path("/work/shared/corpus/un-akn-hrc/54session/English")
-STAGES = ("read", "akn", "html", "pdf", "docx")
+STAGES = ("read", "akn", "html", "pdf", "docx", "verify")
 MB = 1024 * 1024
 
 
@@ -88,10 +87,6 @@ def unres_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "unres.cli"]
 
 
-def verify_available() -> bool:
-    return importlib.util.find_spec("unres.check.verify") is not None
-
-
 def baseline_makefile(sources, out_dir: Path) -> str:
     """One rule per output, so ``make -j N`` spreads the 3 x len(sources) pandoc runs over N cores."""
     pandoc = shlex.quote(pandoc_binary())
@@ -110,15 +105,11 @@ def baseline_makefile(sources, out_dir: Path) -> str:
 class Side:
     """Wall times of one side of one scenario, run after run."""
     build: list = field(default_factory=list)
-    verify: list = field(default_factory=list)
     failures: list = field(default_factory=list)
 
     @property
     def total(self) -> float:
-        if not self.build:
-            return float("nan")
-        verify = statistics.median(self.verify) if self.verify else 0.0
-        return statistics.median(self.build) + verify
+        return statistics.median(self.build) if self.build else float("nan")
 
 
 def run_baseline(sources, work: Path, jobs: int, side: Side) -> None:
@@ -138,7 +129,7 @@ def run_baseline(sources, work: Path, jobs: int, side: Side) -> None:
 
 
 def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None) -> str:
-    """``unres build`` then ``unres verify``; returns the build's summary line."""
+    """``unres build``, which verifies what it writes; returns the build's summary line."""
     if cold:
         shutil.rmtree(out, ignore_errors=True)
     cmd = unres_command() + ["build", *map(str, sources), "-o", str(out), "-j", str(jobs)]
@@ -162,13 +153,6 @@ def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None)
     if proc.returncode:
         side.failures.append(f"unres build exited {proc.returncode}: {stderr.strip()[-300:]}")
         summary = summary or next((l for l in stderr.splitlines() if l.startswith("unres:")), stderr[-200:])
-    if cold and verify_available():
-        cmd = unres_command() + ["verify", *map(str, sources), "--build-dir", str(out)]
-        started = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        side.verify.append(time.perf_counter() - started)
-        if proc.returncode:
-            side.failures.append(f"unres verify exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
     return summary
 
 
@@ -259,12 +243,14 @@ class WorkerMemory:
 # ---------------------------------------------------------------- one document, in process
 def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
     """Per-stage seconds (median of ``repeat``) for each source, in a warmed process."""
+    from .build import verify_written
     from .formats import FORMATS
     from .readers.markdown import read_source
     from .runner import _warm
 
     _warm()
     order = ("akn", "html", "pdf", "docx")
+    scratch = Path(tempfile.mkdtemp(prefix="unres-stages-"))
 
     def once(path):
         times = {}
@@ -276,15 +262,26 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
             started = time.perf_counter()
             inputs[fmt] = FORMATS[fmt].render(res, inputs)
             times[fmt] = time.perf_counter() - started
+        paths = {}
+        for fmt, data in inputs.items():
+            target = scratch / ("out" + FORMATS[fmt].suffix)
+            target.write_bytes(data)
+            paths[fmt] = (target, target)
+        started = time.perf_counter()
+        verify_written(res, path, paths, order)
+        times["verify"] = time.perf_counter() - started
         return times
 
-    once(warm)
-    results = []
-    for path in sources:
-        runs = [once(path) for _ in range(repeat)]
-        stages = {s: statistics.median(r[s] for r in runs) for s in STAGES}
-        totals = [sum(r.values()) for r in runs]
-        results.append({"source": path, "stages": stages, "total": statistics.median(totals)})
+    try:
+        once(warm)
+        results = []
+        for path in sources:
+            runs = [once(path) for _ in range(repeat)]
+            stages = {s: statistics.median(r[s] for r in runs) for s in STAGES}
+            totals = [sum(r.values()) for r in runs]
+            results.append({"source": path, "stages": stages, "total": statistics.median(totals)})
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return results
 
 
@@ -313,8 +310,7 @@ def _met(flag) -> str:
 def scenario_row(name, count, ours: Side, base: Side, target: float):
     ratio = _med(base.build) / ours.total if ours.build and base.build else float("nan")
     met = None if ratio != ratio else ratio >= target
-    verify = _fmt(_med(ours.verify)) if ours.verify else "not run"
-    row = (f"| {name} | {count} | {_fmt(_med(ours.build))} | {verify} | {_fmt(ours.total)} "
+    row = (f"| {name} | {count} | {_fmt(ours.total)} "
            f"| {_fmt(_med(base.build))} | {ratio:.2f}x | ≥ {target:g}x | {_met(met)} |")
     return row, ratio, met
 
@@ -377,7 +373,7 @@ def run_all(args, work: Path) -> str:
     lengths = [int(n) for n in args.lengths.split(",") if n.strip()]
     generated = [bench_corpus.generate(work / "lengths", n, 5000 + i) for i, n in enumerate(lengths)]
     _log(f"{len(corpus)} corpus sources ({sum(p.imported for p in prepared)} imported), "
-         f"{len(session)} session sources; verify {'available' if verify_available() else 'absent'}")
+         f"{len(session)} session sources")
 
     # (a), (b), (c): the two sides interleaved run by run.
     scenarios = [("(a) one resolution, cold", [single], runs),
@@ -430,9 +426,9 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
              f"- Load after: `{load_after}`",
              f"- Jobs: {jobs} (`unres build -j {jobs}`, `make -j {jobs}`); medians of {runs} runs "
              f"({session_runs} for the session)",
-             "- Ours: `unres build` (PDF, DOCX, HTML, AKN; `--force` into an empty folder) then "
-             + ("`unres verify`." if verify_available() else
-                "`unres verify` **not run: unres.check.verify is not part of this version**."),
+             "- Ours: `unres build` (PDF, DOCX, HTML, AKN; `--force` into an empty folder), which reads "
+             "every output back with `unres verify`'s readers and compares it with the source before "
+             "publishing it.",
              "- Baseline: per resolution `pandoc SRC.md -o X.pdf --pdf-engine=weasyprint`, "
              "`pandoc SRC.md -o X.docx`, `pandoc -s SRC.md -o X.html`, driven by `make -j N`.",
              ""]
@@ -443,23 +439,23 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
         if not p.imported:
             lines.append(f"  - {p.note}")
     lines += ["", "## Cold builds", "",
-              "| Scenario | Resolutions | Ours: build | Ours: verify | Ours: total | Baseline (3 outputs) "
+              "| Scenario | Resolutions | Ours: build + verify (4 outputs) | Baseline (3 outputs) "
               "| Speed-up | Target | |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "|---|---:|---:|---:|---:|---:|---|"]
     verdicts = []
     for (name, count, ours, base), target in zip(results, (1.0, 3.0, 3.0)):
         row, ratio, met = scenario_row(name, count, ours, base, target)
         lines.append(row)
         verdicts.append((name, met, f"{ratio:.2f}x faster than the baseline (target ≥ {target:g}x)"))
         for failure in ours.failures + base.failures:
-            lines.append(f"|  ⚠ {failure.replace('|', '/')} |||||||||")
+            lines.append(f"|  ⚠ {failure.replace('|', '/')} |||||||")
     lines += ["", "Per resolution (total ÷ resolutions): " + "; ".join(
         f"{name.split(')')[0]}): ours {ours.total / count:.2f} s, baseline {_med(base.build) / count:.2f} s"
         for name, count, ours, base in results), ""]
     lines += ["", "Individual runs (s):", ""]
     for name, _count, ours, base in results:
-        lines.append(f"- {name}: ours build {[round(t, 2) for t in ours.build]}, verify "
-                     f"{[round(t, 2) for t in ours.verify]}; baseline {[round(t, 2) for t in base.build]}")
+        lines.append(f"- {name}: ours {[round(t, 2) for t in ours.build]}; "
+                     f"baseline {[round(t, 2) for t in base.build]}")
 
     session_count = results[2][1]
     noop_time = _med(noop.build)
@@ -471,10 +467,11 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
               f" — target < 0.5 s: {_met(noop_met)}"]
 
     lines += ["", "## Cost against length", "",
-              "One generated resolution per row, rendered in a warmed process (all four formats, no "
-              "process start); baseline: `make -j 1` of its three pandoc runs, cold.", "",
-              "| Operative paragraphs | Ours | read | akn | html | pdf | docx | Baseline | Ours per paragraph |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "One generated resolution per row, rendered and verified in a warmed process (all four "
+              "formats, no process start); baseline: `make -j 1` of its three pandoc runs, cold.", "",
+              "| Operative paragraphs | Ours | read | akn | html | pdf | docx | verify | Baseline "
+              "| Ours per paragraph |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, timing, base in zip(lengths, by_length, base_length):
         st = timing["stages"]
         lines.append(f"| {n} | {_fmt(timing['total'])} | " + " | ".join(f"{st[s]:.2f}" for s in STAGES)

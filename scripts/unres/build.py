@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_INTERNAL, OutputError, UnresError, error
+from .errors import EXIT_INTERNAL, InvalidOutputError, OutputError, UnresError, error
 from .formats import FORMATS
 from .model import Loc
 from .templating import templates_dir
@@ -127,8 +127,12 @@ def render_outputs(res, formats) -> dict:
     return {name: done[name] for name in formats}
 
 
-def write_outputs(out_dir: str, files: dict) -> None:
-    """Write ``{path: bytes}`` all or nothing: temporary files first, then renames."""
+def write_outputs(out_dir: str, files: dict, check=None) -> None:
+    """Write ``{path: bytes}`` all or nothing: temporary files first, then renames.
+
+    ``check``, if given, is called with ``{path: temporary path}`` once every
+    temporary file is complete; if it raises, nothing is renamed.
+    """
     temps = []
     try:
         for target, data in files.items():
@@ -141,6 +145,8 @@ def write_outputs(out_dir: str, files: dict) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
+        if check is not None:
+            check({target: tmp for tmp, target in temps})
         for tmp, target in temps:
             os.replace(tmp, target)
         temps = []
@@ -155,8 +161,20 @@ def write_outputs(out_dir: str, files: dict) -> None:
                 pass
 
 
-def build_one(source: str, out_dir: str, formats, force: bool = False) -> Outcome:
-    """Read, render, validate and write one source. Expected failures become diagnostics."""
+def verify_written(res, source: str, paths: dict, formats) -> None:
+    """Read the written files back with ``unres verify``'s readers before they replace
+    the last good build; a difference is a bug in a writer, and nothing is published."""
+    from .check.extract import from_model
+    from .check.verify import differences
+
+    files = {fmt: (paths[fmt][1], paths[fmt][0]) for fmt in formats}
+    lines = differences(from_model(res, source), files)
+    if lines:
+        raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
+
+
+def build_one(source: str, out_dir: str, formats, force: bool = False, verify: bool = True) -> Outcome:
+    """Read, render, validate, verify and write one source. Expected failures become diagnostics."""
     import time
 
     from .readers.markdown import read_source
@@ -183,7 +201,13 @@ def build_one(source: str, out_dir: str, formats, force: bool = False) -> Outcom
             stamp.update({fmt: format_key(fmt, digest) for fmt in todo})
             files = {output_path(out_dir, source, fmt): data_ for fmt, data_ in rendered.items()}
             files[stamp_file] = json.dumps(stamp, sort_keys=True, indent=1).encode()
-            write_outputs(out_dir, files)
+            check = None
+            if verify:
+                targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
+
+                def check(temps):
+                    verify_written(res, source, {f: (t, temps[t]) for f, t in targets.items()}, todo)
+            write_outputs(out_dir, files, check)
             outcome.built = todo
     except UnresError as exc:
         outcome.diagnostics = [str(d) for d in exc.diagnostics]

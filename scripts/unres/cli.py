@@ -38,7 +38,9 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build sources into outputs",
                            description="Build each SOURCE into BUILD_DIR/<stem>.pdf, .docx, .html and .akn.xml. "
-                                       "Outputs are rebuilt only when their inputs changed.")
+                                       "Outputs are rebuilt only when their inputs changed, and each is "
+                                       "read back and compared with the source before it replaces the "
+                                       "last good one.")
     build.add_argument("sources", nargs="+", metavar="SOURCE")
     build.add_argument("-o", "--output", default="build", metavar="DIR", help="output folder (default: build)")
     build.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS),
@@ -46,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                        help="worker processes (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build.add_argument("--no-verify", dest="verify", action="store_false",
+                       help="skip reading each output back before it is published (see `unres verify`)")
     build.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
 
     check = sub.add_parser("check", help="check sources for errors and editorial warnings",
@@ -87,7 +91,7 @@ def main(argv=None) -> int:
 def cmd_build(args) -> int:
     from .runner import run_builds
     return run_builds(args.sources, args.output, args.formats, args.jobs or os.cpu_count() or 1,
-                      force=args.force, quiet=args.quiet)
+                      force=args.force, quiet=args.quiet, verify=args.verify)
 
 
 def cmd_check(args) -> int:

@@ -26,7 +26,8 @@ from .errors import EXIT_OK
 
 RECYCLE_AFTER = 50
 WARM_MODULES = ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
-                "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree"]
+                "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree",
+                "unres.check.verify", "pypdfium2"]
 # Set to the pid of the process that starts the forkserver: the forkserver
 # (its child) then renders WARM_SOURCE when it imports this module.
 _WARM_ENV = "UNRES_WARM_FORKSERVER_OF"
@@ -168,20 +169,20 @@ class _Progress:
             print(f"built {outcome.source}: {', '.join(outcome.built)} ({outcome.seconds:.2f} s)")
 
 
-def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False) -> int:
+def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True) -> int:
     started = time.perf_counter()
     todo, fresh = _pending(sources, out_dir, formats, force)
     progress = _Progress(len(todo), quiet)
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
         for source in todo:
-            outcome = build_one(source, out_dir, formats, force)
+            outcome = build_one(source, out_dir, formats, force, verify)
             outcomes.append(outcome)
             progress.step(outcome)
     else:
         # Longest first: the pool does not end with one worker alone on a long document.
         todo.sort(key=_size, reverse=True)
-        for outcome in parallel_map(build_one, [(s, out_dir, formats, force) for s in todo], jobs):
+        for outcome in parallel_map(build_one, [(s, out_dir, formats, force, verify) for s in todo], jobs):
             outcomes.append(outcome)
             progress.step(outcome)
     failed = [o for o in outcomes if o.exit_code]

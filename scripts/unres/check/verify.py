@@ -18,19 +18,31 @@ def verify_source(source: str, build_dir: str) -> tuple:
     stem = Path(source).name.removesuffix(".md")
     want = from_model(res, source)
     lines = []
+    files = {}
     for fmt in DEFAULT_FORMATS:
         path = Path(build_dir) / (stem + FORMATS[fmt].suffix)
-        if not path.is_file():
+        if path.is_file():
+            files[fmt] = (path, path)
+        else:
             lines.append(f"{path}: missing (run `unres build {source} -o {build_dir}`)")
-            continue
+    lines += differences(want, files)
+    return lines, _summary(stem, want)
+
+
+def differences(want, files: dict) -> list:
+    """What each file says that the model does not: ``files`` maps a format to
+    ``(path to read, path to name in the report)``. Each format is compared with
+    the model, so outputs that each agree with it agree with each other."""
+    lines = []
+    for fmt, (path, label) in files.items():
         try:
             got = EXTRACTORS[fmt](path)
         except Exception as exc:   # a damaged file is a finding, not a crash
-            lines.append(f"{path}: cannot be read as {fmt.upper()}: {type(exc).__name__}: {exc}")
+            lines.append(f"{label}: cannot be read as {fmt.upper()}: {type(exc).__name__}: {exc}")
             continue
-        got.label = str(path)
+        got.label = str(label)
         lines.extend(compare(want, got))
-    return lines, _summary(stem, want)
+    return lines
 
 
 def _summary(stem: str, fp) -> str:
