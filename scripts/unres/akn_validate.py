@@ -13,13 +13,13 @@ and ``verify`` can each decide what an error means for them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import Diagnostic, error, tool_error
+from .memo import once
 from .model import Loc
 from .xmlsafe import safe_parser
 
@@ -50,7 +50,7 @@ def hardened_parser() -> etree.XMLParser:
     return safe_parser()
 
 
-@lru_cache(maxsize=1)
+@once
 def schema() -> etree.XMLSchema:
     """The strict OASIS schema, compiled once per process: compiling costs far
     more than validating one resolution."""

@@ -246,9 +246,9 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
     from .build import verify_written
     from .formats import FORMATS
     from .readers.markdown import read_source
-    from .runner import _warm
+    from .warmup import prepare
 
-    _warm()
+    prepare()
     order = ("akn", "html", "pdf", "docx")
     scratch = Path(tempfile.mkdtemp(prefix="unres-stages-"))
 

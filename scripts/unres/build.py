@@ -114,15 +114,21 @@ def stale_formats(source: str, data: bytes, out_dir: str, formats) -> list:
 def render_outputs(res, formats) -> dict:
     """Render the requested formats (and what they need) in memory."""
     done: dict = {}
+    # A writer whose work is an outside process (DOCX: pandoc) starts first and is
+    # finished last, so that the process runs on another core while the rest render here.
+    early = [name for name in formats if FORMATS[name].starts_early and not FORMATS[name].needs]
+    started = {name: FORMATS[name].start(res, {}) for name in early}
 
     def need(name):
         if name not in done:
-            spec = FORMATS[name]
-            inputs = {dep: need(dep) for dep in spec.needs}
-            done[name] = spec.render(res, inputs)
+            if name in started:
+                done[name] = started.pop(name)()
+            else:
+                spec = FORMATS[name]
+                done[name] = spec.render(res, {dep: need(dep) for dep in spec.needs})
         return done[name]
 
-    for name in formats:
+    for name in [n for n in formats if n not in early] + early:
         need(name)
     return {name: done[name] for name in formats}
 

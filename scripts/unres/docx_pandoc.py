@@ -10,24 +10,29 @@ replaced by the finishing step.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 from . import pandoc
+from .memo import once
 
 
-@lru_cache(maxsize=1)
+@once
 def api_version() -> list:
     """The pandoc-types version this pandoc reads, asked of pandoc itself."""
     return json.loads(pandoc.run(["--from", "markdown", "--to", "json"], b""))["pandoc-api-version"]
 
 
-@lru_cache(maxsize=1)
+@once
 def default_reference() -> bytes:
     return pandoc.run(["--print-default-data-file", "reference.docx"], b"")
 
 
-def to_docx(blocks: list, reference: str) -> bytes:
+def start_docx(blocks: list, reference: str):
+    """Start pandoc on the body; returns a function that waits for the DOCX bytes."""
     document = {"pandoc-api-version": api_version(), "meta": {}, "blocks": blocks}
     data = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return pandoc.run(["--from", "json", "--to", "docx", "--reference-doc", reference,
-                       "--output", "-"], data)
+    return pandoc.start(["--from", "json", "--to", "docx", "--reference-doc", reference,
+                         "--output", "-"], data)
+
+
+def to_docx(blocks: list, reference: str) -> bytes:
+    return start_docx(blocks, reference)()

@@ -12,7 +12,6 @@ import hashlib
 import io
 import os
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,6 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from . import docx_pandoc
 from .docx_ooxml import PPR_ORDER, insert_ordered
+from .memo import once
 from .templating import templates_dir
 
 ALIGN = {
@@ -161,7 +161,7 @@ def build_reference() -> bytes:
     return out.getvalue()
 
 
-@lru_cache(maxsize=1)
+@once
 def reference_path() -> Path:
     """A file holding the reference document (pandoc reads it only from a file).
 

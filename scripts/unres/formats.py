@@ -3,7 +3,10 @@
 Adding a format means: a writer module with ``render(res, inputs) -> bytes``,
 a template folder, a row here, an extractor in ``unres.check.extract`` and a
 test. ``needs`` names formats whose bytes the writer takes as input (the PDF
-embeds the AKN file), so the builder renders those first.
+embeds the AKN file), so the builder renders those first. A writer whose work
+is mostly an outside process may also offer ``start(res, inputs)``, returning
+a function that finishes the bytes: the builder starts it before the others
+and finishes it last, so the process runs while Python renders the rest.
 """
 from __future__ import annotations
 
@@ -22,11 +25,23 @@ class Format:
     needs: tuple = ()
 
     def render(self, res, inputs: dict) -> bytes:
+        return self._writer().render(res, inputs)
+
+    @property
+    def starts_early(self) -> bool:
+        """The writer offers ``start``: its work can run while other formats render."""
+        return hasattr(self._writer(), "start")
+
+    def start(self, res, inputs: dict):
+        """Start the writer; returns a function that finishes and returns the bytes."""
+        return self._writer().start(res, inputs)
+
+    def _writer(self):
         name = f"unres.writers.{self.writer}"
         if importlib.util.find_spec(name) is None:
             from .errors import tool_error
             raise tool_error(f"the {self.name} writer is not part of this version of unres", "T100")
-        return importlib.import_module(name).render(res, inputs)
+        return importlib.import_module(name)
 
 
 FORMATS = {

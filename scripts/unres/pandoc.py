@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from functools import lru_cache
 
 from .errors import tool_error
@@ -30,10 +31,10 @@ def pandoc_path() -> str:
     return path
 
 
-def run(args: list[str], data: bytes, timeout: float | None = None) -> bytes:
+def run(args: list[str], data: bytes, timeout: float | None = None, env: dict | None = None) -> bytes:
     cmd = [pandoc_path(), "--sandbox", *args]
     try:
-        proc = subprocess.run(cmd, input=data, capture_output=True,
+        proc = subprocess.run(cmd, input=data, capture_output=True, env=env,
                               timeout=timeout or TIMEOUT_SECONDS, check=False)
     except FileNotFoundError:
         raise tool_error(f"pandoc not found at {cmd[0]}", "T101") from None
@@ -46,3 +47,31 @@ def run(args: list[str], data: bytes, timeout: float | None = None) -> bytes:
         detail = message[-1] if message else "no message"
         raise tool_error(f"pandoc failed with exit code {proc.returncode}: {detail}", "T102")
     return proc.stdout
+
+
+def start(args: list[str], data: bytes, timeout: float | None = None):
+    """Start pandoc and return a function that waits for its output (or raises its error).
+
+    pandoc is a process of its own, so it runs on another core while this one
+    goes on with other work. The environment is taken now, so that later
+    changes made by this process do not reach pandoc.
+    """
+    env = dict(os.environ)
+    path = pandoc_path()      # a missing pandoc is reported here, by the caller's thread
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["data"] = run(args, data, timeout, env)
+        except BaseException as exc:   # noqa: BLE001 - handed to the caller below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name=f"pandoc {path}", daemon=True)
+    thread.start()
+
+    def result() -> bytes:
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["data"]
+    return result

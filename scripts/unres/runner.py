@@ -1,16 +1,14 @@
 """Running many builds: a pool of warm worker processes, progress, and a summary.
 
 Workers are forked from a server process that has already imported pandoc's
-adapter, WeasyPrint and python-docx and, for long runs, rendered a small
-resolution in memory, so no document pays for those imports or for the caches
-filled on first use
-(the AKN schema, fonts, stylesheets, pandoc's reference files: about half a
-second). Each worker is replaced after ``RECYCLE_AFTER`` documents, which
+adapter, WeasyPrint and python-docx and filled the caches every document
+needs (:mod:`unres.warmup`: the AKN schema, fonts, stylesheet, DOCX's
+reference document), so no document pays for those. For long runs the server
+also renders a small resolution in memory, which fills WeasyPrint's own
+caches. Each worker is replaced after ``RECYCLE_AFTER`` documents, which
 keeps memory flat over long runs (a worker grows by roughly 0.2 MB a
-document after the first few). The server renders its warm-up document only
-when workers will be replaced: otherwise the first document of each worker
-fills the caches in parallel, which is quicker than the server doing it
-alone before any worker starts.
+document after the first few). A single source is built in this process,
+with :mod:`unres.warmup` running beside the reading of the source.
 
 Only what the pool path needs is imported at the top: a run with nothing to
 rebuild should cost little more than starting Python.
@@ -21,15 +19,13 @@ import os
 import sys
 import time
 
+from . import warmup
 from .build import Outcome, build_one, stale_formats
 from .errors import EXIT_OK
 
 RECYCLE_AFTER = 50
-WARM_MODULES = ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
-                "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree",
-                "unres.check.verify", "pypdfium2"]
-# Set to the pid of the process that starts the forkserver: the forkserver
-# (its child) then renders WARM_SOURCE when it imports this module.
+# Set to "<pid>" or "<pid>:render" by the process that starts the forkserver:
+# the forkserver (its child) then warms up when it imports this module.
 _WARM_ENV = "UNRES_WARM_FORKSERVER_OF"
 WARM_SOURCE = """---
 symbol: A/HRC/RES/1/1
@@ -63,21 +59,8 @@ vote: without
 """
 
 
-def _warm() -> None:
-    import importlib
-    for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass
-    warm = getattr(sys.modules.get("unres.writers.pdf"), "warm_up", None)
-    if warm:
-        warm()
-
-
-def _warm_caches() -> None:
+def _render_warm_source() -> None:
     """Render WARM_SOURCE in memory once; a failure here is left for the real build to report."""
-    _warm()
     try:
         from .build import render_outputs
         from .formats import DEFAULT_FORMATS
@@ -87,8 +70,11 @@ def _warm_caches() -> None:
         pass
 
 
-if os.environ.get(_WARM_ENV) == str(os.getppid()):
-    _warm_caches()
+_server_of, _, _server_mode = os.environ.get(_WARM_ENV, "").partition(":")
+if _server_of == str(os.getppid()):
+    warmup.prepare()
+    if _server_mode == "render":
+        _render_warm_source()
 
 
 def _size(path: str) -> int:
@@ -98,11 +84,12 @@ def _size(path: str) -> int:
         return 0
 
 
-def parallel_map(func, arg_tuples, jobs: int, preload=()):
+def parallel_map(func, arg_tuples, jobs: int, preload=None):
     """Yield ``func(*args)`` for each tuple, as they finish, from warm forkserver workers.
 
     ``func`` must be importable by name (a module-level function). ``preload``
-    names further modules for the server to import (e.g. a checker's readers).
+    names the modules the server imports instead of warming up for rendering
+    (e.g. only a checker's readers).
     Workers are replaced by running the work in batches of ``RECYCLE_AFTER``
     per worker, each batch in a fresh executor: the executor's own
     ``max_tasks_per_child`` deadlocks once a worker retires while work is
@@ -113,15 +100,18 @@ def parallel_map(func, arg_tuples, jobs: int, preload=()):
 
     arg_tuples = list(arg_tuples)
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WARM_MODULES + list(preload) + [__name__])
     workers = max(1, min(jobs, len(arg_tuples)))
     batch = workers * RECYCLE_AFTER
-    if len(arg_tuples) > batch:
-        os.environ[_WARM_ENV] = str(os.getpid())
+    if preload is None:
+        context.set_forkserver_preload(warmup.MODULES + [__name__])
+        # Rendering a document in the server pays off only when workers are replaced:
+        # otherwise each worker's first document fills those caches, in parallel.
+        os.environ[_WARM_ENV] = f"{os.getpid()}:render" if len(arg_tuples) > batch else str(os.getpid())
     else:
+        context.set_forkserver_preload(list(preload))
         os.environ.pop(_WARM_ENV, None)
     for start in range(0, len(arg_tuples), batch):
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(func, *args) for args in arg_tuples[start:start + batch]]
             for future in as_completed(futures):
                 yield future.result()
@@ -175,6 +165,8 @@ def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify
     progress = _Progress(len(todo), quiet)
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
+        if todo:
+            warmup.prepare_in_background()
         for source in todo:
             outcome = build_one(source, out_dir, formats, force, verify)
             outcomes.append(outcome)

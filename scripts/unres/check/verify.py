@@ -77,7 +77,7 @@ def verify_main(sources, build_dir: str, jobs: int = 1) -> int:
     if jobs > 1 and len(sources) > 1:
         from ..runner import parallel_map
         results = list(parallel_map(_verify_one, args, jobs,
-                                    preload=["unres.check.verify", "unres.check.extract", "pypdfium2"]))
+                                    preload=["unres.check.verify", "unres.readers.markdown", "pypdfium2", "docx"]))
     else:
         results = [_verify_one(*a) for a in args]
     order = {source: i for i, source in enumerate(sources)}

@@ -6,20 +6,24 @@ numbers, a masthead table, running headers with the symbol.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import docx_ast, docx_finish, docx_pandoc, docx_reference
+from ..memo import once
 from ..model import Resolution
 from ..presentation import present
 
 
-@lru_cache(maxsize=1)
+@once
 def layout() -> dict:
     return docx_reference.load_yaml("page.yaml")
 
 
-def render(res: Resolution, inputs: dict[str, bytes]) -> bytes:
+def start(res: Resolution, inputs: dict[str, bytes]):
+    """Start pandoc on the body and return a function that finishes the document:
+    the builder renders the other formats while pandoc runs."""
     pres = present(res)
-    body = docx_pandoc.to_docx(docx_ast.blocks(res, pres),
-                               str(docx_reference.reference_path()))
-    return docx_finish.finish(body, res, pres, layout())
+    body = docx_pandoc.start_docx(docx_ast.blocks(res, pres), str(docx_reference.reference_path()))
+    return lambda: docx_finish.finish(body(), res, pres, layout())
+
+
+def render(res: Resolution, inputs: dict[str, bytes]) -> bytes:
+    return start(res, inputs)()

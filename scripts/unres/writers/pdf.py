@@ -19,6 +19,7 @@ from .. import fonts, templating
 from ..errors import InvalidOutputError, error, tool_error
 from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
+from ..memo import once
 from ..model import Resolution
 from ..presentation import labels_for, present
 
@@ -84,13 +85,13 @@ def _source_date_epoch(instant: dt.datetime):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-@lru_cache(maxsize=1)
+@once
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
     return FontConfiguration()
 
 
-@lru_cache(maxsize=4)
+@once
 def _stylesheet(path: str, mtime_ns: int, policy_root: str):
     # Parsed once per process (and again only if the file changes).
     from weasyprint import CSS
@@ -98,7 +99,8 @@ def _stylesheet(path: str, mtime_ns: int, policy_root: str):
     return CSS(filename=path, url_fetcher=fetcher, font_config=_font_config())
 
 
-def _print_stylesheet(root: Path):
+def stylesheet_for(root: Path):
+    """The print stylesheet under ``root``, parsed once per process (and again if it changes)."""
     path = root / STYLESHEET
     return _stylesheet(str(path), path.stat().st_mtime_ns, str(root))
 
@@ -121,7 +123,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             url_fetcher=fetcher))
     identifier = hashlib.sha256(html.encode("utf-8") + b"\0" + (akn or b"")).hexdigest()[:32]
     options = dict(
-        stylesheets=[_print_stylesheet(root), *_extra_stylesheet(tuple(extra_css))],
+        stylesheets=[stylesheet_for(root), *_extra_stylesheet(tuple(extra_css))],
         attachments=attachments,
         pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     try:

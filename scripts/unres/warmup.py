@@ -1,0 +1,57 @@
+"""Getting a process ready to render before its first document needs it.
+
+A fresh process pays about a second before its first output: importing
+WeasyPrint (half of that), compiling the AKN schema, parsing the print
+stylesheet, asking fontconfig for the fonts, building DOCX's reference
+document. None of it depends on the document, so a build starts it in a
+background thread while it reads the source (pandoc runs in its own process
+meanwhile) and the schema compiles (libxml2 releases Python's lock), and the
+pool's server process does it once for all of its workers.
+"""
+from __future__ import annotations
+
+import importlib
+import threading
+
+MODULES = ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
+           "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree",
+           "unres.check.verify", "pypdfium2"]
+_started = threading.Lock()
+_thread: threading.Thread | None = None
+
+
+def import_modules() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass      # reported with its own message when the document needs it
+
+
+def fill_caches() -> None:
+    """Everything a first document needs that does not depend on it, in the order the
+    build needs it last-first: the PDF's machinery is on the longest path.
+    A failure is left for the build to report, with its own message, when it needs the part."""
+    from . import akn_validate, docx_reference, fonts, templating
+    from .writers import pdf
+
+    for step in (lambda: pdf.stylesheet_for(templating.templates_dir()), fonts.require,
+                 akn_validate.schema, docx_reference.reference_path):
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - warming is an optimisation only
+            pass
+
+
+def prepare() -> None:
+    import_modules()
+    fill_caches()
+
+
+def prepare_in_background() -> None:
+    """Start :func:`prepare` in a daemon thread, once per process."""
+    global _thread
+    with _started:
+        if _thread is None:
+            _thread = threading.Thread(target=prepare, name="unres-warm-up", daemon=True)
+            _thread.start()
