@@ -49,10 +49,12 @@ def test_every_language_builds_into_all_four_formats(imported, tmp_path):
     for md in sources:
         stem = os.path.basename(md)[:-3]
         assert {stem + s for s in (".pdf", ".docx", ".html", ".akn.xml")} <= built, stem
-    # The English outputs read back consistent with their sources (verify reads English labels).
-    english = [md for md in sources if md.endswith("E.md")]
-    assert len(english) == 35
-    check = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *english, "--build-dir", str(out)],
+    # The build read every output back; the standalone check agrees, in every language.
+    # Only the Arabic PDFs are not read: the PDF reader does not read right-to-left text yet.
+    check = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *sources, "--build-dir", str(out),
+                            "-j", str(os.cpu_count() or 2)],
                            capture_output=True, text=True, timeout=1800)
     assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-2000:]
-    assert check.stdout.count(": consistent") == 35
+    assert check.stdout.count(": consistent") == 210
+    skipped = [line.split(":")[0] for line in check.stdout.splitlines() if "PDF not read" in line]
+    assert len(skipped) == 35 and all(stem.endswith("A") for stem in skipped)

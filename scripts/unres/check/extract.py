@@ -27,6 +27,8 @@ from .fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Item, No
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
+# A note's call is a number or a reference mark; other raised text belongs to the words.
+_CALL_RE = re.compile(r"[0-9]+|[*\u2020\u2021\u00a7\u00b6]+")
 _NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.)\t(.*)$", re.DOTALL)
 
 
@@ -106,8 +108,9 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     vote = meta.vote
     if vote.kind == "recorded":
         fp.vote = VoteFp("recorded", vote.totals, {
-            "in favour": list(vote.in_favour), "against": list(vote.against),
-            "abstaining": list(vote.abstaining)})
+            "in favour": [normalise(s) for s in vote.in_favour],
+            "against": [normalise(s) for s in vote.against],
+            "abstaining": [normalise(s) for s in vote.abstaining]})
     else:
         fp.vote = VoteFp("without-vote")
     return fp
@@ -619,13 +622,16 @@ def extract_pdf(path) -> Fingerprint:
     for ln in lines:
         if abs(_line_size(ln) - body) < 0.5:
             lowest[ln.page] = min(lowest.get(ln.page, ln.y), ln.y)
-    calls, note_frags = [], []
+    calls, note_frags, raised = [], [], []
     for f in small:
         if f.y < lowest.get(f.page, 0) - 0.5 * body:
             note_frags.append(f)
-        else:
+        elif _CALL_RE.fullmatch(f.text.strip()):
             calls.append(f)
+        else:
+            raised.append(f)     # a superscript of the text, as in "1er"
     call_at = _attach_calls(calls, lines, body)
+    _attach_raised(raised, lines, body)
     blocks = _pdf_blocks(lines, left, body)
     _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
     return fp
@@ -687,6 +693,16 @@ def _attach_calls(calls, lines, body):
         if best is not None:
             out.setdefault(id(best), []).append(normalise(f.text))
     return out
+
+
+def _attach_raised(frags, lines, body):
+    """Small raised text that is not a note's call reads as part of the line below it."""
+    for f in frags:
+        below = [ln for ln in lines if ln.page == f.page and 0 <= f.y - ln.y < 0.8 * body]
+        if below:
+            line = max(below, key=lambda ln: ln.y)
+            at = next((i for i, g in enumerate(line.frags) if g.x > f.x), len(line.frags))
+            line.frags.insert(at, f)
 
 
 def _pdf_blocks(lines, left, body):

@@ -26,16 +26,10 @@ from ..presentation import labels_for, present
 PDF_VARIANT = "pdf/a-3u"
 STYLESHEET = "pdf/print.css"
 # WeasyPrint 70 sometimes sets a footnote a page or two after its call (Kozea/WeasyPrint#1564,
-# #1924, #2432), and which setting avoids it depends on the page. Each layout below is tried in
-# turn until every note prints on its call's page; the first is the UN's own typography.
-FOOTNOTE_LAYOUTS = (
-    (),
-    ("main p { orphans: 1; widows: 1; }",),
-    (".footnote { footnote-policy: line; }",),
-    ("main p { orphans: 1; widows: 1; }", ".footnote { footnote-policy: line; }"),
-)
-# Then, as a last resort, the blocks whose notes moved start a new page (costing white space).
-PAGE_BREAK_ATTEMPTS = 3
+# #1924, #2432): when a later line of the page cannot break (orphans, widows), it moves the page's
+# notes on to make room. The page is laid out again with the rules loosened only where a note
+# moved (see ``_footnote_rules``); FOOTNOTE_ATTEMPTS bounds the layouts of one document.
+FOOTNOTE_ATTEMPTS = 7
 TEMPLATE = "pdf/resolution.html"
 ATTACHMENT_RELATIONSHIP = "Source"
 
@@ -171,8 +165,39 @@ def _extra_stylesheet(rules: tuple):
     return (CSS(string="\n".join(rules), font_config=_font_config()),)
 
 
-def _page_break_rules(eids) -> tuple:
-    return tuple(f"#{eid} {{ break-before: page; }}" for eid in eids if re.fullmatch(r"\w+", eid))
+class _FootnoteRules:
+    """CSS that keeps each footnote on its call's page, added one moved note at a time.
+
+    First, on the page of the call, every block may leave a single line at a
+    page's foot or head (``orphans``/``widows: 1``: WeasyPrint moves notes on
+    to honour 2) and the note may push its calling line over instead
+    (``footnote-policy: line``). If the note still moves, its calling block
+    starts a new page, which costs white space. Only ids that are plain words
+    are ever written into CSS.
+    """
+
+    def __init__(self):
+        self.loosened: set = set()
+        self.rules: list = []
+
+    def add(self, misplaced, pages) -> None:
+        """Loosen the pages of this round's moved notes; break before their blocks
+        when their page was loosened in an earlier round and they moved all the same."""
+        earlier = set(self.loosened)
+        for note, call, _body in misplaced:
+            ids = sorted(a for a in pages[call - 1].anchors if re.fullmatch(r"\w+", a))
+            loosen = ", ".join(f"#{i}, #{i} p" for i in ids)
+            if loosen and loosen not in earlier:
+                if loosen not in self.loosened:
+                    self.loosened.add(loosen)
+                    self.rules.append(f"{loosen} {{ orphans: 1; widows: 1; }}")
+                if re.fullmatch(r"\w+", note.eid):
+                    self.rules.append(f"#{note.eid} {{ footnote-policy: line; }}")
+            elif re.fullmatch(r"\w+", note.called_from or ""):
+                self.rules.append(f"#{note.called_from} {{ break-before: page; }}")
+
+    def css(self) -> tuple:
+        return tuple(dict.fromkeys(self.rules))
 
 
 def render(res: Resolution, inputs: dict) -> bytes:
@@ -187,17 +212,14 @@ def render(res: Resolution, inputs: dict) -> bytes:
     instant = document_instant(res.meta.issue_date)
     html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
                       emblem_url=emblem.as_uri() if emblem else None)
-    attempts = [list(layout) for layout in FOOTNOTE_LAYOUTS] + [None] * PAGE_BREAK_ATTEMPTS
-    moved: list = []
-    for extra in attempts:
-        if extra is None:
-            extra = list(FOOTNOTE_LAYOUTS[0]) + list(_page_break_rules(moved))
+    rules = _FootnoteRules()
+    for _attempt in range(FOOTNOTE_ATTEMPTS):
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
-                                   instant=instant, emblem=emblem, lang=lang, extra_css=extra)
+                                   instant=instant, emblem=emblem, lang=lang, extra_css=rules.css())
         misplaced = _misplaced_notes(res, document)
         if not misplaced:
             break
-        moved += [note.called_from for note, _call, _body in misplaced if note.called_from not in moved]
+        rules.add(misplaced, document.pages)
     else:
         note, call, body = misplaced[0]
         raise InvalidOutputError(error(
