@@ -7,7 +7,7 @@ BUILD  := build
 # -j follows make's own -jN when given, else the number of cores.
 JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 2))
 
-.PHONY: all build test clean preview bench check-clients system-deps
+.PHONY: all build bytecode test clean preview bench check-clients system-deps
 
 all: build
 
@@ -20,7 +20,12 @@ $(BIN)/unres: pyproject.toml
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-build: $(BIN)/unres system-deps
+# Bytecode is written here once, so that no run compiles the package again (pip leaves an
+# editable install uncompiled, and PYTHONDONTWRITEBYTECODE stops Python writing it on import).
+bytecode: $(BIN)/unres
+	@$(BIN)/python -m compileall -q scripts/unres
+
+build: $(BIN)/unres system-deps bytecode
 	$(BIN)/unres build $(SOURCES) -o $(BUILD) -j $(JOBS)
 
 test: $(BIN)/unres system-deps
@@ -36,7 +41,7 @@ preview: build
 	@echo "pages rendered to $(BUILD)/preview/"
 
 BENCH_ARGS ?=
-bench: $(BIN)/unres system-deps
+bench: $(BIN)/unres system-deps bytecode
 	$(BIN)/python -m unres.bench --output $(BUILD)/bench.md $(BENCH_ARGS)
 
 check-clients: $(BIN)/unres system-deps

@@ -347,3 +347,22 @@ def test_parts_and_annex_render(res):
     text = squash(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages))
     assert re.search(r"A Title of part A .* B Title of part B .* Annex Guidelines Scope "
                      r"Plain text\. 1\. Numbered text\.", text)
+
+
+def test_footnote_rules_loosen_the_page_first_then_break_before_the_block():
+    """When WeasyPrint moves a note off its call's page, the writer first lets that page's
+    blocks leave single lines (and the note push its line over); if the note moves again,
+    its calling block starts a page. Ids that are not plain words never reach the CSS."""
+    from types import SimpleNamespace
+
+    from unres.writers.pdf import _FootnoteRules
+
+    page = SimpleNamespace(anchors={"para_1": 0, "para_2": 0, "bad id;}": 0})
+    note = SimpleNamespace(eid="para_2__authorialNote_1", called_from="para_2")
+    rules = _FootnoteRules()
+    rules.add([(note, 1, 2)], [page])
+    assert rules.css() == ("#para_1, #para_1 p, #para_2, #para_2 p { orphans: 1; widows: 1; }",
+                           "#para_2__authorialNote_1 { footnote-policy: line; }")
+    rules.add([(note, 1, 2)], [page])
+    assert rules.css()[-1] == "#para_2 { break-before: page; }"
+    assert len(rules.css()) == 3

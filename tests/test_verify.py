@@ -660,3 +660,18 @@ def test_parts_and_annex_are_consistent_and_checked(tmp_path):
     akn.write_bytes(akn.read_bytes().replace(b"to remain seized", b"to stay seized"))
     lines, _summary = verify_source(str(src), str(out))
     assert len(lines) == 1 and lines[0].startswith(f"{akn}: operative 1: text \"Decides to stay seized")
+
+
+def test_a_superscript_is_text_and_a_raised_number_is_a_call(tmp_path):
+    """The PDF reader tells "1er" (letters raised: part of the word) from a note's call
+    (a raised number), and the build's own check passes on both."""
+    source = tmp_path / "A_HRC_RES_99_3.md"
+    source.write_text(POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/3").replace('"99/2"', '"99/3"')
+                      .replace("*Recalling* its resolution 1/1,",
+                               "*Recalling* its resolution 1/1 of 1^er^ October 2020,"), encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_3.pdf")
+    assert fp.section("preamble")[0].text == "Recalling its resolution 1/1 of 1er October 2020,"
+    assert [n.marker for n in fp.notes] == ["1", "2"]
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []

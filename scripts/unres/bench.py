@@ -268,7 +268,7 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
             target.write_bytes(data)
             paths[fmt] = (target, target)
         started = time.perf_counter()
-        verify_written(res, path, paths, order)
+        verify_written(res, path, paths)
         times["verify"] = time.perf_counter() - started
         return times
 

@@ -167,14 +167,15 @@ def write_outputs(out_dir: str, files: dict, check=None) -> None:
                 pass
 
 
-def verify_written(res, source: str, paths: dict, formats) -> None:
+def verify_written(res, source: str, files: dict) -> None:
     """Read the written files back with ``unres verify``'s readers before they replace
-    the last good build; a difference is a bug in a writer, and nothing is published."""
+    the last good build; a difference is a bug in a writer, and nothing is published.
+    ``files`` maps a format to (the file to read, the path to name in a report)."""
     from .check.extract import from_model
     from .check.verify import differences, unreadable
 
-    files = {fmt: (paths[fmt][1], paths[fmt][0]) for fmt in formats if not unreadable(fmt, res)}
-    lines = differences(from_model(res, source), files)
+    readable = {fmt: paths for fmt, paths in files.items() if not unreadable(fmt, res)}
+    lines = differences(from_model(res, source), readable)
     if lines:
         raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
 
@@ -212,7 +213,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
                 targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
 
                 def check(temps):
-                    verify_written(res, source, {f: (t, temps[t]) for f, t in targets.items()}, todo)
+                    verify_written(res, source, {f: (temps[t], t) for f, t in targets.items()})
             write_outputs(out_dir, files, check)
             outcome.built = todo
     except UnresError as exc:

@@ -28,24 +28,29 @@ def import_modules() -> None:
             pass      # reported with its own message when the document needs it
 
 
-def fill_caches() -> None:
-    """Everything a first document needs that does not depend on it, in the order the
-    build needs it last-first: the PDF's machinery is on the longest path.
-    A failure is left for the build to report, with its own message, when it needs the part."""
-    from . import akn_validate, docx_reference, fonts, templating
-    from .writers import pdf
-
-    for step in (lambda: pdf.stylesheet_for(templating.templates_dir()), fonts.require,
-                 akn_validate.schema, docx_reference.reference_path):
-        try:
-            step()
-        except Exception:  # noqa: BLE001 - warming is an optimisation only
-            pass
+def _quietly(step) -> None:
+    try:
+        step()
+    except Exception:  # noqa: BLE001 - warming is an optimisation only
+        pass
 
 
 def prepare() -> None:
+    """Import the modules and fill the caches a first document needs. A failure is left for
+    the build to report, with its own message, when it needs the part."""
+    from . import akn_validate
+
+    # libxml2 compiles the schema without holding Python's lock: it runs beside the rest.
+    schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
+    schema.start()
     import_modules()
-    fill_caches()
+    from . import docx_reference, fonts, templating
+    from .writers import pdf
+
+    for step in (lambda: pdf.stylesheet_for(templating.templates_dir()), fonts.require,
+                 docx_reference.reference_path):
+        _quietly(step)
+    schema.join()
 
 
 def prepare_in_background() -> None:
