@@ -13,15 +13,16 @@ from __future__ import annotations
 import importlib
 import threading
 
-MODULES = ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
-           "unres.writers.pdf", "unres.writers.docx", "weasyprint", "docx", "lxml.etree",
-           "unres.check.verify", "pypdfium2"]
+# The PDF's machinery first: it is on the longest path of a build.
+PDF_MODULES = ["weasyprint", "unres.writers.pdf"]
+MODULES = PDF_MODULES + ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
+                         "lxml.etree", "docx", "unres.writers.docx", "pypdfium2", "unres.check.verify"]
 _started = threading.Lock()
 _thread: threading.Thread | None = None
 
 
-def import_modules() -> None:
-    for name in MODULES:
+def import_modules(names=MODULES) -> None:
+    for name in names:
         try:
             importlib.import_module(name)
         except ImportError:
@@ -43,13 +44,16 @@ def prepare() -> None:
     # libxml2 compiles the schema without holding Python's lock: it runs beside the rest.
     schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
     schema.start()
-    import_modules()
-    from . import docx_reference, fonts, templating
+    import_modules(PDF_MODULES)
+    from . import fonts, templating
     from .writers import pdf
 
-    for step in (lambda: pdf.stylesheet_for(templating.templates_dir()), fonts.require,
-                 docx_reference.reference_path):
-        _quietly(step)
+    _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
+    _quietly(fonts.require)
+    import_modules()
+    from . import docx_reference
+
+    _quietly(docx_reference.reference_path)
     schema.join()
 
 
