@@ -675,3 +675,21 @@ def test_a_superscript_is_text_and_a_raised_number_is_a_call(tmp_path):
     assert [n.marker for n in fp.notes] == ["1", "2"]
     lines, _ = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+def test_print_ambiguities_are_not_differences(tmp_path):
+    """What print cannot show is not held against the PDF: a word broken at a soft hyphen,
+    a space drawn as a gap after a superscript, a raised number that no note on the page
+    answers ("m^3^"), a lowered one ("H~2~O"), italic runs set side by side."""
+    source = tmp_path / "A_HRC_RES_99_4.md"
+    long = " ".join(["inter\u00adnational co\u00adoperation"] * 14)
+    body = (POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/4").replace('"99/2"', '"99/4"')
+            .replace("1. *Decides* to act;", f"1. *Decides* *also* to act on {long} for 10 m^3^ *gardens* of H~2~O;"))
+    source.write_text(body, encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_4.pdf")
+    first = fp.section("operative")[0]
+    assert first.text.endswith("for 10 m3 gardens of H2O;") and "co\u2010" not in first.text
+    assert first.opening == "Decides also"
+    assert [n.marker for n in fp.notes] == ["1", "2"]
+    assert verify_source(str(source), str(tmp_path))[0] == []

@@ -94,8 +94,10 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     items = _Items()
     for para in res.preamble:
         items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
+        items.items[-1].italic_run = _model_italic_run(para.inlines)
     for para in res.operative:
         items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
+        items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_points(items, para.children, 1)
         if para.wrapup:
             items.closing(0, plain_text(para.wrapup), para.eid)
@@ -121,9 +123,23 @@ def _model_opening(inlines) -> str:
     return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
 
 
+def _model_italic_run(inlines) -> str:
+    """The opening italics run on over spaces: "*Decides* *also*" reads "Decides also"."""
+    words = []
+    for inline in inlines:
+        if isinstance(inline, Emph):
+            words.append(plain_text(inline.children))
+        elif not plain_text([inline]).strip() and words:
+            words.append(" ")
+        else:
+            break
+    return normalise("".join(words))
+
+
 def _model_points(items: _Items, points, depth):
     for sub in points:
         items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
+        items.items[-1].italic_run = _model_italic_run(sub.inlines)
         _model_points(items, sub.children, depth + 1)
         if sub.wrapup:
             items.closing(depth, plain_text(sub.wrapup), sub.eid)
@@ -498,10 +514,11 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
 class _Frag:
-    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order")
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right")
 
-    def __init__(self, page, x, y, size, font, text, order):
+    def __init__(self, page, x, y, size, font, text, order, right=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
+        self.right = x if right is None else right
         font = font or ""
         self.italic = "Italic" in font or "Oblique" in font
         self.bold = "Bold" in font
@@ -552,7 +569,8 @@ def _pdf_fragments(path):
                         got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
                         base = fonts[key] = name.value.decode("latin-1") if got else ""
                     scale = (abs(d) + abs(a)) / 2
-                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags)))
+                    right = obj.get_bounds()[2]
+                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right))
             finally:
                 textpage.close()
                 page.close()
@@ -571,7 +589,7 @@ class _Line:
 
     @property
     def text(self):
-        return "".join(f.text for f in self.frags)
+        return "".join(t for t, _italic in _line_segments(self.frags))
 
     @property
     def bold(self):
@@ -622,16 +640,23 @@ def extract_pdf(path) -> Fingerprint:
     for ln in lines:
         if abs(_line_size(ln) - body) < 0.5:
             lowest[ln.page] = min(lowest.get(ln.page, ln.y), ln.y)
-    calls, note_frags, raised = [], [], []
+    note_frags = [f for f in small if f.y < lowest.get(f.page, 0) - 0.5 * body]
+    # A note's marker stands left of the text block, at the page's foot.
+    printed = {(f.page, f.text.strip()) for f in note_frags if f.x < left - 1.0 and f.text.strip()}
+    calls, inline = [], []
     for f in small:
         if f.y < lowest.get(f.page, 0) - 0.5 * body:
-            note_frags.append(f)
-        elif _CALL_RE.fullmatch(f.text.strip()):
+            continue
+        # Small raised text is a call when a note of that marker is printed on its page;
+        # otherwise it is a superscript or subscript of the words ("1er", "m3", "H2O").
+        # A superscript number equal to a note's marker on the same page reads as a call.
+        raised = any(ln.page == f.page and 0.5 < f.y - ln.y < 0.8 * body for ln in lines)
+        if raised and _CALL_RE.fullmatch(f.text.strip()) and (f.page, f.text.strip()) in printed:
             calls.append(f)
         else:
-            raised.append(f)     # a superscript of the text, as in "1er"
+            inline.append(f)
     call_at = _attach_calls(calls, lines, body)
-    _attach_raised(raised, lines, body)
+    _attach_inline(inline, lines, body)
     blocks = _pdf_blocks(lines, left, body)
     _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
     return fp
@@ -695,12 +720,13 @@ def _attach_calls(calls, lines, body):
     return out
 
 
-def _attach_raised(frags, lines, body):
-    """Small raised text that is not a note's call reads as part of the line below it."""
+def _attach_inline(frags, lines, body):
+    """Small text set above or below a line's baseline (not a note's call) reads as part of
+    that line, at its place from the left."""
     for f in frags:
-        below = [ln for ln in lines if ln.page == f.page and 0 <= f.y - ln.y < 0.8 * body]
-        if below:
-            line = max(below, key=lambda ln: ln.y)
+        near = [ln for ln in lines if ln.page == f.page and -0.5 * body < f.y - ln.y < 0.8 * body]
+        if near:
+            line = min(near, key=lambda ln: abs(f.y - ln.y))
             at = next((i for i, g in enumerate(line.frags) if g.x > f.x), len(line.frags))
             line.frags.insert(at, f)
 
@@ -724,12 +750,18 @@ def _pdf_blocks(lines, left, body):
     return blocks
 
 
+# WeasyPrint prints U+2010 where it breaks a word at a soft hyphen: the word is whole.
+SOFT_BREAK = "\u2010"
+
+
 def _join_lines(texts) -> str:
     out = ""
     for text in texts:
         text = text.strip()
         if not out:
             out = text
+        elif out.endswith(SOFT_BREAK):
+            out = out[:-1] + text
         elif out.endswith("-"):
             out += text          # the text sets hyphens by hand; a line-end hyphen is kept
         else:
@@ -737,13 +769,32 @@ def _join_lines(texts) -> str:
     return out
 
 
+def _line_segments(frags):
+    """``[(text, italic), …]`` of one line. A space that is only a gap between two pieces
+    of text (WeasyPrint draws no glyph for a space after a superscript, say) is read as
+    a space, as any reader of the page would."""
+    segs, prev = [], None
+    for f in frags:
+        if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
+                and f.x - prev.right > 0.2 * max(f.size, prev.size)):
+            segs.append((" ", False))
+        segs.append((f.text, f.italic))
+        prev = f
+    return segs
+
+
 def _block_segments(block):
     segs = []
     for n, ln in enumerate(block):
         if n:
-            segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
-        for f in ln.frags:
-            segs.append((f.text.lstrip() if n and f is ln.frags[0] else f.text, f.italic))
+            if segs and segs[-1][0].endswith(SOFT_BREAK):
+                segs[-1] = (segs[-1][0][:-1], segs[-1][1])
+            else:
+                segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
+        line = _line_segments(ln.frags)
+        if line:
+            line[0] = (line[0][0].lstrip(), line[0][1]) if n else line[0]
+        segs.extend(line)
     return segs
 
 

@@ -55,6 +55,9 @@ class Item:
     opening: Optional[str] = None   # the italic opening words; None when not recoverable
     path: tuple = ()             # labels from the operative number down: ("2.", "(b)", "(i)")
     anchor: str = ""             # id/eId in the file when it has one (to resolve footnote calls)
+    # Source side only: the italic words at the start however many runs they are set in, which is
+    # all that a reader seeing only italic glyphs (the PDF's) can know of the opening phrase.
+    italic_run: Optional[str] = None
 
 
 @dataclass
