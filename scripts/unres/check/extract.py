@@ -582,6 +582,7 @@ def _pdf_fragments(path):
 class _Line:
     def __init__(self, frag):
         self.page, self.y, self.frags = frag.page, frag.y, [frag]
+        self.calls: list = []      # the footnote calls set above this line
 
     @property
     def x(self):
@@ -589,7 +590,7 @@ class _Line:
 
     @property
     def text(self):
-        return "".join(t for t, _italic in _line_segments(self.frags))
+        return "".join(t for t, _italic in _line_segments(self))
 
     @property
     def bold(self):
@@ -717,6 +718,7 @@ def _attach_calls(calls, lines, body):
                     best = ln
         if best is not None:
             out.setdefault(id(best), []).append(normalise(f.text))
+            best.calls.append(f)
     return out
 
 
@@ -769,14 +771,15 @@ def _join_lines(texts) -> str:
     return out
 
 
-def _line_segments(frags):
+def _line_segments(line):
     """``[(text, italic), …]`` of one line. A space that is only a gap between two pieces
     of text (WeasyPrint draws no glyph for a space after a superscript, say) is read as
-    a space, as any reader of the page would."""
+    a space, as any reader of the page would; the gap a footnote call fills is not one."""
     segs, prev = [], None
-    for f in frags:
+    for f in line.frags:
         if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
-                and f.x - prev.right > 0.2 * max(f.size, prev.size)):
+                and f.x - prev.right > 0.2 * max(f.size, prev.size)
+                and not any(prev.right - 1 <= c.x and c.right <= f.x + 1 for c in line.calls)):
             segs.append((" ", False))
         segs.append((f.text, f.italic))
         prev = f
@@ -791,7 +794,7 @@ def _block_segments(block):
                 segs[-1] = (segs[-1][0][:-1], segs[-1][1])
             else:
                 segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
-        line = _line_segments(ln.frags)
+        line = _line_segments(ln)
         if line:
             line[0] = (line[0][0].lstrip(), line[0][1]) if n else line[0]
         segs.extend(line)
