@@ -10,8 +10,6 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-
 
 def templates_dir() -> Path:
     """``templates/`` at the project's top level (overridable for tests)."""
@@ -22,7 +20,9 @@ def templates_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
-def environment(root: str | None = None) -> jinja2.Environment:
+def environment(root: str | None = None) -> "jinja2.Environment":
+    import jinja2   # here, not at the top: a run with nothing to rebuild never renders
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(root or str(templates_dir())),
         undefined=jinja2.StrictUndefined,
