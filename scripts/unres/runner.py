@@ -166,7 +166,7 @@ def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
         if todo:
-            warmup.prepare_in_background()
+            warmup.prepare_in_background(formats)
         for source in todo:
             outcome = build_one(source, out_dir, formats, force, verify)
             outcomes.append(outcome)

@@ -13,10 +13,19 @@ from __future__ import annotations
 import importlib
 import threading
 
-# The PDF's machinery first: it is on the longest path of a build.
-PDF_MODULES = ["weasyprint", "unres.writers.pdf"]
-MODULES = PDF_MODULES + ["unres.readers.markdown", "unres.writers.akn", "unres.writers.html",
-                         "lxml.etree", "docx", "unres.writers.docx", "pypdfium2", "unres.check.verify"]
+# What each format's writer imports. The PDF's machinery comes first: it is on the
+# longest path of a build. The check's readers come last: they run after every writer.
+FORMAT_MODULES = {
+    "pdf": ["weasyprint", "unres.writers.pdf"],
+    "akn": ["lxml.etree", "unres.writers.akn"],
+    "html": ["unres.writers.html"],
+    "docx": ["docx", "unres.writers.docx"],
+}
+CHECK_MODULES = {"pdf": ["pypdfium2"]}
+COMMON_MODULES = ["unres.readers.markdown", "unres.check.verify"]
+MODULES = ([m for names in FORMAT_MODULES.values() for m in names] + COMMON_MODULES
+           + [m for names in CHECK_MODULES.values() for m in names])
+ALL_FORMATS = tuple(FORMAT_MODULES)
 _started = threading.Lock()
 _thread: threading.Thread | None = None
 
@@ -36,31 +45,38 @@ def _quietly(step) -> None:
         pass
 
 
-def prepare() -> None:
-    """Import the modules and fill the caches a first document needs. A failure is left for
-    the build to report, with its own message, when it needs the part."""
-    from . import akn_validate
+def prepare(formats=ALL_FORMATS) -> None:
+    """Import the modules and fill the caches that a first document of ``formats`` needs.
+    A failure is left for the build to report, with its own message, when it needs the part."""
+    schema = None
+    if "akn" in formats or "pdf" in formats:     # the PDF embeds the AKN file
+        from . import akn_validate
 
-    # libxml2 compiles the schema without holding Python's lock: it runs beside the rest.
-    schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
-    schema.start()
-    import_modules(PDF_MODULES)
-    from . import fonts, templating
-    from .writers import pdf
+        # libxml2 compiles the schema without holding Python's lock: it runs beside the rest.
+        schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
+        schema.start()
+    if "pdf" in formats:
+        import_modules(FORMAT_MODULES["pdf"])
+        from . import fonts, templating
+        from .writers import pdf
 
-    _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
-    _quietly(fonts.require)
-    import_modules()
-    from . import docx_reference
+        _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
+        _quietly(fonts.require)
+    import_modules([m for f in formats for m in FORMAT_MODULES.get(f, ())] + COMMON_MODULES
+                   + [m for f in formats for m in CHECK_MODULES.get(f, ())])
+    if "docx" in formats:
+        from . import docx_reference
 
-    _quietly(docx_reference.reference_path)
-    schema.join()
+        _quietly(docx_reference.reference_path)
+    if schema is not None:
+        schema.join()
 
 
-def prepare_in_background() -> None:
+def prepare_in_background(formats=ALL_FORMATS) -> None:
     """Start :func:`prepare` in a daemon thread, once per process."""
     global _thread
     with _started:
         if _thread is None:
-            _thread = threading.Thread(target=prepare, name="unres-warm-up", daemon=True)
+            _thread = threading.Thread(target=prepare, args=(tuple(formats),), name="unres-warm-up",
+                                       daemon=True)
             _thread.start()

@@ -543,9 +543,9 @@ def _pdf_fragments(path):
             page = pdf[page_no]
             textpage = page.get_textpage()
             try:
-                left, bottom, right, top = page.get_mediabox()
-                heights.append(top)
-                widths.append(right)
+                _left, _bottom, page_right, page_top = page.get_mediabox()
+                heights.append(page_top)
+                widths.append(page_right)
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
                     raw = obj.raw
@@ -641,13 +641,13 @@ def extract_pdf(path) -> Fingerprint:
     for ln in lines:
         if abs(_line_size(ln) - body) < 0.5:
             lowest[ln.page] = min(lowest.get(ln.page, ln.y), ln.y)
-    note_frags = [f for f in small if f.y < lowest.get(f.page, 0) - 0.5 * body]
+    note_frags, in_text = [], []
+    for f in small:
+        (note_frags if f.y < lowest.get(f.page, 0) - 0.5 * body else in_text).append(f)
     # A note's marker stands left of the text block, at the page's foot.
     printed = {(f.page, f.text.strip()) for f in note_frags if f.x < left - 1.0 and f.text.strip()}
     calls, inline = [], []
-    for f in small:
-        if f.y < lowest.get(f.page, 0) - 0.5 * body:
-            continue
+    for f in in_text:
         # Small raised text is a call when a note of that marker is printed on its page;
         # otherwise it is a superscript or subscript of the words ("1er", "m3", "H2O").
         # A superscript number equal to a note's marker on the same page reads as a call.

@@ -28,7 +28,7 @@ STYLESHEET = "pdf/print.css"
 # WeasyPrint 70 sometimes sets a footnote a page or two after its call (Kozea/WeasyPrint#1564,
 # #1924, #2432): when a later line of the page cannot break (orphans, widows), it moves the page's
 # notes on to make room. The page is laid out again with the rules loosened only where a note
-# moved (see ``_footnote_rules``); FOOTNOTE_ATTEMPTS bounds the layouts of one document.
+# moved (see ``_FootnoteRules``); FOOTNOTE_ATTEMPTS bounds the layouts of one document.
 FOOTNOTE_ATTEMPTS = 7
 TEMPLATE = "pdf/resolution.html"
 ATTACHMENT_RELATIONSHIP = "Source"
