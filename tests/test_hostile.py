@@ -81,12 +81,13 @@ def test_no_local_file_is_read_into_any_output(hostile_outputs, fmt):
                 assert b"root:x:0:0" not in pdf.attachments[name].get_file().read_bytes()
 
 
-def test_html_has_no_active_markup(hostile_outputs):
+def test_html_has_no_active_markup(hostile_outputs, local_server):
     root = etree.HTML(hostile_outputs["html"])
     assert not root.xpath("//script | //iframe | //img | //object | //embed")
     assert not root.xpath("//@*[starts-with(name(), 'on')]")
     assert not root.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")
-    text = root.xpath("string(//body)")
+    # The links' text shows the local server's port, which may itself contain "49".
+    text = root.xpath("string(//body)").replace(f":{local_server.server_address[1]}/", ":PORT/")
     assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "49" not in text
     assert root.xpath("string(//title)").startswith(TITLE) or TITLE in root.xpath("string(//title)")
 
