@@ -197,3 +197,63 @@ def test_a_writer_that_drifts_from_the_source_publishes_nothing(tmp_path, source
     # The same mistake passes unnoticed only when asked to skip the check.
     assert main(["build", str(path), "-o", str(out), "-f", "akn,html,docx", "-q", "--no-verify"]) == EXIT_OK
     assert b"to act now;" not in (out / "res.html").read_bytes()
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_one_source_renders_its_pdf_in_a_side_process_with_the_same_bytes(tmp_path, source_file,
+                                                                           monkeypatch):
+    """With a second core, a single source's PDF is laid out in a forked process while
+    this one renders the rest; the files are the ones a single process writes."""
+    from unres.writers import pdf as pdf_writer
+
+    pids = tmp_path / "pdf-pids"
+    real = pdf_writer.render
+
+    def render(res, inputs):
+        with open(pids, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(res, inputs)
+    monkeypatch.setattr(pdf_writer, "render", render)
+    path = source_file()
+    assert main(["build", str(path), "-o", str(tmp_path / "two"), "-j", "2", "-q"]) == EXIT_OK
+    assert main(["build", str(path), "-o", str(tmp_path / "one"), "-j", "1", "-q"]) == EXIT_OK
+    side, here = pids.read_text().split()
+    assert side != str(os.getpid()) and here == str(os.getpid())
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    assert _no_child_left()
+
+
+@pytest.mark.parametrize("failure, expected", [
+    ("bug", "RuntimeError: simulated bug in the PDF writer"),
+    ("death", "the process rendering the pdf ended without an answer (exit status 3)"),
+])
+def test_a_side_process_that_fails_is_reported_and_publishes_nothing(tmp_path, source_file, monkeypatch,
+                                                                       capsys, failure, expected):
+    from unres.errors import EXIT_INTERNAL
+    from unres.writers import pdf as pdf_writer
+
+    def render(res, inputs):
+        if failure == "death":
+            os._exit(3)
+        raise RuntimeError("simulated bug in the PDF writer")
+    monkeypatch.setattr(pdf_writer, "render", render)
+    out = tmp_path / "out"
+    assert main(["build", str(source_file()), "-o", str(out), "-j", "2"]) == EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "internal error in unres" in err and expected in err, err
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()]
+    assert _no_child_left()
+
+
+def test_a_side_process_is_stopped_when_the_source_fails(tmp_path, source_file, capsys):
+    path = source_file(body=BODY + "\n![an image](x.png)\n")
+    assert main(["build", str(path), "-o", str(tmp_path / "out"), "-j", "2"]) == EXIT_INPUT
+    assert "[E209]" in capsys.readouterr().err
+    assert _no_child_left()

@@ -366,3 +366,23 @@ def test_footnote_rules_loosen_the_page_first_then_break_before_the_block():
     rules.add([(note, 1, 2)], [page])
     assert rules.css()[-1] == "#para_2 { break-before: page; }"
     assert len(rules.css()) == 3
+
+
+def test_weasyprint_library_search_answers_like_ctypes_and_is_put_back():
+    import ctypes.util
+
+    from unres import weasyprint_loader
+
+    cache = weasyprint_loader._ldconfig_cache()
+    if cache is None:
+        pytest.skip("ldconfig -p cannot be run here: the standard library search is used")
+    search = weasyprint_loader._cached_search(cache)
+    for name in ("pango-1.0", "harfbuzz", "fontconfig", "gobject-2.0"):
+        assert search(name) == ctypes.util.find_library(name) is not None
+    # Names WeasyPrint tries first that are no library's: misses, without running a compiler.
+    assert search("libpango-1.0-0") is None and search("pango-1.0-0") is None
+    standard = ctypes.util.find_library
+    weasyprint = weasyprint_loader.load()
+    assert ctypes.util.find_library is standard
+    from weasyprint.text import ffi
+    assert ffi.pango is not None and ffi.harfbuzz is not None and weasyprint.HTML

@@ -111,12 +111,19 @@ def stale_formats(source: str, data: bytes, out_dir: str, formats) -> list:
 
 
 # ---------------------------------------------------------------- rendering
-def render_outputs(res, formats) -> dict:
-    """Render the requested formats (and what they need) in memory."""
+def render_outputs(res, formats, elsewhere=None) -> dict:
+    """Render the requested formats (and what they need) in memory.
+
+    ``elsewhere`` maps a format to a ``start(res, inputs)`` that renders it in
+    another process (:mod:`unres.side_process`); it starts as soon as its inputs
+    are rendered and is finished last.
+    """
+    elsewhere = {name: start for name, start in (elsewhere or {}).items() if name in formats}
     done: dict = {}
     # A writer whose work is an outside process (DOCX: pandoc) starts first and is
     # finished last, so that the process runs on another core while the rest render here.
-    early = [name for name in formats if FORMATS[name].starts_early and not FORMATS[name].needs]
+    early = [name for name in formats if name not in elsewhere
+             and FORMATS[name].starts_early and not FORMATS[name].needs]
     started = {name: FORMATS[name].start(res, {}) for name in early}
 
     def need(name):
@@ -128,7 +135,21 @@ def render_outputs(res, formats) -> dict:
                 done[name] = spec.render(res, {dep: need(dep) for dep in spec.needs})
         return done[name]
 
-    for name in [n for n in formats if n not in early] + early:
+    drafts: dict = {}
+
+    def draft(name):
+        # What a format rendered elsewhere starts from; checked below like the rest.
+        if name in done or not FORMATS[name].drafts:
+            return need(name)
+        spec = FORMATS[name]
+        drafts[name] = spec.draft(res, {dep: need(dep) for dep in spec.needs})
+        started[name] = lambda: spec.check(drafts[name])
+        return drafts[name]
+
+    for name, start in elsewhere.items():
+        started[name] = start(res, {dep: draft(dep) for dep in FORMATS[name].needs})
+    for name in ([n for n in formats if n not in early and n not in elsewhere] + early
+                 + list(drafts) + list(elsewhere)):
         need(name)
     return {name: done[name] for name in formats}
 
@@ -180,8 +201,13 @@ def verify_written(res, source: str, files: dict) -> None:
         raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
 
 
-def build_one(source: str, out_dir: str, formats, force: bool = False, verify: bool = True) -> Outcome:
-    """Read, render, validate, verify and write one source. Expected failures become diagnostics."""
+def build_one(source: str, out_dir: str, formats, force: bool = False, verify: bool = True,
+              side=None) -> Outcome:
+    """Read, render, validate, verify and write one source. Expected failures become diagnostics.
+
+    ``side``, a :class:`unres.side_process.SideWriter`, renders its format in its own
+    process; it is closed when the build ends, whether or not it was used.
+    """
     import time
 
     from .readers.markdown import read_source
@@ -198,7 +224,8 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
         outcome.skipped = [f for f in formats if f not in todo]
         if todo:
             res = read_source(source, data)
-            rendered = render_outputs(res, todo)
+            elsewhere = {side.fmt: side.start} if side is not None else None
+            rendered = render_outputs(res, todo, elsewhere)
             digest = hashlib.sha256(data).hexdigest()
             stamp_file = _stamp_path(out_dir, source)
             try:
@@ -224,5 +251,8 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
         outcome.diagnostics = [f"{source}: internal error in unres (please report it):",
                                traceback.format_exc().rstrip()]
         outcome.exit_code = EXIT_INTERNAL
+    finally:
+        if side is not None:
+            side.close()
     outcome.seconds = time.perf_counter() - started
     return outcome

@@ -43,6 +43,10 @@ class UnresError(Exception):
         self.diagnostics = list(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self):
+        # Rebuilt from the diagnostics (a build's side process sends its errors whole).
+        return self.__class__, (self.diagnostics,)
+
 
 class SourceError(UnresError):
     """The source (or an imported file) is not a valid resolution."""

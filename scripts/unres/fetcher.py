@@ -74,6 +74,8 @@ def weasyprint_fetcher(policy: AssetPolicy):
     """A WeasyPrint URL fetcher that serves what ``policy`` allows and nothing else."""
     global _fetcher_class
     if _fetcher_class is None:
+        from . import weasyprint_loader
+        weasyprint_loader.load()
         from weasyprint.urls import URLFetcher, URLFetcherResponse
 
         class TemplateAssetFetcher(URLFetcher):

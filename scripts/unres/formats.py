@@ -7,6 +7,9 @@ embeds the AKN file), so the builder renders those first. A writer whose work
 is mostly an outside process may also offer ``start(res, inputs)``, returning
 a function that finishes the bytes: the builder starts it before the others
 and finishes it last, so the process runs while Python renders the rest.
+A writer whose checks are slow (AKN: the schema) may split ``render`` into
+``draft(res, inputs)`` and ``check(bytes)``: a format rendered in another
+process then starts from the draft while the check runs here.
 """
 from __future__ import annotations
 
@@ -35,6 +38,18 @@ class Format:
     def start(self, res, inputs: dict):
         """Start the writer; returns a function that finishes and returns the bytes."""
         return self._writer().start(res, inputs)
+
+    @property
+    def drafts(self) -> bool:
+        """The writer offers ``draft`` and ``check``: its bytes exist before they are checked."""
+        return hasattr(self._writer(), "draft")
+
+    def draft(self, res, inputs: dict) -> bytes:
+        """The bytes before the writer's own checks; ``check`` must pass them before use."""
+        return self._writer().draft(res, inputs)
+
+    def check(self, data: bytes) -> bytes:
+        return self._writer().check(data)
 
     def _writer(self):
         name = f"unres.writers.{self.writer}"

@@ -8,7 +8,9 @@ also renders a small resolution in memory, which fills WeasyPrint's own
 caches. Each worker is replaced after ``RECYCLE_AFTER`` documents, which
 keeps memory flat over long runs (a worker grows by roughly 0.2 MB a
 document after the first few). A single source is built in this process,
-with :mod:`unres.warmup` running beside the reading of the source.
+with :mod:`unres.warmup` running beside the reading of the source and, when
+a second core is allowed (``-j`` above 1), its PDF laid out in a forked
+process (:mod:`unres.side_process`).
 
 Only what the pool path needs is imported at the top: a run with nothing to
 rebuild should cost little more than starting Python.
@@ -24,6 +26,7 @@ from .build import Outcome, build_one, stale_formats
 from .errors import EXIT_OK
 
 RECYCLE_AFTER = 50
+SIDE_FORMAT = "pdf"
 # Set to "<pid>" or "<pid>:render" by the process that starts the forkserver:
 # the forkserver (its child) then warms up when it imports this module.
 _WARM_ENV = "UNRES_WARM_FORKSERVER_OF"
@@ -103,7 +106,8 @@ def parallel_map(func, arg_tuples, jobs: int, preload=None):
     workers = max(1, min(jobs, len(arg_tuples)))
     batch = workers * RECYCLE_AFTER
     if preload is None:
-        context.set_forkserver_preload(warmup.MODULES + [__name__])
+        # This module first: importing it warms the server up (WeasyPrint through its loader).
+        context.set_forkserver_preload([__name__] + warmup.MODULES)
         # Rendering a document in the server pays off only when workers are replaced:
         # otherwise each worker's first document fills those caches, in parallel.
         os.environ[_WARM_ENV] = f"{os.getpid()}:render" if len(arg_tuples) > batch else str(os.getpid())
@@ -159,16 +163,44 @@ class _Progress:
             print(f"built {outcome.source}: {', '.join(outcome.built)} ({outcome.seconds:.2f} s)")
 
 
+def _with_needs(formats) -> tuple:
+    from .formats import FORMATS
+    out: list = []
+    for name in formats:
+        for fmt in (*FORMATS[name].needs, name):
+            if fmt not in out:
+                out.append(fmt)
+    return tuple(out)
+
+
+def _side_writer(formats):
+    """For one source on a machine with a core to spare: the PDF (the longest part of a
+    build) renders in a second process, forked now, before this one starts any thread."""
+    if SIDE_FORMAT not in formats:
+        return None
+    from .side_process import SideWriter
+    # The PDF's process is the longest path of the build: this one works on one thread, so
+    # that the other core is left to it, and imports the check's readers once the PDF has
+    # its job, not while the other process imports WeasyPrint.
+    checks = warmup.check_modules(formats)
+    try:
+        return SideWriter(SIDE_FORMAT, warm=lambda: warmup.prepare_writer(SIDE_FORMAT),
+                          then=lambda: warmup.import_modules(checks))
+    except OSError:
+        return None             # no fork here: the build renders everything itself
+
+
 def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True) -> int:
     started = time.perf_counter()
     todo, fresh = _pending(sources, out_dir, formats, force)
     progress = _Progress(len(todo), quiet)
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
-        if todo:
+        side = _side_writer(formats) if len(todo) == 1 and jobs > 1 else None
+        if todo and side is None:
             warmup.prepare_in_background(formats)
         for source in todo:
-            outcome = build_one(source, out_dir, formats, force, verify)
+            outcome = build_one(source, out_dir, formats, force, verify, side)
             outcomes.append(outcome)
             progress.step(outcome)
     else:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 import threading
 
+from . import weasyprint_loader
+
 # What each format's writer imports. The PDF's machinery comes first: it is on the
 # longest path of a build. The check's readers come last: they run after every writer.
 FORMAT_MODULES = {
@@ -33,9 +35,17 @@ _thread: threading.Thread | None = None
 def import_modules(names=MODULES) -> None:
     for name in names:
         try:
-            importlib.import_module(name)
+            if name == "weasyprint":
+                weasyprint_loader.load()
+            else:
+                importlib.import_module(name)
         except ImportError:
             pass      # reported with its own message when the document needs it
+
+
+def check_modules(formats) -> list:
+    """What ``unres verify`` imports to read ``formats`` back."""
+    return COMMON_MODULES + [m for f in formats for m in CHECK_MODULES.get(f, ())]
 
 
 def _quietly(step) -> None:
@@ -45,9 +55,36 @@ def _quietly(step) -> None:
         pass
 
 
-def prepare(formats=ALL_FORMATS) -> None:
-    """Import the modules and fill the caches that a first document of ``formats`` needs.
-    A failure is left for the build to report, with its own message, when it needs the part."""
+def _fill_pdf() -> None:
+    from . import fonts, templating
+    from .writers import pdf
+
+    _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
+    _quietly(fonts.require)
+
+
+def _fill_docx() -> None:
+    from . import docx_reference
+
+    _quietly(docx_reference.reference_path)
+
+
+# Caches a format's first document fills, beyond its imports.
+FILL = {"pdf": _fill_pdf, "docx": _fill_docx}
+
+
+def prepare_writer(fmt: str) -> None:
+    """Import one writer's machinery and fill its caches (not those of the formats it needs)."""
+    import_modules(FORMAT_MODULES.get(fmt, ()))
+    if fmt in FILL:
+        FILL[fmt]()
+
+
+def prepare(formats=ALL_FORMATS, checks=None) -> None:
+    """Import the modules and fill the caches that a first document of ``formats`` needs,
+    with the check's readers for ``checks`` (by default the same formats). A failure is
+    left for the build to report, with its own message, when it needs the part."""
+    checks = formats if checks is None else checks
     schema = None
     if "akn" in formats or "pdf" in formats:     # the PDF embeds the AKN file
         from . import akn_validate
@@ -56,27 +93,19 @@ def prepare(formats=ALL_FORMATS) -> None:
         schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
         schema.start()
     if "pdf" in formats:
-        import_modules(FORMAT_MODULES["pdf"])
-        from . import fonts, templating
-        from .writers import pdf
-
-        _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
-        _quietly(fonts.require)
-    import_modules([m for f in formats for m in FORMAT_MODULES.get(f, ())] + COMMON_MODULES
-                   + [m for f in formats for m in CHECK_MODULES.get(f, ())])
+        prepare_writer("pdf")
+    import_modules([m for f in formats for m in FORMAT_MODULES.get(f, ())] + check_modules(checks))
     if "docx" in formats:
-        from . import docx_reference
-
-        _quietly(docx_reference.reference_path)
+        _fill_docx()
     if schema is not None:
         schema.join()
 
 
-def prepare_in_background(formats=ALL_FORMATS) -> None:
+def prepare_in_background(formats=ALL_FORMATS, checks=None) -> None:
     """Start :func:`prepare` in a daemon thread, once per process."""
     global _thread
     with _started:
         if _thread is None:
-            _thread = threading.Thread(target=prepare, args=(tuple(formats),), name="unres-warm-up",
-                                       daemon=True)
+            _thread = threading.Thread(target=prepare, args=(tuple(formats), checks),
+                                       name="unres-warm-up", daemon=True)
             _thread.start()

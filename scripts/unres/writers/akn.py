@@ -117,9 +117,18 @@ def context(res: Resolution) -> dict:
     }
 
 
-def render(res: Resolution, inputs: dict | None = None) -> bytes:
-    data = templating.render(TEMPLATE, **context(res)).encode("utf-8")
+def draft(res: Resolution, inputs: dict | None = None) -> bytes:
+    """The file before its checks: what a format rendered in another process may start from."""
+    return templating.render(TEMPLATE, **context(res)).encode("utf-8")
+
+
+def check(data: bytes) -> bytes:
+    """``data`` if it passes the schema and the project's checks; else InvalidOutputError."""
     problems = [d for d in validate(data) if d.severity == "error"]
     if problems:
         raise InvalidOutputError(problems)
     return data
+
+
+def render(res: Resolution, inputs: dict | None = None) -> bytes:
+    return check(draft(res, inputs))

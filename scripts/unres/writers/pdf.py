@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from .. import fonts, templating
+from .. import fonts, templating, weasyprint_loader
 from ..errors import InvalidOutputError, error, tool_error
 from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
@@ -81,6 +81,7 @@ def _source_date_epoch(instant: dt.datetime):
 
 @once
 def _font_config():
+    weasyprint_loader.load()
     from weasyprint.text.fonts import FontConfiguration
     return FontConfiguration()
 
@@ -88,7 +89,7 @@ def _font_config():
 @once
 def _stylesheet(path: str, mtime_ns: int, policy_root: str):
     # Parsed once per process (and again only if the file changes).
-    from weasyprint import CSS
+    CSS = weasyprint_loader.load().CSS
     fetcher = weasyprint_fetcher(AssetPolicy(Path(policy_root)))
     return CSS(filename=path, url_fetcher=fetcher, font_config=_font_config())
 
@@ -100,10 +101,14 @@ def stylesheet_for(root: Path):
 
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
-              emblem: Path | None = None, lang: str = "en", extra_css=()):
-    """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document)."""
+              emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None):
+    """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document).
+
+    ``keep``, if given, sees the laid-out document before it is drawn; when it
+    returns False nothing is drawn and the bytes are None (a layout to redo).
+    """
     try:
-        import weasyprint
+        weasyprint = weasyprint_loader.load()
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
         raise tool_error(f"WeasyPrint is not installed ({exc})", "T-WEASYPRINT") from exc
     root = templating.templates_dir()
@@ -125,6 +130,8 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             document = weasyprint.HTML(
                 string=html, base_url=(root / "pdf").as_uri() + "/", url_fetcher=fetcher,
             ).render(font_config=_font_config(), **options)
+            if keep is not None and not keep(document):
+                return None, document
             data = document.write_pdf(finisher=_single_associated_file_entries, **options)
     except (OSError, ValueError) as exc:
         raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
@@ -161,7 +168,7 @@ def _misplaced_notes(res: Resolution, document) -> list:
 def _extra_stylesheet(rules: tuple):
     if not rules:
         return ()
-    from weasyprint import CSS
+    CSS = weasyprint_loader.load().CSS
     return (CSS(string="\n".join(rules), font_config=_font_config()),)
 
 
@@ -213,11 +220,18 @@ def render(res: Resolution, inputs: dict) -> bytes:
     html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
                       emblem_url=emblem.as_uri() if emblem else None)
     rules = _FootnoteRules()
+    misplaced: list = []
+
+    def notes_in_place(document) -> bool:
+        misplaced[:] = _misplaced_notes(res, document)
+        return not misplaced
+
     for _attempt in range(FOOTNOTE_ATTEMPTS):
+        # A layout whose notes moved is not drawn: the next one replaces it.
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
-                                   instant=instant, emblem=emblem, lang=lang, extra_css=rules.css())
-        misplaced = _misplaced_notes(res, document)
-        if not misplaced:
+                                   instant=instant, emblem=emblem, lang=lang, extra_css=rules.css(),
+                                   keep=notes_in_place)
+        if data is not None:
             break
         rules.add(misplaced, document.pages)
     else:

@@ -1,0 +1,133 @@
+"""One format rendered in a second process, beside the build of one source.
+
+A build of a single source in one process is bound by Python's lock: the
+PDF's layout and everything else take turns on one core. With a second core
+free, :class:`SideWriter` forks a process at once, before the source is read;
+it imports the writer's machinery (for the PDF, WeasyPrint, its stylesheet
+and fonts) while this process reads the source, then renders the format from
+the model and its inputs, which it receives by pipe, and sends the bytes back.
+Meanwhile this process renders the other formats. Errors come back as the
+same typed errors, with their diagnostics; a process that dies without an
+answer is reported as an internal error.
+
+The fork happens before the build starts any thread, so the child inherits
+no lock held by one. The pool of :mod:`unres.runner` does not use this: its
+workers already keep both cores busy.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import traceback
+
+from .errors import UnresError, tool_error
+
+
+class SideWriter:
+    """A forked process that renders ``fmt`` once, when :meth:`start` hands it a model."""
+
+    def __init__(self, fmt: str, warm=None, then=None):
+        """``warm`` runs in the new process before it waits for its job; ``then`` runs here
+        once the job is handed over (this process's own warm-up, which would otherwise
+        compete with the new process for the cores while it imports)."""
+        self.fmt = fmt
+        self._then = then
+        jobs_read, self._jobs = os.pipe()
+        self._results, results_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:                                   # the side process
+            os.close(self._jobs)
+            os.close(self._results)
+            _serve(fmt, warm, jobs_read, results_write)     # never returns
+        os.close(jobs_read)
+        os.close(results_write)
+        self._waited = False
+
+    def start(self, res, inputs: dict):
+        """Send the job; returns a function that waits for the bytes (or raises the error)."""
+        try:
+            with os.fdopen(self._jobs, "wb") as pipe:
+                pickle.dump((res, inputs), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except (OSError, pickle.PicklingError) as exc:
+            self.close()
+            raise tool_error(f"cannot hand the {self.fmt} over to its process: {exc}", "T-SIDE") from exc
+        finally:
+            self._jobs = -1
+        if self._then is not None:
+            self._then()
+        return self._finish
+
+    def _finish(self) -> bytes:
+        try:
+            with os.fdopen(self._results, "rb") as pipe:
+                self._results = -1
+                kind, value = pickle.load(pipe)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            status = self._wait()
+            raise RuntimeError(f"the process rendering the {self.fmt} ended without an answer "
+                               f"({_describe(status)})") from None
+        self._wait()
+        if kind == "bytes":
+            return value
+        if kind == "error":
+            raise value
+        raise RuntimeError(f"the process rendering the {self.fmt} failed:\n{value}")
+
+    def close(self) -> None:
+        """Stop the process if it is still waiting or working (the build failed elsewhere)."""
+        for fd in (self._jobs, self._results):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._jobs = self._results = -1
+        if not self._waited:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            self._wait()
+
+    def _wait(self) -> int:
+        if self._waited:
+            return 0
+        self._waited = True
+        try:
+            return os.waitpid(self.pid, 0)[1]
+        except ChildProcessError:
+            return 0
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"signal {os.WTERMSIG(status)}"
+    return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _serve(fmt: str, warm, jobs_read: int, results_write: int) -> None:
+    code = 0
+    try:
+        if warm is not None:
+            warm()
+        try:
+            with os.fdopen(jobs_read, "rb") as pipe:
+                res, inputs = pickle.load(pipe)
+        except EOFError:
+            os._exit(0)                                     # the build needed no render after all
+        from .formats import FORMATS
+        try:
+            answer = ("bytes", FORMATS[fmt].render(res, inputs))
+        except UnresError as exc:
+            answer = ("error", exc)
+        except Exception:  # noqa: BLE001 - a bug: its traceback goes to the build's report
+            answer = ("failure", traceback.format_exc())
+        with os.fdopen(results_write, "wb") as pipe:
+            pickle.dump(answer, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # noqa: BLE001 - the parent reports the missing answer
+        code = 1
+    finally:
+        # No exit handlers, no flushing of buffers copied from the parent.
+        os._exit(code)
+
