@@ -199,16 +199,46 @@ def test_a_writer_that_drifts_from_the_source_publishes_nothing(tmp_path, source
     assert b"to act now;" not in (out / "res.html").read_bytes()
 
 
-def _no_child_left() -> bool:
+@pytest.fixture
+def single_threaded():
+    """The side process is forked only from a process with one thread (a fork copies the
+    locks other threads hold): let earlier builds' threads finish first."""
+    import threading
+
+    for thread in threading.enumerate():     # an earlier build's warm-up, a failed build's pandoc
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(timeout=60)
+    if threading.active_count() > 1:
+        pytest.skip(f"threads left by other tests: {threading.enumerate()}")
+
+
+@pytest.fixture
+def side_pids(monkeypatch):
+    """The process ids of the side processes a test's builds fork."""
+    from unres import side_process
+
+    pids: list = []
+    real = side_process.SideWriter.__init__
+
+    def init(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        pids.append(self.pid)
+    monkeypatch.setattr(side_process.SideWriter, "__init__", init)
+    return pids
+
+
+def _reaped(pid: int) -> bool:
+    """The process has ended and been waited for: no zombie is left behind."""
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
 
 
 def test_one_source_renders_its_pdf_in_a_side_process_with_the_same_bytes(tmp_path, source_file,
-                                                                           monkeypatch):
+                                                                           monkeypatch, single_threaded,
+                                                                           side_pids):
     """With a second core, a single source's PDF is laid out in a forked process while
     this one renders the rest; the files are the ones a single process writes."""
     from unres.writers import pdf as pdf_writer
@@ -227,33 +257,65 @@ def test_one_source_renders_its_pdf_in_a_side_process_with_the_same_bytes(tmp_pa
     side, here = pids.read_text().split()
     assert side != str(os.getpid()) and here == str(os.getpid())
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
-    assert _no_child_left()
+    assert len(side_pids) == 1 and _reaped(side_pids[0])
 
 
-@pytest.mark.parametrize("failure, expected", [
-    ("bug", "RuntimeError: simulated bug in the PDF writer"),
-    ("death", "the process rendering the pdf ended without an answer (exit status 3)"),
+@pytest.mark.parametrize("failure, code, expected", [
+    ("bug", 70, "internal error in unres (please report it)"),
+    ("bug", 70, "RuntimeError: simulated bug in the PDF writer"),
+    ("death in render", EXIT_TOOL, "the process laying out the pdf ended without an answer "
+                                   "(exit status 3); -j 1 builds in one process [T-SIDE]"),
+    ("death in warm-up", EXIT_TOOL, "the process laying out the pdf ended without an answer "
+                                    "(signal 9); -j 1 builds in one process [T-SIDE]"),
 ])
 def test_a_side_process_that_fails_is_reported_and_publishes_nothing(tmp_path, source_file, monkeypatch,
-                                                                       capsys, failure, expected):
-    from unres.errors import EXIT_INTERNAL
+                                                                       capsys, failure, code, expected,
+                                                                       single_threaded, side_pids):
+    import signal
+
+    from unres import warmup
     from unres.writers import pdf as pdf_writer
 
     def render(res, inputs):
-        if failure == "death":
+        if failure == "death in render":
             os._exit(3)
         raise RuntimeError("simulated bug in the PDF writer")
     monkeypatch.setattr(pdf_writer, "render", render)
+    if failure == "death in warm-up":
+        monkeypatch.setattr(warmup, "prepare_writer", lambda fmt: os.kill(os.getpid(), signal.SIGKILL))
     out = tmp_path / "out"
-    assert main(["build", str(source_file()), "-o", str(out), "-j", "2"]) == EXIT_INTERNAL
+    assert main(["build", str(source_file()), "-o", str(out), "-j", "2"]) == code
     err = capsys.readouterr().err
-    assert "internal error in unres" in err and expected in err, err
+    assert expected in err, err
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()]
-    assert _no_child_left()
+    assert len(side_pids) == 1 and _reaped(side_pids[0])
 
 
-def test_a_side_process_is_stopped_when_the_source_fails(tmp_path, source_file, capsys):
+def test_a_side_process_is_stopped_when_the_source_fails(tmp_path, source_file, capsys, single_threaded,
+                                                         side_pids):
     path = source_file(body=BODY + "\n![an image](x.png)\n")
     assert main(["build", str(path), "-o", str(tmp_path / "out"), "-j", "2"]) == EXIT_INPUT
     assert "[E209]" in capsys.readouterr().err
-    assert _no_child_left()
+    assert len(side_pids) == 1 and _reaped(side_pids[0])
+
+
+def test_no_side_process_when_the_pdf_is_up_to_date(tmp_path, source_file, single_threaded, side_pids):
+    out = tmp_path / "out"
+    path = source_file()
+    assert main(["build", str(path), "-o", str(out), "-j", "2", "-q"]) == EXIT_OK
+    assert len(side_pids) == 1
+    (out / "res.html").unlink()
+    assert main(["build", str(path), "-o", str(out), "-j", "2", "-q"]) == EXIT_OK
+    assert (out / "res.html").exists() and len(side_pids) == 1
+    (out / "res.pdf").unlink()
+    assert main(["build", str(path), "-o", str(out), "-j", "2", "-q"]) == EXIT_OK
+    assert (out / "res.pdf").exists() and len(side_pids) == 2
+    assert all(_reaped(pid) for pid in side_pids)
+
+
+def test_a_missing_emblem_stops_the_side_process(tmp_path, source_file, monkeypatch, capsys,
+                                                 single_threaded, side_pids):
+    monkeypatch.setenv("UNRES_EMBLEM", str(tmp_path / "nowhere.png"))
+    assert main(["build", str(source_file()), "-o", str(tmp_path / "out"), "-j", "2"]) == EXIT_TOOL
+    assert "[T-EMBLEM]" in capsys.readouterr().err
+    assert len(side_pids) == 1 and _reaped(side_pids[0])

@@ -386,3 +386,34 @@ def test_weasyprint_library_search_answers_like_ctypes_and_is_put_back():
     assert ctypes.util.find_library is standard
     from weasyprint.text import ffi
     assert ffi.pango is not None and ffi.harfbuzz is not None and weasyprint.HTML
+
+
+def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
+    """The subsetter and the instancer are stand-ins until WeasyPrint uses them (a variable
+    font, no HarfBuzz subsetter): then they are the real modules, and nothing else sees them."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from unres import weasyprint_loader\n"
+        "weasyprint_loader.load()\n"
+        "from weasyprint.pdf import fonts\n"
+        "assert 'fontTools.subset' not in sys.modules and 'fontTools.varLib.instancer' not in sys.modules\n"
+        "import fontTools.subset\n"
+        "assert type(fontTools.subset).__name__ == 'module'\n"
+        "assert fonts.subset.Options is fontTools.subset.Options\n"
+        "import traceback\n"
+        "from fontTools.ttLib import TTFont\n"
+        "try:\n"
+        "    fonts.instantiateVariableFont(TTFont(), {})\n"
+        "except Exception as exc:\n"
+        "    print(any('varLib/instancer' in frame.filename\n"
+        "              for frame in traceback.extract_tb(exc.__traceback__)))\n"
+        "import fontTools.varLib.instancer as real\n"
+        "assert type(real).__name__ == 'module' and fonts.instantiateVariableFont.__name__ == 'instantiateVariableFont'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    # The call reached fontTools' own instancer, which refused an empty font.
+    assert result.stdout.strip() == "True", result.stdout

@@ -111,20 +111,17 @@ def stale_formats(source: str, data: bytes, out_dir: str, formats) -> list:
 
 
 # ---------------------------------------------------------------- rendering
-def render_outputs(res, formats, elsewhere=None) -> dict:
+def render_outputs(res, formats, elsewhere=None, wait=True) -> dict:
     """Render the requested formats (and what they need) in memory.
 
     ``elsewhere`` maps a format to a ``start(res, inputs)`` that renders it in
-    another process (:mod:`unres.side_process`); it starts as soon as its inputs
-    are rendered and is finished last.
+    another process (:mod:`unres.side_process`); it starts first and is finished
+    last, or, with ``wait`` False, is returned as the function that waits for it.
     """
     elsewhere = {name: start for name, start in (elsewhere or {}).items() if name in formats}
     done: dict = {}
-    # A writer whose work is an outside process (DOCX: pandoc) starts first and is
-    # finished last, so that the process runs on another core while the rest render here.
-    early = [name for name in formats if name not in elsewhere
-             and FORMATS[name].starts_early and not FORMATS[name].needs]
-    started = {name: FORMATS[name].start(res, {}) for name in early}
+    started: dict = {}
+    drafts: dict = {}
 
     def need(name):
         if name not in done:
@@ -135,8 +132,6 @@ def render_outputs(res, formats, elsewhere=None) -> dict:
                 done[name] = spec.render(res, {dep: need(dep) for dep in spec.needs})
         return done[name]
 
-    drafts: dict = {}
-
     def draft(name):
         # What a format rendered elsewhere starts from; checked below like the rest.
         if name in done or not FORMATS[name].drafts:
@@ -146,34 +141,51 @@ def render_outputs(res, formats, elsewhere=None) -> dict:
         started[name] = lambda: spec.check(drafts[name])
         return drafts[name]
 
+    # A format rendered elsewhere is the longest path of the build: it starts before anything
+    # else, from drafts of its inputs.
     for name, start in elsewhere.items():
         started[name] = start(res, {dep: draft(dep) for dep in FORMATS[name].needs})
+    # A writer whose work is an outside process (DOCX: pandoc) starts next and is finished
+    # late, so that the process runs on another core while the rest render here.
+    early = [name for name in formats if name not in elsewhere and name not in started
+             and FORMATS[name].starts_early and not FORMATS[name].needs]
+    started.update({name: FORMATS[name].start(res, {}) for name in early})
     for name in ([n for n in formats if n not in early and n not in elsewhere] + early
-                 + list(drafts) + list(elsewhere)):
+                 + list(drafts) + (list(elsewhere) if wait else [])):
         need(name)
+    if not wait:
+        done.update({name: started.pop(name) for name in elsewhere})
     return {name: done[name] for name in formats}
 
 
 def write_outputs(out_dir: str, files: dict, check=None) -> None:
     """Write ``{path: bytes}`` all or nothing: temporary files first, then renames.
 
-    ``check``, if given, is called with ``{path: temporary path}`` once every
-    temporary file is complete; if it raises, nothing is renamed.
+    A value may also be a function that returns the bytes (a render still running
+    in another process): those files are written after the others. ``check``, if
+    given, is called with ``{path: temporary path}`` for the files written so far,
+    once before the functions are called and once for their files, so the others
+    are checked while the last renders finish; if it raises, nothing is renamed.
     """
     temps = []
     try:
-        for target, data in files.items():
-            target = Path(target)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temps.append((tmp, target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-        if check is not None:
-            check({target: tmp for tmp, target in temps})
+        ready = {t: d for t, d in files.items() if not callable(d)}
+        for batch in (ready, {t: d for t, d in files.items() if callable(d)}):
+            written = {}
+            for target, data in batch.items():
+                target = Path(target)
+                data = data() if callable(data) else data
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+                temps.append((tmp, target))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, 0o644)
+                written[target] = tmp
+            if check is not None and written:
+                check(written)
         for tmp, target in temps:
             os.replace(tmp, target)
         temps = []
@@ -225,7 +237,8 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
         if todo:
             res = read_source(source, data)
             elsewhere = {side.fmt: side.start} if side is not None else None
-            rendered = render_outputs(res, todo, elsewhere)
+            # The side process's bytes are awaited by write_outputs, after the others are checked.
+            rendered = render_outputs(res, todo, elsewhere, wait=False)
             digest = hashlib.sha256(data).hexdigest()
             stamp_file = _stamp_path(out_dir, source)
             try:
@@ -240,7 +253,9 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
                 targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
 
                 def check(temps):
-                    verify_written(res, source, {f: (temps[t], t) for f, t in targets.items()})
+                    written = {f: (temps[t], t) for f, t in targets.items() if t in temps}
+                    if written:
+                        verify_written(res, source, written)
             write_outputs(out_dir, files, check)
             outcome.built = todo
     except UnresError as exc:

@@ -9,7 +9,9 @@ a function that finishes the bytes: the builder starts it before the others
 and finishes it last, so the process runs while Python renders the rest.
 A writer whose checks are slow (AKN: the schema) may split ``render`` into
 ``draft(res, inputs)`` and ``check(bytes)``: a format rendered in another
-process then starts from the draft while the check runs here.
+process then starts from the draft while the check runs here. A writer whose
+render may run in another process may offer ``precompute(res, inputs)``,
+returning the inputs with what this process can compute for it ahead.
 """
 from __future__ import annotations
 
@@ -38,6 +40,12 @@ class Format:
     def start(self, res, inputs: dict):
         """Start the writer; returns a function that finishes and returns the bytes."""
         return self._writer().start(res, inputs)
+
+    def precompute(self, res, inputs: dict) -> dict:
+        """``inputs`` and what the writer can compute ahead, in this process, of a render
+        that runs in another one (the PDF: its print page)."""
+        writer = self._writer()
+        return writer.precompute(res, inputs) if hasattr(writer, "precompute") else inputs
 
     @property
     def drafts(self) -> bool:

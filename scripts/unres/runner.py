@@ -122,17 +122,19 @@ def parallel_map(func, arg_tuples, jobs: int, preload=None):
 
 
 def _pending(sources, out_dir, formats, force):
-    """Sources with work to do; checking stamps is cheap, so do it before starting any worker."""
-    todo, fresh = [], []
+    """Sources with work to do, and for each the formats to rebuild; checking stamps is
+    cheap, so do it before starting any worker."""
+    todo, fresh = {}, []
     for source in sources:
         try:
             with open(source, "rb") as fh:
                 data = fh.read()
         except OSError:
-            todo.append(source)   # build_one reports the error
+            todo[source] = list(formats)   # build_one reports the error
             continue
-        if force or stale_formats(source, data, out_dir, formats):
-            todo.append(source)
+        stale = list(formats) if force else stale_formats(source, data, out_dir, formats)
+        if stale:
+            todo[source] = stale
         else:
             fresh.append(source)
     return todo, fresh
@@ -163,20 +165,14 @@ class _Progress:
             print(f"built {outcome.source}: {', '.join(outcome.built)} ({outcome.seconds:.2f} s)")
 
 
-def _with_needs(formats) -> tuple:
-    from .formats import FORMATS
-    out: list = []
-    for name in formats:
-        for fmt in (*FORMATS[name].needs, name):
-            if fmt not in out:
-                out.append(fmt)
-    return tuple(out)
-
-
 def _side_writer(formats):
-    """For one source on a machine with a core to spare: the PDF (the longest part of a
-    build) renders in a second process, forked now, before this one starts any thread."""
-    if SIDE_FORMAT not in formats:
+    """For one source on a machine with a core to spare, when its PDF is to be rebuilt: the
+    PDF (the longest part of a build) renders in a second process, forked now, before this
+    one starts any thread."""
+    import threading
+
+    # A fork copies no thread but every lock a thread holds: fork only a single-threaded process.
+    if SIDE_FORMAT not in formats or threading.active_count() > 1:
         return None
     from .side_process import SideWriter
     # The PDF's process is the longest path of the build: this one works on one thread, so
@@ -192,13 +188,14 @@ def _side_writer(formats):
 
 def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True) -> int:
     started = time.perf_counter()
-    todo, fresh = _pending(sources, out_dir, formats, force)
+    stale, fresh = _pending(sources, out_dir, formats, force)
+    todo = list(stale)
     progress = _Progress(len(todo), quiet)
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
-        side = _side_writer(formats) if len(todo) == 1 and jobs > 1 else None
+        side = _side_writer(stale[todo[0]]) if len(todo) == 1 and jobs > 1 else None
         if todo and side is None:
-            warmup.prepare_in_background(formats)
+            warmup.prepare_in_background(stale[todo[0]] if len(todo) == 1 else formats)
         for source in todo:
             outcome = build_one(source, out_dir, formats, force, verify, side)
             outcomes.append(outcome)

@@ -7,8 +7,9 @@ it imports the writer's machinery (for the PDF, WeasyPrint, its stylesheet
 and fonts) while this process reads the source, then renders the format from
 the model and its inputs, which it receives by pipe, and sends the bytes back.
 Meanwhile this process renders the other formats. Errors come back as the
-same typed errors, with their diagnostics; a process that dies without an
-answer is reported as an internal error.
+same typed errors, with their diagnostics, and a bug as its traceback; a
+process that dies without an answer (a crash in a native library, a kill) is
+a ToolError, ``T-SIDE``, that says how it ended.
 
 The fork happens before the build starts any thread, so the child inherits
 no lock held by one. The pool of :mod:`unres.runner` does not use this: its
@@ -43,17 +44,26 @@ class SideWriter:
         os.close(jobs_read)
         os.close(results_write)
         self._waited = False
+        self._status = 0
 
     def start(self, res, inputs: dict):
         """Send the job; returns a function that waits for the bytes (or raises the error)."""
+        from .formats import FORMATS
         try:
-            with os.fdopen(self._jobs, "wb") as pipe:
-                pickle.dump((res, inputs), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        except (OSError, pickle.PicklingError) as exc:
+            inputs = FORMATS[self.fmt].precompute(res, inputs)
+        except BaseException:           # the writer's own errors (a missing emblem …)
             self.close()
-            raise tool_error(f"cannot hand the {self.fmt} over to its process: {exc}", "T-SIDE") from exc
-        finally:
-            self._jobs = -1
+            raise
+        jobs, self._jobs = self._jobs, -1
+        try:
+            with os.fdopen(jobs, "wb") as pipe:
+                pickle.dump((res, inputs), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:                 # the process is gone: say how it ended
+            self.close()
+            raise self._ended() from None
+        except BaseException:           # a model that does not pickle is a bug, reported as one
+            self.close()
+            raise
         if self._then is not None:
             self._then()
         return self._finish
@@ -64,9 +74,8 @@ class SideWriter:
                 self._results = -1
                 kind, value = pickle.load(pipe)
         except (EOFError, OSError, pickle.UnpicklingError):
-            status = self._wait()
-            raise RuntimeError(f"the process rendering the {self.fmt} ended without an answer "
-                               f"({_describe(status)})") from None
+            self._wait()
+            raise self._ended() from None
         self._wait()
         if kind == "bytes":
             return value
@@ -90,14 +99,19 @@ class SideWriter:
                 pass
             self._wait()
 
+    def _ended(self):
+        # The process died (a crash in WeasyPrint's libraries, a kill), not an error it reported.
+        return tool_error(f"the process laying out the {self.fmt} ended without an answer "
+                          f"({_describe(self._status)}); -j 1 builds in one process", "T-SIDE")
+
     def _wait(self) -> int:
-        if self._waited:
-            return 0
-        self._waited = True
-        try:
-            return os.waitpid(self.pid, 0)[1]
-        except ChildProcessError:
-            return 0
+        if not self._waited:
+            self._waited = True
+            try:
+                self._status = os.waitpid(self.pid, 0)[1]
+            except ChildProcessError:
+                pass
+        return self._status
 
 
 def _describe(status: int) -> str:

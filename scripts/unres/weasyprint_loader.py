@@ -1,4 +1,6 @@
-"""Importing WeasyPrint without a quarter of a second of library searches.
+"""Importing WeasyPrint without the parts of its import a build never uses.
+
+Two costs of ``import weasyprint`` buy nothing here; this module avoids both.
 
 WeasyPrint opens Pango, HarfBuzz, fontconfig and GObject through cffi, trying
 up to six names per library. For each name that is not a file, cffi asks
@@ -9,16 +11,25 @@ cache once and answers every name from it; a name that is not there is a miss
 at once, and WeasyPrint goes on to the library's file name (``libpango-1.0.so.0``),
 which the dynamic loader finds as usual. Where ``ldconfig`` cannot be run the
 standard search is used unchanged.
+
+WeasyPrint's PDF writer also imports fontTools' subsetter and variable-font
+instancer (0.13 s), which it calls only for fonts unres never embeds: variable
+fonts, and subsetting when HarfBuzz's subsetter is missing. While WeasyPrint
+is imported, those two modules are stand-ins (:class:`_Deferred`) that import
+the real module the first time anything in it is used, so nothing changes if
+WeasyPrint does need them; they leave ``sys.modules`` when the import is over.
 """
 from __future__ import annotations
 
 import ctypes.util
+import importlib
 import os
 import re
 import struct
 import subprocess
 import sys
 import threading
+import types
 
 _lock = threading.Lock()
 # ldconfig -p's label for the ABI of this interpreter's libraries, by machine and word size.
@@ -50,8 +61,38 @@ def _cached_search(cache: bytes):
     return find_library
 
 
+# Modules WeasyPrint imports but calls only for fonts a build never embeds, with the
+# functions it takes from them by name at import time.
+DEFERRED = {"fontTools.subset": (), "fontTools.varLib.instancer": ("instantiateVariableFont",)}
+
+
+class _Deferred(types.ModuleType):
+    """Stands for a module until something in it is used; then the real one is imported."""
+
+    def __init__(self, name: str, functions=()):
+        super().__init__(name)
+        for function in functions:
+            setattr(self, function, self._deferred_function(function))
+
+    def _real(self):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return importlib.import_module(self.__name__)
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(self._real(), attr)
+
+    def _deferred_function(self, name: str):
+        def call(*args, **kwargs):
+            return getattr(self._real(), name)(*args, **kwargs)
+        call.__name__ = call.__qualname__ = name
+        return call
+
+
 def load():
-    """``import weasyprint``, with the library search above; returns the module."""
+    """``import weasyprint``, without the costs above; returns the module."""
     if "weasyprint" in sys.modules:
         return sys.modules["weasyprint"]
     with _lock:
@@ -59,8 +100,14 @@ def load():
         standard = ctypes.util.find_library
         if cache is not None:
             ctypes.util.find_library = _cached_search(cache)
+        stand_ins = {name: _Deferred(name, functions) for name, functions in DEFERRED.items()
+                     if name not in sys.modules}
+        sys.modules.update(stand_ins)
         try:
             import weasyprint
         finally:
             ctypes.util.find_library = standard
+            for name, stand_in in stand_ins.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
     return weasyprint

@@ -207,6 +207,22 @@ class _FootnoteRules:
         return tuple(dict.fromkeys(self.rules))
 
 
+# The print page, when it was rendered before the layout (see ``precompute``).
+PRINT_PAGE = "pdf:print-page"
+
+
+def _print_page(res: Resolution, instant: dt.datetime, emblem: Path | None) -> str:
+    return print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      emblem_url=emblem.as_uri() if emblem else None)
+
+
+def precompute(res: Resolution, inputs: dict) -> dict:
+    """``inputs`` with the print page added: the templates' work, done by the process that
+    read the source when the layout runs in another one (:mod:`unres.side_process`)."""
+    page = _print_page(res, document_instant(res.meta.issue_date), configured_emblem())
+    return {**inputs, PRINT_PAGE: page}
+
+
 def render(res: Resolution, inputs: dict) -> bytes:
     akn = inputs.get("akn")
     if akn is None:
@@ -217,8 +233,7 @@ def render(res: Resolution, inputs: dict) -> bytes:
     fonts.require(lang=lang)
     emblem = configured_emblem()
     instant = document_instant(res.meta.issue_date)
-    html = print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                      emblem_url=emblem.as_uri() if emblem else None)
+    html = inputs.get(PRINT_PAGE) or _print_page(res, instant, emblem)
     rules = _FootnoteRules()
     misplaced: list = []
 
