@@ -693,3 +693,33 @@ def test_print_ambiguities_are_not_differences(tmp_path):
     assert first.opening == "Decides also"
     assert [n.marker for n in fp.notes] == ["1", "2"]
     assert verify_source(str(source), str(tmp_path))[0] == []
+
+
+def test_a_line_ending_at_a_zero_width_space_is_not_a_difference(tmp_path):
+    """A line of print may end at a zero-width space, and the PDF reader then reads a space
+    there; that is accepted only where the source has one, in a paragraph, a title or a note."""
+    source = tmp_path / "A_HRC_RES_99_5.md"
+    joined = "\u200b".join(["Abcdefghijklmnopqrstu"] * 40)
+    body = (POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/5").replace('"99/2"', '"99/5"')
+            .replace("1. *Decides* to act;", f"1. *Decides* to act on {joined};"))
+    source.write_text(body, encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    first = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_5.pdf").section("operative")[0]
+    assert "Abcdefghijklmnopqrstu Abcdefghijklmnopqrstu" in first.text   # a line ended at one
+    assert verify_source(str(source), str(tmp_path))[0] == []
+
+
+def test_zero_width_spaces_excuse_only_their_own_line_ends():
+    from unres.check.compare import _same_text
+    from unres.check.fingerprint import ALL_FIELDS, normalise
+
+    pdf = ALL_FIELDS - {"spacing"}
+    source = "to act on alpha\u200bbeta and gamma;"
+    want, breaks = normalise(source), normalise(source, keep_breaks=True)
+    assert want == "to act on alphabeta and gamma;" and breaks == source
+    assert _same_text("to act on alpha beta and gamma;", want, pdf, breaks)
+    assert _same_text("to act on alphabeta and gamma;", want, pdf, breaks)
+    assert not _same_text("to act on alpha beta andgamma;", want, pdf, breaks)
+    assert not _same_text("to act on alpha beta and delta;", want, pdf, breaks)
+    # A reader that keeps spaces as they were written gets no such excuse.
+    assert not _same_text("to act on alpha beta and gamma;", want, ALL_FIELDS, breaks)

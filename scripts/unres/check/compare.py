@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .fingerprint import OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, Fingerprint, Item
+from .fingerprint import OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -77,7 +77,8 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     for problem in got.problems:
         rep.add("", problem)
     for name, label in (("symbol", "symbol"), ("number", "resolution number"), ("title", "title")):
-        if name in fields and not _same_text(getattr(got, name), getattr(source, name), fields):
+        breaks = source.title_breaks if name == "title" else None
+        if name in fields and not _same_text(getattr(got, name), getattr(source, name), fields, breaks):
             rep.add("", f"{label} {_quote(getattr(got, name))} where the source has "
                         f"{_quote(getattr(source, name))}")
     if "adoption_date" in fields and got.adoption_date != source.adoption_date:
@@ -126,11 +127,20 @@ def _unspaced(text) -> str:
     return _AFTER_BREAKABLE.sub("", text or "")
 
 
-def _same_text(got, want, fields) -> bool:
-    """Equal, or equal but for the spaces a reader without "spacing" cannot know."""
+def _same_text(got, want, fields, breaks=None) -> bool:
+    """Equal, or equal but for the spaces a reader without "spacing" cannot know: those
+    after a character a line may end at, and, given ``breaks`` (the source's text with its
+    zero-width spaces), a space read where a line ended at one of those."""
     if got == want:
         return True
-    return "spacing" not in fields and None not in (got, want) and _unspaced(got) == _unspaced(want)
+    if "spacing" in fields or None in (got, want):
+        return False
+    if _unspaced(got) == _unspaced(want):
+        return True
+    if breaks:
+        pieces = [_unspaced(piece) for piece in breaks.split(ZERO_WIDTH_SPACE)]
+        return re.fullmatch(r"\s?".join(map(re.escape, pieces)), _unspaced(got)) is not None
+    return False
 
 
 def _compare_item(rep, want: Item, key: str, got: Item, fields):
@@ -145,7 +155,7 @@ def _compare_item(rep, want: Item, key: str, got: Item, fields):
     if ("opening" in fields and got.opening is not None and want.opening is not None
             and got.opening != want.opening and got.text == want.text and not run_ok):
         rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}")
-    if "texts" in fields and not _same_text(got.text, want.text, fields):
+    if "texts" in fields and not _same_text(got.text, want.text, fields, want.breaks):
         rep.add(key, "text " + text_difference(got.text, want.text))
 
 
@@ -168,7 +178,7 @@ def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
             rep.add(key, f"marker {_quote(note.marker)} where the source has {_quote(want.marker)}")
         if note.text is None:
             rep.add(key, f'text missing (the source has "{want.text}")')
-        elif note.text != want.text:
+        elif not _same_text(note.text, want.text, got.provides, want.breaks):
             rep.add(key, "text " + text_difference(note.text, want.text))
         called = note.called_from
         if called is not None:

@@ -20,7 +20,8 @@ from lxml import etree, html as lxml_html
 
 from ..model import Emph, Resolution, plain_text
 from ..xmlsafe import safe_parser
-from .fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Item, Note, VoteFp,
+from .fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
+                          VoteFp,
                           adoption_date_from, clean_state, is_operative_number, is_point_label,
                           normalise, parse_vote_note, split_states, vote_list_name)
 
@@ -95,18 +96,24 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     for para in res.preamble:
         items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
+        _model_breaks(items.items[-1], plain_text(para.inlines))
     for para in res.operative:
         items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
+        _model_breaks(items.items[-1], plain_text(para.inlines))
         _model_points(items, para.children, 1)
         if para.wrapup:
             items.closing(0, plain_text(para.wrapup), para.eid)
+            _model_breaks(items.items[-1], plain_text(para.wrapup))
     fp.items = items.items
+    if ZERO_WIDTH_SPACE in meta.title:
+        fp.title_breaks = normalise(meta.title, keep_breaks=True)
     where = _index_by_anchor(fp.items)
     for note in res.footnotes:
-        fp.notes.append(Note(note.marker or str(note.number),
-                             normalise(" ".join(plain_text(p) for p in note.paragraphs)),
-                             where.get(note.called_from)))
+        text = " ".join(plain_text(p) for p in note.paragraphs)
+        fp.notes.append(Note(note.marker or str(note.number), normalise(text),
+                             where.get(note.called_from),
+                             normalise(text, keep_breaks=True) if ZERO_WIDTH_SPACE in text else None))
     vote = meta.vote
     if vote.kind == "recorded":
         fp.vote = VoteFp("recorded", vote.totals, {
@@ -116,6 +123,11 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     return fp
+
+
+def _model_breaks(item: Item, text: str) -> None:
+    if ZERO_WIDTH_SPACE in text:
+        item.breaks = normalise(text, keep_breaks=True)
 
 
 def _model_opening(inlines) -> str:
@@ -140,9 +152,11 @@ def _model_points(items: _Items, points, depth):
     for sub in points:
         items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
         items.items[-1].italic_run = _model_italic_run(sub.inlines)
+        _model_breaks(items.items[-1], plain_text(sub.inlines))
         _model_points(items, sub.children, depth + 1)
         if sub.wrapup:
             items.closing(depth, plain_text(sub.wrapup), sub.eid)
+            _model_breaks(items.items[-1], plain_text(sub.wrapup))
 
 
 # ---------------------------------------------------------------- HTML

@@ -27,18 +27,22 @@ OPERATIVE = "operative"
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 # Spaces that differ only in how they break or how wide they print.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+ZERO_WIDTH_SPACE = "\u200b"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_BUT_BREAKS = {k: v for k, v in _INVISIBLE.items() if k != ord(ZERO_WIDTH_SPACE)}
 
 
-def normalise(text: Optional[str]) -> str:
+def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
     """The text as a reader perceives it: NFC, ligatures undone, invisible
     characters dropped and every run of white space made one space.
+    ``keep_breaks`` keeps zero-width spaces: where a line may break unseen.
 
     Quotes, dashes and letters are kept as they are: changing one of those is
     a real difference between two outputs."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE_BUT_BREAKS if keep_breaks
+                                                        else _INVISIBLE)
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     return _SPACES.sub(" ", text).strip()
@@ -58,6 +62,9 @@ class Item:
     # Source side only: the italic words at the start however many runs they are set in, which is
     # all that a reader seeing only italic glyphs (the PDF's) can know of the opening phrase.
     italic_run: Optional[str] = None
+    # Source side only, when the text has zero-width spaces: the text with them kept. A line
+    # of print may end at one, which a reader of print then takes for a space.
+    breaks: Optional[str] = None
 
 
 @dataclass
@@ -65,6 +72,7 @@ class Note:
     marker: str
     text: Optional[str]          # None when the note's text is missing
     called_from: Optional[tuple] # (section, index of the calling item); None when never called
+    breaks: Optional[str] = None # source side: the text with its zero-width spaces (Item.breaks)
 
 
 @dataclass
@@ -86,6 +94,7 @@ class Fingerprint:
     notes: list = field(default_factory=list)     # list[Note], in order of their markers
     vote: Optional[VoteFp] = None
     problems: list = field(default_factory=list)  # what the reader could not make sense of
+    title_breaks: Optional[str] = None  # source side: the title with its zero-width spaces (Item.breaks)
 
     def section(self, name: str) -> list:
         return [item for item in self.items if item.section == name]
