@@ -662,13 +662,20 @@ def test_parts_and_annex_are_consistent_and_checked(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(f"{akn}: operative 1: text \"Decides to stay seized")
 
 
+def _points_variant(tmp_path, number: int, old: str, new: str) -> Path:
+    """POINTS_SOURCE as resolution 99/<number>, with ``old`` replaced by ``new``."""
+    source = tmp_path / f"A_HRC_RES_99_{number}.md"
+    assert old in POINTS_SOURCE
+    source.write_text(POINTS_SOURCE.replace("A/HRC/RES/99/2", f"A/HRC/RES/99/{number}")
+                      .replace('"99/2"', f'"99/{number}"').replace(old, new), encoding="utf-8")
+    return source
+
+
 def test_a_superscript_is_text_and_a_raised_number_is_a_call(tmp_path):
     """The PDF reader tells "1er" (letters raised: part of the word) from a note's call
     (a raised number), and the build's own check passes on both."""
-    source = tmp_path / "A_HRC_RES_99_3.md"
-    source.write_text(POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/3").replace('"99/2"', '"99/3"')
-                      .replace("*Recalling* its resolution 1/1,",
-                               "*Recalling* its resolution 1/1 of 1^er^ October 2020,"), encoding="utf-8")
+    source = _points_variant(tmp_path, 3, "*Recalling* its resolution 1/1,",
+                             "*Recalling* its resolution 1/1 of 1^er^ October 2020,")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_3.pdf")
     assert fp.section("preamble")[0].text == "Recalling its resolution 1/1 of 1er October 2020,"
@@ -681,11 +688,9 @@ def test_print_ambiguities_are_not_differences(tmp_path):
     """What print cannot show is not held against the PDF: a word broken at a soft hyphen,
     a space drawn as a gap after a superscript, a raised number that no note on the page
     answers ("m^3^"), a lowered one ("H~2~O"), italic runs set side by side."""
-    source = tmp_path / "A_HRC_RES_99_4.md"
     long = " ".join(["inter\u00adnational co\u00adoperation"] * 14)
-    body = (POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/4").replace('"99/2"', '"99/4"')
-            .replace("1. *Decides* to act;", f"1. *Decides* *also* to act on {long} for 10 m^3^ *gardens* of H~2~O;"))
-    source.write_text(body, encoding="utf-8")
+    source = _points_variant(tmp_path, 4, "1. *Decides* to act;",
+                             f"1. *Decides* *also* to act on {long} for 10 m^3^ *gardens* of H~2~O;")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_4.pdf")
     first = fp.section("operative")[0]
@@ -698,11 +703,8 @@ def test_print_ambiguities_are_not_differences(tmp_path):
 def test_a_line_ending_at_a_zero_width_space_is_not_a_difference(tmp_path):
     """A line of print may end at a zero-width space, and the PDF reader then reads a space
     there; that is accepted only where the source has one, in a paragraph, a title or a note."""
-    source = tmp_path / "A_HRC_RES_99_5.md"
     joined = "\u200b".join(["Abcdefghijklmnopqrstu"] * 40)
-    body = (POINTS_SOURCE.replace("A/HRC/RES/99/2", "A/HRC/RES/99/5").replace('"99/2"', '"99/5"')
-            .replace("1. *Decides* to act;", f"1. *Decides* to act on {joined};"))
-    source.write_text(body, encoding="utf-8")
+    source = _points_variant(tmp_path, 5, "1. *Decides* to act;", f"1. *Decides* to act on {joined};")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     first = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_5.pdf").section("operative")[0]
     assert "Abcdefghijklmnopqrstu Abcdefghijklmnopqrstu" in first.text   # a line ended at one
