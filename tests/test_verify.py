@@ -725,3 +725,14 @@ def test_zero_width_spaces_excuse_only_their_own_line_ends():
     assert not _same_text("to act on alpha beta and delta;", want, pdf, breaks)
     # A reader that keeps spaces as they were written gets no such excuse.
     assert not _same_text("to act on alpha beta and gamma;", want, ALL_FIELDS, breaks)
+
+
+def test_a_superscript_number_equal_to_a_note_on_its_page_is_text(tmp_path):
+    """"m^2^" above a line on the page where note 2 is printed: the note's own call is set
+    smaller, so the reader still tells the call from the superscript."""
+    source = _points_variant(tmp_path, 6, "1. *Decides* to act;", "1. *Decides* to act on 10 m^2^ of land;")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_6.pdf")
+    assert fp.section("operative")[0].text == "Decides to act on 10 m2 of land;"
+    assert [(n.marker, n.called_from) for n in fp.notes] == [("1", ("preamble", 1)), ("2", ("operative", 2))]
+    assert verify_source(str(source), str(tmp_path))[0] == []

@@ -660,16 +660,22 @@ def extract_pdf(path) -> Fingerprint:
         (note_frags if f.y < lowest.get(f.page, 0) - 0.5 * body else in_text).append(f)
     # A note's marker stands left of the text block, at the page's foot.
     printed = {(f.page, f.text.strip()) for f in note_frags if f.x < left - 1.0 and f.text.strip()}
-    calls, inline = [], []
+    candidates, inline = {}, []
     for f in in_text:
         # Small raised text is a call when a note of that marker is printed on its page;
         # otherwise it is a superscript or subscript of the words ("1er", "m3", "H2O").
-        # A superscript number equal to a note's marker on the same page reads as a call.
         raised = any(ln.page == f.page and 0.5 < f.y - ln.y < 0.8 * body for ln in lines)
         if raised and _CALL_RE.fullmatch(f.text.strip()) and (f.page, f.text.strip()) in printed:
-            calls.append(f)
+            candidates.setdefault((f.page, f.text.strip()), []).append(f)
         else:
             inline.append(f)
+    calls = []
+    for found in candidates.values():
+        # A note is called once: of two raised numbers that match it on its page ("m^2^" and
+        # the call of note 2), the call is set smaller; the other is a superscript.
+        smallest = min(round(f.size, 1) for f in found)
+        for f in found:
+            (calls if round(f.size, 1) == smallest else inline).append(f)
     call_at = _attach_calls(calls, lines, body)
     _attach_inline(inline, lines, body)
     blocks = _pdf_blocks(lines, left, body)
