@@ -417,3 +417,24 @@ def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
     assert result.returncode == 0, result.stderr
     # The call reached fontTools' own instancer, which refused an empty font.
     assert result.stdout.strip() == "True", result.stdout
+
+
+def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
+    """A build's warm-up thread may be importing WeasyPrint when the render asks for it:
+    the render must wait for the module, not take it half initialised."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, threading, time\n"
+        "from unres import weasyprint_loader\n"
+        "warm = threading.Thread(target=weasyprint_loader.load)\n"
+        "warm.start()\n"
+        "while 'weasyprint' not in sys.modules:\n"
+        "    time.sleep(0.0002)\n"
+        "module = weasyprint_loader.load()\n"
+        "assert hasattr(module, 'Document') and hasattr(module, 'HTML'), 'half initialised'\n"
+        "warm.join()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -92,22 +92,31 @@ class _Deferred(types.ModuleType):
 
 
 def load():
-    """``import weasyprint``, without the costs above; returns the module."""
-    if "weasyprint" in sys.modules:
-        return sys.modules["weasyprint"]
+    """``import weasyprint``, without the costs above; returns the module.
+
+    Another thread may be importing it (a build's warm-up): a module found in
+    ``sys.modules`` may not be initialised yet, so the lock and then the import
+    statement, which waits for that thread, decide what is returned."""
     with _lock:
-        cache = _ldconfig_cache() if sys.platform.startswith("linux") else None
-        standard = ctypes.util.find_library
-        if cache is not None:
-            ctypes.util.find_library = _cached_search(cache)
-        stand_ins = {name: _Deferred(name, functions) for name, functions in DEFERRED.items()
-                     if name not in sys.modules}
-        sys.modules.update(stand_ins)
-        try:
-            import weasyprint
-        finally:
-            ctypes.util.find_library = standard
-            for name, stand_in in stand_ins.items():
-                if sys.modules.get(name) is stand_in:
-                    del sys.modules[name]
+        if "weasyprint" not in sys.modules:
+            _import_weasyprint()
+    import weasyprint
     return weasyprint
+
+
+def _import_weasyprint() -> None:
+    """Import WeasyPrint with the look-ups answered from ldconfig's cache and the stand-ins."""
+    cache = _ldconfig_cache() if sys.platform.startswith("linux") else None
+    standard = ctypes.util.find_library
+    if cache is not None:
+        ctypes.util.find_library = _cached_search(cache)
+    stand_ins = {name: _Deferred(name, functions) for name, functions in DEFERRED.items()
+                 if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = standard
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
