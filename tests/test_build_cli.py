@@ -319,3 +319,46 @@ def test_a_missing_emblem_stops_the_side_process(tmp_path, source_file, monkeypa
     assert main(["build", str(source_file()), "-o", str(tmp_path / "out"), "-j", "2"]) == EXIT_TOOL
     assert "[T-EMBLEM]" in capsys.readouterr().err
     assert len(side_pids) == 1 and _reaped(side_pids[0])
+
+
+def test_the_side_process_ends_with_the_build(tmp_path, source_file):
+    """Killing a build also ends its PDF's process at once (while that process would still
+    be importing WeasyPrint): nothing lays out a page nobody reads."""
+    import signal
+    import time
+
+    def children(pid):
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as fh:
+                return [int(c) for c in fh.read().split()]
+        except OSError:
+            return []
+
+    def state(pid):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return "gone"
+        return "zombie" if "State:\tZ" in status else "running"
+
+    proc = subprocess.Popen([*UNRES, "build", str(source_file()), "-o", str(tmp_path / "out"), "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    side, deadline = None, time.monotonic() + 30
+    while side is None and time.monotonic() < deadline and proc.poll() is None:
+        for child in children(proc.pid):
+            try:
+                if b"unres.cli" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    side = child
+            except OSError:
+                pass
+        time.sleep(0.005)
+    if side is None:
+        proc.wait()
+        pytest.skip("the build ended before its side process could be seen")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 0.15
+    while state(side) == "running" and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert state(side) != "running"
+    assert not (tmp_path / "out" / "res.pdf").exists()

@@ -36,10 +36,12 @@ class SideWriter:
         self._then = then
         jobs_read, self._jobs = os.pipe()
         self._results, results_write = os.pipe()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:                                   # the side process
             os.close(self._jobs)
             os.close(self._results)
+            _end_with(parent)
             _serve(fmt, warm, jobs_read, results_write)     # never returns
         os.close(jobs_read)
         os.close(results_write)
@@ -118,6 +120,19 @@ def _describe(status: int) -> str:
     if os.WIFSIGNALED(status):
         return f"signal {os.WTERMSIG(status)}"
     return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel stop this process when the build's process dies (Linux), rather than
+    let it finish a layout nobody will read; elsewhere it ends at its next pipe operation."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)                   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:                          # it died before the request was made
+        os._exit(1)
 
 
 def _serve(fmt: str, warm, jobs_read: int, results_write: int) -> None:
