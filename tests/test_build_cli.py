@@ -357,7 +357,7 @@ def test_the_side_process_ends_with_the_build(tmp_path, source_file):
         pytest.skip("the build ended before its side process could be seen")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 0.15
+    deadline = time.monotonic() + 0.25
     while state(side) == "running" and time.monotonic() < deadline:
         time.sleep(0.005)
     assert state(side) != "running"
