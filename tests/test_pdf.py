@@ -388,13 +388,20 @@ def test_weasyprint_library_search_answers_like_ctypes_and_is_put_back():
     assert ffi.pango is not None and ffi.harfbuzz is not None and weasyprint.HTML
 
 
-def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
-    """The subsetter and the instancer are stand-ins until WeasyPrint uses them (a variable
-    font, no HarfBuzz subsetter): then they are the real modules, and nothing else sees them."""
+def _in_fresh_python(probe: str) -> str:
+    """Run ``probe`` in a new interpreter (nothing imported yet); returns what it printed."""
     import subprocess
     import sys
 
-    probe = (
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
+    """The subsetter and the instancer are stand-ins until WeasyPrint uses them (a variable
+    font, no HarfBuzz subsetter): then they are the real modules, and nothing else sees them."""
+    printed = _in_fresh_python(
         "import sys\n"
         "from unres import weasyprint_loader\n"
         "weasyprint_loader.load()\n"
@@ -413,19 +420,14 @@ def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
         "import fontTools.varLib.instancer as real\n"
         "assert type(real).__name__ == 'module' and fonts.instantiateVariableFont.__name__ == 'instantiateVariableFont'\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
     # The call reached fontTools' own instancer, which refused an empty font.
-    assert result.stdout.strip() == "True", result.stdout
+    assert printed.strip() == "True", printed
 
 
 def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
     """A build's warm-up thread may be importing WeasyPrint when the render asks for it:
     the render must wait for the module, not take it half initialised."""
-    import subprocess
-    import sys
-
-    probe = (
+    _in_fresh_python(
         "import sys, threading, time\n"
         "from unres import weasyprint_loader\n"
         "warm = threading.Thread(target=weasyprint_loader.load)\n"
@@ -436,5 +438,3 @@ def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
         "assert hasattr(module, 'Document') and hasattr(module, 'HTML'), 'half initialised'\n"
         "warm.join()\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr

@@ -111,12 +111,12 @@ def stale_formats(source: str, data: bytes, out_dir: str, formats) -> list:
 
 
 # ---------------------------------------------------------------- rendering
-def render_outputs(res, formats, elsewhere=None, wait=True) -> dict:
+def render_outputs(res, formats, elsewhere=None) -> dict:
     """Render the requested formats (and what they need) in memory.
 
     ``elsewhere`` maps a format to a ``start(res, inputs)`` that renders it in
-    another process (:mod:`unres.side_process`); it starts first and is finished
-    last, or, with ``wait`` False, is returned as the function that waits for it.
+    another process (:mod:`unres.side_process`); it starts first, and the function
+    that waits for its bytes stands in the result in their place.
     """
     elsewhere = {name: start for name, start in (elsewhere or {}).items() if name in formats}
     done: dict = {}
@@ -150,11 +150,9 @@ def render_outputs(res, formats, elsewhere=None, wait=True) -> dict:
     early = [name for name in formats if name not in elsewhere and name not in started
              and FORMATS[name].starts_early and not FORMATS[name].needs]
     started.update({name: FORMATS[name].start(res, {}) for name in early})
-    for name in ([n for n in formats if n not in early and n not in elsewhere] + early
-                 + list(drafts) + (list(elsewhere) if wait else [])):
+    for name in [n for n in formats if n not in early and n not in elsewhere] + early + list(drafts):
         need(name)
-    if not wait:
-        done.update({name: started.pop(name) for name in elsewhere})
+    done.update({name: started.pop(name) for name in elsewhere})
     return {name: done[name] for name in formats}
 
 
@@ -238,7 +236,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             res = read_source(source, data)
             elsewhere = {side.fmt: side.start} if side is not None else None
             # The side process's bytes are awaited by write_outputs, after the others are checked.
-            rendered = render_outputs(res, todo, elsewhere, wait=False)
+            rendered = render_outputs(res, todo, elsewhere)
             digest = hashlib.sha256(data).hexdigest()
             stamp_file = _stamp_path(out_dir, source)
             try:
