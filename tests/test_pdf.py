@@ -438,3 +438,21 @@ def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
         "assert hasattr(module, 'Document') and hasattr(module, 'HTML'), 'half initialised'\n"
         "warm.join()\n"
     )
+
+
+def test_pdf_streams_are_compressed_at_level_six():
+    """pydyf asks zlib for level 9; once WeasyPrint is loaded its streams are level 6
+    (measured 3.7 times faster for 2 % more bytes), and still FlateDecode that reads back."""
+    import re
+    import zlib
+
+    from unres import weasyprint_loader
+    weasyprint_loader.load()
+    import pydyf
+
+    sample = b"Requests the High Commissioner to report thereon. " * 400
+    stream = pydyf.Stream([sample], compress=True)
+    packed = re.search(rb"stream\n(.*)\nendstream", stream.data, re.S).group(1)
+    assert zlib.decompress(packed) == sample
+    assert packed == zlib.compress(sample, 6) and packed != zlib.compress(sample, 9)
+    assert pydyf.zlib.crc32(b"x") == zlib.crc32(b"x")     # the rest of zlib is zlib's own
