@@ -87,7 +87,21 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     report = output.read_text()
     for heading in ("# Benchmark", "Machine: nproc", "## Cold builds", "(a) one resolution",
                     "(b) UN corpus", "(c) session of 3", "## Nothing to rebuild", "## Cost against length",
-                    "## Worker memory", "## Where the time goes", "## Targets"):
+                    "## Worker memory", "## Where the time goes", "## Targets",
+                    "## What 3x on (b) would leave"):
         assert heading in report, heading
     assert "0 built, 3 up to date" in report
     assert "⚠" not in report
+
+
+def test_floor_section_weighs_the_pdf_work_against_the_3x_allowance():
+    base = bench.Side(build=[30.0, 31.0, 29.0])
+    floors = [{"baseline_weasyprint": 10.0, "ours_pdf": 16.0, "ours_total": 25.0},
+              {"baseline_weasyprint": 12.0, "ours_pdf": 14.0, "ours_total": 26.6}]
+    text = "\n".join(bench.floor_section(("(b)", 35, bench.Side(), base), floors, jobs=2))
+    # 3x on 2 cores leaves 30 s x 2 / 3 = 20 s of CPU.
+    assert "allows at most 20.00 s of work on one core" in text
+    assert "| 11.00 s | 55 % | 5.45x |" in text        # baseline's WeasyPrint: median of 10 and 12
+    assert "| 15.00 s | 75 % | 4.00x |" in text        # our PDF stage
+    assert "| 25.80 s | 129 % | 2.33x |" in text       # all our stages
+    assert bench.floor_section(("(b)", 35, bench.Side(), base), [], jobs=2) == []

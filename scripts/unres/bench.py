@@ -285,6 +285,41 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
     return results
 
 
+def time_weasyprint_alone(pages: list[str]) -> float:
+    """Seconds WeasyPrint takes, in this warmed process, to make PDFs of ``pages`` (HTML files)."""
+    import weasyprint
+    texts = [Path(page).read_text(encoding="utf-8") for page in pages]
+    weasyprint.HTML(string=texts[0]).write_pdf()       # warm-up: fonts, stylesheets, caches
+    started = time.perf_counter()
+    for text in texts:
+        weasyprint.HTML(string=text).write_pdf()
+    return time.perf_counter() - started
+
+
+def measure_pdf_floor(sources, work: Path) -> dict:
+    """The PDF work of the corpus, with no process start: the baseline's and ours.
+
+    The baseline's is WeasyPrint alone on pandoc's standalone HTML of each source
+    (what ``pandoc --pdf-engine=weasyprint`` hands it), in one warmed process, with
+    the HTML made beforehand. Ours is the PDF stage of ``time_documents``.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for src in sources:
+        page = work / (Path(src).name.removesuffix(".md") + ".html")
+        subprocess.run([pandoc_binary(), "-s", "-t", "html5", str(src), "-o", str(page)],
+                       check=True, capture_output=True)
+        pages.append(str(page))
+    cmd = [sys.executable, "-m", "unres.bench", "--weasyprint-alone", *pages]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"timing WeasyPrint failed: {proc.stderr.strip()[-500:]}")
+    ours = measure_documents(Path(sources[0]), [Path(s) for s in sources], 1)
+    return {"baseline_weasyprint": json.loads(proc.stdout),
+            "ours_pdf": sum(r["stages"]["pdf"] for r in ours),
+            "ours_total": sum(r["total"] for r in ours)}
+
+
 def measure_documents(warm: Path, sources: list[Path], repeat: int) -> list[dict]:
     cmd = [sys.executable, "-m", "unres.bench", "--time-documents", str(warm),
            *map(str, sources), "--repeat", str(repeat)]
@@ -329,7 +364,12 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one, removed)")
     ap.add_argument("--time-documents", nargs="+", metavar="SRC", help=argparse.SUPPRESS)
     ap.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--weasyprint-alone", nargs="+", metavar="HTML", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+
+    if args.weasyprint_alone:
+        json.dump(time_weasyprint_alone(args.weasyprint_alone), sys.stdout)
+        return 0
 
     if args.time_documents:
         warm, *sources = args.time_documents
@@ -380,6 +420,7 @@ def run_all(args, work: Path) -> str:
                  ("(b) UN corpus, cold", corpus, runs),
                  (f"(c) session of {len(session)}, cold", session, session_runs)]
     results = []
+    floors = []
     memory = WorkerMemory()
     for index, (name, sources, n) in enumerate(scenarios):
         ours, base = Side(), Side()
@@ -388,6 +429,8 @@ def run_all(args, work: Path) -> str:
             sampler = memory if index == 2 and run == 0 else None
             run_ours(sources, work / f"ours{index}", jobs, ours, sampler=sampler)
             run_baseline(sources, work / f"base{index}", jobs, base)
+            if index == 1:      # the PDF work of (b), in the same minutes as (b) itself
+                floors.append(measure_pdf_floor(sources, work / "floor"))
         results.append((name, len(sources), ours, base))
 
     # No-op over the built session.
@@ -414,11 +457,40 @@ def run_all(args, work: Path) -> str:
     _log("length runs done")
 
     return render_report(args, prepared, results, noop, summaries, memory, lengths, by_length,
-                         base_length, profile, load_before, load_line(), jobs, runs, session_runs)
+                         base_length, profile, load_before, load_line(), jobs, runs, session_runs, floors)
+
+
+def floor_section(corpus_result, floors, jobs: int) -> list:
+    """What 3x on (b) would leave for the PDF work alone, against what that work costs."""
+    if not floors:
+        return []
+    _name, count, _ours, base = corpus_result
+    allowance = _med(base.build) * jobs / 3
+    weasy = _med([f["baseline_weasyprint"] for f in floors])
+    ours_pdf = _med([f["ours_pdf"] for f in floors])
+    ours_total = _med([f["ours_total"] for f in floors])
+    return [
+        "", "## What 3x on (b) would leave, against the PDF work alone", "",
+        f"Finishing (b) 3 times faster than the baseline's {_fmt(_med(base.build))} on {jobs} cores "
+        f"allows at most {_fmt(allowance)} of work on one core for everything ({jobs} × the baseline's "
+        f"time ÷ 3). Measured after each (b) run, one piece of work after another in one warmed process "
+        f"(no process start), median of {len(floors)}:", "",
+        "| Work for the corpus's resolutions | On one core | Share of the 3x allowance "
+        "| Most speed-up if all else were free |",
+        "|---|---:|---:|---:|",
+        f"| The baseline's WeasyPrint alone, on pandoc's standalone HTML (made beforehand) | {_fmt(weasy)} "
+        f"| {weasy / allowance * 100:.0f} % | {_med(base.build) * jobs / weasy:.2f}x |",
+        f"| Our PDF stage (UN layout, tagged PDF/A, footnotes kept on their page) | {_fmt(ours_pdf)} "
+        f"| {ours_pdf / allowance * 100:.0f} % | {_med(base.build) * jobs / ours_pdf:.2f}x |",
+        f"| All our stages (read, AKN, HTML, PDF, DOCX, verify) | {_fmt(ours_total)} "
+        f"| {ours_total / allowance * 100:.0f} % | {_med(base.build) * jobs / ours_total:.2f}x |",
+        "", f"Runs (s): baseline WeasyPrint {[round(f['baseline_weasyprint'], 2) for f in floors]}; "
+            f"our PDF {[round(f['ours_pdf'], 2) for f in floors]}; "
+            f"all our stages {[round(f['ours_total'], 2) for f in floors]}."]
 
 
 def render_report(args, prepared, results, noop, summaries, memory, lengths, by_length, base_length,
-                  profile, load_before, load_after, jobs, runs, session_runs) -> str:
+                  profile, load_before, load_after, jobs, runs, session_runs, floors=()) -> str:
     lines = ["# Benchmark: unres against plain pandoc", "",
              f"- Machine: {machine_line()}",
              f"- Software: {versions()}",
@@ -456,6 +528,8 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
     for name, _count, ours, base in results:
         lines.append(f"- {name}: ours {[round(t, 2) for t in ours.build]}; "
                      f"baseline {[round(t, 2) for t in base.build]}")
+
+    lines += floor_section(results[1], floors, jobs)
 
     session_count = results[2][1]
     noop_time = _med(noop.build)
