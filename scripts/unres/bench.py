@@ -287,7 +287,7 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
 
 def time_weasyprint_alone(pages: list[str]) -> float:
     """Seconds WeasyPrint takes, in this warmed process, to make PDFs of ``pages`` (HTML files)."""
-    import weasyprint
+    import weasyprint   # as the baseline has it: not through unres's loader
     texts = [Path(page).read_text(encoding="utf-8") for page in pages]
     weasyprint.HTML(string=texts[0]).write_pdf()       # warm-up: fonts, stylesheets, caches
     started = time.perf_counter()

@@ -119,7 +119,17 @@ def load():
         if "weasyprint" not in sys.modules:
             _import_weasyprint()
     import weasyprint
+    with _lock:
+        _streams_at(STREAM_LEVEL)
     return weasyprint
+
+
+def _streams_at(level: int) -> None:
+    """pydyf's zlib at ``level``, however WeasyPrint came to be imported."""
+    pydyf = sys.modules.get("pydyf")
+    # Only the module this was measured on: a pydyf that no longer uses zlib this way is left alone.
+    if pydyf is not None and getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _Zlib(level)
 
 
 def _import_weasyprint() -> None:
@@ -138,7 +148,4 @@ def _import_weasyprint() -> None:
         for name, stand_in in stand_ins.items():
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
-    pydyf = sys.modules.get("pydyf")
-    # Only the module this was measured on: a pydyf that no longer uses zlib this way is left alone.
-    if pydyf is not None and getattr(pydyf, "zlib", None) is zlib:
-        pydyf.zlib = _Zlib(STREAM_LEVEL)
+
