@@ -102,7 +102,12 @@ def test_all_errors_reported_at_once(source_file):
     (b"---\nsym\x00bol: x\n---\n", "E502", 2, 4),
     (b"", "E504", 1, 1),
     (b"  \n\n", "E504", 1, 1),
-], ids=["invalid-utf8", "nul-byte", "empty", "blank"])
+    (b"---\nsymbol: a\x01\n---\n", "E505", 2, 10),
+    ("---\ntitle: x\n---\n\nNoting \u00e9\u2028 it".encode(), "E505", 5, 9),
+    ("---\n---\n\u0085".encode(), "E505", 3, 1),
+    ("---\n---\nx \U0010FFFF".encode(), "E505", 3, 3),
+], ids=["invalid-utf8", "nul-byte", "empty", "blank", "control", "line-separator", "c1-control",
+        "noncharacter"])
 def test_encoding_errors(tmp_path, data, code, line, col):
     path = tmp_path / "bad.md"
     path.write_bytes(data)
@@ -130,3 +135,21 @@ def test_line_ends_and_bom_read_like_the_plain_file(tmp_path, transform):
     (tmp_path / "a.md").write_bytes(plain)
     (tmp_path / "b.md").write_bytes(transform(plain))
     assert read_source(str(tmp_path / "a.md")) == read_source(str(tmp_path / "b.md"))
+
+
+@pytest.mark.parametrize("front,body", [
+    ('title: "A \\x01 escape"', None),
+    (None, "to act &#x1; now;"),
+    (None, "to act &#xFFFF; now;"),
+], ids=["yaml-escape", "reference-control", "reference-noncharacter"])
+def test_characters_no_output_can_carry_are_refused_however_written(source_file, front, body):
+    """An escape or a character reference reaches the text after the bytes were checked."""
+    text_front = FRONT.replace("title: A test resolution", front) if front else FRONT
+    text_body = BODY.replace("to act;", body) if body else BODY
+    with pytest.raises(SourceError) as info:
+        read_source(str(source_file(text_front, text_body)))
+    diag = info.value.diagnostics[0]
+    assert diag.code == "E505" and "no output can carry" in diag.message
+    expected = text_front + text_body
+    assert diag.loc.line == next(n for n, line in enumerate(expected.split("\n"), 1)
+                                 if (front and line.startswith("title:")) or (body and body in line))

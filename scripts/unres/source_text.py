@@ -5,6 +5,7 @@ occur, before any parser sees the text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import SourceError, error
@@ -13,6 +14,14 @@ from .model import Loc
 # A real resolution, annexes included, is well under 1 MB; 10,000 operative
 # paragraphs are about 3 MB. Past this the input is refused, not parsed.
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
+
+# Characters no output can carry faithfully: C0 and C1 controls other than tab and
+# line ends, which XML 1.0 forbids or discourages and no font draws; the Unicode line
+# and paragraph separators, which Markdown does not take for line ends; and
+# noncharacters (U+FFFE, U+FFFF and their kin), which XML 1.0 forbids or discourages.
+UNCARRIED_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef"
+                           + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                     for plane in range(17)) + "]")
 
 
 @dataclass
@@ -52,9 +61,24 @@ def decode(data: bytes, path: str) -> str:
                                 f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
                                 "E503")) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = UNCARRIED_RE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise SourceError(error(Loc(path, line, col), uncarried_message(bad.group()), "E505"))
     if not text.strip():
         raise SourceError(error(Loc(path, 1, 1), "source is empty", "E504"))
     return text
+
+
+def uncarried_message(char: str) -> str:
+    """Why ``char`` (a match of UNCARRIED_RE) is refused, and what to do instead."""
+    if char in "\u2028\u2029":
+        return (f"U+{ord(char):04X} is a {'line' if char == chr(0x2028) else 'paragraph'} separator, "
+                "which Markdown does not read as a line end; end the line instead "
+                "(a blank line starts a new paragraph)")
+    kind = "a noncharacter" if ord(char) >= 0xFDD0 else "a control character"
+    return f"U+{ord(char):04X} is {kind}, which no output can carry; delete it"
 
 
 def split_front_matter(text: str, path: str) -> SourceText:

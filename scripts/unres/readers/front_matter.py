@@ -13,6 +13,7 @@ import yaml
 
 from ..errors import SourceError, error
 from ..model import RECORDED, WITHOUT_VOTE, Loc, Meta, Vote
+from ..source_text import UNCARRIED_RE
 
 REQUIRED = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
@@ -49,6 +50,11 @@ class _Reader:
             return None
         if len(value) > MAX_TEXT:
             self.fail(node, f"'{key}' is longer than {MAX_TEXT} characters", "E103")
+            return None
+        bad = UNCARRIED_RE.search(value)
+        if bad:     # a YAML escape ("\x01") stands for it; the text itself was checked on reading
+            self.fail(node, f"'{key}': an escape stands for U+{ord(bad.group()):04X}, "
+                            "which no output can carry; delete it", "E505")
             return None
         if any(ch in value for ch in "\n\r\t"):
             value = " ".join(value.split())

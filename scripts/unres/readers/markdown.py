@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 from .. import pandoc, source_text, transforms
 from ..errors import SourceError, error
@@ -55,7 +56,10 @@ class _Builder:
     def __init__(self, src):
         self.src = src
         self.path = src.path
-        self.lines = src.text.split("\n")
+        # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
+        # column to it, two code points here. Composition never crosses a line end.
+        self.lines = unicodedata.normalize("NFC", src.text).split("\n")
+        self.raw_lines = src.text.split("\n")
         self.errors = []
         self.notes: dict[str, Footnote] = {}
         self.calls: dict[str, Loc] = {}
@@ -66,7 +70,10 @@ class _Builder:
         found = POS_RE.search(pos or "")
         if not found:
             return fallback
-        return Loc(self.path, int(found.group(1)), int(found.group(2)))
+        line, column = int(found.group(1)), int(found.group(2))
+        if 1 <= line <= len(self.raw_lines) and "\t" in self.raw_lines[line - 1]:
+            column = _index_of_column(self.raw_lines[line - 1], column)
+        return Loc(self.path, line, column)
 
     def fail(self, loc, message, code):
         self.errors.append(error(loc or Loc(self.path, 1, 1), message, code))
@@ -170,6 +177,9 @@ class _Builder:
             "DefinitionList": "definition list",
             "Div": "fenced div",
             "Figure": "figure",
+            "OrderedList": "numbered list (only operative paragraphs are numbered; write '1\\.' "
+                           "for a number that is text)",
+            "Header": "heading",
         }
         self.fail(loc, f"{names.get(block['t'], block['t'])} is not allowed in a resolution", "E206")
 
@@ -281,6 +291,10 @@ class _Builder:
             for child in content[1]:
                 self._inline(child, inner_pos, out)
         elif kind == "Str":
+            bad = source_text.UNCARRIED_RE.search(content)
+            if bad:     # written as a character reference (&#x1;), which pandoc decodes
+                self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
+                          "which no output can carry; delete it", "E505")
             out.append(Text(content))
         elif kind in ("Space", "SoftBreak"):
             out.append(Text(" "))
@@ -326,11 +340,12 @@ class _Builder:
         self.calls[key] = loc
         self.note_depth += 1
         paragraphs = []
+        definition = self.notes[key].loc if key in self.notes else loc
         for block, block_pos in self.unwrap(blocks):
             if block["t"] in ("Para", "Plain"):
                 paragraphs.append(self.inlines(block["c"], block_pos))
             else:
-                self.unsupported(block, self.loc_of(block_pos, loc))
+                self.unsupported(block, self.loc_of(block_pos, definition))
         self.note_depth -= 1
         note = self.notes.get(key)
         if note is not None:
@@ -376,6 +391,35 @@ class _Builder:
                 self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
             elif not note.paragraphs:
                 self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+
+
+def _index_of_column(raw_line: str, column: int) -> int:
+    """The 1-based index in the composed (NFC) line of pandoc's ``column`` on ``raw_line``.
+
+    pandoc counts columns in composed text, but sets a tab's width from the
+    column the line has before composition (to the next stop of 4). Found by
+    experiment with pandoc 3.9; composition never crosses a tab, so the line is
+    taken a stretch between tabs at a time.
+    """
+    raw_col = pandoc_col = 1
+    index = 0                                   # characters of the composed line passed
+    chunks = raw_line.split("\t")
+    for number, chunk in enumerate(chunks):
+        composed = unicodedata.normalize("NFC", chunk)
+        if column < pandoc_col + len(composed):
+            return index + max(column - pandoc_col, 0) + 1
+        pandoc_col += len(composed)
+        raw_col += len(chunk)
+        index += len(composed)
+        if number == len(chunks) - 1:
+            break
+        width = (raw_col - 1) // 4 * 4 + 5 - raw_col
+        if column < pandoc_col + width:
+            return index + 1                    # inside the tab: the tab itself
+        pandoc_col += width
+        raw_col += width
+        index += 1
+    return index + 1
 
 
 def _own_pos(block) -> str:
