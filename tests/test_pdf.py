@@ -225,8 +225,29 @@ def test_no_silent_fallback_for_missing_glyphs(source_file):
     res = read_source(str(source_file(body=body)))
     with pytest.raises(ToolError) as err:
         pdf.render(res, {"akn": b"<akomaNtoso/>"})
-    assert err.value.diagnostics[0].code == "T-FONT-FALLBACK"
-    assert "U+F0000" in str(err.value) and "were drawn with" in str(err.value)
+    diag = err.value.diagnostics[0]
+    assert diag.code == "T-FONT-FALLBACK"
+    # The characters are named, and the message points at the paragraph that has them
+    # (中 is in Symbola, one of the allowed faces; 文 is not).
+    assert "U+6587 CJK UNIFIED IDEOGRAPH-6587 is not in Liberation Serif or Symbola" in diag.message
+    assert "U+4E2D" not in diag.message and "would be drawn with" in diag.message
+    assert "no installed font has U+F0000" in diag.message
+    assert diag.loc == res.preamble[0].loc
+
+
+def test_a_stray_character_in_a_footnote_or_the_title_is_located(source_file):
+    from conftest import FRONT
+    body = ("\n*The Human Rights Council*,\n\n*Noting* the report,[^1]\n\n1. *Decides* to act.\n\n"
+            "[^1]: Written in हिन्दी.\n")
+    res = read_source(str(source_file(body=body)))
+    with pytest.raises(ToolError) as err:
+        pdf.render(res, {"akn": b"<akomaNtoso/>"})
+    assert err.value.diagnostics[0].loc == res.footnotes[0].loc
+    assert "DEVANAGARI" in err.value.diagnostics[0].message
+    titled = read_source(str(source_file(FRONT.replace("title: A test resolution", "title: On हिन्दी"))))
+    with pytest.raises(ToolError) as err:
+        pdf.render(titled, {"akn": b"<akomaNtoso/>"})
+    assert err.value.diagnostics[0].loc.line == titled.meta.key_locs["title"].line
 
 
 # ---------------------------------------------------------------- the fetcher

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,21 +90,33 @@ def allowed_families(lang: str) -> set[str]:
     return faces | ({SCRIPT_FACES[lang][0]} if lang in SCRIPT_FACES else set())
 
 
-def check_used(families, missing_codepoints=(), lang: str = "en") -> None:
+def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None) -> None:
     """Raise ToolError when text was drawn in another face or not drawn at all.
 
-    ``families`` are the faces WeasyPrint embedded; ``missing_codepoints`` the
-    characters it found in no font (they would print as empty boxes).
+    ``drawn`` maps each face WeasyPrint embedded to the characters it drew with
+    it; ``missing_codepoints`` are the characters it found in no font (they
+    would print as empty boxes). ``locate``, given the offending characters,
+    returns where the source first uses one, for the message.
     """
-    others = sorted(set(families) - allowed_families(lang))
-    missing = sorted(set(missing_codepoints))
-    if others or missing:
-        chars = ", ".join(f"U+{cp:04X}" for cp in missing[:10])
-        reasons = []
-        if others:
-            reasons.append(f"some characters are not in {FAMILY} and were drawn with "
-                           f"{', '.join(others)}")
-        if missing:
-            reasons.append(f"no installed font has {chars}")
-        raise tool_error("; ".join(reasons) + "; replace those characters in the source "
-                         f"or install a {FAMILY} that has them", "T-FONT-FALLBACK")
+    allowed = allowed_families(lang)
+    others = sorted(family for family in drawn if family not in allowed)
+    strays = sorted({char for family in others for char in drawn[family]} - {" "})
+    missing = sorted({chr(cp) for cp in missing_codepoints})
+    if not (others or missing):
+        return
+    faces = " or ".join(sorted(allowed, key=lambda face: face != FAMILY))
+    reasons = []
+    if others:
+        reasons.append(f"{_named(strays)} {'is' if len(strays) == 1 else 'are'} not in {faces} and "
+                       f"would be drawn with {', '.join(others)}")
+    if missing:
+        reasons.append(f"no installed font has {_named(missing)}")
+    loc = locate(strays + missing) if locate else None
+    raise tool_error("; ".join(reasons) + "; replace those characters in the source "
+                     f"or install a {FAMILY} that has them", "T-FONT-FALLBACK", loc)
+
+
+def _named(chars, limit: int = 6) -> str:
+    """'U+0915 DEVANAGARI LETTER KA, U+0916 …' for the first ``limit`` characters."""
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in chars[:limit]]
+    return ", ".join(names) + (f" and {len(chars) - limit} more" if len(chars) > limit else "")

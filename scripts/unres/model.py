@@ -286,3 +286,45 @@ def walk_inlines(inlines):
         children = getattr(node, "children", None)
         if children is not None and not isinstance(node, (SubParagraph, OperativeParagraph)):
             yield from walk_inlines(children)
+
+
+def printed_texts(res: Resolution):
+    """(loc, text) for everything a resolution prints, in source order as far as it is known."""
+    meta = res.meta
+    for key in ("symbol", "title", "parent_organ", "organ", "session_name", "agenda_item",
+                "distribution", "meeting", "job_number", "formula_organ"):
+        value = getattr(meta, key, None)
+        if isinstance(value, str):
+            yield meta.key_locs.get(key), value
+    vote = meta.vote
+    yield vote.loc or meta.key_locs.get("vote"), "\n".join(vote.in_favour + vote.against + vote.abstaining)
+    for part in res.parts:
+        yield part.loc, (part.label or "") + "\n" + plain_text(part.title or [])
+        if part.formula:
+            yield part.formula.loc, plain_text(part.formula.inlines)
+        for para in part.preamble:
+            yield para.loc, plain_text(para.inlines)
+        yield from _operative_texts(part.operative)
+    for annex in res.annexes:
+        yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])
+        for block in annex.blocks:
+            if isinstance(block, OperativeParagraph):
+                yield from _operative_texts([block])
+            else:
+                yield block.loc, plain_text(block.inlines)
+    for note in res.footnotes:
+        yield note.loc, "\n".join(plain_text(p) for p in note.paragraphs)
+
+
+def _operative_texts(paragraphs):
+    for para in paragraphs:
+        yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
+        for sub in walk_subparagraphs(para.children):
+            yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
+
+
+def first_use(res: Resolution, chars) -> Optional[Loc]:
+    """Where the source first has one of ``chars`` (the front matter's keys included), if anywhere."""
+    wanted = set(chars)
+    found = [loc for loc, text in printed_texts(res) if loc is not None and wanted & set(text)]
+    return min(found, key=lambda loc: (loc.line, loc.col)) if found else None

@@ -20,7 +20,7 @@ from ..errors import InvalidOutputError, error, tool_error
 from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
 from ..memo import once
-from ..model import Resolution
+from ..model import Resolution, first_use
 from ..presentation import labels_for, present
 
 PDF_VARIANT = "pdf/a-3u"
@@ -101,7 +101,7 @@ def stylesheet_for(root: Path):
 
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
-              emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None):
+              emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None, locate=None):
     """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document).
 
     ``keep``, if given, sees the laid-out document before it is drawn; when it
@@ -136,9 +136,11 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
     except (OSError, ValueError) as exc:
         raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
     # Embedded fonts are known, and missing glyphs recorded, only once drawn.
-    used = document.fonts.values()
-    fonts.check_used({font.family for font in used},
-                     {cp for font in used for cp in font.missing}, lang=lang)
+    drawn: dict = {}
+    for font in document.fonts.values():
+        drawn.setdefault(font.family, set()).update("".join(font.to_unicode.values()))
+    fonts.check_used(drawn, {cp for font in document.fonts.values() for cp in font.missing},
+                     lang=lang, locate=locate)
     return data, document
 
 
@@ -245,7 +247,7 @@ def render(res: Resolution, inputs: dict) -> bytes:
         # A layout whose notes moved is not drawn: the next one replaces it.
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
                                    instant=instant, emblem=emblem, lang=lang, extra_css=rules.css(),
-                                   keep=notes_in_place)
+                                   keep=notes_in_place, locate=lambda chars: first_use(res, chars))
         if data is not None:
             break
         rules.add(misplaced, document.pages)
