@@ -736,3 +736,39 @@ def test_a_superscript_number_equal_to_a_note_on_its_page_is_text(tmp_path):
     assert fp.section("operative")[0].text == "Decides to act on 10 m2 of land;"
     assert [(n.marker, n.called_from) for n in fp.notes] == [("1", ("preamble", 1)), ("2", ("operative", 2))]
     assert verify_source(str(source), str(tmp_path))[0] == []
+
+
+UNUSUAL_TEXT_SOURCE = FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/3").replace('"99/1"', '"99/3"') + """
+*The Human Rights Council*,
+
+*Recalling* the re\u0301sume\u0301 of the Co\u0302te d\u2019Ivoire\tdelegation,[^a]
+
+*Noting* the \u200fmarks\u200e and the Mongolian\u180e separator, the ﬆar and the ﬅyle,[^b]
+
+1. *Decides* to act\u2060 with\u034f care ✓\ufe0f;[^c]
+
+2. *Requests* a\tb\tc the report.
+[^a]: Decomposed accents and a tab before the call.
+
+[^b]: Direction marks.
+
+[^c]: Joiners and selectors.
+"""
+
+
+def test_unusual_but_valid_characters_build_and_verify(tmp_path):
+    """Found by building random sources: decomposed accents and tabs before a footnote call
+    (pandoc counts its columns in composed text and tab stops), and characters that are never
+    drawn or read back as their letters from a PDF. All are valid and must build and agree."""
+    source = tmp_path / "A_HRC_RES_99_3.md"
+    source.write_text(UNUSUAL_TEXT_SOURCE, encoding="utf-8")
+    res = read_source(str(source))
+    assert [n.key for n in res.footnotes] == ["a", "b", "c"]
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, summary = verify_source(str(source), str(tmp_path))
+    assert lines == [] and summary.endswith("3 footnotes, 3 votes: consistent"), (lines, summary)
+
+
+def test_normalise_drops_what_is_never_drawn():
+    assert normalise("a\u200eb\u200f c\u180e\ufe0f\u2066d\u2069") == "ab cd"
+    assert normalise("\ufb06ar \ufb05yle") == "star \u017ftyle"

@@ -120,7 +120,9 @@ def _compare_items(rep, section, want, got, fields) -> dict:
 # Chinese and Japanese lines break between any two characters, and the reader joins
 # lines with a space: spaces next to those characters are as unknowable as after "-".
 _CJK = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_AFTER_BREAKABLE = re.compile(rf"(?<=[-/.\u2010\u2013\u2014{_CJK}])\s+|\s+(?=[{_CJK}])")
+# Besides hyphens, dashes and "/", Unicode's line breaking (UAX #14) lets a line end after
+# "?" and "!" (class EX), "…" (IN) and "]", "}" (CL) with no space, as in a URL's query.
+_AFTER_BREAKABLE = re.compile(rf"(?<=[-/.?!\]}}\u2010\u2013\u2014\u2026{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 def _unspaced(text) -> str:

@@ -23,12 +23,22 @@ ALL_FIELDS = frozenset({
 PREAMBLE = "preamble"
 OPERATIVE = "operative"
 
-# Ligatures some fonts shape into one glyph; the text is the same.
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+# Ligatures some fonts shape into one glyph, and the Latin presentation forms that a
+# PDF's text reads back as their letters; the text is the same.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "\u017ft", "\ufb06": "st"}
 # Spaces that differ only in how they break or how wide they print.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 ZERO_WIDTH_SPACE = "\u200b"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): soft hyphen, joiners,
+# direction marks, variation selectors and the like, which are never drawn; a PDF's text
+# has none of them.
+_IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+                     (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+                     (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+                     (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+                     (0xE0000, 0xE0FFF))
+_INVISIBLE = dict.fromkeys(cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1))
 _INVISIBLE_BUT_BREAKS = {k: v for k, v in _INVISIBLE.items() if k != ord(ZERO_WIDTH_SPACE)}
 
 
