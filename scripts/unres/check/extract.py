@@ -822,22 +822,36 @@ def _block_segments(block):
 
 
 def _pdf_notes(frags, left):
-    """Footnotes at the page foot: a marker set left of the text block opens each."""
-    frags = sorted(frags, key=lambda f: (f.page, -round(f.y), f.x))
-    notes: list = []
-    lines: dict = {}
+    """Footnotes at the page foot: a marker set left of the text block opens each.
+
+    Smaller text set above or below a line of a note (a superscript, the 2 of
+    "H2O") reads as part of that line, at its place from the left."""
+    sizes = Counter()
     for f in frags:
-        text = f.text.strip()
-        if f.x < left - 1.0 and text:
-            notes.append([text, []])
-            lines = {}
-            continue
-        if notes:
-            key = (f.page, round(f.y))
-            if key not in lines:
-                lines[key] = len(notes[-1][1])
-                notes[-1][1].append("")
-            notes[-1][1][lines[key]] += f.text
+        sizes[round(f.size, 1)] += len(f.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    lines: dict = {}        # (page, baseline) -> fragments
+    small = []
+    for f in frags:
+        if f.size < 0.95 * size and f.text.strip():
+            small.append(f)
+        else:
+            lines.setdefault((f.page, round(f.y)), []).append(f)
+    for f in small:
+        near = [key for key, line in lines.items() if key[0] == f.page
+                and any(g.x >= left - 1.0 for g in line) and -0.5 * size < f.y - key[1] < 0.8 * size]
+        key = min(near, key=lambda k: abs(f.y - k[1])) if near else (f.page, round(f.y))
+        lines.setdefault(key, []).append(f)
+    notes: list = []
+    for key in sorted(lines, key=lambda k: (k[0], -k[1])):
+        text = ""
+        for f in sorted(lines[key], key=lambda g: g.x):
+            if f.x < left - 1.0 and f.text.strip():
+                notes.append([f.text.strip(), []])
+                continue
+            text += f.text
+        if notes and text:
+            notes[-1][1].append(text)
     return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
 
 
