@@ -752,14 +752,15 @@ UNUSUAL_TEXT_SOURCE = FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/3").replace(
 
 [^b]: Direction marks.
 
-[^c]: Joiners and selectors.
+[^c]: Joiners and selectors; H~2~O and 5 m^3^ set small in a note.
 """
 
 
 def test_unusual_but_valid_characters_build_and_verify(tmp_path):
     """Found by building random sources: decomposed accents and tabs before a footnote call
     (pandoc counts its columns in composed text and tab stops), and characters that are never
-    drawn or read back as their letters from a PDF. All are valid and must build and agree."""
+    drawn or read back as their letters from a PDF, and a subscript and a superscript in a
+    footnote. All are valid and must build and agree."""
     source = tmp_path / "A_HRC_RES_99_3.md"
     source.write_text(UNUSUAL_TEXT_SOURCE, encoding="utf-8")
     res = read_source(str(source))
@@ -772,3 +773,22 @@ def test_unusual_but_valid_characters_build_and_verify(tmp_path):
 def test_normalise_drops_what_is_never_drawn():
     assert normalise("a\u200eb\u200f c\u180e\ufe0f\u2066d\u2069") == "ab cd"
     assert normalise("\ufb06ar \ufb05yle") == "star \u017ftyle"
+
+
+def test_a_word_longer_than_the_line_breaks_at_the_margin_and_verifies(tmp_path):
+    """A long address with no place to break (one 90-character path segment) is broken at the
+    margin, not run off the page, and the check reads the broken word as the source's."""
+    from unres.check.extract import _pdf_fragments
+
+    segment = "Session38Documents" * 5
+    source = tmp_path / "A_HRC_RES_99_4.md"
+    source.write_text(
+        FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/4").replace('"99/1"', '"99/4"')
+        + "\n*The Human Rights Council*,\n\n*Recalling* the report at http://www.ohchr.org/"
+        + segment + ".docx of the Council,\n\n1. *Decides* to act.\n", encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    frags, _heights, widths = _pdf_fragments(str(tmp_path / "A_HRC_RES_99_4.pdf"))
+    right_margin = widths[0] - 20 / 25.4 * 72
+    assert max(f.right for f in frags if f.text.strip()) <= right_margin + 1.0
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []
