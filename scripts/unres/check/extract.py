@@ -759,7 +759,10 @@ def _pdf_blocks(lines, left, body):
     blocks: list = []
     prev = None
     for ln in lines:
-        new = (prev is None or abs(ln.x - left) > 1.0 or ln.bold != prev.bold
+        # A line may open with a no-break space, which prints nothing: its start is then a
+        # little right of the text block's edge (or at a footnote call set first).
+        start = min([ln.x] + [c.x for c in ln.calls])
+        new = (prev is None or abs(start - left) > max(1.0, 0.3 * body) or ln.bold != prev.bold
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
                or (ln.page == prev.page
