@@ -792,3 +792,18 @@ def test_a_word_longer_than_the_line_breaks_at_the_margin_and_verifies(tmp_path)
     assert max(f.right for f in frags if f.text.strip()) <= right_margin + 1.0
     lines, _ = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+def test_a_line_that_opens_with_a_no_break_space_and_a_call_continues_its_paragraph(tmp_path):
+    """Found by building random sources: here the no-break space before the call falls at the
+    start of a line, where it prints nothing, so the line starts with the call a little right
+    of the text block's edge; it is still the paragraph's last line, not a new paragraph."""
+    para = ("*Recalling* to Commissioner \xad the \u200f with \u200d \t of High the \ufb01nance States "
+            "requests requests of \xa0[^n0],")
+    source = tmp_path / "A_HRC_RES_99_5.md"
+    source.write_text(FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/5").replace('"99/1"', '"99/5"')
+                      + "\n*The Human Rights Council*,\n\n" + para + "\n\n1. *Decides* to act.\n\n"
+                      "[^n0]: A note.\n", encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []
