@@ -807,3 +807,67 @@ def test_a_line_that_opens_with_a_no_break_space_and_a_call_continues_its_paragr
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     lines, _ = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+STRUCTURE_BODY = """
+# A
+
+## First part
+
+*The General Assembly*,
+
+*Recalling* its resolution 1/1,
+
+1. *Decides* to act:
+
+   (a) one:
+
+       (i) first:
+
+           a. alpha:
+
+              i. deep one;
+
+              ii. deep two;
+
+           b. beta;
+
+       (ii) second;
+
+   (b) two, the cooperate Human *of*[^1];
+
+2. *Requests* a report.
+
+# B
+
+## Second part
+
+*The General Assembly*,
+
+*Noting* the report,
+
+*Welcoming* the work,
+
+1. *Decides* to remain seized of the matter.
+
+# Annex
+
+## Declaration
+
+The States agree.[^2]
+
+[^1]: A note after an italic word.
+
+[^2]: A note called from the annex.
+"""
+
+
+def test_second_part_preamble_deep_labels_and_annex_notes_are_read_back(tmp_path):
+    """Found by building random sources: the second part's preambular paragraphs were read as
+    operative items (PDF, DOCX), the fourth level's labels (i., ii.) as closing text, and a
+    footnote called from the annex as missing (DOCX, AKN)."""
+    source = tmp_path / "structure.md"
+    source.write_text(FRONT + STRUCTURE_BODY, encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, summary = verify_source(str(source), str(tmp_path))
+    assert lines == [] and "3 preambular, 3 operative, 8 sub-paragraphs, 2 footnotes" in summary, summary

@@ -30,7 +30,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
 # A note's call is a number or a reference mark; other raised text belongs to the words.
 _CALL_RE = re.compile(r"[0-9]+|[*\u2020\u2021\u00a7\u00b6]+")
-_NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.)\t(.*)$", re.DOTALL)
+_NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.|[ivxlc]+\.)\t(.*)$", re.DOTALL)
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -320,6 +320,9 @@ def extract_akn(path) -> Fingerprint:
         _akn_unit(items, para, 0, calls)
     fp.items = items.items
 
+    # Footnotes called elsewhere (an annex) are the resolution's all the same, called from no item.
+    collected = {id(note) for note, _owner in calls}
+    calls += [(n, None) for n in doc.iter(_q("authorialNote")) if id(n) not in collected]
     where = _index_by_anchor(fp.items)
     for note, owner in calls:
         body = " ".join(_akn_text(p) for p in note.iterfind("a:p", ns))
@@ -451,6 +454,8 @@ def extract_docx(path) -> Fingerprint:
         # A part's heading (A, B … and its title), then that part's formula, all in italics.
         if style.startswith("H1G"):
             after_heading = True
+            if state == "operative":
+                state = "preamble"      # the next part opens with its own preamble
             continue
         if after_heading:
             after_heading = False
@@ -464,7 +469,8 @@ def extract_docx(path) -> Fingerprint:
                 state = "adoption"
             continue
         if style.startswith("Annex") or state == "annex":
-            state = "annex"     # annexes are not part of the fingerprint
+            state = "annex"     # annexes are not part of the fingerprint, their footnotes are
+            calls += [(c, None) for _, _, c in segs if c]
             continue
         if state == "vote":
             name = vote_list_name(flat)
@@ -802,7 +808,8 @@ def _line_segments(line):
     for f in line.frags:
         if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
                 and f.x - prev.right > 0.2 * max(f.size, prev.size)
-                and not any(prev.right - 1 <= c.x and c.right <= f.x + 1 for c in line.calls)):
+                # (an italic word's last letter may reach over the start of its call)
+                and not any(prev.x < c.x and c.right <= f.x + 1 for c in line.calls)):
             segs.append((" ", False))
         segs.append((f.text, f.italic))
         prev = f
@@ -884,6 +891,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         # A part's heading (A, B … and its title, in bold), then that part's formula, in italics.
         if block[0].bold and state in ("preamble", "operative"):
             after_heading = True
+            state = "preamble"          # the next part opens with its own preamble
             continue
         if after_heading:
             after_heading = False

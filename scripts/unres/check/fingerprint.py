@@ -121,7 +121,8 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
      "september", "october", "november", "december"])}
 _DATE_RE = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
 _ADOPTED_RE = re.compile(r"adopted by .* on (\d{1,2} [A-Za-z]+ \d{4})", re.IGNORECASE)
-_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.)$")
+# Sub-paragraph labels by depth: (a), (i), a., i. (see transforms.sub_label).
+_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.|[ivxlc]+\.)$")
 _NUM_RE = re.compile(r"^\d+\.$")
 
 
