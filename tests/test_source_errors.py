@@ -153,3 +153,20 @@ def test_characters_no_output_can_carry_are_refused_however_written(source_file,
     expected = text_front + text_body
     assert diag.loc.line == next(n for n, line in enumerate(expected.split("\n"), 1)
                                  if (front and line.startswith("title:")) or (body and body in line))
+
+
+def _points_under_ii(indent: int) -> str:
+    return ("\n*The Human Rights Council*,\n\n*Recalling* x,\n\n1. *Requests* the following:\n\n"
+            "   (a) one:\n\n       (i) first;\n\n       (ii) second:\n\n"
+            + " " * indent + "a. alpha;\n\n" + " " * indent + "b. beta;\n\n   (b) two.\n")
+
+
+def test_points_indented_short_of_their_item_say_how_far_to_indent(source_file):
+    """Under '(ii) ', whose text starts one column further than under '(i) ', points indented
+    like those under (i) are a code block to Markdown; the message gives the indent that nests them."""
+    with pytest.raises(SourceError) as info:
+        read_source(str(source_file(FRONT, _points_under_ii(11))))
+    diag = info.value.diagnostics[0]
+    assert diag.code == "E206" and "indent it by 12 spaces, where that line's text starts" in diag.message
+    res = read_source(str(source_file(FRONT, _points_under_ii(12))))
+    assert [p.label for p in res.operative[0].children[0].children[1].children] == ["a.", "b."]

@@ -181,7 +181,21 @@ class _Builder:
                            "for a number that is text)",
             "Header": "heading",
         }
-        self.fail(loc, f"{names.get(block['t'], block['t'])} is not allowed in a resolution", "E206")
+        hint = self._nesting_hint(loc) if block["t"] == "CodeBlock" else ""
+        self.fail(loc, f"{names.get(block['t'], block['t'])} is not allowed in a resolution{hint}", "E206")
+
+    def _nesting_hint(self, loc) -> str:
+        """For text indented under a numbered or lettered line: the column that nests it there."""
+        if loc is None:
+            return ""
+        number = loc.line - 1
+        while number >= 1 and not self.raw_lines[number - 1].strip():
+            number -= 1
+        item = ITEM_START_RE.match(self.raw_lines[number - 1]) if number >= 1 else None
+        if not item or "\t" in item.group(0):
+            return ""
+        return (f"; to make it a sub-paragraph of line {number}, indent it by {item.end()} spaces, "
+                "where that line's text starts")
 
     def _annex_block(self, annex, block, loc, pos):
         kind = block["t"]
@@ -391,6 +405,10 @@ class _Builder:
                 self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
             elif not note.paragraphs:
                 self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+
+
+# The start of a numbered or lettered line, up to its text: "       (ii) ", "2. ", "   a. ".
+ITEM_START_RE = re.compile(r"[ \t]*(?:\(\w{1,6}\)|\w{1,6}\.)[ \t]+(?=\S)")
 
 
 def _index_of_column(raw_line: str, column: int) -> int:
