@@ -871,3 +871,16 @@ def test_second_part_preamble_deep_labels_and_annex_notes_are_read_back(tmp_path
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     lines, summary = verify_source(str(source), str(tmp_path))
     assert lines == [] and "3 preambular, 3 operative, 8 sub-paragraphs, 2 footnotes" in summary, summary
+
+
+def test_the_space_after_a_superscript_in_a_footnote_is_read(tmp_path):
+    """WeasyPrint draws the space after a superscript as a gap; in a footnote too."""
+    source = tmp_path / "A_HRC_RES_99_6.md"
+    source.write_text(
+        FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/6").replace('"99/1"', '"99/6"')
+        + "\n*The Human Rights Council*,\n\n*Recalling* its resolution 1/1,[^x]\n\n1. *Decides* to act.\n\n"
+        "[^x]: *Oficina* con Alto la solicita Estados Consejo cooperen los que Alto el^2^ **la** cooperen "
+        "Estados del cooperen cooperen Oficina Consejo.\n", encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []

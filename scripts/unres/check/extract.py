@@ -854,12 +854,17 @@ def _pdf_notes(frags, left):
         lines.setdefault(key, []).append(f)
     notes: list = []
     for key in sorted(lines, key=lambda k: (k[0], -k[1])):
-        text = ""
+        text, prev = "", None
         for f in sorted(lines[key], key=lambda g: g.x):
             if f.x < left - 1.0 and f.text.strip():
                 notes.append([f.text.strip(), []])
                 continue
+            # The space after a superscript is drawn as a gap, not as a glyph (see _line_segments).
+            if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
+                    and f.x - prev.right > 0.2 * max(f.size, prev.size)):
+                text += " "
             text += f.text
+            prev = f
         if notes and text:
             notes[-1][1].append(text)
     return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
