@@ -800,14 +800,20 @@ def _join_lines(texts) -> str:
     return out
 
 
+def _gap_reads_as_space(prev, f) -> bool:
+    """A gap between two pieces of text with no space glyph at it (WeasyPrint draws none
+    for a space after a superscript) that a reader of the page takes for a space."""
+    return (f.text[:1] != " " and not prev.text.endswith(" ")
+            and f.x - prev.right > 0.2 * max(f.size, prev.size))
+
+
 def _line_segments(line):
     """``[(text, italic), …]`` of one line. A space that is only a gap between two pieces
     of text (WeasyPrint draws no glyph for a space after a superscript, say) is read as
     a space, as any reader of the page would; the gap a footnote call fills is not one."""
     segs, prev = [], None
     for f in line.frags:
-        if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
-                and f.x - prev.right > 0.2 * max(f.size, prev.size)
+        if (prev is not None and _gap_reads_as_space(prev, f)
                 # (an italic word's last letter may reach over the start of its call)
                 and not any(prev.x < c.x and c.right <= f.x + 1 for c in line.calls)):
             segs.append((" ", False))
@@ -859,9 +865,7 @@ def _pdf_notes(frags, left):
             if f.x < left - 1.0 and f.text.strip():
                 notes.append([f.text.strip(), []])
                 continue
-            # The space after a superscript is drawn as a gap, not as a glyph (see _line_segments).
-            if (prev is not None and f.text[:1] != " " and not prev.text.endswith(" ")
-                    and f.x - prev.right > 0.2 * max(f.size, prev.size)):
+            if prev is not None and _gap_reads_as_space(prev, f):
                 text += " "
             text += f.text
             prev = f

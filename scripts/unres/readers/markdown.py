@@ -60,6 +60,9 @@ class _Builder:
         # column to it, two code points here. Composition never crosses a line end.
         self.lines = unicodedata.normalize("NFC", src.text).split("\n")
         self.raw_lines = src.text.split("\n")
+        # The text itself was checked on reading; only a character reference (&#x1;) can
+        # bring in a character no output can carry, so only then is each word checked.
+        self.references = "&#" in src.text
         self.errors = []
         self.notes: dict[str, Footnote] = {}
         self.calls: dict[str, Loc] = {}
@@ -305,8 +308,8 @@ class _Builder:
             for child in content[1]:
                 self._inline(child, inner_pos, out)
         elif kind == "Str":
-            bad = source_text.UNCARRIED_RE.search(content)
-            if bad:     # written as a character reference (&#x1;), which pandoc decodes
+            bad = self.references and source_text.UNCARRIED_RE.search(content)
+            if bad:
                 self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
             out.append(Text(content))
