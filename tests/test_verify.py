@@ -884,3 +884,63 @@ def test_the_space_after_a_superscript_in_a_footnote_is_read(tmp_path):
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     lines, _ = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+# ---------------------------------------------------------------- the first page's footer
+def _with_job_number(tmp_path) -> Path:
+    """A copy of 38/3 with the job number the UN gave it."""
+    text = SOURCE.read_text(encoding="utf-8")
+    assert "job_number:" not in text
+    source = tmp_path / (STEM + ".md")
+    source.write_text(text.replace("\nmeeting: ", "\njob_number: GE.18-12078(E)\nmeeting: ", 1),
+                      encoding="utf-8")
+    return source
+
+
+def test_a_job_number_in_the_first_page_footer_is_not_a_running_header(tmp_path):
+    """The job number prints in the first page's bottom margin, where no running header is."""
+    source = _with_job_number(tmp_path)
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "-q"]) == 0
+    lines, summary = verify_source(str(source), str(tmp_path))
+    assert lines == [] and summary.endswith("45 votes: consistent")
+
+
+def test_images_and_small_text_in_the_first_page_footer_are_not_read(tmp_path, monkeypatch):
+    """Whatever the first page's footer holds besides the job number (a barcode set in type,
+    a recycling mark with its caption, a QR code), and however high in the margin it stands,
+    is no part of the text; a running header and a page number elsewhere still are."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "pdf" / "resolution.html"
+    job = '<p class="job-number">{{ res.meta.job_number }}</p>'
+    assert job in page.read_text(encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace(job, (
+        '<p class="job-number">{{ res.meta.job_number }} <span style="font-size: 6pt">Please recycle'
+        '</span><br><span style="font-size: 24pt; line-height: 26pt">*1812078*</span>'
+        '<img src="footnote-rule.svg" alt="A recycling mark" style="width: 30mm; height: 8mm"></p>')),
+        encoding="utf-8")
+    css = templates / "pdf" / "print.css"
+    first = "    content: element(job-number);\n    vertical-align: top; padding-top: 9.5mm;"
+    assert first in css.read_text(encoding="utf-8")
+    # The caption's baseline stands just under the top of the margin, as high as the UN's job number.
+    css.write_text(css.read_text(encoding="utf-8").replace(
+        first, first.replace("padding-top: 9.5mm", "padding-top: 0")), encoding="utf-8")
+    monkeypatch.setenv("UNRES_TEMPLATES", str(templates))
+    source = _with_job_number(tmp_path)
+    out = tmp_path / "out"
+    assert unres_main(["build", str(source), "-o", str(out), "-q", "-j", "1"]) == 0
+    from unres.check.extract import FOOTER_BAND, _pdf_fragments
+    frags, _heights, _widths = _pdf_fragments(str(out / (STEM + ".pdf")))
+    footer = [f for f in frags if f.page == 0 and f.y < FOOTER_BAND and f.text.strip()]
+    assert {f.text.strip() for f in footer} == {"GE.18-12078(E)", "Please recycle", "*1812078*"}
+    assert max(f.y for f in footer) > 95.0       # near the top of the margin
+    assert verify_source(str(source), str(out))[0] == []
+
+
+def test_pdf_page_number_is_checked(copy, expect):
+    path = copy("pdf")
+    pdf = Pdf(path)
+    [folio] = pdf.find("3", page=2)
+    pdf.rewrite(folio, "3", "8")
+    pdf.save()
+    expect(path, 'page number on page 3 reads "8"')

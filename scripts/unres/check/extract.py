@@ -527,9 +527,13 @@ def _docx_depth(style: str) -> int:
 
 # ---------------------------------------------------------------- PDF
 # The UN page: the running header and the folio print in the margins, outside
-# the text block; the first page's masthead fills the top of the page.
+# the text block; the first page's masthead fills the top of the page, and its
+# footer (the job number, its barcode, the recycling mark, the QR code) fills the
+# bottom margin. A line of the text block, footnotes included, has its baseline
+# above the bottom margin (37.5 mm, 106.3 pt); anything with its baseline below
+# that is page furniture.
 HEADER_BAND = 76.0       # points from the top of the page
-FOOTER_BAND = 85.0       # points from the bottom of the page
+FOOTER_BAND = 104.0      # points from the bottom of the page
 MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
@@ -633,12 +637,17 @@ def extract_pdf(path) -> Fingerprint:
         sizes[round(f.size, 1)] += len(f.text)
     body = sizes.most_common(1)[0][0]
 
-    masthead, headers, body_frags, small = [], [], [], []
+    masthead, headers, footers, body_frags, small = [], [], [], [], []
     for f in frags:
         top = heights[f.page] - f.y
         if f.page == 0 and top < MASTHEAD_BAND:
             masthead.append(f)
-        elif top < HEADER_BAND or f.y < FOOTER_BAND:
+        elif f.y < FOOTER_BAND:
+            # The first page's footer is not compared: what it holds besides the job
+            # number (a barcode's digits, a mark's caption) is no part of the text.
+            if f.page > 0:
+                footers.append(f)
+        elif top < HEADER_BAND:
             headers.append(f)
         elif f.size < 0.95 * body and f.text.strip():
             small.append(f)
@@ -648,9 +657,13 @@ def extract_pdf(path) -> Fingerprint:
     fp.symbol = _pdf_symbol(masthead, widths[0] / 2)
     for f in headers:
         text = normalise(f.text)
-        if text and not text.isdigit() and fp.symbol and text != fp.symbol:
+        if text and fp.symbol and text != fp.symbol:
             fp.problems.append(f'running header on page {f.page + 1} reads "{text}" '
                                f'where the masthead has "{fp.symbol}"')
+    for f in footers:
+        text = normalise(f.text)
+        if text and text != str(f.page + 1):
+            fp.problems.append(f'page number on page {f.page + 1} reads "{text}"')
 
     lines = _pdf_lines(body_frags, body)
     if not lines:
