@@ -33,3 +33,19 @@ def test_every_command_is_documented():
         assert f"unres {name} " in README
     for code in ["E101", "E210", "E301", "E401", "E500", "W101", "T101", "O101", "A-SCHEMA"]:
         assert code in README
+
+
+def test_example_source_builds_and_verifies(tmp_path):
+    """The example exactly as printed (job number and all) builds in every format and reads back."""
+    from unres.check.verify import verify_source
+    from unres.cli import main as unres_main
+
+    example = re.search(r"```markdown\n(.*?)```", README, re.S).group(1)
+    path = tmp_path / "example.md"
+    path.write_text(example, encoding="utf-8")
+    out = tmp_path / "build"
+    assert unres_main(["build", str(path), "-o", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.glob("example.*")) == [
+        "example.akn.xml", "example.docx", "example.html", "example.pdf"]
+    lines, summary = verify_source(str(path), str(out))
+    assert lines == [] and summary.endswith(": consistent"), (lines, summary)
