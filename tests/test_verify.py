@@ -26,6 +26,7 @@ from unres.check.fingerprint import normalise
 from unres.check.verify import verify_main, verify_source
 from unres.cli import main as unres_main
 from unres.readers.markdown import read_source
+from unres.errors import EXIT_MISSING
 
 from conftest import FRONT
 
@@ -110,8 +111,8 @@ def test_cli_exit_codes(built, tmp_path):
     assert ok.stdout.endswith(": consistent\n")
     shutil.copy(built / (STEM + ".html"), tmp_path / (STEM + ".html"))
     missing = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(SOURCE),
-                              "--build-dir", str(tmp_path)], capture_output=True, text=True)
-    assert missing.returncode == 1
+                              "-o", str(tmp_path)], capture_output=True, text=True)
+    assert missing.returncode == EXIT_MISSING
     assert missing.stdout.splitlines() == [
         f"{tmp_path / (STEM + s)}: missing (run `unres build {SOURCE} -o {tmp_path}`)"
         for s in (".pdf", ".docx", ".akn.xml")]

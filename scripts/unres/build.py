@@ -20,6 +20,7 @@ from . import __version__
 from .errors import EXIT_INTERNAL, InvalidOutputError, OutputError, UnresError, error
 from .formats import FORMATS
 from .model import Loc
+from .source_text import unreadable_message
 from .templating import templates_dir
 
 STAMP_DIR = ".unres-stamps"
@@ -32,6 +33,7 @@ class Outcome:
     built: list = field(default_factory=list)       # format names rendered and written
     skipped: list = field(default_factory=list)     # up to date
     diagnostics: list = field(default_factory=list) # printed lines
+    warnings: list = field(default_factory=list)    # editorial warnings (``unres check``'s), printed lines
     exit_code: int = 0
     seconds: float = 0.0
 
@@ -220,6 +222,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
     """
     import time
 
+    from .lint import lint
     from .readers.markdown import read_source
 
     started = time.perf_counter()
@@ -229,11 +232,12 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             with open(source, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            raise UnresError([error(Loc(source, 1, 1), f"cannot read source: {exc.strerror}", "E500")]) from None
+            raise UnresError([error(Loc(source, 1, 1), unreadable_message(exc), "E500")]) from None
         todo = list(formats) if force else stale_formats(source, data, out_dir, formats)
         outcome.skipped = [f for f in formats if f not in todo]
         if todo:
             res = read_source(source, data)
+            outcome.warnings = [str(d) for d in lint(res)]
             elsewhere = {side.fmt: side.start} if side is not None else None
             # The side process's bytes are awaited by write_outputs, after the others are checked.
             rendered = render_outputs(res, todo, elsewhere)

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
+from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UnresError
+from .errors import EXIT_FINDINGS, EXIT_MEANINGS, EXIT_OK, EXIT_USAGE, SourceError, UnresError, error
 from .formats import DEFAULT_FORMATS, FORMATS
 
 
@@ -29,11 +31,56 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def versions() -> str:
+    """unres's version and those of the tools it runs with, one a line."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    lines = [f"unres {__version__}"]
+    try:
+        from .pandoc import pandoc_path
+        out = __import__("subprocess").run([pandoc_path(), "--version"], capture_output=True,
+                                           text=True, timeout=30, check=False).stdout
+        lines.append(out.splitlines()[0] if out else "pandoc: did not say its version")
+    except (UnresError, OSError) as exc:
+        lines.append(f"pandoc: not found ({exc})")
+    for label, dist in (("WeasyPrint", "weasyprint"), ("python-docx", "python-docx"), ("lxml", "lxml")):
+        try:
+            lines.append(f"{label} {version(dist)}")
+        except PackageNotFoundError:
+            lines.append(f"{label}: not installed")
+    try:
+        from lxml import etree
+        lines[-1] += " (libxml2 " + ".".join(map(str, etree.LIBXML_VERSION)) + ")"
+    except ImportError:
+        pass
+    return "\n".join(lines)
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(versions())
+        parser.exit()
+
+
+def _exit_codes() -> str:
+    return "exit codes:\n" + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_MEANINGS)
+
+
+def _quiet(command, what="print only problems"):
+    command.add_argument("-q", "--quiet", action="store_true", help=what)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="unres",
-        description="Build a UN resolution's PDF, DOCX, HTML and Akoma Ntoso XML from one Markdown source.")
-    top.add_argument("--version", action="version", version=f"unres {__version__}")
+        description="Build a UN resolution's PDF, DOCX, HTML and Akoma Ntoso XML from one Markdown source.",
+        epilog=_exit_codes() + "\n\nA folder given as SOURCE stands for every *.md file in it.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action=_Version,
+                     help="print the versions of unres, pandoc, WeasyPrint, python-docx and lxml")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build", help="build sources into outputs",
@@ -50,34 +97,96 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     build.add_argument("--no-verify", dest="verify", action="store_false",
                        help="skip reading each output back before it is published (see `unres verify`)")
-    build.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    volume = build.add_mutually_exclusive_group()
+    volume.add_argument("-q", "--quiet", action="store_true",
+                        help="print only problems and the summary (no editorial warnings)")
+    volume.add_argument("-v", "--verbose", action="store_true",
+                        help="also name the sources that were up to date and each file written")
 
     check = sub.add_parser("check", help="check sources for errors and editorial warnings",
                            description="Read each SOURCE and report errors and UN editorial warnings.")
     check.add_argument("sources", nargs="+", metavar="SOURCE")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    _quiet(check, "print only problems (no line for a source without any)")
 
     verify = sub.add_parser("verify", help="prove that the built outputs say the same thing",
-                            description="Read the four built files of each SOURCE back and compare them "
-                                        "with the source and with each other.")
+                            description="Read the built files of each SOURCE back and compare them "
+                                        "with the source and with each other.",
+                            epilog="exit codes: 1 when an output differs, 7 when an output is missing "
+                                   "(and no worse problem was found)")
     verify.add_argument("sources", nargs="+", metavar="SOURCE")
-    verify.add_argument("--build-dir", default="build", metavar="DIR")
+    verify.add_argument("-o", "--output", default="build", metavar="DIR",
+                        help="the folder the outputs were built into (default: build)")
+    # The option's first name, kept so that scripts written for it still run.
+    verify.add_argument("--build-dir", dest="output", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    verify.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS), metavar="LIST",
+                        help="comma-separated formats to read: " + ",".join(FORMATS) + " (default: all)")
     verify.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of cores)")
+    volume = verify.add_mutually_exclusive_group()
+    volume.add_argument("-q", "--quiet", action="store_true",
+                        help="print only differences and problems (no line for a consistent source)")
+    volume.add_argument("-v", "--verbose", action="store_true", help="also name each file read")
 
     imp = sub.add_parser("import", help="import a UN Akoma Ntoso file as a Markdown source",
-                         description="Write canonical Markdown from a UN AKN4UN XML file.")
+                         description="Write canonical Markdown from a UN AKN4UN XML file. An existing "
+                                     "file is not overwritten unless --force is given.")
     imp.add_argument("file", metavar="FILE.xml")
     imp.add_argument("-o", "--output", metavar="PATH", help="where to write the Markdown (default: stdout)")
+    imp.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    _quiet(imp, "print only what was normalised or cannot be mapped (no line naming the file written)")
     return top
 
 
+def _commands(top: argparse.ArgumentParser) -> list:
+    return [name for action in top._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices]
+
+
+def _unknown_command(top: argparse.ArgumentParser, argv) -> str | None:
+    """The message for a first word that is no command, naming the closest one."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    word, names = argv[0], _commands(top)
+    if word in names:
+        return None
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'?" if close else f"the commands are {', '.join(names)}"
+    return f"unres: '{word}' is not a command; {hint}"
+
+
+def expand_sources(sources) -> list:
+    """Each SOURCE as given, a folder standing for the *.md files in it (not in its sub-folders)."""
+    out, errors = [], []
+    for source in sources:
+        if os.path.isdir(source):
+            found = sorted(str(p) for p in Path(source).glob("*.md") if p.is_file())
+            if not found:
+                errors.append(error(None, f"{source} is a folder with no .md file in it; "
+                                          "give a source file or a folder of them", "E500"))
+            out.extend(found)
+        else:
+            out.append(source)
+    if errors:
+        raise SourceError(errors)
+    return out
+
+
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    top = parser()
+    unknown = _unknown_command(top, argv)
+    if unknown:
+        top.print_usage(sys.stderr)
+        print(unknown, file=sys.stderr)
+        return EXIT_USAGE
+    args = top.parse_args(argv)
     if args.command is None:
-        parser().print_help(sys.stderr)
+        top.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if hasattr(args, "sources"):
+            args.sources = expand_sources(args.sources)
         return COMMANDS[args.command](args)
     except UnresError as exc:
         for diag in exc.diagnostics:
@@ -91,7 +200,7 @@ def main(argv=None) -> int:
 def cmd_build(args) -> int:
     from .runner import run_builds
     return run_builds(args.sources, args.output, args.formats, args.jobs or os.cpu_count() or 1,
-                      force=args.force, quiet=args.quiet, verify=args.verify)
+                      force=args.force, quiet=args.quiet, verify=args.verify, verbose=args.verbose)
 
 
 def cmd_check(args) -> int:
@@ -112,7 +221,7 @@ def cmd_check(args) -> int:
             print(diag, file=sys.stderr)
         if warnings and args.strict:
             worst = max(worst, EXIT_FINDINGS)
-        if not warnings:
+        if not warnings and not args.quiet:
             print(f"{source}: ok ({len(res.preamble)} preambular, {len(res.operative)} operative, "
                   f"{len(res.footnotes)} footnote{'s' if len(res.footnotes) != 1 else ''})")
     return worst
@@ -120,12 +229,13 @@ def cmd_check(args) -> int:
 
 def cmd_verify(args) -> int:
     from .check.verify import verify_main
-    return verify_main(args.sources, args.build_dir, args.jobs or os.cpu_count() or 1)
+    return verify_main(args.sources, args.output, args.jobs or os.cpu_count() or 1, formats=args.formats,
+                       quiet=args.quiet, verbose=args.verbose)
 
 
 def cmd_import(args) -> int:
     from .importing import import_main
-    return import_main(args.file, args.output)
+    return import_main(args.file, args.output, force=args.force, quiet=args.quiet)
 
 
 COMMANDS = {"build": cmd_build, "check": cmd_check, "verify": cmd_verify, "import": cmd_import}

@@ -19,7 +19,21 @@ EXIT_INPUT = 3           # a source or an imported file is invalid
 EXIT_TOOL = 4            # pandoc, WeasyPrint, fonts … missing or failed
 EXIT_OUTPUT = 5          # an output could not be written (permissions, disk full)
 EXIT_INVALID_OUTPUT = 6  # a built output failed its own validation (a bug in unres)
+EXIT_MISSING = 7         # verify: an output to compare is missing (not built, or built without it)
 EXIT_INTERNAL = 70       # an unexpected exception: a bug in unres (the traceback is printed)
+
+# What each exit code means, as `unres --help` lists it (README.md's table says more).
+EXIT_MEANINGS = (
+    (EXIT_OK, "success"),
+    (EXIT_FINDINGS, "verify found a difference; check --strict found warnings"),
+    (EXIT_USAGE, "bad command line"),
+    (EXIT_INPUT, "a source or imported file is invalid (E…)"),
+    (EXIT_TOOL, "an outside tool or resource is missing or failed (T…)"),
+    (EXIT_OUTPUT, "an output could not be written, or exists and --force was not given (O…)"),
+    (EXIT_INVALID_OUTPUT, "a built output failed its own validation: a bug in unres (A-…, O-…)"),
+    (EXIT_MISSING, "verify: an output to compare is missing"),
+    (EXIT_INTERNAL, "an unexpected error: a bug in unres"),
+)
 
 
 @dataclass(frozen=True)

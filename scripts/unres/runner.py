@@ -22,7 +22,7 @@ import sys
 import time
 
 from . import warmup
-from .build import Outcome, build_one, stale_formats
+from .build import Outcome, build_one, output_path, stale_formats
 from .errors import EXIT_OK
 
 RECYCLE_AFTER = 50
@@ -141,10 +141,10 @@ def _pending(sources, out_dir, formats, force):
 
 
 class _Progress:
-    def __init__(self, total: int, quiet: bool):
+    def __init__(self, total: int, quiet: bool, verbose: bool = False, out_dir: str = "build"):
         self.total, self.done = total, 0
         self.tty = sys.stderr.isatty() and not quiet
-        self.quiet = quiet
+        self.quiet, self.verbose, self.out_dir = quiet, verbose, out_dir
 
     def step(self, outcome: Outcome):
         self.done += 1
@@ -156,13 +156,23 @@ class _Progress:
             sys.stderr.flush()
             if self.done == self.total:
                 sys.stderr.write("\n")
-        if outcome.diagnostics:
+        shown = outcome.diagnostics + ([] if self.quiet else outcome.warnings)
+        if shown:
             if self.tty:
                 sys.stderr.write("\n")
-            for line in outcome.diagnostics:
+            for line in shown:
                 print(line, file=sys.stderr)
-        elif not self.tty and not self.quiet and outcome.built:
+        if not outcome.diagnostics and (self.verbose or not self.tty and not self.quiet) and outcome.built:
             print(f"built {outcome.source}: {', '.join(outcome.built)} ({outcome.seconds:.2f} s)")
+        if self.verbose and not outcome.diagnostics:
+            for fmt in outcome.built:
+                print(f"  wrote {output_path(self.out_dir, outcome.source, fmt)}")
+            if outcome.skipped:
+                print(f"  up to date: {', '.join(outcome.skipped)}")
+
+    def fresh(self, source: str):
+        if self.verbose:
+            print(f"up to date {source}")
 
 
 def _side_writer(formats):
@@ -186,11 +196,13 @@ def _side_writer(formats):
         return None             # no fork here: the build renders everything itself
 
 
-def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True) -> int:
+def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True, verbose=False) -> int:
     started = time.perf_counter()
     stale, fresh = _pending(sources, out_dir, formats, force)
     todo = list(stale)
-    progress = _Progress(len(todo), quiet)
+    progress = _Progress(len(todo), quiet, verbose, out_dir)
+    for source in fresh:
+        progress.fresh(source)
     outcomes = []
     if len(todo) <= 1 or jobs == 1:
         side = _side_writer(stale[todo[0]]) if len(todo) == 1 and jobs > 1 else None

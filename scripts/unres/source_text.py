@@ -81,6 +81,13 @@ def uncarried_message(char: str) -> str:
     return f"U+{ord(char):04X} is {kind}, which no output can carry; delete it"
 
 
+def unreadable_message(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "this is a folder, not a source file; give the .md files in it, or the folder itself " \
+               "on the command line (it then stands for every *.md file in it)"
+    return f"cannot read source: {exc.strerror}"
+
+
 def split_front_matter(text: str, path: str) -> SourceText:
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
@@ -100,5 +107,5 @@ def load(path: str, data: bytes | None = None) -> SourceText:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_SOURCE_BYTES + 1)
         except OSError as exc:
-            raise SourceError(error(Loc(path, 1, 1), f"cannot read source: {exc.strerror}", "E500")) from None
+            raise SourceError(error(Loc(path, 1, 1), unreadable_message(exc), "E500")) from None
     return split_front_matter(decode(data, path), path)

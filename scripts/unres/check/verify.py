@@ -4,32 +4,40 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, UnresError
+from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
 from .compare import compare
 from .extract import EXTRACTORS, from_model
 
 
-def verify_source(source: str, build_dir: str) -> tuple:
-    """``(differences, summary)`` for one source; no differences means consistent."""
+def verify_source(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple:
+    """``(lines, summary)`` for one source: no line means consistent."""
+    missing, lines, summary, _read = verify_report(source, build_dir, formats)
+    return missing + lines, summary
+
+
+def verify_report(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple:
+    """``(missing, differences, summary, files read)`` for one source; nothing missing and
+    no differences means consistent."""
     from ..readers.markdown import read_source
 
     res = read_source(source)
     stem = Path(source).name.removesuffix(".md")
     want = from_model(res, source)
-    lines = []
+    missing = []
     files = {}
-    skipped = {fmt: why for fmt in DEFAULT_FORMATS if (why := unreadable(fmt, res))}
-    for fmt in DEFAULT_FORMATS:
+    skipped = {fmt: why for fmt in formats if (why := unreadable(fmt, res))}
+    for fmt in formats:
         path = Path(build_dir) / (stem + FORMATS[fmt].suffix)
         if fmt in skipped:
             continue
         if path.is_file():
             files[fmt] = (path, path)
         else:
-            lines.append(f"{path}: missing (run `unres build {source} -o {build_dir}`)")
-    lines += differences(want, files)
-    return lines, _summary(stem, want, skipped)
+            only = "" if set(formats) == set(DEFAULT_FORMATS) else f" -f {fmt}"
+            missing.append(f"{path}: missing (run `unres build {source} -o {build_dir}{only}`)")
+    lines = differences(want, files)
+    return missing, lines, _summary(stem, want, len(files), skipped), [str(p) for p, _ in files.values()]
 
 
 def unreadable(fmt: str, res) -> str | None:
@@ -57,13 +65,12 @@ def differences(want, files: dict) -> list:
     return lines
 
 
-def _summary(stem: str, fp, skipped=None) -> str:
+def _summary(stem: str, fp, read: int, skipped=None) -> str:
     preamble = len(fp.section("preamble"))
     operative = [i for i in fp.section("operative") if i.kind == "paragraph"]
     points = [i for i in fp.section("operative") if i.kind == "point"]
     notes = len(fp.notes)
-    read = len(DEFAULT_FORMATS) - len(skipped or ())
-    parts = [f"{read} formats", f"{preamble} preambular", f"{len(operative)} operative"]
+    parts = [f"{read} format{'s' if read != 1 else ''}", f"{preamble} preambular", f"{len(operative)} operative"]
     if points:
         parts.append(f"{len(points)} sub-paragraph{'s' if len(points) != 1 else ''}")
     parts.append(f"{notes} footnote{'s' if notes != 1 else ''}")
@@ -75,19 +82,24 @@ def _summary(stem: str, fp, skipped=None) -> str:
     return f"{stem}: {', '.join(parts)}: consistent{note}"
 
 
-def _verify_one(source: str, build_dir: str) -> tuple:
-    """Plain data for one source, so it crosses process boundaries: (source, lines, summary, errors, code)."""
+def _verify_one(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple:
+    """Plain data for one source, so it crosses process boundaries:
+    (source, missing, lines, summary, files read, errors, code)."""
     try:
-        lines, summary = verify_source(source, build_dir)
+        missing, lines, summary, read = verify_report(source, build_dir, formats)
     except UnresError as exc:
-        return source, [], "", [str(d) for d in exc.diagnostics], exc.exit_code
-    return source, lines, summary, [], EXIT_OK
+        return source, [], [], "", [], [str(d) for d in exc.diagnostics], exc.exit_code
+    return source, missing, lines, summary, read, [], EXIT_OK
 
 
-def verify_main(sources, build_dir: str, jobs: int = 1) -> int:
+def verify_main(sources, build_dir: str, jobs: int = 1, formats=DEFAULT_FORMATS, quiet: bool = False,
+                verbose: bool = False) -> int:
     """Verify every source; with several sources and jobs, in the warm worker pool.
-    Reports come out in the order the sources were given."""
-    args = [(source, build_dir) for source in sources]
+    Reports come out in the order the sources were given. A difference exits with
+    EXIT_FINDINGS, a missing output (when nothing worse was found) with EXIT_MISSING."""
+    formats = [fmt for fmt in (*DEFAULT_FORMATS, *FORMATS) if fmt in formats]
+    formats = list(dict.fromkeys(formats))
+    args = [(source, build_dir, formats) for source in sources]
     if jobs > 1 and len(sources) > 1:
         from ..runner import parallel_map
         results = list(parallel_map(_verify_one, args, jobs,
@@ -95,17 +107,25 @@ def verify_main(sources, build_dir: str, jobs: int = 1) -> int:
     else:
         results = [_verify_one(*a) for a in args]
     order = {source: i for i, source in enumerate(sources)}
-    worst = EXIT_OK
-    for source, lines, summary, errors, code in sorted(results, key=lambda r: order[r[0]]):
+    codes = set()
+    for source, missing, lines, summary, read, errors, code in sorted(results, key=lambda r: order[r[0]]):
         if errors:
             for line in errors:
                 print(line, file=sys.stderr)
-            worst = max(worst, code)
+            codes.add(code)
             continue
+        if verbose:
+            for path in read:
+                print(f"read {path}")
+        for line in missing + lines:
+            print(line)
         if lines:
-            for line in lines:
-                print(line)
-            worst = max(worst, EXIT_FINDINGS)
-        else:
+            codes.add(EXIT_FINDINGS)
+        if missing:
+            codes.add(EXIT_MISSING)
+        if not lines and not missing and not quiet:
             print(summary)
-    return worst
+    # A source that cannot be read or an output that differs is worse news than one not built.
+    for code in sorted(codes - {EXIT_MISSING}, reverse=True) or sorted(codes):
+        return code
+    return EXIT_OK
