@@ -434,3 +434,30 @@ def test_project_checks_find_the_un_habits_in_un_files():
     found = codes(data)
     # the UN writes references without '#' and FRBR IRIs with trailing slashes
     assert "A-REF" in found
+
+
+def test_a_single_labelled_part_is_a_part_everywhere(tmp_path):
+    """'# A' and nothing else: the model says the text is in parts, and the eIds, the AKN, the
+    other outputs and the canonical source all follow it; the build verifies."""
+    from conftest import FRONT
+    from unres.check.verify import verify_source
+    from unres.cli import main as unres_main
+    from unres.readers.markdown import read_source
+    from unres.writers.markdown import render_markdown
+
+    source = tmp_path / "one_part.md"
+    source.write_text(FRONT + "\n# A\n\n## The only part\n\n*The Human Rights Council*,\n\n"
+                      "*Recalling* its resolution 1/1,[^1]\n\n1. *Decides* to act.\n\n[^1]: A note.\n",
+                      encoding="utf-8")
+    res = read_source(str(source))
+    assert res.in_parts and res.parts[0].eid == "part_A"
+    assert res.parts[0].preamble[0].eid == "part_A__hcontainer_2"
+    assert res.operative[0].eid == "part_A__para_1"
+    assert render_markdown(res) == source.read_text(encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "-q"]) == 0
+    root = parse((tmp_path / "one_part.akn.xml").read_bytes())
+    part = root.find("a:statement/a:mainBody/a:part", NS)
+    assert part.get("eId") == "part_A" and part.findtext("a:num", namespaces=NS) == "A"
+    assert root.find("a:statement/a:preamble", NS) is None
+    lines, summary = verify_source(str(source), str(tmp_path))
+    assert lines == [] and "1 preambular, 1 operative, 1 footnote" in summary

@@ -108,7 +108,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         heading("H1G", meta.number + ".", [s(meta.title)]),
     ]
     for part in res.parts:
-        if part.label:
+        if res.in_parts:
             out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
         if part.formula:
             out.append(styled(BODY, conv(part.formula.inlines)))

@@ -235,6 +235,13 @@ class Resolution:
         return [p for part in self.parts for p in part.operative]
 
     @property
+    def in_parts(self) -> bool:
+        """Whether the text is divided into lettered parts (A, B …), even a single one. Every
+        writer and the eIds follow this one answer: a part prints its letter and is marked up
+        as a part, or the text has no parts at all."""
+        return len(self.parts) > 1 or any(part.label for part in self.parts)
+
+    @property
     def formula(self) -> Optional[Formula]:
         return self.parts[0].formula if self.parts else None
 

@@ -85,7 +85,7 @@ def finalize(res: Resolution) -> Resolution:
     """Number everything and give every addressable block its eId; check what every reader must."""
     problems = []
     numberer = _Numberer()
-    several = len(res.parts) > 1
+    several = res.in_parts
     for part in res.parts:
         prefix = ""
         if several:

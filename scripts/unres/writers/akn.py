@@ -105,7 +105,7 @@ def context(res: Resolution) -> dict:
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
         "organ_id": frbr.organ_short(meta.organ),
         "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
-        "multipart": len(res.parts) > 1 or any(p.label for p in res.parts),
+        "multipart": res.in_parts,
         "recorded": recorded,
         "voting_eid": VOTING,
         "vote_note": note,

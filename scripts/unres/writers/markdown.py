@@ -30,10 +30,9 @@ def render(res: Resolution, inputs: dict | None = None) -> bytes:
 
 def render_markdown(res: Resolution) -> str:
     out = [_front_matter(res), ""]
-    several = len(res.parts) > 1
     notes = {note.key: note for note in res.footnotes}
     for part in res.parts:
-        if several or part.label:
+        if res.in_parts:
             out += [f"# {_escape_text(part.label)}", ""]
             if part.title:
                 out += [f"## {inlines(part.title)}", ""]
