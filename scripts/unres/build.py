@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .document_date import source_date_epoch
 from .errors import EXIT_INTERNAL, InvalidOutputError, OutputError, UnresError, error
 from .formats import FORMATS
 from .model import Loc
@@ -236,6 +237,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
         todo = list(formats) if force else stale_formats(source, data, out_dir, formats)
         outcome.skipped = [f for f in formats if f not in todo]
         if todo:
+            source_date_epoch()     # a malformed value fails before anything renders
             res = read_source(source, data)
             outcome.warnings = [str(d) for d in lint(res)]
             elsewhere = {side.fmt: side.start} if side is not None else None

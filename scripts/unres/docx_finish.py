@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 
 from docx import Document
@@ -22,6 +21,7 @@ from lxml import etree
 
 from .xmlsafe import safe_parser
 
+from .document_date import document_instant
 from .docx_ooxml import TC_BORDERS_ORDER, insert_ordered
 from .model import Resolution
 from .presentation import Presentation, labels_for
@@ -31,15 +31,6 @@ WORD_LANGUAGE = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR",
                  "ru": "ru-RU", "es": "es-ES"}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)   # the zip format's first day
-
-
-def document_time(res: Resolution) -> dt.datetime:
-    """The one instant written into the file: SOURCE_DATE_EPOCH, else the issue date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    d = res.meta.issue_date
-    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
 # ---------------------------------------------------------------- page
@@ -294,7 +285,7 @@ def rezip(data: bytes, when: dt.datetime, rewrite: dict) -> bytes:
 
 def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> bytes:
     doc = Document(io.BytesIO(body))
-    when = document_time(res)
+    when = document_instant(res.meta.issue_date)
     page_setup(doc, layout["page"])
     literal_tabs(doc.element.body)
     masthead(doc, res, pres, layout["masthead"])

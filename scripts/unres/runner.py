@@ -23,6 +23,7 @@ import time
 
 from . import warmup
 from .build import Outcome, build_one, output_path, stale_formats
+from .document_date import source_date_epoch
 from .errors import EXIT_OK
 
 RECYCLE_AFTER = 50
@@ -198,6 +199,7 @@ def _side_writer(formats):
 
 def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True, verbose=False) -> int:
     started = time.perf_counter()
+    source_date_epoch()     # a malformed value fails the run before any source renders
     stale, fresh = _pending(sources, out_dir, formats, force)
     todo = list(stale)
     progress = _Progress(len(todo), quiet, verbose, out_dir)

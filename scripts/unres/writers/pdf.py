@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import fonts, templating, weasyprint_loader
+from ..document_date import document_instant
 from ..errors import InvalidOutputError, error, tool_error
 from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
@@ -37,18 +38,6 @@ ATTACHMENT_RELATIONSHIP = "Source"
 def attachment_name(symbol: str) -> str:
     """'A/HRC/RES/38/3' -> 'A_HRC_RES_38_3.akn.xml'."""
     return symbol.replace("/", "_") + ".akn.xml"
-
-
-def document_instant(issue_date: dt.date) -> dt.datetime:
-    """The one timestamp written into the file: SOURCE_DATE_EPOCH, else the issue date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-        except ValueError as exc:
-            raise tool_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds",
-                             "T-SOURCE-DATE-EPOCH") from exc
-    return dt.datetime.combine(issue_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
 def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str:
