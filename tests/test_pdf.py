@@ -182,7 +182,7 @@ def test_akn_attached_byte_equal(pdf_bytes, akn_bytes):
 def test_pdfa_metadata_and_tags(pdf_bytes):
     with pikepdf.open(io.BytesIO(pdf_bytes)) as doc:
         meta = doc.open_metadata()
-        assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "U"
+        assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "B"
         assert meta["dc:title"] == "Enhancement of international cooperation in the field of human rights"
         assert "/StructTreeRoot" in doc.Root
         assert doc.Root.MarkInfo.Marked is True

@@ -206,10 +206,10 @@ def verify_written(res, source: str, files: dict) -> None:
     the last good build; a difference is a bug in a writer, and nothing is published.
     ``files`` maps a format to (the file to read, the path to name in a report)."""
     from .check.extract import from_model
-    from .check.verify import differences, unreadable
+    from .check.verify import differences, pdfa_differences, unreadable
 
     readable = {fmt: paths for fmt, paths in files.items() if not unreadable(fmt, res)}
-    lines = differences(from_model(res, source), readable)
+    lines = differences(from_model(res, source), readable) + pdfa_differences(files)
     if lines:
         raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
 

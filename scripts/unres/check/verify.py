@@ -8,6 +8,7 @@ from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
 from .compare import compare
 from .extract import EXTRACTORS, from_model
+from .pdfa import FLAVOUR, pdfa_findings
 
 
 def verify_source(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple:
@@ -37,6 +38,9 @@ def verify_report(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple
             only = "" if set(formats) == set(DEFAULT_FORMATS) else f" -f {fmt}"
             missing.append(f"{path}: missing (run `unres build {source} -o {build_dir}{only}`)")
     lines = differences(want, files)
+    pdf = Path(build_dir) / (stem + FORMATS["pdf"].suffix)
+    if "pdf" in formats and pdf.is_file():
+        lines += pdfa_differences({"pdf": (pdf, pdf)})
     return missing, lines, _summary(stem, want, len(files), skipped), [str(p) for p, _ in files.values()]
 
 
@@ -63,6 +67,15 @@ def differences(want, files: dict) -> list:
         got.label = str(label)
         lines.extend(compare(want, got))
     return lines
+
+
+def pdfa_differences(files: dict) -> list:
+    """The PDF/A validator's findings on the PDF in ``files``, read by the text reader
+    or not (an Arabic PDF is checked too)."""
+    if "pdf" not in files:
+        return []
+    path, label = files["pdf"]
+    return [f"{label}: not PDF/A-{FLAVOUR}: {finding}" for finding in pdfa_findings(path)]
 
 
 def _summary(stem: str, fp, read: int, skipped=None) -> str:

@@ -1,6 +1,6 @@
 """PDF writer: WeasyPrint's rendering of the print variant of the HTML page.
 
-The result is PDF/A-3u, tagged, with the Akoma Ntoso file embedded as its
+The result is PDF/A-3b (the level pikepdf's PDF/A validator can prove), tagged, with the Akoma Ntoso file embedded as its
 source, set in Liberation Serif (checked, never a silent fallback), and
 byte-identical from one run to the next: every date comes from the source
 (or SOURCE_DATE_EPOCH) and the file identifier is a hash of the content.
@@ -24,7 +24,7 @@ from ..memo import once
 from ..model import Resolution, first_use
 from ..presentation import labels_for, present
 
-PDF_VARIANT = "pdf/a-3u"
+PDF_VARIANT = "pdf/a-3b"
 STYLESHEET = "pdf/print.css"
 # WeasyPrint 70 sometimes sets a footnote a page or two after its call (Kozea/WeasyPrint#1564,
 # #1924, #2432): when a later line of the page cannot break (orphans, widows), it moves the page's
@@ -121,7 +121,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             ).render(font_config=_font_config(), **options)
             if keep is not None and not keep(document):
                 return None, document
-            data = document.write_pdf(finisher=_single_associated_file_entries, **options)
+            data = document.write_pdf(finisher=_finish, **options)
     except (OSError, ValueError) as exc:
         raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
     # Embedded fonts are known, and missing glyphs recorded, only once drawn.
@@ -133,12 +133,43 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
     return data, document
 
 
-def _single_associated_file_entries(document, pdf) -> None:
+def _finish(document, pdf) -> None:
+    _single_associated_file_entries(pdf)
+    _drop_empty_pattern_and_shading(pdf)
+
+
+def _single_associated_file_entries(pdf) -> None:
     # WeasyPrint 70 lists each attachment twice in the catalog's /AF array
     # (once from the name tree, once from the file specifications).
     associated = pdf.catalog.get("AF")
     if associated:
         associated[:] = list(dict.fromkeys(associated))
+
+
+def _drop_empty_pattern_and_shading(pdf) -> None:
+    """WeasyPrint gives every resource dictionary an empty /Pattern and /Shading. PDF/A
+    does not forbid them, but pikepdf's validator does not check patterns or shadings and
+    so cannot approve a file that names them; empty, they say nothing and go."""
+    seen: set = set()
+
+    def visit(obj) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            for key in ("Pattern", "Shading"):
+                if isinstance(obj.get(key), dict) and not obj[key]:
+                    del obj[key]
+            for value in obj.values():
+                visit(value)
+        elif isinstance(obj, list):
+            for value in obj:
+                visit(value)
+        elif isinstance(getattr(obj, "extra", None), dict):   # a stream's dictionary
+            visit(obj.extra)
+
+    for obj in pdf.objects:
+        visit(obj)
 
 
 def _misplaced_notes(res: Resolution, document) -> list:
