@@ -21,13 +21,13 @@ from ..presentation import LANGUAGES
 from ..xmlsafe import parse_file
 from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
 from .akn_meta import read_meta
+from .akn_repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key,
+                         opens_with_italic, typed_label)
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
 # Paragraph styles the UN uses for headings inside annexes, by level.
 _HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
-# Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
-_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 # A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
 _TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
@@ -111,10 +111,15 @@ class _Builder:
         else:
             formula, preamble = self.preamble(preamble_el)
         operative = []
-        if body is None:
+        bodies = statement.findall("./{*}mainBody")
+        if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
         else:
-            operative = self.operative(body)
+            for extra in bodies[1:]:
+                self.ctx.warn(extra, "a second <mainBody>: its paragraphs continue the first's, as "
+                                     "printed", "W659")
+            moved, operative = self.operative(bodies)
+            preamble += moved
         return Part(label=None, title=None, formula=formula, preamble=preamble, operative=operative,
                     loc=self.ctx.loc(preamble_el if preamble_el is not None else statement))
 
@@ -169,49 +174,24 @@ class _Builder:
                              f"{phrase!r}", "W643")
         return [para]
 
-    def operative(self, body) -> list:
-        paragraphs: list[OperativeParagraph] = []
-        pending_empty = None       # a numbered paragraph whose text came in the next element
-        unnumbered = []
-        for el in _elements(body):
-            if local(el) != "paragraph":
-                self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
-                              "<paragraph>", "E615")
-                continue
-            num = _num(el)
-            para = self.paragraph(el)
-            if num is None:
-                num = self.typed_number(para, el, len(self.numbered_operative()) + 1)
-            if num is None:
-                if pending_empty is not None:
-                    # The UN sometimes puts the number on an empty paragraph and the
-                    # words in the next one: join them.
-                    target, target_el = pending_empty
-                    self.ctx.warn(el, f"the text of paragraph {_num(target_el)} is in the next, "
-                                      "unnumbered <paragraph>; joined", "W644")
-                    target.inlines, target.children, target.wrapup = \
-                        para.inlines, para.children, para.wrapup
-                    pending_empty = None
+    def operative(self, bodies) -> tuple[list, list]:
+        """(preambular paragraphs found in the main body, operative paragraphs)."""
+        entries = []                 # [element, printed number or None, paragraph]
+        for body in bodies:
+            for el in _elements(body):
+                if local(el) != "paragraph":
+                    self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
+                                  "<paragraph>", "E615")
                     continue
-                unnumbered.append((para, el))
-                paragraphs.append(para)
-                continue
-            self.numbered.append((para, num, el))
-            paragraphs.append(para)
-            if not para.inlines and not para.children:
-                pending_empty = (para, el)
-            else:
-                pending_empty = None
-        if pending_empty is not None:
-            self.fail(pending_empty[1], "empty operative paragraph", "E616")
-        if unnumbered and (len(paragraphs) > 1):
-            for _para, el in unnumbered:
-                self.fail(el, "unnumbered paragraph among numbered operative paragraphs cannot be "
-                              "mapped", "E617")
-        return paragraphs
-
-    def numbered_operative(self) -> list:
-        return [b for b, _num_text, _el in self.numbered if isinstance(b, OperativeParagraph)]
+                entries.append([el, _num(el), self.paragraph(el)])
+        for entry in entries:
+            el, num, para = entry
+            if num is not None and not num.rstrip(".").isdigit() and TYPED_LABEL_RE.match(num + " "):
+                # A sub-paragraph's label in <num> of a paragraph of its own: typed, in effect.
+                para.inlines = [Text(num + " ")] + para.inlines
+                entry[1] = None
+        recovered = _OperativeRecovery(self, entries)
+        return recovered.run()
 
     def typed_number(self, para, el, expected: int) -> Optional[str]:
         """The paragraph's number when it was typed into the text instead of <num>."""
@@ -238,7 +218,7 @@ class _Builder:
                 continue
             if name == "content":
                 inlines = self.joined(child)
-            elif name in ("list", "blockList"):
+            elif name in ("list", "blockList", "sublist"):
                 if children:
                     self.fail(child, "a second list in one paragraph cannot be mapped", "E618")
                     continue
@@ -265,6 +245,18 @@ class _Builder:
                 wrapup = self.joined(child)
             elif name in ("point", "item", "subparagraph"):
                 points.append(self.point(child))
+            elif name == "sublist" and points and not points[-1].children:
+                # The converter writes a point's own list beside it, not inside it.
+                self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
+                                   "to; read as that point's sub-paragraphs", "W658")
+                sub_intro, points[-1].children, sub_wrapup = self.list(child)
+                if sub_intro:
+                    self.fail(child, "a <sublist> with its own introduction cannot be mapped", "E618")
+                if sub_wrapup:
+                    points[-1].wrapup = sub_wrapup
+            elif name == "sublist":
+                self.fail(child, "a <sublist> that follows no point, or a point that already has "
+                                 "sub-paragraphs, cannot be placed", "E618")
             elif name != "num":
                 self.fail(child, f"<{name}> in a list cannot be mapped", "E618")
         if not points:
@@ -365,6 +357,124 @@ class _Builder:
         return Annex(label=label, title=title, blocks=blocks, loc=self.ctx.loc(doc))
 
 
+class _OperativeRecovery:
+    """The operative paragraphs as printed, from the main body's <paragraph> elements.
+
+    A numbered element is an operative paragraph. An unnumbered one is placed by
+    what print shows of it: a typed label continues the sub-paragraphs of the
+    paragraph above; an italic opening phrase and a closing comma before the first
+    number make a preambular paragraph; words after sub-paragraphs are their
+    paragraph's closing words; an italic operative verb where the next number
+    leaves a gap is a paragraph whose number is missing; any other text is a
+    paragraph the UN printed without a number inside the one above. Each
+    placement is reported with the element's line.
+    """
+
+    def __init__(self, builder: "_Builder", entries: list):
+        self.b = builder
+        self.ctx = builder.ctx
+        self.entries = entries
+        self.preamble: list = []
+        self.paragraphs: list = []
+        self.nester: Optional[LabelNester] = None
+
+    def run(self) -> tuple[list, list]:
+        pending_empty = None
+        for index, (el, num, para) in enumerate(self.entries):
+            if num is None:
+                num = self.b.typed_number(para, el, len(self.paragraphs) + 1)
+            if num is not None:
+                self.numbered(para, num, el)
+                pending_empty = (para, el) if not para.inlines and not para.children else None
+                continue
+            if pending_empty is not None and typed_label(para.inlines) is None:
+                target, target_el = pending_empty
+                self.ctx.warn(el, f"the text of paragraph {_num(target_el)} is in the next, "
+                                  "unnumbered <paragraph>; joined", "W644")
+                target.inlines, target.children, target.wrapup = para.inlines, para.children, para.wrapup
+                pending_empty = None
+                continue
+            pending_empty = None
+            self.unnumbered(index, para, el)
+        if pending_empty is not None:
+            self.b.fail(pending_empty[1], "empty operative paragraph", "E616")
+        return self.preamble, self.paragraphs
+
+    def numbered(self, para, num: str, el) -> None:
+        self.b.numbered.append((para, num, el))
+        self.paragraphs.append(para)
+        self.nester = None
+
+    def unnumbered(self, index: int, para, el) -> None:
+        last = self.paragraphs[-1] if self.paragraphs else None
+        labelled = typed_label(para.inlines)
+        if labelled is not None and last is not None:
+            self.sub_paragraph(index, last, labelled, para, el)
+            return
+        expected = len(self.paragraphs) + 1
+        following = self.next_number(index)
+        if opens_with_italic(para.inlines) and following == expected + 1 and not ends_with_comma(para.inlines):
+            self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
+                              f"{expected + 1}; numbered {expected}", "W657")
+            self.numbered(para, f"{expected}.", el)
+            return
+        if last is None:
+            if opens_with_italic(para.inlines) and ends_with_comma(para.inlines) and not para.children:
+                self.ctx.warn(el, "a preambular paragraph (italic opening phrase, closing comma) in the "
+                                  "main body; moved to the preamble", "W654")
+                self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
+            elif len(self.entries) == 1:
+                self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
+                                  "the source format numbers every operative paragraph", "W660")
+                self.paragraphs.append(para)
+            else:
+                self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "
+                                "that is not preambular (no italic opening phrase and closing comma) "
+                                "cannot be placed", "E617")
+            return
+        if last.children and last.wrapup is None and not para.children \
+                and not opens_with_italic(para.inlines):
+            self.ctx.warn(el, f"the words after the sub-paragraphs of paragraph {expected - 1} are in "
+                              "an unnumbered <paragraph>; taken as its closing words", "W655")
+            last.wrapup = para.inlines
+            self.nester = None
+            return
+        if para.children:
+            self.b.fail(el, f"an unnumbered paragraph with sub-paragraphs after paragraph {expected - 1} "
+                            "cannot be placed (the numbers around it leave no gap for it)", "E617")
+            return
+        # Print shows it as a paragraph of its own under the number above: keep its words there,
+        # on a line of their own.
+        self.ctx.warn(el, f"an unnumbered paragraph after paragraph {expected - 1}, which the numbers "
+                          "around it show to be part of it; joined to it on a new line", "W656")
+        target = last.wrapup if last.wrapup is not None else last.inlines
+        target += ([LineBreak()] if ends_closed(target) else [Text(" ")]) + para.inlines
+
+    def sub_paragraph(self, index: int, last, labelled, para, el) -> None:
+        label, rest = labelled
+        sub = SubParagraph(rest, children=para.children, wrapup=para.wrapup, loc=para.loc)
+        if self.nester is None:
+            self.nester = LabelNester(last.children)
+        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
+        next_label = typed_label(following[2].inlines) if following and following[1] is None else None
+        next_key = label_key(next_label[0]) if next_label else None
+        if last.wrapup is None and self.nester.place(label_key(label), sub, next_key):
+            self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of paragraph "
+                               f"{len(self.paragraphs)} are typed in paragraphs of their own, from "
+                               f"{label}; placed under it by their labels", "W653")
+            self.b.numbered.append((sub, label, el))
+            return
+        self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
+                        f"sub-paragraphs of paragraph {len(self.paragraphs)}; it cannot be placed", "E617")
+
+    def next_number(self, index: int) -> Optional[int]:
+        for _el, num, _para in self.entries[index + 1:]:
+            if num is not None:
+                digits = re.fullmatch(r"\s*(\d+)\s*[.\-]?\s*", num)
+                return int(digits.group(1)) if digits else None
+        return None
+
+
 # ------------------------------------------------------------------- helpers
 def etree_ns(el) -> str:
     tag = el.tag if isinstance(el.tag, str) else ""
@@ -398,20 +508,12 @@ def _check_numbers(numbered, ctx: InlineContext) -> None:
         computed = block.num if isinstance(block, OperativeParagraph) else block.label
         if printed is None:
             ctx.warn(el, f"sub-paragraph without a label; imported as {computed}", "W648")
-        elif _norm_label(printed) != _norm_label(computed):
+        elif label_key(printed) != label_key(computed):
             problems.append(error(ctx.loc(el), f"the file numbers this {printed!r} but it is "
                                                f"{computed!r} in sequence; renumbering is refused",
                                   "E640"))
     if problems:
         raise SourceError(problems)
-
-
-def _norm_label(label: str) -> str:
-    """'(a)', 'a)', '(أ)' -> 'a'; '12.' -> '12'."""
-    key = re.sub(r"[\W_\u0640]+", "", label).lower()
-    if len(key) == 1 and key in _ABJAD:
-        return transforms.letters(_ABJAD.index(key))
-    return key
 
 
 def _check_markers(ctx: InlineContext) -> None:

@@ -277,7 +277,10 @@ class _Builder:
             kind = block["t"]
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
-                if text is None and not children:
+                continued = self.label_past_z(inlines, children, depth, block_loc) if wrapup is None else None
+                if continued is not None:
+                    children.append(continued)
+                elif text is None and not children:
                     text = inlines
                 elif children and wrapup is None:
                     wrapup = inlines
@@ -293,6 +296,17 @@ class _Builder:
         if not text:
             self.fail(loc, "empty paragraph", "E204")
         return text or [], children, wrapup
+
+    def label_past_z(self, inlines, children, depth, loc):
+        """'(aa) text' after '(z)': CommonMark has no list marker past one letter, so the
+        sub-paragraph arrives as a paragraph after the list; it continues the list."""
+        if len(children) < 26 or not inlines or not isinstance(inlines[0], Text):
+            return None
+        label = transforms.sub_label(depth, len(children))
+        if not inlines[0].text.startswith(label + " "):
+            return None
+        rest = inlines[0].text[len(label) + 1:]
+        return SubParagraph(([Text(rest)] if rest else []) + inlines[1:], loc=loc)
 
     # -------------------------------------------------------------- inlines
     def inlines(self, nodes, pos=""):

@@ -1,0 +1,317 @@
+"""Importing the UN's files as the UN printed them, whatever its converter did to them.
+
+Property tests write one resolution as a clean AKN file and again with the
+converter's defects (alone and together, in any of the six languages' label
+styles) and check that both import into the same document, each defect named
+by a warning with its line. Example tests pin each repair and each refusal.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unres.errors import SourceError
+from unres.model import plain_text, walk_subparagraphs
+from unres.readers.akn import import_akn
+from unres.readers.markdown import read_source
+from unres.writers.markdown import render_markdown
+from unres.transforms import letters, roman
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+MINIMAL = (FIXTURES / "minimal.xml").read_text(encoding="utf-8")
+HEAD = MINIMAL[:MINIMAL.index("    <preamble>")]
+TAIL = MINIMAL[MINIMAL.index("    </mainBody>") + len("    </mainBody>\n"):]
+ISO = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}
+ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+WORDS = ["Décide", "élan", "façon", "réaffirme", "Ärger", "naïve", "ñandú", "cœur", "Guided", "mission"]
+
+DEFECTS = ("typed", "label_in_num", "sublist", "preamble_in_body", "wrapup_apart", "second_body",
+           "empty_p", "decomposed", "italic_split", "missing_number")
+
+
+# ------------------------------------------------------------------ the document
+@dataclass
+class Sub:
+    text: str
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Op:
+    verb: str
+    text: str
+    subs: list = field(default_factory=list)
+    wrapup: str = ""
+
+
+@dataclass
+class Doc:
+    lang: str
+    preamble: list           # (phrase, text)
+    operative: list
+
+
+def _label(lang: str, depth: int, index: int) -> str:
+    if lang == "ar":
+        return f"({ABJAD[index]})"
+    core = letters(index) if depth == 1 else roman(index + 1)
+    return f"{core})" if lang in ("fr", "es", "ru") else f"({core})"
+
+
+def _number(lang: str, n: int) -> str:
+    return f"{n}-" if lang == "ar" else f"{n}."
+
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def documents(draw):
+    lang = draw(st.sampled_from(sorted(ISO)))
+    preamble = [(draw(st.sampled_from(["Recalling", "Reaffirming", "Noting"])), draw(words))
+                for _ in range(draw(st.integers(1, 3)))]
+    operative = []
+    for _ in range(draw(st.integers(1, 5))):
+        op = Op(draw(st.sampled_from(["Decides", "Requests", "Urges"])), draw(words))
+        if draw(st.booleans()):
+            # Up to 28 sub-paragraphs: past (z) the UN goes on with (aa), (bb) …
+            count = draw(st.sampled_from([1, 2, 3, 27, 28]))
+            for _ in range(count):
+                sub = Sub(draw(words))
+                if lang != "ar" and count < 10 and draw(st.booleans()):
+                    sub.children = [Sub(draw(words)) for _ in range(draw(st.integers(1, 3)))]
+                op.subs.append(sub)
+            if draw(st.booleans()):
+                op.wrapup = "and " + draw(words) + ";"
+        operative.append(op)
+    return Doc(lang, preamble, operative)
+
+
+# ------------------------------------------------------------------ writing AKN
+class Writer:
+    def __init__(self, doc: Doc, defects: frozenset):
+        self.doc = doc
+        self.defects = defects
+        self.lines: list[str] = []
+
+    def text(self, text: str) -> str:
+        return unicodedata.normalize("NFD", text) if "decomposed" in self.defects else text
+
+    def italic(self, phrase: str) -> str:
+        if "italic_split" in self.defects and len(phrase) > 3:
+            # The italic run stops one letter short of the end of the word.
+            return f'<span class="italic">{self.text(phrase[:-1])}</span>{self.text(phrase[-1])}'
+        return f'<span class="italic">{self.text(phrase)}</span>'
+
+    def p(self, body: str) -> str:
+        empty = '<p xml:space="preserve"> </p>' if "empty_p" in self.defects else ""
+        return f'<p xml:space="preserve">\t{body}</p>{empty}'
+
+    def write(self) -> str:
+        out = [HEAD.replace('language="eng"', f'language="{ISO[self.doc.lang]}"'), "    <preamble>\n",
+               '      <formula name="enactingFormula"><p><span class="italic">The Human Rights Council'
+               "</span>,</p></formula>\n"]
+        moved = self.doc.preamble[-1] if "preamble_in_body" in self.defects else None
+        kept = self.doc.preamble[:-1] if moved is not None else self.doc.preamble
+        for phrase, text in kept:
+            if True:
+                out.append(f'      <container name="{phrase}">{self.p(self.italic(phrase) + " " + self.text(text) + ",")}'
+                           "</container>\n")
+        out.append("    </preamble>\n    <mainBody>\n")
+        if moved is not None:
+            out.append(f"      <paragraph><content>{self.p(self.italic(moved[0]) + ' ' + self.text(moved[1]) + ',')}"
+                       "</content></paragraph>\n")
+        last = len(self.doc.operative)
+        for n, op in enumerate(self.doc.operative, start=1):
+            if "second_body" in self.defects and n == last and n > 1:
+                out.append("    </mainBody>\n    <mainBody>\n")
+            out += self.operative(n, op, missing="missing_number" in self.defects and n == 1 and last > 1)
+        out.append("    </mainBody>\n")
+        return "".join(out) + TAIL
+
+    def operative(self, n: int, op: Op, missing: bool) -> list[str]:
+        num = "" if missing else f"<num>{_number(self.doc.lang, n)}</num>"
+        intro = self.p(self.italic(op.verb) + " " + self.text(op.text) + (":" if op.subs else ";"))
+        if not op.subs:
+            return [f"      <paragraph>{num}<content>{intro}</content></paragraph>\n"]
+        if "typed" in self.defects:
+            out = [f"      <paragraph>{num}<content>{intro}</content></paragraph>\n"]
+            for depth, index, sub in self.flat(op.subs, 1):
+                label = _label(self.doc.lang, depth, index)
+                end = ":" if sub.children else ";"
+                if "label_in_num" in self.defects:
+                    out.append(f"      <paragraph><num>{label}</num><content>{self.p(self.text(sub.text) + end)}"
+                               "</content></paragraph>\n")
+                else:
+                    out.append(f"      <paragraph><content>{self.p(label + chr(9) + self.text(sub.text) + end)}"
+                               "</content></paragraph>\n")
+            if op.wrapup:
+                out.append(f"      <paragraph><content>{self.p(self.text(op.wrapup))}</content></paragraph>\n")
+            return out
+        wrapup = op.wrapup and "wrapup_apart" not in self.defects
+        out = [f"      <paragraph>{num}<list><intro>{intro}</intro>{self.points(op.subs, 1)}"
+               + (f"<wrapUp>{self.p(self.text(op.wrapup))}</wrapUp>" if wrapup else "")
+               + "</list></paragraph>\n"]
+        if op.wrapup and not wrapup:
+            out.append(f"      <paragraph><content>{self.p(self.text(op.wrapup))}</content></paragraph>\n")
+        return out
+
+    def flat(self, subs, depth):
+        for index, sub in enumerate(subs):
+            yield depth, index, sub
+            yield from self.flat(sub.children, depth + 1)
+
+    def points(self, subs, depth) -> str:
+        out = []
+        for index, sub in enumerate(subs):
+            label = f"<num>{_label(self.doc.lang, depth, index)}</num>"
+            end = ":" if sub.children else ";"
+            if not sub.children:
+                out.append(f"<point>{label}<content>{self.p(self.text(sub.text) + end)}</content></point>")
+            elif "sublist" in self.defects:
+                out.append(f"<point>{label}<content>{self.p(self.text(sub.text) + end)}</content></point>"
+                           f"<sublist>{self.points(sub.children, depth + 1)}</sublist>")
+            else:
+                out.append(f"<point>{label}<list><intro>{self.p(self.text(sub.text) + end)}</intro>"
+                           f"{self.points(sub.children, depth + 1)}</list></point>")
+        return "".join(out)
+
+
+def _reading(res):
+    """What a reader of the printed resolution sees, and nothing about where the file put it."""
+    return dict(
+        preamble=[plain_text(p.inlines) for p in res.preamble],
+        phrases=[p.opening_phrase for p in res.preamble],
+        operative=[(p.num, plain_text(p.inlines), plain_text(p.wrapup or []),
+                    [(s.label, plain_text(s.inlines)) for s in walk_subparagraphs(p.children)],
+                    [len(s.children) for s in walk_subparagraphs(p.children)]) for p in res.operative],
+        verbs=[plain_text(p.inlines[0].children) if p.inlines and hasattr(p.inlines[0], "children") else ""
+               for p in res.operative])
+
+
+def _write(tmp_path, doc, defects, name):
+    path = tmp_path / name
+    path.write_text(Writer(doc, frozenset(defects)).write(), encoding="utf-8")
+    return path
+
+
+# Which warning names each repair (the ones the converter's defect makes necessary).
+NAMED = {"typed": "W653", "label_in_num": "W653", "sublist": "W658", "preamble_in_body": "W654",
+         "wrapup_apart": "W655", "second_body": "W659", "italic_split": "W619", "missing_number": "W657"}
+
+
+def _applies(defect: str, doc: Doc, defects) -> bool:
+    """Whether writing ``doc`` with ``defect`` changes the file at all."""
+    has_subs = any(op.subs for op in doc.operative)
+    nested = any(s.children for op in doc.operative for s in op.subs)
+    wrapups = any(op.wrapup for op in doc.operative)
+    typed = "typed" in defects
+    return {"typed": has_subs, "label_in_num": typed and has_subs, "sublist": nested and not typed,
+            "wrapup_apart": wrapups and not typed, "second_body": len(doc.operative) > 1,
+            "missing_number": len(doc.operative) > 1,
+            "italic_split": True, "preamble_in_body": True}.get(defect, False)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=documents(), defects=st.sets(st.sampled_from(DEFECTS), max_size=4))
+def test_a_damaged_file_imports_as_the_clean_one_with_each_repair_named(tmp_path, doc, defects):
+    clean, clean_warnings = import_akn(_write(tmp_path, doc, (), "clean.xml"))
+    assert not [w for w in clean_warnings if w.code in NAMED.values()]
+    damaged_path = _write(tmp_path, doc, defects, "damaged.xml")
+    damaged, warnings = import_akn(damaged_path)
+    assert _reading(damaged) == _reading(clean)
+    found = {w.code for w in warnings}
+    for defect in defects:
+        if defect in NAMED and _applies(defect, doc, defects):
+            assert NAMED[defect] in found, (defect, sorted(found))
+    lines = len(damaged_path.read_text(encoding="utf-8").splitlines())
+    assert all(w.loc is not None and 1 <= w.loc.line <= lines for w in warnings)
+    # The repaired document is a source like any other: written and read back, it is the same.
+    source = tmp_path / "repaired.md"
+    source.write_text(render_markdown(damaged), encoding="utf-8")
+    again = read_source(str(source))
+    assert again == damaged and render_markdown(again) == source.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ examples
+def _doc(lang="en", subs=3, nested=False, wrapup=""):
+    op = Op("Requests", "a report on", [Sub(f"thing {i}", [Sub("part one"), Sub("part two")] if nested else [])
+                                       for i in range(subs)], wrapup)
+    return Doc(lang, [("Recalling", "its resolution")], [Op("Decides", "to act"), op, Op("Decides", "to stay")])
+
+
+def test_typed_sub_paragraphs_past_z_are_placed_under_their_paragraph(tmp_path):
+    path = _write(tmp_path, _doc(subs=28), {"typed"}, "typed.xml")
+    res, warnings = import_akn(path)
+    labels = [s.label for s in res.operative[1].children]
+    assert labels[24:] == ["(y)", "(z)", "(aa)", "(bb)"]
+    assert [p.num for p in res.operative] == ["1.", "2.", "3."]
+    (w,) = [w for w in warnings if w.code == "W653"]
+    assert "(a)" in w.message and w.loc.line == _line(path, "(a)\t")
+
+
+def test_roman_sub_paragraphs_typed_apart_nest_under_their_letter(tmp_path):
+    res, _ = import_akn(_write(tmp_path, _doc(lang="fr", subs=2, nested=True), {"typed"}, "fr.xml"))
+    para = res.operative[1]
+    assert [len(s.children) for s in para.children] == [2, 2]
+    assert plain_text(para.children[1].children[1].inlines) == "part two;"
+
+
+def test_i_after_h_continues_the_letters(tmp_path):
+    res, _ = import_akn(_write(tmp_path, _doc(subs=10), {"typed"}, "ninth.xml"))
+    assert [s.label for s in res.operative[1].children][7:] == ["(h)", "(i)", "(j)"]
+    assert all(not s.children for s in res.operative[1].children)
+
+
+def test_sublist_beside_its_point_is_read_as_its_sub_paragraphs(tmp_path):
+    res, warnings = import_akn(_write(tmp_path, _doc(subs=2, nested=True), {"sublist"}, "sub.xml"))
+    assert [s.label for s in walk_subparagraphs(res.operative[1].children)] == \
+        ["(a)", "(i)", "(ii)", "(b)", "(i)", "(ii)"]
+    assert "W658" in [w.code for w in warnings]
+
+
+def test_a_typed_label_out_of_order_is_refused_with_its_line(tmp_path):
+    path = _write(tmp_path, _doc(subs=3), {"typed"}, "bad.xml")
+    path.write_text(path.read_text(encoding="utf-8").replace("(b)\t", "(q)\t"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        import_akn(path)
+    codes = [(d.code, d.loc.line) for d in caught.value.diagnostics]
+    assert ("E617", _line(path, "(q)\t")) in codes
+    assert "(q)" in caught.value.diagnostics[0].message
+
+
+def test_an_unnumbered_paragraph_the_numbers_leave_no_room_for_stays_in_the_one_above(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), (), "inside.xml")
+    text = path.read_text(encoding="utf-8").replace(
+        "<paragraph><num>2.</num>",
+        '<paragraph><content><p>This sentence the UN printed without a number.</p></content></paragraph>'
+        "<paragraph><num>2.</num>")
+    path.write_text(text, encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert [p.num for p in res.operative] == ["1.", "2.", "3."]
+    assert plain_text(res.operative[0].inlines) == "Decides to act;\nThis sentence the UN printed without a number."
+    assert "W656" in [w.code for w in warnings]
+
+
+def test_a_preamble_like_paragraph_after_operative_ones_is_not_moved(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), (), "late.xml")
+    text = path.read_text(encoding="utf-8").replace(
+        "<paragraph><num>3.</num>",
+        '<paragraph><content><p><span class="italic">Considering</span> that,</p></content></paragraph>'
+        "<paragraph><num>3.</num>")
+    path.write_text(text, encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert len(res.preamble) == 1 and [p.num for p in res.operative] == ["1.", "2.", "3."]
+
+
+def _line(path, needle):
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
