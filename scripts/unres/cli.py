@@ -128,11 +128,15 @@ def parser() -> argparse.ArgumentParser:
                         help="print only differences and problems (no line for a consistent source)")
     volume.add_argument("-v", "--verbose", action="store_true", help="also name each file read")
 
-    imp = sub.add_parser("import", help="import a UN Akoma Ntoso file as a Markdown source",
-                         description="Write canonical Markdown from a UN AKN4UN XML file. An existing "
-                                     "file is not overwritten unless --force is given.")
-    imp.add_argument("file", metavar="FILE.xml")
-    imp.add_argument("-o", "--output", metavar="PATH", help="where to write the Markdown (default: stdout)")
+    imp = sub.add_parser("import", help="import UN Akoma Ntoso files as Markdown sources",
+                         description="Write canonical Markdown from UN AKN4UN XML files. Several files, "
+                                     "or a folder, are imported into the folder named by -o, and the "
+                                     "language versions of one resolution are checked to agree. An "
+                                     "existing file is not overwritten unless --force is given.")
+    imp.add_argument("file", metavar="FILE.xml|FOLDER", nargs="+")
+    imp.add_argument("-o", "--output", metavar="PATH",
+                     help="where to write the Markdown: a .md file for one file (default: stdout), "
+                          "a folder for several")
     imp.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     _quiet(imp, "print only what was normalised or cannot be mapped (no line naming the file written)")
     return top

@@ -25,7 +25,8 @@ EXIT_INTERNAL = 70       # an unexpected exception: a bug in unres (the tracebac
 # What each exit code means, as `unres --help` lists it (README.md's table says more).
 EXIT_MEANINGS = (
     (EXIT_OK, "success"),
-    (EXIT_FINDINGS, "verify found a difference; check --strict found warnings"),
+    (EXIT_FINDINGS, "verify found a difference; check --strict found warnings; "
+                    "import found language versions that disagree"),
     (EXIT_USAGE, "bad command line"),
     (EXIT_INPUT, "a source or imported file is invalid (E…)"),
     (EXIT_TOOL, "an outside tool or resource is missing or failed (T…)"),

@@ -1,0 +1,93 @@
+"""``unres import`` with several files or a folder: all or nothing, and the language
+versions of one resolution checked against each other."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from unres.cli import main
+from unres.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
+
+MINIMAL = (Path(__file__).parent / "fixtures" / "import" / "minimal.xml").read_text(encoding="utf-8")
+HRC54 = CORPUS / "un-akn-hrc" / "54session"
+
+
+def _version(folder: Path, name: str, language: str = "eng", edit=None) -> Path:
+    text = MINIMAL.replace('language="eng"', f'language="{language}"')
+    if language == "fra":
+        text = text.replace("Trinidad and Tobago and United Kingdom of Great Britain and Northern Ireland",
+                            "Trinité-et-Tobago et Royaume-Uni de Grande-Bretagne et d’Irlande du Nord")
+    if edit:
+        text = edit(text)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _line(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_language_versions_that_agree_import_into_the_folder(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    _version(src, "R_E.xml")
+    _version(src, "R_F.xml", "fra")
+    assert main(["import", str(src / "R_E.xml"), str(src / "R_F.xml"), "-o", str(tmp_path / "out")]) == EXIT_OK
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["R_E.md", "R_F.md"]
+    assert "W670" not in capsys.readouterr().err
+
+
+def test_a_disagreement_names_both_files_and_lines(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    english = _version(src, "R_E.xml")
+    # The French version lost operative paragraph 3.
+    french = _version(src, "R_F.xml", "fra", lambda t: t[:t.index('<paragraph eId="para_20"')]
+                      + t[t.index("</mainBody>"):])
+    assert main(["import", str(src), "-o", str(tmp_path / "out")]) == EXIT_FINDINGS
+    err = capsys.readouterr().err
+    (line,) = [x for x in err.splitlines() if "W670" in x and "numbering" in x]
+    french_line, english_line = _line(french, 'eId="para_12"'), _line(english, 'eId="para_20"')
+    assert line.startswith(f"{french}:{french_line}:")
+    assert f"{english}:{english_line}" in line
+    assert "2: 1. 2. here, 3: 1. 2. 3." in line
+    # The sources are written all the same: the disagreement is the UN's, reported.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["R_E.md", "R_F.md"]
+
+
+def test_one_bad_file_writes_nothing(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    _version(src, "R_E.xml")
+    bad = _version(src, "R_F.xml", "fra", lambda t: t.replace("<num>3.</num>", "<num>5.</num>"))
+    assert main(["import", str(src), "-o", str(tmp_path / "out")]) == EXIT_INPUT
+    assert f"{bad}:" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_several_files_need_a_folder_and_never_overwrite(tmp_path, capsys):
+    a = _version(tmp_path, "A.xml")
+    b = _version(tmp_path, "B.xml")
+    assert main(["import", str(a), str(b)]) == EXIT_OUTPUT
+    assert "O103" in capsys.readouterr().err
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "B.md").write_text("mine", encoding="utf-8")
+    assert main(["import", str(a), str(b), "-o", str(out)]) == EXIT_OUTPUT
+    assert (out / "B.md").read_text(encoding="utf-8") == "mine" and not (out / "A.md").exists()
+    assert main(["import", str(a), str(b), "-o", str(out), "--force"]) == EXIT_OK
+    assert (out / "B.md").read_text(encoding="utf-8").startswith("---")
+
+
+@pytest.mark.skipif(not HRC54.is_dir(), reason=f"UN AKN corpus not found at {HRC54}")
+def test_the_six_un_versions_of_one_resolution_are_compared(tmp_path, capsys):
+    files = sorted(str(p) for p in HRC54.glob("*/A_HRC_RES_54_20?.xml"))
+    assert len(files) == 6
+    assert main(["import", *files, "-o", str(tmp_path), "-q"]) == EXIT_FINDINGS
+    found = [x for x in capsys.readouterr().err.splitlines() if "W670" in x]
+    # The Arabic file names no abstaining State; the Spanish list runs two States together.
+    assert [x.split(":")[0].split("/")[-1] for x in found] == ["A_HRC_RES_54_20A.xml", "A_HRC_RES_54_20S.xml"]
+    assert all("the vote differs from the English version" in x and "A_HRC_RES_54_20E.xml:" in x for x in found)
