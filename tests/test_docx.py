@@ -86,7 +86,9 @@ def test_opening_phrases_stay_italic(doc):
     preambular = [p for p in doc.paragraphs if p.text.startswith("Recalling also")]
     assert preambular and preambular[0].runs[0].italic
     formula = [p for p in doc.paragraphs if p.text == "The Human Rights Council,"]
-    assert formula and formula[0].style.name == "SingleTxtG" and formula[0].runs[0].italic
+    # Set as the body text, in a style of its own that says it is the formula.
+    assert formula and formula[0].style.name == "FormulaG" and formula[0].runs[0].italic
+    assert formula[0].style.base_style.name == "SingleTxtG"
 
 
 def test_headings_use_geneva_styles(doc):

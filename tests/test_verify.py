@@ -945,3 +945,39 @@ def test_pdf_page_number_is_checked(copy, expect):
     pdf.rewrite(folio, "3", "8")
     pdf.save()
     expect(path, 'page number on page 3 reads "8"')
+
+
+# ---------------------------------------------------------------- structure from the file, not from wording
+NO_GUESS_BODIES = {
+    # A preambular paragraph that begins like the formula, with no formula before it.
+    "like_formula": "\n*The Human Rights Council*, and more text,\n\n*Recalling* its resolution 1/1,\n\n"
+                    "1. *Decides* to act.\n",
+    # The formula, then one that begins like it.
+    "formula_twice": "\n*The Human Rights Council*,\n\n*The Human Rights Council*, and more text,\n\n"
+                     "1. *Decides* to act.\n",
+    # No formula at all: the first paragraph after the title is a preambular paragraph.
+    "no_formula": "\n*Recalling* its resolution 1/1,\n\n1. *Decides* to act.\n",
+    # Paragraphs that begin like the adoption note.
+    "bracket": "\n*The Human Rights Council*,\n\n[*Recalling*] its resolution 1/1,\n\n"
+               "1. *Decides* to act;\n\n2. [Adopted without a vote.]\n",
+    # A part without a formula whose first paragraph begins like one.
+    "part_like_formula": "\n# A\n\n*The Human Rights Council*,\n\n1. *Decides* to act.\n\n# B\n\n"
+                         "*The Human Rights Council*, and more,\n\n1. *Decides* to remain seized.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_GUESS_BODIES))
+def test_readers_take_structure_from_the_file_not_from_wording(tmp_path, name):
+    """A paragraph is the formula because the file marks it so (DOCX: its style; HTML and
+    AKN: their elements; PDF: set all in italics as the first block of its part), and the
+    adoption note because it stands under the meeting line, never for its first words."""
+    source = tmp_path / f"{name}.md"
+    source.write_text(FRONT + NO_GUESS_BODIES[name], encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "-q", "--no-verify"]) == 0
+    want = from_model(read_source(str(source)), str(source))
+    for fmt, suffix in SUFFIX.items():
+        got = EXTRACTORS[fmt](tmp_path / (name + suffix))
+        for section in ("preamble", "operative"):
+            assert [i.text for i in got.section(section)] == [i.text for i in want.section(section)], fmt
+    lines, _summary = verify_source(str(source), str(tmp_path))
+    assert lines == []

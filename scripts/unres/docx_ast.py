@@ -15,6 +15,7 @@ from .model import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
 from .presentation import Presentation
 
 BODY = "SingleTxtG"
+FORMULA = "FormulaG"
 SUB_LEVELS = ("SingleTxtG Sub1", "SingleTxtG Sub2", "SingleTxtG Sub3", "SingleTxtG Sub4")
 # Only links a reader can follow safely become Word hyperlinks.
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -111,7 +112,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         if res.in_parts:
             out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
         if part.formula:
-            out.append(styled(BODY, conv(part.formula.inlines)))
+            out.append(styled(FORMULA, conv(part.formula.inlines)))
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
         for para in part.operative:
             out.extend(operative(para, conv))

@@ -431,7 +431,6 @@ def extract_docx(path) -> Fingerprint:
     state = "front"
     calls = []          # (footnote id, (section, index))
     current_list = None
-    after_heading = False
     for para in document.paragraphs:
         style = para.style.name if para.style is not None else ""
         segs = _docx_segments(para._p)
@@ -445,28 +444,21 @@ def extract_docx(path) -> Fingerprint:
             match = _TITLE_RE.match(flat)
             if match and "\t" in text:
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
-                state = "formula"
+                state = "preamble"
             continue
-        if state == "formula":
-            state = "preamble"
-            if not style.startswith("H1G"):
-                continue        # the formula; a part heading instead is handled below
-        # A part's heading (A, B … and its title), then that part's formula, all in italics.
-        if style.startswith("H1G"):
-            after_heading = True
-            if state == "operative":
-                state = "preamble"      # the next part opens with its own preamble
+        # The file says what a paragraph is by its style: a formula (FormulaG), a part's
+        # heading (H1G), the meeting line that opens the adoption (MeetingG).
+        if style.startswith("FormulaG") and state in ("preamble", "operative"):
             continue
-        if after_heading:
-            after_heading = False
-            if all(italic for t, italic, _ in segs if t.strip(" ,.:;")):
-                continue
-        if style.startswith("Meeting") or flat.startswith("["):
-            if state != "vote" and flat.startswith("["):
-                fp.vote = parse_vote_note(flat)
-                state = "vote"
-            elif state != "vote":
-                state = "adoption"
+        if style.startswith("H1G") and state in ("preamble", "operative"):
+            state = "preamble"          # a part opens with its own preamble
+            continue
+        if style.startswith("Meeting") and state in ("preamble", "operative"):
+            state = "adoption"
+            continue
+        if state == "adoption" and flat.startswith("["):
+            fp.vote = parse_vote_note(flat)
+            state = "vote"
             continue
         if style.startswith("Annex") or state == "annex":
             state = "annex"     # annexes are not part of the fingerprint, their footnotes are
@@ -904,22 +896,20 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             match = _TITLE_RE.match(text)
             if block[0].bold and match:
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
-                state = "formula"
+                state, after_heading = "preamble", True
             continue
-        if state == "formula":
-            state = "preamble"
-            if not block[0].bold:
-                continue        # the formula; a part heading instead is handled below
-        # A part's heading (A, B … and its title, in bold), then that part's formula, in italics.
+        # A part's heading (A, B … and its title, in bold) opens the part's own preamble.
         if block[0].bold and state in ("preamble", "operative"):
             after_heading = True
-            state = "preamble"          # the next part opens with its own preamble
+            state = "preamble"
             continue
         if after_heading:
+            # The first block after the title or a part's heading is the formula when it
+            # is set as one: all in italics, with nothing after but its comma.
             after_heading = False
-            if all(f.italic for ln in block for f in ln.frags if f.text.strip(" ,.:;")):
+            if _is_formula(_block_segments(block)):
                 continue
-        if text.startswith("[") and state != "vote":
+        if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)
             state = "vote"
             continue
@@ -974,6 +964,18 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+# What may follow a formula's italics (see model.is_formula): its comma or colon.
+_FORMULA_END = set(" ,:\u060c\uff0c\uff1a")
+
+
+def _is_formula(segs) -> bool:
+    """Italics, then at most a comma or colon: how a formula prints. Print cannot show
+    where one italic run ends and the next begins, so "*a* *b*," reads as one run."""
+    text = normalise("".join(t for t, _ in segs))
+    italic = _opening(segs)
+    return bool(italic) and text.startswith(italic) and set(text[len(italic):]) <= _FORMULA_END
 
 
 def _drop_first(segs, frag):
