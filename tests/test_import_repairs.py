@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unres.errors import SourceError
-from unres.model import plain_text, walk_subparagraphs
+from unres.model import Emph, Text, plain_text, walk_subparagraphs
 from unres.readers.akn import import_akn
 from unres.readers.markdown import read_source
 from unres.writers.markdown import render_markdown
@@ -32,7 +32,7 @@ ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 WORDS = ["Décide", "élan", "façon", "réaffirme", "Ärger", "naïve", "ñandú", "cœur", "Guided", "mission"]
 
 DEFECTS = ("typed", "label_in_num", "sublist", "preamble_in_body", "wrapup_apart", "second_body",
-           "empty_p", "decomposed", "italic_split", "missing_number")
+           "empty_p", "decomposed", "italic_split", "italic_start", "missing_number")
 
 
 # ------------------------------------------------------------------ the document
@@ -104,10 +104,14 @@ class Writer:
         return unicodedata.normalize("NFD", text) if "decomposed" in self.defects else text
 
     def italic(self, phrase: str) -> str:
+        head, tail = "", ""
+        if "italic_start" in self.defects and len(phrase) > 3:
+            # The italic run starts one letter into the word.
+            head, phrase = phrase[0], phrase[1:]
         if "italic_split" in self.defects and len(phrase) > 3:
             # The italic run stops one letter short of the end of the word.
-            return f'<span class="italic">{self.text(phrase[:-1])}</span>{self.text(phrase[-1])}'
-        return f'<span class="italic">{self.text(phrase)}</span>'
+            phrase, tail = phrase[:-1], phrase[-1]
+        return f'{self.text(head)}<span class="italic">{self.text(phrase)}</span>{self.text(tail)}'
 
     def p(self, body: str) -> str:
         empty = '<p xml:space="preserve"> </p>' if "empty_p" in self.defects else ""
@@ -203,7 +207,8 @@ def _write(tmp_path, doc, defects, name):
 
 # Which warning names each repair (the ones the converter's defect makes necessary).
 NAMED = {"typed": "W653", "label_in_num": "W653", "sublist": "W658", "preamble_in_body": "W654",
-         "wrapup_apart": "W655", "second_body": "W659", "italic_split": "W619", "missing_number": "W657"}
+         "wrapup_apart": "W655", "second_body": "W659", "italic_split": "W619", "italic_start": "W619",
+         "missing_number": "W657"}
 
 
 def _applies(defect: str, doc: Doc, defects) -> bool:
@@ -215,7 +220,7 @@ def _applies(defect: str, doc: Doc, defects) -> bool:
     return {"typed": has_subs, "label_in_num": typed and has_subs, "sublist": nested and not typed,
             "wrapup_apart": wrapups and not typed, "second_body": len(doc.operative) > 1,
             "missing_number": len(doc.operative) > 1,
-            "italic_split": True, "preamble_in_body": True}.get(defect, False)
+            "italic_split": True, "italic_start": True, "preamble_in_body": True}.get(defect, False)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -315,3 +320,20 @@ def _line(path, needle):
         if needle in line:
             return number
     raise AssertionError(needle)
+
+
+def test_the_only_operative_paragraph_without_a_number_is_numbered_with_a_warning(tmp_path):
+    doc = Doc("en", [("Recalling", "its resolution")], [Op("Decides", "to act")])
+    path = _write(tmp_path, doc, {"missing_number"}, "one.xml")
+    path.write_text(path.read_text(encoding="utf-8").replace("<num>1.</num>", ""), encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert [p.num for p in res.operative] == ["1."]
+    assert [(w.code, w.loc.line) for w in warnings if w.code == "W661"] == [("W661", _line(path, "to act"))]
+
+
+def test_italics_that_start_inside_a_word_are_taken_back_to_its_start(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), {"italic_start"}, "start.xml")
+    assert 'D<span class="italic">ecides</span>' in path.read_text(encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert res.operative[0].inlines[0] == Emph([Text("Decides")])
+    assert any(w.code == "W619" and "'Decides'" in w.message for w in warnings)

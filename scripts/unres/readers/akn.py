@@ -425,7 +425,7 @@ class _OperativeRecovery:
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
             elif len(self.entries) == 1:
                 self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
-                                  "the source format numbers every operative paragraph", "W660")
+                                  "the source format numbers every operative paragraph", "W661")
                 self.paragraphs.append(para)
             else:
                 self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "

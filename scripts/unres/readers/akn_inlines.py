@@ -38,6 +38,7 @@ _SEMANTIC = {"inline", "date", "docDate", "organization", "term", "concept", "en
 # run of formatting may end anywhere in a Chinese sentence).
 _WORD_START_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 _WORD_END_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]$")
+_WORD_TAIL_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+$")
 
 _CONTAINERS = (Emph, Strong, Superscript, Subscript, Link)
 # Spaces that must not open or close a formatted run ("*Décide *:" is not emphasis).
@@ -123,6 +124,20 @@ def _mend_split_words(nodes: list, el, ctx: InlineContext) -> list:
             nodes[i + 1] = Text(after.text[rest.end():])
             word, action = fragment + rest.group(0), "extended to its end"
         ctx.warn(el, f"formatting ends inside the word {word!r}; {action}", "W619")
+    for i in range(1, len(nodes)):
+        before, run = nodes[i - 1], nodes[i]
+        if not (isinstance(run, (Emph, Strong)) and isinstance(before, Text) and run.children
+                and isinstance(run.children[0], Text)):
+            continue
+        fragment = _WORD_TAIL_RE.search(before.text)
+        inside = run.children[0].text
+        if not fragment or not _WORD_START_RE.match(inside):
+            continue
+        # 'Re<i>affirming</i>': the run is taken back to the start of the word.
+        nodes[i - 1] = Text(before.text[:fragment.start()])
+        run.children[0] = Text(fragment.group(0) + inside)
+        word = fragment.group(0) + _WORD_START_RE.match(inside).group(0)
+        ctx.warn(el, f"formatting starts inside the word {word!r}; taken back to its start", "W619")
     return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
 
 
