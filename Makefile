@@ -7,7 +7,7 @@ BUILD  := build
 # -j follows make's own -jN when given, else the number of cores.
 JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 2))
 
-.PHONY: all build bytecode test clean preview bench check-clients system-deps
+.PHONY: all build bytecode test clean preview bench check-clients system-deps package
 
 all: build
 
@@ -47,3 +47,7 @@ bench: $(BIN)/unres system-deps bytecode
 check-clients: $(BIN)/unres system-deps
 	bash scripts/install-system-deps.sh --clients
 	UNRES_REQUIRE_CLIENTS=1 $(BIN)/pytest -q tests/test_docx_clients.py
+
+# One bag per resolution (every language version of one symbol) in build/bags/.
+package: $(BIN)/unres system-deps bytecode
+	$(BIN)/unres package $(SOURCES) --build-dir $(BUILD) -o $(BUILD)/bags -j $(JOBS)

@@ -62,7 +62,7 @@ def _tree_hash(root: str) -> str:
 
 # Modules that never shape an output: changing them rebuilds nothing.
 NOT_OUTPUT_CODE = {"bench.py", "bench_corpus.py", "runner.py", "cli.py", "importing.py", "lint.py",
-                   "check", "__pycache__"}
+                   "check", "package", "__pycache__"}
 
 
 def _shapes_outputs(rel: Path) -> bool:

@@ -139,6 +139,20 @@ def parser() -> argparse.ArgumentParser:
                           "a folder for several")
     imp.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     _quiet(imp, "print only what was normalised or cannot be mapped (no line naming the file written)")
+
+    pkg = sub.add_parser("package", help="package built resolutions as BagIt bags for an archive",
+                         description="Build what is stale, then write one BagIt bag (RFC 8493) per "
+                                     "resolution or session, checked before it is written; with "
+                                     "--validate, check received bags instead.")
+    pkg.add_argument("paths", nargs="+", metavar="SOURCE", help="sources (with --validate: bags)")
+    pkg.add_argument("-o", "--output", default="build/bags", metavar="DIR",
+                     help="where the bags go (default: build/bags)")
+    pkg.add_argument("--per", choices=("resolution", "session"), default="resolution",
+                     help="one bag per resolution (all its languages) or per session (default: resolution)")
+    pkg.add_argument("--build-dir", default="build", metavar="DIR", help="where outputs are built (default: build)")
+    pkg.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                     help="worker processes for the build (default: the number of cores)")
+    pkg.add_argument("--validate", action="store_true", help="validate the bags named instead of packaging")
     return top
 
 
@@ -242,7 +256,16 @@ def cmd_import(args) -> int:
     return import_main(args.file, args.output, force=args.force, quiet=args.quiet)
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "verify": cmd_verify, "import": cmd_import}
+def cmd_package(args) -> int:
+    from .package import command
+    if args.validate:
+        return command.validate_main(args.paths)
+    # A folder of sources stands for its *.md files; with --validate, a folder is a bag.
+    return command.package_main(expand_sources(args.paths), args.output, args.per, args.build_dir, args.jobs or os.cpu_count() or 1)
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "verify": cmd_verify, "import": cmd_import,
+            "package": cmd_package}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,67 @@
+"""``unres package`` and ``unres package --validate``."""
+from __future__ import annotations
+
+import sys
+
+from ..errors import EXIT_FINDINGS, EXIT_OK, InvalidOutputError, UnresError, error
+
+
+def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int) -> int:
+    """Build what is stale (verified, as ``unres build`` does), then write one bag per
+    resolution or session. A bag that fails is not written; the others still are."""
+    from ..build import stale_formats
+    from ..formats import DEFAULT_FORMATS
+    from ..readers import front_matter
+    from ..runner import run_builds
+    from .layout import Version, plan_bags
+    from .write import write_bag
+
+    code = run_builds(sources, build_dir, DEFAULT_FORMATS, jobs, quiet=True)
+    if code != EXIT_OK:
+        print("unres: nothing packaged: a source did not build", file=sys.stderr)
+        return code
+    from .. import source_text
+
+    versions, diags = [], []
+    for source in sources:
+        with open(source, "rb") as fh:
+            data = fh.read()
+        if stale_formats(source, data, build_dir, DEFAULT_FORMATS):
+            # Changed since it was built a moment ago: its outputs may not be what it says.
+            diags.append(error(None, f"{source} changed while it was being packaged; run again", "O-STALE"))
+            continue
+        src = source_text.load(source, data)
+        versions.append(Version(source, front_matter.parse(src.front, source, src.front_start)))
+    if diags:
+        raise InvalidOutputError(diags)
+    worst = EXIT_OK
+    for plan in plan_bags(versions, per):
+        try:
+            target = write_bag(plan, build_dir, out_dir)
+        except UnresError as exc:
+            for diag in exc.diagnostics:
+                print(diag, file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+            continue
+        langs = ", ".join(dict.fromkeys(v.lang for v in plan.versions))
+        print(f"packaged {target}: {len(plan.resolutions())} resolution"
+              f"{'s' if len(plan.resolutions()) != 1 else ''}, {len(plan.versions)} language version"
+              f"{'s' if len(plan.versions) != 1 else ''} ({langs}): valid")
+    return worst
+
+
+def validate_main(bags) -> int:
+    """Validate received bags in full; each problem is printed with its file and code."""
+    from .checks import validate_bag
+
+    worst = EXIT_OK
+    for bag in bags:
+        problems = validate_bag(bag)
+        for diag in problems:
+            print(diag, file=sys.stderr)
+        if problems:
+            worst = EXIT_FINDINGS
+            print(f"{bag}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        else:
+            print(f"{bag}: valid bag; checksums, completeness, description and contents agree")
+    return worst
