@@ -187,21 +187,26 @@ def test_manifests_and_tag_manifests_remade_are_caught_by_the_description(bag_co
         in out.err
 
 
+def _remake_checksums(bag: Path, rel: str) -> None:
+    """Every checksum of the bag made to agree with a changed file: METS, manifests, tag manifests."""
+    body = (bag / rel).read_bytes()
+    mets_path = bag / "data" / "mets.xml"
+    root = etree.parse(str(mets_path))
+    for f in root.iter(f"{METS}file"):
+        if f.find(f"{METS}FLocat").get(f"{XLINK}href") == rel.removeprefix("data/"):
+            f.set("CHECKSUM", hashlib.sha256(body).hexdigest())
+            f.set("SIZE", str(len(body)))
+    root.write(str(mets_path), xml_declaration=True, encoding="UTF-8")
+    bagit.Bag(str(bag)).save(manifests=True)
+
+
 def test_content_is_checked_too_when_every_checksum_was_remade(bag_copy, capsys):
     """Text changed in the HTML with every checksum (METS, manifests, tag manifests) made to
     match: only reading the file back against the packaged source finds it."""
     html = bag_copy / HTML
     html.write_text(html.read_text(encoding="utf-8").replace("Reaffirming", "Denying", 1),
                     encoding="utf-8")
-    body = html.read_bytes()
-    mets_path = bag_copy / "data" / "mets.xml"
-    root = etree.parse(str(mets_path))
-    for f in root.iter(f"{METS}file"):
-        if f.find(f"{METS}FLocat").get(f"{XLINK}href") == HTML.removeprefix("data/"):
-            f.set("CHECKSUM", hashlib.sha256(body).hexdigest())
-            f.set("SIZE", str(len(body)))
-    root.write(str(mets_path), xml_declaration=True, encoding="UTF-8")
-    bagit.Bag(str(bag_copy)).save(manifests=True)
+    _remake_checksums(bag_copy, HTML)
     status, out = _validate(bag_copy, capsys)
     assert status == EXIT_FINDINGS
     assert f"{html}: error: " in out.err and "[B-VERIFY]" in out.err, out.err
@@ -241,7 +246,7 @@ def test_two_sources_of_one_language_version_are_refused(work, tmp_path, capsys)
     assert not (tmp_path / "bags").exists()
 
 
-def test_one_bag_per_session(tmp_path):
+def test_one_bag_per_session(tmp_path, capsys):
     sources = []
     for n in ("1", "2"):
         path = tmp_path / f"res{n}.md"
@@ -254,6 +259,16 @@ def test_one_bag_per_session(tmp_path):
     assert bag.info["External-Identifier"] == ["A/HRC/RES/99/1", "A/HRC/RES/99/2"]
     assert sorted(Path(p).parent.as_posix() for p in bag.payload_files() if p.endswith(".md")) == \
         ["data/A_HRC_RES_99_1/en", "data/A_HRC_RES_99_2/en"]
+    # The PDF of 99/1 put in the place of 99/2's, every checksum remade: the PDF carries the wrong AKN.
+    bag_dir = tmp_path / "bags" / "A_HRC_RES_99"
+    wrong = "data/A_HRC_RES_99_2/en/A_HRC_RES_99_2-EN.pdf"
+    shutil.copy(bag_dir / "data/A_HRC_RES_99_1/en/A_HRC_RES_99_1-EN.pdf", bag_dir / wrong)
+    _remake_checksums(bag_dir, wrong)
+    capsys.readouterr()
+    status, out = _validate(bag_dir, capsys)
+    assert status == EXIT_FINDINGS
+    assert (f"{bag_dir / wrong}: error: the Akoma Ntoso file it carries differs from the one in the bag "
+            "[B-PDFA]") in out.err, out.err
 
 
 # ---------------------------------------------------------------- six languages, one package

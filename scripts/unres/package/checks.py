@@ -168,7 +168,10 @@ def pdf_problems(pdf_path: Path, akn: bytes) -> list:
 
     from ..check.pdfa import FLAVOUR, pdfa_findings
 
-    findings = [f"not PDF/A-{FLAVOUR}: {finding}" for finding in pdfa_findings(pdf_path)]
+    try:
+        findings = [f"not PDF/A-{FLAVOUR}: {finding}" for finding in pdfa_findings(pdf_path)]
+    except Exception as exc:  # noqa: BLE001 - a damaged file is a finding
+        findings = [f"cannot be read as PDF: {type(exc).__name__}: {exc}"]
     if findings:
         return findings
 
