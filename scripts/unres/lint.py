@@ -35,7 +35,23 @@ def lint(res: Resolution) -> list[Diagnostic]:
                 out.append(warning(para.loc, what, "W103"))
     if res.meta.language in CALL_AFTER_PUNCTUATION:
         out += _calls_before_punctuation(res)
+    out += _dates(res.meta)
+    out += res.warnings
     return sorted(out, key=lambda d: (d.loc.line if d.loc else 0, d.loc.col if d.loc else 0))
+
+
+def _dates(meta) -> list[Diagnostic]:
+    """Dates that contradict each other. Warnings, not errors: the UN's own files have a few
+    (a Chinese 54/19 issued five days before its adoption), and the outputs print what is given."""
+    out = []
+    where = meta.key_locs.get
+    if not meta.session_start <= meta.adoption_date <= meta.session_end:
+        out.append(warning(where("adoption_date"), f"adoption_date {meta.adoption_date} is outside the session "
+                           f"({meta.session_start} to {meta.session_end})", "W107"))
+    if meta.issue_date < meta.adoption_date:
+        out.append(warning(where("issue_date"), f"issue_date {meta.issue_date} is before the adoption "
+                           f"({meta.adoption_date})", "W108"))
+    return out
 
 
 def _text_of(inlines) -> str:

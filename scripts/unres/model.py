@@ -224,6 +224,8 @@ class Resolution:
     annexes: list[Annex] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     source: str = field(default="", compare=False)
+    # Editorial warnings only the reader can see (a `*` printed literally), with the source's positions.
+    warnings: list = field(default_factory=list, compare=False, repr=False)
 
     # Convenience views for the common single-part resolution.
     @property

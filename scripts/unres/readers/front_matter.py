@@ -126,6 +126,10 @@ def parse(front: str, path: str, first_line: int) -> Meta:
         if key in nodes:
             reader.fail(key_node, f"key '{key}' is given twice", "E106")
             continue
+        if key in VOTE_LISTS + VOTE_TOTALS:
+            reader.fail(key_node, f"'{key}' belongs under 'vote:'; indent it there beside "
+                                  f"{', '.join(k for k in VOTE_LISTS if k != key)}", "E106")
+            continue
         if key not in REQUIRED and key not in OPTIONAL:
             reader.fail(key_node, f"unknown key '{key}' (known keys: {', '.join(REQUIRED + OPTIONAL)})", "E106")
             continue
@@ -150,6 +154,11 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     if not reader.errors:
         if values["session_end"] < values["session_start"]:
             reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
+        symbol, number = values["symbol"], values["number"]
+        if not symbol.endswith("/" + number):
+            tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
+            reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
+                                         f"the symbol's number is {tail!r}", "E108")
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .. import pandoc, source_text, transforms
-from ..errors import SourceError, error
+from ..errors import SourceError, error, warning
 from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                      OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
                      SubParagraph, Subscript, Superscript, Text, is_formula)
@@ -64,6 +64,7 @@ class _Builder:
         # bring in a character no output can carry, so only then is each word checked.
         self.references = "&#" in src.text
         self.errors = []
+        self.warnings = []
         self.notes: dict[str, Footnote] = {}
         self.calls: dict[str, Loc] = {}
         self.note_depth = 0
@@ -166,7 +167,8 @@ class _Builder:
         if self.errors:
             raise SourceError(sorted(self.errors, key=lambda d: (d.loc.line, d.loc.col)))
         ordered = [self.notes[k] for k in self.notes]
-        return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path)
+        return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path,
+                          warnings=self.warnings)
 
     def unsupported(self, block, loc):
         names = {
@@ -326,6 +328,8 @@ class _Builder:
             if bad:
                 self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
+            if "*" in content or "_" in content:
+                self._stray_marks(content, pos)
             out.append(Text(content))
         elif kind in ("Space", "SoftBreak"):
             out.append(Text(" "))
@@ -354,6 +358,36 @@ class _Builder:
             out.append(self._note(content, pos))
         else:  # pragma: no cover - pandoc added a new inline type
             self.fail(self.loc_of(pos), f"unsupported inline element {kind}", "E206")
+
+    def _stray_marks(self, content, pos):
+        """Warn of a `*` or `_` that could open or close emphasis but was left as text (its
+        partner is missing): it is printed as typed. An escaped mark (`\\*`) is written as
+        two characters where the text has one, and a mark that cannot open or close (`2 * 3`,
+        `snake_case`) was not meant as emphasis: neither is warned of."""
+        loc = self.loc_of(pos)
+        if loc is None or not 1 <= loc.line <= len(self.lines):
+            return
+        line, start = self.lines[loc.line - 1], loc.col - 1
+        if line[start:start + len(content)] != content:
+            return
+        for mark in re.finditer(r"\*+|_+", content):
+            begin, end = start + mark.start(), start + mark.end()
+            char = mark.group()[0]
+            # The whole run, as CommonMark sees it: an escaped mark before it is not part of it.
+            while begin > 0 and line[begin - 1] == char and not line[:begin - 1].endswith("\\"):
+                begin -= 1
+            while end < len(line) and line[end] == char:
+                end += 1
+            opens, closes = _delimiter_can(char, line[begin - 1] if begin else " ",
+                                           line[end] if end < len(line) else " ")
+            if not (opens or closes):
+                continue
+            escaped = "".join("\\" + c for c in mark.group())
+            self.warnings.append(warning(
+                Loc(self.path, loc.line, start + mark.start() + 1),
+                f"'{mark.group()}' {'opens' if opens else 'closes'} no emphasis and is printed as typed: "
+                f"{'close' if opens else 'open'} the emphasis, or write '{escaped}' to mean the "
+                f"character{'s' if len(escaped) > 2 else ''}", "W106"))
 
     def _note(self, blocks, pos):
         loc = self.loc_of(pos)
@@ -426,6 +460,22 @@ class _Builder:
 
 # The start of a numbered or lettered line, up to its text: "       (ii) ", "2. ", "   a. ".
 ITEM_START_RE = re.compile(r"[ \t]*(?:\(\w{1,6}\)|\w{1,6}\.)[ \t]+(?=\S)")
+
+
+def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
+    """Whether a run of ``char`` between ``before`` and ``after`` can open and close
+    emphasis (CommonMark's flanking rules, section 6.2)."""
+    def space(c):
+        return c.isspace()
+
+    def punct(c):
+        return unicodedata.category(c)[0] in "PS"
+
+    left = not space(after) and (not punct(after) or space(before) or punct(before))
+    right = not space(before) and (not punct(before) or space(after) or punct(after))
+    if char == "*":
+        return left, right
+    return left and (not right or punct(before)), right and (not left or punct(after))
 
 
 def _index_of_column(raw_line: str, column: int) -> int:
