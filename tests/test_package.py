@@ -109,6 +109,44 @@ def test_mets_names_each_file_role_format_and_checksum(work):
     assert len(fptrs) == 5 and all(root.find(f".//{METS}file[@ID='{i}']") is not None for i in fptrs)
 
 
+# XLink as the METS schema uses it; the Library of Congress's own copy is fetched from the network,
+# which the tests never do, so its attributes are declared here as plain strings.
+XLINK_XSD = """<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xlink="http://www.w3.org/1999/xlink"
+    targetNamespace="http://www.w3.org/1999/xlink" attributeFormDefault="qualified">
+ %s
+ <xsd:attributeGroup name="simpleLink">%s</xsd:attributeGroup>
+ <xsd:attributeGroup name="extendedLink">%s</xsd:attributeGroup>
+ <xsd:attributeGroup name="locatorLink">%s</xsd:attributeGroup>
+ <xsd:attributeGroup name="arcLink">%s</xsd:attributeGroup>
+</xsd:schema>"""
+
+
+def _xlink_schema() -> str:
+    names = ("href", "type", "role", "arcrole", "title", "show", "actuate", "label", "from", "to")
+    refs = lambda *ns: "".join(f'<xsd:attribute ref="xlink:{n}"/>' for n in ns)  # noqa: E731
+    return XLINK_XSD % ("".join(f'<xsd:attribute name="{n}" type="xsd:string"/>' for n in names),
+                        refs("type", "href", "role", "arcrole", "title", "show", "actuate"),
+                        refs("type", "role", "title"), refs("type", "href", "role", "title", "label"),
+                        refs("type", "arcrole", "title", "show", "actuate", "from", "to"))
+
+
+def test_mets_is_valid_against_the_mets_schema(work, tmp_path):
+    """The METS schema as metsrw (Artefactual, Archivematica's METS library) ships it. The PREMIS
+    objects inside are not checked: their schema is not shipped by any package here, so their
+    xsi:type, which would make the METS schema look for it, is left out of the copy checked."""
+    import metsrw
+
+    (tmp_path / "xlink.xsd").write_text(_xlink_schema(), encoding="utf-8")
+    mets_xsd = (Path(metsrw.__file__).parent / "resources" / "mets.xsd").read_text(encoding="utf-8")
+    (tmp_path / "mets.xsd").write_text(mets_xsd.replace("http://www.loc.gov/standards/xlink/xlink.xsd",
+                                                        (tmp_path / "xlink.xsd").as_uri()), encoding="utf-8")
+    schema = etree.XMLSchema(etree.parse(str(tmp_path / "mets.xsd")))
+    doc = etree.parse(str(work / "bags" / STEM / "data" / "mets.xml"))
+    for obj in doc.iter("{http://www.loc.gov/premis/v3}object"):
+        del obj.attrib["{http://www.w3.org/2001/XMLSchema-instance}type"]
+    assert schema.validate(doc), schema.error_log
+
+
 # ---------------------------------------------------------------- reproducible
 def test_packaging_twice_gives_the_same_bytes(work, tmp_path):
     again = tmp_path / "again"
