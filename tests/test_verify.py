@@ -981,3 +981,133 @@ def test_readers_take_structure_from_the_file_not_from_wording(tmp_path, name):
             assert [i.text for i in got.section(section)] == [i.text for i in want.section(section)], fmt
     lines, _summary = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+# ---------------------------------------------------------------- annexes
+ANNEX_BODY = """
+*The Human Rights Council*,
+
+*Recalling* its resolution 1/1,[^1]
+
+1. *Decides* to act;
+
+2. *Requests* the following.
+
+# Annex I
+
+## Declaration on cooperation in a title long enough to run over more than one line of print
+
+### Article 1
+
+The States agree, & so on.[^2]
+
+1. First numbered:
+
+   (a) one;
+
+   (b) two;
+
+   and closing words;[^3]
+
+2. Second numbered.
+
+A paragraph after the list.
+
+# Annex II
+
+Text of the second annex.
+
+[^1]: A/RES/1/1.
+[^2]: A note in the annex.
+[^3]: A note on closing words.
+"""
+ANNEX_EDITS = {
+    "title": ('Annex I title: text "Declaration on coordination in a title…" where the source has '
+              '"Declaration on cooperation in a title…"'),
+    "text": 'Annex II text 1: text "Text of the third annex." where the source has "Text of the second annex."',
+    "label": 'Annex I paragraph 1 (b): label "(c)" where the source has "(b)"',
+    "note": 'footnote 2: text "…note in the preamble." where the source has "…note in the annex."',
+}
+
+
+@pytest.fixture(scope="module")
+def annex_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("annex-build")
+    source = out / "annexes.md"
+    source.write_text(FRONT + ANNEX_BODY, encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(out), "-q"]) == 0
+    return source
+
+
+def test_annexes_are_read_from_every_format(annex_build):
+    """Annex labels, titles, headings, paragraphs, numbered paragraphs with their sub-paragraphs
+    and closing words, and the notes they call are in every format's fingerprint."""
+    want = from_model(read_source(str(annex_build)), str(annex_build))
+    annex = want.section("annex")
+    assert [(i.kind, i.num, i.text) for i in annex] == [
+        ("heading", "", "Annex I"),
+        ("heading", "", "Declaration on cooperation in a title long enough to run over more than one "
+                        "line of print"),
+        ("heading", "", "Article 1"), ("text", "", "The States agree, & so on."),
+        ("paragraph", "1.", "First numbered:"), ("point", "(a)", "one;"), ("point", "(b)", "two;"),
+        ("text", "", "and closing words;"), ("paragraph", "2.", "Second numbered."),
+        ("text", "", "A paragraph after the list."),
+        ("heading", "", "Annex II"), ("text", "", "Text of the second annex.")]
+    assert [n.called_from for n in want.notes] == [("preamble", 0), ("annex", 3), ("annex", 7)]
+    for fmt, suffix in SUFFIX.items():
+        got = EXTRACTORS[fmt](annex_build.parent / (annex_build.stem + suffix))
+        assert [(i.kind, i.num, i.text) for i in got.section("annex")] == [
+            (i.kind, i.num, i.text) for i in annex], fmt
+        assert [n.called_from for n in got.notes] == [n.called_from for n in want.notes], fmt
+    lines, summary = verify_source(str(annex_build), str(annex_build.parent))
+    assert lines == [] and "3 footnotes, 2 annexes (10 blocks)" in summary
+
+
+def _edit_annex(fmt: str, what: str, path: Path):
+    if fmt in ("html", "akn"):
+        label = ('<span class="num">(b)</span>', '<span class="num">(c)</span>') if fmt == "html" \
+            else ("<num>(b)</num>", "<num>(c)</num>")
+        edit_text(path, {"title": ("on cooperation", "on coordination"),
+                         "text": ("the second annex", "the third annex"),
+                         "label": label,
+                         "note": ("A note in the annex", "A note in the preamble")}[what])
+    elif fmt == "docx":
+        doc = Docx(path)
+        if what == "note":
+            for t in doc.notes.iter(f"{{{W}}}t"):
+                t.text = (t.text or "").replace("in the annex", "in the preamble")
+        else:
+            old, new = {"title": ("on cooperation", "on coordination"), "text": ("second", "third"),
+                        "label": ("(b)", "(c)")}[what]
+            for t in doc.doc.iter(f"{{{W}}}t"):
+                if old in (t.text or "") and ("(b)" != old or "two" in "".join(t.getparent().getparent().itertext())):
+                    t.text = t.text.replace(old, new)
+        doc.save()
+    else:
+        pdf = Pdf(path)
+        if what == "text":
+            obj = pdf.containing("the second annex")
+            pdf.rewrite(obj, "second", "decons")
+        pdf.save()
+
+
+@pytest.mark.parametrize("fmt", ["html", "akn", "docx"])
+@pytest.mark.parametrize("what", sorted(ANNEX_EDITS))
+def test_an_edit_in_an_annex_is_reported(annex_build, tmp_path, fmt, what):
+    suffix = SUFFIX[fmt]
+    for s in SUFFIX.values():
+        shutil.copy(annex_build.parent / (annex_build.stem + s), tmp_path / (annex_build.stem + s))
+    path = tmp_path / (annex_build.stem + suffix)
+    _edit_annex(fmt, what, path)
+    lines, _summary = verify_source(str(annex_build), str(tmp_path))
+    assert lines == [f"{path}: {ANNEX_EDITS[what]}"]
+
+
+def test_an_edit_in_an_annex_of_the_pdf_is_reported(annex_build, tmp_path):
+    for s in SUFFIX.values():
+        shutil.copy(annex_build.parent / (annex_build.stem + s), tmp_path / (annex_build.stem + s))
+    path = tmp_path / (annex_build.stem + ".pdf")
+    _edit_annex("pdf", "text", path)
+    lines, _summary = verify_source(str(annex_build), str(tmp_path))
+    assert lines == [f'{path}: Annex II text 1: text "Text of the decons annex." where the source has '
+                     f'"Text of the second annex."']

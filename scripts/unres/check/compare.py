@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .fingerprint import OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item
+from .fingerprint import (ANNEX, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
+                          Fingerprint, Item)
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -22,6 +23,12 @@ def item_key(item: Item, index: int) -> str:
     """How a report names an item: 'preambular 3', 'operative 2 (b)(i)'."""
     if item.section == PREAMBLE:
         return f"preambular {index + 1}"
+    if item.section == ANNEX:
+        # Source side: (annex label, "heading 2") or (annex label, "2.", "(a)").
+        where, rest = (item.path[0], item.path[1:]) if item.path else ("annex", ())
+        if item.kind in ("paragraph", "point") and rest:
+            return f"{where} paragraph {rest[0].rstrip('.')}" + "".join(" " + r for r in rest[1:])
+        return f"{where} {rest[0] if rest else item.kind}"
     path = list(item.path)
     closing = bool(path) and path[-1] == "closing"
     if closing:
@@ -85,7 +92,7 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
         rep.add("", f'adoption date "{_date(got.adoption_date)}" where the source has '
                     f'"{_date(source.adoption_date)}"')
     mapping = {}
-    for section in (PREAMBLE, OPERATIVE):
+    for section in SECTIONS:
         mapping[section] = _compare_items(rep, section, source.section(section),
                                           got.section(section), fields)
     if "notes" in fields:
@@ -97,7 +104,7 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
 def _compare_items(rep, section, want, got, fields) -> dict:
     """Align on text, report differences; return {got index: source index}."""
     mapping = {}
-    name = "preambular paragraph" if section == PREAMBLE else "operative item"
+    name = {PREAMBLE: "preambular paragraph", OPERATIVE: "operative item", ANNEX: "annex block"}[section]
     matcher = difflib.SequenceMatcher(None, [i.text for i in want], [i.text for i in got],
                                       autojunk=False)
     for tag, w1, w2, g1, g2 in matcher.get_opcodes():

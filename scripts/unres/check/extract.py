@@ -18,9 +18,10 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from ..model import Emph, Resolution, plain_text
+from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
+                     walk_subparagraphs)
 from ..xmlsafe import safe_parser
-from .fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
+from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
                           VoteFp,
                           adoption_date_from, clean_state, is_operative_number, is_point_label,
                           normalise, parse_vote_note, split_states, vote_list_name)
@@ -34,29 +35,57 @@ _NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.|[ivx
 
 
 # ---------------------------------------------------------------- shared helpers
+# Closing words carry their paragraph's anchor with this after it, so that a note called
+# there is placed on them (readers that see anchors: the source, HTML, AKN).
+_WRAPUP = "__wrapup"
+
 class _Items:
-    """Builds items from a flat run of blocks, keeping the path of labels."""
+    """Builds items from a flat run of blocks, keeping the path of labels. Numbered
+    paragraphs go to the operative part until ``annex`` is called, then to the annexes."""
 
     def __init__(self):
         self.items: list = []
         self.path: tuple = ()
+        self.section = OPERATIVE
+        self.where: tuple = ()     # in an annex: its label, which heads the path of its items
 
     def preamble(self, text, opening, anchor=""):
         self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
 
     def paragraph(self, num, text, opening, anchor=""):
         self.path = (num,)
-        self.items.append(Item(OPERATIVE, "paragraph", num, normalise(text), opening, self.path, anchor))
+        self.items.append(Item(self.section, "paragraph", num, normalise(text), opening,
+                               self.where + self.path, anchor))
 
     def point(self, label, depth, text, opening=None, anchor=""):
         self.path = self.path[:max(depth, 1)] + (label,)
-        self.items.append(Item(OPERATIVE, "point", label, normalise(text), opening, self.path, anchor))
+        self.items.append(Item(self.section, "point", label, normalise(text), opening,
+                               self.where + self.path, anchor))
 
     def closing(self, depth, text, anchor=""):
-        """Text after the sub-paragraphs of the item ``depth`` levels below its paragraph."""
+        """Text after the sub-paragraphs of the item ``depth`` levels below its paragraph;
+        in an annex, unnumbered text like any other (print cannot tell them apart)."""
         self.path = self.path[:depth + 1]
+        if self.section == ANNEX:
+            self.text(text, anchor)
+            return
         self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
                                self.path + ("closing",), anchor))
+
+    def annex(self, label=""):
+        """What follows belongs to an annex (named ``label`` on the source side)."""
+        self.section, self.where, self.path = ANNEX, ((label,) if label else ()), ()
+
+    def heading(self, text, anchor="", name=""):
+        """An annex's label, title or heading; ``name`` says which, on the source side."""
+        self.items.append(Item(ANNEX, "heading", "", normalise(text), None,
+                               self.where + ((name,) if name else ()), anchor))
+
+    def text(self, text, anchor=""):
+        count = sum(1 for i in self.items if i.section == ANNEX and i.kind == "text"
+                    and i.path[:1] == self.where[:1]) + 1
+        self.items.append(Item(ANNEX, "text", "", normalise(text), None,
+                               self.where + ((f"text {count}",) if self.where else ()), anchor))
 
     def index_of_last(self) -> tuple:
         item = self.items[-1]
@@ -98,21 +127,33 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_breaks(items.items[-1], plain_text(para.inlines))
     for para in res.operative:
-        items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
-        items.items[-1].italic_run = _model_italic_run(para.inlines)
-        _model_breaks(items.items[-1], plain_text(para.inlines))
-        _model_points(items, para.children, 1)
-        if para.wrapup:
-            items.closing(0, plain_text(para.wrapup), para.eid)
-            _model_breaks(items.items[-1], plain_text(para.wrapup))
+        _model_operative(items, para)
+    for annex in res.annexes:
+        items.annex(annex.label)
+        items.heading(annex.label, annex.eid, "label")
+        if annex.title:
+            items.heading(plain_text(annex.title), annex.eid, "title")
+            _model_breaks(items.items[-1], plain_text(annex.title))
+        headings = 0
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                headings += 1
+                items.heading(plain_text(block.inlines), block.eid, f"heading {headings}")
+            elif isinstance(block, Paragraph):
+                items.text(plain_text(block.inlines), block.eid)
+            else:
+                _model_operative(items, block)
+                continue
+            _model_breaks(items.items[-1], plain_text(block.inlines))
     fp.items = items.items
     if ZERO_WIDTH_SPACE in meta.title:
         fp.title_breaks = normalise(meta.title, keep_breaks=True)
     where = _index_by_anchor(fp.items)
+    in_closing = _notes_in_closing_words(res)
     for note in res.footnotes:
         text = " ".join(plain_text(p) for p in note.paragraphs)
         fp.notes.append(Note(note.marker or str(note.number), normalise(text),
-                             where.get(note.called_from),
+                             where.get(in_closing.get(note.number, note.called_from)),
                              normalise(text, keep_breaks=True) if ZERO_WIDTH_SPACE in text else None))
     vote = meta.vote
     if vote.kind == "recorded":
@@ -123,6 +164,28 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     return fp
+
+
+def _notes_in_closing_words(res: Resolution) -> dict:
+    """{note number: the anchor of the closing words that call it}: a note called after a
+    paragraph's sub-paragraphs is called from those words, not from the paragraph's first."""
+    out = {}
+    paragraphs = res.operative + [b for annex in res.annexes for b in annex.blocks]
+    for item in [*paragraphs, *(s for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", [])))]:
+        for node in walk_inlines(getattr(item, "wrapup", None) or []):
+            if isinstance(node, NoteRef):
+                out[node.number] = item.eid + _WRAPUP
+    return out
+
+
+def _model_operative(items: _Items, para) -> None:
+    items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
+    items.items[-1].italic_run = _model_italic_run(para.inlines)
+    _model_breaks(items.items[-1], plain_text(para.inlines))
+    _model_points(items, para.children, 1)
+    if para.wrapup:
+        items.closing(0, plain_text(para.wrapup), para.eid + _WRAPUP)
+        _model_breaks(items.items[-1], plain_text(para.wrapup))
 
 
 def _model_breaks(item: Item, text: str) -> None:
@@ -155,7 +218,7 @@ def _model_points(items: _Items, points, depth):
         _model_breaks(items.items[-1], plain_text(sub.inlines))
         _model_points(items, sub.children, depth + 1)
         if sub.wrapup:
-            items.closing(depth, plain_text(sub.wrapup), sub.eid)
+            items.closing(depth, plain_text(sub.wrapup), sub.eid + _WRAPUP)
             _model_breaks(items.items[-1], plain_text(sub.wrapup))
 
 
@@ -216,6 +279,9 @@ def extract_html(path) -> Fingerprint:
             num, text, opening = _html_block(first)
             items.paragraph(num, text, opening, div.get("id", ""))
             _html_points(items, div, 1)
+    for section in main.iter("section") if main is not None else ():
+        if _has_class(section, "annex"):
+            _html_annex(items, section)
     fp.items = items.items
 
     where = _index_by_anchor(fp.items)
@@ -224,8 +290,14 @@ def extract_html(path) -> Fingerprint:
         if not _has_class(sup, "note-call"):
             continue
         link = sup.find(".//a")
-        owner = next((a.get("id") for a in sup.iterancestors()
-                      if a.get("id") in where), None)
+        owner = None
+        for a in sup.iterancestors():
+            if a.tag == "p" and _has_class(a, "wrapup") and a.getparent() is not None:
+                owner = (a.getparent().get("id") or "") + _WRAPUP
+                break
+            if a.get("id") in where:
+                owner = a.get("id")
+                break
         if link is not None:
             calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
     notes = root.find(".//*[@role='doc-endnotes']")
@@ -248,6 +320,23 @@ def extract_html(path) -> Fingerprint:
     return fp
 
 
+def _html_annex(items: _Items, section):
+    """An annex's headings, paragraphs and numbered paragraphs, in order."""
+    items.annex()
+    for child in section:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in ("h2", "h3"):
+            # The label and title carry no id of their own: a call there is the annex's.
+            items.heading("".join(t for t, _ in _html_segments(child)), child.get("id") or section.get("id", ""))
+        elif child.tag == "p":
+            items.text("".join(t for t, _ in _html_segments(child)), child.get("id", ""))
+        elif child.tag == "div" and _has_class(child, "para"):
+            num, text, opening = _html_block(child.find("p"))
+            items.paragraph(num, text, opening, child.get("id", ""))
+            _html_points(items, child, 1)
+
+
 def _html_points(items: _Items, container, depth):
     for ol in container.findall("ol"):
         for li in ol.findall("li"):
@@ -257,7 +346,7 @@ def _html_points(items: _Items, container, depth):
             _html_points(items, li, depth + 1)
     for p in container.findall("p"):
         if _has_class(p, "wrapup"):
-            items.closing(depth - 1, "".join(t for t, _ in _html_segments(p)), container.get("id", ""))
+            items.closing(depth - 1, "".join(t for t, _ in _html_segments(p)), container.get("id", "") + _WRAPUP)
 
 
 # ---------------------------------------------------------------- Akoma Ntoso
@@ -318,6 +407,8 @@ def extract_akn(path) -> Fingerprint:
         calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
     for para in body.iterfind(".//a:paragraph", ns) if body is not None else ():
         _akn_unit(items, para, 0, calls)
+    for attachment in doc.iterfind("a:attachments/a:attachment", ns):
+        _akn_annex(items, attachment, calls)
     fp.items = items.items
 
     # Footnotes called elsewhere (an annex) are the resolution's all the same, called from no item.
@@ -346,6 +437,32 @@ def extract_akn(path) -> Fingerprint:
     return fp
 
 
+def _akn_annex(items: _Items, attachment, calls):
+    """An annex (an attachment's doc): its label and title (preface), then its headings,
+    paragraphs and numbered paragraphs, in order."""
+    ns = {"a": AKN_NS}
+    items.annex()
+    eid = attachment.get("eId", "")
+    annex = attachment.find("a:doc", ns)
+    if annex is None:
+        return
+    for p in annex.iterfind("a:preface/a:p", ns):
+        items.heading(_akn_text(p), eid)
+        calls += [(n, eid) for n in p.iter(_q("authorialNote"))]
+    body = annex.find("a:mainBody", ns)
+    for child in body if body is not None else ():
+        if child.tag == _q("hcontainer"):
+            items.heading(_akn_text(child.find("a:heading", ns)), child.get("eId", ""))
+        elif child.tag == _q("p"):
+            items.text(_akn_text(child), child.get("eId", ""))
+        elif child.tag == _q("paragraph"):
+            _akn_unit(items, child, 0, calls)
+            continue
+        else:
+            continue
+        calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
+
+
 def _akn_unit(items: _Items, el, depth, calls):
     """A <paragraph> (depth 0) or <point>: its number, intro/content, points, wrap-up."""
     ns = {"a": AKN_NS}
@@ -365,7 +482,8 @@ def _akn_unit(items: _Items, el, depth, calls):
             _akn_unit(items, point, depth + 1, calls)
         wrap = lst.find("a:wrapUp", ns)
         if wrap is not None:
-            items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", ""))
+            items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", "") + _WRAPUP)
+            calls += [(n, el.get("eId", "") + _WRAPUP) for n in wrap.iter(_q("authorialNote"))]
 
 
 def _akn_vote_metadata(doc, fp: Fingerprint):
@@ -460,9 +578,13 @@ def extract_docx(path) -> Fingerprint:
             fp.vote = parse_vote_note(flat)
             state = "vote"
             continue
-        if style.startswith("Annex") or state == "annex":
-            state = "annex"     # annexes are not part of the fingerprint, their footnotes are
-            calls += [(c, None) for _, _, c in segs if c]
+        # An annex opens with its label (AnnexG); its title and headings are headings (H…G).
+        if style.startswith("Annex") or (state == "annex" and style.startswith("H")):
+            if state != "annex":
+                state = "annex"
+                items.annex()
+            items.heading(text)
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
             continue
         if state == "vote":
             name = vote_list_name(flat)
@@ -482,13 +604,15 @@ def extract_docx(path) -> Fingerprint:
             rest = numbered.group(2)
             depth = _docx_depth(style)
             if is_operative_number(head) and depth == 0:
-                state = "operative"
+                state = "annex" if state == "annex" else "operative"
                 items.paragraph(head, rest, _opening(body_segs))
-            elif state == "operative" and is_point_label(head):
+            elif state in ("operative", "annex") and is_point_label(head):
                 items.point(head, max(depth, 1), rest, _opening(body_segs))
+            elif state == "annex":
+                items.text(text)
             else:
                 items.preamble(text, _opening(body_segs))
-        elif state == "operative":
+        elif state in ("operative", "annex"):
             items.closing(_docx_depth(style), text)
         else:
             items.preamble(text, _opening(body_segs))
@@ -887,6 +1011,13 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     vote_text: dict = {}
     indent = None
     after_heading = False
+    heading_end = None       # in an annex: the last line of the heading just read
+
+    def record_calls(block):
+        for ln in block:
+            for marker in call_at.get(id(ln), []):
+                called.setdefault(marker, items.index_of_last())
+
     for block in blocks:
         text = normalise(_join_lines(ln.text for ln in block))
         first = next(f for f in block[0].frags if f.text.strip())
@@ -911,9 +1042,25 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 continue
         if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)
-            state = "vote"
+            state = "closed" if "]" in text else "vote"
             continue
-        if state == "closed":      # after the adoption note's "]": annexes are not fingerprinted
+        if state in ("closed", "annex") and block[0].bold:
+            # After the adoption note's "]", the annexes: each opens with its label in bold,
+            # then its title and headings, in bold. A centred heading's every line starts a
+            # block of its own; lines set close together are one heading.
+            if (state == "annex" and heading_end is not None and heading_end.page == block[0].page
+                    and heading_end.y - block[0].y <= 1.5 * _line_size(block[0])):
+                items.items[-1].text = normalise(items.items[-1].text + " " + text)
+            else:
+                if state == "closed":
+                    state = "annex"
+                    items.annex()
+                items.heading(text)
+            heading_end = block[-1]
+            record_calls(block)
+            continue
+        heading_end = None
+        if state == "closed":
             continue
         if state == "vote":
             name = vote_list_name(text) if all(f.italic for f in block[0].frags if f.text.strip()) else None
@@ -934,25 +1081,24 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         segs = _block_segments(block)
         head = first.text.strip()
-        if is_operative_number(head) and (state == "operative" or state == "preamble"):
-            state = "operative"
+        numbered = state in ("operative", "annex")
+        if is_operative_number(head) and state in ("operative", "preamble", "annex"):
+            state = "annex" if state == "annex" else "operative"
             indent = first.x
             rest = _drop_first(segs, first)
             items.paragraph(head, "".join(t for t, _ in rest), _opening(rest))
-        elif state == "operative" and is_point_label(head) and first.x > left + 1.0:
+        elif numbered and indent is not None and is_point_label(head) and first.x > left + 1.0:
             step = (indent - left) if indent and indent > left else 28.35
             depth = max(1, round((first.x - indent) / step))
             rest = _drop_first(segs, first)
             items.point(head, depth, "".join(t for t, _ in rest), _opening(rest))
-        elif state == "operative":
+        elif numbered:
             step = (indent - left) if indent and indent > left else 28.35
             depth = max(0, round((first.x - left) / step))
             items.closing(depth, text)
         else:
             items.preamble("".join(t for t, _ in segs), _opening(segs))
-        for ln in block:
-            for marker in call_at.get(id(ln), []):
-                called.setdefault(marker, items.index_of_last())
+        record_calls(block)
     fp.items = items.items
     seen = set()
     for marker, body in notes:

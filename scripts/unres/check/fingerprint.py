@@ -22,6 +22,12 @@ ALL_FIELDS = frozenset({
 
 PREAMBLE = "preamble"
 OPERATIVE = "operative"
+# An annex's blocks, in order: its label, title and headings ("heading"), its numbered
+# paragraphs and their sub-paragraphs ("paragraph", "point"), and unnumbered text ("text":
+# a paragraph, or the closing words after a numbered paragraph's sub-paragraphs, which
+# print the same).
+ANNEX = "annex"
+SECTIONS = (PREAMBLE, OPERATIVE, ANNEX)
 
 # Ligatures some fonts shape into one glyph, and the Latin presentation forms that a
 # PDF's text reads back as their letters; the text is the same.
@@ -62,12 +68,13 @@ def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
 class Item:
     """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
     or the closing text after a paragraph's sub-paragraphs."""
-    section: str                 # PREAMBLE or OPERATIVE
-    kind: str                    # "paragraph", "point" or "closing"
+    section: str                 # PREAMBLE, OPERATIVE or ANNEX
+    kind: str                    # "paragraph", "point" or "closing"; in an annex also "heading", "text"
     num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
     text: str                    # normalised, without the number and without footnote calls
     opening: Optional[str] = None   # the italic opening words; None when not recoverable
-    path: tuple = ()             # labels from the operative number down: ("2.", "(b)", "(i)")
+    path: tuple = ()             # labels from the operative number down: ("2.", "(b)", "(i)");
+                                 # in an annex (source side), the annex's label first
     anchor: str = ""             # id/eId in the file when it has one (to resolve footnote calls)
     # Source side only: the italic words at the start however many runs they are set in, which is
     # all that a reader seeing only italic glyphs (the PDF's) can know of the opening phrase.

@@ -87,6 +87,11 @@ def _summary(stem: str, fp, read: int, skipped=None) -> str:
     if points:
         parts.append(f"{len(points)} sub-paragraph{'s' if len(points) != 1 else ''}")
     parts.append(f"{notes} footnote{'s' if notes != 1 else ''}")
+    annex = fp.section("annex")
+    labels = [i for i in annex if i.path[1:] == ("label",)]
+    if labels:
+        parts.append(f"{len(labels)} annex{'es' if len(labels) != 1 else ''} "
+                     f"({len(annex) - len(labels)} block{'s' if len(annex) - len(labels) != 1 else ''})")
     if fp.vote and fp.vote.kind == "recorded":
         parts.append(f"{sum(fp.vote.totals)} votes")
     else:
