@@ -3,7 +3,9 @@ before they are written, and every kind of tampering found by ``--validate``."""
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
+import tarfile
 from pathlib import Path
 
 import bagit
@@ -164,6 +166,48 @@ def test_bagging_date_follows_source_date_epoch(work, tmp_path, monkeypatch):
     assert package(work / "src" / f"{STEM}.md", "--build-dir", tmp_path / "build",
                    "-o", tmp_path / "bags") == EXIT_OK
     assert bagit.Bag(str(tmp_path / "bags" / STEM)).info["Bagging-Date"] == "2023-11-14"
+
+
+def test_tar_form_is_reproducible_and_validates(work, tmp_path, capsys):
+    src = work / "src" / f"{STEM}.md"
+    for out in ("one", "two"):
+        assert package(src, "--build-dir", work / "build", "-o", tmp_path / out, "--tar") == EXIT_OK
+    tar = tmp_path / "one" / f"{STEM}.tar"
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [f"{STEM}.tar"]
+    assert tar.read_bytes() == (tmp_path / "two" / f"{STEM}.tar").read_bytes()
+    with tarfile.open(tar) as archive:
+        members = archive.getmembers()
+        assert [m.name for m in members] == sorted(m.name for m in members)
+        assert {(m.uid, m.gid, m.uname, m.gname) for m in members} == {(0, 0, "", "")}
+        inside = {m.name.removeprefix(f"{STEM}/"): archive.extractfile(m).read() for m in members if m.isfile()}
+    assert inside == tree(work / "bags" / STEM)          # the same bag as the folder form
+    capsys.readouterr()
+    code, out = _validate(tar, capsys)
+    assert code == EXIT_OK, out.err
+
+
+def test_tampering_inside_a_tar_is_found_and_named(work, tmp_path, capsys):
+    assert package(work / "src" / f"{STEM}.md", "--build-dir", work / "build", "-o", tmp_path, "--tar") == EXIT_OK
+    tar = tmp_path / f"{STEM}.tar"
+    unpacked = tmp_path / "unpacked"
+    with tarfile.open(tar) as archive:
+        archive.extractall(unpacked, filter="data")
+    _flip_a_byte(unpacked / STEM)
+    with tarfile.open(tar, "w") as archive:
+        archive.add(unpacked / STEM, arcname=STEM)
+    capsys.readouterr()
+    code, out = _validate(tar, capsys)
+    assert code == EXIT_FINDINGS
+    assert f"{tar}:{STEM}/{PDF}: error: " in out.err and "[B-CHECKSUM]" in out.err, out.err
+    # A member that would land outside the folder it is unpacked in is refused, not unpacked.
+    evil = tmp_path / "evil.tar"
+    with tarfile.open(evil, "w") as archive:
+        info = tarfile.TarInfo("../outside.txt")
+        info.size = 1
+        archive.addfile(info, io.BytesIO(b"x"))
+    code, out = _validate(evil, capsys)
+    assert code == EXIT_FINDINGS and "[B-NOT-BAG]" in out.err
+    assert not (tmp_path.parent / "outside.txt").exists()
 
 
 # ---------------------------------------------------------------- validation of a received bag

@@ -152,7 +152,10 @@ def parser() -> argparse.ArgumentParser:
     pkg.add_argument("--build-dir", default="build", metavar="DIR", help="where outputs are built (default: build)")
     pkg.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                      help="worker processes for the build (default: the number of cores)")
-    pkg.add_argument("--validate", action="store_true", help="validate the bags named instead of packaging")
+    pkg.add_argument("--tar", action="store_true",
+                     help="write each bag as one reproducible tar file, DIR/NAME.tar, instead of a folder")
+    pkg.add_argument("--validate", action="store_true",
+                     help="validate the bags named (folders or tar files) instead of packaging")
     return top
 
 
@@ -261,7 +264,8 @@ def cmd_package(args) -> int:
     if args.validate:
         return command.validate_main(args.paths)
     # A folder of sources stands for its *.md files; with --validate, a folder is a bag.
-    return command.package_main(expand_sources(args.paths), args.output, args.per, args.build_dir, args.jobs or os.cpu_count() or 1)
+    return command.package_main(expand_sources(args.paths), args.output, args.per, args.build_dir,
+                                args.jobs or os.cpu_count() or 1, tar=args.tar)
 
 
 COMMANDS = {"build": cmd_build, "check": cmd_check, "verify": cmd_verify, "import": cmd_import,

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import sys
+import tarfile
+import tempfile
+from pathlib import Path
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, InvalidOutputError, UnresError, error
 
 
-def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int) -> int:
+def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar: bool = False) -> int:
     """Build what is stale (verified, as ``unres build`` does), then write one bag per
     resolution or session. A bag that fails is not written; the others still are."""
     from ..build import stale_formats
@@ -37,7 +40,7 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int) -> 
     worst = EXIT_OK
     for plan in plan_bags(versions, per):
         try:
-            target = write_bag(plan, build_dir, out_dir)
+            target = write_bag(plan, build_dir, out_dir, tar)
         except UnresError as exc:
             for diag in exc.diagnostics:
                 print(diag, file=sys.stderr)
@@ -56,7 +59,7 @@ def validate_main(bags) -> int:
 
     worst = EXIT_OK
     for bag in bags:
-        problems = validate_bag(bag)
+        problems = validate_packed(bag) if Path(bag).is_file() else [str(d) for d in validate_bag(bag)]
         for diag in problems:
             print(diag, file=sys.stderr)
         if problems:
@@ -65,3 +68,21 @@ def validate_main(bags) -> int:
         else:
             print(f"{bag}: valid bag; checksums, completeness, description and contents agree")
     return worst
+
+
+def validate_packed(path) -> list:
+    """A bag sent as one tar file: unpacked into a temporary folder (no link, device or path
+    outside it is unpacked) and validated there; problems name the file inside the tar."""
+    from .checks import validate_bag
+
+    with tempfile.TemporaryDirectory(prefix=".unres-bag.") as tmp:
+        try:
+            with tarfile.open(path) as archive:
+                archive.extractall(tmp, filter="data")
+        except (tarfile.TarError, OSError) as exc:
+            return [str(error(None, f"{path}: cannot be unpacked as a tar file: {exc}", "B-NOT-BAG"))]
+        tops = list(Path(tmp).iterdir())
+        if len(tops) != 1 or not tops[0].is_dir():
+            return [str(error(None, f"{path}: a packed bag holds one folder, not "
+                                    f"{', '.join(sorted(p.name for p in tops)) or 'nothing'}", "B-NOT-BAG"))]
+        return [str(d).replace(str(tops[0]), f"{path}:{tops[0].name}") for d in validate_bag(tops[0])]

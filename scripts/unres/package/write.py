@@ -16,9 +16,11 @@ whatever the umask, so a copy of the folder is the same bag anywhere.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import os
 import shutil
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from .. import __version__
 from ..errors import InvalidOutputError, OutputError, error
 from . import mets
 from .checks import validate_bag
-from .layout import DESCRIPTION, BagPlan, bag_info, origin
+from .layout import DESCRIPTION, BagPlan, bag_info, bagging_date, origin
 
 CHECKSUMS = ("sha256", "sha512")
 
@@ -36,11 +38,12 @@ def software_agent() -> str:
     return f"unres {__version__} (bagit.py {bagit.VERSION})"
 
 
-def write_bag(plan: BagPlan, build_dir: str, out_dir: str) -> Path:
-    """Make, check and publish the bag of ``plan`` as ``out_dir/<plan.name>``."""
+def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False) -> Path:
+    """Make, check and publish the bag of ``plan`` as the folder ``out_dir/<plan.name>``, or,
+    with ``tar``, as the one file ``out_dir/<plan.name>.tar`` holding that folder."""
     import bagit
 
-    target = Path(out_dir) / plan.name
+    target = Path(out_dir) / (plan.name + (".tar" if tar else ""))
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -63,8 +66,11 @@ def write_bag(plan: BagPlan, build_dir: str, out_dir: str) -> Path:
         if problems:
             raise InvalidOutputError([error(None, f"the bag {plan.name} failed its own validation; "
                                                   "nothing was written", "O-BAG")] + problems)
-        _replace_folder(tmp, target)
-        tmp = None
+        if tar:
+            _write_tar(tmp, plan.name, target, bagging_date(plan))
+        else:
+            _replace_folder(tmp, target)
+            tmp = None
     except OSError as exc:
         where = exc.filename or str(target)
         raise OutputError([error(None, f"cannot write {where}: {exc.strerror or exc}", "O101")]) from None
@@ -92,6 +98,38 @@ def _normalise_modes(bag_dir: Path) -> None:
     os.chmod(bag_dir, 0o755)
     for path in bag_dir.rglob("*"):
         os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
+def _write_tar(folder: Path, name: str, target: Path, day) -> None:
+    """The bag as one tar file, the same bytes for the same bag: entries in order of path, each
+    dated the bagging date, owned by no one, 0644 or 0755. Written beside ``target`` and renamed."""
+    mtime = calendar.timegm(day.timetuple())
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with tarfile.open(fileobj=fh, mode="w", format=tarfile.PAX_FORMAT) as archive:
+                paths = [folder] + sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix())
+                for path in paths:
+                    rel = path.relative_to(folder).as_posix()
+                    info = tarfile.TarInfo(name if rel == "." else f"{name}/{rel}")
+                    info.mtime, info.uid, info.gid, info.uname, info.gname = mtime, 0, 0, "", ""
+                    if path.is_dir():
+                        info.type, info.mode = tarfile.DIRTYPE, 0o755
+                        archive.addfile(info)
+                    else:
+                        info.mode, info.size = 0o644, path.stat().st_size
+                        with open(path, "rb") as body:
+                            archive.addfile(info, body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _replace_folder(new: Path, target: Path) -> None:
