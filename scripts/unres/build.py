@@ -61,8 +61,8 @@ def _tree_hash(root: str) -> str:
 
 
 # Modules that never shape an output: changing them rebuilds nothing.
-NOT_OUTPUT_CODE = {"bench.py", "bench_corpus.py", "runner.py", "cli.py", "importing.py", "lint.py",
-                   "check", "package", "__pycache__"}
+NOT_OUTPUT_CODE = {"bench.py", "bench_corpus.py", "runner.py", "cluster.py", "cli.py", "importing.py",
+                   "lint.py", "check", "package", "__pycache__"}
 
 
 def _shapes_outputs(rel: Path) -> bool:
@@ -204,7 +204,7 @@ def write_outputs(out_dir: str, files: dict, check=None) -> None:
 def verify_written(res, source: str, files: dict) -> None:
     """Read the written files back with ``unres verify``'s readers before they replace
     the last good build; a difference is a bug in a writer, and nothing is published.
-    ``files`` maps a format to (the file to read, the path to name in a report)."""
+    ``files`` maps a format to (the file to read or its bytes, the path to name in a report)."""
     from .check.extract import from_model
     from .check.verify import differences, pdfa_differences, unreadable
 
@@ -212,6 +212,39 @@ def verify_written(res, source: str, files: dict) -> None:
     lines = differences(from_model(res, source), readable) + pdfa_differences(files)
     if lines:
         raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
+
+
+def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True) -> tuple:
+    """Read ``data``, render ``formats`` and read each output back from its bytes (what a
+    worker of :mod:`unres.cluster` does): ``({format: bytes}, editorial warnings)``, the
+    bytes ready for :func:`publish`."""
+    from .lint import lint
+    from .readers.markdown import read_source
+
+    source_date_epoch()     # a malformed value fails before anything renders
+    res = read_source(source, data)
+    warnings = [str(d) for d in lint(res)]
+    rendered = render_outputs(res, formats)
+    if verify:
+        verify_written(res, source, {fmt: (rendered[fmt], output_path(out_dir, source, fmt))
+                                    for fmt in formats})
+    return rendered, warnings
+
+
+def publish(out_dir: str, source: str, data: bytes, rendered: dict, check=None) -> None:
+    """Write the outputs ``rendered`` from ``data`` (``{format: bytes}``, a value may be a
+    function still making them) and the stamp that says what they were built from, all or
+    nothing; ``check`` as for :func:`write_outputs`."""
+    digest = hashlib.sha256(data).hexdigest()
+    stamp_file = _stamp_path(out_dir, source)
+    try:
+        stamp = json.loads(stamp_file.read_text())
+    except (OSError, ValueError):
+        stamp = {}
+    stamp.update({fmt: format_key(fmt, digest) for fmt in rendered})
+    files = {output_path(out_dir, source, fmt): data_ for fmt, data_ in rendered.items()}
+    files[stamp_file] = json.dumps(stamp, sort_keys=True, indent=1).encode()
+    write_outputs(out_dir, files, check)
 
 
 def build_one(source: str, out_dir: str, formats, force: bool = False, verify: bool = True,
@@ -243,15 +276,6 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             elsewhere = {side.fmt: side.start} if side is not None else None
             # The side process's bytes are awaited by write_outputs, after the others are checked.
             rendered = render_outputs(res, todo, elsewhere)
-            digest = hashlib.sha256(data).hexdigest()
-            stamp_file = _stamp_path(out_dir, source)
-            try:
-                stamp = json.loads(stamp_file.read_text())
-            except (OSError, ValueError):
-                stamp = {}
-            stamp.update({fmt: format_key(fmt, digest) for fmt in todo})
-            files = {output_path(out_dir, source, fmt): data_ for fmt, data_ in rendered.items()}
-            files[stamp_file] = json.dumps(stamp, sort_keys=True, indent=1).encode()
             check = None
             if verify:
                 targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
@@ -260,7 +284,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
                     written = {f: (temps[t], t) for f, t in targets.items() if t in temps}
                     if written:
                         verify_written(res, source, written)
-            write_outputs(out_dir, files, check)
+            publish(out_dir, source, data, rendered, check)
             outcome.built = todo
     except UnresError as exc:
         outcome.diagnostics = [str(d) for d in exc.diagnostics]

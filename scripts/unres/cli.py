@@ -102,6 +102,10 @@ def parser() -> argparse.ArgumentParser:
                         help="print only problems and the summary (no editorial warnings)")
     volume.add_argument("-v", "--verbose", action="store_true",
                         help="also name the sources that were up to date and each file written")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="build on the Dask cluster of this scheduler (tcp://HOST:8786), or on a "
+                            "local one of N workers (local:N); default: $DASK_SCHEDULER_ADDRESS, "
+                            "else worker processes here")
 
     check = sub.add_parser("check", help="check sources for errors and editorial warnings",
                            description="Read each SOURCE and report errors and UN editorial warnings.")
@@ -220,8 +224,10 @@ def main(argv=None) -> int:
 
 def cmd_build(args) -> int:
     from .runner import run_builds
+    scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     return run_builds(args.sources, args.output, args.formats, args.jobs or os.cpu_count() or 1,
-                      force=args.force, quiet=args.quiet, verify=args.verify, verbose=args.verbose)
+                      force=args.force, quiet=args.quiet, verify=args.verify, verbose=args.verbose,
+                      scheduler=scheduler)
 
 
 def cmd_check(args) -> int:

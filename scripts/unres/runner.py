@@ -197,7 +197,10 @@ def _side_writer(formats):
         return None             # no fork here: the build renders everything itself
 
 
-def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True, verbose=False) -> int:
+def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify=True, verbose=False,
+               scheduler=None) -> int:
+    """Build ``sources``; ``scheduler``, a Dask scheduler's address (or ``local:N``), sends
+    the stale ones to that cluster (:mod:`unres.cluster`, imported only then)."""
     started = time.perf_counter()
     source_date_epoch()     # a malformed value fails the run before any source renders
     stale, fresh = _pending(sources, out_dir, formats, force)
@@ -206,7 +209,14 @@ def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify
     for source in fresh:
         progress.fresh(source)
     outcomes = []
-    if len(todo) <= 1 or jobs == 1:
+    if scheduler and todo:
+        from .cluster import run_on_cluster
+        todo.sort(key=_size, reverse=True)
+        for outcome in run_on_cluster(scheduler, {s: stale[s] for s in todo}, out_dir, formats, verify,
+                                      progress):
+            outcomes.append(outcome)
+            progress.step(outcome)
+    elif len(todo) <= 1 or jobs == 1:
         side = _side_writer(stale[todo[0]]) if len(todo) == 1 and jobs > 1 else None
         if todo and side is None:
             warmup.prepare_in_background(stale[todo[0]] if len(todo) == 1 else formats)

@@ -11,6 +11,7 @@ recovers opening phrases; the PDF's embedded AKN attachment is never read.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections import Counter
@@ -253,9 +254,18 @@ def _html_block(p):
     return num, "".join(t for t, _ in segs), _opening(segs)
 
 
+def _opened(path) -> tuple:
+    """A file to read, or the bytes just made (a build reads its outputs before writing
+    them): ``(bytes, name for the report)``."""
+    if isinstance(path, bytes):
+        return path, "<memory>"
+    return Path(path).read_bytes(), str(path)
+
+
 def extract_html(path) -> Fingerprint:
-    root = lxml_html.fromstring(Path(path).read_bytes())
-    fp = Fingerprint(str(path))
+    data, name = _opened(path)
+    root = lxml_html.fromstring(data)
+    fp = Fingerprint(name)
     sym = root.find(".//*[@class='symbol']")
     fp.symbol = normalise(sym.text_content()) if sym is not None else None
     h1 = root.find(".//h1")
@@ -377,8 +387,9 @@ def _akn_text(el) -> str:
 
 
 def extract_akn(path) -> Fingerprint:
-    root = etree.parse(str(path), safe_parser()).getroot()
-    fp = Fingerprint(str(path))
+    data, name = _opened(path)
+    root = etree.fromstring(data, safe_parser())
+    fp = Fingerprint(name)
     doc = next((c for c in root if isinstance(c.tag, str)), None)
     ns = {"a": AKN_NS}
     sym = doc.find(".//a:coverPage//a:docNumber", ns)
@@ -529,12 +540,13 @@ def _docx_segments(p_el):
 def extract_docx(path) -> Fingerprint:
     import docx   # python-docx is slow to import; only the DOCX reader needs it
 
-    fp = Fingerprint(str(path))
-    document = docx.Document(str(path))
+    data, name = _opened(path)
+    fp = Fingerprint(name)
+    document = docx.Document(io.BytesIO(data))
     if document.tables:
         first_row = document.tables[0].rows[0].cells
         fp.symbol = normalise(first_row[-1].text)
-    with zipfile.ZipFile(path) as zf:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
     note_text = {}
@@ -677,7 +689,7 @@ def _pdf_fragments(path):
     name = ctypes.create_string_buffer(256)
     size = ctypes.c_float()
     fonts: dict = {}
-    pdf = pdfium.PdfDocument(str(path))
+    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         for page_no in range(len(pdf)):
             page = pdf[page_no]
@@ -741,7 +753,7 @@ def extract_pdf(path) -> Fingerprint:
     # A line break after a hyphen, slash or full stop hides whether a space stood there
     # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
     # texts are compared without the spaces after those characters.
-    fp = Fingerprint(str(path), ALL_FIELDS - {"spacing"})
+    fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path), ALL_FIELDS - {"spacing"})
     frags, heights, widths = _pdf_fragments(path)
     visible = [f for f in frags if f.text.strip()]
     if not visible:

@@ -11,8 +11,11 @@ FLAVOUR = "3b"
 
 
 def pdfa_findings(path) -> list:
-    """What the validator reports on the PDF at ``path``: one line a finding, none when it passes."""
+    """What the validator reports on the PDF at ``path`` (or in these bytes): one line a
+    finding, none when it passes."""
+    import io
+
     from pikepdf import pdfa
 
-    report = pdfa.validate_written(str(path), FLAVOUR)
+    report = pdfa.validate_written(io.BytesIO(path) if isinstance(path, bytes) else str(path), FLAVOUR)
     return [str(finding) for finding in report.findings]

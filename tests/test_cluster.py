@@ -1,0 +1,257 @@
+"""Building on a Dask cluster: real `dask scheduler` and `dask worker` processes on 127.0.0.1.
+
+Each test starts the processes a user would start, waits for them (bounded in time) and
+stops them, builds a few of the Council's 54th-session resolutions through them, and
+compares every byte with a build in this machine's own worker pool.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT, SOURCE_38_3
+from unres.errors import EXIT_OK, EXIT_TOOL
+
+ENGLISH = CORPUS / "un-akn-hrc" / "54session" / "English"
+BIN = Path(sys.executable).parent
+UNRES = [sys.executable, "-m", "unres.cli"]
+DASK = BIN / "dask"
+# Short resolutions of the session (a few pages each), to keep the suite's time reasonable.
+PICKED = (4, 10, 17, 24, 33)
+START_TIMEOUT = 90
+BUILD_TIMEOUT = 600
+
+needs_corpus = pytest.mark.skipif(not ENGLISH.is_dir(), reason=f"the UN corpus is absent ({ENGLISH})")
+
+
+def _env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
+    env.update(extra)
+    return env
+
+
+def unres(*args, env=None, timeout=BUILD_TIMEOUT):
+    return subprocess.run([*UNRES, *map(str, args)], capture_output=True, text=True, cwd=ROOT,
+                          env=env or _env(), timeout=timeout)
+
+
+def snapshot(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Cluster:
+    """A scheduler and workers, as separate processes started from the command line."""
+
+    def __init__(self, folder: Path, workers: list):
+        self.folder = folder
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+        self.procs: list = []
+        self.workers: list = []
+        try:
+            self._start(workers)
+        except BaseException:
+            self.close()
+            raise
+
+    def _spawn(self, name: str, cmd: list, env: dict) -> subprocess.Popen:
+        log = open(self.folder / f"{name}.log", "wb")      # noqa: SIM115 - closed with the process
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.folder)
+        log.close()
+        self.procs.append(proc)
+        return proc
+
+    def _start(self, workers: list) -> None:
+        from distributed import Client
+
+        port = self.address.rsplit(":", 1)[1]
+        self._spawn("scheduler", [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port,
+                                  "--no-dashboard"], _env())
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", int(port)), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.procs[0].poll() is not None:
+                    raise RuntimeError(f"the scheduler did not start:\n{self.log('scheduler')}") from None
+                time.sleep(0.2)
+        for index, extra in enumerate(workers):
+            local = self.folder / f"worker{index}"
+            local.mkdir()
+            self.workers.append(self._spawn(
+                f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1", "--no-nanny",
+                                   "--no-dashboard", "--name", f"worker{index}", "--local-directory",
+                                   str(local)], _env(**extra)))
+        with Client(self.address, timeout=START_TIMEOUT) as client:
+            client.wait_for_workers(len(workers), timeout=START_TIMEOUT)
+
+    def log(self, name: str) -> str:
+        try:
+            return (self.folder / f"{name}.log").read_text(errors="replace")[-3000:]
+        except OSError:
+            return ""
+
+    def close(self) -> None:
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def corpus_sources(tmp_path_factory):
+    """A few of the session's resolutions imported with `unres import`, and their outputs
+    built in this machine's own worker pool."""
+    if not ENGLISH.is_dir():
+        pytest.skip(f"the UN corpus is absent ({ENGLISH})")
+    folder = tmp_path_factory.mktemp("cluster-sources")
+    sources = []
+    for n in PICKED:
+        target = folder / "source" / f"A_HRC_RES_54_{n}.md"
+        proc = unres("import", ENGLISH / f"A_HRC_RES_54_{n}E.xml", "-o", target)
+        assert proc.returncode == EXIT_OK, proc.stderr
+        sources.append(target)
+    local = folder / "local"
+    proc = unres("build", *sources, "-o", local, "-j", "2")
+    assert proc.returncode == EXIT_OK, proc.stderr
+    return sources, snapshot(local)
+
+
+@pytest.fixture
+def other_templates(tmp_path) -> Path:
+    """Templates that differ from the project's in one rule of the print stylesheet: a worker
+    that uses them would lay out other PDFs."""
+    folder = tmp_path / "other-templates"
+    shutil.copytree(ROOT / "templates", folder)
+    css = folder / "pdf" / "print.css"
+    css.write_text(css.read_text() + "\nbody { word-spacing: 0.5pt; }\n")
+    return folder
+
+
+def test_without_a_scheduler_dask_is_not_imported(tmp_path):
+    code = ("import sys; from unres.cli import main; "
+            f"rc = main(['build', {str(SOURCE_38_3)!r}, '-o', {str(tmp_path / 'out')!r}, '-j', '1']); "
+            "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env=_env(), timeout=BUILD_TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "0 []"
+    assert (tmp_path / "out" / "A_HRC_RES_38_3.pdf").is_file()
+
+
+def test_a_bad_local_cluster_size_is_a_clear_error(tmp_path):
+    proc = unres("build", SOURCE_38_3, "-o", tmp_path / "out", "--scheduler", "local:none")
+    assert proc.returncode == EXIT_TOOL
+    assert "local: needs a number of workers" in proc.stderr and "[T-CLUSTER]" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    env = _env(DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="2s")
+    proc = unres("build", SOURCE_38_3, "-o", tmp_path / "out", "--scheduler", address, env=env, timeout=120)
+    assert proc.returncode == EXIT_TOOL, proc.stderr
+    assert f"cannot reach the Dask scheduler at {address}" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@needs_corpus
+def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates(
+        corpus_sources, other_templates, tmp_path):
+    sources, local = corpus_sources
+    (tmp_path / "source").mkdir()
+    sources = [Path(shutil.copy(s, tmp_path / "source")) for s in sources]
+    cluster = Cluster(tmp_path, [{}, {}, {"UNRES_TEMPLATES": str(other_templates)}])
+    try:
+        out = tmp_path / "out"
+        proc = unres("build", *sources, "-o", out, "--scheduler", cluster.address)
+        assert proc.returncode == EXIT_OK, proc.stderr + cluster.log("worker0")
+        refused = [line for line in proc.stderr.splitlines() if "refused" in line]
+        assert len(refused) == 1 and "templates" in refused[0], proc.stderr
+        assert "it would give other bytes" in refused[0]
+        assert f"{len(sources)} built" in proc.stdout
+        assert snapshot(out) == local
+
+        # Up to date: decided here, before any connection (this address answers nobody).
+        proc = unres("build", *sources, "-o", out, "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+        assert proc.returncode == EXIT_OK, proc.stderr
+        assert f"0 built, {len(sources)} up to date" in proc.stdout
+
+        # One source changed: only it is sent, through Dask's own variable.
+        sources[0].write_text(sources[0].read_text().replace("*Decides*", "*Decides further*", 1))
+        proc = unres("build", *sources, "-o", out, env=_env(DASK_SCHEDULER_ADDRESS=cluster.address))
+        assert proc.returncode == EXIT_OK, proc.stderr
+        assert f"1 built, {len(sources) - 1} up to date" in proc.stdout
+        assert unres("verify", *sources, "-o", out).returncode == EXIT_OK
+    finally:
+        cluster.close()
+
+
+@needs_corpus
+def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templates, tmp_path):
+    sources, _local = corpus_sources
+    cluster = Cluster(tmp_path, [{"UNRES_TEMPLATES": str(other_templates)}])
+    try:
+        out = tmp_path / "out"
+        proc = unres("build", sources[0], "-o", out, "--scheduler", cluster.address)
+    finally:
+        cluster.close()
+    assert proc.returncode == EXIT_TOOL, proc.stderr
+    assert "no worker of the cluster" in proc.stderr and "[T-CLUSTER]" in proc.stderr
+    assert "templates" in proc.stderr and "it would give other bytes" in proc.stderr
+    assert not out.exists() or not any(out.rglob("*.*"))
+
+
+@needs_corpus
+def test_a_worker_killed_mid_run_loses_nothing(corpus_sources, tmp_path):
+    from distributed import Client
+
+    sources, local = corpus_sources
+    cluster = Cluster(tmp_path, [{}, {}])
+    out = tmp_path / "out"
+    build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,
+                             env=_env(DASK_SCHEDULER_ADDRESS=cluster.address),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed = None
+    try:
+        ours = {proc.pid for proc in cluster.workers}
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            pids = client.run(os.getpid)
+            deadline = time.monotonic() + BUILD_TIMEOUT
+            # Kill a worker while it renders one of our sources, once a first source is published.
+            while killed is None and time.monotonic() < deadline and build.poll() is None:
+                busy = [w for w, keys in client.processing().items() if keys and pids.get(w) in ours]
+                if busy and any(out.glob("*.pdf")):
+                    killed = pids[busy[0]]
+                    os.kill(killed, signal.SIGKILL)
+                time.sleep(0.05)
+        stdout, stderr = build.communicate(timeout=BUILD_TIMEOUT)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+        cluster.close()
+    assert killed is not None, "no worker was found busy while the build ran"
+    assert build.returncode == EXIT_OK, stderr
+    assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert snapshot(out) == local
