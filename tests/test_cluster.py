@@ -133,7 +133,12 @@ def corpus_sources(tmp_path_factory):
     local = folder / "local"
     proc = unres("build", *sources, "-o", local, "-j", "2")
     assert proc.returncode == EXIT_OK, proc.stderr
-    return sources, snapshot(local)
+    return sources, snapshot(local), _warnings(proc.stderr)
+
+
+def _warnings(stderr: str) -> list:
+    """Editorial warnings, whatever folder their source was in."""
+    return sorted(line.rsplit("/", 1)[-1] for line in stderr.splitlines() if ": warning: " in line)
 
 
 @pytest.fixture
@@ -177,7 +182,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
 @needs_corpus
 def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates(
         corpus_sources, other_templates, tmp_path):
-    sources, local = corpus_sources
+    sources, local, warnings = corpus_sources
     (tmp_path / "source").mkdir()
     sources = [Path(shutil.copy(s, tmp_path / "source")) for s in sources]
     cluster = Cluster(tmp_path, [{}, {}, {"UNRES_TEMPLATES": str(other_templates)}])
@@ -190,6 +195,7 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
         assert "it would give other bytes" in refused[0]
         assert f"{len(sources)} built" in proc.stdout
         assert snapshot(out) == local
+        assert _warnings(proc.stderr) == warnings
 
         # Up to date: decided here, before any connection (this address answers nobody).
         proc = unres("build", *sources, "-o", out, "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
@@ -208,7 +214,7 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
 
 @needs_corpus
 def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templates, tmp_path):
-    sources, _local = corpus_sources
+    sources, _local, _unused = corpus_sources
     cluster = Cluster(tmp_path, [{"UNRES_TEMPLATES": str(other_templates)}])
     try:
         out = tmp_path / "out"
@@ -225,7 +231,7 @@ def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templ
 def test_a_worker_killed_mid_run_loses_nothing(corpus_sources, tmp_path):
     from distributed import Client
 
-    sources, local = corpus_sources
+    sources, local, _unused = corpus_sources
     cluster = Cluster(tmp_path, [{}, {}])
     out = tmp_path / "out"
     build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,

@@ -128,11 +128,11 @@ def run_baseline(sources, work: Path, jobs: int, side: Side) -> None:
         side.failures.append(f"make exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
 
 
-def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None) -> str:
+def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None, extra=()) -> str:
     """``unres build``, which verifies what it writes; returns the build's summary line."""
     if cold:
         shutil.rmtree(out, ignore_errors=True)
-    cmd = unres_command() + ["build", *map(str, sources), "-o", str(out), "-j", str(jobs)]
+    cmd = unres_command() + ["build", *map(str, sources), "-o", str(out), "-j", str(jobs), *extra]
     if cold:
         cmd.append("--force")
     started = time.perf_counter()
@@ -365,6 +365,8 @@ def main(argv=None) -> int:
     ap.add_argument("--time-documents", nargs="+", metavar="SRC", help=argparse.SUPPRESS)
     ap.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--weasyprint-alone", nargs="+", metavar="HTML", help=argparse.SUPPRESS)
+    ap.add_argument("--dask-only", action="store_true",
+                    help="measure only Dask against the local pool on the corpus")
     args = ap.parse_args(argv)
 
     if args.weasyprint_alone:
@@ -379,7 +381,7 @@ def main(argv=None) -> int:
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="unres-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        report = run_all(args, work)
+        report = run_dask_only(args, work) if args.dask_only else run_all(args, work)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -394,6 +396,31 @@ def _log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def _corpus(args, work: Path) -> list:
+    corpus_dir = Path(args.corpus)
+    if corpus_dir.is_dir():
+        return bench_corpus.import_corpus(corpus_dir, work / "corpus", args.corpus_limit or None)
+    count = args.corpus_limit or 35
+    return [bench_corpus.Prepared(bench_corpus.generate(work / "corpus", 5 + 3 * i, 2000 + i), 5 + 3 * i,
+                                  False, "corpus folder missing") for i in range(count)]
+
+
+def run_dask_only(args, work: Path) -> str:
+    from . import bench_dask
+
+    load_before = load_line()
+    prepared = _corpus(args, work)
+    result = bench_dask.compare([p.path for p in prepared], work, max(1, args.runs), args.jobs, run_ours,
+                                Side, _log)
+    lines, verdicts = bench_dask.section(result, _fmt, _med, _met)
+    head = ["# Benchmark: Dask against the local pool", "",
+            f"- Machine: {machine_line()}", f"- Software: {versions()}",
+            f"- Load before: `{load_before}`", f"- Load after: `{load_line()}`",
+            f"- Corpus: {sum(p.imported for p in prepared)} of {len(prepared)} UN files imported"]
+    return "\n".join(head + lines + ["", "## Targets", ""]
+                     + [f"- {name}: {_met(ok)} — {detail}" for name, ok, detail in verdicts]) + "\n"
+
+
 def run_all(args, work: Path) -> str:
     runs, jobs = max(1, args.runs), args.jobs
     session_runs = max(1, args.session_runs or runs)
@@ -401,13 +428,7 @@ def run_all(args, work: Path) -> str:
 
     # Sources.
     single = Path(args.single)
-    corpus_dir = Path(args.corpus)
-    if corpus_dir.is_dir():
-        prepared = bench_corpus.import_corpus(corpus_dir, work / "corpus", args.corpus_limit or None)
-    else:
-        count = args.corpus_limit or 35
-        prepared = [bench_corpus.Prepared(bench_corpus.generate(work / "corpus", 5 + 3 * i, 2000 + i), 5 + 3 * i,
-                                          False, "corpus folder missing") for i in range(count)]
+    prepared = _corpus(args, work)
     corpus = [p.path for p in prepared]
     session = bench_corpus.session(corpus, args.session_size, work / "session")
     lengths = [int(n) for n in args.lengths.split(",") if n.strip()]
@@ -422,6 +443,7 @@ def run_all(args, work: Path) -> str:
     results = []
     floors = []
     memory = WorkerMemory()
+    dask = None
     for index, (name, sources, n) in enumerate(scenarios):
         ours, base = Side(), Side()
         for run in range(n):
@@ -432,6 +454,9 @@ def run_all(args, work: Path) -> str:
             if index == 1:      # the PDF work of (b), in the same minutes as (b) itself
                 floors.append(measure_pdf_floor(sources, work / "floor"))
         results.append((name, len(sources), ours, base))
+        if index == 1:      # Dask against the pool on the same sources and cores
+            from . import bench_dask
+            dask = bench_dask.compare(sources, work, n, jobs, run_ours, Side, _log)
 
     # No-op over the built session.
     # The stamps cover unres's own code: bring them up to date first, untimed,
@@ -457,7 +482,8 @@ def run_all(args, work: Path) -> str:
     _log("length runs done")
 
     return render_report(args, prepared, results, noop, summaries, memory, lengths, by_length,
-                         base_length, profile, load_before, load_line(), jobs, runs, session_runs, floors)
+                         base_length, profile, load_before, load_line(), jobs, runs, session_runs, floors,
+                         dask)
 
 
 def floor_section(corpus_result, floors, jobs: int) -> list:
@@ -490,7 +516,7 @@ def floor_section(corpus_result, floors, jobs: int) -> list:
 
 
 def render_report(args, prepared, results, noop, summaries, memory, lengths, by_length, base_length,
-                  profile, load_before, load_after, jobs, runs, session_runs, floors=()) -> str:
+                  profile, load_before, load_after, jobs, runs, session_runs, floors=(), dask=None) -> str:
     lines = ["# Benchmark: unres against plain pandoc", "",
              f"- Machine: {machine_line()}",
              f"- Software: {versions()}",
@@ -530,6 +556,10 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
                      f"baseline {[round(t, 2) for t in base.build]}")
 
     lines += floor_section(results[1], floors, jobs)
+    from . import bench_dask
+    dask_lines, dask_verdicts = bench_dask.section(dask, _fmt, _med, _met)
+    lines += dask_lines
+    verdicts += dask_verdicts
 
     session_count = results[2][1]
     noop_time = _med(noop.build)

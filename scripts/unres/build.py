@@ -61,8 +61,8 @@ def _tree_hash(root: str) -> str:
 
 
 # Modules that never shape an output: changing them rebuilds nothing.
-NOT_OUTPUT_CODE = {"bench.py", "bench_corpus.py", "runner.py", "cluster.py", "cli.py", "importing.py",
-                   "lint.py", "check", "package", "__pycache__"}
+NOT_OUTPUT_CODE = {"bench.py", "bench_corpus.py", "bench_dask.py", "runner.py", "cluster.py", "cli.py",
+                   "importing.py", "lint.py", "check", "package", "__pycache__"}
 
 
 def _shapes_outputs(rel: Path) -> bool:
