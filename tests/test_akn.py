@@ -102,8 +102,8 @@ def test_38_3_document_structure(xml_38_3):
         "Enhancement of international cooperation in the field of human rights")
     cover = "".join(st.find("a:coverPage", NS).itertext())
     for printed in ("United Nations", "A/HRC/RES/38/3", "General Assembly", "Distr.: General",
-                    "16 July 2018", "Original: English", "Thirty-eighth session",
-                    "18 June–6 July 2018", "Agenda item 3"):
+                    "16\u00a0July\u00a02018", "Original: English", "Thirty-eighth session",
+                    "18\u00a0June–6\u00a0July\u00a02018", "Agenda item 3"):
         assert printed in cover
 
 

@@ -95,7 +95,7 @@ def test_headings_use_geneva_styles(doc):
     by_style = {}
     for p in doc.paragraphs:
         by_style.setdefault(p.style.name, []).append(p.text)
-    assert by_style["HChG"] == ["Resolution adopted by the Human Rights Council on 5 July 2018"]
+    assert by_style["HChG"] == ["Resolution adopted by the Human Rights Council on 5\u00a0July\u00a02018"]
     assert by_style["H1G"] == ["38/3.\tEnhancement of international cooperation in the field of human rights"]
 
 
@@ -115,7 +115,7 @@ def test_styles_name_times_new_roman_and_footnote_size(doc):
 
 def test_closing_matter(doc, res):
     texts = [p.text for p in doc.paragraphs]
-    assert "37th meeting\n5 July 2018" in texts
+    assert "37th meeting\n5\u00a0July\u00a02018" in texts
     note = texts.index("[Adopted by a recorded vote of 28 to 14, with 3 abstentions. "
                        "The voting was as follows:")
     assert texts[note + 1] == "In favour:"
@@ -195,11 +195,11 @@ def test_masthead_table_opens_the_document(data, doc):
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0][1:] == ["United Nations", "A/HRC/RES/38/3"]
     assert cells[1][1] == "General Assembly"
-    assert cells[1][2] == "Distr.: General\n16 July 2018\n\nOriginal: English"
+    assert cells[1][2] == "Distr.: General\n16\u00a0July\u00a02018\n\nOriginal: English"
     symbol = table.rows[0].cells[2].paragraphs[0].runs
     assert [(r.text, r.font.size) for r in symbol] == [("A", Pt(20)), ("/HRC/RES/38/3", Pt(10))]
     organ = [p.text for p in doc.paragraphs[:4]]
-    assert organ == ["Human Rights Council", "Thirty-eighth session", "18 June–6 July 2018",
+    assert organ == ["Human Rights Council", "Thirty-eighth session", "18\u00a0June–6\u00a0July\u00a02018",
                      "Agenda item 3"]
 
 

@@ -913,19 +913,19 @@ def test_images_and_small_text_in_the_first_page_footer_are_not_read(tmp_path, m
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
     page = templates / "pdf" / "resolution.html"
-    job = '<p class="job-number">{{ res.meta.job_number }}</p>'
+    job = '<p class="job-number">{{ marks.job_number }}</p>'
     assert job in page.read_text(encoding="utf-8")
     page.write_text(page.read_text(encoding="utf-8").replace(job, (
-        '<p class="job-number">{{ res.meta.job_number }} <span style="font-size: 6pt">Please recycle'
+        '<p class="job-number">{{ marks.job_number }} <span style="font-size: 6pt">Please recycle'
         '</span><br><span style="font-size: 24pt; line-height: 26pt">*1812078*</span>'
         '<img src="footnote-rule.svg" alt="A recycling mark" style="width: 30mm; height: 8mm"></p>')),
         encoding="utf-8")
     css = templates / "pdf" / "print.css"
-    first = "    content: element(job-number);\n    vertical-align: top; padding-top: 9.5mm;"
+    first = "    content: element(first-page-footer); width: 100%;\n    vertical-align: bottom; padding-bottom: 9.5mm;"
     assert first in css.read_text(encoding="utf-8")
     # The caption's baseline stands just under the top of the margin, as high as the UN's job number.
     css.write_text(css.read_text(encoding="utf-8").replace(
-        first, first.replace("padding-top: 9.5mm", "padding-top: 0")), encoding="utf-8")
+        first, first.replace("padding-bottom: 9.5mm", "padding-bottom: 17mm")), encoding="utf-8")
     monkeypatch.setenv("UNRES_TEMPLATES", str(templates))
     source = _with_job_number(tmp_path)
     out = tmp_path / "out"

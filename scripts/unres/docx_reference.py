@@ -83,6 +83,8 @@ def paragraph_style(styles, name: str, spec: dict, font: str):
         f.size = Pt(spec["size"])
     if "bold" in spec:
         f.bold = spec["bold"]
+    if "italic" in spec:
+        f.italic = spec["italic"]
     p = style.paragraph_format
     if "left" in spec:
         p.left_indent = Mm(spec["left"])

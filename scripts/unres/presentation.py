@@ -56,9 +56,13 @@ def labels_for(language: str) -> dict:
     return LABELS.get(bcp47(language), LABELS["en"])
 
 
+# A date is one fact: the spaces inside it never break a line, in any output.
+DATE_SPACE = "\u00a0"
+
+
 def format_date(date: dt.date, language: str = "English") -> str:
     months = MONTHS.get(bcp47(language), MONTHS["en"])
-    return f"{date.day} {months[date.month - 1]} {date.year}"
+    return f"{date.day}{DATE_SPACE}{months[date.month - 1]}{DATE_SPACE}{date.year}"
 
 
 def format_date_range(start: dt.date, end: dt.date, language: str = "English") -> str:
@@ -67,8 +71,8 @@ def format_date_range(start: dt.date, end: dt.date, language: str = "English") -
     if start.year != end.year:
         return f"{format_date(start, language)}–{format_date(end, language)}"
     if start.month != end.month:
-        return f"{start.day} {months[start.month - 1]}–{format_date(end, language)}"
-    return f"{start.day}–{end.day} {months[end.month - 1]} {end.year}"
+        return f"{start.day}{DATE_SPACE}{months[start.month - 1]}–{format_date(end, language)}"
+    return f"{start.day}–{end.day}{DATE_SPACE}{months[end.month - 1]}{DATE_SPACE}{end.year}"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
 from ..memo import once
 from ..model import Resolution, first_use
+from ..page_marks import footer_marks
 from ..presentation import labels_for, present
 
 PDF_VARIANT = "pdf/a-3b"
@@ -45,7 +46,7 @@ def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str
     return templating.render(
         TEMPLATE, res=res, pres=present(res), pres_labels=labels_for(res.meta.language),
         inl=InlineRenderer(res.footnotes, INLINE_NOTES), screen=False,
-        emblem_src=emblem_url, date=date)
+        emblem_src=emblem_url, date=date, marks=footer_marks(res))
 
 
 # ---------------------------------------------------------------- WeasyPrint
