@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import shutil
 import tarfile
 from pathlib import Path
@@ -326,6 +327,28 @@ def test_two_sources_of_one_language_version_are_refused(work, tmp_path, capsys)
     err = capsys.readouterr().err
     assert f"{b}:" in err and "[E701]" in err
     assert not (tmp_path / "bags").exists()
+
+
+def _front(**changes) -> str:
+    front = FRONT
+    for key, value in changes.items():
+        front = re.sub(rf"^{key}: .*$", f"{key}: {value}", front, count=1, flags=re.M)
+    return front
+
+
+@pytest.mark.parametrize("first, second, code", [
+    ({}, {"adoption_date": "2030-07-04", "language": "French"}, "E702"),
+    ({}, {"symbol": "A/HRC-RES/99/1"}, "E703"),
+    ({}, {"symbol": "A/HRC RES/99/1", "language": "French"}, "E703"),
+])
+def test_sources_that_cannot_share_or_split_bags_are_refused_before_building(tmp_path, capsys, first, second,
+                                                                            code):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(_front(**first) + BODY, encoding="utf-8")
+    b.write_text(_front(**second) + BODY, encoding="utf-8")
+    assert package(a, b, "--build-dir", tmp_path / "build", "-o", tmp_path / "bags") == EXIT_INPUT
+    assert f"[{code}]" in capsys.readouterr().err
+    assert not (tmp_path / "build").exists() and not (tmp_path / "bags").exists()
 
 
 def test_one_bag_per_session(tmp_path, capsys):

@@ -14,17 +14,26 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar
     resolution or session. A bag that fails is not written; the others still are."""
     from ..build import stale_formats
     from ..formats import DEFAULT_FORMATS
-    from ..readers import front_matter
     from ..runner import run_builds
-    from .layout import Version, plan_bags
+    from .layout import plan_bags
     from .write import write_bag
 
+    # Which bags the sources make is known from their front matter: a conflict (E701, E702)
+    # is reported before anything is built. A source that cannot be read is left to the build,
+    # which reports it with the rest of its problems.
+    versions = []
+    for source in sources:
+        try:
+            versions.append(_version(source))
+        except (OSError, UnresError):
+            versions = None
+            break
+    if versions is not None:
+        plan_bags(versions, per)
     code = run_builds(sources, build_dir, DEFAULT_FORMATS, jobs, quiet=True)
     if code != EXIT_OK:
         print("unres: nothing packaged: a source did not build", file=sys.stderr)
         return code
-    from .. import source_text
-
     versions, diags = [], []
     for source in sources:
         with open(source, "rb") as fh:
@@ -33,8 +42,7 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar
             # Changed since it was built a moment ago: its outputs may not be what it says.
             diags.append(error(None, f"{source} changed while it was being packaged; run again", "O-STALE"))
             continue
-        src = source_text.load(source, data)
-        versions.append(Version(source, front_matter.parse(src.front, source, src.front_start)))
+        versions.append(_version(source, data))
     if diags:
         raise InvalidOutputError(diags)
     worst = EXIT_OK
@@ -51,6 +59,16 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar
               f"{'s' if len(plan.resolutions()) != 1 else ''}, {len(plan.versions)} language version"
               f"{'s' if len(plan.versions) != 1 else ''} ({langs}): valid")
     return worst
+
+
+def _version(source: str, data: bytes | None = None):
+    """The language version a source is, from its front matter alone."""
+    from .. import source_text
+    from ..readers import front_matter
+    from .layout import Version
+
+    src = source_text.load(source, data)
+    return Version(source, front_matter.parse(src.front, source, src.front_start))
 
 
 def validate_main(bags) -> int:

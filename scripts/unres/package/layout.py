@@ -119,6 +119,17 @@ def plan_bags(versions, per: str) -> list:
                                    f"{symbol} ({v.lang}) is resolution {v.meta.number} adopted on "
                                    f"{v.meta.adoption_date}, its {first.lang} version ({first.source}) "
                                    f"{first.meta.number} adopted on {first.meta.adoption_date}", "E702"))
+    # Symbols that differ only in punctuation ('A/HRC/RES/38/3', 'A HRC RES 38 3') would share a
+    # folder, and one would overwrite the other: checked for the bags and for the payload's folders.
+    for owners in (groups, by_symbol):
+        taken: dict = {}
+        for key in sorted(owners):
+            name = symbol_stem(key)
+            if taken.setdefault(name, key) != key:
+                diag = error(_loc(owners[key][0], "symbol"),
+                             f"{key} and {taken[name]} would both be packaged as {name}", "E703")
+                if diag not in diags:
+                    diags.append(diag)
     if diags:
         raise SourceError(diags)
     return [BagPlan(symbol_stem(key), sorted(vs, key=lambda v: (v.meta.symbol, v.lang)))
