@@ -1111,3 +1111,27 @@ def test_an_edit_in_an_annex_of_the_pdf_is_reported(annex_build, tmp_path):
     lines, _summary = verify_source(str(annex_build), str(tmp_path))
     assert lines == [f'{path}: Annex II text 1: text "Text of the decons annex." where the source has '
                      f'"Text of the second annex."']
+
+
+def test_each_difference_names_the_source_line_it_concerns(annex_build, tmp_path):
+    """A build refused by its check names the source's line (the files it names were never
+    published); each finding carries the line of what it concerns."""
+    from unres.check.verify import differences
+
+    for s in SUFFIX.values():
+        shutil.copy(annex_build.parent / (annex_build.stem + s), tmp_path / (annex_build.stem + s))
+    html = tmp_path / (annex_build.stem + ".html")
+    edit_text(html, ("the second annex", "the third annex"), ("A note in the annex", "A note"),
+              ("to act;", "to act at once;"), ('title-text">A test resolution', 'title-text">A resolution'),
+              ("<li>Japan", "<li>Jamaica"))
+    lines = annex_build.read_text(encoding="utf-8").splitlines()
+    want = from_model(read_source(str(annex_build)), str(annex_build))
+    found = differences(want, {"html": (html, html)})
+    assert {f.detail.split(":")[0]: f.line for f in found} == {
+        "title \"A resolution\" where the source has \"A test resolution\"": lines.index("title: A test resolution") + 1,
+        "operative 1": lines.index("1. *Decides* to act;") + 1,
+        "Annex II text 1": lines.index("Text of the second annex.") + 1,
+        "footnote 2": lines.index("[^2]: A note in the annex.") + 1,
+        "vote against": lines.index("vote:") + 1,
+    }
+    assert all(f.fmt == "html" and f == f"{html}: {f.detail}" for f in found)

@@ -209,9 +209,14 @@ def verify_written(res, source: str, files: dict) -> None:
     from .check.verify import differences, pdfa_differences, unreadable
 
     readable = {fmt: paths for fmt, paths in files.items() if not unreadable(fmt, res)}
-    lines = differences(from_model(res, source), readable) + pdfa_differences(files)
-    if lines:
-        raise InvalidOutputError([error(None, line, "O-VERIFY") for line in lines])
+    found = differences(from_model(res, source), readable) + pdfa_differences(files)
+    if found:
+        # The files named in a finding were never published: name the source's line and the format.
+        raise InvalidOutputError([
+            error(Loc(source, finding.line or 1, 1),
+                  f"the {finding.fmt.upper()} output differs from the source: {finding.detail} "
+                  "(a bug in unres; nothing of this source was published)", "O-VERIFY")
+            for finding in found])
 
 
 def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True) -> tuple:

@@ -68,13 +68,26 @@ def text_difference(got: str, want: str) -> str:
     return f'"{pre}{part_a}{post_a}" where the source has "{"…" if lo_b else ""}{part_b}{post_b}"'
 
 
+class Finding(str):
+    """One difference, printed as ``file: where: what``. ``detail`` is what follows the file,
+    ``line`` the source line the difference concerns (None when no one line does)."""
+
+    def __new__(cls, label: str, detail: str, line=None):
+        self = super().__new__(cls, f"{label}: {detail}")
+        self.label, self.detail, self.line = label, detail, line
+        return self
+
+    def __getnewargs__(self):
+        return self.label, self.detail, self.line
+
+
 class Report:
     def __init__(self, label: str):
         self.label = label
         self.lines: list = []
 
-    def add(self, where: str, what: str):
-        self.lines.append(f"{self.label}: {where}: {what}" if where else f"{self.label}: {what}")
+    def add(self, where: str, what: str, line=None):
+        self.lines.append(Finding(self.label, f"{where}: {what}" if where else what, line))
 
 
 def compare(source: Fingerprint, got: Fingerprint) -> list:
@@ -87,10 +100,10 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
         breaks = source.title_breaks if name == "title" else None
         if name in fields and not _same_text(getattr(got, name), getattr(source, name), fields, breaks):
             rep.add("", f"{label} {_quote(getattr(got, name))} where the source has "
-                        f"{_quote(getattr(source, name))}")
+                        f"{_quote(getattr(source, name))}", source.lines.get(name))
     if "adoption_date" in fields and got.adoption_date != source.adoption_date:
         rep.add("", f'adoption date "{_date(got.adoption_date)}" where the source has '
-                    f'"{_date(source.adoption_date)}"')
+                    f'"{_date(source.adoption_date)}"', source.lines.get("adoption_date"))
     mapping = {}
     for section in SECTIONS:
         mapping[section] = _compare_items(rep, section, source.section(section),
@@ -115,12 +128,12 @@ def _compare_items(rep, section, want, got, fields) -> dict:
         for wi in range(w1 + len(pairs), w2):
             w = want[wi]
             rep.add(item_key(w, wi), f'missing (the source has "{(w.num + " ") if w.num else ""}'
-                                      f'{_snippet(w.text)}")')
+                                      f'{_snippet(w.text)}")', w.line)
         for gi in range(g1 + len(pairs), g2):
             g = got[gi]
             after = item_key(want[w2 - 1], w2 - 1) if w2 else "the start"
             rep.add("", f'extra {name} "{(g.num + " ") if g.num else ""}{_snippet(g.text)}" '
-                        f"after {after}, not in the source")
+                        f"after {after}, not in the source", want[w2 - 1].line if w2 else None)
     return mapping
 
 
@@ -173,17 +186,18 @@ def _same_text(got, want, fields, breaks=None) -> bool:
 def _compare_item(rep, want: Item, key: str, got: Item, fields):
     if "numbers" in fields and got.num != want.num:
         what = "number" if want.kind == "paragraph" else "label"
-        rep.add(key, f"{what} {_quote(got.num)} where the source has {_quote(want.num)}")
+        rep.add(key, f"{what} {_quote(got.num)} where the source has {_quote(want.num)}", want.line)
     if "numbers" in fields and got.kind != want.kind:
-        rep.add(key, f"read as a {got.kind} where the source has a {want.kind}")
+        rep.add(key, f"read as a {got.kind} where the source has a {want.kind}", want.line)
     # Adjacent italic runs look like one run in print: a reader without "spacing" cannot
     # tell "*Decides* *also*" from "*Decides also*".
     run_ok = "spacing" not in fields and got.opening == want.italic_run
     if ("opening" in fields and got.opening is not None and want.opening is not None
             and got.opening != want.opening and got.text == want.text and not run_ok):
-        rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}")
+        rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}",
+                want.line)
     if "texts" in fields and not _same_text(got.text, want.text, fields, want.breaks):
-        rep.add(key, "text " + text_difference(got.text, want.text))
+        rep.add(key, "text " + text_difference(got.text, want.text), want.line)
 
 
 def _where(source: Fingerprint, ref) -> str:
@@ -198,22 +212,23 @@ def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
     for n, want in enumerate(source.notes):
         key = f"footnote {want.marker}"
         if n >= len(got.notes):
-            rep.add(key, f'missing (the source has "{want.text}", called from {_where(source, want.called_from)})')
+            rep.add(key, f'missing (the source has "{want.text}", called from {_where(source, want.called_from)})',
+                    want.line)
             continue
         note = got.notes[n]
         if note.marker != want.marker:
-            rep.add(key, f"marker {_quote(note.marker)} where the source has {_quote(want.marker)}")
+            rep.add(key, f"marker {_quote(note.marker)} where the source has {_quote(want.marker)}", want.line)
         if note.text is None:
-            rep.add(key, f'text missing (the source has "{want.text}")')
+            rep.add(key, f'text missing (the source has "{want.text}")', want.line)
         elif not _same_text(note.text, want.text, got.provides, want.breaks):
-            rep.add(key, "text " + text_difference(note.text, want.text))
+            rep.add(key, "text " + text_difference(note.text, want.text), want.line)
         called = note.called_from
         if called is not None:
             section, index = called
             called = (section, mapping[section].get(index, index))
         if called != want.called_from:
             rep.add(key, f"called from {_where(source, called)} where the source has "
-                         f"{_where(source, want.called_from)}")
+                         f"{_where(source, want.called_from)}", want.line)
     for note in got.notes[len(source.notes):]:
         rep.add("", f'extra footnote {_quote(note.marker)} "{note.text}", not in the source')
 
@@ -221,17 +236,17 @@ def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
 def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
     want, have = source.vote, got.vote
     if have is None:
-        rep.add("vote", "no adoption note could be read")
+        rep.add("vote", "no adoption note could be read", source.lines.get("vote"))
         return
     if have.kind != want.kind:
-        rep.add("vote", f"{have.kind} where the source has {want.kind}")
+        rep.add("vote", f"{have.kind} where the source has {want.kind}", source.lines.get("vote"))
         return
     if want.kind != "recorded":
         return
     if "vote_totals" in fields:
         for name, a, b in zip(VOTE_LIST_NAMES, have.totals, want.totals):
             if a != b:
-                rep.add("vote", f"{name} total {a} where the source has {b}")
+                rep.add("vote", f"{name} total {a} where the source has {b}", source.lines.get("vote"))
     if "vote_states" in fields:
         for name in VOTE_LIST_NAMES:
             a, b = have.lists.get(name, []), want.lists.get(name, [])
@@ -242,8 +257,9 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
             missing = [s for s in b if s not in a]
             extra = [s for s in a if s not in b]
             for state in missing:
-                rep.add(f"vote {name}", f'"{state}" missing')
+                rep.add(f"vote {name}", f'"{state}" missing', source.lines.get("vote"))
             for state in extra:
-                rep.add(f"vote {name}", f'"{state}" not in the source')
+                rep.add(f"vote {name}", f'"{state}" not in the source', source.lines.get("vote"))
             if not missing and not extra:
-                rep.add(f"vote {name}", "States in a different order from the source")
+                rep.add(f"vote {name}", "States in a different order from the source",
+                        source.lines.get("vote"))

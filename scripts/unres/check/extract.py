@@ -123,18 +123,20 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     fp = Fingerprint(label, ALL_FIELDS, meta.symbol, meta.number, normalise(meta.title),
                      meta.adoption_date)
     items = _Items()
+    fp.lines = {key: loc.line for key, loc in meta.key_locs.items() if loc is not None}
     for para in res.preamble:
         items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
-        _model_breaks(items.items[-1], plain_text(para.inlines))
+        _model_breaks(items.items[-1], plain_text(para.inlines), para)
     for para in res.operative:
         _model_operative(items, para)
     for annex in res.annexes:
         items.annex(annex.label)
         items.heading(annex.label, annex.eid, "label")
+        _model_breaks(items.items[-1], annex.label, annex)
         if annex.title:
             items.heading(plain_text(annex.title), annex.eid, "title")
-            _model_breaks(items.items[-1], plain_text(annex.title))
+            _model_breaks(items.items[-1], plain_text(annex.title), annex)
         headings = 0
         for block in annex.blocks:
             if isinstance(block, Heading):
@@ -145,7 +147,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             else:
                 _model_operative(items, block)
                 continue
-            _model_breaks(items.items[-1], plain_text(block.inlines))
+            _model_breaks(items.items[-1], plain_text(block.inlines), block)
     fp.items = items.items
     if ZERO_WIDTH_SPACE in meta.title:
         fp.title_breaks = normalise(meta.title, keep_breaks=True)
@@ -155,7 +157,8 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         text = " ".join(plain_text(p) for p in note.paragraphs)
         fp.notes.append(Note(note.marker or str(note.number), normalise(text),
                              where.get(in_closing.get(note.number, note.called_from)),
-                             normalise(text, keep_breaks=True) if ZERO_WIDTH_SPACE in text else None))
+                             normalise(text, keep_breaks=True) if ZERO_WIDTH_SPACE in text else None,
+                             note.loc.line if note.loc is not None else None))
     vote = meta.vote
     if vote.kind == "recorded":
         fp.vote = VoteFp("recorded", vote.totals, {
@@ -182,14 +185,17 @@ def _notes_in_closing_words(res: Resolution) -> dict:
 def _model_operative(items: _Items, para) -> None:
     items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
     items.items[-1].italic_run = _model_italic_run(para.inlines)
-    _model_breaks(items.items[-1], plain_text(para.inlines))
+    _model_breaks(items.items[-1], plain_text(para.inlines), para)
     _model_points(items, para.children, 1)
     if para.wrapup:
         items.closing(0, plain_text(para.wrapup), para.eid + _WRAPUP)
-        _model_breaks(items.items[-1], plain_text(para.wrapup))
+        _model_breaks(items.items[-1], plain_text(para.wrapup), para)
 
 
-def _model_breaks(item: Item, text: str) -> None:
+def _model_breaks(item: Item, text: str, block=None) -> None:
+    """Source-side facts of an item: its zero-width spaces, and the line of ``block``."""
+    if block is not None and block.loc is not None:
+        item.line = block.loc.line
     if ZERO_WIDTH_SPACE in text:
         item.breaks = normalise(text, keep_breaks=True)
 
@@ -216,11 +222,11 @@ def _model_points(items: _Items, points, depth):
     for sub in points:
         items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
         items.items[-1].italic_run = _model_italic_run(sub.inlines)
-        _model_breaks(items.items[-1], plain_text(sub.inlines))
+        _model_breaks(items.items[-1], plain_text(sub.inlines), sub)
         _model_points(items, sub.children, depth + 1)
         if sub.wrapup:
             items.closing(depth, plain_text(sub.wrapup), sub.eid + _WRAPUP)
-            _model_breaks(items.items[-1], plain_text(sub.wrapup))
+            _model_breaks(items.items[-1], plain_text(sub.wrapup), sub)
 
 
 # ---------------------------------------------------------------- HTML

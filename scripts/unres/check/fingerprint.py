@@ -82,6 +82,7 @@ class Item:
     # Source side only, when the text has zero-width spaces: the text with them kept. A line
     # of print may end at one, which a reader of print then takes for a space.
     breaks: Optional[str] = None
+    line: Optional[int] = None   # source side: the source line it was read from
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Note:
     text: Optional[str]          # None when the note's text is missing
     called_from: Optional[tuple] # (section, index of the calling item); None when never called
     breaks: Optional[str] = None # source side: the text with its zero-width spaces (Item.breaks)
+    line: Optional[int] = None   # source side: the line of the note's definition
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Fingerprint:
     vote: Optional[VoteFp] = None
     problems: list = field(default_factory=list)  # what the reader could not make sense of
     title_breaks: Optional[str] = None  # source side: the title with its zero-width spaces (Item.breaks)
+    lines: dict = field(default_factory=dict)  # source side: "symbol", "title" … "vote" -> source line
 
     def section(self, name: str) -> list:
         return [item for item in self.items if item.section == name]

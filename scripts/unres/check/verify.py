@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
-from .compare import compare
+from .compare import Finding, compare
 from .extract import EXTRACTORS, from_model
 from .pdfa import FLAVOUR, pdfa_findings
 
@@ -62,10 +62,13 @@ def differences(want, files: dict) -> list:
         try:
             got = EXTRACTORS[fmt](path)
         except Exception as exc:   # a damaged file is a finding, not a crash
-            lines.append(f"{label}: cannot be read as {fmt.upper()}: {type(exc).__name__}: {exc}")
-            continue
-        got.label = str(label)
-        lines.extend(compare(want, got))
+            found = [Finding(str(label), f"cannot be read as {fmt.upper()}: {type(exc).__name__}: {exc}")]
+        else:
+            got.label = str(label)
+            found = compare(want, got)
+        for finding in found:
+            finding.fmt = fmt
+        lines.extend(found)
     return lines
 
 
@@ -75,7 +78,10 @@ def pdfa_differences(files: dict) -> list:
     if "pdf" not in files:
         return []
     path, label = files["pdf"]
-    return [f"{label}: not PDF/A-{FLAVOUR}: {finding}" for finding in pdfa_findings(path)]
+    found = [Finding(str(label), f"not PDF/A-{FLAVOUR}: {finding}") for finding in pdfa_findings(path)]
+    for finding in found:
+        finding.fmt = "pdf"
+    return found
 
 
 def _summary(stem: str, fp, read: int, skipped=None) -> str:
