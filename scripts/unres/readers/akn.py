@@ -169,7 +169,7 @@ class _Builder:
             return []
         para = PreambularParagraph(inlines, loc=self.ctx.loc(p))
         phrase = para.opening_phrase
-        if name is not None and phrase and collapse(name).strip().lower() != phrase.lower():
+        if name is not None and phrase and _name_key(name) != _name_key(phrase):
             self.ctx.warn(p, f"container name {name!r} differs from the italic opening phrase "
                              f"{phrase!r}", "W643")
         return [para]
@@ -491,6 +491,11 @@ def _num(el) -> Optional[str]:
         return None
     text = plain(num)
     return text or None
+
+
+def _name_key(name: str) -> str:
+    """'Recalling also', 'recallingAlso' -> 'recallingalso' (unres names containers in camel case)."""
+    return re.sub(r"\W+", "", collapse(name)).lower()
 
 
 def _unbold(inlines):

@@ -62,6 +62,16 @@ class _Fields:
             self.missing(key, what, el)
         return value
 
+    def own_date(self, key: str, what: str, own, name: str) -> Optional[dt.date]:
+        self.locs[key] = self.ctx.loc(own)
+        raw = (own.get(name) or "").strip()
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            self.errors.append(error(self.ctx.loc(own), f"{what}: @{name} {raw!r} is not a date "
+                                                        "(YYYY-MM-DD)", "E622"))
+            return None
+
     def date(self, key: str, what: str, *paths: str) -> Optional[dt.date]:
         el = self.find(key, *paths)
         if el is None:
@@ -80,6 +90,8 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     f = _Fields(statement, ctx, errors)
     cover = "./{*}coverPage"
     meta_el = statement.find("./{*}meta")
+    # What unres writes into its own AKN files for values it prints only in words.
+    own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source")
 
     symbol = f.text("symbol", "the document symbol", cover + "//{*}docNumber[@refersTo='#symbol']",
                     cover + "//{*}docNumber")
@@ -100,9 +112,19 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
 
     title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
                    "./{*}preface//{*}docTitle")
-    parent = f.text("parent_organ", "the parent organ",
-                    cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    # The UN names the authorities by role; unres's own files by organ (#ga, #hrc), in the
+    # same order: publisher, parent organ, organ.
+    authorities = statement.findall(cover + "//{*}docAuthority")
+    parent_el = f.find("parent_organ", cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    if parent_el is None and own is not None and len(authorities) >= 2:
+        parent_el = authorities[1]
+        f.locs["parent_organ"] = ctx.loc(parent_el)
+    parent = plain(parent_el) if parent_el is not None else ""
+    if not parent:
+        f.missing("parent_organ", "the parent organ", parent_el)
     organ_el = f.find("organ", cover + "//{*}docAuthority[@refersTo='#subsidiaryBody']")
+    if organ_el is None and own is not None and len(authorities) >= 3:
+        organ_el = authorities[2]
     organ = plain(organ_el) if organ_el is not None else parent
 
     session_el = f.find("session", cover + "//{*}session")
@@ -125,12 +147,19 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         ctx.warn(session_el if session_el is not None else statement,
                  "the cover page does not name the session; the session name is left empty", "W635")
     dates = cover + "//{*}event[@refersTo='#session']/{*}date"
-    start = f.date("session_start", "the first day of the session", dates + "[@refersTo='#startDate']")
-    end = f.date("session_end", "the last day of the session", dates + "[@refersTo='#endDate']")
+    if own is not None and statement.find(dates) is None:
+        start = f.own_date("session_start", "the first day of the session", own, "sessionStart")
+        end = f.own_date("session_end", "the last day of the session", own, "sessionEnd")
+    else:
+        start = f.date("session_start", "the first day of the session", dates + "[@refersTo='#startDate']")
+        end = f.date("session_end", "the last day of the session", dates + "[@refersTo='#endDate']")
 
-    agenda_el = f.find("agenda_item", cover + "//{*}inline[@name='agenda item']")
+    agenda_el = f.find("agenda_item", cover + "//{*}inline[@name='agenda item']",
+                       cover + "//{*}inline[@name='agendaItem']")
     agenda = ""
-    if agenda_el is not None:
+    if own is not None and (own.get("agendaItem") or "").strip():
+        agenda = own.get("agendaItem").strip()
+    elif agenda_el is not None:
         agenda = (agenda_el.get("title") or "").strip()
         if not agenda:
             found = re.search(r"\d+(?:\s*\([a-z]\))?", plain(agenda_el))

@@ -60,15 +60,18 @@ class _Recorded:
 def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -> Optional[Vote]:
     outcome_el, kind = _printed_outcome(statement)
     voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
-    meta_kind = ref(voting.get("outcome")) if voting is not None else ""
+    # The UN says 'adoptedRecordedVote' in @outcome; unres's files say '#adopted' there and
+    # '#recordedVote' in @refersTo.
+    meta_kind = " ".join(ref(voting.get(a)) for a in ("outcome", "refersTo")).strip() if voting is not None else ""
     if kind is None and meta_kind:
-        kind = "recorded" if "Recorded" in meta_kind else "without" if "WithoutVote" in meta_kind else None
+        kind = ("recorded" if "recordedvote" in meta_kind.lower() else
+                "without" if "withoutvote" in meta_kind.lower() else None)
     if kind is None:
         where = outcome_el if outcome_el is not None else statement
         errors.append(error(ctx.loc(where), "no adoption outcome found (neither a recorded vote "
                                             "nor adoption without a vote)", "E620"))
         return None
-    if meta_kind and (("Recorded" in meta_kind) != (kind == "recorded")):
+    if meta_kind and (("recordedvote" in meta_kind.lower()) != (kind == "recorded")):
         ctx.warn(voting, f"the machine-readable vote ({meta_kind}) disagrees with the printed "
                          "adoption note; the printed note is used", "W621")
     loc = ctx.loc(outcome_el if outcome_el is not None else voting)
@@ -90,6 +93,13 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
                 else:
                     found[cat].printed = _after_label(sub)
                 found[cat].printed_el = orgs[0] if orgs else sub
+    for listed in statement.iterfind("./{*}conclusions/{*}p[@refersTo]"):
+        # unres's own files print each list in a paragraph of its own after its label.
+        cat = ref(listed.get("refersTo"))
+        orgs = list(listed.iter("{*}organization"))
+        if cat in found and orgs and found[cat].printed is None:
+            found[cat].printed = ", ".join(plain(o) for o in orgs)
+            found[cat].printed_el = orgs[0]
     if voting is not None:
         for count in voting.iterfind("./{*}count"):
             cat = ref(count.get("refersTo"))

@@ -1,0 +1,53 @@
+"""unres's own AKN, imported, gives back the source it was built from: the same model, the same
+canonical Markdown, and the same bytes when it is built again."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+
+from conftest import BODY, FRONT, ROOT, SOURCE_38_3, make_source
+from test_markdown_roundtrip import resolutions
+from unres.readers.akn import import_akn
+from unres.readers.markdown import read_source
+from unres.writers import akn, html
+from unres.writers.markdown import render_markdown
+
+
+def _round_trip(tmp_path, res, name="built.akn.xml"):
+    built = akn.render(res, {})
+    path = tmp_path / name
+    path.write_bytes(built)
+    back, warnings = import_akn(path)
+    return built, back, warnings
+
+
+def _readme_example(tmp_path):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"^```markdown\n(.*?)^```$", text, re.M | re.S).group(1)
+    path = tmp_path / "example.md"
+    path.write_text(example, encoding="utf-8")
+    return path
+
+
+def test_the_sources_of_the_tests_come_back_from_their_akn(tmp_path):
+    for source in (SOURCE_38_3, _readme_example(tmp_path), make_source(tmp_path, FRONT, BODY)):
+        res = read_source(str(source))
+        built, back, warnings = _round_trip(tmp_path, res)
+        assert warnings == [], (source, warnings)
+        assert back == res, source
+        assert render_markdown(back) == render_markdown(res)
+        assert akn.render(back, {}) == built
+        assert html.render(back, {}) == html.render(res, {})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(resolutions())
+def test_generated_resolutions_come_back_from_their_akn(tmp_path, res):
+    # The symbol and number the AKN's identifiers are made of must be a resolution's.
+    res.meta.symbol = f"A/HRC/RES/{res.meta.session}/7"
+    res.meta.number = f"{res.meta.session}/7"
+    built, back, _warnings = _round_trip(tmp_path, res)
+    assert back == res
+    assert akn.render(back, {}) == built
