@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unres.errors import SourceError
-from unres.model import Emph, Text, plain_text, walk_subparagraphs
+from unres.model import Emph, Link, Text, plain_text, walk_subparagraphs
 from unres.readers.akn import import_akn
 from unres.readers.markdown import read_source
 from unres.writers.markdown import render_markdown
@@ -337,3 +337,15 @@ def test_italics_that_start_inside_a_word_are_taken_back_to_its_start(tmp_path):
     res, warnings = import_akn(path)
     assert res.operative[0].inlines[0] == Emph([Text("Decides")])
     assert any(w.code == "W619" and "'Decides'" in w.message for w in warnings)
+
+
+def test_a_link_cut_into_pieces_is_one_link(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), (), "link.xml")
+    target = "http://undocs.org/fr/S/RES/2014(2011)"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "to act;", f'to act under <a href="{target}">2014</a><a href="{target}">\u00a0</a>'
+                   f'<a href="{target}">(2011)</a>;'), encoding="utf-8")
+    res, warnings = import_akn(path)
+    links = [n for n in res.operative[0].inlines if isinstance(n, Link)]
+    assert links == [Link(target, [Text("2014\u00a0(2011)")])]
+    assert "W620" in [w.code for w in warnings]

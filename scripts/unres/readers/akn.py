@@ -92,6 +92,7 @@ class _Builder:
         if lang_el is None:
             self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W609")
 
+        self.ctx.own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source") is not None
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors)
         part = self.part(statement)
         annexes = self.annexes(statement)

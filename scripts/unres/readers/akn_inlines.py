@@ -80,6 +80,8 @@ class InlineContext:
     footnotes: list = field(default_factory=list)
     markers: list = field(default_factory=list)        # (marker, Loc), in document order
     in_note: bool = False
+    # unres's own files hold exactly what their source said: nothing in them is a typing slip.
+    own: bool = False
     _warned_kinds: set = field(default_factory=set)
 
     def loc(self, el) -> Loc:
@@ -96,7 +98,29 @@ class InlineContext:
 
 def convert(el, ctx: InlineContext) -> list:
     """The normalised inlines of ``el``'s content (its text, children and their tails)."""
-    return _mend_split_words(normalise(_raw_children(el, ctx)), el, ctx)
+    if ctx.own:
+        return normalise(_raw_children(el, ctx))
+    return _join_split_links(_mend_split_words(normalise(_raw_children(el, ctx)), el, ctx), el, ctx)
+
+
+def _join_split_links(nodes: list, el, ctx: InlineContext) -> list:
+    """'<a>2014</a><a> </a><a>(2011)</a>', one target cut in pieces, is the one link print shows."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Link) and len(out) >= 1 and isinstance(out[-1], Link) \
+                and out[-1].target == node.target:
+            out[-1] = Link(node.target, normalise(out[-1].children + node.children))
+            ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
+                                                      "joined", "W620")
+        elif isinstance(node, Link) and len(out) >= 2 and isinstance(out[-2], Link) \
+                and out[-2].target == node.target and isinstance(out[-1], Text) and not out[-1].text.strip():
+            space = out.pop()
+            out[-1] = Link(node.target, normalise(out[-1].children + [space] + node.children))
+            ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
+                                                      "joined", "W620")
+        else:
+            out.append(node)
+    return out
 
 
 def _mend_split_words(nodes: list, el, ctx: InlineContext) -> list:
@@ -186,7 +210,8 @@ def _raw_element(el, ctx: InlineContext) -> list:
 def _formatted(kind, what: str, el, ctx: InlineContext) -> list:
     children = _raw_children(el, ctx)
     text = "".join(t.text for t in children if isinstance(t, Text))
-    if len(children) == sum(isinstance(t, Text) for t in children) and not re.search(r"\w", text):
+    if not ctx.own and len(children) == sum(isinstance(t, Text) for t in children) \
+            and not re.search(r"\w", text):
         # An italic or bold comma or space is a typing slip, not emphasis.
         if text.strip():
             ctx.warn(el, f"{what} formatting on {text.strip()!r} alone (no words) is dropped", "W615")
