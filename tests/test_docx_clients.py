@@ -64,8 +64,9 @@ def test_libreoffice_shows_the_footnote(pdf_pages):
 def test_libreoffice_shows_masthead_and_running_headers(pdf_pages):
     assert len(pdf_pages) >= 2
     first = pdf_pages[0]
-    for words in ("United Nations", "General Assembly", "Distr.: General", "16 July 2018",
-                  "Original: English", "Resolution adopted by the Human Rights Council on 5 July 2018"):
+    # Dates are set with no-break spaces so that no line breaks inside them; LibreOffice keeps them.
+    for words in ("United Nations", "General Assembly", "Distr.: General", "16\u00a0July\u00a02018",
+                  "Original: English", "Resolution adopted by the Human Rights Council on 5\u00a0July\u00a02018"):
         assert words in first
     for later in pdf_pages[1:]:
         assert "A/HRC/RES/38/3" in later
