@@ -150,16 +150,18 @@ def test_footnote_number_then_tab(data):
     runs = note.find(f"{W}p").findall(f"{W}r")
     shape = ["tab" if r.find(f"{W}tab") is not None else
              "ref" if r.find(f"{W}footnoteRef") is not None else "text" for r in runs]
-    assert shape[:4] == ["tab", "ref", "tab", "text"]
+    assert shape[:3] == ["ref", "tab", "text"]
 
 
 # ---------------------------------------------------------------- page
 def test_page_setup_is_a4_with_un_margins(data, doc):
     section = doc.sections[0]
     assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
-    assert (mm(section.top_margin), mm(section.bottom_margin)) == (30, 37.5)
+    # The masthead stands 10 mm from the top; later pages' running header (its style's
+    # spacing) pushes their text down to 30 mm.
+    assert (mm(section.top_margin), mm(section.bottom_margin)) == (10, 37.5)
     assert mm(section.left_margin) == mm(section.right_margin) == 20
-    assert (mm(section.header_distance), mm(section.footer_distance)) == (20, 24.9)
+    assert (mm(section.header_distance), mm(section.footer_distance)) == (2, 24.9)
     assert section.different_first_page_header_footer
     settings = part(data, "word/settings.xml")
     assert settings.find(f"{W}evenAndOddHeaders") is not None
@@ -190,7 +192,10 @@ def test_first_page_footer_prints_the_job_number(res):
 
 def test_masthead_table_opens_the_document(data, doc):
     body = part(data, "word/document.xml").find(f"{W}body")
-    assert body[0].tag == f"{W}tbl"
+    # A one-point empty paragraph holds the first page's settings, then the masthead.
+    assert body[0].tag == f"{W}p" and body[0].find(f".//{W}t") is None
+    assert body[0].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HairlineG"
+    assert body[1].tag == f"{W}tbl"
     table = doc.tables[0]
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0][1:] == ["United Nations", "A/HRC/RES/38/3"]
@@ -198,7 +203,7 @@ def test_masthead_table_opens_the_document(data, doc):
     assert cells[1][2] == "Distr.: General\n16\u00a0July\u00a02018\n\nOriginal: English"
     symbol = table.rows[0].cells[2].paragraphs[0].runs
     assert [(r.text, r.font.size) for r in symbol] == [("A", Pt(20)), ("/HRC/RES/38/3", Pt(10))]
-    organ = [p.text for p in doc.paragraphs[:4]]
+    organ = [p.text for p in doc.paragraphs[1:5]]
     assert organ == ["Human Rights Council", "Thirty-eighth session", "18\u00a0June–6\u00a0July\u00a02018",
                      "Agenda item 3"]
 
@@ -283,11 +288,14 @@ def test_sub_paragraphs_and_annex(res):
     assert texts[at + 3] == ("SingleTxtG", "and closes.")
     annex = texts.index(("AnnexG", "Annex"))
     assert texts[annex + 1:annex + 5] == [
-        ("H1G", "Terms"), ("H23G", "General"), ("SingleTxtG", "Unnumbered text."),
+        ("H1G Annex", "Terms"), ("H23G", "General"), ("SingleTxtG", "Unnumbered text."),
         ("SingleTxtG", "1.\tNumbered text.")]
     assert texts[-1][0] == "EndRuleG" and annex < len(texts) - 1
-    # The annex starts on a new page.
+    # The annex starts on a new page; its label and title are centred, as in the PDF.
     assert doc.styles["AnnexG"].paragraph_format.page_break_before
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    assert doc.styles["AnnexG"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert doc.styles["H1G Annex"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 # ---------------------------------------------------------------- Word's strictness

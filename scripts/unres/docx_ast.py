@@ -121,7 +121,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
     for annex in res.annexes:
         out.append(styled("AnnexG", [s(annex.label)]))
         if annex.title:
-            out.append(styled("H1G", conv(annex.title)))
+            out.append(styled("H1G Annex", conv(annex.title)))
         for block in annex.blocks:
             if isinstance(block, Heading):
                 out.append(styled("H1G" if block.level <= 1 else "H23G", conv(block.inlines)))

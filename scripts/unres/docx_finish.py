@@ -91,7 +91,7 @@ def headers_and_footers(doc, res: Resolution) -> None:
         # The first page carries the masthead instead of a running header.
         first = section.first_page_header
         first.is_linked_to_previous = False
-        first.paragraphs[0].style = doc.styles["Normal"]
+        first.paragraphs[0].style = doc.styles["HairlineG"]
         first_footer = section.first_page_footer
         first_footer.is_linked_to_previous = False
         p = first_footer.paragraphs[0]
@@ -175,13 +175,20 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
     cell_text(body[1], style, [res.meta.parent_organ], layout["parent_organ_size"], bold=True)
     cell_text(body[2], style, [pres.distr, pres.issue_date, "", pres.original],
               layout["distribution_size"])
-    body[1].paragraphs[0].paragraph_format.space_before = Pt(6)
-    body[2].paragraphs[0].paragraph_format.space_before = Pt(6)
+    united = top[1].paragraphs[0].paragraph_format
+    united.line_spacing, united.space_after = Pt(layout["united_nations_line"]), Mm(layout["united_nations_after"])
+    organ = body[1].paragraphs[0].paragraph_format
+    organ.line_spacing, organ.space_before = Pt(layout["parent_organ_line"]), Mm(layout["parent_organ_before"])
+    body[2].paragraphs[0].paragraph_format.space_before = Mm(layout["distribution_before"])
 
-    # add_table appends; the masthead belongs before everything else.
+    # add_table appends; the masthead belongs before everything else, after a hairline
+    # paragraph that holds the first page's settings.
     body_el = doc.element.body
     body_el.remove(table._tbl)
     body_el.insert(0, table._tbl)
+    anchor = doc.add_paragraph(style=doc.styles["HairlineG"])
+    body_el.remove(anchor._p)
+    body_el.insert(0, anchor._p)
 
 
 # ---------------------------------------------------------------- body
@@ -250,13 +257,12 @@ def end_rule(doc) -> None:
 
 # ---------------------------------------------------------------- zip
 def footnote_tabs(xml: bytes) -> bytes:
-    """Each note: <tab> number <tab> text, so the number sits right-aligned at 18 mm."""
+    """Each note: number <tab> text, the text at 20 mm. (A tab before the number, to set it
+    right-aligned at 18 mm, is lost on LibreOffice, which sets a note's number first and
+    so pushes the text past 20 mm to the next default tab stop.)"""
     root = etree.fromstring(xml, safe_parser())
     ns = {"w": W}
     for ref_run in root.xpath("//w:footnote/w:p[1]/w:r[w:footnoteRef]", namespaces=ns):
-        before = etree.Element(f"{{{W}}}r")
-        etree.SubElement(before, f"{{{W}}}tab")
-        ref_run.addprevious(before)
         after = ref_run.getnext()
         if after is not None:
             texts = after.findall(f"{{{W}}}t")
