@@ -94,6 +94,9 @@ def un_reading(path) -> dict:
         pieces = []             # (the link's text as written, href, its last <a>)
         for a in p.xpath("./a:a", namespaces=NS):
             text, href = "".join(a.itertext()), a.get("href")
+            if not re.match(r"(?i)(https?://|mailto:)\S", href or ""):
+                repairs.add("W629")          # a link no reader can follow: its text only
+                continue
             last = pieces[-1][2] if pieces else None
             if last is not None and pieces[-1][1] == href and last.getnext() is a \
                     and not (last.tail or "").strip():

@@ -349,3 +349,13 @@ def test_a_link_cut_into_pieces_is_one_link(tmp_path):
     links = [n for n in res.operative[0].inlines if isinstance(n, Link)]
     assert links == [Link(target, [Text("2014\u00a0(2011)")])]
     assert "W620" in [w.code for w in warnings]
+
+
+def test_a_link_into_the_translators_file_share_keeps_its_text_only(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), (), "share.xml")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "to act;", 'to act, see <a href="file://conf-share1/LS/SPA/www.ohchr.org/index">www.ohchr.org/index</a>;'),
+        encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert res.operative[0].inlines[1:] == [Text(" to act, see www.ohchr.org/index;")]
+    assert [w.code for w in warnings] == ["W629"]

@@ -41,6 +41,8 @@ _WORD_END_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]$")
 _WORD_TAIL_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+$")
 
 _CONTAINERS = (Emph, Strong, Superscript, Subscript, Link)
+# Link targets a reader of the document can follow.
+_FOLLOWABLE_RE = re.compile(r"(?i)(https?://|mailto:)\S")
 # Spaces that must not open or close a formatted run ("*Décide *:" is not emphasis).
 _EDGE_SPACES = " \u00a0\u202f\u2009\u3000"
 
@@ -195,7 +197,13 @@ def _raw_element(el, ctx: InlineContext) -> list:
     if name == "sub":
         return [Subscript(_raw_children(el, ctx))]
     if name in ("a", "ref"):
-        return [Link(el.get("href") or "", _raw_children(el, ctx))]
+        href = (el.get("href") or "").strip()
+        if not ctx.own and not _FOLLOWABLE_RE.match(href):
+            # 'file://conf-share1/…': the translator's own copy, which no reader can open.
+            ctx.warn(el, f"a link to {href!r} leads nowhere a reader can follow; its text is kept "
+                         "without the link", "W629")
+            return _raw_children(el, ctx)
+        return [Link(href, _raw_children(el, ctx))]
     if name in ("eol", "br", "eop"):
         return [LineBreak()]
     if name == "authorialNote" or name == "note":
