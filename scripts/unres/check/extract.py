@@ -1056,7 +1056,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             # The first block after the title or a part's heading is the formula when it
             # is set as one: all in italics, with nothing after but its comma.
             after_heading = False
-            if _is_formula(_block_segments(block)):
+            if _is_formula(_block_segments(block)) or _is_bold_formula(block):
                 continue
         if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)
@@ -1140,6 +1140,20 @@ def _is_formula(segs) -> bool:
     text = normalise("".join(t for t, _ in segs))
     italic = _opening(segs)
     return bool(italic) and text.startswith(italic) and set(text[len(italic):]) <= _FORMULA_END
+
+
+def _is_bold_formula(block) -> bool:
+    """A formula set in bold (as Chinese sets it, see model.is_formula): bold words, then at
+    most a comma or colon; a preambular paragraph's bold opening has its text after it."""
+    frags = [f for ln in block for f in ln.frags if f.text.strip()]
+    lead = []
+    for f in frags:
+        if not f.bold:
+            break
+        lead.append(f.text)
+    text = normalise("".join(f.text for f in frags))
+    bold = normalise("".join(lead))
+    return bool(bold) and text.startswith(bold) and set(text[len(bold):]) <= _FORMULA_END
 
 
 def _drop_first(segs, frag):
