@@ -31,10 +31,15 @@ WITHOUT_VOTE = FRONT.replace(
 
 
 def render(tmp_path, text: str, name: str = "res.md") -> bytes:
+    """The PDF of a source; every one passes the PDF/A validator."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     res = read_source(str(path))
-    return pdf.render(res, {"akn": akn.render(res, {})})
+    data = pdf.render(res, {"akn": akn.render(res, {})})
+    out = path.with_suffix(".pdf")
+    out.write_bytes(data)
+    assert pdfa_findings(out) == []
+    return data
 
 
 def decoded(data: bytes, page: int = 0) -> dict:
@@ -104,6 +109,27 @@ def test_page_one_passes_pdfa_with_its_marks(with_job, tmp_path):
     path = tmp_path / "res.pdf"
     path.write_bytes(with_job)
     assert pdfa_findings(path) == []
+
+
+@pytest.mark.parametrize("job, symbol, lang", [
+    ("18-18142 (E)", "A/RES/73/7", "en"),
+    ("GE.23-20544(F)", "A/HRC/RES/54/1", "fr"),
+    ("N2012345 (E)", "S/RES/2504 (2020)", "en"),
+    ("V.99-1234567890", "A/HRC/RES/99/100/Add.1", "zh"),
+])
+def test_marks_decode_for_every_kind_of_job_number_and_symbol(job, symbol, lang):
+    """The barcode and the QR code alone, laid out by WeasyPrint as on page one, decode to
+    the digits and the URL (long symbols give larger QR codes, long job numbers longer bars)."""
+    from unres.page_marks import code39_svg, qr_svg
+    from unres.weasyprint_loader import load
+
+    url = document_url(symbol, lang)
+    html = (f'<div style="margin:20mm;width:{len(job_digits(job)) + 2}0mm">{code39_svg(job_digits(job))}</div>'
+            f'<div style="margin:20mm;width:19.3mm;height:19.3mm">{qr_svg(url)}</div>')
+    data = load().HTML(string=html).write_pdf()
+    codes = decoded(data)
+    assert codes["Code39"][0] == job_digits(job)
+    assert codes["QRCode"][0] == url
 
 
 @settings(max_examples=200, deadline=None)

@@ -18,12 +18,12 @@ from . import weasyprint_loader
 # What each format's writer imports. The PDF's machinery comes first: it is on the
 # longest path of a build. The check's readers come last: they run after every writer.
 FORMAT_MODULES = {
-    "pdf": ["weasyprint", "unres.writers.pdf"],
+    "pdf": ["weasyprint", "unres.writers.pdf", "barcode", "segno"],
     "akn": ["lxml.etree", "unres.writers.akn"],
     "html": ["unres.writers.html"],
     "docx": ["docx", "unres.writers.docx"],
 }
-CHECK_MODULES = {"pdf": ["pypdfium2"]}
+CHECK_MODULES = {"pdf": ["pypdfium2", "pikepdf.pdfa"]}
 COMMON_MODULES = ["unres.readers.markdown", "unres.check.verify"]
 MODULES = ([m for names in FORMAT_MODULES.values() for m in names] + COMMON_MODULES
            + [m for names in CHECK_MODULES.values() for m in names])
