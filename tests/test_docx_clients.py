@@ -83,7 +83,7 @@ def test_libreoffice_shows_masthead_and_running_headers(pdf_pages):
 # ---------------------------------------------------------------- page one against our PDF
 MM = 72 / 25.4
 # Strings of page one, from the masthead to the first preambular paragraph.
-PAGE_ONE = ["United Nations", "General Assembly", "Distr.: General", "16 July 2018", "Original: English",
+PAGE_ONE = ["United Nations", "/HRC/RES/38/3", "General Assembly", "Distr.: General", "16 July 2018", "Original: English",
             "Human Rights Council", "Thirty-eighth session", "18 June–6 July 2018", "Agenda item 3",
             "Resolution adopted by the Human Rights Council", "38/3.", "Enhancement of international",
             "The Human Rights Council,", "Reaffirming its commitment"]

@@ -22,7 +22,7 @@ from lxml import etree
 from .xmlsafe import safe_parser
 
 from .document_date import document_instant
-from .docx_ooxml import TC_BORDERS_ORDER, insert_ordered
+from .docx_ooxml import TBLPR_ORDER, TC_BORDERS_ORDER, insert_ordered
 from .model import Resolution
 from .presentation import Presentation, labels_for
 
@@ -146,6 +146,15 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
         tblpr.append(tblw)
     tblw.set(qn("w:type"), "dxa")
     tblw.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    # No cell padding: the cells' text stands where the PDF sets it, the symbol flush with
+    # the right margin (a word processor's default padding moves both ends by 1.9 mm).
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        side = OxmlElement(f"w:{edge}")
+        side.set(qn("w:w"), "0")
+        side.set(qn("w:type"), "dxa")
+        margins.append(side)
+    insert_ordered(tblpr, margins, TBLPR_ORDER)
     for col, width in zip(table.columns, widths):
         col.width = width
     for row, spec in zip(table.rows, layout["rows"]):
@@ -170,6 +179,8 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
     p.add_run(pres.symbol_head).font.size = Pt(layout["symbol_head_size"])
     if pres.symbol_tail:
         p.add_run(pres.symbol_tail).font.size = Pt(layout["symbol_tail_size"])
+    p.paragraph_format.line_spacing = Pt(layout["symbol_line"])
+    p.paragraph_format.space_after = Mm(layout["symbol_after"])
     # The emblem slot stays empty: the UN emblem's use is restricted.
     cell_text(body[0], style, [""], 10)
     cell_text(body[1], style, [res.meta.parent_organ], layout["parent_organ_size"], bold=True)

@@ -18,6 +18,10 @@ PPR_ORDER = (
 )
 TC_BORDERS_ORDER = ("top", "start", "left", "bottom", "end", "right", "insideH", "insideV",
                     "tl2br", "tr2bl")
+# CT_TblPr.
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+               "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+               "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
 def insert_ordered(parent, child, order: tuple) -> None:
