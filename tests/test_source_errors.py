@@ -163,10 +163,11 @@ def _points_under_ii(indent: int) -> str:
 
 def test_points_indented_short_of_their_item_say_how_far_to_indent(source_file):
     """Under '(ii) ', whose text starts one column further than under '(i) ', points indented
-    like those under (i) are a code block to Markdown; the message gives the indent that nests them."""
+    like those under (i) are a code block to Markdown; one error gives the indent that nests them."""
     with pytest.raises(SourceError) as info:
         read_source(str(source_file(FRONT, _points_under_ii(11))))
-    diag = info.value.diagnostics[0]
-    assert diag.code == "E206" and "indent it by 12 spaces, where that line's text starts" in diag.message
+    [diag] = info.value.diagnostics
+    assert diag.code == "E213" and ("indent lines 39 and 41 by 1 more space (12, where the text of (ii) "
+                                    "starts)") in diag.message
     res = read_source(str(source_file(FRONT, _points_under_ii(12))))
     assert [p.label for p in res.operative[0].children[0].children[1].children] == ["a.", "b."]

@@ -8,6 +8,7 @@ place in a resolution.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -17,7 +18,7 @@ from ..errors import SourceError, error, warning
 from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                      OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
                      SubParagraph, Subscript, Superscript, Text, is_formula)
-from . import front_matter
+from . import front_matter, indentation
 
 # Extensions that would turn ordinary resolution text into something else
 # ($ amounts into maths, :words: into emoji, quotes into curly quotes, raw
@@ -38,10 +39,35 @@ NOTECALL_RE = re.compile(r"\[\^([^\]\s]+)\]")
 def read_source(path: str, data: bytes | None = None) -> Resolution:
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
-    tree = json.loads(pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], src.body.encode("utf-8")))
-    builder = _Builder(src)
-    res = builder.build(meta, tree["blocks"])
+    res = _Builder(src).build(meta, _blocks(src.body))
     return transforms.finalize(res)
+
+
+def _blocks(body: str) -> list:
+    return json.loads(pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], body.encode("utf-8")))["blocks"]
+
+
+def _explain_indentation(src, meta, errors: list) -> list:
+    """``errors`` with those an indentation mistake brought about replaced by one error
+    (E213) that says how to re-indent: the errors that go away when the body is read
+    again, re-indented as it says."""
+    if not any(e.code in indentation.CONSEQUENCES for e in errors):
+        return errors
+    body = src.body.split("\n")
+    explained, lines = indentation.fixes(src.path, body)
+    if not explained:
+        return errors
+    text = [new if new != old else line for line, old, new in zip(src.text.split("\n"), body, lines)]
+    fixed = dataclasses.replace(src, body="\n".join(lines), text="\n".join(text))
+    try:
+        _Builder(fixed, explain=False).build(meta, _blocks(fixed.body))
+        remaining = set()
+    except SourceError as exc:
+        remaining = {(d.code, d.loc.line) for d in exc.diagnostics}
+    kept = [e for e in errors if e.code not in indentation.CONSEQUENCES or (e.code, e.loc.line) in remaining]
+    if len(kept) == len(errors):
+        return errors             # re-indenting does not help: the errors say what is wrong
+    return kept + explained
 
 
 def _attr_pos(attr) -> str:
@@ -53,8 +79,9 @@ def _is_wrapper(attr) -> bool:
 
 
 class _Builder:
-    def __init__(self, src):
+    def __init__(self, src, explain: bool = True):
         self.src = src
+        self.explain = explain
         self.path = src.path
         # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
         # column to it, two code points here. Composition never crosses a line end.
@@ -164,6 +191,8 @@ class _Builder:
                 self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
                           + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
         self._check_footnotes()
+        if self.explain:
+            self.errors = _explain_indentation(self.src, meta, self.errors)
         if self.errors:
             raise SourceError(sorted(self.errors, key=lambda d: (d.loc.line, d.loc.col)))
         ordered = [self.notes[k] for k in self.notes]
