@@ -359,3 +359,14 @@ def test_a_link_into_the_translators_file_share_keeps_its_text_only(tmp_path):
     res, warnings = import_akn(path)
     assert res.operative[0].inlines[1:] == [Text(" to act, see www.ohchr.org/index;")]
     assert [w.code for w in warnings] == ["W629"]
+
+
+def test_a_number_printed_twice_is_refused_once_saying_why(tmp_path):
+    path = _write(tmp_path, _doc(subs=0), (), "twice.xml")
+    path.write_text(path.read_text(encoding="utf-8").replace("<num>3.</num>", "<num>2.</num>"),
+                    encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        import_akn(path)
+    (diag,) = caught.value.diagnostics
+    assert diag.code == "E640" and "'2.' on two paragraphs" in diag.message
+    assert diag.loc.line == _line(path, "to stay")

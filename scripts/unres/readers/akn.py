@@ -509,15 +509,26 @@ def _unbold(inlines):
 
 def _check_numbers(numbered, ctx: InlineContext) -> None:
     """The UN's printed numbers and labels must be the ones the model computes."""
-    problems = []
+    problems, previous, cascading = [], None, False
     for block, printed, el in numbered:
-        computed = block.num if isinstance(block, OperativeParagraph) else block.label
+        operative = isinstance(block, OperativeParagraph)
+        computed = block.num if operative else block.label
         if printed is None:
             ctx.warn(el, f"sub-paragraph without a label; imported as {computed}", "W648")
-        elif label_key(printed) != label_key(computed):
+        elif operative and previous is not None and label_key(printed) == previous:
+            # Print shows the same number twice; no source can say that, and which of the
+            # two the drafters meant is not in the file.
+            problems.append(error(ctx.loc(el), f"the file prints the number {printed!r} on two "
+                                               "paragraphs in a row; a source numbers its paragraphs "
+                                               "in sequence, so this cannot be imported as printed",
+                                  "E640"))
+            cascading = True
+        elif label_key(printed) != label_key(computed) and not (operative and cascading):
             problems.append(error(ctx.loc(el), f"the file numbers this {printed!r} but it is "
                                                f"{computed!r} in sequence; renumbering is refused",
                                   "E640"))
+        if operative and printed is not None:
+            previous = label_key(printed)
     if problems:
         raise SourceError(problems)
 
