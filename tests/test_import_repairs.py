@@ -32,7 +32,7 @@ ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 WORDS = ["Décide", "élan", "façon", "réaffirme", "Ärger", "naïve", "ñandú", "cœur", "Guided", "mission"]
 
 DEFECTS = ("typed", "label_in_num", "sublist", "preamble_in_body", "wrapup_apart", "second_body",
-           "empty_p", "decomposed", "italic_split", "italic_start", "missing_number")
+           "empty_p", "decomposed", "italic_split", "italic_start", "missing_number", "label_in_text")
 
 
 # ------------------------------------------------------------------ the document
@@ -176,7 +176,11 @@ class Writer:
         for index, sub in enumerate(subs):
             label = f"<num>{_label(self.doc.lang, depth, index)}</num>"
             end = ":" if sub.children else ";"
-            if not sub.children:
+            if "label_in_text" in self.defects and not sub.children:
+                # The label typed into the point's text instead of its <num>.
+                typed = _label(self.doc.lang, depth, index) + "\t" + self.text(sub.text) + end
+                out.append(f"<point><content>{self.p(typed)}</content></point>")
+            elif not sub.children:
                 out.append(f"<point>{label}<content>{self.p(self.text(sub.text) + end)}</content></point>")
             elif "sublist" in self.defects:
                 out.append(f"<point>{label}<content>{self.p(self.text(sub.text) + end)}</content></point>"
@@ -208,7 +212,7 @@ def _write(tmp_path, doc, defects, name):
 # Which warning names each repair (the ones the converter's defect makes necessary).
 NAMED = {"typed": "W653", "label_in_num": "W653", "sublist": "W658", "preamble_in_body": "W654",
          "wrapup_apart": "W655", "second_body": "W659", "italic_split": "W619", "italic_start": "W619",
-         "missing_number": "W657"}
+         "missing_number": "W657", "label_in_text": "W662"}
 
 
 def _applies(defect: str, doc: Doc, defects) -> bool:
@@ -220,7 +224,9 @@ def _applies(defect: str, doc: Doc, defects) -> bool:
     return {"typed": has_subs, "label_in_num": typed and has_subs, "sublist": nested and not typed,
             "wrapup_apart": wrapups and not typed, "second_body": len(doc.operative) > 1,
             "missing_number": len(doc.operative) > 1,
-            "italic_split": True, "italic_start": True, "preamble_in_body": True}.get(defect, False)
+            "italic_split": True, "italic_start": True, "preamble_in_body": True,
+            "label_in_text": has_subs and not typed and any(not s.children for op in doc.operative
+                                                          for s in op.subs)}.get(defect, False)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -266,8 +266,14 @@ class _Builder:
 
     def point(self, el) -> SubParagraph:
         inlines, children, wrapup = self.structured(el)
+        num = _num(el)
+        labelled = typed_label(inlines) if num is None else None
+        if labelled is not None:
+            num, inlines = labelled
+            self.ctx.warn(el, f"the sub-paragraph's label {num} is typed in its text, not in <num>; "
+                              "taken as its label", "W662")
         sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
-        self.numbered.append((sub, _num(el), el))
+        self.numbered.append((sub, num, el))
         if not inlines and not children:
             self.fail(el, "empty sub-paragraph", "E616")
         return sub
