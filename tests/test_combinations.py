@@ -207,3 +207,54 @@ def test_every_combination_builds_and_verifies(tmp_path, case):
     assert f"{2 * parts} preambular, {3 * parts} operative, {4 * parts} sub-paragraphs" in summary, summary
     annexes = {"none": "", "text": "1 annex (1 block)", "full": "2 annexes (9 blocks)"}[case["annexes"]]
     assert annexes in summary, summary
+
+
+# What building further combinations by hand found, one class each: a note called from a
+# part's or an annex's title or from the formula (the call was never numbered, or read from
+# no paragraph), a footnote of two paragraphs (the HTML printed them run together and its
+# reader kept the first), a paragraph set all in bold (the PDF reader took it for a heading:
+# headings are now what the PDF's tags say), an annex with only a title (an invalid AKN file,
+# now a source error). These failed before their fixes; notes called from closing words deep
+# in a list and from an annex's heading, and an annex of a list only, are kept as guards.
+OPS = "1. *Decides* to act;\n\n2. *Requests* more.\n"
+HUNTED = {
+    "note_in_part_title": "# A\n\n## Part title[^t]\n\n*The Human Rights Council*,\n\n" + OPS
+                          + "\n# B\n\n1. *Decides* again.\n\n[^t]: On the title.\n",
+    "note_in_annex_title": "*The Human Rights Council*,\n\n" + OPS
+                           + "\n# Annex\n\n## Title[^t]\n\nText.\n\n[^t]: On the title.\n",
+    "note_in_annex_heading": "*The Human Rights Council*,\n\n" + OPS
+                             + "\n# Annex\n\n### Article 1[^h]\n\nText.\n\n[^h]: On the heading.\n",
+    "note_in_formula": "*The Human Rights Council*,[^f]\n\n" + OPS + "\n[^f]: On the formula.\n",
+    "note_of_two_paragraphs": "*The Human Rights Council*,\n\n*Recalling* its resolution,[^n]\n\n" + OPS
+                              + "\n[^n]: First paragraph.\n\n    Second paragraph.\n",
+    "bold_paragraphs": "*The Human Rights Council*,\n\n**Recalling all of this,**\n\n" + OPS
+                       + "\n# Annex\n\n**A paragraph all in bold.**\n\nText.\n",
+    "note_in_deep_closing_words": "*The Human Rights Council*,\n\n1. *Decides*:\n\n   (a) one:\n\n"
+                                  "       (i) first;\n\n       (ii) second;\n\n       after (ii);[^x]\n\n"
+                                  "   (b) two.\n\n[^x]: On closing words.\n",
+    "annex_of_a_list_only": "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\n1. One;\n\n2. Two.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HUNTED))
+def test_structures_the_hunt_found_build_and_verify(tmp_path, name):
+    source = tmp_path / f"{name}.md"
+    front = source_text(dict(parts=0, annexes="none", job_number=True, vote="recorded",
+                             language="English")).split("---\n\n")[0] + "---\n\n"
+    source.write_text(front + HUNTED[name], encoding="utf-8")
+    out = tmp_path / "build"
+    assert unres_main(["build", str(source), "-o", str(out), "-q", "-j", "1"]) == 0
+    lines, summary = verify_source(str(source), str(out))
+    assert lines == [] and summary.endswith(": consistent"), (lines, summary)
+
+
+def test_an_annex_with_nothing_in_it_is_a_source_error(tmp_path, capsys):
+    source = tmp_path / "empty_annex.md"
+    front = source_text(dict(parts=0, annexes="none", job_number=False, vote="without",
+                             language="English")).split("---\n\n")[0] + "---\n\n"
+    source.write_text(front + "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\n## Only a title\n",
+                      encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path / "build"), "-q", "-j", "1"]) == 3
+    line = source.read_text(encoding="utf-8").splitlines().index("# Annex") + 1
+    assert capsys.readouterr().err.startswith(f"{source}:{line}:1: error: Annex has no text")
+    assert not (tmp_path / "build").exists()

@@ -273,11 +273,11 @@ def plain_text(inlines, notes: bool = False) -> str:
 
 def is_formula(inlines) -> bool:
     """'*The Human Rights Council*,': one italic (in Chinese, bold) run and nothing after it but a
-    comma or colon (Arabic and Chinese ones included). Readers take the first such paragraph of a
-    part as its formula; writers of the canonical form rely on the same rule."""
+    comma or colon (Arabic and Chinese ones included), and any footnote calls. Readers take the
+    first such paragraph of a part as its formula; writers of the canonical form rely on the same rule."""
     if not inlines or not isinstance(inlines[0], (Emph, Strong)):
         return False
-    rest = inlines[1:]
+    rest = [node for node in inlines[1:] if not isinstance(node, NoteRef)]
     return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
         and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
 

@@ -100,6 +100,8 @@ def finalize(res: Resolution) -> Resolution:
         else:
             formula_eid = "preamble__formula_1"
             preamble_eids = [f"preamble__container_{i}" for i in range(1, len(part.preamble) + 1)]
+        if part.title:
+            numberer.notes_in(part.title, part.eid, [0])
         if part.formula is not None:
             part.formula.eid = formula_eid
             numberer.notes_in(part.formula.inlines, part.formula.eid, [0])
@@ -139,6 +141,7 @@ def finalize(res: Resolution) -> Resolution:
 
 def _annex(numberer: _Numberer, annex: Annex, eid: str):
     annex.eid = eid
+    numberer.notes_in(annex.title, eid, [0])
     counts = {"para": 0, "p": 0, "hcontainer": 0}
     for block in annex.blocks:
         if isinstance(block, OperativeParagraph):

@@ -132,7 +132,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         _model_operative(items, para)
     for annex in res.annexes:
         items.annex(annex.label)
-        items.heading(annex.label, annex.eid, "label")
+        items.heading(annex.label, "", "label")     # a label is plain text: it calls no note
         _model_breaks(items.items[-1], annex.label, annex)
         if annex.title:
             items.heading(plain_text(annex.title), annex.eid, "title")
@@ -319,9 +319,9 @@ def extract_html(path) -> Fingerprint:
     notes = root.find(".//*[@role='doc-endnotes']")
     for li in notes.iter("li") if notes is not None else ():
         marker = li.find(".//*[@class='marker']")
-        text = li.find(".//*[@class='note-text']")
+        texts = li.findall(".//*[@class='note-text']")    # one a paragraph of the note
         fp.notes.append(Note(normalise(marker.text_content()) if marker is not None else "",
-                             normalise(text.text_content()) if text is not None else None,
+                             normalise(" ".join(t.text_content() for t in texts)) if texts else None,
                              calls.get(li.get("id"))))
 
     note_el = root.find(".//*[@class='vote-note']")
@@ -343,8 +343,9 @@ def _html_annex(items: _Items, section):
         if not isinstance(child.tag, str):
             continue
         if child.tag in ("h2", "h3"):
-            # The label and title carry no id of their own: a call there is the annex's.
-            items.heading("".join(t for t, _ in _html_segments(child)), child.get("id") or section.get("id", ""))
+            # The title carries no id of its own: a call there is the annex's (its label calls none).
+            anchor = "" if _has_class(child, "annex-label") else child.get("id") or section.get("id", "")
+            items.heading("".join(t for t, _ in _html_segments(child)), anchor)
         elif child.tag == "p":
             items.text("".join(t for t, _ in _html_segments(child)), child.get("id", ""))
         elif child.tag == "div" and _has_class(child, "para"):
@@ -464,8 +465,10 @@ def _akn_annex(items: _Items, attachment, calls):
     if annex is None:
         return
     for p in annex.iterfind("a:preface/a:p", ns):
-        items.heading(_akn_text(p), eid)
-        calls += [(n, eid) for n in p.iter(_q("authorialNote"))]
+        # The label (docType) calls no note; a call in the title (docTitle) is the annex's.
+        title = p.find("a:docTitle", ns) is not None
+        items.heading(_akn_text(p), eid if title else "")
+        calls += [(n, eid if title else None) for n in p.iter(_q("authorialNote"))]
     body = annex.find("a:mainBody", ns)
     for child in body if body is not None else ():
         if child.tag == _q("hcontainer"):
@@ -585,9 +588,11 @@ def extract_docx(path) -> Fingerprint:
         # The file says what a paragraph is by its style: a formula (FormulaG), a part's
         # heading (H1G), the meeting line that opens the adoption (MeetingG).
         if style.startswith("FormulaG") and state in ("preamble", "operative"):
+            calls += [(c, None) for _, _, c in segs if c]
             continue
         if style.startswith("H1G") and state in ("preamble", "operative"):
             state = "preamble"          # a part opens with its own preamble
+            calls += [(c, None) for _, _, c in segs if c]
             continue
         if style.startswith("Meeting") and state in ("preamble", "operative"):
             state = "adoption"
@@ -672,14 +677,53 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
 class _Frag:
-    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right")
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading")
 
-    def __init__(self, page, x, y, size, font, text, order, right=None):
+    def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
         self.right = x if right is None else right
         font = font or ""
         self.italic = "Italic" in font or "Oblique" in font
         self.bold = "Bold" in font
+        # Tagged as (inside) a heading, H … H6; None when the page is not tagged.
+        self.heading = heading
+
+
+_HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
+
+
+def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> set | None:
+    """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
+    tree), or None when the page has no tags. A heading is what the file says it is, not
+    whatever happens to be set in bold."""
+    tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
+    if not tree:
+        return None
+    buffer = ctypes.create_string_buffer(64)
+    found, any_tag = set(), False
+
+    def visit(elem, heading):
+        nonlocal any_tag
+        length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
+        kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
+        heading = heading or kind in _HEADING_TAGS
+        for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(elem)):
+            any_tag = True
+            if heading:
+                found.add(pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i))
+        for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
+            child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
+            if child:
+                visit(child, heading)
+
+    try:
+        for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
+            elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if elem:
+                visit(elem, False)
+    finally:
+        pdfium_c.FPDF_StructTree_Close(tree)
+    return found if any_tag else None
 
 
 def _pdf_fragments(path):
@@ -704,6 +748,7 @@ def _pdf_fragments(path):
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
                 widths.append(page_right)
+                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes)
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
                     raw = obj.raw
@@ -728,7 +773,10 @@ def _pdf_fragments(path):
                         base = fonts[key] = name.value.decode("latin-1") if got else ""
                     scale = (abs(d) + abs(a)) / 2
                     right = obj.get_bounds()[2]
-                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right))
+                    heading = None if headings is None else (
+                        pdfium_c.FPDFPageObj_GetMarkedContentID(raw) in headings)
+                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
+                                       heading))
             finally:
                 textpage.close()
                 page.close()
@@ -753,6 +801,14 @@ class _Line:
     @property
     def bold(self):
         return all(f.bold for f in self.frags if f.text.strip())
+
+    @property
+    def heading(self):
+        """Tagged as a heading; in a PDF without tags, set all in bold."""
+        words = [f for f in self.frags if f.text.strip()]
+        if any(f.heading is None for f in words):
+            return self.bold
+        return all(f.heading for f in words)
 
 
 def extract_pdf(path) -> Fingerprint:
@@ -916,6 +972,7 @@ def _pdf_blocks(lines, left, body):
         # little right of the text block's edge (or at a footnote call set first).
         start = min([ln.x] + [c.x for c in ln.calls])
         new = (prev is None or abs(start - left) > max(1.0, 0.3 * body) or ln.bold != prev.bold
+               or ln.heading != prev.heading
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
                or (ln.page == prev.page
@@ -1047,8 +1104,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
                 state, after_heading = "preamble", True
             continue
-        # A part's heading (A, B … and its title, in bold) opens the part's own preamble.
-        if block[0].bold and state in ("preamble", "operative"):
+        # A part's heading (A, B … and its title) opens the part's own preamble.
+        if block[0].heading and state in ("preamble", "operative"):
             after_heading = True
             state = "preamble"
             continue
@@ -1062,10 +1119,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             fp.vote = parse_vote_note(text)
             state = "closed" if "]" in text else "vote"
             continue
-        if state in ("closed", "annex") and block[0].bold:
-            # After the adoption note's "]", the annexes: each opens with its label in bold,
-            # then its title and headings, in bold. A centred heading's every line starts a
-            # block of its own; lines set close together are one heading.
+        if state in ("closed", "annex") and block[0].heading:
+            # After the adoption note's "]", the annexes: each opens with its label, then its
+            # title and headings, all tagged as headings. A centred heading's every line starts
+            # a block of its own; lines set close together are one heading.
             if (state == "annex" and heading_end is not None and heading_end.page == block[0].page
                     and heading_end.y - block[0].y <= 1.5 * _line_size(block[0])):
                 items.items[-1].text = normalise(items.items[-1].text + " " + text)

@@ -186,6 +186,10 @@ class _Builder:
                 self.unsupported(block, loc)
         if not parts and not annexes:
             self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
+        for annex in annexes:
+            if not annex.blocks:
+                self.fail(annex.loc, f"{annex.label} has no text: an annex holds headings (###), "
+                                     "paragraphs or a numbered list after its title", "E214")
         for part in parts:
             if not part.operative:
                 self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
