@@ -70,6 +70,9 @@ def _explain_indentation(src, meta, errors: list) -> list:
     return kept + explained
 
 
+_LABEL_PAST_Z_RE = re.compile(r"(\(?[a-z]{2,4}[).]) ")
+
+
 def _attr_pos(attr) -> str:
     return dict(attr[2]).get("data-pos", "")
 
@@ -337,10 +340,12 @@ class _Builder:
         sub-paragraph arrives as a paragraph after the list; it continues the list."""
         if len(children) < 26 or not inlines or not isinstance(inlines[0], Text):
             return None
-        label = transforms.sub_label(depth, len(children))
-        if not inlines[0].text.startswith(label + " "):
+        # The label in whichever form the language prints it: '(aa)', 'aa)'.
+        found = _LABEL_PAST_Z_RE.match(inlines[0].text)
+        expected = transforms.label_key(transforms.sub_label(depth, len(children)))
+        if not found or transforms.label_key(found.group(1)) != expected:
             return None
-        rest = inlines[0].text[len(label) + 1:]
+        rest = inlines[0].text[found.end():]
         return SubParagraph(([Text(rest)] if rest else []) + inlines[1:], loc=loc)
 
     # -------------------------------------------------------------- inlines
