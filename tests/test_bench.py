@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from unres import bench, bench_corpus
+from unres import bench, bench_corpus, bench_dask
 from unres.readers.markdown import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,6 +69,17 @@ def test_a_file_that_does_not_import_is_replaced_by_a_generated_one(tmp_path):
     assert not prepared.imported and prepared.path.exists() and prepared.note
 
 
+class _NoCluster:
+    """Stands in for the scheduler and workers: the stand-in unres never connects."""
+    address = "tcp://127.0.0.1:1"
+
+    def __init__(self, workers, folder):
+        pass
+
+    def close(self):
+        pass
+
+
 def test_report_has_every_section(tmp_path, monkeypatch):
     if not shutil.which("make"):
         pytest.skip("make is not installed")
@@ -77,8 +88,10 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "unres_command", lambda: [unres])
     monkeypatch.setattr(bench, "pandoc_binary", lambda: pandoc)
     monkeypatch.setattr(bench, "measure_documents", lambda warm, sources, repeat: [
-        {"source": str(s), "stages": {st: 0.01 * (i + 1) for st in bench.STAGES}, "total": 0.05 * (i + 1)}
+        {"source": str(s), "stages": {st: 0.01 * (i + 1) for st in bench.STAGES},
+         "cpu": {st: 0.01 * (i + 1) for st in bench.STAGES}, "total": 0.05 * (i + 1)}
         for i, s in enumerate(sources)])
+    monkeypatch.setattr(bench_dask, "RunningCluster", _NoCluster)
     single = bench_corpus.generate(tmp_path / "single", 2, 1)
     output = tmp_path / "bench.md"
     assert bench.main(["--output", str(output), "--runs", "1", "--jobs", "2", "--single", str(single),
@@ -88,7 +101,8 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     for heading in ("# Benchmark", "Machine: nproc", "## Cold builds", "(a) one resolution",
                     "(b) UN corpus", "(c) session of 3", "## Nothing to rebuild", "## Cost against length",
                     "## Worker memory", "## Where the time goes", "## Targets",
-                    "## What 3x on (b) would leave"):
+                    "## What 3x on (b) would leave", "## CPU per stage against the PDF",
+                    "## Dask against the local pool", "`--scheduler local:2`"):
         assert heading in report, heading
     assert "0 built, 3 up to date" in report
     assert "⚠" not in report
@@ -105,3 +119,25 @@ def test_floor_section_weighs_the_pdf_work_against_the_3x_allowance():
     assert "| 15.00 s | 75 % | 4.00x |" in text        # our PDF stage
     assert "| 25.80 s | 129 % | 2.33x |" in text       # all our stages
     assert bench.floor_section(("(b)", 35, bench.Side(), base), [], jobs=2) == []
+
+
+def test_cpu_section_weighs_every_other_stage_against_the_pdf():
+    cpu = {"read": 1.0, "akn": 0.2, "html": 0.1, "pdf": 10.0, "docx": 0.5, "verify": 0.7, "pdfa": 0.5}
+    lines, verdicts = bench.cpu_section([{"ours_cpu": cpu}])
+    text = "\n".join(lines)
+    assert "| pdf | 10.00 s | 100 % |" in text
+    assert "| all but the PDF | 3.00 s | 30 % (target ≤ 25 %: **not met**) |" in text
+    assert verdicts == [("CPU of the other stages", False, "30 % of the PDF's (target ≤ 25 %)")]
+    assert bench.cpu_section([]) == ([], [])
+
+
+def test_dask_section_reports_the_overhead_against_the_pool():
+    result = {"count": 35, "jobs": 2, "same": True, "pool": bench.Side(build=[20.0, 21.0, 19.0]),
+              "local": bench.Side(build=[23.0, 24.0, 22.0]), "running": bench.Side(build=[20.5, 21.0, 20.0])}
+    lines, verdicts = bench_dask.section(result, bench._fmt, bench._med, bench._met)
+    text = "\n".join(lines)
+    assert "| local pool (`-j 2`) | 20.00 s |" in text
+    assert "| +15.0 % | +86 ms | ≤ 10 %: **not met** |" in text      # (23 - 20) / 20; 3 s / 35
+    assert "| +2.5 % | +14 ms | ≤ 10 %: **met** |" in text
+    assert "byte-identical: yes" in text
+    assert [ok for _name, ok, _detail in verdicts] == [False, True]

@@ -164,7 +164,8 @@ def write_outputs(out_dir: str, files: dict, check=None) -> None:
 
     A value may also be a function that returns the bytes (a render still running
     in another process): those files are written after the others. ``check``, if
-    given, is called with ``{path: temporary path}`` for the files written so far,
+    given, is called with ``{path: bytes}`` for the files written so far (their bytes as
+    written: a check need not read the file back from disk),
     once before the functions are called and once for their files, so the others
     are checked while the last renders finish; if it raises, nothing is renamed.
     """
@@ -184,7 +185,7 @@ def write_outputs(out_dir: str, files: dict, check=None) -> None:
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.chmod(tmp, 0o644)
-                written[target] = tmp
+                written[target] = data
             if check is not None and written:
                 check(written)
         for tmp, target in temps:
@@ -285,8 +286,8 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             if verify:
                 targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
 
-                def check(temps):
-                    written = {f: (temps[t], t) for f, t in targets.items() if t in temps}
+                def check(made):
+                    written = {f: (made[t], t) for f, t in targets.items() if t in made}
                     if written:
                         verify_written(res, source, written)
             publish(out_dir, source, data, rendered, check)

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import os
 import subprocess
 import sys
 import time
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from distributed import Client, WorkerPlugin, as_completed
@@ -100,9 +102,11 @@ def _weasyprint_versions() -> tuple:
         return weasyprint, "unknown"
 
 
+@lru_cache(maxsize=None)
 def versions(emblem: str = "") -> dict:
     """Everything of this process that decides an output's bytes, beyond the source and
-    ``OUTPUT_ENV``: two processes with the same versions give the same bytes."""
+    ``OUTPUT_ENV``: two processes with the same versions give the same bytes. Asked once
+    a process (files and tools do not change under a running build)."""
     from .build import _tree_hash, tool_hash
     from .templating import templates_dir
 
@@ -216,8 +220,9 @@ def _connect(address: str):
             raise tool_error(f"--scheduler {address}: local: needs a number of workers, as local:2",
                              "T-CLUSTER")
         # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
+        # Dask's warnings (a worker slow to stop when the run ends) are not the build's news.
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=":0")
+                               host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
         # Dask's own setting bounds the wait: distributed.comm.timeouts.connect (30 s).
