@@ -185,7 +185,8 @@ def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: 
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = env[name]
-        # The plugin admitted this worker; this guards against whatever changed since.
+        # Only admitted workers offer our resource; the same comparison here refuses a task
+        # that reached another one all the same (a resource set by hand, another plugin).
         changed = differences(versions(env.get("UNRES_EMBLEM") or ""), ours)
         if changed:
             raise tool_error(f"worker's versions changed since it was admitted: {'; '.join(changed)}",
