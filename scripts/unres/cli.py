@@ -155,7 +155,7 @@ def parser() -> argparse.ArgumentParser:
                      help="one bag per resolution (all its languages) or per session (default: resolution)")
     pkg.add_argument("--build-dir", default="build", metavar="DIR", help="where outputs are built (default: build)")
     pkg.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                     help="worker processes for the build (default: the number of cores)")
+                     help="worker processes for the build and the checks (default: the number of cores)")
     pkg.add_argument("--tar", action="store_true",
                      help="write each bag as one reproducible tar file, DIR/NAME.tar, instead of a folder")
     pkg.add_argument("--validate", action="store_true",
@@ -268,7 +268,7 @@ def cmd_import(args) -> int:
 def cmd_package(args) -> int:
     from .package import command
     if args.validate:
-        return command.validate_main(args.paths)
+        return command.validate_main(args.paths, args.jobs or os.cpu_count() or 1)
     # A folder of sources stands for its *.md files; with --validate, a folder is a bag.
     return command.package_main(expand_sources(args.paths), args.output, args.per, args.build_dir,
                                 args.jobs or os.cpu_count() or 1, tar=args.tar)

@@ -37,13 +37,14 @@ def _err(path, message: str, code: str) -> Diagnostic:
     return error(FileLoc(str(path)), message, code)
 
 
-def validate_bag(bag_dir) -> list:
-    """Every problem of the bag at ``bag_dir``; an empty list means it is fit to send or keep."""
+def validate_bag(bag_dir, jobs: int = 1) -> list:
+    """Every problem of the bag at ``bag_dir``; an empty list means it is fit to send or keep.
+    With ``jobs`` above 1, language versions are checked in that many worker processes."""
     bag_dir = Path(bag_dir)
     diags, damaged = _bag_problems(bag_dir)
-    if diags and not damaged:
+    if diags and damaged is None:
         return diags            # not a bag at all: nothing more to read
-    return diags + _content_problems(bag_dir, damaged)
+    return diags + _content_problems(bag_dir, jobs)
 
 
 def _bag_problems(bag_dir: Path) -> tuple:
@@ -98,7 +99,7 @@ def _bag_problems(bag_dir: Path) -> tuple:
     return diags, damaged
 
 
-def _content_problems(bag_dir: Path, damaged) -> list:
+def _content_problems(bag_dir: Path, jobs: int) -> list:
     from .mets import described_files
 
     data = bag_dir / "data"
@@ -127,14 +128,26 @@ def _content_problems(bag_dir: Path, damaged) -> list:
         kind = next((k for k in KINDS if name.endswith(k.suffix)), None)
         if kind is not None:
             versions.setdefault(folder, {})[kind.name] = data / path
+    complete = []
     for folder, files in sorted(versions.items()):
         lacking = [k.name for k in KINDS if k.name not in files]
         if lacking:
             diags.append(_err(data / folder, f"language version without its {', '.join(lacking)} file",
                               "B-CONTENTS"))
-            continue
-        diags += version_problems(files)
-    return diags
+        else:
+            complete.append(files)
+    if jobs > 1 and len(complete) > 1:
+        from ..runner import parallel_map
+        found = sorted(parallel_map(_numbered_version_problems, list(enumerate(complete)), jobs,
+                                    preload=[__name__, "unres.check.verify", "unres.check.pdfa",
+                                             "unres.readers.markdown", "pypdfium2", "docx"]))
+        return diags + [d for _, problems in found for d in problems]
+    return diags + [d for files in complete for d in version_problems(files)]
+
+
+def _numbered_version_problems(number: int, files: dict) -> tuple:
+    """``version_problems`` in a worker, numbered so that reports keep the payload's order."""
+    return number, version_problems(files)
 
 
 def version_problems(files: dict) -> list:

@@ -48,7 +48,7 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar
     worst = EXIT_OK
     for plan in plan_bags(versions, per):
         try:
-            target = write_bag(plan, build_dir, out_dir, tar)
+            target = write_bag(plan, build_dir, out_dir, tar, jobs)
         except UnresError as exc:
             for diag in exc.diagnostics:
                 print(diag, file=sys.stderr)
@@ -71,13 +71,14 @@ def _version(source: str, data: bytes | None = None):
     return Version(source, front_matter.parse(src.front, source, src.front_start))
 
 
-def validate_main(bags) -> int:
+def validate_main(bags, jobs: int = 1) -> int:
     """Validate received bags in full; each problem is printed with its file and code."""
     from .checks import validate_bag
 
     worst = EXIT_OK
     for bag in bags:
-        problems = validate_packed(bag) if Path(bag).is_file() else [str(d) for d in validate_bag(bag)]
+        problems = (validate_packed(bag, jobs) if Path(bag).is_file() else
+                    [str(d) for d in validate_bag(bag, jobs)])
         for diag in problems:
             print(diag, file=sys.stderr)
         if problems:
@@ -88,7 +89,7 @@ def validate_main(bags) -> int:
     return worst
 
 
-def validate_packed(path) -> list:
+def validate_packed(path, jobs: int = 1) -> list:
     """A bag sent as one tar file: unpacked into a temporary folder (no link, device or path
     outside it is unpacked) and validated there; problems name the file inside the tar."""
     from .checks import validate_bag
@@ -103,4 +104,4 @@ def validate_packed(path) -> list:
         if len(tops) != 1 or not tops[0].is_dir():
             return [str(error(None, f"{path}: a packed bag holds one folder, not "
                                     f"{', '.join(sorted(p.name for p in tops)) or 'nothing'}", "B-NOT-BAG"))]
-        return [str(d).replace(str(tops[0]), f"{path}:{tops[0].name}") for d in validate_bag(tops[0])]
+        return [str(d).replace(str(tops[0]), f"{path}:{tops[0].name}") for d in validate_bag(tops[0], jobs)]

@@ -38,7 +38,7 @@ def software_agent() -> str:
     return f"unres {__version__} (bagit.py {bagit.VERSION})"
 
 
-def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False) -> Path:
+def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False, jobs: int = 1) -> Path:
     """Make, check and publish the bag of ``plan`` as the folder ``out_dir/<plan.name>``, or,
     with ``tar``, as the one file ``out_dir/<plan.name>.tar`` holding that folder."""
     import bagit
@@ -62,7 +62,7 @@ def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False) ->
                        checksums=list(CHECKSUMS))
         _sort_tag_manifests(tmp)
         _normalise_modes(tmp)
-        problems = validate_bag(tmp)
+        problems = validate_bag(tmp, jobs)
         if problems:
             raise InvalidOutputError([error(None, f"the bag {plan.name} failed its own validation; "
                                                   "nothing was written", "O-BAG")] + problems)
