@@ -17,6 +17,7 @@ whatever the umask, so a copy of the folder is the same bag anywhere.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -48,9 +49,10 @@ def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False, jo
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{plan.name}.", suffix=".tmp"))
-        digests, total = {}, 0
+        digests, total, origins = {}, 0, {}
         for version in plan.versions:
             for kind, path in version.files():
+                origins[str(tmp / "data" / path)] = str(origin(version, kind, build_dir))
                 body = origin(version, kind, build_dir).read_bytes()
                 _put(tmp / path, body)
                 digests[path] = (len(body), hashlib.sha256(body).hexdigest())
@@ -65,7 +67,8 @@ def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False, jo
         problems = validate_bag(tmp, jobs)
         if problems:
             raise InvalidOutputError([error(None, f"the bag {plan.name} failed its own validation; "
-                                                  "nothing was written", "O-BAG")] + problems)
+                                                  "nothing was written", "O-BAG")]
+                                     + [_named_by_origin(d, origins) for d in problems])
         if tar:
             _write_tar(tmp, plan.name, target, bagging_date(plan))
         else:
@@ -78,6 +81,18 @@ def write_bag(plan: BagPlan, build_dir: str, out_dir: str, tar: bool = False, jo
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _named_by_origin(diag, origins: dict):
+    """A problem found in the bag before it was written names the file it was copied from
+    (the temporary bag is gone by the time anyone reads the message)."""
+    loc = diag.loc
+    if loc is not None and str(getattr(loc, "path", "")) in origins:
+        loc = dataclasses.replace(loc, path=origins[str(loc.path)])
+    message = diag.message
+    for copy, source in origins.items():
+        message = message.replace(copy, source)
+    return dataclasses.replace(diag, loc=loc, message=message)
 
 
 def _put(path: Path, body: bytes) -> None:
