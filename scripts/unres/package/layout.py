@@ -8,13 +8,13 @@ Each language version brings five files, named as an archivist reads them:
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check.pdfa import FLAVOUR as PDFA_FLAVOUR
-from ..errors import SourceError, error, tool_error
+from ..document_date import document_instant
+from ..errors import SourceError, error
 from ..formats import FORMATS
 from ..frbr import iris
 from ..model import Loc, Meta
@@ -141,16 +141,9 @@ def _loc(v: Version, key: str) -> Loc:
 
 
 def bagging_date(plan: BagPlan) -> dt.date:
-    """``SOURCE_DATE_EPOCH`` when set, else the latest issue date in the bag: the same
-    sources give the same bag on any day."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-        except ValueError:
-            raise tool_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds",
-                             "T-SOURCE-DATE-EPOCH") from None
-    return max(v.meta.issue_date for v in plan.versions)
+    """The day of ``SOURCE_DATE_EPOCH`` when set, else the latest issue date in the bag: the
+    same sources give the same bag on any day."""
+    return document_instant(max(v.meta.issue_date for v in plan.versions)).date()
 
 
 def human_size(count: int) -> str:
