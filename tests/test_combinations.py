@@ -233,6 +233,17 @@ HUNTED = {
                                   "       (i) first;\n\n       (ii) second;\n\n       after (ii);[^x]\n\n"
                                   "   (b) two.\n\n[^x]: On closing words.\n",
     "annex_of_a_list_only": "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\n1. One;\n\n2. Two.\n",
+    # Found building the annex of the Council's resolution 54/18 (a draft covenant) in four
+    # languages: its paragraphs, unindented in print, ran together where a page broke between
+    # two of them; a paragraph typed "2. **In witness …**" was read as a numbered paragraph and
+    # split where its bold words began.
+    "annex_paragraphs_over_pages": "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\n" + "".join(
+        f"{chr(97 + n % 26)}\\) Paragraph {n} of the annex, long enough to fill a line of print and to "
+        f"run over onto a second one, as a covenant's paragraphs do;\n\n" for n in range(70)),
+    "typed_number_and_bold_words": "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\n"
+        "1\\. The texts of the present Covenant shall be equally authentic.\n\n"
+        "2\\. **In witness thereof, the undersigned plenipotentiaries, being duly authorized thereto by "
+        "their respective Governments, have signed the present Covenant.**\n",
 }
 
 

@@ -964,15 +964,17 @@ def _attach_inline(frags, lines, body):
 
 def _pdf_blocks(lines, left, body):
     """Paragraph blocks: a new block starts at an indented or outdented line,
-    after extra space between lines, or when the weight of the type changes."""
+    after extra space between lines, or where a heading starts or ends (in a PDF without
+    tags, where the weight of the type changes: a paragraph may have bold words)."""
     blocks: list = []
     prev = None
     for ln in lines:
         # A line may open with a no-break space, which prints nothing: its start is then a
         # little right of the text block's edge (or at a footnote call set first).
         start = min([ln.x] + [c.x for c in ln.calls])
-        new = (prev is None or abs(start - left) > max(1.0, 0.3 * body) or ln.bold != prev.bold
-               or ln.heading != prev.heading
+        tagged = all(f.heading is not None for f in ln.frags)
+        new = (prev is None or abs(start - left) > max(1.0, 0.3 * body)
+               or (ln.bold != prev.bold and not tagged) or ln.heading != prev.heading
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
                or (ln.page == prev.page
@@ -1156,6 +1158,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         segs = _block_segments(block)
         head = first.text.strip()
+        # A number or label is set in a box of its own, the text starting a step after it:
+        # "2. In witness" typed in a paragraph's text is words, not a number.
+        if not _set_apart(block[0], first):
+            head = ""
         numbered = state in ("operative", "annex")
         if is_operative_number(head) and state in ("operative", "preamble", "annex"):
             state = "annex" if state == "annex" else "operative"
@@ -1185,6 +1191,17 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+# The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at
+# least 10 mm wide; a space after typed words is a few points.
+_NUM_BOX = 10 / 25.4 * 72
+
+
+def _set_apart(line, first) -> bool:
+    """Whether the text after ``first`` on its line starts a number's box further on."""
+    after = [f for f in line.frags if f.x > first.x and f is not first and f.text.strip()]
+    return not after or min(f.x for f in after) - first.x >= 0.8 * _NUM_BOX
 
 
 # What may follow a formula's italics (see model.is_formula): its comma or colon.
