@@ -269,3 +269,14 @@ def test_an_annex_with_nothing_in_it_is_a_source_error(tmp_path, capsys):
     line = source.read_text(encoding="utf-8").splitlines().index("# Annex") + 1
     assert capsys.readouterr().err.startswith(f"{source}:{line}:1: error: Annex has no text")
     assert not (tmp_path / "build").exists()
+
+
+def test_an_annex_whose_text_is_refused_is_not_also_called_empty(tmp_path, capsys):
+    source = tmp_path / "refused_annex.md"
+    front = source_text(dict(parts=0, annexes="none", job_number=False, vote="without",
+                             language="English")).split("---\n\n")[0] + "---\n\n"
+    source.write_text(front + "*The Human Rights Council*,\n\n" + OPS + "\n# Annex\n\na) one\n\nb) two\n",
+                      encoding="utf-8")
+    assert unres_main(["check", str(source)]) == 3
+    err = capsys.readouterr().err
+    assert "[E207]" in err and "[E214]" not in err

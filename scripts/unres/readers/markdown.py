@@ -189,8 +189,11 @@ class _Builder:
                 self.unsupported(block, loc)
         if not parts and not annexes:
             self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
-        for annex in annexes:
-            if not annex.blocks:
+        starts = [a.loc.line for a in annexes] + [float("inf")]
+        for annex, end in zip(annexes, starts[1:]):
+            # (An annex whose text was refused has had its errors already.)
+            refused = any(d.loc and annex.loc.line < d.loc.line < end for d in self.errors)
+            if not annex.blocks and not refused:
                 self.fail(annex.loc, f"{annex.label} has no text: an annex holds headings (###), "
                                      "paragraphs or a numbered list after its title", "E214")
         for part in parts:
