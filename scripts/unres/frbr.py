@@ -98,3 +98,17 @@ def iris(meta: Meta) -> Iris:
 def annex_component(index: int) -> str:
     """The component name of the ``index``-th annex (1-based): ``annex_1``."""
     return f"annex_{index}"
+
+
+_SC_RESOLUTION_RE = re.compile(r"^S/RES/(\d+)\s?\((\d{4})\)$")
+
+
+def cited_work(symbol: str) -> str | None:
+    """The Work IRI of a cited document, where its symbol alone gives the actor, the date and the
+    number: a Security Council resolution carries its year (S/RES/2250(2015) is
+    ``/akn/un/statement/deliberation/unsc/2015/2250``). Other symbols do not carry the adoption
+    date, so no IRI is formed for them (their URL stands instead)."""
+    m = _SC_RESOLUTION_RE.match(symbol.strip())
+    if m:
+        return f"/akn/{COUNTRY}/{DOC_TYPE}/{SUB_TYPE}/{ORGANS['Security Council'][0]}/{m.group(2)}/{m.group(1)}"
+    return None

@@ -55,9 +55,15 @@ class Subscript:
 
 @dataclass
 class Link:
-    """A link kept as text plus a target; no writer ever fetches the target."""
+    """A link kept as text plus a target; no writer ever fetches the target.
+    ``symbol`` is the UN document it opens, when known (the AKN names the work by it);
+    ``recognised`` marks a link found in the text by :mod:`unres.citations`, which the
+    canonical source leaves as text."""
     target: str
     children: list["Inline"]
+    symbol: str = ""
+    recognised: bool = False
+    eid: str = field(default="", compare=False)   # the AKN ref's eId, when it has a symbol
 
 
 @dataclass
@@ -214,6 +220,8 @@ class Meta:
     vote: Vote
     job_number: Optional[str] = None
     formula_organ: Optional[str] = None
+    link_cited_documents: bool = True        # recognise cited documents (unres.citations)
+    document_url_base: Optional[str] = None  # "https://undocs.org/{lang}/{symbol}" when None
     key_locs: dict = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 from .fingerprint import (ANNEX, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
                           Fingerprint, Item)
@@ -111,7 +112,22 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     if "notes" in fields:
         _compare_notes(rep, source, got, mapping)
     _compare_vote(rep, source, got, fields)
+    if "links" in fields:
+        _compare_links(rep, source, got)
     return rep.lines
+
+
+def _compare_links(rep, source: Fingerprint, got: Fingerprint):
+    """Every link of the source, to the same target, and no other (as a set where a link may
+    be drawn in pieces)."""
+    if got.links_as_set:
+        want, have = Counter(set(source.links)), Counter(set(got.links))
+    else:
+        want, have = Counter(source.links), Counter(got.links)
+    for url, count in sorted((want - have).items()):
+        rep.add("", f"link to {url} missing" + (f" ({count} times)" if count > 1 else ""))
+    for url, count in sorted((have - want).items()):
+        rep.add("", f"link to {url} not in the source" + (f" ({count} times)" if count > 1 else ""))
 
 
 def _compare_items(rep, section, want, got, fields) -> dict:

@@ -22,6 +22,7 @@ from lxml import etree, html as lxml_html
 from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
                      walk_subparagraphs)
 from ..xmlsafe import safe_parser
+from . import links
 from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
                           VoteFp,
                           adoption_date_from, clean_state, is_operative_number, is_point_label,
@@ -122,6 +123,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     meta = res.meta
     fp = Fingerprint(label, ALL_FIELDS, meta.symbol, meta.number, normalise(meta.title),
                      meta.adoption_date)
+    fp.links = links.model_links(res)
     items = _Items()
     fp.lines = {key: loc.line for key, loc in meta.key_locs.items() if loc is not None}
     for para in res.preamble:
@@ -272,6 +274,7 @@ def extract_html(path) -> Fingerprint:
     data, name = _opened(path)
     root = lxml_html.fromstring(data)
     fp = Fingerprint(name)
+    fp.links = links.html_links(root)
     sym = root.find(".//*[@class='symbol']")
     fp.symbol = normalise(sym.text_content()) if sym is not None else None
     h1 = root.find(".//h1")
@@ -399,6 +402,7 @@ def extract_akn(path) -> Fingerprint:
     fp = Fingerprint(name)
     doc = next((c for c in root if isinstance(c.tag, str)), None)
     ns = {"a": AKN_NS}
+    fp.links = links.akn_links(root)
     sym = doc.find(".//a:coverPage//a:docNumber", ns)
     fp.symbol = _akn_text(sym) if sym is not None else None
     alias = doc.find(".//a:FRBRWork/a:FRBRalias[@name='symbol']", ns)
@@ -552,6 +556,7 @@ def extract_docx(path) -> Fingerprint:
     data, name = _opened(path)
     fp = Fingerprint(name)
     document = docx.Document(io.BytesIO(data))
+    fp.links = links.docx_links(data)
     if document.tables:
         first_row = document.tables[0].rows[0].cells
         fp.symbol = normalise(first_row[-1].text)
@@ -816,6 +821,7 @@ def extract_pdf(path) -> Fingerprint:
     # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
     # texts are compared without the spaces after those characters.
     fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path), ALL_FIELDS - {"spacing"})
+    fp.links, fp.links_as_set = links.pdf_links(path), True
     frags, heights, widths = _pdf_fragments(path)
     visible = [f for f in frags if f.text.strip()]
     if not visible:

@@ -17,7 +17,7 @@ from typing import Optional
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
     "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
-    "notes", "vote_totals", "vote_states", "spacing",
+    "notes", "vote_totals", "vote_states", "spacing", "links",
 })
 
 PREAMBLE = "preamble"
@@ -115,6 +115,8 @@ class Fingerprint:
     problems: list = field(default_factory=list)  # what the reader could not make sense of
     title_breaks: Optional[str] = None  # source side: the title with its zero-width spaces (Item.breaks)
     lines: dict = field(default_factory=dict)  # source side: "symbol", "title" … "vote" -> source line
+    links: list = field(default_factory=list)   # link targets (URLs), see check/links.py
+    links_as_set: bool = False          # True where a link may be drawn as several (the PDF's)
 
     def section(self, name: str) -> list:
         return [item for item in self.items if item.section == name]

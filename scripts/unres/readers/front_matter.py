@@ -14,13 +14,14 @@ import yaml
 from ..errors import SourceError, error
 from ..model import RECORDED, WITHOUT_VOTE, Loc, Meta, Vote
 from ..source_text import UNCARRIED_RE
+from ..undocs import check_base
 
 REQUIRED = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
     "session_start", "session_end", "agenda_item", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "vote",
 )
-OPTIONAL = ("job_number", "formula_organ")
+OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base")
 VOTE_LISTS = ("in_favour", "against", "abstaining")
 VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -82,6 +83,26 @@ class _Reader:
         except ValueError as exc:
             self.fail(node, f"'{key}' is not a real date: {value} ({exc})", "E104")
             return None
+
+    def boolean(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return True
+        if value.lower() not in ("true", "false"):
+            self.fail(node, f"'{key}' must be true or false, not {value!r}", "E103")
+            return True
+        return value.lower() == "true"
+
+    def url_base(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        problem = check_base(value)
+        if problem:
+            self.fail(node, f"'{key}' {value!r} is not a URL base: {problem} "
+                            "(e.g. https://undocs.org/{{lang}}/{{symbol}})", "E103")
+            return None
+        return value
 
     def states(self, key, node):
         if not isinstance(node, yaml.SequenceNode):
@@ -147,6 +168,10 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key] = reader.date(key, node)
         elif key == "vote":
             values[key] = _vote(reader, node)
+        elif key == "link_cited_documents":
+            values[key] = reader.boolean(key, node)
+        elif key == "document_url_base":
+            values[key] = reader.url_base(key, node)
         else:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 
-from .. import pandoc, source_text, transforms
+from .. import citations, pandoc, source_text, transforms
 from ..errors import SourceError, error, warning
 from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                      OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
@@ -40,7 +40,7 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
     res = _Builder(src).build(meta, _blocks(src.body))
-    return transforms.finalize(res)
+    return citations.link_citations(transforms.finalize(res))
 
 
 def _blocks(body: str) -> list:

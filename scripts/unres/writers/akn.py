@@ -8,12 +8,14 @@ schema or the project's own checks raises InvalidOutputError.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import frbr, templating
+from ..citations import inline_lists
 from ..akn_validate import validate
 from ..errors import InvalidOutputError, error
 from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
-                     Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+                     Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
 from ..presentation import labels_for, present
 
 TEMPLATE = "akn/statement.akn.xml"
@@ -80,11 +82,35 @@ def _vote_lists(res: Resolution, pres) -> list:
     return rows
 
 
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document the resolution links to: its symbol and URL in a ``TLCReference`` (``eid``),
+    and what the body's ``<ref href>`` names: the cited Work's AKN IRI where one can be formed,
+    else the URL."""
+    eid: str
+    symbol: str
+    url: str
+    href: str
+
+
+def cited_documents(res: Resolution) -> dict:
+    """(symbol, URL) -> CitedDocument for every link with a symbol, numbered in document order."""
+    out: dict = {}
+    for _owner, inlines, _set in inline_lists(res):
+        for node in walk_inlines(inlines):
+            if isinstance(node, Link) and node.symbol and (node.symbol, node.target) not in out:
+                out[node.symbol, node.target] = CitedDocument(
+                    f"citedDocument_{len(out) + 1}", node.symbol, node.target,
+                    frbr.cited_work(node.symbol) or node.target)
+    return out
+
+
 def context(res: Resolution) -> dict:
     """Everything the template prints."""
     meta = res.meta
     pres = present(res)
     recorded = meta.vote.kind == RECORDED
+    cited = cited_documents(res)
     note, quantity_of = [], {}
     for piece in _vote_note_parts(res, pres.vote_note):
         if isinstance(piece, tuple):
@@ -114,6 +140,8 @@ def context(res: Resolution) -> dict:
         "container_name": container_name,
         "kind": kind,
         "footnote": res.footnote,
+        "cited_documents": list(cited.values()),
+        "cited": lambda link: cited[link.symbol, link.target],
     }
 
 

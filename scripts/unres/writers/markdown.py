@@ -16,6 +16,7 @@ FRONT_KEYS = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
     "session_start", "session_end", "agenda_item", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
+    "link_cited_documents", "document_url_base",
 )
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
@@ -95,6 +96,9 @@ def _inline(node) -> str:
         return f"^{''.join(_inline(n) for n in node.children)}^"
     if isinstance(node, Subscript):
         return f"~{''.join(_inline(n) for n in node.children)}~"
+    if isinstance(node, Link) and node.recognised:
+        # Recognised again on reading; the source stays as it was written.
+        return "".join(_inline(n) for n in node.children)
     if isinstance(node, Link):
         target = node.target.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
         return f"[{''.join(_inline(n) for n in node.children)}](<{target}>)"
@@ -141,9 +145,11 @@ def _front_matter(res: Resolution) -> str:
     lines = ["---"]
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        if value is None:
+        if value is None or value is True:
             continue
-        if isinstance(value, dt.date):
+        if value is False:
+            lines.append(f"{key}: false")
+        elif isinstance(value, dt.date):
             lines.append(f"{key}: {value.isoformat()}")
         elif isinstance(value, int):
             lines.append(f"{key}: {value}")

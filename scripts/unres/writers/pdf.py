@@ -15,13 +15,16 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+import pydyf
+
 from .. import fonts, templating, weasyprint_loader
+from ..citations import inline_lists
 from ..document_date import document_instant
 from ..errors import InvalidOutputError, error, tool_error
 from ..fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
 from ..memo import once
-from ..model import Resolution, first_use
+from ..model import Link, Resolution, first_use, plain_text, walk_inlines
 from ..page_marks import footer_marks
 from ..presentation import labels_for, present
 
@@ -91,8 +94,11 @@ def stylesheet_for(root: Path):
 
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
-              emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None, locate=None):
+              emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None, locate=None,
+              link_texts: dict | None = None):
     """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document).
+
+    ``link_texts`` maps a link's URL to its alternate text (see :func:`link_texts`).
 
     ``keep``, if given, sees the laid-out document before it is drawn; when it
     returns False nothing is drawn and the bytes are None (a layout to redo).
@@ -122,7 +128,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             ).render(font_config=_font_config(), **options)
             if keep is not None and not keep(document):
                 return None, document
-            data = document.write_pdf(finisher=_finish, **options)
+            data = document.write_pdf(finisher=_finisher(link_texts or {}), **options)
     except (OSError, ValueError) as exc:
         raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
     # Embedded fonts are known, and missing glyphs recorded, only once drawn.
@@ -134,9 +140,45 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
     return data, document
 
 
-def _finish(document, pdf) -> None:
-    _single_associated_file_entries(pdf)
-    _drop_empty_pattern_and_shading(pdf)
+def _finisher(texts: dict):
+    def finish(document, pdf) -> None:
+        _single_associated_file_entries(pdf)
+        _drop_empty_pattern_and_shading(pdf)
+        _describe_links(pdf, texts)
+    return finish
+
+
+def link_texts(res: Resolution) -> dict:
+    """URL -> the alternate text of the links to it: the cited document's symbol, else the
+    link's own words, with the URL (what a screen reader says for the link)."""
+    out: dict = {}
+    for _owner, inlines, _set in inline_lists(res):
+        for node in walk_inlines(inlines):
+            if isinstance(node, Link):
+                words = node.symbol or " ".join(plain_text(node.children).split())
+                out.setdefault(node.target, f"{words} ({node.target})" if words else node.target)
+    return out
+
+
+def _describe_links(pdf, texts: dict) -> None:
+    """Give every ``Link`` structure element an ``/Alt`` and its annotation a ``/Contents``
+    naming the document (PDF/UA 7.18.5; WeasyPrint tags links but puts only the URL in
+    ``/Contents``)."""
+    by_ref = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
+    for obj in list(by_ref.values()):
+        if obj.get("Type") != "/StructElem" or obj.get("S") != "/Link":
+            continue
+        for kid in obj.get("K", ()):
+            objr = by_ref.get(kid) if isinstance(kid, bytes) else None
+            annotation = by_ref.get(objr.get("Obj")) if objr is not None else None
+            action = annotation.get("A") if annotation is not None else None
+            uri = action.get("URI") if isinstance(action, dict) else None
+            if uri is None:
+                continue
+            url = uri.string if isinstance(uri, pydyf.String) else str(uri)
+            text = texts.get(url, url)
+            obj["Alt"] = pydyf.String(text)
+            annotation["Contents"] = pydyf.String(text)
 
 
 def _single_associated_file_entries(pdf) -> None:
@@ -268,7 +310,8 @@ def render(res: Resolution, inputs: dict) -> bytes:
         # A layout whose notes moved is not drawn: the next one replaces it.
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
                                    instant=instant, emblem=emblem, lang=lang, extra_css=rules.css(),
-                                   keep=notes_in_place, locate=lambda chars: first_use(res, chars))
+                                   keep=notes_in_place, locate=lambda chars: first_use(res, chars),
+                                   link_texts=link_texts(res))
         if data is not None:
             break
         rules.add(misplaced, document.pages)
