@@ -170,14 +170,19 @@ def symbol_for(organ: Optional[str], number: str, ctx: _Context) -> Optional[str
     """The symbol of resolution ``number`` of ``organ`` (a key; OWN and COUNCIL resolved by
     ``ctx``), or None when the number cannot be one of that organ's resolutions."""
     kind = _kind(number)
-    if organ == COUNCIL:
-        organ = ctx.own if ctx.own in _COUNCILS else None
-    elif organ == OWN:
-        organ = ctx.own
+    if organ in (OWN, COUNCIL):
+        # "its resolution 72/171" after "Assembly resolution 72/171": the number says whose.
+        mine = _symbol(ctx.own if organ == OWN or ctx.own in _COUNCILS else None, number, kind, ctx)
+        seen = ctx.seen.get(_compact(number))
+        return mine or (_symbol(seen, number, kind, ctx) if seen else None)
     if organ is None:
         organ = _bare_organ(number, kind, ctx)
-        if organ is None:
-            return None
+    return _symbol(organ, number, kind, ctx)
+
+
+def _symbol(organ: Optional[str], number: str, kind: str, ctx: _Context) -> Optional[str]:
+    if organ is None:
+        return None
     n = _compact(number)
     if kind == "sc":
         return f"S/RES/{n}" if organ == "SC" else None

@@ -112,7 +112,8 @@ def read(path: Path):
         links = []
         _links(inlines, links)
         # Only links to documents count: the UN also links web pages.
-        un += [key(symbol) for symbol in map(symbol_from_url, (link.target for link in links)) if symbol]
+        un += [key(symbol) for symbol in map(symbol_from_url, (link.target for link in links
+                                                               if not link.recognised)) if symbol]
         set_(_unlinked(inlines))
     res.meta.link_cited_documents = True
     res.meta.document_url_base = None

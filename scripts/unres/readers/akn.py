@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Optional, Union
 
-from .. import transforms
+from .. import citations, transforms
 from ..errors import Diagnostic, SourceError, error, warning
 from ..model import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                      PreambularParagraph, Resolution, Strong, SubParagraph, Text, is_formula, plain_text)
@@ -42,7 +42,7 @@ def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
     tree = parse_file(path, name)
     builder = _Builder(name)
     res, checks = builder.build(tree.getroot())
-    res = transforms.finalize(res)
+    res = citations.link_citations(transforms.finalize(res))
     _check_numbers(checks, builder.ctx)
     _check_markers(builder.ctx)
     warnings = sorted(builder.ctx.warnings, key=lambda d: d.loc.line if d.loc else 0)
