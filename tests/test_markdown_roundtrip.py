@@ -12,6 +12,7 @@ from unres.model import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, 
                          OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
                          SubParagraph, Text, Vote, is_formula)
 from unres.readers.markdown import read_source
+from unres.citations import link_citations
 from unres.transforms import finalize
 from unres.writers.markdown import render_markdown
 
@@ -112,7 +113,8 @@ def resolutions(draw):
         job_number=draw(st.none() | plain_words))
     footnotes = [Footnote(key, [draw(inline_runs(None, allow_notes=False))]) for key in notes]
     res = Resolution(meta, [Part(None, None, formula, preamble, operative)], [], footnotes)
-    return finalize(res)
+    # As every reader gives it: numbered, and what it cites linked.
+    return link_citations(finalize(res))
 
 
 def _reread(tmp_path, res):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .citations import inline_lists, link_citations
+from .errors import SourceError
 from .model import Link, Text
 from .presentation import bcp47
 from .readers.akn import read_akn
@@ -131,9 +132,15 @@ def resolution_of(path: Path) -> str:
     return re.sub(r"[ACEFRS]?\.xml$", "", path.name)
 
 
-def measure(paths) -> dict:
-    """Tallies per language (BCP 47 code) over the given UN files."""
-    files = [(p, *read(p)) for p in sorted(paths)]
+def measure(paths) -> tuple:
+    """Tallies per language (BCP 47 code) over the given UN files, and the files the importer
+    could not read (left out)."""
+    files, unread = [], []
+    for path in sorted(paths):
+        try:
+            files.append((path, *read(path)))
+        except SourceError:      # a file the importer cannot map is left out, and counted
+            unread.append(path)
     linked_by_resolution = defaultdict(set)
     ours_by_file = defaultdict(set)
     for path, _res, un, ours in files:
@@ -157,7 +164,7 @@ def measure(paths) -> dict:
             else:
                 tally.extras.append((path.name, symbol, text))
         tallies[bcp47(res.meta.language)].add(tally)
-    return dict(tallies)
+    return dict(tallies), unread
 
 
 def _row(name: str, t: Tally) -> str:
@@ -170,11 +177,13 @@ def main(argv=None) -> int:
     """Print the table; ``-v`` lists the misses and the links the UN did not make."""
     args = argv if argv is not None else sys.argv[1:]
     paths = [p for arg in args if arg != "-v" for p in (sorted(Path(arg).rglob("*.xml")) if Path(arg).is_dir() else [Path(arg)])]
-    tallies = measure(paths)
+    tallies, unread = measure(paths)
     total = Tally()
     print("| language | UN links | found | recall | UN link, other organ | our links | UN-confirmed "
           "| precision (UN) | in another language |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    if unread:
+        print(f"{len(unread)} files could not be imported and are left out")
     for lang in sorted(tallies):
         t = tallies[lang]
         total.add(t)

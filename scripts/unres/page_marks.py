@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .model import Resolution
 from .presentation import present
-from .undocs import document_url
+from .undocs import base_for, document_url
 
 # Bar and module sizes of the UN's barcode (35.75 mm for a seven-digit job number, 6 mm high).
 BAR_MODULE_MM = 0.25
@@ -73,6 +73,7 @@ def _runs(row):
 def footer_marks(res: Resolution) -> FooterMarks:
     meta = res.meta
     digits = job_digits(meta.job_number)
-    url = document_url(meta.symbol, present(res).lang)
+    # The same base as the documents it cites: the source's, the environment's, or the UN's.
+    url = document_url(meta.symbol, present(res).lang, base_for(meta))
     return FooterMarks(job_number=meta.job_number, barcode_digits=digits,
                        barcode=code39_svg(digits) if digits else None, url=url, qr_code=qr_svg(url))

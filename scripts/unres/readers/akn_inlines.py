@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -111,18 +111,33 @@ def _join_split_links(nodes: list, el, ctx: InlineContext) -> list:
     for node in nodes:
         if isinstance(node, Link) and len(out) >= 1 and isinstance(out[-1], Link) \
                 and out[-1].target == node.target:
-            out[-1] = Link(node.target, normalise(out[-1].children + node.children))
+            out[-1] = replace(out[-1], children=normalise(out[-1].children + node.children))
             ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
                                                       "joined", "W620")
         elif isinstance(node, Link) and len(out) >= 2 and isinstance(out[-2], Link) \
                 and out[-2].target == node.target and isinstance(out[-1], Text) and not out[-1].text.strip():
             space = out.pop()
-            out[-1] = Link(node.target, normalise(out[-1].children + [space] + node.children))
+            out[-1] = replace(out[-1], children=normalise(out[-1].children + [space] + node.children))
             ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
                                                       "joined", "W620")
         else:
             out.append(node)
     return out
+
+
+def _cited(el, children: list) -> Link:
+    """unres's own ``<ref>`` to a cited document: its URL and symbol are in the ``TLCReference``
+    it refers to (its ``href`` may be the cited Work's IRI), and ``class="recognised"`` marks a
+    link found in the text rather than written in the source."""
+    target, symbol = el.get("href") or "", ""
+    key = (el.get("refersTo") or "").lstrip("#")
+    if key:
+        found = el.getroottree().getroot().xpath(
+            "//*[local-name()='TLCReference'][@eId=$key]", key=key)
+        if found:
+            target, symbol = found[0].get("href") or target, found[0].get("showAs") or ""
+    return Link(target, children, symbol=symbol,
+                recognised="recognised" in (el.get("class") or "").split())
 
 
 def _mend_split_words(nodes: list, el, ctx: InlineContext) -> list:
@@ -197,6 +212,8 @@ def _raw_element(el, ctx: InlineContext) -> list:
     if name == "sub":
         return [Subscript(_raw_children(el, ctx))]
     if name in ("a", "ref"):
+        if name == "ref" and el.get("refersTo"):
+            return [_cited(el, _raw_children(el, ctx))]     # a cited document, as unres writes it
         href = (el.get("href") or "").strip()
         if not ctx.own and not _FOLLOWABLE_RE.match(href):
             # 'file://conf-share1/…': the translator's own copy, which no reader can open.
@@ -320,7 +337,7 @@ def _hoist(nodes: list) -> list:
             if lead:
                 out.append(Text(lead))
             if inner:
-                out.append(Link(node.target, inner) if isinstance(node, Link) else type(node)(inner))
+                out.append(replace(node, children=inner) if isinstance(node, Link) else type(node)(inner))
             if trail:
                 out.append(Text(trail))
         else:
