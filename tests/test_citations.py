@@ -104,6 +104,28 @@ def test_chinese():
         ("70/1", "A/RES/70/1"), ("2250(2015)", "S/RES/2250(2015)"), ("A/HRC/42/36", "A/HRC/42/36")]
 
 
+def test_the_councils_decisions_and_corrigenda():
+    assert cited("as well as Council decision 25/116 and its decisions 2/105 and 4/102; "
+                 "see A/61/636-S/2006/980 and Corr.1") == [
+        ("25/116", "A/HRC/DEC/25/116"), ("2/105", "A/HRC/DEC/2/105"), ("4/102", "A/HRC/DEC/4/102"),
+        ("A/61/636-S/2006/980", "A/61/636-S/2006/980"), ("Corr.1", "A/61/636-S/2006/980/Corr.1")]
+    assert cited("ainsi que sa décision 25/116", "fr") == [("25/116", "A/HRC/DEC/25/116")]
+    assert cited("las decisiones del Consejo 2/105", "es") == [("2/105", "A/HRC/DEC/2/105")]
+    assert cited("решения Совета 2/105", "ru") == [("2/105", "A/HRC/DEC/2/105")]
+    assert cited("ومقرر المجلس 22/117", "ar") == [("22/117", "A/HRC/DEC/22/117")]
+    assert cited("理事会2014年3月27日第25/116号决定", "zh") == [("25/116", "A/HRC/DEC/25/116")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "General Assembly decision 75/555"),      # the Assembly's decisions have no symbol of their own
+    ("en", "decision 1/CP.21 and decision 25/116"),  # a decision cited bare is left as text
+    ("en", "its decision 60/1"),                     # a session the Council has not held
+    ("en", "see A/HRC/54/67, Corr.1 of the annex"),
+])
+def test_decisions_and_corrigenda_not_linked(lang, text):
+    assert [s for _, s in cited(text, lang)] == (["A/HRC/54/67"] if "A/HRC" in text else [])
+
+
 # ---------------------------------------------------------------- no false links
 @pytest.mark.parametrize("lang, text", [
     ("en", "Article 1, paragraph 3, of the Charter; paragraph 5/2 of the report; 24/7 access"),

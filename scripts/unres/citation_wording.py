@@ -20,9 +20,23 @@ KEYWORDS = {
     "zh": r"决议",
 }
 
+# The word for "decision(s)": only the Human Rights Council's decisions have symbols of their own
+# (A/HRC/DEC/25/116), so only they are linked.
+DECISION_KEYWORDS = {
+    "en": r"decisions?",
+    "fr": r"d[ée]cisions?",
+    "es": r"decisi[oó]n(?:es)?",
+    "ru": r"решени(?:е|я|ю|ем|и|й|ям|ями|ях)",
+    "ar": r"(?:ال)?مقرر(?:ات|ين|ي)?",
+    "zh": r"决定",
+}
+
 # A keyword that is itself possessive ("قراره" is "its resolution").
 POSSESSIVE_KEYWORDS = {
     "ar": r"قرار(?:ه|ها|اته|اتها|يه|يها)",
+}
+POSSESSIVE_DECISION_KEYWORDS = {
+    "ar": r"مقرر(?:ه|ها|اته|اتها|يه|يها)",
 }
 
 # Organ names that stand before the keyword ("General Assembly resolution 70/1").
@@ -108,6 +122,9 @@ ZH_ORGANS = [
     (r"理事会", "COUNCIL"),
     (r"其", "OWN"),
 ]
+
+# "and Corr.1" after a symbol: the corrigendum, a document of its own (A/61/636/Corr.1).
+CORRIGENDUM_AND = r"\s*(?:and|et|y|и|و|和|及)\s*"
 
 # Words joining the numbers of a list.
 AND = {

@@ -33,6 +33,8 @@ SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/.\-])" + _ONE_SYMBOL + r"(?:-" + _ONE_SYMBOL + r")?"
     r"(?:\s?\(\d{4}\))?(?![A-Za-z0-9/])")
 
+_CORRIGENDUM = re.compile(W.CORRIGENDUM_AND + r"(?P<c>Corr\.\d+)(?![A-Za-z0-9/])")
+
 # ---------------------------------------------------------------- resolution numbers
 # 70/1, S-8/1, ES-10/19 (sessions); 2005/69 (year/number: ECOSOC, the Commission);
 # 2250 (2015) (Security Council); 1514 (XV), 2200 A (XXI) (the Assembly's first 30 sessions).
@@ -93,14 +95,15 @@ class _Wording:
 
 def _compile(lang: str) -> _Wording:
     before, between = W.BEFORE[lang], W.BETWEEN[lang]
-    keyword = W.KEYWORDS[lang]
+    keyword, decision = W.KEYWORDS[lang], W.DECISION_KEYWORDS[lang]
     if lang == "ar":
         # Arabic joins "and", "by", "to" to the word (وبقرار, والقرار) and may omit the space before
         # the number (القرار5/2); the possessive forms carry their own organ.
         lead = r"(?<![\u0600-\u06FF])(?:و|ب|ل|وب|ول|ف)?"
-        kw = rf"{lead}(?:(?P<poss>{W.POSSESSIVE_KEYWORDS['ar']})|{keyword})(?![\u0600-\u06FF])"
+        kw = (rf"{lead}(?:(?P<poss>{W.POSSESSIVE_KEYWORDS['ar']})|{keyword}"
+              rf"|(?P<decposs>{W.POSSESSIVE_DECISION_KEYWORDS['ar']})|(?P<dec>{decision}))(?![\u0600-\u06FF])")
     else:
-        kw = rf"\b(?:{keyword})\b"
+        kw = rf"\b(?:{keyword}|(?P<dec>{decision}))\b"
     parts = []
     if before:
         parts.append(rf"(?:\b(?:{_alternation(before)})\s+)?")
@@ -132,7 +135,7 @@ def _wording(lang: str) -> _Wording:
 _ZH_ORGAN = re.compile(_alternation(W.ZH_ORGANS))
 _ZH_ITEM = re.compile(rf"(?:{W.DATE_AFTER['zh']})?第\s*(?P<n>{NUMBER})\s*号")
 _ZH_JOIN = re.compile(rf"\s*(?:{W.AND['zh']})\s*(?=(?:{W.DATE_AFTER['zh']})?第)")
-_ZH_END = re.compile(r"\s*(?:决议|號決議)")
+_ZH_END = re.compile(r"\s*(?:决议|號決議|(?P<dec>决定))")
 
 
 # ---------------------------------------------------------------- organs and symbols
@@ -205,6 +208,21 @@ def _symbol(organ: Optional[str], number: str, kind: str, ctx: _Context) -> Opti
     return None
 
 
+def decision_symbol(organ: Optional[str], number: str, ctx: _Context) -> Optional[str]:
+    """The symbol of the Human Rights Council's decision ``number`` (A/HRC/DEC/25/116), when
+    the text names the Council ("its decision", "Council decision"); other organs' decisions
+    have no symbol of their own, and a decision cited bare is left as text."""
+    if organ in (OWN, COUNCIL):
+        organ = ctx.own
+    if organ != "HRC" or _kind(number) != "session":
+        return None
+    n = _compact(number)
+    session = n.split("/")[0]
+    if session.startswith("ES-") or (session.isdigit() and ctx.own == "HRC" and int(session) > ctx.session):
+        return None
+    return f"A/HRC/DEC/{n}"
+
+
 def _bare_organ(number: str, kind: str, ctx: _Context) -> Optional[str]:
     """The organ of a resolution cited without one: whose number form it has, whose it was
     the last time this document cited it, or the citing organ's own where nothing else fits."""
@@ -247,8 +265,15 @@ def find(text: str, lang: str, own_organ: Optional[str] = None, session: int = 0
     ``own_organ`` is the citing organ's key (HRC, GA, SC, ECOSOC) and ``session`` its session;
     ``seen`` carries what earlier text of the same document established and is updated."""
     ctx = _Context(own_organ, session, {} if seen is None else seen)
-    found = [Citation(m.start(), m.end(), m.group()) for m in SYMBOL_RE.finditer(text)
-             if any(ch.isdigit() for ch in m.group())]
+    found = []
+    for m in SYMBOL_RE.finditer(text):
+        if not any(ch.isdigit() for ch in m.group()):
+            continue
+        found.append(Citation(m.start(), m.end(), m.group()))
+        corrigendum = _CORRIGENDUM.match(text, m.end())
+        if corrigendum:
+            found.append(Citation(corrigendum.start("c"), corrigendum.end("c"),
+                                  f"{m.group()}/{corrigendum.group('c')}"))
     taken = [(c.start, c.end) for c in found]
     resolutions = _zh_resolutions(text, ctx) if lang == "zh" else _resolutions(text, _wording(lang), ctx)
     for c in resolutions:
@@ -281,10 +306,12 @@ def _resolutions(text: str, w: _Wording, ctx: _Context) -> list:
             after = w.after.match(text, numbers[-1][1])
             if after:
                 organ = _organ_of(after, w.after_pairs)
+        decision = bool(head.group("dec") or head.groupdict().get("decposs"))
         for start, end, number in numbers:
-            symbol = symbol_for(organ, number, ctx)
+            symbol = decision_symbol(organ, number, ctx) if decision else symbol_for(organ, number, ctx)
             if symbol:
-                ctx.seen.setdefault(_compact(number), _organ_of_symbol(symbol))
+                if not decision:
+                    ctx.seen.setdefault(_compact(number), _organ_of_symbol(symbol))
                 out.append(Citation(start, end, symbol))
         pos = max(at, head.end())
 
@@ -293,7 +320,7 @@ def _head_organ(head, w: _Wording, text: str) -> Optional[str]:
     organ = _organ_of(head, w.before) if w.before else None
     if organ is None and w.between:
         organ = _organ_of(head, w.between, "b")
-    if organ is None and head.groupdict().get("poss"):
+    if organ is None and (head.groupdict().get("poss") or head.groupdict().get("decposs")):
         organ = OWN
     if organ == OWN:
         organ = _named_before(text, head.start(), w.named, w.named_pairs) or OWN
@@ -337,17 +364,22 @@ def _zh_resolutions(text: str, ctx: _Context) -> list:
             items.append(nxt)
             at = nxt.end()
         pos = at
-        if not _ZH_END.match(text, at):
-            continue         # 第N号 of a decision, a general comment, a convention …
+        end = _ZH_END.match(text, at)
+        if not end:
+            continue         # 第N号 of a general comment, a convention …
         organ = None
         lead = _CLAUSE_END.split(text[max(0, first.start() - 40):first.start()])[-1]
         for m in _ZH_ORGAN.finditer(lead):
             organ = _organ_of(m, W.ZH_ORGANS)
         for item in items:
             number = item.group("n")
-            symbol = symbol_for(organ, number, ctx)
+            if end.group("dec"):
+                symbol = decision_symbol(organ, number, ctx)
+            else:
+                symbol = symbol_for(organ, number, ctx)
+                if symbol:
+                    ctx.seen.setdefault(_compact(number), _organ_of_symbol(symbol))
             if symbol:
-                ctx.seen.setdefault(_compact(number), _organ_of_symbol(symbol))
                 out.append(Citation(item.start("n"), item.end("n"), symbol))
 
 
