@@ -48,6 +48,8 @@ def test_generated_resolutions_come_back_from_their_akn(tmp_path, res):
     # The symbol and number the AKN's identifiers are made of must be a resolution's.
     res.meta.symbol = f"A/HRC/RES/{res.meta.session}/7"
     res.meta.number = f"{res.meta.session}/7"
+    # The meeting as a source states it: the printed line is made from its number.
+    res.meta.meeting = f"{res.meta.session % 9 + 4}th meeting"
     built, back, _warnings = _round_trip(tmp_path, res)
     assert back == res
     assert akn.render(back, {}) == built
