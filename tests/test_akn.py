@@ -387,7 +387,9 @@ def test_text_is_escaped_and_never_evaluated():
     xml = akn.render(res, {})
     assert validate(xml) == []
     root = parse(xml)
-    assert root.findtext(".//a:preface/a:p/a:docTitle", namespaces=NS) == nasty
+    # The title is prose, printed with UN typography (“q” ‘a’); nothing else of it changes.
+    assert res.meta.title == nasty.replace('"q"', "“q”").replace("'a'", "‘a’")
+    assert root.findtext(".//a:preface/a:p/a:docTitle", namespaces=NS) == res.meta.title
     assert "".join(root.find(".//a:container/a:p", NS).itertext()) == "Noting " + nasty
     assert "".join(root.find(".//a:paragraph/a:content/a:p", NS).itertext()) == "Decides" + nasty
     assert root.find(".//a:container//a:b", NS) is None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import ClassVar, Optional, Union
+
+from .typography import smart_text
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,11 @@ class Vote:
     abstaining: list[str] = field(default_factory=list)
     loc: Optional[Loc] = _loc()
 
+    def __post_init__(self):
+        # States' names print with UN typography (Côte d’Ivoire), whatever the reader.
+        for key in ("in_favour", "against", "abstaining"):
+            setattr(self, key, [smart_text(name) for name in getattr(self, key)])
+
     @property
     def totals(self) -> tuple[int, int, int]:
         return len(self.in_favour), len(self.against), len(self.abstaining)
@@ -223,6 +230,16 @@ class Meta:
     link_cited_documents: bool = True        # recognise cited documents (unres.citations)
     document_url_base: Optional[str] = None  # "https://undocs.org/{lang}/{symbol}" when None
     key_locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    # Prose printed as text, with UN typography whatever the reader; codes (symbol, number,
+    # job number) and names of languages are taken as written.
+    PROSE: ClassVar[tuple] = ("title", "parent_organ", "organ", "session_name", "agenda_item", "meeting", "formula_organ")
+
+    def __post_init__(self):
+        for key in self.PROSE:
+            value = getattr(self, key)
+            if isinstance(value, str):
+                setattr(self, key, smart_text(value))
 
 
 @dataclass

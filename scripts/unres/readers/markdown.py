@@ -21,9 +21,11 @@ from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, L
 from . import front_matter, indentation
 
 # Extensions that would turn ordinary resolution text into something else
-# ($ amounts into maths, :words: into emoji, quotes into curly quotes, raw
-# HTML into markup) are switched off; raw HTML is kept as literal text.
-PANDOC_FORMAT = ("commonmark_x+sourcepos-raw_html-smart-emoji-tex_math_dollars-raw_attribute"
+# ($ amounts into maths, :words: into emoji, raw HTML into markup) are switched
+# off; raw HTML is kept as literal text. ``smart`` is on: UN style prints
+# typographic quotes and apostrophes (“ ” ‘ ’), en and em dashes (-- and ---)
+# and the ellipsis (...); a backslash keeps a mark as typed (\', \", \-).
+PANDOC_FORMAT = ("commonmark_x+sourcepos+smart-raw_html-emoji-tex_math_dollars-raw_attribute"
                  "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
                  "-pipe_tables-yaml_metadata_block-implicit_header_references")
 MAX_DEPTH = 4
@@ -371,6 +373,8 @@ class _Builder:
                           "which no output can carry; delete it", "E505")
             if "*" in content or "_" in content:
                 self._stray_marks(content, pos)
+            elif content in GUESSED_QUOTES:
+                self._guessed_quote(content, pos)
             out.append(Text(content))
         elif kind in ("Space", "SoftBreak"):
             out.append(Text(" "))
@@ -384,7 +388,13 @@ class _Builder:
             out.append(Superscript(self.inlines(content, pos)))
         elif kind == "Subscript":
             out.append(Subscript(self.inlines(content, pos)))
-        elif kind in ("Strikeout", "Underline", "SmallCaps", "Quoted", "Cite"):
+        elif kind == "Quoted":
+            opening, closing = QUOTES[content[0]["t"]]
+            out.append(Text(opening))
+            for child in content[1]:
+                self._inline(child, pos, out)
+            out.append(Text(closing))
+        elif kind in ("Strikeout", "Underline", "SmallCaps", "Cite"):
             for child in content[-1]:
                 self._inline(child, pos, out)
         elif kind == "Code":
@@ -429,6 +439,29 @@ class _Builder:
                 f"'{mark.group()}' {'opens' if opens else 'closes'} no emphasis and is printed as typed: "
                 f"{'close' if opens else 'open'} the emphasis, or write '{escaped}' to mean the "
                 f"character{'s' if len(escaped) > 2 else ''}", "W106"))
+
+    def _guessed_quote(self, content, pos):
+        """Warn of a straight quote that ``smart`` turned by guessing: one it could not pair
+        (printed as an opening or closing mark on its own), or a ' at the start of a word
+        (printed as an apostrophe, as in ’90s, where a quotation might have been meant)."""
+        loc = self.loc_of(pos)
+        if loc is None or not 1 <= loc.line <= len(self.lines):
+            return
+        line, at = self.lines[loc.line - 1], loc.col - 1
+        typed = line[at:at + 1]
+        if typed not in ("'", '"'):
+            return                                 # typed as it prints
+        before = line[at - 1] if at else " "
+        after = line[at + 1] if at + 1 < len(line) else " "
+        if content == "’":
+            if not (before.isspace() or before in "([{") or not after.isalnum():
+                return                             # d’Ivoire, States’ rights: an apostrophe
+            why = (f"a ' at the start of a word is printed as an apostrophe (’); if it opens a "
+                   "quotation, close it with another '")
+        else:
+            why = (f"a {typed} that pairs with no other is printed as {content}; pair it, type the "
+                   f"mark you mean, or write \\{typed} to print it straight")
+        self.warnings.append(warning(loc, why, "W109"))
 
     def _note(self, blocks, pos):
         loc = self.loc_of(pos)
@@ -498,6 +531,11 @@ class _Builder:
             elif not note.paragraphs:
                 self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
 
+
+# UN style: English quotation marks, double outside and single inside.
+QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
+# Marks ``smart`` prints for a straight quote it did not pair.
+GUESSED_QUOTES = {"“", "”", "‘", "’"}
 
 # The start of a numbered or lettered line, up to its text: "       (ii) ", "2. ", "   a. ".
 ITEM_START_RE = re.compile(r"[ \t]*(?:\(\w{1,6}\)|\w{1,6}\.)[ \t]+(?=\S)")

@@ -20,6 +20,7 @@ FRONT_KEYS = (
 )
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
+_SMART_RE = re.compile(r"(['\"]|(?<=-)-|(?<=\.)\.)")
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
 _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
@@ -110,7 +111,10 @@ def _inline(node) -> str:
 
 
 def _escape_text(text: str) -> str:
-    return _ESCAPE_RE.sub(r"\\\1", text)
+    text = _ESCAPE_RE.sub(r"\\\1", text)
+    # Typography the reader makes (smart): a straight quote stays straight, and hyphens and
+    # full stops in a row stay as many, only when escaped.
+    return _SMART_RE.sub(r"\\\1", text)
 
 
 def _protect_line_start(text: str) -> str:
