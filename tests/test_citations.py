@@ -116,6 +116,20 @@ def test_the_councils_decisions_and_corrigenda():
     assert cited("理事会2014年3月27日第25/116号决定", "zh") == [("25/116", "A/HRC/DEC/25/116")]
 
 
+def test_a_list_runs_on_past_a_subject_set_off_by_commas():
+    assert [s for _, s in cited("its resolutions 5/1, on institution-building of the Council, and 5/2, "
+                                "on the code of conduct, and 44/12 of 16 July 2020")] == [
+        "A/HRC/RES/5/1", "A/HRC/RES/5/2", "A/HRC/RES/44/12"]
+
+
+def test_a_list_stops_at_the_next_word_for_resolution_or_decision():
+    # "Consejo" ends in "o" ("or"): a separator is a word of its own.
+    text = ("sus resoluciones 2005/66, de 20 de abril de 2005, sobre la genética forense y los derechos "
+            "humanos, las decisiones del Consejo 2/105, de 27 de noviembre de 2006")
+    assert cited(text, "es") == [("2/105", "A/HRC/DEC/2/105")]
+    assert cited("sus resoluciones 5/1, sobre el trabajo del Consejo 5/2", "es") == [("5/1", "A/HRC/RES/5/1")]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "General Assembly decision 75/555"),      # the Assembly's decisions have no symbol of their own
     ("en", "decision 1/CP.21 and decision 25/116"),  # a decision cited bare is left as text

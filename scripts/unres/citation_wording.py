@@ -128,11 +128,12 @@ CORRIGENDUM_AND = r"\s*(?:and|et|y|и|و|和|及)\s*"
 
 # Words joining the numbers of a list.
 AND = {
-    "en": r"(?:,\s*and|,\s*or|and|or|,)",
-    "fr": r"(?:,\s*et|,\s*ou|et|ou|,)",
-    "es": r"(?:,\s*y|,\s*e|,\s*o|y|e|o|,)",
-    "ru": r"(?:,\s*и|,\s*или|и|или|,)",
-    "ar": r"(?:[،,]\s*و|[،,]\s*أو|و|أو|[،,])",
+    "en": r"(?:,\s*(?:and|or)(?!\w)|(?<!\w)(?:and|or)(?!\w)|,)",
+    "fr": r"(?:,\s*(?:et|ou)(?!\w)|(?<!\w)(?:et|ou)(?!\w)|,)",
+    "es": r"(?:,\s*[yeo](?!\w)|(?<!\w)[yeo](?!\w)|,)",
+    "ru": r"(?:,\s*(?:и|или)(?!\w)|(?<!\w)(?:и|или)(?!\w)|,)",
+    # "و" and "أو" are written joined to the number that follows them (و18/11).
+    "ar": r"(?:[،,]\s*(?:و|أو)|(?<![\u0600-\u06FF])(?:و|أو)|[،,])",
     "zh": r"(?:、|和|及|以及|与|，)",
 }
 
@@ -148,12 +149,13 @@ DATE_AFTER = {
 }
 
 # What may stand between two numbers of a list besides a date: a subject ("on the code of
-# conduct"), bounded so that a list never runs into the next sentence or clause.
+# conduct", ", on freedom of expression,"), bounded so that a list never runs into the next
+# sentence or clause.
 TOPIC = {
-    "en": r"(?:\s+(?:on|concerning|entitled|regarding)\s+[^;:.\d“”\"]{1,90}?)?",
-    "fr": r"(?:\s+(?:sur|relatives?\s+[àa]u?x?|concernant|intitul[ée]e?s?)\s+[^;:.\d«»“”\"]{1,90}?)?",
-    "es": r"(?:\s+(?:sobre|relativas?\s+a|titulada)\s+[^;:.\d«»“”\"]{1,90}?)?",
-    "ru": r"(?:\s+(?:о|об|по|относительно|озаглавленн\w+)\s+[^;:.\d«»“”\"]{1,90}?)?",
-    "ar": r"(?:\s+(?:بشأن|المتعلق(?:ة)?\s+ب|حول)\s*[^؛;:.\d«»“”\"]{1,90}?)?",
+    "en": r"(?:,?\s+(?:on|concerning|entitled|regarding)\s+[^;:.\d“”\"]{1,90}?)?",
+    "fr": r"(?:,?\s+(?:sur|relatives?\s+[àa]u?x?|concernant|intitul[ée]e?s?)\s+[^;:.\d«»“”\"]{1,90}?)?",
+    "es": r"(?:,?\s+(?:sobre|relativas?\s+a|titulada)\s+[^;:.\d«»“”\"]{1,90}?)?",
+    "ru": r"(?:,?\s+(?:о|об|по|относительно|озаглавленн\w+)\s+[^;:.\d«»“”\"]{1,90}?)?",
+    "ar": r"(?:[،,]?\s+(?:بشأن|المتعلق(?:ة)?\s+ب|حول)\s*[^؛;:.\d«»“”\"]{1,90}?)?",
     "zh": r"",
 }

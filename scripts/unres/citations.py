@@ -91,6 +91,7 @@ class _Wording:
     after_pairs: list
     named: Optional[re.Pattern]
     named_pairs: list
+    keyword: re.Pattern         # any word for "resolution" or "decision"
 
 
 def _compile(lang: str) -> _Wording:
@@ -119,7 +120,8 @@ def _compile(lang: str) -> _Wording:
              if after_pairs else None)
     named_pairs = _NAMED[lang]
     named = re.compile(_alternation(named_pairs), re.IGNORECASE) if named_pairs else None
-    return _Wording(lang, head, before, between, gap, after, after_pairs, named, named_pairs)
+    any_keyword = re.compile(rf"{keyword}|{decision}", re.IGNORECASE)
+    return _Wording(lang, head, before, between, gap, after, after_pairs, named, named_pairs, any_keyword)
 
 
 _WORDINGS: dict = {}
@@ -298,6 +300,8 @@ def _resolutions(text: str, w: _Wording, ctx: _Context) -> list:
                 break
             numbers.append((m.start(), m.end(), m.group()))
             gap = w.gap.match(text, m.end())
+            if gap is not None and w.keyword.search(gap.group()):
+                gap = None       # "…, the Council's decisions 2/105": another list begins
             if gap is None:
                 at = m.end()
                 break
