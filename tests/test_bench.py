@@ -141,3 +141,13 @@ def test_dask_section_reports_the_overhead_against_the_pool():
     assert "| +2.5 % | +14 ms | ≤ 10 %: **met** |" in text
     assert "byte-identical: yes" in text
     assert [ok for _name, ok, _detail in verdicts] == [False, True]
+
+
+def test_dask_runs_that_did_not_finish_compare_with_nothing():
+    # As when the code changed under a running cluster: its workers were refused from the 2nd run.
+    refused = bench.Side(build=[20.2, 1.1, 0.9], failures=["unres build exited 4: … refused …"] * 3)
+    result = {"count": 35, "jobs": 2, "same": True, "pool": bench.Side(build=[20.0, 21.0, 19.0]),
+              "local": bench.Side(build=[20.5, 21.0, 20.0]), "running": refused,
+              "failed": {"pool": [["x.md"]] * 3, "local": [["x.md"]] * 3, "running": [["x.md"], None, None]}}
+    _lines, verdicts = bench_dask.section(result, bench._fmt, bench._med, bench._met)
+    assert [ok for _name, ok, _detail in verdicts] == [True, None]

@@ -80,7 +80,9 @@ class RunningCluster:
 def compare(sources, work: Path, runs: int, jobs: int, run_ours, side_type, log) -> dict:
     """Wall times of the three ways (``run_ours`` from :mod:`unres.bench`), run after run."""
     pool, local, running = side_type(), side_type(), side_type()
-    failed = {"pool": set(), "local": set(), "running": set()}
+    # Per run, the sources that failed; None when the build did not run to its summary
+    # (a refused worker, an unreachable scheduler): such a run compares with nothing.
+    failed = {"pool": [], "local": [], "running": []}
     cluster = RunningCluster(jobs, work / "dask-cluster")
     try:
         # Untimed: the running cluster's workers are admitted and warmed up once, as on a
@@ -94,14 +96,17 @@ def compare(sources, work: Path, runs: int, jobs: int, run_ours, side_type, log)
                          "running": run_ours(sources, work / "dask-running", jobs, running,
                                              extra=["--scheduler", cluster.address])}
             for key, summary in summaries.items():
-                if " — failed: " in summary:
-                    failed[key].update(summary.split(" — failed: ", 1)[1].split(", "))
+                if not summary.startswith("unres: "):
+                    failed[key].append(None)
+                else:
+                    names = summary.split(" — failed: ", 1)[1].split(", ") if " — failed: " in summary else []
+                    failed[key].append(sorted(names))
     finally:
         cluster.close()
     same = _same_bytes(work / "dask-pool", work / "dask-local") and _same_bytes(work / "dask-pool",
                                                                              work / "dask-running")
     return {"count": len(sources), "jobs": jobs, "pool": pool, "local": local, "running": running,
-            "same": same, "failed": {key: sorted(names) for key, names in failed.items()}}
+            "same": same, "failed": failed}
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -129,14 +134,15 @@ def section(result, fmt, med, met) -> list:
         overhead = (wall - base) / base if base == base and base else float("nan")
         # A source that fails in the pool too does the same work on both sides: the times compare.
         failed = result.get("failed", {})
-        comparable = not side.failures or failed.get(key) == failed.get("pool")
+        comparable = not side.failures or (None not in failed.get(key, [None])
+                                            and failed.get(key) == failed.get("pool"))
         ok = None if overhead != overhead or not comparable else overhead <= 0.10
         lines.append(f"| {name} | {fmt(wall)} | {overhead * 100:+.1f} % | "
                      f"{(wall - base) / count * 1000:+.0f} ms | ≤ 10 %: {met(ok)} |")
         verdicts.append((f"Dask overhead, {key}", ok, f"{overhead * 100:+.1f} % against the pool (target ≤ 10 %)"))
         for failure in side.failures:
             lines.append(f"|  ⚠ {failure.replace('|', '/')} |||||")
-    for name in result.get("failed", {}).get("pool", []):
+    for name in sorted({n for names in result.get("failed", {}).get("pool", []) if names for n in names}):
         lines.append(f"|  ⚠ fails in every way, the pool too: {Path(name).name} |||||")
     lines += ["", "Runs (s): " + "; ".join(f"{key} {[round(t, 2) for t in result[key].build]}"
                                            for key in ("pool", "local", "running")),
