@@ -64,24 +64,21 @@ class _Fields:
 
     def own_date(self, key: str, what: str, own, name: str) -> Optional[dt.date]:
         self.locs[key] = self.ctx.loc(own)
-        raw = (own.get(name) or "").strip()
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            self.errors.append(error(self.ctx.loc(own), f"{what}: @{name} {raw!r} is not a date "
-                                                        "(YYYY-MM-DD)", "E622"))
-            return None
+        return self._iso(own, name, what)
 
     def date(self, key: str, what: str, *paths: str) -> Optional[dt.date]:
         el = self.find(key, *paths)
         if el is None:
             self.missing(key, what)
             return None
-        raw = (el.get("date") or "").strip()
+        return self._iso(el, "date", what)
+
+    def _iso(self, el, attribute: str, what: str) -> Optional[dt.date]:
+        raw = (el.get(attribute) or "").strip()
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            self.errors.append(error(self.ctx.loc(el), f"{what}: @date {raw!r} is not a date "
+            self.errors.append(error(self.ctx.loc(el), f"{what}: @{attribute} {raw!r} is not a date "
                                                        "(YYYY-MM-DD)", "E622"))
             return None
 
