@@ -1138,3 +1138,14 @@ def test_each_difference_names_the_source_line_it_concerns(annex_build, tmp_path
         "vote against": lines.index("vote:") + 1,
     }
     assert all(f.fmt == "html" and f == f"{html}: {f.detail}" for f in found)
+
+
+def test_akn_vote_lists_are_told_apart_by_their_markup_not_their_labels(copy, expect):
+    """Each list of States says which it is (refersTo="#inFavour" …): a label in other words
+    does not lose the list, and a list marked as the wrong one is caught."""
+    path = copy("akn")
+    edit_text(path, ('<p refersTo="#inFavour">In favour:</p>', '<p refersTo="#inFavour">Pour :</p>'))
+    expect(path)
+    edit_text(path, ('<p refersTo="#against"><organization', '<p refersTo="#abstaining"><organization'))
+    lines = report(path, from_model(read_source(str(SOURCE)), str(SOURCE)))
+    assert any("vote against" in line and "missing" in line for line in lines), lines

@@ -448,13 +448,13 @@ def extract_akn(path) -> Fingerprint:
                         if _akn_text(p).startswith("[")), None)
     fp.vote = parse_vote_note(_akn_text(outcome)) if outcome is not None else None
     if fp.vote is not None and fp.vote.kind == "recorded":
-        current = None
+        # Each list says which it is (refersTo), in any language; its label is only printed.
+        lists = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
         for p in doc.iterfind(".//a:conclusions/a:p", ns):
-            name = vote_list_name(_akn_text(p))
-            if name:
-                current = name
-            elif current:
-                fp.vote.lists[current] = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
+            name = lists.get(p.get("refersTo", ""))
+            states = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
+            if name and states:
+                fp.vote.lists[name] = states
         _akn_vote_metadata(doc, fp)
     return fp
 
