@@ -34,10 +34,20 @@ test: $(BIN)/unres system-deps
 clean:
 	rm -rf $(BUILD)
 
+LANGUAGES = Arabic Chinese French Russian Spanish
 preview: build
 	@command -v pdftoppm >/dev/null || { echo "pdftoppm missing: apt-get install poppler-utils" >&2; exit 4; }
-	mkdir -p $(BUILD)/preview
+	mkdir -p $(BUILD)/preview $(BUILD)/languages
 	for pdf in $(BUILD)/*.pdf; do pdftoppm -r 80 -png "$$pdf" "$(BUILD)/preview/$$(basename "$$pdf" .pdf)"; done
+	# 38/3 with its front matter in each other language (the body stays English): page 1 and the last.
+	for lang in $(LANGUAGES); do \
+	  sed -e "s/^language: English$$/language: $$lang/" -e "s/^meeting: 37th meeting$$/meeting: 37/" \
+	    source/A_HRC_RES_38_3.md > $(BUILD)/languages/A_HRC_RES_38_3_$$lang.md; done
+	$(BIN)/unres build $(BUILD)/languages/*.md -o $(BUILD)/languages -f pdf -q
+	for pdf in $(BUILD)/languages/*.pdf; do \
+	  name=$$(basename "$$pdf" .pdf); last=$$(pdfinfo "$$pdf" | awk '/^Pages:/ {print $$2}'); \
+	  pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$$pdf" "$(BUILD)/preview/$$name-first"; \
+	  pdftoppm -r 80 -png -f $$last -l $$last -singlefile "$$pdf" "$(BUILD)/preview/$$name-last"; done
 	@echo "pages rendered to $(BUILD)/preview/"
 
 BENCH_ARGS ?=

@@ -405,8 +405,10 @@ KNOWN_DIFFERENCES = {
 
 def _shape(res):
     return dict(
-        numbers=[p.num for p in res.operative],
-        labels=[[s.label for s in walk_subparagraphs(p.children)] for p in res.operative],
+        # The structure, not its printed form: each language prints its own numbers and labels
+        # ("1-" and "(أ)" in Arabic, "a)" in French), which the eIds do not follow.
+        numbers=[p.eid for p in res.operative],
+        labels=[[s.eid for s in walk_subparagraphs(p.children)] for p in res.operative],
         footnotes=len(res.footnotes),
         vote=(res.meta.vote.kind, res.meta.vote.totals),
         dates=(res.meta.session_start, res.meta.session_end, res.meta.adoption_date),

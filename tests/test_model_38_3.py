@@ -63,7 +63,7 @@ def test_every_word_of_the_seed_is_in_the_source(res):
     ours = [plain_text(res.formula.inlines)]
     ours += [plain_text(p.inlines) for p in res.preamble]
     ours += [p.num + " " + plain_text(p.inlines) for p in res.operative]
-    ours += [res.meta.meeting, "5 July 2018"]
+    ours += [res.meta.meeting, "5\u00a0July\u00a02018"]
     ours += ["Adopted by a recorded vote of 28 to 14, with 3 abstentions. The voting was as follows:"]
     v = res.meta.vote
     ours += ["In favour:", ", ".join(v.in_favour), "Against:", ", ".join(v.against), "Abstaining:",

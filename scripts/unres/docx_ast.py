@@ -106,7 +106,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         styled("SessionLineG", [s(pres.session_dates)]),
         styled("SessionLineG", [s(pres.agenda_item)]),
         styled("HChG", [s(pres.adopted_by)]),
-        heading("H1G", meta.number + ".", [s(meta.title)]),
+        heading("H1G", pres.title_number, [s(meta.title)]),
     ]
     for part in res.parts:
         if res.in_parts:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from docx import Document
@@ -22,9 +23,9 @@ from lxml import etree
 from .xmlsafe import safe_parser
 
 from .document_date import document_instant
-from .docx_ooxml import TBLPR_ORDER, TC_BORDERS_ORDER, insert_ordered
+from .docx_ooxml import PPR_ORDER, TBLPR_ORDER, TC_BORDERS_ORDER, insert_ordered
 from .model import Resolution
-from .presentation import Presentation, labels_for
+from .presentation import Presentation
 
 # Word wants a region with the language; UN documents use these.
 WORD_LANGUAGE = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR",
@@ -171,20 +172,26 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
     for cell in top:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     cell_text(top[0], style, [""], 10)
-    cell_text(top[1], style, [labels_for(res.meta.language)["united_nations"]],
+    cell_text(top[1], style, [pres.united_nations],
               layout["united_nations_size"])
     p = top[2].paragraphs[0]
     p.style = style
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    p.add_run(pres.symbol_head).font.size = Pt(layout["symbol_head_size"])
+    symbol_runs = [p.add_run(pres.symbol_head)]
+    symbol_runs[0].font.size = Pt(layout["symbol_head_size"])
     if pres.symbol_tail:
-        p.add_run(pres.symbol_tail).font.size = Pt(layout["symbol_tail_size"])
+        symbol_runs.append(p.add_run(pres.symbol_tail))
+        symbol_runs[1].font.size = Pt(layout["symbol_tail_size"])
     p.paragraph_format.line_spacing = Pt(layout["symbol_line"])
     p.paragraph_format.space_after = Mm(layout["symbol_after"])
+    if pres.dir == "rtl":
+        for run in symbol_runs:     # the symbol reads left to right inside a right-to-left page
+            _set_rtl(run._r.get_or_add_rPr(), "0")
     # The emblem slot stays empty: the UN emblem's use is restricted.
     cell_text(body[0], style, [""], 10)
     cell_text(body[1], style, [res.meta.parent_organ], layout["parent_organ_size"], bold=True)
-    cell_text(body[2], style, [pres.distr, pres.issue_date, "", pres.original],
+    cell_text(body[2], style, [pres.distr, pres.issue_date, "", pres.original]
+              + ([pres.language_line] if pres.language_line else []),
               layout["distribution_size"])
     united = top[1].paragraphs[0].paragraph_format
     united.line_spacing, united.space_after = Pt(layout["united_nations_line"]), Mm(layout["united_nations_after"])
@@ -237,6 +244,61 @@ def language(doc, lang: str) -> None:
         el.set(qn("w:bidi"), word_lang)
 
 
+# ECMA-376 Part 1 sequences of the elements right_to_left adds to.
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+              "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+              "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+              "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+              "specVanish", "oMath")
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+                 "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                 "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                 "printerSettings", "sectPrChange")
+
+
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _set_rtl(rpr, value: str | None = None) -> None:
+    el = rpr.find(qn("w:rtl"))
+    if el is None:
+        el = OxmlElement("w:rtl")
+        insert_ordered(rpr, el, _RPR_ORDER)
+    if value is not None:
+        el.set(qn("w:val"), value)
+
+
+def right_to_left(doc) -> None:
+    """An Arabic document: every paragraph and run right to left by default (w:bidi, w:rtl), the
+    masthead table mirrored and the section's pages bound on the right, as the UN prints it."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    if ppr.find(qn("w:bidi")) is None:
+        insert_ordered(ppr, OxmlElement("w:bidi"), PPR_ORDER)
+    _set_rtl(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for tblpr in doc.element.body.iter(qn("w:tblPr")):
+        if tblpr.find(qn("w:bidiVisual")) is None:
+            insert_ordered(tblpr, OxmlElement("w:bidiVisual"), TBLPR_ORDER)
+    for sectpr in doc.element.body.iter(qn("w:sectPr")):
+        if sectpr.find(qn("w:bidi")) is None:
+            insert_ordered(sectpr, OxmlElement("w:bidi"), _SECTPR_ORDER)
+    # Running headers and footers print the symbol, page numbers and the job number: left to right.
+    for section in doc.sections:
+        for part in (section.header, section.even_page_header, section.first_page_header,
+                     section.footer, section.even_page_footer, section.first_page_footer):
+            for paragraph in part.paragraphs:
+                for run in paragraph.runs:
+                    if not _ARABIC_RE.search(run.text):
+                        _set_rtl(run._r.get_or_add_rPr(), "0")
+
+
 CORE_PROPERTY_LIMIT = 255
 
 
@@ -254,8 +316,8 @@ def properties(doc, res: Resolution, pres: Presentation, when: dt.datetime) -> N
     core.subject = _property_text(res.meta.symbol)
     core.identifier = _property_text(res.meta.symbol)
     core.language = pres.lang
-    core.author = "United Nations"
-    core.last_modified_by = "United Nations"
+    core.author = pres.labels["docx"]["author"]
+    core.last_modified_by = pres.labels["docx"]["author"]
     core.revision = 1
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     core.created = naive
@@ -309,6 +371,8 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> by
     end_rule(doc)
     headers_and_footers(doc, res)
     language(doc, pres.lang)
+    if pres.dir == "rtl":
+        right_to_left(doc)
     properties(doc, res, pres, when)
     out = io.BytesIO()
     doc.save(out)

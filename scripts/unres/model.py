@@ -229,6 +229,9 @@ class Meta:
     formula_organ: Optional[str] = None
     link_cited_documents: bool = True        # recognise cited documents (unres.citations)
     document_url_base: Optional[str] = None  # "https://undocs.org/{lang}/{symbol}" when None
+    # Masthead and adoption strings as a UN file printed them where they differ from what the
+    # language's data file gives (presentation.PRINTED_KEYS); empty for a new resolution.
+    printed: dict = field(default_factory=dict)
     key_locs: dict = field(default_factory=dict, compare=False, repr=False)
 
     # Prose printed as text, with UN typography whatever the reader; codes (symbol, number,

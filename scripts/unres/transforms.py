@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import languages
 from .errors import SourceError, error
 from .model import (Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution,
                     walk_inlines)
@@ -30,7 +31,8 @@ def letters(index: int) -> str:
 
 
 def sub_label(depth: int, index: int) -> str:
-    """The printed label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a))."""
+    """The English label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a)): the form
+    every source may write and the one eIds are made of, whatever the language prints."""
     if depth == 1:
         return f"({letters(index)})"
     if depth == 2:
@@ -51,7 +53,8 @@ def _eid_token(text: str) -> str:
 
 
 class _Numberer:
-    def __init__(self):
+    def __init__(self, code: str):
+        self.code = code           # the language whose numbers and labels are printed
         self.notes = []            # keys in order of first call
 
     def notes_in(self, inlines, owner_eid: str, counter: list):
@@ -63,8 +66,8 @@ class _Numberer:
 
     def subparagraphs(self, items, list_eid: str, depth: int):
         for index, item in enumerate(items):
-            item.label = sub_label(depth, index)
-            item.eid = f"{list_eid}__point_{label_key(item.label)}"
+            item.label = languages.sub_label(depth, index, self.code)
+            item.eid = f"{list_eid}__point_{label_key(sub_label(depth, index))}"
             counter = [0]
             self.notes_in(item.inlines, item.eid, counter)
             item.list_eid = f"{item.eid}__list_1" if item.children else ""
@@ -72,7 +75,7 @@ class _Numberer:
             self.notes_in(item.wrapup, item.eid, counter)
 
     def operative(self, para: OperativeParagraph, number: int, prefix: str):
-        para.num = f"{number}."
+        para.num = languages.operative_number(number, self.code)
         para.eid = f"{prefix}para_{number}"
         counter = [0]
         self.notes_in(para.inlines, para.eid, counter)
@@ -84,7 +87,7 @@ class _Numberer:
 def finalize(res: Resolution) -> Resolution:
     """Number everything and give every addressable block its eId; check what every reader must."""
     problems = []
-    numberer = _Numberer()
+    numberer = _Numberer(languages.code_of(res.meta.language))
     several = res.in_parts
     for part in res.parts:
         prefix = ""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .fingerprint import (ANNEX, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
-                          Fingerprint, Item)
+                          Fingerprint, Item, normalise, squash)
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -114,6 +114,8 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     _compare_vote(rep, source, got, fields)
     if "links" in fields:
         _compare_links(rep, source, got)
+    if "printed" in fields and got.printed_text is not None:
+        _compare_printed(rep, source, got)
     return rep.lines
 
 
@@ -279,3 +281,16 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
             if not missing and not extra:
                 rep.add(f"vote {name}", "States in a different order from the source",
                         source.lines.get("vote"))
+
+
+
+def _compare_printed(rep, source: Fingerprint, got: Fingerprint):
+    """Every string the tool prints, in the resolution's language, in print order."""
+    at = 0
+    for text in source.printed:
+        where = got.printed_text.find(squash(text), at)
+        if where < 0:
+            rep.add("printed", f"{_quote(normalise(text))} is not printed where the source's "
+                               f"language data prints it", source.lines.get("printed"))
+        else:
+            at = where + len(squash(text))

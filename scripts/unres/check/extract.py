@@ -21,19 +21,21 @@ from lxml import etree, html as lxml_html
 
 from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
                      walk_subparagraphs)
+from ..presentation import present
 from ..xmlsafe import safe_parser
 from . import links
 from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
                           VoteFp,
-                          adoption_date_from, clean_state, is_operative_number, is_point_label,
-                          normalise, parse_vote_note, split_states, vote_list_name)
+                          adoption_date_from, clean_state, is_adopted_by, is_operative_number, is_point_label,
+                          normalise, parse_vote_note, split_states, squash, vote_list_name)
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
 # A note's call is a number or a reference mark; other raised text belongs to the words.
 _CALL_RE = re.compile(r"[0-9]+|[*\u2020\u2021\u00a7\u00b6]+")
-_NUMBERED_RE = re.compile(r"^(\d+\.|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.|[ivxlc]+\.)\t(.*)$", re.DOTALL)
+_NUMBERED_RE = re.compile(r"^(\d+[.-]|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|[a-z]\.|[ivxlc]+\.|"
+                          r"\([\u0621-\u064a\u0640]{1,4}\)|’\d+‘|[\u0621-\u064a\u0640]{1,4}\.)\t(.*)$", re.DOTALL)
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -169,7 +171,17 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             "abstaining": [normalise(s) for s in vote.abstaining]})
     else:
         fp.vote = VoteFp("without-vote")
+    fp.printed = _model_printed(res)
     return fp
+
+
+def _model_printed(res: Resolution) -> list:
+    """What the tool prints around the text, in print order, in the resolution's language."""
+    pres = present(res)
+    strings = [pres.united_nations, pres.distr, pres.issue_date, pres.original, pres.language_line,
+               pres.session_dates, pres.agenda_item, pres.adopted_by, pres.title_number, pres.meeting,
+               pres.adoption_date, pres.vote_note] + [label for label, _states in pres.vote_lists]
+    return [text for text in strings if text]
 
 
 def _notes_in_closing_words(res: Resolution) -> dict:
@@ -275,6 +287,8 @@ def extract_html(path) -> Fingerprint:
     root = lxml_html.fromstring(data)
     fp = Fingerprint(name)
     fp.links = links.html_links(root)
+    body = root.find(".//body")
+    fp.printed_text = squash(body.text_content()) if body is not None else ""
     sym = root.find(".//*[@class='symbol']")
     fp.symbol = normalise(sym.text_content()) if sym is not None else None
     h1 = root.find(".//h1")
@@ -403,6 +417,8 @@ def extract_akn(path) -> Fingerprint:
     doc = next((c for c in root if isinstance(c.tag, str)), None)
     ns = {"a": AKN_NS}
     fp.links = links.akn_links(root)
+    fp.printed_text = "".join(squash("".join(el.itertext())) for part in ("coverPage", "preface", "conclusions")
+                              for el in doc.iterfind(f"a:{part}", ns))
     sym = doc.find(".//a:coverPage//a:docNumber", ns)
     fp.symbol = _akn_text(sym) if sym is not None else None
     alias = doc.find(".//a:FRBRWork/a:FRBRalias[@name='symbol']", ns)
@@ -557,6 +573,8 @@ def extract_docx(path) -> Fingerprint:
     fp = Fingerprint(name)
     document = docx.Document(io.BytesIO(data))
     fp.links = links.docx_links(data)
+    fp.printed_text = squash(" ".join(c.text for t in document.tables[:1] for row in t.rows for c in row.cells)
+                             + " ".join(p.text for p in document.paragraphs))
     if document.tables:
         first_row = document.tables[0].rows[0].cells
         fp.symbol = normalise(first_row[-1].text)
@@ -583,7 +601,7 @@ def extract_docx(path) -> Fingerprint:
         if not flat and not any(c for _, _, c in segs):
             continue
         if state == "front":
-            if flat.startswith("Resolution adopted by"):
+            if is_adopted_by(flat):
                 fp.adoption_date = adoption_date_from(flat)
             match = _TITLE_RE.match(flat)
             if match and "\t" in text:
@@ -827,6 +845,7 @@ def extract_pdf(path) -> Fingerprint:
     if not visible:
         fp.problems.append("no text could be read")
         return fp
+    fp.printed_text = squash("".join(f.text for f in frags))
     # The body size is the size most of the text is set in.
     sizes = Counter()
     for f in visible:
@@ -1105,7 +1124,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         text = normalise(_join_lines(ln.text for ln in block))
         first = next(f for f in block[0].frags if f.text.strip())
         if state == "front":
-            if block[0].bold and text.startswith("Resolution adopted by"):
+            if block[0].bold and is_adopted_by(text):
                 fp.adoption_date = adoption_date_from(text)
             match = _TITLE_RE.match(text)
             if block[0].bold and match:

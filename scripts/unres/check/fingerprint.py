@@ -14,10 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .. import languages
+
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
     "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
-    "notes", "vote_totals", "vote_states", "spacing", "links",
+    "notes", "vote_totals", "vote_states", "spacing", "links", "printed",
 })
 
 PREAMBLE = "preamble"
@@ -46,6 +48,12 @@ _IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x11
                      (0xE0000, 0xE0FFF))
 _INVISIBLE = dict.fromkeys(cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1))
 _INVISIBLE_BUT_BREAKS = {k: v for k, v in _INVISIBLE.items() if k != ord(ZERO_WIDTH_SPACE)}
+
+
+def squash(text: Optional[str]) -> str:
+    """The text without any white space: how printed strings are looked for in an output, whose
+    lines and cells break them in places of their own."""
+    return re.sub(r"\s+", "", normalise(text))
 
 
 def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
@@ -117,25 +125,110 @@ class Fingerprint:
     lines: dict = field(default_factory=dict)  # source side: "symbol", "title" … "vote" -> source line
     links: list = field(default_factory=list)   # link targets (URLs), see check/links.py
     links_as_set: bool = False          # True where a link may be drawn as several (the PDF's)
+    # The strings the tool prints around the text (masthead, session, adoption line, meeting line,
+    # adoption note, vote headings): on the source side the list, in print order; on an output's
+    # side all its text, in which each must be found in that order (see squash()).
+    printed: list = field(default_factory=list)
+    printed_text: Optional[str] = None
 
     def section(self, name: str) -> list:
         return [item for item in self.items if item.section == name]
 
 
 # ---------------------------------------------------------------- shared reading helpers
+# The printed words are read in any of the six languages, from the same data files the writers
+# print from (a reader cannot know a file's language before it has read it).
 VOTE_LIST_NAMES = ("in favour", "against", "abstaining")
-_LIST_LABELS = {"in favour:": "in favour", "against:": "against", "abstaining:": "abstaining"}
-_RECORDED_RE = re.compile(
-    r"recorded vote of (\d+) to (\d+)(?:,? with (\d+) abstentions?)?", re.IGNORECASE)
-_WITHOUT_RE = re.compile(r"without a vote", re.IGNORECASE)
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"])}
-_DATE_RE = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
-_ADOPTED_RE = re.compile(r"adopted by .* on (\d{1,2} [A-Za-z]+ \d{4})", re.IGNORECASE)
-# Sub-paragraph labels by depth: (a), (i), a., i. (see transforms.sub_label).
-_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]\.|[ivxlc]+\.)$")
-_NUM_RE = re.compile(r"^\d+\.$")
+_LIST_LABELS = {normalise(languages.data(code)[key]).lower(): name
+                for code in languages.CODES
+                for key, name in zip(("in_favour", "against", "abstaining"), VOTE_LIST_NAMES)}
+_DATE_TOKEN_RE = re.compile(r"'([^']*)'|(MMMM|M|d|y)")
+
+
+def _date_regex(pattern: str, code: str) -> str:
+    months = "|".join(re.escape(normalise(m)) for m in languages._month_names(code))
+
+    def token(match):
+        if match.group(1) is not None:
+            return re.escape(match.group(1))
+        return {"d": r"(?P<d>\d{1,2})", "M": r"(?P<m>\d{1,2})", "y": r"(?P<y>\d{4})",
+                "MMMM": f"(?P<month>{months})"}[match.group(2)]
+    out, last = [], 0
+    for match in _DATE_TOKEN_RE.finditer(pattern):
+        out.append(re.escape(pattern[last:match.start()]))
+        out.append(token(match))
+        last = match.end()
+    out.append(re.escape(pattern[last:]))
+    return "".join(out).replace(r"\ ", " ")
+
+
+_DATE_RES = [(code, re.compile(_date_regex(languages.data(code)["date"], code)))
+             for code in languages.CODES]
+
+
+def _template_regex(template: str, fields: dict) -> re.Pattern:
+    """A printed pattern as a regex: its words as written, each ``{field}`` as given."""
+    out, last = [], 0
+    for match in re.finditer(r"\{(\w+)\}", template):
+        out.append(re.escape(_SPACES.sub(" ", template[last:match.start()])))
+        out.append(fields.get(match.group(1), ".+?"))
+        last = match.end()
+    out.append(re.escape(_SPACES.sub(" ", template[last:])))
+    return re.compile("".join(out).replace("\\ ", " ").strip())
+
+
+def _adopted_res() -> list:
+    out = []
+    for code in languages.CODES:
+        lang = languages.data(code)
+        templates = [lang["adopted_by"]] + [o["adopted_by"] for o in (lang.get("organs") or {}).values()]
+        out += [_template_regex(t, {"organ": ".+?", "date": "(?P<date>.+)"}) for t in templates]
+    return out
+
+
+def _counted_regex(code: str, kind: str, group: str) -> str:
+    """The phrases of a vote total: '(?P<yes>\\d+) abstentions', or a word standing for a number."""
+    words = {"zero": 0, "one": 1, "two": 2}
+    alternatives = []
+    for category, phrase in languages.data(code)["counted"][kind].items():
+        if "{n}" in phrase:
+            head, _, tail = phrase.partition("{n}")
+            alternatives.append(re.escape(head) + rf"(?P<{group}_{category}>\d+)" + re.escape(tail))
+        elif category in words:
+            alternatives.append(rf"(?P<{group}_{category}_w{words[category]}>{re.escape(phrase)})")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _vote_res() -> list:
+    out = []
+    for code in languages.CODES:
+        lang = languages.data(code)
+        fields = {key: _counted_regex(code, key, key) for key in ("in_favour", "against", "abstaining")}
+        for key in ("recorded_vote", "recorded_vote_no_abstentions"):
+            out.append(_template_regex(lang[key], fields))
+    return out
+
+
+_ADOPTED_RES = _adopted_res()
+_FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
+_VOTE_RES = _vote_res()
+_WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
+# Sub-paragraph labels by depth in the six languages: (a), (i), a., i.; a), i); (أ), ’1‘
+# (see languages.sub_label).
+_ABJAD_LETTER = "[\u0621-\u064a\u0640]"
+_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|[a-z]\.|[ivxlc]+\.|"
+                       rf"\({_ABJAD_LETTER}{{1,4}}\)|’\d+‘|{_ABJAD_LETTER}{{1,4}}\.)$")
+_NUM_RE = re.compile(r"^\d+[.-]$")
+
+
+def _total(match, group: str):
+    for name, value in match.groupdict().items():
+        if value is None or not name.startswith(group + "_"):
+            continue
+        if "_w" in name:
+            return int(name.rsplit("_w", 1)[1])
+        return int(value)
+    return 0
 
 
 def vote_list_name(text: str) -> Optional[str]:
@@ -143,14 +236,24 @@ def vote_list_name(text: str) -> Optional[str]:
     return _LIST_LABELS.get(normalise(text).lower())
 
 
+def _tight(text: str) -> str:
+    """Normalised, without the gap a PDF reader may see beside full-width punctuation (no space
+    is ever printed there)."""
+    return _FULL_WIDTH_GAP_RE.sub(r"\1", normalise(text))
+
+
 def parse_vote_note(text: str) -> Optional[VoteFp]:
-    """The kind and the printed totals of the bracketed adoption note."""
-    text = normalise(text)
-    match = _RECORDED_RE.search(text)
-    if match:
-        yes, no, abstain = match.groups()
-        return VoteFp("recorded", (int(yes), int(no), int(abstain or 0)))
-    if _WITHOUT_RE.search(text):
+    """The kind and the printed totals of the bracketed adoption note, in any of the six."""
+    text = _tight(text)
+    for regex in _VOTE_RES:
+        match = regex.search(text)
+        if match:
+            return VoteFp("recorded", tuple(_total(match, key) for key in ("in_favour", "against", "abstaining")))
+    if any(without in text for without in _WITHOUT):
+        return VoteFp("without-vote")
+    if text.startswith("[") and not re.search(r"\d", text):
+        # A note with no total is an adoption without a vote, however a UN file worded it
+        # (kept from an imported file: "[Adopted without a vote]", "[اعتُمِد دون تصويت.]").
         return VoteFp("without-vote")
     return None
 
@@ -167,19 +270,40 @@ def clean_state(text: str) -> str:
 
 
 def parse_date(text: str) -> Optional[dt.date]:
-    match = _DATE_RE.search(normalise(text))
-    if not match or match.group(2).lower() not in _MONTHS:
-        return None
-    try:
-        return dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
-    except ValueError:
-        return None
+    """The first date printed in ``text``, in any of the six languages' forms."""
+    text = normalise(text)
+    for code, regex in _DATE_RES:
+        match = regex.search(text)
+        if not match:
+            continue
+        found = match.groupdict()
+        if found.get("month"):
+            names = [normalise(m) for m in languages._month_names(code)]
+            month = names.index(found["month"]) + 1
+        else:
+            month = int(found["m"])
+        try:
+            return dt.date(int(found["y"]), month, int(found["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def is_adopted_by(text: str) -> bool:
+    """'Resolution adopted by the … on 5 July 2018' in any of the six languages."""
+    text = _tight(text)
+    return any(regex.fullmatch(text) for regex in _ADOPTED_RES)
 
 
 def adoption_date_from(text: str) -> Optional[dt.date]:
     """The date of 'Resolution adopted by the … on 5 July 2018'."""
-    match = _ADOPTED_RE.search(normalise(text))
-    return parse_date(match.group(1)) if match else None
+    text = _tight(text)
+    for regex in _ADOPTED_RES:
+        match = regex.fullmatch(text)
+        date = parse_date(match.group("date")) if match else None
+        if date:
+            return date
+    return None
 
 
 def is_point_label(text: str) -> bool:

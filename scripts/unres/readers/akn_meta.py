@@ -11,8 +11,9 @@ import re
 from typing import Optional
 
 from ..errors import error
-from ..model import Meta
-from ..presentation import LANGUAGES
+from .. import languages
+from ..model import RECORDED, Meta, Resolution
+from ..presentation import LANGUAGES, PRINTED_KEYS, computed_strings
 from .akn_inlines import InlineContext, collapse, plain
 from .akn_votes import read_vote, ref
 
@@ -189,12 +190,57 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     vote = read_vote(statement, meta_el, lang, ctx, errors)
     if errors:
         return None
-    return Meta(symbol=symbol, number=number, title=title, parent_organ=parent, organ=organ,
+    meta = Meta(symbol=symbol, number=number, title=title, parent_organ=parent, organ=organ,
                 session=session, session_name=session_name, session_start=start, session_end=end,
                 agenda_item=agenda, distribution=distribution, issue_date=issue,
                 original_language=original, language=_BY_ISO.get(lang_iso, lang_iso),
                 adoption_date=adoption, meeting=meeting, vote=vote, job_number=job or None,
                 key_locs=f.locs)
+    if languages.resolve(meta.language) and languages.resolve(meta.original_language or ""):
+        meta.printed = _printed_as_the_un_prints(statement, meta, ctx)
+    return meta
+
+
+def _printed_as_the_un_prints(statement, meta: Meta, ctx: InlineContext) -> dict:
+    """The masthead and adoption strings the UN's file prints where the language data prints
+    something else: kept as printed, each difference reported with its line."""
+    cover, conclusions = "./{*}coverPage", "./{*}conclusions"
+    ours = computed_strings(Resolution(meta=meta, parts=[]))
+    found = {
+        "united_nations": statement.find(cover + "//{*}docAuthority[@refersTo='#publisher']"),
+        "distr": statement.find(cover + "//{*}docStatus"),
+        "issue_date": statement.find(cover + "//{*}docDate[@refersTo='#dateOfIssuance']"),
+        "original": statement.find(cover + "//{*}inline[@name='originalLanguage']"),
+        "language_line": statement.find(cover + "//{*}inline[@name='languageOfExpression']"),
+        "agenda_item": statement.find(cover + "//{*}inline[@name='agenda item']"),
+        "adopted_by": statement.find(cover + "//{*}docTitle"),
+        "adoption_date": statement.find(conclusions + "//{*}docDate"),
+    }
+    theirs = {key: plain(el).strip() for key, el in found.items() if el is not None}
+    dates = statement.findall(cover + "//{*}event[@refersTo='#session']/{*}date")
+    if len(dates) == 2:
+        separator = languages.data(languages.code_of(meta.language))["date_range"]["separator"]
+        theirs["session_dates"] = plain(dates[0]).strip() + separator + plain(dates[1]).strip()
+        found["session_dates"] = dates[0]
+    if meta.vote.kind != RECORDED:
+        outcome = statement.find(conclusions + "//{*}outcome")
+        if outcome is not None and plain(outcome).strip():
+            theirs["vote_note"], found["vote_note"] = plain(outcome).strip(), outcome
+    kept = {}
+    name = languages.english_name(languages.code_of(meta.language))
+    for key in PRINTED_KEYS:
+        if key not in theirs or not theirs[key]:
+            continue
+        if _same(theirs[key], ours[key]):
+            continue
+        kept[key] = theirs[key]
+        ctx.warn(found[key], f"the file prints {theirs[key]!r} where the {name} language data prints "
+                             f"{collapse(ours[key])!r}; kept as printed", "W660")
+    return kept
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.replace("\u00a0", " ").split()) == " ".join(b.replace("\u00a0", " ").split())
 
 
 def _original_language(f: _Fields, ctx: InlineContext, cover: str) -> str:

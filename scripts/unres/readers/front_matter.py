@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .. import languages
 from ..errors import SourceError, error
 from ..model import RECORDED, WITHOUT_VOTE, Loc, Meta, Vote
 from ..source_text import UNCARRIED_RE
@@ -21,7 +22,7 @@ REQUIRED = (
     "session_start", "session_end", "agenda_item", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "vote",
 )
-OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base")
+OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed")
 VOTE_LISTS = ("in_favour", "against", "abstaining")
 VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -172,6 +173,10 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key] = reader.boolean(key, node)
         elif key == "document_url_base":
             values[key] = reader.url_base(key, node)
+        elif key in ("language", "original_language"):
+            values[key] = _language(reader, key, node)
+        elif key == "printed":
+            values[key] = _printed(reader, node)
         else:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))
@@ -187,6 +192,38 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
+
+
+def _language(reader: _Reader, key: str, node):
+    """One of the six, as the UN spells it in any of them or by its ISO code; kept by its English name."""
+    value = reader.text(key, node)
+    if value is None:
+        return None
+    code = languages.resolve(value)
+    if code is None:
+        reader.fail(node, f"'{key}' must be one of the six official languages, not {value!r}"
+                          f"{languages.suggestion(value)}", "E107")
+        return None
+    return languages.english_name(code)
+
+
+def _printed(reader: _Reader, node):
+    """Strings a UN file printed where the language's data file prints something else."""
+    from ..presentation import PRINTED_KEYS
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"'printed' must be a mapping of {', '.join(PRINTED_KEYS)} to text", "E103")
+        return {}
+    out = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key not in PRINTED_KEYS or key in out:
+            reader.fail(key_node, f"unknown or repeated key 'printed.{key}' (known: {', '.join(PRINTED_KEYS)})",
+                        "E106")
+            continue
+        value = reader.text(f"printed.{key}", value_node)
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def _vote(reader: _Reader, node):

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 
-from .. import citations, pandoc, source_text, transforms
+from .. import citations, languages, pandoc, source_text, transforms
 from ..errors import SourceError, error, warning
 from ..model import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                      OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
@@ -41,7 +41,8 @@ NOTECALL_RE = re.compile(r"\[\^([^\]\s]+)\]")
 def read_source(path: str, data: bytes | None = None) -> Resolution:
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
-    res = _Builder(src).build(meta, _blocks(src.body))
+    code = languages.code_of(meta.language)
+    res = _Builder(src, code=code).build(meta, _blocks(_list_markers_for_pandoc(src.body, code)))
     return citations.link_citations(transforms.finalize(res))
 
 
@@ -62,7 +63,8 @@ def _explain_indentation(src, meta, errors: list) -> list:
     text = [new if new != old else line for line, old, new in zip(src.text.split("\n"), body, lines)]
     fixed = dataclasses.replace(src, body="\n".join(lines), text="\n".join(text))
     try:
-        _Builder(fixed, explain=False).build(meta, _blocks(fixed.body))
+        code = languages.code_of(meta.language)
+        _Builder(fixed, explain=False, code=code).build(meta, _blocks(_list_markers_for_pandoc(fixed.body, code)))
         remaining = set()
     except SourceError as exc:
         remaining = {(d.code, d.loc.line) for d in exc.diagnostics}
@@ -73,6 +75,25 @@ def _explain_indentation(src, meta, errors: list) -> list:
 
 
 _LABEL_PAST_Z_RE = re.compile(r"(\(?[a-z]{2,4}[).]) ")
+# Labels pandoc does not take for list markers ("1-", "(أ)", "’1‘"), as the Arabic version prints
+# them: at the start of a line, followed by a space.
+_ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4})\)|’(\d{1,4})‘|"
+                              r"([\u0621-\u064a\u0640]{1,4})\.)(?= )", re.MULTILINE)
+
+
+def _list_markers_for_pandoc(body: str, code: str) -> str:
+    """The body with each label of the language's own form that pandoc cannot parse replaced by one
+    it parses, padded with spaces to the same width, so that columns, and with them the nesting of
+    items, stay as written. The reader takes the labels themselves from the source's lines."""
+    if code != "ar":
+        return body
+
+    def marker(match):
+        indent, number, letter, quoted, dotted = match.groups()
+        written = match.group(0)[len(indent):]
+        stand_in = (f"{number}." if number else "(a)" if letter else "1)" if quoted else "a.")
+        return indent + stand_in + " " * (len(written) - len(stand_in))
+    return _ARABIC_LABEL_RE.sub(marker, body)
 
 
 def _attr_pos(attr) -> str:
@@ -83,10 +104,19 @@ def _is_wrapper(attr) -> bool:
     return dict(attr[2]).get("wrapper") == "1"
 
 
+def _own_number(marker, code: str):
+    """'12-' in Arabic: the operative number as the language prints it, read like '12.'."""
+    if not marker or code == languages.DEFAULT:
+        return None
+    pattern = re.escape(languages.operative_number(0, code)).replace("0", r"(\d{1,9})", 1)
+    return re.fullmatch(pattern, marker)
+
+
 class _Builder:
-    def __init__(self, src, explain: bool = True):
+    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT):
         self.src = src
         self.explain = explain
+        self.code = code
         self.path = src.path
         # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
         # column to it, two code points here. Composition never crosses a line end.
@@ -284,7 +314,7 @@ class _Builder:
         out = []
         for index, (item, loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
             expected = already + index + 1
-            found = DECIMAL_RE.fullmatch(marker or "")
+            found = DECIMAL_RE.fullmatch(marker or "") or _own_number(marker, self.code)
             if found and int(found.group(1)) != expected:
                 written = int(found.group(1))
                 why = ("repeats" if written == expected - 1 else
@@ -304,8 +334,8 @@ class _Builder:
             return []
         out = []
         for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
-            expected = transforms.sub_label(depth, index)
-            if marker and marker != expected:
+            expected = languages.sub_label(depth, index, self.code)
+            if marker and marker not in (expected, transforms.sub_label(depth, index)):
                 self.fail(item_loc, f"sub-paragraph label {marker} where {expected} is expected", "E211")
             sub = SubParagraph([], loc=item_loc)
             sub.inlines, sub.children, sub.wrapup = self.item_content(item, item_loc, depth=depth + 1)

@@ -16,7 +16,7 @@ from ..akn_validate import validate
 from ..errors import InvalidOutputError, error
 from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                      Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
-from ..presentation import labels_for, present
+from ..presentation import labels_for, present, vote_note_template
 
 TEMPLATE = "akn/statement.akn.xml"
 
@@ -47,16 +47,16 @@ def container_name(phrase: str) -> str:
 
 def _vote_note_parts(res: Resolution, printed: str) -> list:
     """The adoption note as text and ``(ref, number)`` pieces, so each total
-    can be marked up as a ``quantity``. Built from the same label as the
-    printed note and checked against it, so the words cannot drift apart."""
+    can be marked up as a ``quantity``. Built from the same pattern as the
+    printed note and checked against it, so the words cannot drift apart. A total
+    the language writes in words (the Arabic dual) is text, not a quantity."""
     vote = res.meta.vote
-    if vote.kind != RECORDED:
+    if vote.kind != RECORDED or "vote_note" in res.meta.printed:
         return [printed]
-    lab = labels_for(res.meta.language)
+    template, phrases = vote_note_template(res.meta)
     yes, no, abstain = vote.totals
-    key = "recorded_vote" if abstain else "recorded_vote_no_abstentions"
-    marks = {"yes": "\0inFavour\0", "no": "\0against\0", "abstain": "\0abstaining\0"}
-    pieces = lab[key].format(s="" if abstain == 1 else "s", **marks).split("\0")
+    marks = {key: phrases[key].format(n=f"\0{ref}\0") for key, ref in _VOTE_LISTS}
+    pieces = template.format(**marks).split("\0")
     values = {"inFavour": yes, "against": no, "abstaining": abstain}
     parts = [(p, values[p]) if i % 2 else p for i, p in enumerate(pieces)]
     rebuilt = "".join(str(p[1]) if isinstance(p, tuple) else p for p in parts)
@@ -126,7 +126,7 @@ def context(res: Resolution) -> dict:
         "res": res,
         "meta": meta,
         "pres": pres,
-        "united_nations": labels_for(meta.language)["united_nations"],
+        "united_nations": pres.united_nations,
         "iris": frbr.iris(meta),
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
         "organ_id": frbr.organ_short(meta.organ),

@@ -13,7 +13,7 @@ from ..errors import InvalidOutputError, error
 from ..fetcher import EMBLEM_TYPES, configured_emblem
 from ..html_inlines import LINKED_NOTES, InlineRenderer
 from ..model import Resolution, walk_subparagraphs
-from ..presentation import labels_for, present
+from ..presentation import present
 
 TEMPLATE = "html/resolution.html"
 
@@ -29,7 +29,7 @@ def emblem_data_uri() -> str | None:
 
 def page(res: Resolution) -> str:
     return templating.render(
-        TEMPLATE, res=res, pres=present(res), pres_labels=labels_for(res.meta.language),
+        TEMPLATE, res=res, pres=present(res),
         inl=InlineRenderer(res.footnotes, LINKED_NOTES), screen=True,
         emblem_src=emblem_data_uri())
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..presentation import PRINTED_KEYS
 from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                      Paragraph, Resolution, Strong, Subscript, Superscript, Text)
 
@@ -23,7 +24,7 @@ _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
 _SMART_RE = re.compile(r"(['\"]|(?<=-)-|(?<=\.)\.)")
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
-_LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
+_LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
 
 
 def render(res: Resolution, inputs: dict | None = None) -> bytes:
@@ -124,10 +125,11 @@ def _protect_line_start(text: str) -> str:
 
 
 def _escape_first_punct(text: str) -> str:
-    """'1. x' -> '1\\. x', '(a) x' -> '\\(a) x': break the list marker, keep the characters."""
+    """'1. x' -> '1\\. x', '(a) x' -> '\\(a) x', '1- x' (an Arabic number) -> '1\\- x': break the list
+    marker, keep the characters."""
     if text[0] == "(":
         return "\\" + text
-    match = re.match(r"^(\w+?)([.)])", text)
+    match = re.match(r"^(\w+?)([.)-])", text)
     return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}" if match else text
 
 
@@ -171,5 +173,8 @@ def _front_matter(res: Resolution) -> str:
             lines += [f"    - {_yaml_str(s)}" for s in states]
     else:
         lines.append("vote: without")
+    if meta.printed:
+        lines.append("printed:")
+        lines += [f"  {key}: {_yaml_str(meta.printed[key])}" for key in PRINTED_KEYS if key in meta.printed]
     lines.append("---")
     return "\n".join(lines)

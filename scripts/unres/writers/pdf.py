@@ -26,7 +26,7 @@ from ..html_inlines import INLINE_NOTES, InlineRenderer, note_call_id
 from ..memo import once
 from ..model import Link, Resolution, first_use, plain_text, walk_inlines
 from ..page_marks import footer_marks
-from ..presentation import labels_for, present
+from ..presentation import present
 
 PDF_VARIANT = "pdf/a-3b"
 STYLESHEET = "pdf/print.css"
@@ -47,7 +47,7 @@ def attachment_name(symbol: str) -> str:
 def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str:
     """The print variant: same body partials, footnotes inline at their calls."""
     return templating.render(
-        TEMPLATE, res=res, pres=present(res), pres_labels=labels_for(res.meta.language),
+        TEMPLATE, res=res, pres=present(res),
         inl=InlineRenderer(res.footnotes, INLINE_NOTES), screen=False,
         emblem_src=emblem_url, date=date, marks=footer_marks(res))
 

@@ -1,0 +1,181 @@
+"""The six official languages: their data files (``lang/*.yaml``) and the few rules that read them.
+
+Every word unres prints is in the data files, which a translator can review without
+reading Python; this module only looks them up, formats dates with CLDR patterns
+(month names and plural categories from Babel), and names the language a source asks for.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.dates import get_month_names
+
+LANG_DIR = Path(__file__).with_name("lang")
+CODES = ("ar", "zh", "en", "fr", "ru", "es")
+DEFAULT = "en"
+# Dates are one fact: their spaces never break a line.
+DATE_SPACE = "\u00a0"
+_PATTERN_RE = re.compile(r"'([^']*)'|(MMMM|M|d|y)")
+
+
+@functools.lru_cache(maxsize=None)
+def data(code: str) -> dict:
+    """The data file of one language, read once."""
+    with open(LANG_DIR / f"{code}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict:
+    """Every accepted spelling of a language -> its code."""
+    out = {}
+    for code in CODES:
+        lang = data(code)
+        for name in [code, lang["iso639_2"], *lang.get("names", [])]:
+            out[name] = code
+    for code in CODES:                       # how each language names the six
+        for target, name in data(code)["language_names"].items():
+            out.setdefault(name, target)
+    return out
+
+
+def resolve(name: str) -> str | None:
+    """The code of a language as a source may name it (``French``, ``anglais``, ``fr``, ``fra``)."""
+    return _names().get(name.strip()) if name else None
+
+
+def suggestion(name: str) -> str:
+    """'; did you mean "English"?' for a near miss, else the list of English names."""
+    by_case = {n.lower(): n for n in _names()}
+    if name.strip().lower() in by_case:
+        return f'; write "{by_case[name.strip().lower()]}"'
+    close = difflib.get_close_matches(name.strip(), list(_names()), n=1, cutoff=0.75)
+    if close:
+        return f'; did you mean "{close[0]}"?'
+    return ("; write one of " + ", ".join(data(c)["names"][0] for c in sorted(CODES, key=lambda c: data(c)["names"][0]))
+            + ", as the UN spells it in any of them, or its ISO code")
+
+
+def english_name(code: str) -> str:
+    return data(code)["names"][0]
+
+
+def code_of(language: str) -> str:
+    """The code of a front-matter language (already checked when read); English if unknown."""
+    return resolve(language) or DEFAULT
+
+
+def iso639_2(language: str) -> str:
+    return data(code_of(language))["iso639_2"]
+
+
+def plural_category(n: int, code: str) -> str:
+    return Locale.parse(code).plural_form(n)
+
+
+def pick_plural(forms: dict, n: int, code: str) -> str:
+    return forms.get(plural_category(n, code), forms["other"])
+
+
+# ---------------------------------------------------------------------------- dates
+def _month_names(code: str) -> list:
+    lang = data(code)
+    if lang.get("months"):
+        return list(lang["months"])
+    names = get_month_names("wide", "format", locale=code)
+    return [names[i] for i in range(1, 13)]
+
+
+def format_pattern(date: dt.date, pattern: str, code: str) -> str:
+    """A CLDR pattern of ``d``, ``M``, ``MMMM``, ``y`` and quoted text, spaces made unbreakable."""
+    months = _month_names(code)
+
+    def field(match):
+        if match.group(1) is not None:
+            return match.group(1)
+        token = match.group(2)
+        return {"d": str(date.day), "M": str(date.month), "y": str(date.year),
+                "MMMM": months[date.month - 1]}[token]
+    return _PATTERN_RE.sub(field, pattern).replace(" ", DATE_SPACE)
+
+
+def format_date(date: dt.date, code: str) -> str:
+    return format_pattern(date, data(code)["date"], code)
+
+
+def format_date_range(start: dt.date, end: dt.date, code: str) -> str:
+    """'18 June–6 July 2018': the parts both dates share are written once."""
+    rng = data(code)["date_range"]
+    if start.year != end.year:
+        first, last = rng["other_year"]
+    elif start.month != end.month:
+        first, last = rng["same_year"]
+    else:
+        first, last = rng["same_month"]
+    return format_pattern(start, first, code) + rng["separator"] + format_pattern(end, last, code)
+
+
+# ---------------------------------------------------------------------------- numbers
+def ordinal_suffix(n: int, code: str) -> str:
+    rule = data(code)["ordinal_suffix"]
+    for table, key in (("exact", n), ("last_two", n % 100), ("last", n % 10)):
+        if key in (rule.get(table) or {}):
+            return rule[table][key]
+    return rule["other"]
+
+
+def meeting(n: int, code: str) -> str:
+    """'37th meeting', '37e séance', '37‑е заседание', '第37次会议', 'الجلسة 37'."""
+    return data(code)["meeting"].format(n=n, suffix=ordinal_suffix(n, code))
+
+
+def counted(kind: str, n: int, code: str) -> str:
+    """A vote total with the words that agree with it ('2 abstentions', 'عضوين')."""
+    return pick_plural(data(code)["counted"][kind], n, code).format(n=n)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _latin(index: int) -> str:
+    """a … z, then aa, bb, cc … as the UN continues a long list."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
+
+
+def _abjad(index: int, code: str) -> str:
+    letters = data(code).get("abjad") or data("ar")["abjad"]
+    return letters[index % len(letters)] * (index // len(letters) + 1)
+
+
+def operative_number(n: int, code: str) -> str:
+    return data(code)["numbering"]["operative"].format(n=n)
+
+
+def sub_label(depth: int, index: int, code: str) -> str:
+    """The label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a), a) or (أ))."""
+    pattern = data(code)["numbering"]["levels"][depth - 1]
+    return pattern.format(n=index + 1, latin=_latin(index), roman=_roman(index + 1),
+                          abjad=_abjad(index, code) if "{abjad}" in pattern else "")
+
+
+def organ_key(organ: str) -> str | None:
+    """The key of an organ whose strings the data files hold, from its name in any language."""
+    wanted = (organ or "").strip()
+    for code in CODES:
+        for key, entry in (data(code).get("organs") or {}).items():
+            if wanted in entry.get("names", []):
+                return key
+    return None
