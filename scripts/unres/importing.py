@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import write_outputs
 from .errors import EXIT_FINDINGS, EXIT_OK, OutputError, SourceError, UnresError, error, warning
+from . import transforms
 from .model import Resolution, walk_subparagraphs
 
 
@@ -113,6 +114,7 @@ def _facts(res: Resolution) -> dict:
     meta = res.meta
     ops = res.operative
     subs = [sum(1 for _ in walk_subparagraphs(p.children)) for p in ops]
+    numbers = [transforms.label_key(p.num) + "." for p in ops]
     first_loc = ops[0].loc if ops else None
 
     def at(key):
@@ -135,8 +137,8 @@ def _facts(res: Resolution) -> dict:
         "the vote": ((meta.vote.kind, meta.vote.totals), meta.vote.loc, None),
         "the number of preambular paragraphs": (len(res.preamble),
                                                 res.preamble[-1].loc if res.preamble else first_loc, None),
-        "the operative numbering": ([p.num for p in ops], first_loc,
-                                    lambda other: differing([p.num for p in ops], other, ops)),
+        # Compared in one form: each language prints its own ("1-" in Arabic is "1." here).
+        "the operative numbering": (numbers, first_loc, lambda other: differing(numbers, other, ops)),
         "the sub-paragraphs of each operative paragraph": (subs, first_loc,
                                                            lambda other: differing(subs, other, ops)),
         "the number of footnotes": (len(res.footnotes),
