@@ -81,12 +81,24 @@ _ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4}
                               r"([\u0621-\u064a\u0640]{1,4})\.)(?= )", re.MULTILINE)
 
 
+# "a)", "ii)", "aa)": the labels of French, Spanish and Russian.
+_PAREN_LABEL_RE = re.compile(r"^( *)([a-z]{1,4})\)(?= )", re.MULTILINE)
+
+
 def _list_markers_for_pandoc(body: str, code: str) -> str:
     """The body with each label of the language's own form that pandoc cannot parse replaced by one
     it parses, padded with spaces to the same width, so that columns, and with them the nesting of
     items, stay as written. The reader takes the labels themselves from the source's lines."""
     if code != "ar":
-        return body
+        if not any(level.endswith(")") and not level.startswith("(")
+                   for level in languages.data(code)["numbering"]["levels"]):
+            return body
+
+        def letter(match):
+            # pandoc takes "i)" after "h)" for a roman numeral and starts a new list: every
+            # "x)" label stands in as "a)", which it reads as one list of letters.
+            return match.group(1) + "a)" + " " * (len(match.group(2)) - 1)
+        return _PAREN_LABEL_RE.sub(letter, body)
 
     def marker(match):
         indent, number, letter, quoted, dotted = match.groups()
