@@ -178,10 +178,11 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
 def _model_printed(res: Resolution) -> list:
     """What the tool prints around the text, in print order, in the resolution's language."""
     pres = present(res)
-    strings = [pres.united_nations, pres.distr, pres.issue_date, pres.original, pres.language_line,
-               pres.session_dates, pres.agenda_item, pres.adopted_by, pres.title_number, pres.meeting,
-               pres.adoption_date, pres.vote_note] + [label for label, _states in pres.vote_lists]
-    return [text for text in strings if text]
+    keys = ("united_nations", "distr", "issue_date", "original", "language_line", "session_dates",
+            "agenda_item", "adopted_by", "title_number", "meeting", "adoption_date", "vote_note")
+    strings = [(key, getattr(pres, key)) for key in keys]
+    strings += [("vote_label", label) for label, _states in pres.vote_lists]
+    return [(key, text) for key, text in strings if text]
 
 
 def _notes_in_closing_words(res: Resolution) -> dict:

@@ -126,7 +126,7 @@ class Fingerprint:
     links: list = field(default_factory=list)   # link targets (URLs), see check/links.py
     links_as_set: bool = False          # True where a link may be drawn as several (the PDF's)
     # The strings the tool prints around the text (masthead, session, adoption line, meeting line,
-    # adoption note, vote headings): on the source side the list, in print order; on an output's
+    # adoption note, vote headings): on the source side (key, text) pairs in print order; on an output's
     # side all its text, in which each must be found in that order (see squash()).
     printed: list = field(default_factory=list)
     printed_text: Optional[str] = None
