@@ -313,3 +313,17 @@ def test_verify_finds_a_printed_string_changed_in_one_output(built_38_3, tmp_pat
                          capture_output=True, text=True)
     assert bad.returncode == 1
     assert f"res_French{suffix}: printed: \"{old}\" is not printed" in bad.stdout + bad.stderr
+
+
+def test_an_adoption_line_kept_in_a_un_files_own_words_is_read_back(tmp_path):
+    # 54/1 in Arabic reads "… بتاريخ 11 تشرين الأول/أكتوبر 2023" where the data file has "في".
+    text = sub(SOURCE_38_3.read_text(encoding="utf-8"), "\nlanguage: English", "\nlanguage: French")
+    text = sub(text, "\n---\n", '\nprinted:\n  adopted_by: "Résolution adoptée par le Conseil des droits de '
+                                 'l’homme en date du 5 juillet 2018"\n---\n')
+    path = tmp_path / "res.md"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(path), "-o", str(tmp_path / "out"),
+                             "-f", "docx,html,akn"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = lxml_html.fromstring((tmp_path / "out" / "res.html").read_bytes())
+    assert _flat(page.find_class("adopted-by")[0].text_content()).endswith("en date du 5 juillet 2018")

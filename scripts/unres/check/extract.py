@@ -602,7 +602,8 @@ def extract_docx(path) -> Fingerprint:
         if not flat and not any(c for _, _, c in segs):
             continue
         if state == "front":
-            if is_adopted_by(flat):
+            # The adoption line has its own style; its words may be a UN file's own (`printed:`).
+            if is_adopted_by(flat) or style.startswith("HChG"):
                 fp.adoption_date = adoption_date_from(flat)
             match = _TITLE_RE.match(flat)
             if match and "\t" in text:

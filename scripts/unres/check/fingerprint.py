@@ -303,7 +303,8 @@ def adoption_date_from(text: str) -> Optional[dt.date]:
         date = parse_date(match.group("date")) if match else None
         if date:
             return date
-    return None
+    # Worded otherwise (a UN file's own words kept in `printed:`): the date the line prints.
+    return parse_date(text)
 
 
 def is_point_label(text: str) -> bool:
