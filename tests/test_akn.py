@@ -421,6 +421,19 @@ def test_iris_follow_the_metadata(changes, work):
     assert parsed.doctype == "statement" and parsed.subtype == "deliberation"
 
 
+@pytest.mark.parametrize("language, organ, parent", [
+    ("French", "Conseil des droits de l’homme", "Assemblée générale"),
+    ("Spanish", "Consejo de Derechos Humanos", "Asamblea General"),
+    ("Russian", "Совет по правам человека", "Генеральная Ассамблея"),
+    ("Arabic", "مجلس حقوق الإنسان", "الجمعية العامة"),
+    ("Chinese", "人权理事会", "大会"),
+])
+def test_one_work_for_every_language_version(language, organ, parent):
+    # The organ is named in the text's language; the Work (and so a package's Work IRI) is one.
+    ids = frbr.iris(make_meta(language=language, organ=organ, parent_organ=parent))
+    assert ids.work == WORK
+
+
 def test_expression_follows_the_language():
     ids = frbr.iris(make_meta(language="French"))
     assert ids.expression == WORK + "/fra@2018-07-05"

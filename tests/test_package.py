@@ -397,6 +397,8 @@ def test_six_language_files_make_one_package(tmp_path, capsys):
     bag.validate(processes=1)
     assert bag.info["Language"] == ["ar", "en", "es", "fr", "ru", "zh"]
     assert bag.info["External-Identifier"] == "A/HRC/RES/54/1"
+    # One Work, whatever language each version names its organ in.
+    assert bag.info["AKN-Work-IRI"] == "/akn/un/statement/deliberation/unga-hrc/2023-10-11/54-1"
     assert bag.info["Payload-Oxum"].endswith(".31")          # 6 x 5 files and the METS
     capsys.readouterr()
     code, out = _validate(bag_dir, capsys)

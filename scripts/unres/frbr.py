@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import languages
 from .model import Meta
 from .presentation import iso639_2
 
@@ -31,6 +32,12 @@ ORGANS = {
 PRINCIPAL_ORGANS = {"General Assembly", "Security Council", "Economic and Social Council",
                     "Trusteeship Council"}
 
+# A subsidiary body's parent is a fact of the Charter, not of the text's language.
+PARENT_ORGANS = {"Human Rights Council": "General Assembly"}
+
+# The key of an organ in the language data -> its name in this table.
+_BY_KEY = {"hrc": "Human Rights Council"}
+
 _SMALL_WORDS = {"and", "of", "on", "the", "for", "in", "to"}
 
 
@@ -43,17 +50,20 @@ def organ_short(organ: str) -> str:
 
 
 def actor(meta: Meta) -> str:
-    """``unga`` for the Assembly, ``unga-hrc`` for its subsidiary the Council."""
-    if meta.organ in PRINCIPAL_ORGANS:
-        return ORGANS[meta.organ][0]
-    parent = meta.parent_organ or ""
+    """``unga`` for the Assembly, ``unga-hrc`` for its subsidiary the Council. The Work is one
+    for every language version, so an organ named in any of the six languages gives the same
+    actor."""
+    organ = _BY_KEY.get(languages.organ_key(meta.organ) or "", meta.organ)
+    if organ in PRINCIPAL_ORGANS:
+        return ORGANS[organ][0]
+    parent = PARENT_ORGANS.get(organ, meta.parent_organ or "")
     if parent in ORGANS:
         head = ORGANS[parent][0]
-    elif parent and parent != meta.organ:
+    elif parent and parent != organ:
         head = "un" + organ_short(parent)
     else:
-        return "un" + organ_short(meta.organ)
-    return f"{head}-{organ_short(meta.organ)}"
+        return "un" + organ_short(organ)
+    return f"{head}-{organ_short(organ)}"
 
 
 def number_segment(number: str) -> str:
