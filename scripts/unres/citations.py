@@ -397,7 +397,7 @@ class _Linker:
         self.lang = bcp47(meta.language)
         self.base = base_for(meta)
         self.own = organ_of_document(meta.symbol)
-        self.session = meta.session
+        self.session = meta.session or 0
         self.seen: dict = {}
 
     def inlines(self, nodes: list) -> list:

@@ -36,7 +36,7 @@ PRINCIPAL_ORGANS = {"General Assembly", "Security Council", "Economic and Social
 PARENT_ORGANS = {"Human Rights Council": "General Assembly"}
 
 # The key of an organ in the language data -> its name in this table.
-_BY_KEY = {"hrc": "Human Rights Council"}
+_BY_KEY = {"hrc": "Human Rights Council", "ga": "General Assembly", "sc": "Security Council"}
 
 _SMALL_WORDS = {"and", "of", "on", "the", "for", "in", "to"}
 
@@ -49,11 +49,21 @@ def organ_short(organ: str) -> str:
     return "".join(w[0] for w in words).lower() or "organ"
 
 
+def english_organ(organ: str) -> str:
+    """The organ's English name, the one its IRIs and ids are made from, whatever the language."""
+    return _BY_KEY.get(languages.organ_key(organ) or "", organ)
+
+
+def organ_id(organ: str) -> str:
+    """The organ's reference id (``ga``, ``sc``, ``hrc``), one for every language version."""
+    return organ_short(english_organ(organ))
+
+
 def actor(meta: Meta) -> str:
     """``unga`` for the Assembly, ``unga-hrc`` for its subsidiary the Council. The Work is one
     for every language version, so an organ named in any of the six languages gives the same
     actor."""
-    organ = _BY_KEY.get(languages.organ_key(meta.organ) or "", meta.organ)
+    organ = english_organ(meta.organ)
     if organ in PRINCIPAL_ORGANS:
         return ORGANS[organ][0]
     parent = PARENT_ORGANS.get(organ, meta.parent_organ or "")
@@ -66,8 +76,15 @@ def actor(meta: Meta) -> str:
     return f"{head}-{organ_short(organ)}"
 
 
+_SC_NUMBER_RE = re.compile(r"^(\d+)\s*\((\d{4})\)$")
+
+
 def number_segment(number: str) -> str:
-    """``38/3`` -> ``38-3``; spaces become ``_`` so the number stays one IRI segment."""
+    """``38/3`` -> ``38-3``; the Security Council's ``2507 (2020)`` -> ``2507-2020`` as the UN writes
+    it; other spaces become ``_`` so the number stays one IRI segment."""
+    m = _SC_NUMBER_RE.match(number.strip())
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
     return number.strip().replace("/", "-").replace(" ", "_")
 
 

@@ -45,7 +45,8 @@ def _dates(meta) -> list[Diagnostic]:
     (a Chinese 54/19 issued five days before its adoption), and the outputs print what is given."""
     out = []
     where = meta.key_locs.get
-    if not meta.session_start <= meta.adoption_date <= meta.session_end:
+    if meta.session_start and meta.session_end and \
+            not meta.session_start <= meta.adoption_date <= meta.session_end:
         out.append(warning(where("adoption_date"), f"adoption_date {meta.adoption_date} is outside the session "
                            f"({meta.session_start} to {meta.session_end})", "W107"))
     if meta.issue_date < meta.adoption_date:

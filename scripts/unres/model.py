@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional, Union
 
+from .languages import organ_key as _organ_key
 from .typography import smart_text
 
 
@@ -206,25 +207,57 @@ class Vote:
         return sum(self.totals)
 
 
+# The organs whose resolutions unres writes, by the key the language data files give them.
+HRC = "hrc"
+GA = "ga"
+SC = "sc"
+
+
 @dataclass
+class AgendaItem:
+    """One agenda item of an Assembly session: its number as printed ("73 (b)") and its title."""
+    number: str
+    title: str = ""
+
+
+@dataclass
+class Origin:
+    """Where an Assembly resolution came from: a Main Committee's report, or the plenary's own
+    draft (``committee`` empty: "without reference to a Main Committee"). A document may carry a
+    locator after its symbol ("A/75/420, para. 27")."""
+    committee: str
+    documents: list[str]
+
+    @staticmethod
+    def symbol_of(document: str) -> str:
+        """The symbol part of a document entry: ``A/75/420`` of ``A/75/420, para. 27``."""
+        return document.split(",")[0].strip()
+
+
+@dataclass(kw_only=True)
 class Meta:
     symbol: str
-    number: str                      # "38/3"
+    number: str                      # "38/3", "75/118", "2507 (2020)"
     title: str
-    parent_organ: str
     organ: str
-    session: int
-    session_name: str
-    session_start: dt.date
-    session_end: dt.date
-    agenda_item: str
     distribution: str
     issue_date: dt.date
-    original_language: str
     language: str
     adoption_date: dt.date
-    meeting: str
     vote: Vote
+    meeting: str = ""                # "" only for a Security Council resolution adopted at no meeting
+    # Which of the following a source gives depends on its organ (readers.front_matter.ORGAN_KEYS):
+    # the Council prints its parent organ, session dates, one agenda item and the original
+    # language; the Assembly a session, agenda items and an origin line; the Security Council none.
+    parent_organ: Optional[str] = None
+    session: Optional[int] = None
+    session_name: Optional[str] = None
+    session_start: Optional[dt.date] = None
+    session_end: Optional[dt.date] = None
+    agenda_item: Optional[str] = None
+    original_language: Optional[str] = None
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    origin: Optional[Origin] = None
     job_number: Optional[str] = None
     formula_organ: Optional[str] = None
     link_cited_documents: bool = True        # recognise cited documents (unres.citations)
@@ -238,11 +271,22 @@ class Meta:
     # job number) and names of languages are taken as written.
     PROSE: ClassVar[tuple] = ("title", "parent_organ", "organ", "session_name", "agenda_item", "meeting", "formula_organ")
 
+    @property
+    def organ_key(self) -> str:
+        """``hrc``, ``ga`` or ``sc``, from the organ's name in any of the six languages. An organ the
+        language data does not know is written as the Council's resolutions are (its parent organ,
+        session dates, agenda item and original language required)."""
+        return _organ_key(self.organ) or HRC
+
     def __post_init__(self):
         for key in self.PROSE:
             value = getattr(self, key)
             if isinstance(value, str):
                 setattr(self, key, smart_text(value))
+        for item in self.agenda_items:
+            item.title = smart_text(item.title)
+        if self.origin is not None:
+            self.origin.committee = smart_text(self.origin.committee)
 
 
 @dataclass
@@ -333,6 +377,10 @@ def printed_texts(res: Resolution):
         value = getattr(meta, key, None)
         if isinstance(value, str):
             yield meta.key_locs.get(key), value
+    for item in meta.agenda_items:
+        yield meta.key_locs.get("agenda_items"), item.number + "\n" + item.title
+    if meta.origin is not None:
+        yield meta.key_locs.get("origin"), "\n".join([meta.origin.committee, *meta.origin.documents])
     vote = meta.vote
     yield vote.loc or meta.key_locs.get("vote"), "\n".join(vote.in_favour + vote.against + vote.abstaining)
     for part in res.parts:

@@ -8,11 +8,12 @@ line, meeting line and vote in the resolution's language. Where the source's
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from . import languages
 from .languages import code_of, iso639_2  # noqa: F401  (re-exported for frbr and the readers)
-from .model import RECORDED, Meta, Resolution
+from .model import GA, HRC, RECORDED, SC, Meta, Resolution
 
 # Keys of the strings a source's `printed:` block may give as the UN printed them.
 PRINTED_KEYS = ("united_nations", "distr", "issue_date", "original", "language_line", "session_dates",
@@ -43,12 +44,36 @@ def format_date_range(start, end, language: str = "English") -> str:
     return languages.format_date_range(start, end, code_of(language))
 
 
+def organ_strings(meta: Meta) -> dict:
+    """The language data's strings of the resolution's organ (empty for an organ it does not know)."""
+    return (labels_for(meta.language).get("organs") or {}).get(languages.organ_key(meta.organ), {})
+
+
 def meeting_line(meta: Meta) -> str:
-    """``meeting: 37`` is printed in the language ('37th meeting'); text is printed as written."""
-    text = meta.meeting.strip()
+    """``meeting: 37`` is printed in the language ('37th meeting', for the Assembly '41st plenary
+    meeting'); text is printed as written. The Security Council prints no closing meeting line."""
+    text = (meta.meeting or "").strip()
+    if meta.organ_key == SC:
+        return ""
     if text.isdigit():
-        return languages.meeting(int(text), code_of(meta.language))
+        code = code_of(meta.language)
+        form = organ_strings(meta).get("meeting") if meta.organ_key == GA else None
+        n = int(text)
+        return form.format(n=n, suffix=languages.ordinal_suffix(n, code)) if form else languages.meeting(n, code)
     return text
+
+
+def meeting_number(meta: Meta) -> int | None:
+    """The number a meeting line opens with ('8712th meeting' -> 8712), where it has one."""
+    match = re.match(r"\d+", (meta.meeting or "").strip())
+    return int(match.group()) if match else None
+
+
+def join_list(items: list, joiner: str) -> str:
+    """'A/75/L.32 and A/75/L.32/Add.1'; 'A, B and C'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + joiner + items[-1]
 
 
 def vote_note_template(meta: Meta) -> tuple:
@@ -85,6 +110,13 @@ class Presentation:
     vote_lists: tuple             # ((label, [States]), …) — empty without a vote
     vote_close: str               # "]" after the last list, "" when the note closes itself
     labels: dict                  # the data file's interface labels (html, docx, annex)
+    organ: str = HRC              # hrc, ga or sc: which page-one lines the writers lay out
+    masthead_organ: str = ""      # beside the emblem: the parent organ (HRC) or the organ itself
+    agenda_titles: tuple = ()     # the Assembly's agenda items' titles, under its agenda line
+    origin: str = ""              # "[on the report of the Third Committee (A/75/478)]"
+    origin_documents: tuple = ()  # (document as printed, its symbol), in the order printed
+    print_title: bool = True      # the Security Council prints no title, only its number
+    print_vote: bool = True       # the Assembly and the Security Council keep votes as data only
 
 
 def present(res: Resolution) -> Presentation:
@@ -104,26 +136,38 @@ def present(res: Resolution) -> Presentation:
         close = "]"
     else:
         note, lists, close = lab["without_vote"], (), ""
-    original = languages.resolve(meta.original_language)
+    organ = meta.organ_key
+    strings = organ_strings(meta)
+    original = languages.resolve(meta.original_language or "")
     original_name = head["language_names"][original] if original else meta.original_language
-    organ = languages.organ_key(meta.organ)
     adoption_date = languages.format_date(meta.adoption_date, code)
-    adopted_by = ((lab.get("organs") or {}).get(organ, {}).get("adopted_by") if organ else None)
+    adopted_by = strings.get("adopted_by")
+    if organ == GA and len(res.parts) > 1:
+        adopted_by = strings.get("adopted_by_parts", adopted_by)
+    if organ == SC:
+        n = meeting_number(meta)
+        adopted_by = (strings["adopted_at"].format(n=n, suffix=languages.ordinal_suffix(n, code), date=adoption_date)
+                      if n is not None else strings["adopted_on"].format(date=adoption_date))
     adopted_by = (adopted_by or lab["adopted_by"]).format(organ=meta.organ, date=adoption_date)
     computed = {
         "united_nations": lab["united_nations"],
         "distr": head["distribution"].format(
             distribution=head["distribution_words"].get(meta.distribution, meta.distribution)),
         "issue_date": languages.format_date(meta.issue_date, head_code),
-        "original": head["original"].format(language=original_name),
-        "language_line": lab["language_line"],
-        "session_dates": languages.format_date_range(meta.session_start, meta.session_end, code),
-        "agenda_item": lab["agenda_item"].format(item=meta.agenda_item),
+        "original": head["original"].format(language=original_name) if organ == HRC else "",
+        "language_line": lab["language_line"] if organ == HRC else "",
+        "session_dates": languages.format_date_range(meta.session_start, meta.session_end, code)
+        if organ == HRC else "",
+        "agenda_item": _agenda_line(meta, strings, lab),
         "adopted_by": adopted_by,
-        "adoption_date": adoption_date,
+        "adoption_date": adoption_date if organ != SC else "",
         "vote_note": note,
     }
     computed.update({k: v for k, v in printed.items() if k in PRINTED_KEYS})
+    if organ == SC:
+        title_number = strings["resolution"].format(number=meta.number)
+    else:
+        title_number = lab["title_number"].format(number=meta.number)
     return Presentation(
         lang=code,
         dir="rtl" if code == "ar" else "ltr",
@@ -131,12 +175,42 @@ def present(res: Resolution) -> Presentation:
         symbol_head=symbol_head,
         symbol_tail=("/" + tail) if tail else "",
         meeting=meeting_line(meta),
-        title_number=lab["title_number"].format(number=meta.number),
+        title_number=title_number,
         vote_lists=lists,
         vote_close=close,
         labels={"html": lab["html"], "docx": lab["docx"], "annex": lab["annex"]},
+        organ=organ,
+        masthead_organ=meta.parent_organ if organ == HRC else meta.organ,
+        agenda_titles=tuple(item.title for item in meta.agenda_items if item.title),
+        origin=_origin_line(meta, strings),
+        origin_documents=tuple((d, meta.origin.symbol_of(d)) for d in meta.origin.documents)
+        if meta.origin else (),
+        print_title=organ != SC,
+        print_vote=organ == HRC,
         **computed,
     )
+
+
+def _agenda_line(meta: Meta, strings: dict, lab: dict) -> str:
+    """'Agenda item 3'; the Assembly's 'Agenda items 72 and 73 (b)'; nothing for the Security Council."""
+    if meta.organ_key == HRC:
+        return lab["agenda_item"].format(item=meta.agenda_item)
+    numbers = [item.number for item in meta.agenda_items]
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return strings["agenda_item"].format(item=numbers[0])
+    return strings["agenda_items"].format(items=join_list(numbers, strings["and"]))
+
+
+def _origin_line(meta: Meta, strings: dict) -> str:
+    origin = meta.origin
+    if origin is None:
+        return ""
+    documents = join_list(list(origin.documents), strings["and"])
+    if origin.committee:
+        return strings["on_report"].format(committee=origin.committee, documents=documents)
+    return strings["without_committee"].format(documents=documents)
 
 
 def computed_strings(res: Resolution) -> dict:

@@ -181,8 +181,11 @@ def _adopted_res() -> list:
     out = []
     for code in languages.CODES:
         lang = languages.data(code)
-        templates = [lang["adopted_by"]] + [o["adopted_by"] for o in (lang.get("organs") or {}).values()]
-        out += [_template_regex(t, {"organ": ".+?", "date": "(?P<date>.+)"}) for t in templates]
+        templates = [lang["adopted_by"]] + [o[key] for o in (lang.get("organs") or {}).values()
+                                            for key in ("adopted_by", "adopted_by_parts", "adopted_at",
+                                                        "adopted_on") if key in o]
+        out += [_template_regex(t, {"organ": ".+?", "date": "(?P<date>.+)", "n": r"\d+", "suffix": r"\w*"})
+                for t in templates]
     return out
 
 

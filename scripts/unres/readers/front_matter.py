@@ -13,16 +13,45 @@ import yaml
 
 from .. import languages
 from ..errors import SourceError, error
-from ..model import RECORDED, WITHOUT_VOTE, Loc, Meta, Vote
+from ..model import GA, HRC, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin, Vote
 from ..source_text import UNCARRIED_RE
 from ..undocs import check_base
 
-REQUIRED = (
-    "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
-    "session_start", "session_end", "agenda_item", "distribution", "issue_date",
-    "original_language", "language", "adoption_date", "meeting", "vote",
-)
+# Every organ's resolution prints these; `meeting` is the Security Council's only when it met
+# (in 2020 it adopted some by written procedure, "Adopted by the Security Council on 30 March 2020").
+COMMON = ("symbol", "number", "title", "organ", "distribution", "issue_date", "language",
+          "adoption_date", "meeting", "vote")
+# What each organ prints besides: the organ decides what is required, and a key another organ
+# prints is an error naming the organ (E109).
+ORGAN_KEYS = {
+    HRC: ("parent_organ", "session", "session_name", "session_start", "session_end", "agenda_item",
+          "original_language"),
+    GA: ("session", "session_name", "agenda_items", "origin"),
+    SC: (),
+}
+ORGAN_OPTIONAL = {SC: ("meeting",)}
+ORGAN_ONLY = tuple(dict.fromkeys(key for keys in ORGAN_KEYS.values() for key in keys))
+REQUIRED = COMMON + ORGAN_KEYS[HRC]
 OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed")
+KNOWN = COMMON + ORGAN_ONLY + OPTIONAL
+ORGAN_NAMES = {HRC: "Human Rights Council", GA: "General Assembly", SC: "Security Council"}
+# Why an organ does not take a key, in the words of the error.
+_NOT_PRINTED = {
+    "parent_organ": "has no parent organ (the masthead names the organ itself)",
+    "session": "has no session",
+    "session_name": "has no session",
+    "session_start": "has no session dates",
+    "session_end": "has no session dates",
+    "original_language": "has no original language",
+    "agenda_item": "has no agenda item",
+    "agenda_items": "has no agenda items",
+    "origin": "has no origin line (on the report of a Main Committee)",
+}
+_INSTEAD = {
+    (GA, "agenda_item"): "lists its agenda items under 'agenda_items' (a list of number and title), "
+                         "not 'agenda_item'",
+    (HRC, "agenda_items"): "has one agenda item: write 'agenda_item: \"3\"'",
+}
 VOTE_LISTS = ("in_favour", "against", "abstaining")
 VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -152,14 +181,21 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             reader.fail(key_node, f"'{key}' belongs under 'vote:'; indent it there beside "
                                   f"{', '.join(k for k in VOTE_LISTS if k != key)}", "E106")
             continue
-        if key not in REQUIRED and key not in OPTIONAL:
-            reader.fail(key_node, f"unknown key '{key}' (known keys: {', '.join(REQUIRED + OPTIONAL)})", "E106")
+        if key not in KNOWN:
+            reader.fail(key_node, f"unknown key '{key}' (known keys: {', '.join(KNOWN)})", "E106")
             continue
         nodes[key] = value_node
         key_locs[key] = reader.loc(key_node)
-    for key in REQUIRED:
-        if key not in nodes:
-            reader.errors.append(error(Loc(path, first_line, 1), f"missing key '{key}'", "E105"))
+    organ = _organ(nodes)
+    for key in list(nodes):
+        if key in ORGAN_ONLY and key not in ORGAN_KEYS[organ]:
+            why = _INSTEAD.get((organ, key)) or f"{_NOT_PRINTED[key]}; delete '{key}'"
+            reader.fail(_key_node(root, key), f"a {ORGAN_NAMES[organ]} resolution {why}", "E109")
+            del nodes[key]
+    for key in COMMON + ORGAN_KEYS[organ]:
+        if key not in nodes and key not in ORGAN_OPTIONAL.get(organ, ()):
+            what = f" (a {ORGAN_NAMES[organ]} resolution prints it)" if key in ORGAN_ONLY else ""
+            reader.errors.append(error(Loc(path, first_line, 1), f"missing key '{key}'{what}", "E105"))
 
     values = {}
     for key, node in nodes.items():
@@ -177,12 +213,19 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key] = _language(reader, key, node)
         elif key == "printed":
             values[key] = _printed(reader, node)
+        elif key == "agenda_items":
+            values[key] = _agenda_items(reader, node)
+        elif key == "origin":
+            values[key] = _origin(reader, node)
         else:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))
 
+    if organ == SC and values.get("meeting") and not re.match(r"\d+", values["meeting"]):
+        reader.fail(nodes["meeting"], f"a Security Council resolution's meeting is its number ('8712' or "
+                                      f"'8712th meeting'), not {values['meeting']!r}", "E103")
     if not reader.errors:
-        if values["session_end"] < values["session_start"]:
+        if organ == HRC and values["session_end"] < values["session_start"]:
             reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
         symbol, number = values["symbol"], values["number"]
         if not symbol.endswith("/" + number):
@@ -192,6 +235,77 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
+
+
+def _organ(nodes) -> str:
+    """The organ whose rules the source follows; the Council's when the name is not one the
+    language data knows (as every source was read before the other organs)."""
+    node = nodes.get("organ")
+    name = node.value if isinstance(node, yaml.ScalarNode) else ""
+    return languages.organ_key(name) or HRC
+
+
+def _key_node(root, key):
+    return next(k for k, _v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+
+
+def _agenda_items(reader: _Reader, node):
+    """``- {number: "73 (b)", title: …}`` a line, or ``- "61"`` when the title is not printed."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        reader.fail(node, "'agenda_items' must be a list of items, each '- {number: \"61\", title: …}'", "E103")
+        return []
+    out = []
+    for item in node.value:
+        if isinstance(item, yaml.ScalarNode):
+            number = reader.text("agenda_items.number", item)
+            if number is not None:
+                out.append(AgendaItem(number))
+            continue
+        fields = _mapping(reader, "agenda_items", item, ("number", "title"))
+        if fields is None:
+            continue
+        if "number" not in fields:
+            reader.fail(item, "an agenda item has no 'number'", "E105")
+            continue
+        number = reader.text("agenda_items.number", fields["number"])
+        title = reader.text("agenda_items.title", fields["title"]) if "title" in fields else ""
+        if number is not None and title is not None:
+            out.append(AgendaItem(number, title))
+    return out
+
+
+def _origin(reader: _Reader, node):
+    """``{committee: Third Committee, documents: [A/75/478]}``; no committee: the plenary's own draft."""
+    fields = _mapping(reader, "origin", node, ("committee", "documents"))
+    if fields is None:
+        return None
+    committee = reader.text("origin.committee", fields["committee"]) if "committee" in fields else ""
+    docs = fields.get("documents")
+    if docs is None:
+        reader.fail(node, "missing key 'origin.documents' (the report or draft's symbols, "
+                          "e.g. [A/75/478])", "E105")
+        return None
+    if not isinstance(docs, yaml.SequenceNode) or not docs.value:
+        reader.fail(docs, "'origin.documents' must be a list of document symbols, e.g. [A/75/478]", "E103")
+        return None
+    documents = [reader.text("origin.documents", d) for d in docs.value]
+    if committee is None or None in documents:
+        return None
+    return Origin(committee, documents)
+
+
+def _mapping(reader: _Reader, key: str, node, known: tuple):
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"'{key}' must be a mapping of {', '.join(known)}, not a {_kind(node)}", "E103")
+        return None
+    out = {}
+    for key_node, value_node in node.value:
+        name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if name not in known or name in out:
+            reader.fail(key_node, f"unknown or repeated key '{key}.{name}' (known: {', '.join(known)})", "E106")
+            continue
+        out[name] = value_node
+    return out
 
 
 def _language(reader: _Reader, key: str, node):

@@ -129,7 +129,7 @@ def context(res: Resolution) -> dict:
         "united_nations": pres.united_nations,
         "iris": frbr.iris(meta),
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
-        "organ_id": frbr.organ_short(meta.organ),
+        "organ_id": frbr.organ_id(meta.organ),
         "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
         "multipart": res.in_parts,
         "recorded": recorded,

@@ -15,7 +15,7 @@ from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, Operativ
 
 FRONT_KEYS = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
-    "session_start", "session_end", "agenda_item", "distribution", "issue_date",
+    "session_start", "session_end", "agenda_item", "agenda_items", "origin", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
     "link_cited_documents", "document_url_base",
 )
@@ -151,9 +151,21 @@ def _front_matter(res: Resolution) -> str:
     lines = ["---"]
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        if value is None or value is True:
+        if value is None or value is True or value == []:
             continue
-        if value is False:
+        if key == "agenda_items":
+            lines.append("agenda_items:")
+            for item in value:
+                lines.append(f"  - number: {_yaml_str(item.number)}")
+                if item.title:
+                    lines.append(f"    title: {_yaml_str(item.title)}")
+        elif key == "origin":
+            lines.append("origin:")
+            if value.committee:
+                lines.append(f"  committee: {_yaml_str(value.committee)}")
+            lines.append("  documents:")
+            lines += [f"    - {_yaml_str(d)}" for d in value.documents]
+        elif value is False:
             lines.append(f"{key}: false")
         elif isinstance(value, dt.date):
             lines.append(f"{key}: {value.isoformat()}")
