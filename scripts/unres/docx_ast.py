@@ -100,14 +100,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
     """The body below the masthead table, top to bottom."""
     meta = res.meta
     conv = Inlines(res)
-    out = [
-        styled("OrganG", [s(meta.organ)]),
-        styled("SessionG", [s(meta.session_name)]),
-        styled("SessionLineG", [s(pres.session_dates)]),
-        styled("SessionLineG", [s(pres.agenda_item)]),
-        styled("HChG", [s(pres.adopted_by)]),
-        heading("H1G", pres.title_number, [s(meta.title)]),
-    ]
+    out = page_one(res, pres, conv)
     for part in res.parts:
         if res.in_parts:
             out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
@@ -116,8 +109,10 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
         for para in part.operative:
             out.extend(operative(para, conv))
-    out.append(styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)]))
-    out.extend(vote(pres))
+    if pres.meeting:
+        out.append(styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)]))
+    if pres.print_vote:
+        out.extend(vote(pres))
     for annex in res.annexes:
         out.append(styled("AnnexG", [s(annex.label)]))
         if annex.title:
@@ -131,6 +126,26 @@ def blocks(res: Resolution, pres: Presentation) -> list:
                 out.extend(operative(block, conv))
             else:
                 raise TypeError(f"no DOCX rendering for annex block {type(block).__name__}")
+    return out
+
+
+def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
+    """The lines under the masthead table, as the organ prints them."""
+    meta = res.meta
+    if pres.organ == "sc":
+        return [styled("HChG", [s(pres.title_number)]), styled("AdoptedAtG", [s(pres.adopted_by)])]
+    out = []
+    if pres.organ == "hrc":
+        out.append(styled("OrganG", [s(meta.organ)]))
+    out.append(styled("SessionG", [s(meta.session_name)]))
+    if pres.session_dates:
+        out.append(styled("SessionLineG", [s(pres.session_dates)]))
+    out.append(styled("SessionLineG", [s(pres.agenda_item)]))
+    out.extend(styled("SessionLineG", [s(title)]) for title in pres.agenda_titles)
+    out.append(styled("HChG", [s(pres.adopted_by)]))
+    if pres.origin_inlines:
+        out.append(styled("OriginG", [{"t": "Emph", "c": conv(pres.origin_inlines)}]))
+    out.append(heading("H1G", pres.title_number, [s(meta.title)]))
     return out
 
 

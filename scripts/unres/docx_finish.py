@@ -189,8 +189,8 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
             _set_rtl(run._r.get_or_add_rPr(), "0")
     # The emblem slot stays empty: the UN emblem's use is restricted.
     cell_text(body[0], style, [""], 10)
-    cell_text(body[1], style, [res.meta.parent_organ], layout["parent_organ_size"], bold=True)
-    cell_text(body[2], style, [pres.distr, pres.issue_date, "", pres.original]
+    cell_text(body[1], style, [pres.masthead_organ], layout["parent_organ_size"], bold=True)
+    cell_text(body[2], style, [pres.distr, pres.issue_date] + (["", pres.original] if pres.original else [])
               + ([pres.language_line] if pres.language_line else []),
               layout["distribution_size"])
     united = top[1].paragraphs[0].paragraph_format

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from . import languages
 from .languages import code_of, iso639_2  # noqa: F401  (re-exported for frbr and the readers)
-from .model import GA, HRC, RECORDED, SC, Meta, Resolution
+from .model import GA, HRC, RECORDED, SC, Link, Meta, Resolution, Text
+from .undocs import base_for, document_url
 
 # Keys of the strings a source's `printed:` block may give as the UN printed them.
 PRINTED_KEYS = ("united_nations", "distr", "issue_date", "original", "language_line", "session_dates",
@@ -115,6 +116,7 @@ class Presentation:
     agenda_titles: tuple = ()     # the Assembly's agenda items' titles, under its agenda line
     origin: str = ""              # "[on the report of the Third Committee (A/75/478)]"
     origin_documents: tuple = ()  # (document as printed, its symbol), in the order printed
+    origin_inlines: tuple = ()    # the origin line as inlines, each document's symbol a link
     print_title: bool = True      # the Security Council prints no title, only its number
     print_vote: bool = True       # the Assembly and the Security Council keep votes as data only
 
@@ -185,6 +187,7 @@ def present(res: Resolution) -> Presentation:
         origin=_origin_line(meta, strings),
         origin_documents=tuple((d, meta.origin.symbol_of(d)) for d in meta.origin.documents)
         if meta.origin else (),
+        origin_inlines=tuple(_origin_inlines(meta, strings)),
         print_title=organ != SC,
         print_vote=organ == HRC,
         **computed,
@@ -203,14 +206,44 @@ def _agenda_line(meta: Meta, strings: dict, lab: dict) -> str:
     return strings["agenda_items"].format(items=join_list(numbers, strings["and"]))
 
 
-def _origin_line(meta: Meta, strings: dict) -> str:
+def _origin_line(meta: Meta, strings: dict, documents: list | None = None) -> str:
     origin = meta.origin
     if origin is None:
         return ""
-    documents = join_list(list(origin.documents), strings["and"])
+    joined = join_list(documents or list(origin.documents), strings["and"])
     if origin.committee:
-        return strings["on_report"].format(committee=origin.committee, documents=documents)
-    return strings["without_committee"].format(documents=documents)
+        return strings["on_report"].format(committee=origin.committee, documents=joined)
+    return strings["without_committee"].format(documents=joined)
+
+
+_MARK = "\0"
+
+
+def _origin_inlines(meta: Meta, strings: dict) -> list:
+    """The origin line with each document's symbol a link to it (its locator stays text)."""
+    if meta.origin is None:
+        return []
+    marked = [f"{_MARK}{i}{_MARK}" for i in range(len(meta.origin.documents))]
+    pieces = _origin_line(meta, strings, marked).split(_MARK)
+    lang, base = code_of(meta.language), base_for(meta)
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            if piece:
+                out.append(Text(piece))
+            continue
+        document = meta.origin.documents[int(piece)]
+        symbol = meta.origin.symbol_of(document)
+        out.append(Link(document_url(symbol, lang, base), [Text(symbol)], symbol=symbol))
+        if document[len(symbol):]:
+            out.append(Text(document[len(symbol):]))
+    merged = []
+    for node in out:        # one text run between links, as a reader of the output finds it
+        if merged and isinstance(node, Text) and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return merged
 
 
 def computed_strings(res: Resolution) -> dict:

@@ -98,6 +98,8 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     for problem in got.problems:
         rep.add("", problem)
     for name, label in (("symbol", "symbol"), ("number", "resolution number"), ("title", "title")):
+        if name != "symbol" and not source.title_printed:
+            continue        # printed as "Resolution 2507 (2020)", compared with the printed strings
         breaks = source.title_breaks if name == "title" else None
         if name in fields and not _same_text(getattr(got, name), getattr(source, name), fields, breaks):
             rep.add("", f"{label} {_quote(getattr(got, name))} where the source has "
@@ -253,6 +255,10 @@ def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
 
 def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
     want, have = source.vote, got.vote
+    if not source.vote_printed and not got.vote_from_metadata:
+        if have is not None:
+            rep.add("vote", "an adoption note is printed where the organ prints none", source.lines.get("vote"))
+        return
     if have is None:
         rep.add("vote", "no adoption note could be read", source.lines.get("vote"))
         return
@@ -268,6 +274,8 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
     if "vote_states" in fields:
         for name in VOTE_LIST_NAMES:
             a, b = have.lists.get(name, []), want.lists.get(name, [])
+            if got.vote_from_metadata:
+                b = [x.upper() for x in b]
             if "spacing" not in fields:
                 a, b = [_unspaced(x) for x in a], [_unspaced(x) for x in b]
             if a == b:

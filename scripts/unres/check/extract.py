@@ -24,9 +24,9 @@ from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, 
 from ..presentation import present
 from ..xmlsafe import safe_parser
 from . import links
-from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
+from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
                           VoteFp,
-                          adoption_date_from, clean_state, is_adopted_by, is_operative_number, is_point_label,
+                          adoption_date_from, clean_state, is_adopted_at, is_adopted_by, is_operative_number, is_point_label,
                           normalise, parse_vote_note, split_states, squash, vote_list_name)
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -172,16 +172,25 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     fp.printed = _model_printed(res)
+    pres = present(res)
+    fp.title_printed, fp.vote_printed = pres.print_title, pres.print_vote
     return fp
 
 
 def _model_printed(res: Resolution) -> list:
     """What the tool prints around the text, in print order, in the resolution's language."""
     pres = present(res)
-    keys = ("united_nations", "distr", "issue_date", "original", "language_line", "session_dates",
-            "agenda_item", "adopted_by", "title_number", "meeting", "adoption_date", "vote_note")
-    strings = [(key, getattr(pres, key)) for key in keys]
-    strings += [("vote_label", label) for label, _states in pres.vote_lists]
+    strings = [(key, getattr(pres, key)) for key in ("united_nations", "distr", "issue_date", "original",
+                                                      "language_line", "session_dates", "agenda_item")]
+    strings += [("agenda_title", title) for title in pres.agenda_titles]
+    if pres.print_title:
+        strings += [("adopted_by", pres.adopted_by), ("origin", pres.origin), ("title_number", pres.title_number)]
+    else:       # the Security Council's number, then its adoption line
+        strings += [("title_number", pres.title_number), ("adopted_by", pres.adopted_by)]
+    strings += [("meeting", pres.meeting), ("adoption_date", pres.adoption_date if pres.meeting else "")]
+    if pres.print_vote:
+        strings.append(("vote_note", pres.vote_note))
+        strings += [("vote_label", label) for label, _states in pres.vote_lists]
     return [(key, text) for key, text in strings if text]
 
 
@@ -299,6 +308,8 @@ def extract_html(path) -> Fingerprint:
         fp.number = normalise(num.text_content()).rstrip(".") if num is not None else None
         fp.title = normalise(title.text_content()) if title is not None else None
     adopted = root.find(".//*[@class='adopted-by']")
+    if adopted is None:
+        adopted = root.find(".//*[@class='adopted-at']")
     fp.adoption_date = adoption_date_from(adopted.text_content()) if adopted is not None else None
 
     items = _Items()
@@ -464,7 +475,9 @@ def extract_akn(path) -> Fingerprint:
         outcome = next((p for p in doc.iterfind(".//a:conclusions/a:p", ns)
                         if _akn_text(p).startswith("[")), None)
     fp.vote = parse_vote_note(_akn_text(outcome)) if outcome is not None else None
-    if fp.vote is not None and fp.vote.kind == "recorded":
+    if outcome is None:
+        _akn_vote_from_metadata(doc, fp)
+    elif fp.vote is not None and fp.vote.kind == "recorded":
         # Each list says which it is (refersTo), in any language; its label is only printed.
         lists = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
         for p in doc.iterfind(".//a:conclusions/a:p", ns):
@@ -525,6 +538,29 @@ def _akn_unit(items: _Items, el, depth, calls):
         if wrap is not None:
             items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", "") + _WRAPUP)
             calls += [(n, el.get("eId", "") + _WRAPUP) for n in wrap.iter(_q("authorialNote"))]
+
+
+def _akn_vote_from_metadata(doc, fp: Fingerprint):
+    """An organ that prints no vote (the Assembly, the Security Council) keeps it in the
+    <voting> metadata only: its kind, and each list's count and States."""
+    ns = {"a": AKN_NS}
+    voting = doc.find(".//a:analysis//a:voting", ns)
+    if voting is None:
+        return
+    fp.vote_from_metadata = True
+    if voting.get("refersTo") == "#withoutVote":
+        fp.vote = VoteFp("without-vote")
+        return
+    refers = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+    totals, lists = {}, {}
+    for count in voting.iterfind("a:count", ns):
+        name = refers.get(count.get("refersTo"))
+        if name:
+            totals[name] = int(count.get("value") or 0)
+            lists[name] = [normalise(o.text or "") for o in count.iter(_q("organization"))]
+            if len(lists[name]) != totals[name]:
+                fp.problems.append(f"metadata {name} count {totals[name]} where it lists {len(lists[name])} States")
+    fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists)
 
 
 def _akn_vote_metadata(doc, fp: Fingerprint):
@@ -603,8 +639,10 @@ def extract_docx(path) -> Fingerprint:
             continue
         if state == "front":
             # The adoption line has its own style; its words may be a UN file's own (`printed:`).
-            if is_adopted_by(flat) or style.startswith("HChG"):
-                fp.adoption_date = adoption_date_from(flat)
+            if is_adopted_by(flat) or style.startswith("HChG") or style.startswith("AdoptedAt"):
+                fp.adoption_date = adoption_date_from(flat) or fp.adoption_date
+            if style.startswith("AdoptedAt"):
+                state = "preamble"      # the Security Council's page-one lines end here: no title
             match = _TITLE_RE.match(flat)
             if match and "\t" in text:
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
@@ -1128,6 +1166,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if state == "front":
             if block[0].bold and is_adopted_by(text):
                 fp.adoption_date = adoption_date_from(text)
+            if is_adopted_at(text):     # the Security Council's page one ends here: no title
+                fp.adoption_date = adoption_date_from(text)
+                state, after_heading = "preamble", True
+                continue
             match = _TITLE_RE.match(text)
             if block[0].bold and match:
                 fp.number, fp.title = match.group(1), normalise(match.group(2))

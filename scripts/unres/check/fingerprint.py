@@ -130,6 +130,11 @@ class Fingerprint:
     # side all its text, in which each must be found in that order (see squash()).
     printed: list = field(default_factory=list)
     printed_text: Optional[str] = None
+    # Source side: whether the organ prints the title and the vote (the Security Council prints
+    # neither its title nor, like the Assembly, its vote; the AKN keeps the vote as metadata).
+    title_printed: bool = True
+    vote_printed: bool = True
+    vote_from_metadata: bool = False    # output side: read from the AKN's <voting>, States in capitals
 
     def section(self, name: str) -> list:
         return [item for item in self.items if item.section == name]
@@ -177,15 +182,16 @@ def _template_regex(template: str, fields: dict) -> re.Pattern:
     return re.compile("".join(out).replace("\\ ", " ").strip())
 
 
-def _adopted_res() -> list:
+_ADOPTED_FIELDS = {"organ": ".+?", "date": "(?P<date>.+)", "n": r"\d+", "suffix": r"\w*"}
+
+
+def _adopted_res(keys=("adopted_by", "adopted_by_parts", "adopted_at", "adopted_on"), own=True) -> list:
     out = []
     for code in languages.CODES:
         lang = languages.data(code)
-        templates = [lang["adopted_by"]] + [o[key] for o in (lang.get("organs") or {}).values()
-                                            for key in ("adopted_by", "adopted_by_parts", "adopted_at",
-                                                        "adopted_on") if key in o]
-        out += [_template_regex(t, {"organ": ".+?", "date": "(?P<date>.+)", "n": r"\d+", "suffix": r"\w*"})
-                for t in templates]
+        templates = [lang["adopted_by"]] if own else []
+        templates += [o[key] for o in (lang.get("organs") or {}).values() for key in keys if key in o]
+        out += [_template_regex(t, _ADOPTED_FIELDS) for t in templates]
     return out
 
 
@@ -213,6 +219,8 @@ def _vote_res() -> list:
 
 
 _ADOPTED_RES = _adopted_res()
+# The Security Council's adoption line, which ends its page-one lines (it prints no title).
+_ADOPTED_AT_RES = _adopted_res(("adopted_at", "adopted_on"), own=False)
 _FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
 _VOTE_RES = _vote_res()
 _WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
@@ -296,6 +304,12 @@ def is_adopted_by(text: str) -> bool:
     """'Resolution adopted by the … on 5 July 2018' in any of the six languages."""
     text = _tight(text)
     return any(regex.fullmatch(text) for regex in _ADOPTED_RES)
+
+
+def is_adopted_at(text: str) -> bool:
+    """'Adopted by the Security Council at its 8712th meeting, on 31 January 2020' in any of the six."""
+    text = _tight(text)
+    return any(regex.fullmatch(text) for regex in _ADOPTED_AT_RES)
 
 
 def adoption_date_from(text: str) -> Optional[dt.date]:

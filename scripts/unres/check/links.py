@@ -29,8 +29,11 @@ def _live(url: str | None) -> bool:
 
 
 def model_links(res: Resolution) -> list:
+    """The body's links, after the origin line's (the Assembly's documents, on page one)."""
     from ..citations import inline_lists
-    return [node.target for _o, inlines, _s in inline_lists(res) for node in walk_inlines(inlines)
+    from ..presentation import present
+    lists = [list(present(res).origin_inlines)] + [inlines for _o, inlines, _s in inline_lists(res)]
+    return [node.target for inlines in lists for node in walk_inlines(inlines)
             if isinstance(node, Link) and _live(node.target)]
 
 

@@ -7,6 +7,7 @@ schema or the project's own checks raises InvalidOutputError.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -93,10 +94,23 @@ class CitedDocument:
     href: str
 
 
-def cited_documents(res: Resolution) -> dict:
-    """(symbol, URL) -> CitedDocument for every link with a symbol, numbered in document order."""
+def origin_inlines(pres) -> list:
+    """The Assembly's origin line with an eId on each document's link (the cover page has no
+    transform to number them)."""
+    out, n = [], 0
+    for node in pres.origin_inlines:
+        if isinstance(node, Link):
+            n += 1
+            node = dataclasses.replace(node, eid=f"coverPage__ref_{n}")
+        out.append(node)
+    return out
+
+
+def cited_documents(res: Resolution, first: list = ()) -> dict:
+    """(symbol, URL) -> CitedDocument for every link with a symbol, numbered in document order
+    (``first``: inlines printed before the body, the origin line)."""
     out: dict = {}
-    for _owner, inlines, _set in inline_lists(res):
+    for inlines in [first] + [inlines for _owner, inlines, _set in inline_lists(res)]:
         for node in walk_inlines(inlines):
             if isinstance(node, Link) and node.symbol and (node.symbol, node.target) not in out:
                 out[node.symbol, node.target] = CitedDocument(
@@ -110,7 +124,8 @@ def context(res: Resolution) -> dict:
     meta = res.meta
     pres = present(res)
     recorded = meta.vote.kind == RECORDED
-    cited = cited_documents(res)
+    origin = origin_inlines(pres)
+    cited = cited_documents(res, origin)
     note, quantity_of = [], {}
     for piece in _vote_note_parts(res, pres.vote_note):
         if isinstance(piece, tuple):
@@ -120,7 +135,7 @@ def context(res: Resolution) -> dict:
         else:
             note.append({"text": piece})
     counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": len(getattr(meta.vote, attr)),
-               "quantity": quantity_of.get(ref), "voters": getattr(meta.vote, attr)}
+               "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": getattr(meta.vote, attr)}
               for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
     return {
         "res": res,
@@ -131,6 +146,8 @@ def context(res: Resolution) -> dict:
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
         "organ_id": frbr.organ_id(meta.organ),
         "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
+        "committee_id": container_name(meta.origin.committee) if meta.origin and meta.origin.committee else "",
+        "origin_inlines": origin,
         "multipart": res.in_parts,
         "recorded": recorded,
         "voting_eid": VOTING,
