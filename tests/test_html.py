@@ -113,8 +113,8 @@ def test_vote_lists_are_lists(tree):
     labels = [adoption.get_element_by_id(ul.get("aria-labelledby")).text for ul in lists]
     assert labels == ["In favour:", "Against:", "Abstaining:"]
     assert [len(ul.findall("li")) for ul in lists] == [28, 14, 3]
-    assert lists[0].findall("li")[4].text == "Côte d’Ivoire,"
-    assert [li.text for li in lists[2]] == ["Afghanistan,", "Brazil,", "Mexico]"]
+    assert lists[0].findall("li")[4].text == "Côte d’Ivoire, "
+    assert [li.text for li in lists[2]] == ["Afghanistan, ", "Brazil and ", "Mexico]"]
     assert tree.xpath("//hr[@class='end-rule']")
 
 

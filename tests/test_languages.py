@@ -254,6 +254,41 @@ def test_the_other_outputs_print_the_same_strings(built_38_3):
         assert _flat(expected) in akn, expected
 
 
+# ------------------------------------------------------------------ lists of States
+# The last list of 38/3 (Afghanistan, Brazil, Mexico) as the UN's files of the 54th session print a list
+# in each language: "and" words, separators and the full stop French, Spanish and Russian end it with.
+LAST_LIST = {"French": "Afghanistan, Brazil et Mexico.]", "Spanish": "Afghanistan, Brazil y Mexico.]",
+             "Russian": "Afghanistan, Brazil и Mexico.]", "Chinese": "Afghanistan、Brazil、Mexico]",
+             "Arabic": "Afghanistan، Brazil، Mexico]"}
+
+
+@pytest.mark.parametrize("language", list(LAST_LIST))
+def test_a_list_of_states_is_joined_as_the_language_prints_it(built_38_3, language):
+    import pypdfium2
+    from docx import Document
+    from lxml import etree
+    wanted = LAST_LIST[language]
+    page = lxml_html.fromstring((built_38_3 / f"res_{language}.html").read_bytes())
+    assert wanted in page.find_class("states")[-1].text_content()
+    akn = etree.parse(str(built_38_3 / f"res_{language}.akn.xml")).getroot()
+    assert wanted in "".join(akn.find(".//{*}conclusions").itertext())
+    assert any(
+        wanted in p.text for p in Document(str(built_38_3 / f"res_{language}.docx")).paragraphs)
+    if language != "Arabic":      # (the Arabic PDF's text is read in logical order below)
+        pdf = pypdfium2.PdfDocument(str(built_38_3 / f"res_{language}.pdf"))
+        text = re.sub(r"\s+", " ", "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
+        assert wanted in text
+
+
+@pytest.mark.parametrize("items,joined", [
+    (["Francia", "India"], "Francia e India."), (["Chile", "Irlanda"], "Chile e Irlanda."),
+    (["Chile", "Hiedra"], "Chile y Hiedra."), (["Chile", "Iowa"], "Chile y Iowa."),
+    (["Chile", "Honduras"], "Chile y Honduras."), (["Chile"], "Chile."),
+])
+def test_spanish_writes_e_for_y_before_the_sound_i(items, joined):
+    assert languages.join_list(items, "es") == joined
+
+
 # ------------------------------------------------------------------ right to left
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

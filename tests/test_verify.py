@@ -365,7 +365,7 @@ def test_html_vote_total_changed(copy, expect):
 
 def test_html_state_removed(copy, expect):
     path = copy("html")
-    edit_text(path, ("<li>Chile,</li>", ""))
+    edit_text(path, ("<li>Chile, </li>", ""))
     expect(path, *STATE)
 
 

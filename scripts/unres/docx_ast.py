@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from .model import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                     Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+from .languages import join_list
 from .presentation import Presentation
 
 BODY = "SingleTxtG"
@@ -154,5 +155,5 @@ def vote(pres: Presentation) -> list:
     for i, (label, states) in enumerate(pres.vote_lists):
         close = pres.vote_close if i == len(pres.vote_lists) - 1 else ""
         out.append(styled(BODY, [{"t": "Emph", "c": [s(label)]}]))
-        out.append(styled("VoteListG", [s(", ".join(states) + close)]))
+        out.append(styled("VoteListG", [s(join_list(states, pres.lang) + close)]))
     return out

@@ -179,3 +179,27 @@ def organ_key(organ: str) -> str | None:
             if wanted in entry.get("names", []):
                 return key
     return None
+
+
+# ---------------------------------------------------------------------------- lists
+def list_pieces(items, code: str) -> list:
+    """``[(item, what is printed after it), …]``: the separator, the words joining the last two
+    items, then the list's end ("A, B and C"; "A, B et C."; "A、B、C")."""
+    rule = data(code)["list"]
+    items = list(items)
+    out = []
+    for i, item in enumerate(items):
+        if i == len(items) - 1:
+            after = rule["end"]
+        elif i == len(items) - 2:
+            after = next((word for pattern, word in (rule.get("last_before") or {}).items()
+                          if re.match(pattern, items[-1])), rule["last"])
+        else:
+            after = rule["separator"]
+        out.append((item, after))
+    return out
+
+
+def join_list(items, code: str) -> str:
+    """A list as the language prints it in running text."""
+    return "".join(item + after for item, after in list_pieces(items, code))

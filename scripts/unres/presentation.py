@@ -109,6 +109,7 @@ class Presentation:
     meeting: str
     vote_note: str                # first line of the bracketed adoption note
     vote_lists: tuple             # ((label, [States]), …) — empty without a vote
+    vote_items: tuple             # ((label, ((State, printed after it), …)), …), as the language lists
     vote_close: str               # "]" after the last list, "" when the note closes itself
     labels: dict                  # the data file's interface labels (html, docx, annex)
     organ: str = HRC              # hrc, ga or sc: which page-one lines the writers lay out
@@ -135,9 +136,10 @@ def present(res: Resolution) -> Presentation:
         note = template.format(**{key: phrases[key].format(n=n)
                                   for key, n in zip(VOTE_LISTS, vote.totals)})
         lists = tuple((lab[key], list(getattr(vote, key))) for key in VOTE_LISTS if getattr(vote, key))
+        items = tuple((label, tuple(languages.list_pieces(states, code))) for label, states in lists)
         close = "]"
     else:
-        note, lists, close = lab["without_vote"], (), ""
+        note, lists, items, close = lab["without_vote"], (), (), ""
     organ = meta.organ_key
     strings = organ_strings(meta)
     original = languages.resolve(meta.original_language or "")
@@ -179,6 +181,7 @@ def present(res: Resolution) -> Presentation:
         meeting=meeting_line(meta),
         title_number=title_number,
         vote_lists=lists,
+        vote_items=items,
         vote_close=close,
         labels={"html": lab["html"], "docx": lab["docx"], "annex": lab["annex"]},
         organ=organ,

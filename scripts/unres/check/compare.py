@@ -275,7 +275,7 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
         for name in VOTE_LIST_NAMES:
             a, b = have.lists.get(name, []), want.lists.get(name, [])
             if got.vote_from_metadata:
-                b = [x.upper() for x in b]
+                b = [x.upper() for x in want.states.get(name, [])]
             if "spacing" not in fields:
                 a, b = [_unspaced(x) for x in a], [_unspaced(x) for x in b]
             if a == b:

@@ -21,13 +21,13 @@ from lxml import etree, html as lxml_html
 
 from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
                      walk_subparagraphs)
-from ..presentation import present
+from ..presentation import code_of, present
 from ..xmlsafe import safe_parser
 from . import links
 from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
                           VoteFp,
                           adoption_date_from, clean_state, is_adopted_at, is_adopted_by, is_operative_number, is_point_label,
-                          normalise, parse_vote_note, split_states, squash, vote_list_name)
+                          normalise, parse_vote_note, printed_states, split_states, squash, vote_list_name)
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -165,7 +165,11 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
                              note.loc.line if note.loc is not None else None))
     vote = meta.vote
     if vote.kind == "recorded":
+        code = code_of(meta.language)
         fp.vote = VoteFp("recorded", vote.totals, {
+            "in favour": printed_states(vote.in_favour, code),
+            "against": printed_states(vote.against, code),
+            "abstaining": printed_states(vote.abstaining, code)}, {
             "in favour": [normalise(s) for s in vote.in_favour],
             "against": [normalise(s) for s in vote.against],
             "abstaining": [normalise(s) for s in vote.abstaining]})
@@ -361,7 +365,7 @@ def extract_html(path) -> Fingerprint:
                 label = block.find(".//*[@class='vote-label']")
                 name = vote_list_name(label.text_content()) if label is not None else None
                 if name:
-                    fp.vote.lists[name] = [clean_state(li.text_content()) for li in block.iter("li")]
+                    fp.vote.lists[name] = split_states("".join(li.text_content() for li in block.iter("li")))
     return fp
 
 
@@ -480,12 +484,15 @@ def extract_akn(path) -> Fingerprint:
     elif fp.vote is not None and fp.vote.kind == "recorded":
         # Each list says which it is (refersTo), in any language; its label is only printed.
         lists = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+        marked = {}
         for p in doc.iterfind(".//a:conclusions/a:p", ns):
             name = lists.get(p.get("refersTo", ""))
             states = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
             if name and states:
-                fp.vote.lists[name] = states
-        _akn_vote_metadata(doc, fp)
+                # The list as printed (its words between the States included), as the other formats read it.
+                fp.vote.lists[name] = split_states(_akn_text(p))
+                marked[name] = states
+        _akn_vote_metadata(doc, fp, marked)
     return fp
 
 
@@ -562,9 +569,9 @@ def _akn_vote_from_metadata(doc, fp: Fingerprint):
                 fp.problems.append(f"metadata {name} count {totals[name]} where it lists {len(lists[name])} States")
     fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists)
 
-
-def _akn_vote_metadata(doc, fp: Fingerprint):
-    """The <voting> metadata is a second copy of the vote: it must match the text."""
+def _akn_vote_metadata(doc, fp: Fingerprint, marked: dict):
+    """The <voting> metadata is a second copy of the vote: it must match the States the text
+    marks (``marked``: list name -> each organization's name)."""
     ns = {"a": AKN_NS}
     refers = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
     for count in doc.iterfind(".//a:analysis//a:voting/a:count", ns):
@@ -575,7 +582,7 @@ def _akn_vote_metadata(doc, fp: Fingerprint):
         if count.get("value") != str(total):
             fp.problems.append(f'metadata {name} count {count.get("value")} where the text says {total}')
         voters = [normalise(o.text or "").upper() for o in count.iter(_q("organization"))]
-        listed = [s.upper() for s in fp.vote.lists.get(name, [])]
+        listed = [s.upper() for s in marked.get(name, [])]
         if voters and voters != listed:
             fp.problems.append(f"metadata {name} voters differ from the States in the text")
 

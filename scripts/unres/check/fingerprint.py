@@ -107,6 +107,9 @@ class VoteFp:
     kind: str                    # "recorded" or "without-vote"
     totals: Optional[tuple] = None          # (yes, no, abstaining) as printed
     lists: dict = field(default_factory=dict)  # "in favour"/"against"/"abstaining" -> [State]
+    # The model's States one by one (``lists`` holds them as a printed list is read back: the last
+    # two together), for the metadata that names each.
+    states: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -223,6 +226,8 @@ _ADOPTED_RES = _adopted_res()
 _ADOPTED_AT_RES = _adopted_res(("adopted_at", "adopted_on"), own=False)
 _FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
 _VOTE_RES = _vote_res()
+# The separators of a printed list of States: the comma, the Arabic comma, the enumeration comma.
+_STATE_SEPARATOR_RE = re.compile(r"\s*[,\u060c\u3001]\s*")
 _WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
 # Sub-paragraph labels by depth in the six languages: (a), (i), a., i.; a), i); (أ), ’1‘
 # (see languages.sub_label).
@@ -262,7 +267,12 @@ def parse_vote_note(text: str) -> Optional[VoteFp]:
             return VoteFp("recorded", tuple(_total(match, key) for key in ("in_favour", "against", "abstaining")))
     if any(without in text for without in _WITHOUT):
         return VoteFp("without-vote")
-    if text.startswith("[") and not re.search(r"\d", text):
+    totals = [int(n) for n in re.findall(r"\d+", text)]
+    if text.startswith("[") and len(totals) in (2, 3):
+        # A recorded vote's note kept in a UN file's own words ("مسجَّل", a comma fewer): its
+        # numbers are the totals, in the order every language prints them.
+        return VoteFp("recorded", tuple(totals + [0] * (3 - len(totals))))
+    if text.startswith("[") and not totals:
         # A note with no total is an adoption without a vote, however a UN file worded it
         # (kept from an imported file: "[Adopted without a vote]", "[اعتُمِد دون تصويت.]").
         return VoteFp("without-vote")
@@ -270,10 +280,18 @@ def parse_vote_note(text: str) -> Optional[VoteFp]:
 
 
 def split_states(text: str) -> list:
-    """'Angola, Chile, Japan]' -> ['Angola', 'Chile', 'Japan'] (the note's closing
-    bracket and list commas are punctuation, not part of a State's name)."""
-    text = normalise(text).rstrip("]").strip()
-    return [s.strip() for s in text.split(", ") if s.strip()] if text else []
+    """'Angola, Chile and Japan]' -> ['Angola', 'Chile and Japan'] (the note's closing bracket,
+    the list's separators and its full stop are punctuation, not part of a State's name). The
+    last two stay together: where the words joining them end one name and start the next is
+    not in the text ("Trinidad and Tobago"), so the model's lists are read the same way
+    (``printed_states``)."""
+    text = normalise(text).rstrip("]").strip().rstrip(".").strip()
+    return [s.strip() for s in _STATE_SEPARATOR_RE.split(text) if s.strip()] if text else []
+
+
+def printed_states(states, code: str) -> list:
+    """The model's States as ``split_states`` reads them back from the printed list."""
+    return split_states(languages.join_list([normalise(s) for s in states], code)) if states else []
 
 
 def clean_state(text: str) -> str:

@@ -80,7 +80,8 @@ def _vote_lists(res: Resolution, pres) -> list:
             (label, list(states)) for label, states in pres.vote_lists]:
         raise InvalidOutputError(error(None, "AKN vote lists differ from the printed lists",
                                        "A-VOTE-LISTS"))
-    return rows
+    # Each State with what the language prints after it ("," "and" "."), as the other formats print it.
+    return [(label, ref, list(items)) for (label, ref, _states), (_label, items) in zip(rows, pres.vote_items)]
 
 
 @dataclass(frozen=True)
