@@ -12,9 +12,10 @@ from typing import Optional
 
 from ..errors import error
 from .. import languages
-from ..model import RECORDED, Meta, Resolution
+from ..model import RECORDED, AgendaItem, Meta, Origin, Resolution
 from ..presentation import LANGUAGES, PRINTED_KEYS, computed_strings
 from .akn_inlines import InlineContext, collapse, plain
+from . import akn_organs as organs
 from .akn_votes import read_vote, ref
 
 # ISO 639-2 codes (FRBRlanguage) -> the language names front matter uses.
@@ -91,25 +92,135 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     # What unres writes into its own AKN files for values it prints only in words.
     own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source")
 
-    symbol = f.text("symbol", "the document symbol", cover + "//{*}docNumber[@refersTo='#symbol']",
-                    cover + "//{*}docNumber")
-    number_el = f.find("number", "./{*}preface//{*}docNumber")
-    number = re.sub(r"[.\s]+$", "", plain(number_el)) if number_el is not None else ""
+    symbol_el = f.find("symbol", cover + "//{*}docNumber[@refersTo='#symbol']", cover + "//{*}docNumber")
+    symbol = plain(symbol_el) if symbol_el is not None else ""
+    organ_key = organs.organ_of(statement, symbol)
+    if organs.is_presidential_statement(statement, symbol):
+        errors.append(error(ctx.loc(symbol_el if symbol_el is not None else statement),
+                            f"{symbol or 'this file'} is a statement by the President of the Security "
+                            "Council, not a resolution; it has no source form", "E650"))
+        return None
+    if not symbol and organ_key == organs.SC:
+        symbol = organs.council_symbol(statement, ctx)
+    if not symbol:
+        f.missing("symbol", "the document symbol", symbol_el)
+    number = _number(statement, symbol, organ_key, f, ctx)
+    if organ_key == organs.SC:
+        title = organs.council_title(statement)
+        f.locs["title"] = ctx.loc(statement)
+    else:
+        title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
+                       "./{*}preface//{*}docTitle")
+
+    status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
+    distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
+    issue = f.date("issue_date", "the date of issue",
+                   cover + "//{*}docDate[@refersTo='#dateOfIssuance']", cover + "//{*}docDate")
+    code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
+    if organ_key == organs.SC:
+        # The Security Council prints the meeting and date in its adoption line on the cover page;
+        # the meeting is kept as its number, which each language prints in its own words.
+        number_of_meeting, adoption = organs.council_adoption(statement, code, ctx, errors)
+        meeting = str(number_of_meeting) if number_of_meeting else ""
+        f.find("adoption_date", cover + "//{*}docTitle[@refersTo='#adoption']")
+        f.locs["meeting"] = f.locs.get("adoption_date")
+    else:
+        adoption = f.date("adoption_date", "the date of adoption",
+                          "./{*}conclusions//{*}docDate[@refersTo='#adoptionDate']",
+                          "./{*}conclusions//{*}docDate")
+        meeting = f.text("meeting", "the meeting",
+                         "./{*}conclusions//{*}location[@refersTo='#adoptionMeeting']",
+                         "./{*}conclusions//{*}inline[@name='adoptionMeeting']",
+                         "./{*}conclusions//{*}location")
+    _check_frbr_adoption(statement, adoption, ctx)
+    job_el = statement.find(".//{*}docketNumber")
+    job = plain(job_el) if job_el is not None else ""
+    if organ_key == organs.HRC:
+        fields = _council_fields(statement, symbol, f, ctx, errors, own)
+        vote = read_vote(statement, meta_el, lang, ctx, errors)
+    else:
+        fields = _organ_fields(statement, symbol, organ_key, code, f, ctx, errors)
+        vote = organs.vote_from_metadata(meta_el, ctx, errors, statement)
+    if errors:
+        return None
+    meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,
+                language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
+                vote=vote, job_number=job or None, key_locs=f.locs, **fields)
+    if organ_key == organs.HRC and languages.resolve(meta.language) \
+            and languages.resolve(meta.original_language or ""):
+        meta.printed = _printed_as_the_un_prints(statement, meta, ctx)
+    return meta
+
+
+def _number(statement, symbol: str, organ_key: str, f: "_Fields", ctx: InlineContext) -> str:
+    """The resolution's number: the end of its symbol, as the preface (Assembly, Council) or the
+    cover page (Security Council) prints it."""
+    number_el = f.find("number", "./{*}preface//{*}docNumber",
+                       "./{*}coverPage//{*}docTitle[@refersTo='#resolutionNumber']")
+    printed = re.sub(r"[.\s]+$", "", plain(number_el)) if number_el is not None else ""
     tail = symbol.rsplit("/RES/", 1)[-1] if "/RES/" in symbol else ""
+    if organ_key == organs.SC:
+        found = re.search(r"(\d+)\s*\((\d{4})\)", printed)
+        printed = f"{found.group(1)} ({found.group(2)})" if found else ""
+    number = printed
     if not number:
         if tail:
-            ctx.warn(number_el if number_el is not None else statement,
-                     "no resolution number in the preface; taken from the symbol", "W630")
+            if organ_key != organs.SC or number_el is None:
+                ctx.warn(number_el if number_el is not None else statement,
+                         "no resolution number in the preface; taken from the symbol", "W630")
             number = tail
         else:
             f.missing("number", "the resolution number", number_el)
     elif tail and number != tail:
-        ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
-                            f"{tail} is used", "W631")
+        # A part published on its own (A/RES/75/290 A) or parts together (A/RES/75/101 A-B)
+        # print the resolution's number above the parts' letters: the symbol's end is the number.
+        if not re.fullmatch(re.escape(number) + r" [A-Z](?:-[A-Z])?", tail):
+            ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
+                                f"{tail} is used", "W631")
         number = tail
+    return number
 
-    title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
-                   "./{*}preface//{*}docTitle")
+
+def _organ_fields(statement, symbol: str, organ_key: str, code: str, f: "_Fields", ctx: InlineContext,
+                  errors: list) -> dict:
+    """The front matter only the Assembly's or the Security Council's sources have."""
+    cover = "./{*}coverPage"
+    organ_el = f.find("organ", cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    organ = organs.organ_name(organ_el, code, organ_key)
+    if not organ:
+        f.missing("organ", "the organ", organ_el)
+    if organ_key == organs.SC:
+        return {"organ": organ}
+    session_el = f.find("session", cover + "//{*}session")
+    session, session_name = 0, ""
+    if session_el is not None:
+        session_name = plain(session_el)
+        digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
+        session = int(digits.group(1)) if digits else 0
+    if not session:
+        found = re.search(r"/RES/(\d+)/", symbol)
+        if found:
+            session = int(found.group(1))
+            ctx.warn(session_el if session_el is not None else statement,
+                     f"the cover page gives no session number; {session} is taken from the symbol", "W634")
+        else:
+            errors.append(error(ctx.loc(session_el if session_el is not None else statement),
+                                "the session has no numeric @value", "E623"))
+    f.find("agenda_items", cover + "//{*}inline[@name='agenda item']")
+    items = organs.agenda_items(statement, ctx)
+    if not items:
+        f.missing("agenda_items", "the agenda item")
+    f.find("origin", cover + "//{*}docProponent")
+    origin = organs.origin(statement, code, ctx, errors)
+    return {"organ": organ, "session": session, "session_name": session_name,
+            "agenda_items": [AgendaItem(**item) for item in items],
+            "origin": Origin(**origin) if origin else None}
+
+
+def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, errors: list, own) -> dict:
+    """The Human Rights Council's: its parent organ, session and its dates, agenda item and
+    original language."""
+    cover = "./{*}coverPage"
     # The UN names the authorities by role; unres's own files by organ (#ga, #hrc), in the
     # same order: publisher, parent organ, organ.
     authorities = statement.findall(cover + "//{*}docAuthority")
@@ -172,33 +283,10 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         else:
             f.missing("agenda_item", "the agenda item", agenda_el)
 
-    status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
-    distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
-    issue = f.date("issue_date", "the date of issue",
-                   cover + "//{*}docDate[@refersTo='#dateOfIssuance']", cover + "//{*}docDate")
-
     original = _original_language(f, ctx, cover)
-    adoption = f.date("adoption_date", "the date of adoption",
-                      "./{*}conclusions//{*}docDate[@refersTo='#adoptionDate']",
-                      "./{*}conclusions//{*}docDate")
-    _check_frbr_adoption(statement, adoption, ctx)
-    meeting = f.text("meeting", "the meeting", "./{*}conclusions//{*}location[@refersTo='#adoptionMeeting']",
-                     "./{*}conclusions//{*}location")
-    job_el = statement.find(".//{*}docketNumber")
-    job = plain(job_el) if job_el is not None else ""
-
-    vote = read_vote(statement, meta_el, lang, ctx, errors)
-    if errors:
-        return None
-    meta = Meta(symbol=symbol, number=number, title=title, parent_organ=parent, organ=organ,
-                session=session, session_name=session_name, session_start=start, session_end=end,
-                agenda_item=agenda, distribution=distribution, issue_date=issue,
-                original_language=original, language=_BY_ISO.get(lang_iso, lang_iso),
-                adoption_date=adoption, meeting=meeting, vote=vote, job_number=job or None,
-                key_locs=f.locs)
-    if languages.resolve(meta.language) and languages.resolve(meta.original_language or ""):
-        meta.printed = _printed_as_the_un_prints(statement, meta, ctx)
-    return meta
+    return {"parent_organ": parent, "organ": organ, "session": session, "session_name": session_name,
+            "session_start": start, "session_end": end, "agenda_item": agenda,
+            "original_language": original}
 
 
 def _printed_as_the_un_prints(statement, meta: Meta, ctx: InlineContext) -> dict:
