@@ -16,12 +16,15 @@ from typing import Optional, Union
 from .. import citations, transforms
 from ..errors import Diagnostic, SourceError, error, warning
 from ..model import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
-                     PreambularParagraph, Resolution, Strong, SubParagraph, Text, is_formula, plain_text)
+                     PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text, is_formula,
+                     plain_text)
 from ..presentation import LANGUAGES
 from ..xmlsafe import parse_file
 from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
+from .akn_inlines import _raw_element as raw_element
+from .akn_votes import ref as ref_value
 from .akn_meta import read_meta
-from .akn_repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key,
+from .akn_repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                          opens_with_italic, typed_label)
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
@@ -30,6 +33,8 @@ _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 _HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
 # A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
 _TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
+# The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
+_PART_LETTER_RE = re.compile(r"^\s*[A-Z]\s*$")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
 
 
@@ -79,11 +84,23 @@ class _Builder:
             self.ctx.warn(root, f"namespace {etree_ns(root)!r} is not Akoma Ntoso 3.0 ({AKN_NS}); "
                                 "read as if it were", "W610")
         docs = [c for c in root if isinstance(c.tag, str)]
+        components = []
+        if [local(d) for d in docs] == ["documentCollection", "components"]:
+            # Resolutions A, B … published together (A/RES/75/101 A-B): the collection holds the
+            # cover page, the resolution's number and title and the vote; each component a part.
+            components = [st for comp in _elements(docs[1]) for st in _elements(comp)
+                          if local(st) == "statement"]
+            if not components:
+                raise SourceError(error(self.ctx.loc(docs[1]), "a document collection without "
+                                                               "resolutions in its components", "E610"))
+            docs = docs[:1]
         if len(docs) != 1:
             raise SourceError(error(self.ctx.loc(root), "expected exactly one document inside "
                                                         "<akomaNtoso>", "E610"))
         statement = docs[0]
-        if local(statement) != "statement" or statement.get("name") != "resolution":
+        if components:
+            pass
+        elif local(statement) != "statement" or statement.get("name") != "resolution":
             self.ctx.warn(statement, f"<{local(statement)} name=\"{statement.get('name')}\"> is read as "
                                      "a resolution", "W611")
         lang_el = statement.find("./{*}meta/{*}identification/{*}FRBRExpression/{*}FRBRlanguage")
@@ -93,17 +110,54 @@ class _Builder:
             self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W609")
 
         self.ctx.own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source") is not None
-        meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors)
-        part = self.part(statement)
+        conclusions = components[-1].find("./{*}conclusions") if components else None
+        meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
+        if meta is None and not self.errors:
+            raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))
+        if any(d.code == "E650" for d in self.errors):
+            raise SourceError(self.errors)
+        header = self.part_header(statement)
+        if components:
+            parts = [self.part(st, self.part_header(st)) for st in components]
+        else:
+            parts = [self.part(statement, header)]
         annexes = self.annexes(statement)
+        for st in components:
+            annexes += self.annexes(st)
         if self.errors or meta is None:
             raise SourceError(sorted(self.errors, key=lambda d: d.loc.line if d.loc else 0))
-        res = Resolution(meta=meta, parts=[part], annexes=annexes,
+        res = Resolution(meta=meta, parts=parts, annexes=annexes,
                          footnotes=list(self.ctx.footnotes), source=self.path)
         return res, self.numbered
 
+    def part_header(self, statement):
+        """(letter, title inlines) of a part, from its preface: "A" and its title under the
+        resolution's own number and title; (None, None) when the text is not in parts. A footnote
+        on the letter (how a part published later says what the first one became) is kept at
+        the head of the title."""
+        preface = statement.find("./{*}preface")
+        if preface is None:
+            return None, None
+        items = [el for el in preface.iter("{*}docNumber", "{*}docTitle")]
+        for index, el in enumerate(items):
+            if local(el) == "docNumber" and (ref_of(el) == "letter" or _PART_LETTER_RE.match(plain(el))):
+                letter = plain(el).strip()
+                notes = [n for n in convert(el, self.ctx) if isinstance(n, NoteRef)]
+                for sibling in el.itersiblings():
+                    if local(sibling) in ("docNumber", "docTitle"):
+                        break
+                    if local(sibling) == "authorialNote":
+                        notes += [n for n in raw_element(sibling, self.ctx) if isinstance(n, NoteRef)]
+                title = None
+                if index + 1 < len(items) and local(items[index + 1]) == "docTitle":
+                    title = convert(items[index + 1], self.ctx)
+                if notes:
+                    title = notes + ([Text(" ")] + title if title else [])
+                return letter, title
+        return None, None
+
     # ------------------------------------------------------------------ body
-    def part(self, statement) -> Part:
+    def part(self, statement, header=(None, None)) -> Part:
         preamble_el = statement.find("./{*}preamble")
         body = statement.find("./{*}mainBody")
         formula, preamble = None, []
@@ -121,7 +175,8 @@ class _Builder:
                                      "printed", "W659")
             moved, operative = self.operative(bodies)
             preamble += moved
-        return Part(label=None, title=None, formula=formula, preamble=preamble, operative=operative,
+        label, title = header
+        return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
                     loc=self.ctx.loc(preamble_el if preamble_el is not None else statement))
 
     def preamble(self, el):
@@ -273,10 +328,25 @@ class _Builder:
             self.ctx.warn(el, f"the sub-paragraph's label {num} is typed in its text, not in <num>; "
                               "taken as its label", "W662")
         sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+        if num is not None:
+            self.lookalike(el, num)
         self.numbered.append((sub, num, el))
         if not inlines and not children:
             self.fail(el, "empty sub-paragraph", "E616")
         return sub
+
+    def lookalike(self, el, label: str) -> None:
+        """A label that types other characters for the letters or numerals print shows."""
+        other = lookalike(label)
+        if not other:
+            return
+        if any("\u3220" <= c <= "\u3229" for c in other):
+            self.ctx.warn_once(el, f"chinese-roman:{id(el.getparent())}", f"the label {label} is a "
+                               "parenthesised ideograph; read as the roman numeral it counts, which "
+                               "the Chinese language data prints as (i), (ii) …", "W687")
+        else:
+            self.ctx.warn(el, f"the label {label} is typed with Cyrillic letters that look Latin "
+                              f"({other}); read as the Latin label", "W686")
 
     def joined(self, el) -> list:
         """The inlines of ``el``'s paragraphs; several <p> are joined by line breaks."""
@@ -430,7 +500,7 @@ class _OperativeRecovery:
                 self.ctx.warn(el, "a preambular paragraph (italic opening phrase, closing comma) in the "
                                   "main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
-            elif len(self.entries) == 1:
+            elif len(self.entries) == 1 or self.none_numbered(index):
                 self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
                                   "the source format numbers every operative paragraph", "W661")
                 self.paragraphs.append(para)
@@ -466,6 +536,7 @@ class _OperativeRecovery:
         next_label = typed_label(following[2].inlines) if following and following[1] is None else None
         next_key = label_key(next_label[0]) if next_label else None
         if last.wrapup is None and self.nester.place(label_key(label), sub, next_key):
+            self.b.lookalike(el, label)
             self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of paragraph "
                                f"{len(self.paragraphs)} are typed in paragraphs of their own, from "
                                f"{label}; placed under it by their labels", "W653")
@@ -473,6 +544,15 @@ class _OperativeRecovery:
             return
         self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
                         f"sub-paragraphs of paragraph {len(self.paragraphs)}; it cannot be placed", "E617")
+
+    def none_numbered(self, index: int) -> bool:
+        """Whether ``entries[index]`` is the only paragraph that is not a typed sub-paragraph and
+        no paragraph has a number: the Assembly prints a lone operative paragraph unnumbered,
+        sub-paragraphs and all."""
+        rest = self.entries[index + 1:]
+        return all(num is None for _el, num, _para in self.entries) \
+            and all(typed_label(para.inlines) is not None for _el, _num, para in rest) \
+            and typed_label(self.entries[index][2].inlines) is None
 
     def next_number(self, index: int) -> Optional[int]:
         for _el, num, _para in self.entries[index + 1:]:
@@ -498,6 +578,10 @@ def _num(el) -> Optional[str]:
         return None
     text = plain(num)
     return text or None
+
+
+def ref_of(el) -> str:
+    return ref_value(el.get("refersTo"))
 
 
 def _name_key(name: str) -> str:

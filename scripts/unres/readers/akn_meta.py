@@ -39,8 +39,9 @@ _LANGUAGE_BY_NAME = {alias: name for name, aliases in _LANGUAGE_NAMES.items() fo
 class _Fields:
     """Looks values up and records what is missing, each with its line."""
 
-    def __init__(self, statement, ctx: InlineContext, errors: list):
+    def __init__(self, statement, ctx: InlineContext, errors: list, conclusions=None):
         self.statement = statement
+        self.conclusions = conclusions
         self.ctx = ctx
         self.errors = errors
         self.locs = {}
@@ -48,6 +49,8 @@ class _Fields:
     def find(self, key: str, *paths: str):
         for path in paths:
             el = self.statement.find(path)
+            if el is None and self.conclusions is not None and path.startswith("./{*}conclusions/"):
+                el = self.conclusions.find("." + path[len("./{*}conclusions"):])
             if el is not None:
                 self.locs[key] = self.ctx.loc(el)
                 return el
@@ -85,8 +88,11 @@ class _Fields:
             return None
 
 
-def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: list) -> Optional[Meta]:
-    f = _Fields(statement, ctx, errors)
+def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: list,
+              conclusions=None) -> Optional[Meta]:
+    """The front matter. ``conclusions``: where the closing lines are when ``statement`` has none
+    (a collection of parts closes with its last part's)."""
+    f = _Fields(statement, ctx, errors, conclusions)
     cover = "./{*}coverPage"
     meta_el = statement.find("./{*}meta")
     # What unres writes into its own AKN files for values it prints only in words.
@@ -108,6 +114,12 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     if organ_key == organs.SC:
         title = organs.council_title(statement)
         f.locs["title"] = ctx.loc(statement)
+    elif organ_key == organs.GA and organs.resolution_titles(statement):
+        # A part published on its own prints the whole resolution's title (in one or more
+        # lines) above its letter and its own title.
+        titles = organs.resolution_titles(statement)
+        f.locs["title"] = ctx.loc(titles[0])
+        title = " ".join(plain(t) for t in titles)
     else:
         title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
                        "./{*}preface//{*}docTitle")

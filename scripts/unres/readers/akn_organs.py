@@ -156,6 +156,19 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
     return {"committee": committee.strip(), "documents": documents}
 
 
+def resolution_titles(statement) -> list:
+    """The preface's titles above a part's letter (all of them when there is no letter)."""
+    preface = statement.find("./{*}preface")
+    out = []
+    for el in preface.iter("{*}docNumber", "{*}docTitle") if preface is not None else []:
+        if el.tag.endswith("docNumber") and (ref(el.get("refersTo")) == "letter"
+                                             or re.fullmatch(r"\s*[A-Z]\s*", plain(el))):
+            break
+        if el.tag.endswith("docTitle"):
+            out.append(el)
+    return out
+
+
 # ------------------------------------------------------------------ Security Council
 def council_symbol(statement, ctx: InlineContext) -> str:
     """The symbol a Security Council file leaves empty, from the resolution number it prints

@@ -18,8 +18,15 @@ from ..model import Emph, Text, plain_text
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-# A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ".
-TYPED_LABEL_RE = re.compile(r"^\s*(\(?)([a-z]{1,3}|[ivxlc]{1,7}|[\u0621-\u064a]\u0640?)\)\s+")
+# Cyrillic letters typed for the Latin ones they look like in a Russian label ("а)" for "a)").
+CYRILLIC_LOOKALIKES = "аесіорху"
+_LATIN_OF_CYRILLIC = str.maketrans(CYRILLIC_LOOKALIKES, "aecioрxy".replace("р", "p"))
+# Chinese versions print the second level (i), (ii) … as ㈠, ㈡ … (parenthesised ideographs one to ten).
+_CHINESE_ROMAN = {chr(0x3220 + index): numeral for index, numeral in
+                  enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))}
+# A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ", "㈠ ".
+TYPED_LABEL_RE = re.compile(r"^\s*(?:(\(?)([a-z" + CYRILLIC_LOOKALIKES + r"]{1,3}|[ivxlc]{1,7}"
+                            r"|[\u0621-\u064a]\u0640?)\)|[\u3220-\u3229])\s+")
 # Punctuation that closes a paragraph as printed (Latin, Arabic, Chinese).
 CLOSING = (";", ".", ":", "؛", "。", "；", "：", "!", "?")
 MAX_DEPTH = 4
@@ -27,10 +34,17 @@ MAX_DEPTH = 4
 
 def label_key(label: str) -> str:
     """'(a)', 'a)', '(أ)' -> 'a'; '(iv)' -> 'iv'; '12.' -> '12'."""
-    key = re.sub(r"[\W_\u0640]+", "", label).lower()
+    label = "".join(_CHINESE_ROMAN.get(char, char) for char in label)
+    key = re.sub(r"[\W_\u0640]+", "", label).lower().translate(_LATIN_OF_CYRILLIC)
     if len(key) == 1 and key in ABJAD:
         return transforms.letters(ABJAD.index(key))
     return key
+
+
+def lookalike(label: str) -> str:
+    """What a label types in place of the Latin letters or numerals print shows ('' if nothing)."""
+    found = [c for c in label if c in CYRILLIC_LOOKALIKES or c in _CHINESE_ROMAN]
+    return "".join(found)
 
 
 def typed_label(inlines) -> Optional[tuple[str, list]]:
