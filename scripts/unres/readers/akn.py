@@ -23,7 +23,7 @@ from ..xmlsafe import parse_file
 from .akn_inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
 from .akn_inlines import _raw_element as raw_element
 from .akn_votes import ref as ref_value
-from .akn_meta import read_meta
+from .akn_meta import printed_strings, read_meta
 from .akn_repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                          opens_with_italic, typed_label)
 
@@ -126,6 +126,7 @@ class _Builder:
             annexes += self.annexes(st)
         if self.errors or meta is None:
             raise SourceError(sorted(self.errors, key=lambda d: d.loc.line if d.loc else 0))
+        meta.printed = printed_strings(statement, meta, parts, self.ctx)
         res = Resolution(meta=meta, parts=parts, annexes=annexes,
                          footnotes=list(self.ctx.footnotes), source=self.path)
         return res, self.numbered

@@ -280,7 +280,9 @@ def _note(el, ctx: InlineContext) -> NoteRef:
 # ------------------------------------------------------------- whitespace
 def normalise(nodes: list) -> list:
     """Collapse whitespace, move edge spaces out of formatting, merge text, trim."""
-    out = _merge(_flank(_merge(_hoist(nodes))))
+    # Moving punctuation out of a run can bare a space at its edge (", Treaty Series" in
+    # italics after "United Nations"): the spaces are moved out once more.
+    out = _merge(_hoist(_flank(_merge(_hoist(nodes)))))
     if out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip(" "))
     if out and isinstance(out[-1], Text):
@@ -363,6 +365,9 @@ def _merge(nodes: list) -> list:
                 out[-1] = Text(out[-1].text + node.text)
             else:
                 out.append(Text(node.text))
+        elif isinstance(node, (Emph, Strong)) and out and type(out[-1]) is type(node):
+            # Two runs of the same formatting side by side print as one.
+            out[-1] = type(node)(_merge(out[-1].children + node.children))
         else:
             out.append(node)
     for i, node in enumerate(out):

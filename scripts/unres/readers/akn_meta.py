@@ -158,10 +158,16 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,
                 language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
                 vote=vote, job_number=job or None, key_locs=f.locs, **fields)
-    if organ_key == organs.HRC and languages.resolve(meta.language) \
-            and languages.resolve(meta.original_language or ""):
-        meta.printed = _printed_as_the_un_prints(statement, meta, ctx)
     return meta
+
+
+def printed_strings(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:
+    """What the file prints on page one where the language data prints something else (kept
+    under ``printed:``), once the parts are known ("Resolutions adopted …" for parts A, B …)."""
+    if not languages.resolve(meta.language) or (meta.organ_key == "hrc"
+                                                and not languages.resolve(meta.original_language or "")):
+        return {}
+    return _printed_as_the_un_prints(statement, meta, parts, ctx)
 
 
 def _number(statement, symbol: str, organ_key: str, f: "_Fields", ctx: InlineContext) -> str:
@@ -301,11 +307,11 @@ def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, er
             "original_language": original}
 
 
-def _printed_as_the_un_prints(statement, meta: Meta, ctx: InlineContext) -> dict:
+def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:
     """The masthead and adoption strings the UN's file prints where the language data prints
     something else: kept as printed, each difference reported with its line."""
     cover, conclusions = "./{*}coverPage", "./{*}conclusions"
-    ours = computed_strings(Resolution(meta=meta, parts=[]))
+    ours = computed_strings(Resolution(meta=meta, parts=parts))
     found = {
         "united_nations": statement.find(cover + "//{*}docAuthority[@refersTo='#publisher']"),
         "distr": statement.find(cover + "//{*}docStatus"),
@@ -313,7 +319,9 @@ def _printed_as_the_un_prints(statement, meta: Meta, ctx: InlineContext) -> dict
         "original": statement.find(cover + "//{*}inline[@name='originalLanguage']"),
         "language_line": statement.find(cover + "//{*}inline[@name='languageOfExpression']"),
         "agenda_item": statement.find(cover + "//{*}inline[@name='agenda item']"),
-        "adopted_by": statement.find(cover + "//{*}docTitle"),
+        "adopted_by": statement.find(cover + "//{*}docTitle[@refersTo='#adoption']")
+        if statement.find(cover + "//{*}docTitle[@refersTo='#adoption']") is not None
+        else statement.find(cover + "//{*}docTitle"),
         "adoption_date": statement.find(conclusions + "//{*}docDate"),
     }
     theirs = {key: plain(el).strip() for key, el in found.items() if el is not None}
@@ -329,7 +337,7 @@ def _printed_as_the_un_prints(statement, meta: Meta, ctx: InlineContext) -> dict
     kept = {}
     name = languages.english_name(languages.code_of(meta.language))
     for key in PRINTED_KEYS:
-        if key not in theirs or not theirs[key]:
+        if key not in theirs or not theirs[key] or not ours.get(key):
             continue
         if _same(theirs[key], ours[key]):
             continue

@@ -27,7 +27,7 @@ HRC, GA, SC = "hrc", "ga", "sc"
 
 # "Agenda item 130 (y)", "Points 14 et 122 de l’ordre du jour", "议程项目38": the numbers, each
 # with the letter of its sub-item.
-_AGENDA_NUMBER_RE = re.compile(r"\d+(?:\s*[(（][a-z][)）])?")
+_AGENDA_NUMBER_RE = re.compile(r"\d+(?:\s*(?:[(（][^\W\d_]{1,3}\u0640?[)）]|[^\W\d_]{1,3}\)(?!\w)))?")
 # A document symbol of the Assembly, as the origin line lists them.
 _DOCUMENT_START = r"(?=A/)"
 # "Adopted 133-3-0, 88th plenary meeting": what @outcome sometimes holds in place of a keyword.
@@ -86,7 +86,8 @@ def agenda_items(statement, ctx: InlineContext) -> list[dict]:
     line = statement.find(cover + "//{*}inline[@name='agenda item']")
     if line is None:
         return []
-    numbers = [re.sub(r"\s*[(（]([a-z])[)）]", r" (\1)", n) for n in _AGENDA_NUMBER_RE.findall(plain(line))]
+    # Each number is kept as the language prints it ("130 (y)", "14 a)", "38(a)", "37 (أ)").
+    numbers = _AGENDA_NUMBER_RE.findall(plain(line))
     titles = [plain(el) for el in statement.findall(cover + "//{*}inline[@name='agenda item name']")]
     if titles and len(titles) != len(numbers):
         ctx.warn(line, f"{len(numbers)} agenda items are numbered but {len(titles)} titles follow; "

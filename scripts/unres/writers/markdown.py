@@ -151,7 +151,8 @@ def _front_matter(res: Resolution) -> str:
     lines = ["---"]
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        if value is None or value is True or value == []:
+        if value is None or value is True or value == [] or (key == "meeting" and not value):
+            # A Security Council resolution adopted without a meeting has none to state.
             continue
         if key == "agenda_items":
             lines.append("agenda_items:")
