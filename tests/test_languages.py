@@ -274,10 +274,28 @@ def test_a_list_of_states_is_joined_as_the_language_prints_it(built_38_3, langua
     assert wanted in "".join(akn.find(".//{*}conclusions").itertext())
     assert any(
         wanted in p.text for p in Document(str(built_38_3 / f"res_{language}.docx")).paragraphs)
-    if language != "Arabic":      # (the Arabic PDF's text is read in logical order below)
+    if language != "Arabic":
         pdf = pypdfium2.PdfDocument(str(built_38_3 / f"res_{language}.pdf"))
         text = re.sub(r"\s+", " ", "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
         assert wanted in text
+
+
+def test_the_arabic_pdf_is_read_in_reading_order(built_38_3):
+    """Each line right to left, the symbol and the numbers left to right inside it, a word whose
+    first letter the font draws apart ("مجلس") and a vowel sign over its letter read in place."""
+    import pypdfium2
+    from unres.check.pdf_bidi import pdf_text
+    pages = pdf_text(built_38_3 / "res_Arabic.pdf")
+    lines = [re.sub(r"\s+", " ", line).strip() for line in pages[0].splitlines()]
+    for expected in ("الأمــم المتحـدة A/HRC/RES/38/3", "البند 3 من جدول الأعمال",
+                     "قرار اعتمده مجلس حقوق الإنسان في 5 تموز/يوليه 2018"):
+        assert expected in lines or any(expected.replace(" ", "") == line.replace(" ", "") for line in lines), expected
+    last = re.sub(r"\s+", " ", pages[-1])
+    assert "[اعتُمد بتصويت مسجل بأغلبية 28 صوتاً مقابل 14 صوتاً، وامتناع 3 أعضاء عن التصويت." in last
+    # PDFium's own reading of the same page does not give this order.
+    plain = re.sub(r"\s+", " ", pypdfium2.PdfDocument(str(built_38_3 / "res_Arabic.pdf"))[0]
+                   .get_textpage().get_text_range())
+    assert "قرار اعتمده مجلس حقوق الإنسان في 5 تموز/يوليه 2018" not in plain
 
 
 @pytest.mark.parametrize("items,joined", [

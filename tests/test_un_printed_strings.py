@@ -11,11 +11,11 @@ import sys
 import unicodedata
 
 import pytest
-import pypdfium2
 from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import CORPUS
+from unres.check.pdf_bidi import pdf_text
 from unres.readers.akn import import_akn
 from unres.writers.markdown import render_markdown
 
@@ -27,6 +27,23 @@ SAMPLE = os.environ.get("UNRES_STRINGS_SAMPLE", "6")
 # Strings the UN's cover page prints that the source format has no key for, with the reason.
 NOT_IN_THE_FORMAT = {
     "agenda item name": "the agenda item's title: the source format has no key for it",
+}
+
+# What a UN file prints that its own printed document does not, put right before comparing: each
+# repair is named, and what it changed is counted and printed.
+REPAIRS = {
+    "straight apostrophe": (
+        "the UN's French files type the Council's name on the cover page with a straight apostrophe "
+        "(\"droits de l'homme\") where the same file's adoption line and body print ’, as UN "
+        "typography does; we print ’",
+        lambda text: text.replace("'", "’")),
+}
+
+# Strings of a UN file that its own session's other files print otherwise, each named with the
+# defect: (file, the string's first characters) -> the reason. Our data prints the session's usage.
+UN_FILE_DEFECTS = {
+    ("A_HRC_RES_54_27A", "[اعتُمِدبتصويت"): "the note counts 7 abstentions and the file's list of them is "
+    "empty (W624 on import); ours prints the lists' totals",
 }
 
 
@@ -53,6 +70,25 @@ def _un_strings(path):
                 if _squash(piece):
                     out.append((element, kind, _squash(piece)))
     return out
+
+
+def _repaired(strings, repairs_done):
+    out = []
+    for element, kind, text in strings:
+        for name, (_reason, repair) in REPAIRS.items():
+            fixed = repair(text)
+            if fixed != text:
+                repairs_done[name] = repairs_done.get(name, 0) + 1
+                text = fixed
+        out.append((element, kind, text))
+    return out
+
+
+def _pdf_texts(path):
+    """Our PDF's first page, and all its pages after it (the closing lines stand before an annex),
+    in reading order (an Arabic line right to left)."""
+    pages = pdf_text(path)
+    return _squash(pages[0]), _squash("".join(pages[1:]))
 
 
 def _in_order(strings, text):
@@ -87,35 +123,44 @@ def built(tmp_path_factory):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "measured 87 % on every 12th file: the Arabic PDF's text layer is not in logical order, the UN's "
-    "Arabic preface number has no full stop and its session dates no separator; not yet 100 %"))
+    "measured 99.3 % (1651 of 1662) on every 6th file: still missed are vote notes in some PDFs "
+    "(54/23 E, 54/15 S, 54/4 A), an Arabic title and note in the PDF (54/10 A, 54/21 A) and a Spanish "
+    "list printed without 'y' (54/20 S); not yet 100 %"))
 def test_the_uns_printed_strings_are_ours_in_every_output(built):
     sources, out = built
-    total, ok, missing = 0, 0, []
+    total, ok, missing, repairs, defects = 0, 0, [], {}, []
     for path, md in sources:
         stem = md.stem
-        strings = [s for s in _un_strings(path) if s[1] not in NOT_IN_THE_FORMAT]
+        strings = _repaired([s for s in _un_strings(path) if s[1] not in NOT_IN_THE_FORMAT], repairs)
         page = lxml_html.fromstring((out / f"{stem}.html").read_bytes())
         html_text = _squash(page.find(".//body").text_content())
         akn = etree.parse(str(out / f"{stem}.akn.xml")).getroot()
-        pdf = pypdfium2.PdfDocument(str(out / f"{stem}.pdf"))
-        first = _squash(pdf[0].get_textpage().get_text_range())
-        last = _squash("".join(pdf[i].get_textpage().get_text_range() for i in range(max(1, len(pdf) - 2),
-                                                                                      len(pdf))))
-        pdf_text = first + last if len(pdf) > 1 else first
-        outputs = {"html": html_text, "pdf": pdf_text}
+        first, rest = _pdf_texts(out / f"{stem}.pdf")
+        outputs = {"html": html_text, "pdf": first + rest}
         for element in ("coverPage", "preface", "conclusions"):
             el = akn.find(f".//{{*}}{element}")
             outputs[f"akn {element}"] = _squash("".join(el.itertext())) if el is not None else ""
         for name, text in outputs.items():
             wanted = strings if not name.startswith("akn") else [s for s in strings if s[0] == name[4:]]
-            found, missed = _in_order(wanted, text)
+            if name == "pdf":     # the cover page and the title are the first page's
+                found, missed = _in_order([s for s in wanted if s[0] != "conclusions"], first)
+                found2, missed2 = _in_order([s for s in wanted if s[0] == "conclusions"], first + rest)
+                found, missed = found + found2, missed + missed2
+            else:
+                found, missed = _in_order(wanted, text)
             total += len(wanted)
             ok += len(found)
-            missing += [(stem, name, m[2][:60]) for m in missed]
+            for m in missed:
+                reason = next((why for (file, start), why in UN_FILE_DEFECTS.items()
+                               if file == stem and m[2].startswith(start)), None)
+                (defects if reason else missing).append((stem, name, m[2][:60], reason or ""))
     share = ok / total if total else 0
     print(f"\nUN printed strings found in order: {ok} of {total} ({share:.1%}) over {len(sources)} files; "
           f"not compared: {', '.join(f'{k} ({v})' for k, v in NOT_IN_THE_FORMAT.items())}")
-    for row in missing[:60]:
-        print("  missing:", *row)
+    for name, count in repairs.items():
+        print(f"  repaired ({name}, {count} strings): {REPAIRS[name][0]}")
+    for row in defects:
+        print("  a defect of the UN's file:", *row)
+    for row in missing:
+        print("  missing:", *row[:3])
     assert missing == []

@@ -330,10 +330,16 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         separator = languages.data(languages.code_of(meta.language))["date_range"]["separator"]
         theirs["session_dates"] = plain(dates[0]).strip() + separator + plain(dates[1]).strip()
         found["session_dates"] = dates[0]
+    outcome = statement.find(conclusions + "//{*}outcome")
     if meta.vote.kind != RECORDED:
-        outcome = statement.find(conclusions + "//{*}outcome")
         if outcome is not None and plain(outcome).strip():
             theirs["vote_note"], found["vote_note"] = plain(outcome).strip(), outcome
+    elif outcome is not None:
+        note = _recorded_note(outcome)
+        # Kept only where its totals are the lists' own: a note that counts States its lists do not
+        # name (W624) would contradict the lists printed under it.
+        if note and _totals_in(note) == _without_trailing_zeros(meta.vote.totals):
+            theirs["vote_note"], found["vote_note"] = note, outcome
     kept = {}
     name = languages.english_name(languages.code_of(meta.language))
     for key in PRINTED_KEYS:
@@ -345,6 +351,28 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         ctx.warn(found[key], f"the file prints {theirs[key]!r} where the {name} language data prints "
                              f"{collapse(ours[key])!r}; kept as printed", "W660")
     return kept
+
+
+def _recorded_note(outcome) -> str:
+    """The first sentence of a recorded vote's note as the file prints it: the outcome's words
+    up to its first list (a nested outcome), without the lists."""
+    pieces = [outcome.text or ""]
+    for child in outcome:
+        if child.tag.rsplit("}", 1)[-1] == "outcome":
+            break
+        pieces.append(plain(child) + (child.tail or ""))
+    return collapse("".join(pieces)).strip()
+
+
+def _totals_in(note: str) -> tuple:
+    return tuple(int(n) for n in re.findall(r"\d+", note))
+
+
+def _without_trailing_zeros(totals) -> tuple:
+    totals = list(totals)
+    while totals and totals[-1] == 0:
+        totals.pop()
+    return tuple(totals)
 
 
 def _same(a: str, b: str) -> bool:
