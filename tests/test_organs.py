@@ -167,3 +167,133 @@ def test_several_agenda_items_and_no_committee(tmp_path):
     assert pres.agenda_item == "Agenda items 72 and 73 (b)"
     assert pres.origin == "[without reference to a Main Committee (A/75/L.32 and A/75/L.32/Add.1)]"
     assert [s for _, s in pres.origin_documents] == ["A/75/L.32", "A/75/L.32/Add.1"]
+
+
+# ------------------------------------------------------------------ the hand-written sources
+import os                                   # noqa: E402
+import subprocess                           # noqa: E402
+
+import docx                                 # noqa: E402
+from lxml import etree                      # noqa: E402
+
+from conftest import ROOT                   # noqa: E402
+from unres.akn_validate import validate     # noqa: E402
+from unres.cli import main                  # noqa: E402
+
+GA_SOURCE = ROOT / "source" / "A_RES_75_40.md"
+SC_SOURCE = ROOT / "source" / "S_RES_2508_2020.md"
+GOLDEN = ROOT / "tests" / "golden"
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("organs")
+    assert main(["build", str(GA_SOURCE), str(SC_SOURCE), "-o", str(out), "-q"]) == 0
+    return out
+
+
+def test_the_sources_pass_the_strict_check_and_verify(built):
+    assert main(["check", "--strict", str(GA_SOURCE), str(SC_SOURCE)]) == 0
+    assert main(["verify", str(GA_SOURCE), str(SC_SOURCE), "-o", str(built), "-q"]) == 0
+
+
+@pytest.mark.parametrize("stem", ["A_RES_75_40", "S_RES_2508_2020"])
+def test_golden_akn_and_schema(built, stem):
+    data = (built / f"{stem}.akn.xml").read_bytes()
+    assert validate(data) == []
+    golden = GOLDEN / f"{stem}.akn.xml"
+    if os.environ.get("UNRES_ACCEPT") == "1":
+        golden.write_bytes(data)
+    assert golden.is_file(), "golden file missing: run with UNRES_ACCEPT=1"
+    assert data == golden.read_bytes(), "AKN output changed; UNRES_ACCEPT=1 accepts it"
+
+
+def _cover(root):
+    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//a:coverPage/a:p", NS)]
+
+
+def test_assembly_akn_follows_the_uns_shape(built):
+    root = etree.parse(str(built / "A_RES_75_40.akn.xml")).getroot()
+    st = root.find("a:statement", NS)
+    assert st.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == \
+        "/akn/un/statement/deliberation/unga/2020-12-07/75-40/!main"
+    assert _cover(root) == [
+        "United Nations", "A/RES/75/40", "General Assembly", "Distr.: General", "16 December 2020",
+        "Seventy-fifth session", "Agenda item 103 (nn)",
+        "General and complete disarmament: Treaty on the Prohibition of Nuclear Weapons",
+        "Resolution adopted by the General Assembly on 7 December 2020",
+        "[on the report of the First Committee (A/75/399, para. 96)]"]
+    proponent = st.find(".//a:coverPage//a:docProponent", NS)
+    assert proponent.get("refersTo") == "#firstCommittee"
+    ref = proponent.find("a:ref", NS)
+    assert ref.text == "A/75/399"
+    tlc = st.find(f".//a:TLCReference[@eId='{ref.get('refersTo')[1:]}']", NS)
+    assert tlc.get("href") == "https://undocs.org/en/A/75/399"
+    assert st.find(".//a:TLCOrganization[@eId='firstCommittee']", NS).get("showAs") == "First Committee"
+    assert st.findtext("a:preface/a:p/a:docNumber", namespaces=NS) == "75/40."
+    # the vote is data: in the metadata, not in the conclusions
+    counts = st.findall(".//a:analysis//a:voting/a:count", NS)
+    assert [(c.get("refersTo"), c.get("value"), len(c.findall(".//a:organization", NS))) for c in counts] == [
+        ("#inFavour", "130", 130), ("#against", "42", 42), ("#abstaining", "14", 14)]
+    conclusions = st.find("a:conclusions", NS)
+    assert " ".join("".join(conclusions.itertext()).split()) == "37th plenary meeting7 December 2020"   # <eol/> between
+    assert conclusions.find(".//a:vote", NS) is None
+    assert st.find(".//a:TLCConcept[@eId='originalLanguage']", NS) is None
+
+
+def test_security_council_akn_follows_the_uns_shape(built):
+    root = etree.parse(str(built / "S_RES_2508_2020.akn.xml")).getroot()
+    st = root.find("a:statement", NS)
+    assert st.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == \
+        "/akn/un/statement/deliberation/unsc/2020-02-11/2508-2020/!main"
+    assert _cover(root) == [
+        "United Nations", "S/RES/2508 (2020)", "Security Council", "Distr.: General", "11 February 2020",
+        "Resolution 2508 (2020)",
+        "Adopted by the Security Council at its 8718th meeting, on 11 February 2020"]
+    assert [etree.QName(c).localname for c in st] == ["meta", "coverPage", "preamble", "mainBody"]
+    counts = st.findall(".//a:analysis//a:voting/a:count", NS)
+    assert [(c.get("refersTo"), c.get("value")) for c in counts] == [
+        ("#inFavour", "15"), ("#against", "0"), ("#abstaining", "0")]
+    acting = [c for c in st.iterfind("a:preamble/a:container", NS) if c.get("name") == "acting"]
+    assert "".join(acting[0].itertext()).strip() == "Acting under Chapter VII of the Charter of the United Nations,"
+
+
+def _docx_lines(path):
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_docx_page_one_follows_the_organ(built):
+    ga = _docx_lines(built / "A_RES_75_40.docx")
+    assert ga[:6] == [
+        ("SessionG", "Seventy-fifth session"), ("SessionLineG", "Agenda item 103 (nn)"),
+        ("SessionLineG", "General and complete disarmament: Treaty on the Prohibition of Nuclear Weapons"),
+        ("HChG", "Resolution adopted by the General Assembly on 7\u00a0December\u00a02020"),
+        ("OriginG", "[on the report of the First Committee (A/75/399, para. 96)]"),
+        ("H1G", "75/40.\tTreaty on the Prohibition of Nuclear Weapons")]
+    assert ga[-1] == ("MeetingG", "37th plenary meeting\n7\u00a0December\u00a02020")
+    sc = _docx_lines(built / "S_RES_2508_2020.docx")
+    assert sc[:2] == [("HChG", "Resolution 2508 (2020)"),
+                      ("AdoptedAtG", "Adopted by the Security Council at its 8718th meeting, on "
+                                     "11\u00a0February\u00a02020")]
+    assert sc[-1][1] == "5.\tDecides to remain seized of the matter."
+    masthead = docx.Document(str(built / "S_RES_2508_2020.docx")).tables[0]
+    assert "Security Council" in masthead.rows[1].cells[1].text
+    assert "Original" not in masthead.rows[1].cells[2].text
+
+
+def _pdf_text(path, page=1):
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def test_pdf_page_one_follows_the_organ(built):
+    ga = " ".join(_pdf_text(built / "A_RES_75_40.pdf").split())
+    assert "General Assembly Distr.: General 16 December 2020 Seventy-fifth session Agenda item 103 (nn)" in ga
+    assert ("Resolution adopted by the General Assembly on 7 December 2020 "
+            "[on the report of the First Committee (A/75/399, para. 96)] 75/40. Treaty on the Prohibition") in ga
+    assert "Original" not in ga and "Adopted by a recorded vote" not in ga and "In favour" not in ga
+    sc = " ".join(_pdf_text(built / "S_RES_2508_2020.pdf").split())
+    assert ("Security Council Distr.: General 11 February 2020 Resolution 2508 (2020) Adopted by the "
+            "Security Council at its 8718th meeting, on 11 February 2020 The Security Council,") in sc
+    assert "Reports of the Secretary-General" not in sc and "meeting 11 February 2020 ]" not in sc

@@ -49,3 +49,35 @@ def test_example_source_builds_and_verifies(tmp_path):
         "example.akn.xml", "example.docx", "example.html", "example.pdf"]
     lines, summary = verify_source(str(path), str(out))
     assert lines == [] and summary.endswith(": consistent"), (lines, summary)
+
+
+def _organ_examples() -> list:
+    """The General Assembly's and the Security Council's examples, as the README prints them
+    (indented inside the list that describes the organs)."""
+    import textwrap
+    blocks = re.findall(r"^( *)```markdown\n(.*?)^\1```", README, re.S | re.M)
+    return [textwrap.dedent(body) for indent, body in blocks if indent]
+
+
+def test_organ_examples_build_and_verify_as_the_readme_says(tmp_path):
+    from unres.check.verify import verify_source
+    from unres.cli import main as unres_main
+    from unres.presentation import present
+
+    examples = _organ_examples()
+    assert len(examples) == 2
+    said = " ".join(README.split())
+    for name, example in zip(("ga", "sc"), examples):
+        path = tmp_path / f"{name}.md"
+        path.write_text(example, encoding="utf-8")
+        res = read_source(str(path))
+        assert res.meta.organ_key == name and lint(res) == []
+        pres = present(res)
+        printed = [pres.agenda_item, *pres.agenda_titles, pres.origin, pres.meeting] if name == "ga" else \
+            [pres.title_number, pres.adopted_by]
+        for text in filter(None, printed):
+            assert text.replace("\u00a0", " ") in said, text
+        out = tmp_path / "build"
+        assert unres_main(["build", str(path), "-o", str(out), "-q"]) == 0
+        lines, summary = verify_source(str(path), str(out))
+        assert lines == [] and summary.endswith(": consistent"), (lines, summary)

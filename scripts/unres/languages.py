@@ -100,7 +100,8 @@ def format_pattern(date: dt.date, pattern: str, code: str) -> str:
         if match.group(1) is not None:
             return match.group(1)
         token = match.group(2)
-        return {"d": str(date.day), "M": str(date.month), "y": str(date.year),
+        day = (data(code).get("first_day") or "1") if date.day == 1 else str(date.day)
+        return {"d": day, "M": str(date.month), "y": str(date.year),
                 "MMMM": months[date.month - 1]}[token]
     return _PATTERN_RE.sub(field, pattern).replace(" ", DATE_SPACE)
 

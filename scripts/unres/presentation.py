@@ -169,7 +169,7 @@ def present(res: Resolution) -> Presentation:
     }
     computed.update({k: v for k, v in printed.items() if k in PRINTED_KEYS})
     if organ == SC:
-        title_number = strings["resolution"].format(number=meta.number)
+        title_number = strings["resolution"].format(number=meta.number, number_tight=meta.number.replace(" ", ""))
     else:
         title_number = lab["title_number"].format(number=meta.number)
     return Presentation(

@@ -159,7 +159,8 @@ def _date_regex(pattern: str, code: str) -> str:
     def token(match):
         if match.group(1) is not None:
             return re.escape(match.group(1))
-        return {"d": r"(?P<d>\d{1,2})", "M": r"(?P<m>\d{1,2})", "y": r"(?P<y>\d{4})",
+        first = languages.data(code).get("first_day") or "1"
+        return {"d": r"(?P<d>\d{1,2})" + (f"(?:{re.escape(first[1:])})?" if first[1:] else ""), "M": r"(?P<m>\d{1,2})", "y": r"(?P<y>\d{4})",
                 "MMMM": f"(?P<month>{months})"}[match.group(2)]
     out, last = [], 0
     for match in _DATE_TOKEN_RE.finditer(pattern):
