@@ -297,3 +297,24 @@ def test_pdf_page_one_follows_the_organ(built):
     assert ("Security Council Distr.: General 11 February 2020 Resolution 2508 (2020) Adopted by the "
             "Security Council at its 8718th meeting, on 11 February 2020 The Security Council,") in sc
     assert "Reports of the Secretary-General" not in sc and "meeting 11 February 2020 ]" not in sc
+
+
+GA_PARTS = '---\nsymbol: A/RES/75/101 A-B\nnumber: "75/101 A-B"\ntitle: Questions relating to information\norgan: General Assembly\nsession: 75\nsession_name: Seventy-fifth session\nagenda_items:\n  - number: "55"\n    title: Questions relating to information\norigin:\n  committee: Special Political and Decolonization Committee (Fourth Committee)\n  documents: ["A/75/414, para. 8"]\ndistribution: General\nissue_date: 2020-12-18\nlanguage: English\nadoption_date: 2020-12-10\nmeeting: 41\nvote: without\n---\n\n# A\n\n## Information in the service of humanity\n\n*The General Assembly*,\n\n*Taking note* of the report,\n\n1. *Urges* all States to act;\n\n2. *Requests* a report.\n\n# B\n\n## United Nations global communications policies and activities\n\n*The General Assembly*,\n\n*Reaffirming* its resolution 13 (I),\n\n1. *Takes note* of the reports;\n\n2. *Requests* the Committee to report.\n\n# Annex\n\n## Programme of action\n\n### I. Introduction\n\nSome text of the annex.\n\n1. *First* item of the annex;\n\n2. *Second* item.\n'
+
+
+def test_assembly_parts_and_annex_build_and_verify(tmp_path):
+    """Parts A and B printed under the resolution's number (75/101., not 75/101 A-B.), the plural
+    adoption line, and an annex after the closing lines with no adoption note before it."""
+    path = tmp_path / "A_RES_75_101.md"
+    path.write_text(GA_PARTS, encoding="utf-8")
+    pres = present(read_source(str(path)))
+    assert pres.title_number == "75/101."
+    assert pres.adopted_by.startswith("Resolutions adopted by the General Assembly on")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+    assert main(["verify", str(path), "-o", str(out), "-q"]) == 0
+    root = etree.parse(str(out / "A_RES_75_101.akn.xml")).getroot()
+    assert root.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == \
+        "/akn/un/statement/deliberation/unga/2020-12-10/75-101A-B/!main"
+    assert [p.findtext("a:num", namespaces=NS) for p in root.iterfind(".//a:mainBody/a:part", NS)] == ["A", "B"]
+    assert root.find(".//a:attachments/a:attachment", NS) is not None

@@ -77,14 +77,18 @@ def actor(meta: Meta) -> str:
 
 
 _SC_NUMBER_RE = re.compile(r"^(\d+)\s*\((\d{4})\)$")
+_PARTS_RE = re.compile(r"^(\S+) ([A-Z](?:-[A-Z])?)$")
 
 
 def number_segment(number: str) -> str:
-    """``38/3`` -> ``38-3``; the Security Council's ``2507 (2020)`` -> ``2507-2020`` as the UN writes
+    """``38/3`` -> ``38-3``; ``75/101 A-B`` -> ``75-101A-B``; the Security Council's ``2507 (2020)`` -> ``2507-2020`` as the UN writes
     it; other spaces become ``_`` so the number stays one IRI segment."""
     m = _SC_NUMBER_RE.match(number.strip())
     if m:
         return f"{m.group(1)}-{m.group(2)}"
+    m = _PARTS_RE.match(number.strip())
+    if m:       # the Assembly's parts, as the UN writes them: 75-101A-B
+        return f"{m.group(1).replace('/', '-')}{m.group(2)}"
     return number.strip().replace("/", "-").replace(" ", "_")
 
 

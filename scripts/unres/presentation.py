@@ -70,6 +70,16 @@ def meeting_number(meta: Meta) -> int | None:
     return int(match.group()) if match else None
 
 
+# The letters of the Assembly's parts after a resolution's number in its symbol (A/RES/75/101 A-B).
+PARTS_SUFFIX_RE = re.compile(r" [A-Z](?:-[A-Z])?$")
+
+
+def printed_number(meta: Meta) -> str:
+    """The number the title prints: the Assembly's parts are printed as parts, not after the
+    number ("75/101." for A/RES/75/101 A-B)."""
+    return PARTS_SUFFIX_RE.sub("", meta.number) if meta.organ_key == GA else meta.number
+
+
 def join_list(items: list, joiner: str) -> str:
     """'A/75/L.32 and A/75/L.32/Add.1'; 'A, B and C'."""
     if len(items) <= 1:
@@ -171,7 +181,7 @@ def present(res: Resolution) -> Presentation:
     if organ == SC:
         title_number = strings["resolution"].format(number=meta.number, number_tight=meta.number.replace(" ", ""))
     else:
-        title_number = lab["title_number"].format(number=meta.number)
+        title_number = lab["title_number"].format(number=printed_number(meta))
     return Presentation(
         lang=code,
         dir="rtl" if code == "ar" else "ltr",

@@ -21,7 +21,7 @@ from lxml import etree, html as lxml_html
 
 from ..model import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
                      walk_subparagraphs)
-from ..presentation import code_of, present
+from ..presentation import code_of, present, printed_number
 from ..xmlsafe import safe_parser
 from . import links
 from .fingerprint import (ALL_FIELDS, ANNEX, OPERATIVE, PREAMBLE, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note,
@@ -123,7 +123,7 @@ def _index_by_anchor(items) -> dict:
 def from_model(res: Resolution, label: str) -> Fingerprint:
     """The fingerprint every output must match, taken from the numbered model."""
     meta = res.meta
-    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, meta.number, normalise(meta.title),
+    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, printed_number(meta), normalise(meta.title),
                      meta.adoption_date)
     fp.links = links.model_links(res)
     items = _Items()
@@ -1197,15 +1197,16 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             fp.vote = parse_vote_note(text)
             state = "closed" if "]" in text else "vote"
             continue
-        if state in ("closed", "annex") and block[0].heading:
-            # After the adoption note's "]", the annexes: each opens with its label, then its
-            # title and headings, all tagged as headings. A centred heading's every line starts
-            # a block of its own; lines set close together are one heading.
+        if state in ("closed", "annex", "adoption") and block[0].heading:
+            # After the adoption note's "]" (or the meeting lines, where the organ prints no
+            # note), the annexes: each opens with its label, then its title and headings, all
+            # tagged as headings. A centred heading's every line starts a block of its own;
+            # lines set close together are one heading.
             if (state == "annex" and heading_end is not None and heading_end.page == block[0].page
                     and heading_end.y - block[0].y <= 1.5 * _line_size(block[0])):
                 items.items[-1].text = normalise(items.items[-1].text + " " + text)
             else:
-                if state == "closed":
+                if state in ("closed", "adoption"):
                     state = "annex"
                     items.annex()
                 items.heading(text)
