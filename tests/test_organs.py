@@ -318,3 +318,23 @@ def test_assembly_parts_and_annex_build_and_verify(tmp_path):
         "/akn/un/statement/deliberation/unga/2020-12-10/75-101A-B/!main"
     assert [p.findtext("a:num", namespaces=NS) for p in root.iterfind(".//a:mainBody/a:part", NS)] == ["A", "B"]
     assert root.find(".//a:attachments/a:attachment", NS) is not None
+
+
+@pytest.mark.parametrize("stem, language, changes", [
+    ("A_RES_75_40", "French", [("organ: General Assembly", "organ: Assemblée générale"),
+                               ("  committee: First Committee", "  committee: Première Commission")]),
+    ("A_RES_75_40", "Chinese", [("meeting: 37th plenary meeting", "meeting: 37")]),
+    ("S_RES_2508_2020", "Arabic", [("meeting: 8718th meeting", "meeting: 8718")]),
+])
+def test_the_sources_in_other_languages_build_and_verify(tmp_path, stem, language, changes):
+    """The front matter in another language (the body stays English, as `make preview` does): the
+    committee's id in the AKN is ASCII whatever its script, and the Chinese adoption line is read
+    back apart from the origin line under it."""
+    text = (ROOT / "source" / f"{stem}.md").read_text(encoding="utf-8")
+    for old, new in [("language: English", f"language: {language}"), *changes]:
+        text = sub(text, old, new)
+    path = tmp_path / f"{stem}_{language}.md"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+    assert main(["verify", str(path), "-o", str(out), "-q"]) == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import frbr, templating
@@ -44,6 +45,13 @@ def container_name(phrase: str) -> str:
     if not words:
         return "preambularParagraph"
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+def committee_id(name: str) -> str:
+    """``firstCommittee``; a name in another script keeps only its Latin letters, stripped of their
+    accents (``premiereCommission``), or is ``mainCommittee`` (an eId is ASCII)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return container_name(folded) if re.search(r"[A-Za-z]", folded) else "mainCommittee"
 
 
 def _vote_note_parts(res: Resolution, printed: str) -> list:
@@ -147,7 +155,7 @@ def context(res: Resolution) -> dict:
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
         "organ_id": frbr.organ_id(meta.organ),
         "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
-        "committee_id": container_name(meta.origin.committee) if meta.origin and meta.origin.committee else "",
+        "committee_id": committee_id(meta.origin.committee) if meta.origin and meta.origin.committee else "",
         "origin_inlines": origin,
         "multipart": res.in_parts,
         "recorded": recorded,
