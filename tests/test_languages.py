@@ -298,6 +298,21 @@ def test_the_arabic_pdf_is_read_in_reading_order(built_38_3):
     assert "قرار اعتمده مجلس حقوق الإنسان في 5 تموز/يوليه 2018" not in plain
 
 
+def test_the_arabic_pdf_text_layer_says_what_the_page_shows(source_file, tmp_path):
+    """Every word of an Arabic paragraph is read back from the PDF as written: no letter of a
+    ligature named twice ("تحترم" read "تححترم"), no glyph read as a stray Latin letter."""
+    from unres.check.pdf_bidi import pdf_text
+    words = "إذ يؤكد أن على الدول أن تحترم الحق في الخصوصية وأن تتخذ التدابير اللازمة لتحقيق ذلك دون تحيزات"
+    path = source_file(sub(FRONT, "\nlanguage: English", "\nlanguage: Arabic"),
+                       "\n" + words + "،\n\n1. يقرر أن يبقي المسألة قيد نظره.\n")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(path), "-o", str(out), "-q",
+                             "-f", "pdf"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    read = re.sub(r"\s+", " ", " ".join(pdf_text(next(out.glob("*.pdf")))))
+    assert words in read
+
+
 @pytest.mark.parametrize("items,joined", [
     (["Francia", "India"], "Francia e India."), (["Chile", "Irlanda"], "Chile e Irlanda."),
     (["Chile", "Hiedra"], "Chile y Hiedra."), (["Chile", "Iowa"], "Chile y Iowa."),

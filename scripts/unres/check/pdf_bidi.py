@@ -46,6 +46,11 @@ def page_chars(textpage) -> list:
     for i in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
         if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
             continue
+        if pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1:
+            # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
+            # cluster: the shadda drawn with a vowel sign) is not read, rather than read as
+            # whatever character its number happens to be.
+            continue
         code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
         ch = "-" if code == 2 else chr(code)   # PDFium's U+0002 is a hyphen that ends a line
         if ch in "\r\n\x00" or not code:
@@ -71,13 +76,43 @@ def _lines(chars) -> list:
             same = abs(ch.y - base) <= 0.3 * min(ch.size, size) if ch.text.strip() else abs(ch.y - base) < size
             # (a call is set beside the word it follows; a smaller line elsewhere is a line of its own)
             raised = (ch.size < 0.85 * size and -0.5 * size < ch.y - base < 0.8 * size
-                      and min(abs(ch.left - line[-1].right), abs(line[-1].left - ch.right)) < 1.5 * size)
+                      and any(min(abs(ch.left - c.right), abs(c.left - ch.right)) < 1.5 * size for c in line))
             if same or raised:
                 ch.raised = raised and not same
                 line.append(ch)
                 continue
         lines.append([ch])
+    return _top_down(lines)
+
+
+def _top_down(lines) -> list:
+    """A line the file draws after one it stands above, sharing part of its width (the first
+    line of a title drawn after its second, beside its number), is read first; lines side by
+    side (the masthead's columns) keep the file's order."""
+    def span(line):
+        return min(ch.left for ch in line), max(ch.right for ch in line)
+
+    lines = list(lines)
+    for i in range(1, len(lines)):
+        j = i
+        while j > 0:
+            above, below = lines[j], lines[j - 1]
+            (a0, a1), (b0, b1) = span(above), span(below)
+            if above[0].y > below[0].y + 0.5 * below[0].size and min(a1, b1) - max(a0, b0) > 0:
+                lines[j - 1], lines[j] = above, below
+                j -= 1
+            else:
+                break
     return lines
+
+
+class Line:
+    """One printed line: its text in reading order, the size most of it is set in, and its
+    baseline (points from the page's foot)."""
+    __slots__ = ("text", "size", "y")
+
+    def __init__(self, text, size, y):
+        self.text, self.size, self.y = text, size, y
 
 
 def _is_mark(ch) -> bool:
@@ -97,9 +132,19 @@ def _place(ch, line) -> tuple:
     return (-round(ch.x, 2), -ch.index, 0, 0)
 
 
-def _logical(line) -> str:
-    """One printed line's text in reading order."""
-    if not any(_direction(c) == "R" for ch in line for c in ch.text):
+def _joins(before, between, after) -> bool:
+    """Whether two left-to-right pieces with ``between`` them are one run: words and a symbol's
+    parts are ("Viet Nam", "A/HRC/54/4"); two numbers are only across one separator of numbers
+    ("5/1", "2.5"): the line draws "12-4" as two numbers read right to left."""
+    if between and before.text[0].isdigit() and after.text[0].isdigit():
+        return len(between) == 1 and between[0].text in "/.,:"
+    return True
+
+
+def _logical(line, rtl: bool = False) -> str:
+    """One printed line's text in reading order; ``rtl``: the page is written right to left, so a
+    line without a right-to-left letter (a footnote that is a symbol) is one too."""
+    if not rtl and not any(_direction(c) == "R" for ch in line for c in ch.text):
         return "".join(ch.text for ch in line)
     # Right to left across the line, by where each glyph starts (a glyph joined to the next by the
     # font may reach past it). The characters of one glyph (a ligature: "لم") share its place;
@@ -119,8 +164,7 @@ def _logical(line) -> str:
             k = j + 1
             while k < len(order) and kinds[k] == "N":
                 k += 1
-            if k < len(order) and kinds[k] == "L" and all(order[m].text.strip() or m == k - 1 or True
-                                                          for m in range(j + 1, k)):
+            if k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k]):
                 j = k
             else:
                 break
@@ -129,16 +173,50 @@ def _logical(line) -> str:
     return "".join(out)
 
 
-def page_text(textpage, calls: bool = True) -> str:
-    """The page's text in reading order, one printed line a line; without ``calls``, what is set
-    small and raised in a line (a footnote's call) is left out."""
-    lines = _lines(page_chars(textpage))
-    if not calls:
-        lines = [[ch for ch in line if not ch.raised] for line in lines]
-    return "\n".join(_logical(line) for line in lines if line)
+def page_lines(textpage, calls: bool = True, rtl: bool = False) -> list:
+    """The page's printed lines (``Line``) in reading order; without ``calls``, the numbers set
+    small and raised in a line (footnotes' calls) are left out."""
+    out = []
+    for line in _lines(page_chars(textpage)):
+        if not calls:
+            line = [ch for ch in line if not (ch.raised and ch.text.isdigit())]
+        if not line:
+            continue
+        sizes: dict = {}
+        for ch in line:
+            if ch.text.strip():
+                sizes[round(ch.size, 1)] = sizes.get(round(ch.size, 1), 0) + 1
+        size = max(sizes, key=sizes.get) if sizes else line[0].size
+        out.append(Line(_logical(line, rtl), size, line[0].y))
+    return out
 
 
-def pdf_text(path, pages=None, calls: bool = True) -> list:
+def page_text(textpage, calls: bool = True, rtl: bool = False) -> str:
+    """The page's text in reading order, one printed line a line."""
+    return "\n".join(line.text for line in page_lines(textpage, calls, rtl))
+
+
+def pdf_lines(path, calls: bool = True, rtl: bool = False) -> list:
+    """Each page's ``(height, [Line, …])``."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
+    try:
+        out = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                out.append((page.get_mediabox()[3], page_lines(textpage, calls, rtl)))
+            finally:
+                textpage.close()
+                page.close()
+        return out
+    finally:
+        pdf.close()
+
+
+def pdf_text(path, pages=None, calls: bool = True, rtl: bool = False) -> list:
     """Each page's text in reading order (``pages``: the indices wanted, default all)."""
     import pypdfium2 as pdfium
 
@@ -149,7 +227,7 @@ def pdf_text(path, pages=None, calls: bool = True) -> list:
             page = pdf[index]
             textpage = page.get_textpage()
             try:
-                out.append(page_text(textpage, calls))
+                out.append(page_text(textpage, calls, rtl))
             finally:
                 textpage.close()
                 page.close()
