@@ -318,6 +318,12 @@ def test_assembly_parts_and_annex_build_and_verify(tmp_path):
         "/akn/un/statement/deliberation/unga/2020-12-10/75-101A-B/!main"
     assert [p.findtext("a:num", namespaces=NS) for p in root.iterfind(".//a:mainBody/a:part", NS)] == ["A", "B"]
     assert root.find(".//a:attachments/a:attachment", NS) is not None
+    # each part closes with the meeting lines, as the Assembly prints its parts
+    assert [text for style, text in _docx_lines(out / "A_RES_75_101.docx") if style == "MeetingG"] == \
+        ["41st plenary meeting\n10\u00a0December\u00a02020"] * 2
+    pdf = " ".join(_pdf_text(out / "A_RES_75_101.pdf").split())
+    assert "Requests a report. 41st plenary meeting 10 December 2020 B United Nations global" in pdf
+    assert (out / "A_RES_75_101.html").read_text(encoding="utf-8").count('class="meeting"') == 2
 
 
 @pytest.mark.parametrize("stem, language, changes", [

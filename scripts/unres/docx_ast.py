@@ -102,7 +102,8 @@ def blocks(res: Resolution, pres: Presentation) -> list:
     meta = res.meta
     conv = Inlines(res)
     out = page_one(res, pres, conv)
-    for part in res.parts:
+    closing = styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)])
+    for index, part in enumerate(res.parts):
         if res.in_parts:
             out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
         if part.formula:
@@ -110,8 +111,10 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
         for para in part.operative:
             out.extend(operative(para, conv))
+        if pres.closing_per_part and index < len(res.parts) - 1:
+            out.append(closing)
     if pres.meeting:
-        out.append(styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)]))
+        out.append(closing)
     if pres.print_vote:
         out.extend(vote(pres))
     for annex in res.annexes:

@@ -130,6 +130,7 @@ class Presentation:
     origin_inlines: tuple = ()    # the origin line as inlines, each document's symbol a link
     print_title: bool = True      # the Security Council prints no title, only its number
     print_vote: bool = True       # the Assembly and the Security Council keep votes as data only
+    closing_per_part: bool = False  # the Assembly closes each of its parts A, B … with the meeting lines
 
 
 def present(res: Resolution) -> Presentation:
@@ -203,6 +204,7 @@ def present(res: Resolution) -> Presentation:
         origin_inlines=tuple(_origin_inlines(meta, strings)),
         print_title=organ != SC,
         print_vote=organ == HRC,
+        closing_per_part=organ == GA and len(res.parts) > 1 and bool(meeting_line(meta)),
         **computed,
     )
 

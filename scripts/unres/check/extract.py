@@ -660,8 +660,10 @@ def extract_docx(path) -> Fingerprint:
         if style.startswith("FormulaG") and state in ("preamble", "operative"):
             calls += [(c, None) for _, _, c in segs if c]
             continue
-        if style.startswith("H1G") and state in ("preamble", "operative"):
-            state = "preamble"          # a part opens with its own preamble
+        if style.startswith("H1G") and state in ("preamble", "operative", "adoption"):
+            # A part opens with its own preamble (the Assembly's, after the closing lines of the
+            # part before; an annex opens with its label, AnnexG).
+            state = "preamble"
             calls += [(c, None) for _, _, c in segs if c]
             continue
         if style.startswith("Meeting") and state in ("preamble", "operative"):
@@ -1034,6 +1036,9 @@ def _attach_inline(frags, lines, body):
             line.frags.insert(at, f)
 
 
+_PART_LABEL_RE = re.compile(r"[A-Z]")
+
+
 def _pdf_blocks(lines, left, body):
     """Paragraph blocks: a new block starts at an indented or outdented line,
     after extra space between lines, or where a heading starts or ends (in a PDF without
@@ -1196,6 +1201,11 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)
             state = "closed" if "]" in text else "vote"
+            continue
+        if state == "adoption" and block[0].heading and _PART_LABEL_RE.fullmatch(text):
+            # The Assembly closes each part with the meeting lines: the next part's letter
+            # opens its preamble, as a part's heading does.
+            state, after_heading = "preamble", True
             continue
         if state in ("closed", "annex", "adoption") and block[0].heading:
             # After the adoption note's "]" (or the meeting lines, where the organ prints no
