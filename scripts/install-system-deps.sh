@@ -8,7 +8,7 @@ want=()
 # Read fontconfig's list once: `fc-list | grep -q` would fail under pipefail when grep exits early.
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "LiberationSerif-Regular" <<<"$fonts" || want+=(fonts-liberation2 fontconfig)
-# Arabic and Chinese text needs faces of its own (unres.fonts.SCRIPT_FACES).
+# Arabic and Chinese text needs faces of its own (unres.writers.pdf.fonts.SCRIPT_FACES).
 grep -q "Amiri" <<<"$fonts" || want+=(fonts-hosny-amiri)
 grep -q "AR PL UMing" <<<"$fonts" || want+=(fonts-arphic-uming)
 grep -q "Symbola" <<<"$fonts" || want+=(fonts-symbola)

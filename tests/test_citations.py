@@ -11,14 +11,15 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from unres.check.compare import compare
-from unres.check.extract import EXTRACTORS, from_model
-from unres.citations import find
+from unres.verify.compare import compare
+from unres.verify.extractors import EXTRACTORS
+from unres.verify.expected import from_model
+from unres.model.citations import find
 from unres.cli import main as unres_main
 from unres.errors import SourceError
-from unres.model import Link, walk_inlines
-from unres.readers.markdown import read_source
-from unres.undocs import symbol_from_url
+from unres.model.document import Link, walk_inlines
+from unres.readers.markdown.reader import read_source
+from unres.model.undocs import symbol_from_url
 from unres.writers.markdown import render_markdown
 
 from conftest import CORPUS, FRONT
@@ -180,7 +181,7 @@ def _source(tmp_path, body: str, front: str = FRONT, name: str = "res.md") -> Pa
 
 
 def _links(res) -> list:
-    from unres.citations import inline_lists
+    from unres.model.citations import inline_lists
     return [n for _o, inlines, _s in inline_lists(res) for n in walk_inlines(inlines) if isinstance(n, Link)]
 
 
@@ -238,7 +239,7 @@ def test_url_base_from_front_matter_then_environment(tmp_path, monkeypatch):
 
 
 def test_the_qr_code_leads_where_the_cited_documents_do(tmp_path, monkeypatch):
-    from unres.page_marks import footer_marks
+    from unres.writers.pdf.page_marks import footer_marks
 
     monkeypatch.delenv("UNRES_DOCUMENT_URL_BASE", raising=False)
     res = read_source(str(_source(tmp_path, BODY)))
@@ -365,7 +366,7 @@ def test_verify_reports_a_link_dropped_from_the_akn(built, tmp_path):
 # ---------------------------------------------------------------- measured on the UN's files
 @needs_corpus
 def test_recognition_finds_what_the_un_links_in_the_54th_session():
-    from unres.citations_measure import Tally, measure
+    from bench.citations import Tally, measure
 
     tallies, unread = measure(sorted(HRC_54.rglob("*.xml")))
     assert unread == [] and sorted(tallies) == ["ar", "en", "es", "fr", "ru", "zh"]

@@ -11,7 +11,7 @@ from conftest import BODY, FRONT, ROOT
 from unres.cli import main
 from unres.errors import (EXIT_FINDINGS, EXIT_INPUT, EXIT_MEANINGS, EXIT_MISSING, EXIT_OK, EXIT_OUTPUT,
                           EXIT_USAGE, SourceError)
-from unres.source_text import load
+from unres.readers.source_text import load
 
 CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "un-akn-hrc" / "54session" / "English" / "A_HRC_RES_54_18E.xml"
 

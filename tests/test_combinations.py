@@ -14,7 +14,7 @@ import textwrap
 
 import pytest
 
-from unres.check.verify import verify_source
+from unres.verify.command import verify_source
 from unres.cli import main as unres_main
 
 FACTORS = {

@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 
 from unres.cli import main as unres_main
-from unres.document_date import document_instant
+from unres.model.document_date import document_instant
 from unres.errors import ToolError
-from unres.readers.markdown import read_source
-from unres.writers import docx as docx_writer
-from unres.writers import pdf as pdf_writer
+from unres.readers.markdown.reader import read_source
+from unres.writers.docx import writer as docx_writer
+from unres.writers.pdf import writer as pdf_writer
 
 MALFORMED = ["abc", "-5", "1e9", "12.5", "0x10", "\uff11\uff12\uff13", "99999999999999"]
 
@@ -75,7 +75,7 @@ def test_a_malformed_value_fails_the_build_before_anything_renders(source_file, 
 
     def no_render(*args, **kwargs):
         raise AssertionError("rendered despite a malformed SOURCE_DATE_EPOCH")
-    monkeypatch.setattr("unres.build.render_outputs", no_render)
+    monkeypatch.setattr("unres.pipeline.build.render_outputs", no_render)
     assert unres_main(["build", str(source), "-o", str(out), "-j", "1"]) == 4
     err = capsys.readouterr().err
     assert err.startswith("error: SOURCE_DATE_EPOCH='abc' is not a whole number of seconds")

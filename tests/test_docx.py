@@ -15,13 +15,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from lxml import etree
 
-from unres import docx_pandoc, docx_reference
-from unres.docx_ooxml import PPR_ORDER, TC_BORDERS_ORDER
-from unres.model import (Annex, Emph, Heading, Link, OperativeParagraph, Paragraph,
-                         SubParagraph, Text)
-from unres.readers.markdown import read_source
-from unres.transforms import finalize
-from unres.writers import docx as docx_writer
+from unres.writers.docx import body as docx_pandoc, reference as docx_reference
+from unres.writers.docx.ooxml import PPR_ORDER, TC_BORDERS_ORDER
+from unres.model.document import Annex, Emph, Heading, Link, OperativeParagraph, Paragraph, SubParagraph, Text
+from unres.readers.markdown.reader import read_source
+from unres.model.transforms import finalize
+from unres.writers.docx import writer as docx_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"

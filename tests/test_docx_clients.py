@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from unres.readers.markdown import read_source
-from unres.writers import docx as docx_writer
+from unres.readers.markdown.reader import read_source
+from unres.writers.docx import writer as docx_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -108,7 +108,8 @@ def _where(words: list, text: str):
 
 @pytest.fixture(scope="module")
 def our_pdf(tmp_path_factory):
-    from unres.writers import akn, pdf
+    from unres.writers.akn import writer as akn
+    from unres.writers.pdf import writer as pdf
 
     res = read_source(str(ROOT / "source" / "A_HRC_RES_38_3.md"))
     path = tmp_path_factory.mktemp("ours") / "A_HRC_RES_38_3.pdf"

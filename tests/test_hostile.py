@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import BODY, FRONT
-from unres.build import render_outputs
+from unres.pipeline.render import render_outputs
 from unres.errors import SourceError, UnresError
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 
 HOSTILE = '<script>alert(1)</script> <iframe src="http://x/"></iframe> <img src=x onerror="alert(2)"> {{ 7*7 }} {% raw %}'
 TITLE = """Fish & chips < mash > "peas" 'gravy' <script>alert(3)</script> {{ 7*7 }}"""

@@ -8,10 +8,10 @@ import lxml.html
 import pytest
 
 from unres.errors import ToolError
-from unres.html_inlines import INLINE_NOTES, InlineRenderer
-from unres.model import Emph, Footnote, LineBreak, Link, NoteRef, Text
-from unres.readers.markdown import read_source
-from unres.writers import html
+from unres.writers.html.inlines import INLINE_NOTES, InlineRenderer
+from unres.model.document import Emph, Footnote, LineBreak, Link, NoteRef, Text
+from unres.readers.markdown.reader import read_source
+from unres.writers.html import writer as html
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"
@@ -196,9 +196,9 @@ def parts_and_annex(res):
     """38/3's metadata around two lettered parts and an annex, numbered by the model."""
     import copy
 
-    from unres.model import Annex, Formula, Heading, OperativeParagraph, Paragraph, Part, \
-        PreambularParagraph, Resolution, SubParagraph
-    from unres.transforms import finalize
+    from unres.model.document import (Annex, Formula, Heading, OperativeParagraph, Paragraph, Part,
+                                      PreambularParagraph, Resolution, SubParagraph)
+    from unres.model.transforms import finalize
 
     def part(label):
         return Part(label, [Text(f"Title of part {label}")],

@@ -19,10 +19,10 @@ from lxml import etree
 
 from unres import xmlsafe
 from unres.errors import SourceError
-from unres.model import (RECORDED, WITHOUT_VOTE, Emph, Link, NoteRef, OperativeParagraph, Text,
-                         plain_text, walk_subparagraphs)
-from unres.readers.akn import import_akn, import_diagnostics, read_akn
-from unres.readers.akn_votes import split_states
+from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Link, NoteRef, OperativeParagraph, Text,
+                                  plain_text, walk_subparagraphs)
+from unres.readers.akn.reader import import_akn, import_diagnostics, read_akn
+from unres.readers.akn.votes import split_states
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "import"
@@ -452,7 +452,7 @@ def test_all_210_files_import_in_seconds():
 
 @needs_corpus
 def test_round_trip_un_akn_to_markdown_and_back(tmp_path):
-    from unres.readers.markdown import read_source
+    from unres.readers.markdown.reader import read_source
     from unres.writers.markdown import render_markdown
 
     def round_trip(path):

@@ -17,9 +17,9 @@ from lxml import etree
 
 from conftest import CORPUS
 from unres import xmlsafe
-from unres.model import Link, NoteRef, walk_inlines, walk_subparagraphs
-from unres.readers.akn import import_akn
-from unres.readers.akn_repair import label_key
+from unres.model.document import Link, NoteRef, walk_inlines, walk_subparagraphs
+from unres.readers.akn.reader import import_akn
+from unres.readers.akn.repair import label_key
 
 FILES = sorted((CORPUS / "un-akn-hrc").glob("*/*/*.xml")) if CORPUS.exists() else []
 pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus/un-akn-hrc is absent")

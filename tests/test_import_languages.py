@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import CORPUS
-from unres.readers.akn import import_akn
-from unres.readers.markdown import read_source
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
 FILES = sorted((CORPUS / "un-akn-hrc" / "54session").glob("*/*.xml")) if CORPUS.exists() else []

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unres.errors import SourceError
-from unres.model import Emph, Link, Text, plain_text, walk_subparagraphs
-from unres.readers.akn import import_akn
-from unres.readers.markdown import read_source
+from unres.model.document import Emph, Link, Text, plain_text, walk_subparagraphs
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
-from unres.transforms import letters, roman
+from unres.model.transforms import letters, roman
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 MINIMAL = (FIXTURES / "minimal.xml").read_text(encoding="utf-8")
@@ -353,7 +353,7 @@ def test_a_link_cut_into_pieces_is_one_link(tmp_path):
                    f'<a href="{target}">(2011)</a>;'), encoding="utf-8")
     res, warnings = import_akn(path)
     links = [n for n in res.operative[0].inlines if isinstance(n, Link)]
-    # The link opens a UN document, so its symbol is known (unres.citations).
+    # The link opens a UN document, so its symbol is known (unres.model.citations).
     assert links == [Link(target, [Text("2014\u00a0(2011)")], symbol="S/RES/2014(2011)")]
     assert "W620" in [w.code for w in warnings]
 

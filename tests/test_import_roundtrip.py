@@ -8,9 +8,10 @@ from hypothesis import HealthCheck, given, settings
 
 from conftest import BODY, FRONT, ROOT, SOURCE_38_3, make_source
 from test_markdown_roundtrip import resolutions
-from unres.readers.akn import import_akn
-from unres.readers.markdown import read_source
-from unres.writers import akn, html
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
+from unres.writers.akn import writer as akn
+from unres.writers.html import writer as html
 from unres.writers.markdown import render_markdown
 
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from conftest import BODY, FRONT, ROOT
 from unres.cli import main
 from unres.errors import EXIT_OK, SourceError
-from unres.readers.markdown import read_source
-from unres.transforms import sub_label
+from unres.readers.markdown.reader import read_source
+from unres.model.transforms import sub_label
 
 FIX_RE = re.compile(r"indent (lines? [\d, and]+|lines (\d+) to (\d+) \(each line that is not blank\)) "
                     r"by (\d+) (more|fewer) spaces?")

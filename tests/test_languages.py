@@ -11,9 +11,9 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import BODY, FRONT, SOURCE_38_3
-from unres import languages
+from unres.model import languages
 from unres.errors import SourceError
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
 NBSP = "\u00a0"
@@ -284,7 +284,7 @@ def test_the_arabic_pdf_is_read_in_reading_order(built_38_3):
     """Each line right to left, the symbol and the numbers left to right inside it, a word whose
     first letter the font draws apart ("مجلس") and a vowel sign over its letter read in place."""
     import pypdfium2
-    from unres.check.pdf_bidi import pdf_text
+    from unres.verify.read.pdf_bidi import pdf_text
     pages = pdf_text(built_38_3 / "res_Arabic.pdf")
     lines = [re.sub(r"\s+", " ", line).strip() for line in pages[0].splitlines()]
     for expected in ("الأمــم المتحـدة A/HRC/RES/38/3", "البند 3 من جدول الأعمال",
@@ -301,7 +301,7 @@ def test_the_arabic_pdf_is_read_in_reading_order(built_38_3):
 def test_the_arabic_pdf_text_layer_says_what_the_page_shows(source_file, tmp_path):
     """Every word of an Arabic paragraph is read back from the PDF as written: no letter of a
     ligature named twice ("تحترم" read "تححترم"), no glyph read as a stray Latin letter."""
-    from unres.check.pdf_bidi import pdf_text
+    from unres.verify.read.pdf_bidi import pdf_text
     words = "إذ يؤكد أن على الدول أن تحترم الحق في الخصوصية وأن تتخذ التدابير اللازمة لتحقيق ذلك دون تحيزات"
     path = source_file(sub(FRONT, "\nlanguage: English", "\nlanguage: Arabic"),
                        "\n" + words + "،\n\n1. يقرر أن يبقي المسألة قيد نظره.\n")

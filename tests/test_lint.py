@@ -7,7 +7,7 @@ from conftest import BODY, FRONT, SOURCE_38_3
 from unres.cli import main
 from unres.errors import EXIT_FINDINGS, EXIT_OK
 from unres.lint import lint
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 
 
 def sub(text, old, new):

@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SOURCE_38_3
-from unres.model import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
-                         OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
-                         SubParagraph, Text, Vote, is_formula)
-from unres.readers.markdown import read_source
-from unres.citations import link_citations
-from unres.transforms import finalize
+from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
+                                  OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
+                                  SubParagraph, Text, Vote, is_formula)
+from unres.readers.markdown.reader import read_source
+from unres.model.citations import link_citations
+from unres.model.transforms import finalize
 from unres.writers.markdown import render_markdown
 
 # Words may hold anything a drafter types, Markdown's special characters included.

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from conftest import ROOT, SOURCE_38_3
-from unres.model import RECORDED, Emph, NoteRef, plain_text
-from unres.readers.markdown import read_source
+from unres.model.document import RECORDED, Emph, NoteRef, plain_text
+from unres.readers.markdown.reader import read_source
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_868df85896abbaba.txt"
 

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
-from unres import languages
-from unres.check.fingerprint import normalise
+from unres.model import languages
+from unres.verify.fingerprint import normalise
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 FOLDERS = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru", "Chinese": "zh", "Arabic": "ar"}

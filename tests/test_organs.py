@@ -6,9 +6,9 @@ import textwrap
 import pytest
 
 from unres.errors import SourceError
-from unres.model import GA, HRC, SC
-from unres.presentation import present
-from unres.readers.markdown import read_source
+from unres.model.document import GA, HRC, SC
+from unres.model.presentation import present
+from unres.readers.markdown.reader import read_source
 
 GA_FRONT = textwrap.dedent("""\
     ---
@@ -177,7 +177,7 @@ import docx                                 # noqa: E402
 from lxml import etree                      # noqa: E402
 
 from conftest import ROOT                   # noqa: E402
-from unres.akn_validate import validate     # noqa: E402
+from unres.writers.akn.validate import validate     # noqa: E402
 from unres.cli import main                  # noqa: E402
 
 GA_SOURCE = ROOT / "source" / "A_RES_75_40.md"

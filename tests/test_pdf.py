@@ -13,12 +13,13 @@ import pikepdf
 import pypdf
 import pytest
 
-from unres import fonts
+from unres.writers.pdf import fonts
 from unres.errors import ToolError
-from unres.fetcher import AssetPolicy, RefusedURL
-from unres.readers.markdown import read_source
-from unres.templating import templates_dir
-from unres.writers import akn, pdf
+from unres.writers.pdf.fetcher import AssetPolicy, RefusedURL
+from unres.readers.markdown.reader import read_source
+from unres.writers.templating import templates_dir
+from unres.writers.akn import writer as akn
+from unres.writers.pdf import writer as pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A_HRC_RES_38_3.md"
@@ -376,7 +377,7 @@ def test_footnote_rules_loosen_the_page_first_then_break_before_the_block():
     its calling block starts a page. Ids that are not plain words never reach the CSS."""
     from types import SimpleNamespace
 
-    from unres.writers.pdf import _FootnoteRules
+    from unres.writers.pdf.writer import _FootnoteRules
 
     page = SimpleNamespace(anchors={"para_1": 0, "para_2": 0, "bad id;}": 0})
     note = SimpleNamespace(eid="para_2__authorialNote_1", called_from="para_2")
@@ -392,7 +393,7 @@ def test_footnote_rules_loosen_the_page_first_then_break_before_the_block():
 def test_weasyprint_library_search_answers_like_ctypes_and_is_put_back():
     import ctypes.util
 
-    from unres import weasyprint_loader
+    from unres.writers.pdf import weasyprint_loader
 
     cache = weasyprint_loader._ldconfig_cache()
     if cache is None:
@@ -424,7 +425,7 @@ def test_fonttools_parts_weasyprint_rarely_uses_load_when_used():
     font, no HarfBuzz subsetter): then they are the real modules, and nothing else sees them."""
     printed = _in_fresh_python(
         "import sys\n"
-        "from unres import weasyprint_loader\n"
+        "from unres.writers.pdf import weasyprint_loader\n"
         "weasyprint_loader.load()\n"
         "from weasyprint.pdf import fonts\n"
         "assert 'fontTools.subset' not in sys.modules and 'fontTools.varLib.instancer' not in sys.modules\n"
@@ -450,7 +451,7 @@ def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
     the render must wait for the module, not take it half initialised."""
     _in_fresh_python(
         "import sys, threading, time\n"
-        "from unres import weasyprint_loader\n"
+        "from unres.writers.pdf import weasyprint_loader\n"
         "warm = threading.Thread(target=weasyprint_loader.load)\n"
         "warm.start()\n"
         "while 'weasyprint' not in sys.modules:\n"
@@ -467,7 +468,7 @@ def test_pdf_streams_are_compressed_at_level_six():
     import re
     import zlib
 
-    from unres import weasyprint_loader
+    from unres.writers.pdf import weasyprint_loader
     weasyprint_loader.load()
     import pydyf
 

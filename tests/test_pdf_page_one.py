@@ -13,12 +13,13 @@ import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unres.check.pdfa import pdfa_findings
-from unres.page_marks import job_digits
-from unres.presentation import format_date, format_date_range
-from unres.readers.markdown import read_source
-from unres.undocs import document_url
-from unres.writers import akn, pdf
+from unres.verify.pdfa import pdfa_findings
+from unres.writers.pdf.page_marks import job_digits
+from unres.model.presentation import format_date, format_date_range
+from unres.readers.markdown.reader import read_source
+from unres.model.undocs import document_url
+from unres.writers.akn import writer as akn
+from unres.writers.pdf import writer as pdf
 
 from conftest import BODY, FRONT
 
@@ -120,8 +121,8 @@ def test_page_one_passes_pdfa_with_its_marks(with_job, tmp_path):
 def test_marks_decode_for_every_kind_of_job_number_and_symbol(job, symbol, lang):
     """The barcode and the QR code alone, laid out by WeasyPrint as on page one, decode to
     the digits and the URL (long symbols give larger QR codes, long job numbers longer bars)."""
-    from unres.page_marks import code39_svg, qr_svg
-    from unres.weasyprint_loader import load
+    from unres.writers.pdf.page_marks import code39_svg, qr_svg
+    from unres.writers.pdf.weasyprint_loader import load
 
     url = document_url(symbol, lang)
     html = (f'<div style="margin:20mm;width:{len(job_digits(job)) + 2}0mm">{code39_svg(job_digits(job))}</div>'

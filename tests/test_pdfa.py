@@ -8,8 +8,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from unres.check.pdfa import pdfa_findings
-from unres.check.verify import verify_source
+from unres.verify.pdfa import pdfa_findings
+from unres.verify.command import verify_source
 from unres.cli import main as unres_main
 
 ROOT = Path(__file__).resolve().parents[1]

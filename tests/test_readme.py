@@ -6,7 +6,7 @@ import re
 from conftest import ROOT
 from unres.cli import parser
 from unres.lint import lint
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -37,7 +37,7 @@ def test_every_command_is_documented():
 
 def test_example_source_builds_and_verifies(tmp_path):
     """The example exactly as printed (job number and all) builds in every format and reads back."""
-    from unres.check.verify import verify_source
+    from unres.verify.command import verify_source
     from unres.cli import main as unres_main
 
     example = re.search(r"```markdown\n(.*?)```", README, re.S).group(1)
@@ -60,9 +60,9 @@ def _organ_examples() -> list:
 
 
 def test_organ_examples_build_and_verify_as_the_readme_says(tmp_path):
-    from unres.check.verify import verify_source
+    from unres.verify.command import verify_source
     from unres.cli import main as unres_main
-    from unres.presentation import present
+    from unres.model.presentation import present
 
     examples = _organ_examples()
     assert len(examples) == 2

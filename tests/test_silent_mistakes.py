@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import BODY, CORPUS, FRONT, ROOT
 from unres.errors import SourceError
 from unres.lint import lint
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 
 LINE = 33                           # line of "1. *Decides* to act;" in FRONT + BODY
 OPERATIVE = "1. *Decides* to act;"
@@ -79,7 +79,7 @@ def test_a_mark_that_finds_no_partner_is_always_reported(source_file, pieces, wh
 
 
 def _corpus_sources():
-    from unres.readers.akn import import_akn
+    from unres.readers.akn.reader import import_akn
     from unres.writers.markdown import render_markdown
     folder = CORPUS / "un-akn-hrc" / "54session" / "English"
     for path in sorted(folder.glob("*.xml")):

@@ -6,7 +6,7 @@ import pytest
 from conftest import BODY, FRONT
 from unres.cli import main
 from unres.errors import EXIT_INPUT, SourceError
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 
 
 def sub(text, old, new):

@@ -12,9 +12,9 @@ from conftest import BODY, FRONT, SOURCE_38_3
 from unres.cli import main
 from unres.errors import EXIT_OK
 from unres.lint import lint
-from unres.model import Emph, Text, plain_text
-from unres.readers.markdown import read_source
-from unres.typography import smart_text
+from unres.model.document import Emph, Text, plain_text
+from unres.readers.markdown.reader import read_source
+from unres.model.typography import smart_text
 from unres.writers.markdown import render_markdown
 
 OPERATIVE = "1. *Decides* to act;"

@@ -16,9 +16,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import CORPUS
-from unres.check.extract import FOOTER_BAND, HEADER_BAND
-from unres.check.pdf_bidi import pdf_lines
-from unres.readers.akn import import_akn
+from unres.verify.read.pdf_text import FOOTER_BAND, HEADER_BAND
+from unres.verify.read.pdf_bidi import pdf_lines
+from unres.readers.akn.reader import import_akn
 from unres.writers.markdown import render_markdown
 
 FILES = sorted((CORPUS / "un-akn-hrc" / "54session").glob("*/*.xml")) if CORPUS.exists() else []

@@ -20,12 +20,13 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from unres.check.compare import compare, text_difference
-from unres.check.extract import EXTRACTORS, from_model
-from unres.check.fingerprint import normalise
-from unres.check.verify import verify_main, verify_source
+from unres.verify.compare import compare, text_difference
+from unres.verify.extractors import EXTRACTORS
+from unres.verify.expected import from_model
+from unres.verify.fingerprint import normalise
+from unres.verify.command import verify_main, verify_source
 from unres.cli import main as unres_main
-from unres.readers.markdown import read_source
+from unres.readers.markdown.reader import read_source
 from unres.errors import EXIT_MISSING
 
 from conftest import FRONT
@@ -716,8 +717,8 @@ def test_a_line_ending_at_a_zero_width_space_is_not_a_difference(tmp_path):
 
 
 def test_zero_width_spaces_excuse_only_their_own_line_ends():
-    from unres.check.compare import _same_text
-    from unres.check.fingerprint import ALL_FIELDS, normalise
+    from unres.verify.compare import _same_text
+    from unres.verify.fingerprint import ALL_FIELDS, normalise
 
     pdf = ALL_FIELDS - {"spacing"}
     source = "to act on alpha\u200bbeta and gamma;"
@@ -782,7 +783,7 @@ def test_normalise_drops_what_is_never_drawn():
 def test_a_word_longer_than_the_line_breaks_at_the_margin_and_verifies(tmp_path):
     """A long address with no place to break (one 90-character path segment) is broken at the
     margin, not run off the page, and the check reads the broken word as the source's."""
-    from unres.check.extract import _pdf_fragments
+    from unres.verify.read.pdf_text import _pdf_fragments
 
     segment = "Session38Documents" * 5
     source = tmp_path / "A_HRC_RES_99_4.md"
@@ -933,7 +934,7 @@ def test_images_and_small_text_in_the_first_page_footer_are_not_read(tmp_path, m
     source = _with_job_number(tmp_path)
     out = tmp_path / "out"
     assert unres_main(["build", str(source), "-o", str(out), "-q", "-j", "1"]) == 0
-    from unres.check.extract import FOOTER_BAND, _pdf_fragments
+    from unres.verify.read.pdf_text import FOOTER_BAND, _pdf_fragments
     frags, _heights, _widths = _pdf_fragments(str(out / (STEM + ".pdf")))
     footer = [f for f in frags if f.page == 0 and f.y < FOOTER_BAND and f.text.strip()]
     assert {f.text.strip() for f in footer} == {"GE.18-12078(E)", "Please recycle", "*1812078*"}
@@ -1119,7 +1120,7 @@ def test_an_edit_in_an_annex_of_the_pdf_is_reported(annex_build, tmp_path):
 def test_each_difference_names_the_source_line_it_concerns(annex_build, tmp_path):
     """A build refused by its check names the source's line (the files it names were never
     published); each finding carries the line of what it concerns."""
-    from unres.check.verify import differences
+    from unres.verify.command import differences
 
     for s in SUFFIX.values():
         shutil.copy(annex_build.parent / (annex_build.stem + s), tmp_path / (annex_build.stem + s))

@@ -223,7 +223,7 @@ def main(argv=None) -> int:
 
 
 def cmd_build(args) -> int:
-    from .runner import run_builds
+    from .pipeline.runner import run_builds
     scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     return run_builds(args.sources, args.output, args.formats, args.jobs or os.cpu_count() or 1,
                       force=args.force, quiet=args.quiet, verify=args.verify, verbose=args.verbose,
@@ -232,7 +232,7 @@ def cmd_build(args) -> int:
 
 def cmd_check(args) -> int:
     from .lint import lint
-    from .readers.markdown import read_source
+    from .readers.markdown.reader import read_source
 
     worst = EXIT_OK
     for source in args.sources:
@@ -255,13 +255,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from .check.verify import verify_main
+    from .verify.command import verify_main
     return verify_main(args.sources, args.output, args.jobs or os.cpu_count() or 1, formats=args.formats,
                        quiet=args.quiet, verbose=args.verbose)
 
 
 def cmd_import(args) -> int:
-    from .importing import import_main
+    from .akn_import import import_main
     return import_main(args.file, args.output, force=args.force, quiet=args.quiet)
 
 

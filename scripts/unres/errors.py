@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .model import Loc
+from .model.document import Loc
 
 # Exit codes (documented in README.md; never renumber).
 EXIT_OK = 0

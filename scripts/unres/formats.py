@@ -1,7 +1,7 @@
 """The one table of output formats.
 
 Adding a format means: a writer module with ``render(res, inputs) -> bytes``,
-a template folder, a row here, an extractor in ``unres.check.extract`` and a
+a template folder, a row here, an extractor in ``unres.verify.extractors`` and a
 test. ``needs`` names formats whose bytes the writer takes as input (the PDF
 embeds the AKN file), so the builder renders those first. A writer whose work
 is mostly an outside process may also offer ``start(res, inputs)``, returning
@@ -25,7 +25,7 @@ class Format:
     name: str
     suffix: str
     binary: bool
-    writer: str              # module under unres.writers
+    writer: str              # package under unres.writers, whose ``writer`` module renders
     template_dirs: tuple     # folders under templates/ whose change rebuilds this format
     needs: tuple = ()
 
@@ -60,7 +60,7 @@ class Format:
         return self._writer().check(data)
 
     def _writer(self):
-        name = f"unres.writers.{self.writer}"
+        name = f"unres.writers.{self.writer}.writer"
         if importlib.util.find_spec(name) is None:
             from .errors import tool_error
             raise tool_error(f"the {self.name} writer is not part of this version of unres", "T100")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .errors import Diagnostic, warning
-from .model import Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
+from .model.document import Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
 
 # Languages whose footnote call follows the punctuation (French and Spanish put it before).
 CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}

@@ -17,7 +17,7 @@ from typing import Optional, Union
 from lxml import etree
 
 from .errors import SourceError, error
-from .model import Loc
+from .model.document import Loc
 
 # A resolution's XML is a few hundred kilobytes; anything this large is not one.
 MAX_BYTES = 32 * 1024 * 1024

@@ -137,10 +137,10 @@ def _content_problems(bag_dir: Path, jobs: int) -> list:
         else:
             complete.append(files)
     if jobs > 1 and len(complete) > 1:
-        from ..runner import parallel_map
+        from ..pipeline.runner import parallel_map
         found = sorted(parallel_map(_numbered_version_problems, list(enumerate(complete)), jobs,
-                                    preload=[__name__, "unres.check.verify", "unres.check.pdfa",
-                                             "unres.readers.markdown", "pypdfium2", "docx"]))
+                                    preload=[__name__, "unres.verify.command", "unres.verify.pdfa",
+                                             "unres.readers.markdown.reader", "pypdfium2", "docx"]))
         return diags + [d for _, problems in found for d in problems]
     return diags + [d for files in complete for d in version_problems(files)]
 
@@ -153,10 +153,10 @@ def _numbered_version_problems(number: int, files: dict) -> tuple:
 def version_problems(files: dict) -> list:
     """The checks ``unres build`` runs, on one language version in a bag:
     ``files`` maps each kind to its path."""
-    from ..akn_validate import validate as validate_akn
-    from ..check.extract import from_model
-    from ..check.verify import differences, unreadable
-    from ..readers.markdown import read_source
+    from ..writers.akn.validate import validate as validate_akn
+    from ..verify.expected import from_model
+    from ..verify.command import differences, unreadable
+    from ..readers.markdown.reader import read_source
 
     source = files["source"]
     try:
@@ -179,7 +179,7 @@ def pdf_problems(pdf_path: Path, akn: bytes) -> list:
     file of its version, as its source."""
     import pypdfium2 as pdfium
 
-    from ..check.pdfa import FLAVOUR, pdfa_findings
+    from ..verify.pdfa import FLAVOUR, pdfa_findings
 
     try:
         findings = [f"not PDF/A-{FLAVOUR}: {finding}" for finding in pdfa_findings(pdf_path)]

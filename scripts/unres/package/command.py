@@ -12,9 +12,9 @@ from ..errors import EXIT_FINDINGS, EXIT_OK, InvalidOutputError, UnresError, err
 def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar: bool = False) -> int:
     """Build what is stale (verified, as ``unres build`` does), then write one bag per
     resolution or session. A bag that fails is not written; the others still are."""
-    from ..build import stale_formats
+    from ..pipeline.stamps import stale_formats
     from ..formats import DEFAULT_FORMATS
-    from ..runner import run_builds
+    from ..pipeline.runner import run_builds
     from .layout import plan_bags
     from .write import write_bag
 
@@ -63,8 +63,8 @@ def package_main(sources, out_dir: str, per: str, build_dir: str, jobs: int, tar
 
 def _version(source: str, data: bytes | None = None):
     """The language version a source is, from its front matter alone."""
-    from .. import source_text
-    from ..readers import front_matter
+    from ..readers import source_text
+    from ..readers.markdown import front_matter
     from .layout import Version
 
     src = source_text.load(source, data)

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check.pdfa import FLAVOUR as PDFA_FLAVOUR
-from ..document_date import document_instant
 from ..errors import SourceError, error
 from ..formats import FORMATS
-from ..frbr import iris
-from ..model import Loc, Meta
-from ..presentation import bcp47
+from ..model.document import Loc, Meta
+from ..model.document_date import document_instant
+from ..model.presentation import bcp47
+from ..verify.pdfa import FLAVOUR as PDFA_FLAVOUR
+from ..writers.akn.frbr import iris
 
 PER = ("resolution", "session")
 DESCRIPTION = "mets.xml"          # the METS description, at the top of the payload

@@ -13,7 +13,7 @@ import datetime as dt
 from lxml import etree
 
 from .. import __version__
-from ..frbr import iris
+from ..writers.akn.frbr import iris
 from .layout import KINDS, BagPlan, bagging_date
 
 METS = "http://www.loc.gov/METS/"

@@ -1,4 +1,4 @@
-"""Writing a bag: with :mod:`unres.build`, the only place of unres that writes files.
+"""Writing a bag: with :mod:`unres.pipeline.build`, the only place of unres that writes files.
 
 The bag is made in a temporary folder beside its target, with the Library of
 Congress ``bagit`` library (payload manifests, ``bag-info.txt``, tag

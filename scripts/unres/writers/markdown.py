@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..presentation import PRINTED_KEYS
-from ..model import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
-                     Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+from ..model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+                              Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+from ..model.presentation import PRINTED_KEYS
 
 FRONT_KEYS = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",

@@ -1,0 +1,185 @@
+"""``unres import``: UN Akoma Ntoso files in, canonical Markdown out.
+
+Several files (or a folder of them) are all read before anything is written, so a
+file that cannot be imported leaves no partial set behind. The language versions
+of one resolution (same symbol) are then compared on what translation does not
+change; each disagreement is reported with the line of each file.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import EXIT_FINDINGS, EXIT_OK, OutputError, SourceError, UnresError, error, warning
+from .model import transforms
+from .model.document import Resolution, walk_subparagraphs
+from .pipeline.publish import write_outputs
+
+
+def refuse_overwrite(output: str) -> None:
+    """An import never replaces a file, edited sources above all, unless told to."""
+    if os.path.isdir(output):
+        raise OutputError([error(None, f"{output} is a folder; name the .md file to write", "O102")])
+    if os.path.lexists(output):
+        raise OutputError([error(None, f"{output} exists; nothing was written (give --force to "
+                                       "overwrite it)", "O102")])
+
+
+def import_main(paths, output: str | None, force: bool = False, quiet: bool = False) -> int:
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    files = _expand(paths)
+    if len(paths) == 1 and len(files) == 1 and not os.path.isdir(paths[0]):
+        return _import_one(files[0], output, force, quiet)
+    return _import_many(files, output, force, quiet)
+
+
+def _expand(paths) -> list[str]:
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() == ".xml" and p.is_file())
+            if not found:
+                raise SourceError(error(None, f"{path}: no .xml file in this folder", "E600"))
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def _import_one(path: str, output: str | None, force: bool, quiet: bool) -> int:
+    from .readers.akn.reader import import_akn
+    from .writers.markdown import render_markdown
+
+    if output and not force:
+        refuse_overwrite(output)
+    res, warnings = import_akn(path)
+    for diag in warnings:
+        print(diag, file=sys.stderr)
+    text = render_markdown(res)
+    if output:
+        if os.path.isdir(output):
+            refuse_overwrite(output)
+        write_outputs(str(Path(output).parent), {Path(output): text.encode("utf-8")})
+        if not quiet:
+            print(f"imported {path} -> {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _import_many(files: list[str], output: str | None, force: bool, quiet: bool) -> int:
+    from .readers.akn.reader import import_akn
+    from .writers.markdown import render_markdown
+
+    if not output:
+        raise OutputError([error(None, "several files are imported into a folder: name it with -o DIR",
+                                 "O103")])
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise OutputError([error(None, f"{output} is not a folder; several files are imported into "
+                                       "a folder", "O103")])
+    targets = {path: Path(output) / (Path(path).stem + ".md") for path in files}
+    seen: dict[Path, str] = {}
+    for path, target in targets.items():
+        if target in seen:
+            raise OutputError([error(None, f"{path} and {seen[target]} would both be written to "
+                                           f"{target}", "O103")])
+        seen[target] = path
+        if not force and os.path.lexists(target):
+            refuse_overwrite(str(target))
+    imported, problems = {}, []
+    for path in files:
+        try:
+            imported[path] = import_akn(path)
+        except UnresError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise SourceError(problems)
+    for path, (_res, warnings) in imported.items():
+        for diag in warnings:
+            print(diag, file=sys.stderr)
+    disagreements = agreement({path: res for path, (res, _w) in imported.items()})
+    for diag in disagreements:
+        print(diag, file=sys.stderr)
+    write_outputs(output, {targets[path]: render_markdown(res).encode("utf-8")
+                           for path, (res, _w) in imported.items()})
+    if not quiet:
+        print(f"imported {len(files)} files -> {output}", file=sys.stderr)
+    return EXIT_FINDINGS if disagreements else EXIT_OK
+
+
+# ------------------------------------------------------------ language versions
+def _facts(res: Resolution) -> dict:
+    """What every language version of one resolution states alike, each with where it says it."""
+    meta = res.meta
+    ops = res.operative
+    subs = [sum(1 for _ in walk_subparagraphs(p.children)) for p in ops]
+    numbers = [transforms.label_key(p.num) + "." for p in ops]
+    first_loc = ops[0].loc if ops else None
+
+    def at(key):
+        return meta.key_locs.get(key)
+
+    def differing(mine, other, items):
+        """The loc of the first item where two sequences part."""
+        for index, (a, b) in enumerate(zip(mine, other)):
+            if a != b:
+                return items[index].loc
+        shorter = min(len(mine), len(other))
+        return items[shorter].loc if shorter < len(items) else (items[-1].loc if items else None)
+
+    return {
+        "the number": (meta.number, at("number"), None),
+        "the session": (meta.session, at("session"), None),
+        "the session dates": ((meta.session_start, meta.session_end), at("session_start"), None),
+        "the date of issue": (meta.issue_date, at("issue_date"), None),
+        "the date of adoption": (meta.adoption_date, at("adoption_date"), None),
+        "the vote": ((meta.vote.kind, meta.vote.totals), meta.vote.loc, None),
+        "the number of preambular paragraphs": (len(res.preamble),
+                                                res.preamble[-1].loc if res.preamble else first_loc, None),
+        # Compared in one form: each language prints its own ("1-" in Arabic is "1." here).
+        "the operative numbering": (numbers, first_loc, lambda other: differing(numbers, other, ops)),
+        "the sub-paragraphs of each operative paragraph": (subs, first_loc,
+                                                           lambda other: differing(subs, other, ops)),
+        "the number of footnotes": (len(res.footnotes),
+                                    res.footnotes[-1].loc if res.footnotes else first_loc, None),
+    }
+
+
+def _show(value) -> str:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], tuple):
+        kind, totals = value
+        return kind if kind != "recorded" else "recorded, %d-%d-%d" % totals
+    if isinstance(value, tuple):
+        return "–".join(str(v) for v in value)
+    if isinstance(value, list):
+        return (f"{len(value)}: " + " ".join(str(v) for v in value)) if len(value) <= 12 else \
+            f"{len(value)}: " + " ".join(str(v) for v in value[:12]) + " …"
+    return str(value)
+
+
+def agreement(models: dict) -> list:
+    """Disagreements between the language versions (same symbol) among ``models``, as warnings."""
+    by_symbol: dict[str, list] = {}
+    for path, res in models.items():
+        by_symbol.setdefault(res.meta.symbol, []).append((path, res))
+    out = []
+    for versions in by_symbol.values():
+        if len(versions) < 2:
+            continue
+        # The original is the reference; the others are its translations.
+        versions.sort(key=lambda v: v[1].meta.language != v[1].meta.original_language)
+        base_path, base = versions[0]
+        base_facts = _facts(base)
+        for path, res in versions[1:]:
+            facts = _facts(res)
+            for what, (value, loc, locate) in facts.items():
+                theirs, their_loc, their_locate = base_facts[what]
+                if value == theirs:
+                    continue
+                if locate is not None:
+                    loc, their_loc = locate(theirs), their_locate(value)
+                where = f"{their_loc.path}:{their_loc.line}" if their_loc else base_path
+                out.append(warning(loc, f"{what} differs from the {base.meta.language} version: "
+                                        f"{_show(value)} here, {_show(theirs)} in {where}", "W670"))
+    return out

@@ -1,0 +1,415 @@
+"""The one document model every reader produces and every writer consumes.
+
+Derived facts (paragraph numbers, sub-paragraph labels, footnote numbers, eIds)
+are filled in once by :mod:`unres.model.transforms`; writers only read them.
+Source locations are kept on every block but excluded from equality, so two
+models read from differently laid-out sources compare equal when their content
+is the same (the round-trip tests rely on this).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar, Optional, Union
+
+from .languages import organ_key as _organ_key
+from .typography import smart_text
+
+
+@dataclass(frozen=True)
+class Loc:
+    path: str
+    line: int
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+def _loc() -> Optional[Loc]:
+    return field(default=None, compare=False, repr=False)
+
+
+# ---------------------------------------------------------------- inlines
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Emph:
+    children: list["Inline"]
+
+
+@dataclass
+class Strong:
+    children: list["Inline"]
+
+
+@dataclass
+class Superscript:
+    children: list["Inline"]
+
+
+@dataclass
+class Subscript:
+    children: list["Inline"]
+
+
+@dataclass
+class Link:
+    """A link kept as text plus a target; no writer ever fetches the target.
+    ``symbol`` is the UN document it opens, when known (the AKN names the work by it);
+    ``recognised`` marks a link found in the text by :mod:`unres.model.citations`, which the
+    canonical source leaves as text."""
+    target: str
+    children: list["Inline"]
+    symbol: str = ""
+    recognised: bool = False
+    eid: str = field(default="", compare=False)   # the AKN ref's eId, when it has a symbol
+
+
+@dataclass
+class LineBreak:
+    pass
+
+
+@dataclass
+class NoteRef:
+    """A footnote call; ``key`` is the footnote's label in the source (not content: a
+    footnote is identified by its number)."""
+    key: str = field(compare=False)
+    number: int = 0          # filled by transforms (order of first call)
+    eid: str = ""            # eId of the authorialNote at this call site
+
+
+Inline = Union[Text, Emph, Strong, Superscript, Subscript, Link, LineBreak, NoteRef]
+Inlines = list  # list[Inline]
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass
+class Formula:
+    """``The Human Rights Council,`` — the enacting formula."""
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class PreambularParagraph:
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+    @property
+    def opening_phrase(self) -> str:
+        """The italic words that open the paragraph ('' when it has none)."""
+        first = self.inlines[0] if self.inlines else None
+        return plain_text(first.children).strip() if isinstance(first, Emph) else ""
+
+
+@dataclass
+class SubParagraph:
+    inlines: Inlines
+    children: list["SubParagraph"] = field(default_factory=list)
+    wrapup: Optional[Inlines] = None
+    label: str = ""          # "(a)", "(ii)", "a.", computed by transforms
+    eid: str = ""
+    list_eid: str = ""       # eId of the list holding this point's children
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class OperativeParagraph:
+    inlines: Inlines
+    children: list[SubParagraph] = field(default_factory=list)
+    wrapup: Optional[Inlines] = None     # text after the sub-paragraphs
+    num: str = ""            # "1.", computed by transforms
+    eid: str = ""
+    list_eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Heading:
+    """A heading inside an annex."""
+    level: int
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Paragraph:
+    """An unnumbered paragraph inside an annex."""
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Part:
+    """A lettered part (A, B …) of a resolution, or the single unnamed part."""
+    label: Optional[str]
+    title: Optional[Inlines]
+    formula: Optional[Formula]
+    preamble: list[PreambularParagraph]
+    operative: list[OperativeParagraph]
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Annex:
+    label: str                       # "Annex", "Annex I"
+    title: Optional[Inlines]
+    blocks: list                     # Heading | Paragraph | OperativeParagraph
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
+class Footnote:
+    key: str = field(compare=False)
+    paragraphs: list                 # list[Inlines]
+    number: int = 0
+    marker: str = ""
+    eid: str = ""                    # eId of the authorialNote at its call
+    called_from: str = ""            # eId of the block that calls it
+    loc: Optional[Loc] = _loc()
+
+
+# ---------------------------------------------------------------- metadata
+RECORDED = "recorded"
+WITHOUT_VOTE = "without-vote"
+
+
+@dataclass
+class Vote:
+    kind: str                        # RECORDED or WITHOUT_VOTE
+    in_favour: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstaining: list[str] = field(default_factory=list)
+    loc: Optional[Loc] = _loc()
+
+    def __post_init__(self):
+        # States' names print with UN typography (Côte d’Ivoire), whatever the reader.
+        for key in ("in_favour", "against", "abstaining"):
+            setattr(self, key, [smart_text(name) for name in getattr(self, key)])
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        return len(self.in_favour), len(self.against), len(self.abstaining)
+
+    @property
+    def count(self) -> int:
+        return sum(self.totals)
+
+
+# The organs whose resolutions unres writes, by the key the language data files give them.
+HRC = "hrc"
+GA = "ga"
+SC = "sc"
+
+
+@dataclass
+class AgendaItem:
+    """One agenda item of an Assembly session: its number as printed ("73 (b)") and its title."""
+    number: str
+    title: str = ""
+
+
+@dataclass
+class Origin:
+    """Where an Assembly resolution came from: a Main Committee's report, or the plenary's own
+    draft (``committee`` empty: "without reference to a Main Committee"). A document may carry a
+    locator after its symbol ("A/75/420, para. 27")."""
+    committee: str
+    documents: list[str]
+
+    @staticmethod
+    def symbol_of(document: str) -> str:
+        """The symbol part of a document entry: ``A/75/420`` of ``A/75/420, para. 27``."""
+        return document.split(",")[0].strip()
+
+
+@dataclass(kw_only=True)
+class Meta:
+    symbol: str
+    number: str                      # "38/3", "75/118", "2507 (2020)"
+    title: str
+    organ: str
+    distribution: str
+    issue_date: dt.date
+    language: str
+    adoption_date: dt.date
+    vote: Vote
+    meeting: str = ""                # "" only for a Security Council resolution adopted at no meeting
+    # Which of the following a source gives depends on its organ (readers.front_matter.ORGAN_KEYS):
+    # the Council prints its parent organ, session dates, one agenda item and the original
+    # language; the Assembly a session, agenda items and an origin line; the Security Council none.
+    parent_organ: Optional[str] = None
+    session: Optional[int] = None
+    session_name: Optional[str] = None
+    session_start: Optional[dt.date] = None
+    session_end: Optional[dt.date] = None
+    agenda_item: Optional[str] = None
+    original_language: Optional[str] = None
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    origin: Optional[Origin] = None
+    job_number: Optional[str] = None
+    formula_organ: Optional[str] = None
+    link_cited_documents: bool = True        # recognise cited documents (unres.model.citations)
+    document_url_base: Optional[str] = None  # "https://undocs.org/{lang}/{symbol}" when None
+    # Masthead and adoption strings as a UN file printed them where they differ from what the
+    # language's data file gives (presentation.PRINTED_KEYS); empty for a new resolution.
+    printed: dict = field(default_factory=dict)
+    key_locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    # Prose printed as text, with UN typography whatever the reader; codes (symbol, number,
+    # job number) and names of languages are taken as written.
+    PROSE: ClassVar[tuple] = ("title", "parent_organ", "organ", "session_name", "agenda_item", "meeting", "formula_organ")
+
+    @property
+    def organ_key(self) -> str:
+        """``hrc``, ``ga`` or ``sc``, from the organ's name in any of the six languages. An organ the
+        language data does not know is written as the Council's resolutions are (its parent organ,
+        session dates, agenda item and original language required)."""
+        return _organ_key(self.organ) or HRC
+
+    def __post_init__(self):
+        for key in self.PROSE:
+            value = getattr(self, key)
+            if isinstance(value, str):
+                setattr(self, key, smart_text(value))
+        for item in self.agenda_items:
+            item.title = smart_text(item.title)
+        if self.origin is not None:
+            self.origin.committee = smart_text(self.origin.committee)
+
+
+@dataclass
+class Resolution:
+    meta: Meta
+    parts: list[Part]
+    annexes: list[Annex] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    source: str = field(default="", compare=False)
+    # Editorial warnings only the reader can see (a `*` printed literally), with the source's positions.
+    warnings: list = field(default_factory=list, compare=False, repr=False)
+
+    # Convenience views for the common single-part resolution.
+    @property
+    def preamble(self) -> list[PreambularParagraph]:
+        return [p for part in self.parts for p in part.preamble]
+
+    @property
+    def operative(self) -> list[OperativeParagraph]:
+        return [p for part in self.parts for p in part.operative]
+
+    @property
+    def in_parts(self) -> bool:
+        """Whether the text is divided into lettered parts (A, B …), even a single one. Every
+        writer and the eIds follow this one answer: a part prints its letter and is marked up
+        as a part, or the text has no parts at all."""
+        return len(self.parts) > 1 or any(part.label for part in self.parts)
+
+    @property
+    def formula(self) -> Optional[Formula]:
+        return self.parts[0].formula if self.parts else None
+
+    def footnote(self, key: str) -> Footnote:
+        for note in self.footnotes:
+            if note.key == key:
+                return note
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------- helpers
+def plain_text(inlines, notes: bool = False) -> str:
+    """The visible text of some inlines; footnote calls are left out unless ``notes``."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+        elif isinstance(node, NoteRef):
+            if notes:
+                out.append(str(node.number))
+        else:
+            out.append(plain_text(node.children, notes))
+    return "".join(out)
+
+
+def is_formula(inlines) -> bool:
+    """'*The Human Rights Council*,': one italic (in Chinese, bold) run and nothing after it but a
+    comma or colon (Arabic and Chinese ones included), and any footnote calls. Readers take the
+    first such paragraph of a part as its formula; writers of the canonical form rely on the same rule."""
+    if not inlines or not isinstance(inlines[0], (Emph, Strong)):
+        return False
+    rest = [node for node in inlines[1:] if not isinstance(node, NoteRef)]
+    return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
+        and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
+
+
+def walk_subparagraphs(items):
+    """Every sub-paragraph below ``items``, depth first, in document order."""
+    for item in items:
+        yield item
+        yield from walk_subparagraphs(item.children)
+
+
+def walk_inlines(inlines):
+    for node in inlines:
+        yield node
+        children = getattr(node, "children", None)
+        if children is not None and not isinstance(node, (SubParagraph, OperativeParagraph)):
+            yield from walk_inlines(children)
+
+
+def printed_texts(res: Resolution):
+    """(loc, text) for everything a resolution prints, in source order as far as it is known."""
+    meta = res.meta
+    for key in ("symbol", "title", "parent_organ", "organ", "session_name", "agenda_item",
+                "distribution", "meeting", "job_number", "formula_organ"):
+        value = getattr(meta, key, None)
+        if isinstance(value, str):
+            yield meta.key_locs.get(key), value
+    for item in meta.agenda_items:
+        yield meta.key_locs.get("agenda_items"), item.number + "\n" + item.title
+    if meta.origin is not None:
+        yield meta.key_locs.get("origin"), "\n".join([meta.origin.committee, *meta.origin.documents])
+    vote = meta.vote
+    yield vote.loc or meta.key_locs.get("vote"), "\n".join(vote.in_favour + vote.against + vote.abstaining)
+    for part in res.parts:
+        yield part.loc, (part.label or "") + "\n" + plain_text(part.title or [])
+        if part.formula:
+            yield part.formula.loc, plain_text(part.formula.inlines)
+        for para in part.preamble:
+            yield para.loc, plain_text(para.inlines)
+        yield from _operative_texts(part.operative)
+    for annex in res.annexes:
+        yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])
+        for block in annex.blocks:
+            if isinstance(block, OperativeParagraph):
+                yield from _operative_texts([block])
+            else:
+                yield block.loc, plain_text(block.inlines)
+    for note in res.footnotes:
+        yield note.loc, "\n".join(plain_text(p) for p in note.paragraphs)
+
+
+def _operative_texts(paragraphs):
+    for para in paragraphs:
+        yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
+        for sub in walk_subparagraphs(para.children):
+            yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
+
+
+def first_use(res: Resolution, chars) -> Optional[Loc]:
+    """Where the source first has one of ``chars`` (the front matter's keys included), if anywhere."""
+    wanted = set(chars)
+    found = [loc for loc, text in printed_texts(res) if loc is not None and wanted & set(text)]
+    return min(found, key=lambda loc: (loc.line, loc.col)) if found else None

@@ -1,0 +1,160 @@
+"""Derived facts, computed once: numbers, labels, footnote numbers and eIds.
+
+Every reader ends with :func:`finalize`; after it no writer computes anything
+that another writer must agree with.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import SourceError, error
+from . import languages
+from .document import Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, walk_inlines
+
+ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, letters in ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def letters(index: int) -> str:
+    """a … z, then aa, bb, cc … as the UN continues a long list."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
+
+
+def sub_label(depth: int, index: int) -> str:
+    """The English label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a)): the form
+    every source may write and the one eIds are made of, whatever the language prints."""
+    if depth == 1:
+        return f"({letters(index)})"
+    if depth == 2:
+        return f"({roman(index + 1)})"
+    if depth == 3:
+        return f"{letters(index)}."
+    return f"{roman(index + 1)}."
+
+
+def label_key(label: str) -> str:
+    """'(a)' -> 'a', '12.' -> '12', 'ii.' -> 'ii': the number part of an eId."""
+    return re.sub(r"[^0-9A-Za-z]", "", label)
+
+
+def _eid_token(text: str) -> str:
+    token = re.sub(r"[^0-9A-Za-z]+", "", text)
+    return token or "x"
+
+
+class _Numberer:
+    def __init__(self, code: str):
+        self.code = code           # the language whose numbers and labels are printed
+        self.notes = []            # keys in order of first call
+
+    def notes_in(self, inlines, owner_eid: str, counter: list):
+        for node in walk_inlines(inlines or []):
+            if isinstance(node, NoteRef):
+                counter[0] += 1
+                node.eid = f"{owner_eid}__authorialNote_{counter[0]}"
+                self.notes.append((node, owner_eid))
+
+    def subparagraphs(self, items, list_eid: str, depth: int):
+        for index, item in enumerate(items):
+            item.label = languages.sub_label(depth, index, self.code)
+            item.eid = f"{list_eid}__point_{label_key(sub_label(depth, index))}"
+            counter = [0]
+            self.notes_in(item.inlines, item.eid, counter)
+            item.list_eid = f"{item.eid}__list_1" if item.children else ""
+            self.subparagraphs(item.children, item.list_eid, depth + 1)
+            self.notes_in(item.wrapup, item.eid, counter)
+
+    def operative(self, para: OperativeParagraph, number: int, prefix: str):
+        para.num = languages.operative_number(number, self.code)
+        para.eid = f"{prefix}para_{number}"
+        counter = [0]
+        self.notes_in(para.inlines, para.eid, counter)
+        para.list_eid = f"{para.eid}__list_1" if para.children else ""
+        self.subparagraphs(para.children, para.list_eid, 1)
+        self.notes_in(para.wrapup, para.eid, counter)
+
+
+def finalize(res: Resolution) -> Resolution:
+    """Number everything and give every addressable block its eId; check what every reader must."""
+    problems = []
+    numberer = _Numberer(languages.code_of(res.meta.language))
+    several = res.in_parts
+    for part in res.parts:
+        prefix = ""
+        if several:
+            part.eid = f"part_{_eid_token(part.label or '')}"
+            prefix = part.eid + "__"
+        # A part cannot hold formula or container elements (strict schema), so its
+        # formula and preambular paragraphs are hcontainers, numbered as such.
+        if several:
+            names = [f"{prefix}hcontainer_{i}" for i in range(1, len(part.preamble) + 2)]
+            formula_eid = names.pop(0) if part.formula is not None else None
+            preamble_eids = names[:len(part.preamble)]
+        else:
+            formula_eid = "preamble__formula_1"
+            preamble_eids = [f"preamble__container_{i}" for i in range(1, len(part.preamble) + 1)]
+        if part.title:
+            numberer.notes_in(part.title, part.eid, [0])
+        if part.formula is not None:
+            part.formula.eid = formula_eid
+            numberer.notes_in(part.formula.inlines, part.formula.eid, [0])
+        for para, eid in zip(part.preamble, preamble_eids):
+            para.eid = eid
+            numberer.notes_in(para.inlines, para.eid, [0])
+        if not part.operative:
+            problems.append(error(part.loc, "no operative paragraph", "E205"))
+        for number, para in enumerate(part.operative, start=1):
+            numberer.operative(para, number, prefix)
+    for index, annex in enumerate(res.annexes, start=1):
+        _annex(numberer, annex, f"att_{index}")
+    if problems:
+        raise SourceError(problems)
+
+    by_key = {note.key: note for note in res.footnotes}
+    ordered = []
+    for ref, owner in numberer.notes:
+        note = by_key.get(ref.key)
+        if note is None:
+            raise SourceError(error(None, f"footnote {ref.key} is called but never defined", "E301"))
+        if note in ordered:
+            raise SourceError(error(note.loc, f"footnote {ref.key} is called more than once", "E305"))
+        ordered.append(note)
+        note.number = len(ordered)
+        note.marker = str(note.number)
+        note.eid = ref.eid
+        note.called_from = owner
+        ref.number = note.number
+    unused = [note for note in res.footnotes if note not in ordered]
+    if unused:
+        raise SourceError([error(n.loc, f"footnote {n.key} is defined but never called", "E302")
+                           for n in unused])
+    res.footnotes = ordered
+    return res
+
+
+def _annex(numberer: _Numberer, annex: Annex, eid: str):
+    annex.eid = eid
+    numberer.notes_in(annex.title, eid, [0])
+    counts = {"para": 0, "p": 0, "hcontainer": 0}
+    for block in annex.blocks:
+        if isinstance(block, OperativeParagraph):
+            counts["para"] += 1
+            numberer.operative(block, counts["para"], f"{eid}__")
+        elif isinstance(block, Paragraph):
+            counts["p"] += 1
+            block.eid = f"{eid}__p_{counts['p']}"
+            numberer.notes_in(block.inlines, block.eid, [0])
+        elif isinstance(block, Heading):
+            # An annex heading is written as an hcontainer holding a heading.
+            counts["hcontainer"] += 1
+            block.eid = f"{eid}__hcontainer_{counts['hcontainer']}"
+            numberer.notes_in(block.inlines, block.eid, [0])

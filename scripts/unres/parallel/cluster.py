@@ -1,0 +1,337 @@
+"""Building on a Dask cluster: each source one task, every file written here.
+
+``unres build --scheduler ADDRESS`` (or Dask's own ``DASK_SCHEDULER_ADDRESS``)
+connects to a ``dask.distributed`` scheduler; ``--scheduler local:N`` starts a
+``LocalCluster`` of N worker processes. Which sources are stale is decided
+here, before anything is sent. A task receives one source's text (and its
+path, for messages), renders the requested formats, reads each one back from
+its bytes with ``unres verify``'s readers, and returns the bytes with the
+diagnostics; :func:`unres.pipeline.publish.publish` then writes them here exactly as a
+local build does, so the two give the same bytes and no worker writes a file.
+
+A worker is admitted once: :class:`Admission`, a worker plugin, compares the
+worker's versions (unres and the code that shapes outputs, templates, fonts,
+pandoc, WeasyPrint, the emblem) with this process's, warms the worker up
+(:mod:`unres.parallel.warmup`) and only then gives it the resource our tasks ask for.
+A worker that differs would give other bytes: it never gets one of our tasks,
+and the build says why. Workers that join later (a worker restarted after a
+crash) go through the same plugin.
+
+This module is imported only when a build is sent to a cluster.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+import time
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from distributed import Client, WorkerPlugin, as_completed
+from distributed.client import FutureCancelledError
+
+from .. import __version__
+from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_TOOL, UnresError, error, tool_error
+from ..model.document import Loc
+from ..pipeline.build import Outcome, render_verified
+from ..pipeline.publish import publish
+from ..readers.source_text import unreadable_message
+
+# The environment that changes the bytes of an output: sent with every task.
+OUTPUT_ENV = ("SOURCE_DATE_EPOCH", "UNRES_EMBLEM")
+# A task that raised (not a source's own error, which is an answer) is tried again; a task
+# whose worker died is sent to another one by the scheduler itself.
+RETRIES = 2
+WORKERS_TIMEOUT = 60
+LOCAL_PREFIX = "local:"
+
+
+# ---------------------------------------------------------------- versions
+def _digest(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0")
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()[:16]
+
+
+def _font_files() -> list:
+    from ..writers.pdf.fonts import FAMILY, STYLES, SYMBOL_FACE
+
+    files = []
+    for pattern in [f"{FAMILY}:style={style}" for style in STYLES] + [SYMBOL_FACE[0]]:
+        try:
+            out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True,
+                                 text=True, timeout=20, check=False).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        files.append(out.strip() or f"<none for {pattern}>")
+    return files
+
+
+def _pandoc_version() -> str:
+    from ..pandoc import pandoc_path
+
+    try:
+        first = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True,
+                               timeout=20, check=False).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError, UnresError):
+        return "missing"
+    return first[0].removeprefix("pandoc").strip() if first else "missing"
+
+
+def _weasyprint_versions() -> tuple:
+    """WeasyPrint's version, and Pango's, which sets every line of the PDF."""
+    from ..writers.pdf import weasyprint_loader
+
+    try:
+        weasyprint = weasyprint_loader.load().__version__
+    except Exception:  # noqa: BLE001 - any failure to import is "missing" here
+        return "missing", "missing"
+    try:
+        from weasyprint.text.ffi import ffi, pango
+        return weasyprint, ffi.string(pango.pango_version_string()).decode()
+    except Exception:  # noqa: BLE001 - a WeasyPrint without this module: its version decides
+        return weasyprint, "unknown"
+
+
+@lru_cache(maxsize=None)
+def versions(emblem: str = "") -> dict:
+    """Everything of this process that decides an output's bytes, beyond the source and
+    ``OUTPUT_ENV``: two processes with the same versions give the same bytes. Asked once
+    a process (files and tools do not change under a running build)."""
+    from ..pipeline.stamps import _tree_hash, tool_hash
+    from ..writers.templating import templates_dir
+
+    weasyprint, pango = _weasyprint_versions()
+    return {
+        "unres": __version__,
+        "unres code": tool_hash()[:16],
+        "templates": _tree_hash(str(templates_dir()))[:16],
+        "fonts": _digest(_font_files()),
+        "pandoc": _pandoc_version(),
+        "WeasyPrint": weasyprint,
+        "Pango": pango,
+        "Python": sys.version.split()[0],
+        "zlib": zlib.ZLIB_RUNTIME_VERSION,
+        "emblem": _digest([emblem]) if emblem else "none",
+    }
+
+
+def differences(theirs: dict, ours: dict) -> list:
+    return [f"{key} {theirs.get(key, 'missing')} there, {value} here"
+            for key, value in ours.items() if theirs.get(key) != value]
+
+
+def resource_name(ours: dict) -> str:
+    """The resource an admitted worker offers: one per set of versions, so a cluster shared
+    by clients of other versions serves each with its own workers."""
+    key = "\0".join(f"{k}={v}" for k, v in sorted(ours.items()))
+    return "unres-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+class Admission(WorkerPlugin):
+    """Admit a worker whose versions are ours, once: warm it up, then offer our resource."""
+
+    def __init__(self, ours: dict, emblem: str):
+        self.ours = ours
+        self.emblem = emblem
+        self.resource = resource_name(ours)
+        self.refused: list | None = None
+
+    @property
+    def name(self) -> str:
+        return self.resource
+
+    async def setup(self, worker):
+        theirs = await asyncio.to_thread(versions, self.emblem)
+        self.refused = differences(theirs, self.ours)
+        if self.refused:
+            return
+        from . import warmup
+
+        # Imports WeasyPrint and fills the caches (schema, fonts, stylesheet, DOCX's
+        # reference) before the first task, off the worker's event loop.
+        await asyncio.to_thread(warmup.prepare)
+        # One task at a time per worker process, whatever its threads: a render holds
+        # Python's lock, and the PDF writer sets SOURCE_DATE_EPOCH for the process.
+        await worker.set_resources(**{self.resource: 1})
+
+
+def _admission_of(name: str, dask_worker=None):
+    plugin = dask_worker.plugins.get(name)
+    if plugin is None:
+        return ["the unres plugin did not reach this worker"]
+    return plugin.refused
+
+
+# ---------------------------------------------------------------- a task
+def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: bool, env: dict,
+                 ours: dict) -> dict:
+    """On a worker: the verified outputs of one source as bytes, or its diagnostics."""
+    started = time.perf_counter()
+    answer = {"outputs": {}, "warnings": [], "diagnostics": [], "exit_code": 0, "seconds": 0.0}
+    saved = {name: os.environ.get(name) for name in OUTPUT_ENV}
+    try:
+        for name in OUTPUT_ENV:
+            if env.get(name) is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = env[name]
+        # Only admitted workers offer our resource; the same comparison here refuses a task
+        # that reached another one all the same (a resource set by hand, another plugin).
+        changed = differences(versions(env.get("UNRES_EMBLEM") or ""), ours)
+        if changed:
+            raise tool_error(f"worker's versions changed since it was admitted: {'; '.join(changed)}",
+                             "T-CLUSTER")
+        answer["outputs"], answer["warnings"] = render_verified(source, data, formats, out_dir, verify)
+    except UnresError as exc:
+        answer["diagnostics"] = [str(d) for d in exc.diagnostics]
+        answer["exit_code"] = exc.exit_code
+    except Exception:  # noqa: BLE001 - a bug fails this source alone, with its traceback
+        import traceback
+        answer["diagnostics"] = [f"{source}: internal error in unres (please report it):",
+                                 traceback.format_exc().rstrip()]
+        answer["exit_code"] = EXIT_INTERNAL
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    answer["seconds"] = time.perf_counter() - started
+    return answer
+
+
+# ---------------------------------------------------------------- the client
+def _connect(address: str):
+    """A client and, for ``local:N``, the cluster this process starts (closed with it)."""
+    if address.startswith(LOCAL_PREFIX):
+        from distributed import LocalCluster
+
+        count = address[len(LOCAL_PREFIX):]
+        if not count.isdigit() or int(count) < 1:
+            raise tool_error(f"--scheduler {address}: local: needs a number of workers, as local:2",
+                             "T-CLUSTER")
+        # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
+        # Dask's warnings (a worker slow to stop when the run ends) are not the build's news.
+        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
+        return Client(cluster), cluster
+    try:
+        # Dask's own setting bounds the wait: distributed.comm.timeouts.connect (30 s).
+        return Client(address), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise tool_error(f"cannot reach the Dask scheduler at {address}: {exc}", "T-CLUSTER") from None
+
+
+def _admit(client, address: str) -> tuple:
+    """Register the plugin on every worker; ``(resource, versions, lines for the user)``."""
+    emblem = os.environ.get("UNRES_EMBLEM", "").strip()
+    ours = versions(emblem)
+    if "missing" in (ours["pandoc"], ours["WeasyPrint"]):
+        raise tool_error(f"this process cannot render: pandoc {ours['pandoc']}, "
+                         f"WeasyPrint {ours['WeasyPrint']}", "T-CLUSTER")
+    plugin = Admission(ours, emblem)
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+    except TimeoutError:
+        raise tool_error(f"no worker joined the cluster at {address} within {WORKERS_TIMEOUT} s",
+                         "T-CLUSTER") from None
+    client.register_plugin(plugin)
+    verdicts = client.run(_admission_of, plugin.name)
+    refused = {worker: why for worker, why in verdicts.items() if why}
+    lines = [f"unres: worker {worker} refused: {'; '.join(why)} (it would give other bytes)"
+             for worker, why in sorted(refused.items())]
+    if len(refused) == len(verdicts):
+        raise tool_error(f"no worker of the cluster at {address} has this unres's versions "
+                         f"({len(refused)} refused: {' | '.join(lines) or 'none'})", "T-CLUSTER")
+    return plugin.resource, ours, lines
+
+
+def _dashboard(client) -> str | None:
+    """The dashboard's address when the scheduler serves one (it needs bokeh there)."""
+    # The scheduler's web server runs without bokeh too, but serves no dashboard; the
+    # scheduler need not have unres installed, so the question is sent by value.
+    has_bokeh = lambda: __import__("importlib.util").util.find_spec("bokeh") is not None  # noqa: E731
+    try:
+        if "dashboard" in client.scheduler_info().get("services", {}) and client.run_on_scheduler(has_bokeh):
+            return client.dashboard_link
+    except Exception:  # noqa: BLE001 - a scheduler that refuses the question shows no link
+        pass
+    return None
+
+
+def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool, progress):
+    """Build the stale formats ``todo[source]`` of each source on the cluster; yield each
+    source's :class:`unres.pipeline.build.Outcome` once its outputs are published here."""
+    client, cluster = None, None
+    try:
+        try:
+            client, cluster = _connect(address)
+            resource, ours, lines = _admit(client, address)
+        except (OSError, TimeoutError) as exc:
+            raise tool_error(f"the Dask cluster at {address} did not answer: {exc}", "T-CLUSTER") from None
+        for line in lines:
+            print(line, file=sys.stderr)
+        dashboard = _dashboard(client)
+        if dashboard and not progress.quiet:
+            print(f"unres: Dask dashboard at {dashboard}", file=sys.stderr)
+        env = {name: os.environ.get(name) for name in OUTPUT_ENV}
+        futures, datas = {}, {}
+        failed = []
+        for source, stale in todo.items():
+            try:
+                with open(source, "rb") as fh:
+                    datas[source] = fh.read()
+            except OSError as exc:
+                outcome = Outcome(source, diagnostics=[str(error(Loc(source, 1, 1), unreadable_message(exc),
+                                                                 "E500"))], exit_code=EXIT_INPUT)
+                failed.append(outcome)
+                continue
+            future = client.submit(build_remote, source, datas[source], stale, out_dir, verify, env, ours,
+                                   pure=False, retries=RETRIES, resources={resource: 1},
+                                   key=f"unres-build-{Path(source).name}-{os.urandom(4).hex()}")
+            futures[future] = (source, stale)
+        yield from failed
+        for future in as_completed(list(futures)):
+            source, stale = futures.pop(future)
+            yield _publish(future, source, stale, datas.pop(source), out_dir, formats)
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _publish(future, source: str, stale: list, data: bytes, out_dir: str, formats) -> Outcome:
+    outcome = Outcome(source, skipped=[f for f in formats if f not in stale])
+    try:
+        answer = future.result()
+    except FutureCancelledError:
+        outcome.diagnostics = [str(error(None, f"{source}: the cluster cancelled its task", "T-CLUSTER"))]
+        outcome.exit_code = EXIT_TOOL
+        return outcome
+    except Exception as exc:  # noqa: BLE001 - KilledWorker and the like fail this source alone
+        outcome.diagnostics = [str(error(None, f"{source}: the cluster could not build it: "
+                                               f"{type(exc).__name__}: {exc}", "T-CLUSTER"))]
+        outcome.exit_code = EXIT_TOOL
+        return outcome
+    outcome.seconds, outcome.warnings = answer["seconds"], answer["warnings"]
+    outcome.diagnostics, outcome.exit_code = answer["diagnostics"], answer["exit_code"]
+    if not outcome.exit_code:
+        try:
+            publish(out_dir, source, data, answer["outputs"])
+            outcome.built = stale
+        except UnresError as exc:
+            outcome.diagnostics = [str(d) for d in exc.diagnostics]
+            outcome.exit_code = exc.exit_code
+    return outcome

@@ -1,0 +1,121 @@
+"""Building sources into outputs: the only place that writes files.
+
+All outputs of one source are rendered in memory first; only when every one
+of them succeeded (and validated) are they written, each to a temporary file
+in the output folder and then renamed over the old one. A failure therefore
+leaves the last good build untouched. A stamp per source records what each
+output was built from, so unchanged outputs are not rebuilt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import EXIT_INTERNAL, InvalidOutputError, UnresError, error
+from ..model.document import Loc
+from ..model.document_date import source_date_epoch
+from ..readers.source_text import unreadable_message
+from .paths import output_path
+from .publish import publish
+from .render import render_outputs
+from .stamps import stale_formats
+
+
+@dataclass
+class Outcome:
+    """What happened to one source; plain data so it crosses process boundaries."""
+    source: str
+    built: list = field(default_factory=list)       # format names rendered and written
+    skipped: list = field(default_factory=list)     # up to date
+    diagnostics: list = field(default_factory=list) # printed lines
+    warnings: list = field(default_factory=list)    # editorial warnings (``unres check``'s), printed lines
+    exit_code: int = 0
+    seconds: float = 0.0
+
+
+def verify_written(res, source: str, files: dict) -> None:
+    """Read the written files back with ``unres verify``'s readers before they replace
+    the last good build; a difference is a bug in a writer, and nothing is published.
+    ``files`` maps a format to (the file to read or its bytes, the path to name in a report)."""
+    from ..verify.expected import from_model
+    from ..verify.command import differences, pdfa_differences, unreadable
+
+    readable = {fmt: paths for fmt, paths in files.items() if not unreadable(fmt, res)}
+    found = differences(from_model(res, source), readable) + pdfa_differences(files)
+    if found:
+        # The files named in a finding were never published: name the source's line and the format.
+        raise InvalidOutputError([
+            error(Loc(source, finding.line or 1, 1),
+                  f"the {finding.fmt.upper()} output differs from the source: {finding.detail} "
+                  "(a bug in unres; nothing of this source was published)", "O-VERIFY")
+            for finding in found])
+
+
+def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True) -> tuple:
+    """Read ``data``, render ``formats`` and read each output back from its bytes (what a
+    worker of :mod:`unres.parallel.cluster` does): ``({format: bytes}, editorial warnings)``, the
+    bytes ready for :func:`publish`."""
+    from ..lint import lint
+    from ..readers.markdown.reader import read_source
+
+    source_date_epoch()     # a malformed value fails before anything renders
+    res = read_source(source, data)
+    warnings = [str(d) for d in lint(res)]
+    rendered = render_outputs(res, formats)
+    if verify:
+        verify_written(res, source, {fmt: (rendered[fmt], output_path(out_dir, source, fmt))
+                                    for fmt in formats})
+    return rendered, warnings
+
+
+def build_one(source: str, out_dir: str, formats, force: bool = False, verify: bool = True,
+              side=None) -> Outcome:
+    """Read, render, validate, verify and write one source. Expected failures become diagnostics.
+
+    ``side``, a :class:`unres.parallel.side_process.SideWriter`, renders its format in its own
+    process; it is closed when the build ends, whether or not it was used.
+    """
+    import time
+
+    from ..lint import lint
+    from ..readers.markdown.reader import read_source
+
+    started = time.perf_counter()
+    outcome = Outcome(source)
+    try:
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise UnresError([error(Loc(source, 1, 1), unreadable_message(exc), "E500")]) from None
+        todo = list(formats) if force else stale_formats(source, data, out_dir, formats)
+        outcome.skipped = [f for f in formats if f not in todo]
+        if todo:
+            source_date_epoch()     # a malformed value fails before anything renders
+            res = read_source(source, data)
+            outcome.warnings = [str(d) for d in lint(res)]
+            elsewhere = {side.fmt: side.start} if side is not None else None
+            # The side process's bytes are awaited by write_outputs, after the others are checked.
+            rendered = render_outputs(res, todo, elsewhere)
+            check = None
+            if verify:
+                targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
+
+                def check(made):
+                    written = {f: (made[t], t) for f, t in targets.items() if t in made}
+                    if written:
+                        verify_written(res, source, written)
+            publish(out_dir, source, data, rendered, check)
+            outcome.built = todo
+    except UnresError as exc:
+        outcome.diagnostics = [str(d) for d in exc.diagnostics]
+        outcome.exit_code = exc.exit_code
+    except Exception:  # noqa: BLE001 - a bug must not take the other sources of a run down with it
+        import traceback
+        outcome.diagnostics = [f"{source}: internal error in unres (please report it):",
+                               traceback.format_exc().rstrip()]
+        outcome.exit_code = EXIT_INTERNAL
+    finally:
+        if side is not None:
+            side.close()
+    outcome.seconds = time.perf_counter() - started
+    return outcome

@@ -1,0 +1,404 @@
+"""Front matter of an imported resolution, from its cover page, preface,
+conclusions and ``meta``.
+
+Dates come from ``@date`` attributes only: the printed dates are in the
+document's language ("13 تشرين الأول 2023") and are not parsed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ...errors import error
+from ...model import languages
+from ...model.document import RECORDED, AgendaItem, Meta, Origin, Resolution
+from ...model.presentation import LANGUAGES, PRINTED_KEYS, computed_strings
+from . import organs
+from .inlines import InlineContext, collapse, plain
+from .votes import read_vote, ref
+
+# ISO 639-2 codes (FRBRlanguage) -> the language names front matter uses.
+_BY_ISO = {iso: name for name, (iso, _bcp) in LANGUAGES.items()}
+
+# "Original: anglais" -> English: the six official languages as each version writes them.
+_LANGUAGE_NAMES = {
+    "English": ["english", "anglais", "inglés", "ingles", "английский", "الإنكليزية", "الانكليزية",
+                "الإنجليزية", "英文", "英语"],
+    "French": ["french", "français", "francais", "francés", "frances", "французский", "الفرنسية",
+               "法文", "法语"],
+    "Spanish": ["spanish", "espagnol", "español", "espanol", "испанский", "الإسبانية", "西班牙文",
+                "西班牙语"],
+    "Russian": ["russian", "russe", "ruso", "русский", "الروسية", "俄文", "俄语"],
+    "Arabic": ["arabic", "arabe", "árabe", "арабский", "العربية", "阿拉伯文", "阿拉伯语"],
+    "Chinese": ["chinese", "chinois", "chino", "китайский", "الصينية", "中文"],
+}
+_LANGUAGE_BY_NAME = {alias: name for name, aliases in _LANGUAGE_NAMES.items() for alias in aliases}
+
+
+class _Fields:
+    """Looks values up and records what is missing, each with its line."""
+
+    def __init__(self, statement, ctx: InlineContext, errors: list, conclusions=None):
+        self.statement = statement
+        self.conclusions = conclusions
+        self.ctx = ctx
+        self.errors = errors
+        self.locs = {}
+
+    def find(self, key: str, *paths: str):
+        for path in paths:
+            el = self.statement.find(path)
+            if el is None and self.conclusions is not None and path.startswith("./{*}conclusions/"):
+                el = self.conclusions.find("." + path[len("./{*}conclusions"):])
+            if el is not None:
+                self.locs[key] = self.ctx.loc(el)
+                return el
+        return None
+
+    def missing(self, key: str, what: str, el=None):
+        self.errors.append(error(self.ctx.loc(el if el is not None else self.statement),
+                                 f"cannot find {what} ({key})", "E621"))
+
+    def text(self, key: str, what: str, *paths: str) -> str:
+        el = self.find(key, *paths)
+        value = plain(el) if el is not None else ""
+        if not value:
+            self.missing(key, what, el)
+        return value
+
+    def own_date(self, key: str, what: str, own, name: str) -> Optional[dt.date]:
+        self.locs[key] = self.ctx.loc(own)
+        return self._iso(own, name, what)
+
+    def date(self, key: str, what: str, *paths: str) -> Optional[dt.date]:
+        el = self.find(key, *paths)
+        if el is None:
+            self.missing(key, what)
+            return None
+        return self._iso(el, "date", what)
+
+    def _iso(self, el, attribute: str, what: str) -> Optional[dt.date]:
+        raw = (el.get(attribute) or "").strip()
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            self.errors.append(error(self.ctx.loc(el), f"{what}: @{attribute} {raw!r} is not a date "
+                                                       "(YYYY-MM-DD)", "E622"))
+            return None
+
+
+def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: list,
+              conclusions=None) -> Optional[Meta]:
+    """The front matter. ``conclusions``: where the closing lines are when ``statement`` has none
+    (a collection of parts closes with its last part's)."""
+    f = _Fields(statement, ctx, errors, conclusions)
+    cover = "./{*}coverPage"
+    meta_el = statement.find("./{*}meta")
+    # What unres writes into its own AKN files for values it prints only in words.
+    own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source")
+
+    symbol_el = f.find("symbol", cover + "//{*}docNumber[@refersTo='#symbol']", cover + "//{*}docNumber")
+    symbol = plain(symbol_el) if symbol_el is not None else ""
+    organ_key = organs.organ_of(statement, symbol)
+    if organs.is_presidential_statement(statement, symbol):
+        errors.append(error(ctx.loc(symbol_el if symbol_el is not None else statement),
+                            f"{symbol or 'this file'} is a statement by the President of the Security "
+                            "Council, not a resolution; it has no source form", "E650"))
+        return None
+    if not symbol and organ_key == organs.SC:
+        symbol = organs.council_symbol(statement, ctx)
+    if not symbol:
+        f.missing("symbol", "the document symbol", symbol_el)
+    number = _number(statement, symbol, organ_key, f, ctx)
+    if organ_key == organs.SC:
+        title = organs.council_title(statement)
+        f.locs["title"] = ctx.loc(statement)
+    elif organ_key == organs.GA and organs.resolution_titles(statement):
+        # A part published on its own prints the whole resolution's title (in one or more
+        # lines) above its letter and its own title.
+        titles = organs.resolution_titles(statement)
+        f.locs["title"] = ctx.loc(titles[0])
+        title = " ".join(plain(t) for t in titles)
+    else:
+        title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
+                       "./{*}preface//{*}docTitle")
+
+    status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
+    distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
+    issue = f.date("issue_date", "the date of issue",
+                   cover + "//{*}docDate[@refersTo='#dateOfIssuance']", cover + "//{*}docDate")
+    code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
+    if organ_key == organs.SC:
+        # The Security Council prints the meeting and date in its adoption line on the cover page;
+        # the meeting is kept as its number, which each language prints in its own words.
+        number_of_meeting, adoption = organs.council_adoption(statement, code, ctx, errors)
+        meeting = str(number_of_meeting) if number_of_meeting else ""
+        f.find("adoption_date", cover + "//{*}docTitle[@refersTo='#adoption']")
+        f.locs["meeting"] = f.locs.get("adoption_date")
+    else:
+        adoption = f.date("adoption_date", "the date of adoption",
+                          "./{*}conclusions//{*}docDate[@refersTo='#adoptionDate']",
+                          "./{*}conclusions//{*}docDate")
+        meeting = f.text("meeting", "the meeting",
+                         "./{*}conclusions//{*}location[@refersTo='#adoptionMeeting']",
+                         "./{*}conclusions//{*}inline[@name='adoptionMeeting']",
+                         "./{*}conclusions//{*}location")
+    _check_frbr_adoption(statement, adoption, ctx)
+    job_el = statement.find(".//{*}docketNumber")
+    job = plain(job_el) if job_el is not None else ""
+    if organ_key == organs.HRC:
+        fields = _council_fields(statement, symbol, f, ctx, errors, own)
+        vote = read_vote(statement, meta_el, lang, ctx, errors)
+    else:
+        fields = _organ_fields(statement, symbol, organ_key, code, f, ctx, errors)
+        vote = organs.vote_from_metadata(meta_el, ctx, errors, statement)
+    if errors:
+        return None
+    meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,
+                language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
+                vote=vote, job_number=job or None, key_locs=f.locs, **fields)
+    return meta
+
+
+def printed_strings(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:
+    """What the file prints on page one where the language data prints something else (kept
+    under ``printed:``), once the parts are known ("Resolutions adopted …" for parts A, B …)."""
+    if not languages.resolve(meta.language) or (meta.organ_key == "hrc"
+                                                and not languages.resolve(meta.original_language or "")):
+        return {}
+    return _printed_as_the_un_prints(statement, meta, parts, ctx)
+
+
+def _number(statement, symbol: str, organ_key: str, f: "_Fields", ctx: InlineContext) -> str:
+    """The resolution's number: the end of its symbol, as the preface (Assembly, Council) or the
+    cover page (Security Council) prints it."""
+    number_el = f.find("number", "./{*}preface//{*}docNumber",
+                       "./{*}coverPage//{*}docTitle[@refersTo='#resolutionNumber']")
+    printed = re.sub(r"[.\s]+$", "", plain(number_el)) if number_el is not None else ""
+    tail = symbol.rsplit("/RES/", 1)[-1] if "/RES/" in symbol else ""
+    if organ_key == organs.SC:
+        found = re.search(r"(\d+)\s*\((\d{4})\)", printed)
+        printed = f"{found.group(1)} ({found.group(2)})" if found else ""
+    number = printed
+    if not number:
+        if tail:
+            if organ_key != organs.SC or number_el is None:
+                ctx.warn(number_el if number_el is not None else statement,
+                         "no resolution number in the preface; taken from the symbol", "W630")
+            number = tail
+        else:
+            f.missing("number", "the resolution number", number_el)
+    elif tail and number != tail:
+        # A part published on its own (A/RES/75/290 A) or parts together (A/RES/75/101 A-B)
+        # print the resolution's number above the parts' letters: the symbol's end is the number.
+        if not re.fullmatch(re.escape(number) + r" [A-Z](?:-[A-Z])?", tail):
+            ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
+                                f"{tail} is used", "W631")
+        number = tail
+    return number
+
+
+def _organ_fields(statement, symbol: str, organ_key: str, code: str, f: "_Fields", ctx: InlineContext,
+                  errors: list) -> dict:
+    """The front matter only the Assembly's or the Security Council's sources have."""
+    cover = "./{*}coverPage"
+    organ_el = f.find("organ", cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    organ = organs.organ_name(organ_el, code, organ_key)
+    if not organ:
+        f.missing("organ", "the organ", organ_el)
+    if organ_key == organs.SC:
+        return {"organ": organ}
+    session_el = f.find("session", cover + "//{*}session")
+    session, session_name = 0, ""
+    if session_el is not None:
+        session_name = plain(session_el)
+        digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
+        session = int(digits.group(1)) if digits else 0
+    if not session:
+        found = re.search(r"/RES/(\d+)/", symbol)
+        if found:
+            session = int(found.group(1))
+            ctx.warn(session_el if session_el is not None else statement,
+                     f"the cover page gives no session number; {session} is taken from the symbol", "W634")
+        else:
+            errors.append(error(ctx.loc(session_el if session_el is not None else statement),
+                                "the session has no numeric @value", "E623"))
+    f.find("agenda_items", cover + "//{*}inline[@name='agenda item']")
+    items = organs.agenda_items(statement, ctx)
+    if not items:
+        f.missing("agenda_items", "the agenda item")
+    f.find("origin", cover + "//{*}docProponent")
+    origin = organs.origin(statement, code, ctx, errors)
+    return {"organ": organ, "session": session, "session_name": session_name,
+            "agenda_items": [AgendaItem(**item) for item in items],
+            "origin": Origin(**origin) if origin else None}
+
+
+def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, errors: list, own) -> dict:
+    """The Human Rights Council's: its parent organ, session and its dates, agenda item and
+    original language."""
+    cover = "./{*}coverPage"
+    # The UN names the authorities by role; unres's own files by organ (#ga, #hrc), in the
+    # same order: publisher, parent organ, organ.
+    authorities = statement.findall(cover + "//{*}docAuthority")
+    parent_el = f.find("parent_organ", cover + "//{*}docAuthority[@refersTo='#issuingBody']")
+    if parent_el is None and own is not None and len(authorities) >= 2:
+        parent_el = authorities[1]
+        f.locs["parent_organ"] = ctx.loc(parent_el)
+    parent = plain(parent_el) if parent_el is not None else ""
+    if not parent:
+        f.missing("parent_organ", "the parent organ", parent_el)
+    organ_el = f.find("organ", cover + "//{*}docAuthority[@refersTo='#subsidiaryBody']")
+    if organ_el is None and own is not None and len(authorities) >= 3:
+        organ_el = authorities[2]
+    organ = plain(organ_el) if organ_el is not None else parent
+
+    session_el = f.find("session", cover + "//{*}session")
+    session, session_name = 0, ""
+    if session_el is not None:
+        session_name = plain(session_el)
+        digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
+        session = int(digits.group(1)) if digits else 0
+    if not session:
+        # The symbol carries the session: A/HRC/RES/54/5.
+        found = re.search(r"/RES/(\d+)/", symbol)
+        if found:
+            session = int(found.group(1))
+            ctx.warn(session_el if session_el is not None else statement,
+                     f"the cover page gives no session number; {session} is taken from the symbol", "W634")
+        else:
+            errors.append(error(ctx.loc(session_el if session_el is not None else statement),
+                                "the session has no numeric @value", "E623"))
+    if not session_name:
+        ctx.warn(session_el if session_el is not None else statement,
+                 "the cover page does not name the session; the session name is left empty", "W635")
+    dates = cover + "//{*}event[@refersTo='#session']/{*}date"
+    if own is not None and statement.find(dates) is None:
+        start = f.own_date("session_start", "the first day of the session", own, "sessionStart")
+        end = f.own_date("session_end", "the last day of the session", own, "sessionEnd")
+    else:
+        start = f.date("session_start", "the first day of the session", dates + "[@refersTo='#startDate']")
+        end = f.date("session_end", "the last day of the session", dates + "[@refersTo='#endDate']")
+
+    agenda_el = f.find("agenda_item", cover + "//{*}inline[@name='agenda item']",
+                       cover + "//{*}inline[@name='agendaItem']")
+    agenda = ""
+    if own is not None and (own.get("agendaItem") or "").strip():
+        agenda = own.get("agendaItem").strip()
+    elif agenda_el is not None:
+        agenda = (agenda_el.get("title") or "").strip()
+        if not agenda:
+            found = re.search(r"\d+(?:\s*\([a-z]\))?", plain(agenda_el))
+            agenda = found.group(0) if found else ""
+    if not agenda:
+        keyword = statement.find("./{*}meta/{*}classification/{*}keyword[@refersTo='agenda']")
+        agenda = (keyword.get("value") or "").strip() if keyword is not None else ""
+        if agenda:
+            ctx.warn(agenda_el if agenda_el is not None else statement,
+                     f"the cover page gives no agenda item; {agenda} is taken from the classification",
+                     "W636")
+        else:
+            f.missing("agenda_item", "the agenda item", agenda_el)
+
+    original = _original_language(f, ctx, cover)
+    return {"parent_organ": parent, "organ": organ, "session": session, "session_name": session_name,
+            "session_start": start, "session_end": end, "agenda_item": agenda,
+            "original_language": original}
+
+
+def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:
+    """The masthead and adoption strings the UN's file prints where the language data prints
+    something else: kept as printed, each difference reported with its line."""
+    cover, conclusions = "./{*}coverPage", "./{*}conclusions"
+    ours = computed_strings(Resolution(meta=meta, parts=parts))
+    found = {
+        "united_nations": statement.find(cover + "//{*}docAuthority[@refersTo='#publisher']"),
+        "distr": statement.find(cover + "//{*}docStatus"),
+        "issue_date": statement.find(cover + "//{*}docDate[@refersTo='#dateOfIssuance']"),
+        "original": statement.find(cover + "//{*}inline[@name='originalLanguage']"),
+        "language_line": statement.find(cover + "//{*}inline[@name='languageOfExpression']"),
+        "agenda_item": statement.find(cover + "//{*}inline[@name='agenda item']"),
+        "adopted_by": statement.find(cover + "//{*}docTitle[@refersTo='#adoption']")
+        if statement.find(cover + "//{*}docTitle[@refersTo='#adoption']") is not None
+        else statement.find(cover + "//{*}docTitle"),
+        "adoption_date": statement.find(conclusions + "//{*}docDate"),
+    }
+    theirs = {key: plain(el).strip() for key, el in found.items() if el is not None}
+    dates = statement.findall(cover + "//{*}event[@refersTo='#session']/{*}date")
+    if len(dates) == 2:
+        separator = languages.data(languages.code_of(meta.language))["date_range"]["separator"]
+        theirs["session_dates"] = plain(dates[0]).strip() + separator + plain(dates[1]).strip()
+        found["session_dates"] = dates[0]
+    outcome = statement.find(conclusions + "//{*}outcome")
+    if meta.vote.kind != RECORDED:
+        if outcome is not None and plain(outcome).strip():
+            theirs["vote_note"], found["vote_note"] = plain(outcome).strip(), outcome
+    elif outcome is not None:
+        note = _recorded_note(outcome)
+        # Kept only where its totals are the lists' own: a note that counts States its lists do not
+        # name (W624) would contradict the lists printed under it.
+        if note and _totals_in(note) == _without_trailing_zeros(meta.vote.totals):
+            theirs["vote_note"], found["vote_note"] = note, outcome
+    kept = {}
+    name = languages.english_name(languages.code_of(meta.language))
+    for key in PRINTED_KEYS:
+        if key not in theirs or not theirs[key] or not ours.get(key):
+            continue
+        if _same(theirs[key], ours[key]):
+            continue
+        kept[key] = theirs[key]
+        ctx.warn(found[key], f"the file prints {theirs[key]!r} where the {name} language data prints "
+                             f"{collapse(ours[key])!r}; kept as printed", "W660")
+    return kept
+
+
+def _recorded_note(outcome) -> str:
+    """The first sentence of a recorded vote's note as the file prints it: the outcome's words
+    up to its first list (a nested outcome), without the lists."""
+    pieces = [outcome.text or ""]
+    for child in outcome:
+        if child.tag.rsplit("}", 1)[-1] == "outcome":
+            break
+        pieces.append(plain(child) + (child.tail or ""))
+    return collapse("".join(pieces)).strip()
+
+
+def _totals_in(note: str) -> tuple:
+    return tuple(int(n) for n in re.findall(r"\d+", note))
+
+
+def _without_trailing_zeros(totals) -> tuple:
+    totals = list(totals)
+    while totals and totals[-1] == 0:
+        totals.pop()
+    return tuple(totals)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.replace("\u00a0", " ").split()) == " ".join(b.replace("\u00a0", " ").split())
+
+
+def _original_language(f: _Fields, ctx: InlineContext, cover: str) -> str:
+    el = f.find("original_language", cover + "//{*}inline[@name='originalLanguage']")
+    if el is None:
+        f.missing("original_language", "the original language")
+        return ""
+    text = plain(el)
+    word = collapse(text.split(":", 1)[-1]).strip().rstrip(".")
+    name = _LANGUAGE_BY_NAME.get(word.lower()) or _LANGUAGE_BY_NAME.get(ref(el.get("refersTo")).lower())
+    if name:
+        return name
+    ctx.warn(el, f"original language {word!r} is not one of the six official languages; kept as written",
+             "W632")
+    return word
+
+
+def _check_frbr_adoption(statement, adoption, ctx: InlineContext) -> None:
+    frbr = statement.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRdate")
+    if frbr is None or adoption is None:
+        return
+    if (frbr.get("date") or "").strip() != adoption.isoformat():
+        ctx.warn(frbr, f"FRBRWork date {frbr.get('date')} differs from the adoption date "
+                       f"{adoption.isoformat()} printed in the conclusions; the printed date is used",
+                 "W633")

@@ -1,0 +1,350 @@
+"""What the General Assembly's and the Security Council's files print on page one, read into the
+front matter those organs' sources have.
+
+The Assembly's cover page names its session, one or more agenda items (numbers in one line,
+"Agenda items 14 and 122", their titles one a line) and where the resolution came from
+("[on the report of the Third Committee (A/75/478)]"); its conclusions the plenary meeting and
+date. The Security Council's cover page prints the resolution's number and the meeting and date
+of adoption; it has no title, session or agenda item. Neither prints the vote: it is read from
+``meta/analysis/parliamentary/voting``, where the UN keeps it in English capitals.
+
+The origin line is read with the language data's own templates (``organs.ga.on_report``), so that
+what the committee is called in the language ("Третьего комитета") is taken as printed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ...errors import error
+from ...model import languages
+from ...model.document import RECORDED, WITHOUT_VOTE, Vote
+from .inlines import InlineContext, collapse, plain
+from .votes import CATEGORIES, ref
+
+HRC, GA, SC = "hrc", "ga", "sc"
+
+# "Agenda item 130 (y)", "Points 14 et 122 de l’ordre du jour", "议程项目38": the numbers, each
+# with the letter of its sub-item.
+_AGENDA_NUMBER_RE = re.compile(r"\d+(?:\s*(?:[(（][^\W\d_]{1,3}\u0640?[)）]|[^\W\d_]{1,3}\)(?!\w)))?")
+# A document symbol of the Assembly, as the origin line lists them.
+_DOCUMENT_START = r"(?=A/)"
+# "Adopted 133-3-0, 88th plenary meeting": what @outcome sometimes holds in place of a keyword.
+_OUTCOME_TOTALS_RE = re.compile(r"(\d+)\s*-\s*(\d+)\s*-\s*(\d+)")
+# English words the metadata's capitals keep in lower case inside a State's name.
+_SMALL_WORDS = {"and", "of", "the", "for", "da", "de", "del", "d'"}
+
+
+def organ_of(statement, symbol: str) -> str:
+    """``hrc``, ``ga`` or ``sc``: the Council's files name it as a subsidiary body; the symbol (or,
+    when it is missing, the FRBR IRI's actor) tells the Assembly from the Security Council."""
+    if statement.find("./{*}coverPage//{*}docAuthority[@refersTo='#subsidiaryBody']") is not None:
+        return HRC
+    code = symbol.strip().upper()
+    if code.startswith("A/HRC/"):
+        return HRC
+    if code.startswith("S/"):
+        return SC
+    if code.startswith("A/"):
+        return GA
+    this = statement.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRthis")
+    actor = (this.get("value") or "") if this is not None else ""
+    if "/unsc/" in actor:
+        return SC
+    if "/unga/" in actor:
+        return GA
+    return HRC
+
+
+def is_presidential_statement(statement, symbol: str) -> bool:
+    """A statement by the President of the Security Council (S/PRST/2020/11) is not a resolution."""
+    if "/PRST/" in symbol.upper():
+        return True
+    this = statement.find("./{*}meta/{*}identification/{*}FRBRWork/{*}FRBRthis")
+    return this is not None and "/prst" in (this.get("value") or "").lower()
+
+
+def _organ_strings(code: str, organ: str) -> dict:
+    return (languages.data(code).get("organs") or {}).get(organ) or {}
+
+
+def organ_name(el, code: str, organ: str) -> str:
+    """The organ's name as the language data spells it when the file prints it so, spaces aside
+    ("大  会" is 大会 set wide); otherwise as printed."""
+    printed = plain(el) if el is not None else ""
+    for name in _organ_strings(code, organ).get("names", []):
+        if re.sub(r"\s+", "", name) == re.sub(r"\s+", "", printed):
+            return name
+    return printed
+
+
+# ------------------------------------------------------------------ General Assembly
+def agenda_items(statement, ctx: InlineContext) -> list[dict]:
+    """``[{number, title}]`` from the cover page's agenda line and the titles under it."""
+    cover = "./{*}coverPage"
+    line = statement.find(cover + "//{*}inline[@name='agenda item']")
+    if line is None:
+        return []
+    # Each number is kept as the language prints it ("130 (y)", "14 a)", "38(a)", "37 (أ)").
+    numbers = _AGENDA_NUMBER_RE.findall(plain(line))
+    titles = [plain(el) for el in statement.findall(cover + "//{*}inline[@name='agenda item name']")]
+    if titles and len(titles) != len(numbers):
+        ctx.warn(line, f"{len(numbers)} agenda items are numbered but {len(titles)} titles follow; "
+                       "the titles are kept in order, the rest left empty", "W681")
+    return [{"number": number, "title": titles[index] if index < len(titles) else ""}
+            for index, number in enumerate(numbers)]
+
+
+def _template_re(template: str, names: dict) -> re.Pattern:
+    """A language data template ("[on the report of the {committee} ({documents})]") as a pattern
+    whose groups are its fields; spaces match any run of spaces."""
+    out, last = [], 0
+    for found in re.finditer(r"\{(\w+)\}", template):
+        out.append(_loose(template[last:found.start()]))
+        out.append(f"(?P<{found.group(1)}>{names.get(found.group(1), '.+?')})")
+        last = found.end()
+    out.append(_loose(template[last:]))
+    return re.compile("^" + "".join(out) + "$", re.S)
+
+
+def _loose(literal: str) -> str:
+    return r"\s*".join(re.escape(piece) for piece in re.split(r"\s+", literal))
+
+
+def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[dict]:
+    """``{committee, documents}`` from the cover page's origin line (no committee: the plenary's
+    own draft). The documents are cut at the language's "and" and at commas before a symbol, so
+    that a locator ("A/75/414, para. 8") stays with its document."""
+    el = statement.find("./{*}coverPage//{*}docProponent")
+    if el is None:
+        errors.append(error(ctx.loc(statement), "cannot find the line naming where the resolution "
+                                                "came from (origin: the docProponent)", "E621"))
+        return None
+    strings = _organ_strings(code, GA)
+    docs_el = el.find(".//{*}inline[@name='originating document']")
+    text = plain(el)
+    documents_text = plain(docs_el) if docs_el is not None else ""
+    before = collapse(docs_el.getparent().text or "") if docs_el is not None else ""
+    stray = re.findall(r"A/[^\s()]+", before)
+    if stray:
+        # The converter left a document before the bracket it belongs in:
+        # "[دون الإحالة إلى لجنة رئيسية A/75/L.31 (A/75/L.31/Add.1)]".
+        ctx.warn(el, f"the document {' '.join(stray)} is printed outside the parentheses of the "
+                     "origin line; taken as its first document", "W682")
+        for symbol in stray:
+            text = " ".join(text.replace(symbol, " ").split())
+        documents_text = (strings.get("and") or " and ").join(stray + [documents_text])
+    no_committee = ref(el.get("refersTo")) == "noMainCommittee"
+    template = strings.get("without_committee" if no_committee else "on_report")
+    committee = ""
+    if template:
+        # The committee may carry its own parentheses ("… Committee (Fourth Committee)"); the
+        # documents are the last ones.
+        found = _template_re(template, {"committee": ".+", "documents": "[^()]*"}).match(text)
+        if not found:
+            errors.append(error(ctx.loc(el), f"the origin line {text!r} is not in the "
+                                             f"{languages.english_name(code)} language data's form "
+                                             f"{template!r}", "E624"))
+            return None
+        committee = found.groupdict().get("committee") or ""
+    conjunction = (strings.get("and") or " and ").strip()
+    separators = [r",\s*" + _DOCUMENT_START, r"\s*" + re.escape(conjunction) + r"\s*" + _DOCUMENT_START]
+    documents = [d.strip() for d in re.split("|".join(separators), documents_text) if d.strip()]
+    if not documents:
+        errors.append(error(ctx.loc(el), "the origin line names no document", "E621"))
+        return None
+    return {"committee": committee.strip(), "documents": documents}
+
+
+def resolution_titles(statement) -> list:
+    """The preface's titles above a part's letter (all of them when there is no letter)."""
+    preface = statement.find("./{*}preface")
+    out = []
+    for el in preface.iter("{*}docNumber", "{*}docTitle") if preface is not None else []:
+        if el.tag.endswith("docNumber") and (ref(el.get("refersTo")) == "letter"
+                                             or re.fullmatch(r"\s*[A-Z]\s*", plain(el))):
+            break
+        if el.tag.endswith("docTitle"):
+            out.append(el)
+    return out
+
+
+# ------------------------------------------------------------------ Security Council
+def council_symbol(statement, ctx: InlineContext) -> str:
+    """The symbol a Security Council file leaves empty, from the resolution number it prints
+    ("第2511(2020)号决议" -> S/RES/2511 (2020))."""
+    el = statement.find("./{*}coverPage//{*}docTitle[@refersTo='#resolutionNumber']")
+    found = re.search(r"(\d+)\s*\((\d{4})\)", plain(el)) if el is not None else None
+    if not found:
+        return ""
+    symbol = f"S/RES/{found.group(1)} ({found.group(2)})"
+    ctx.warn(el, f"the cover page leaves the symbol empty; {symbol} is taken from the printed "
+                 "resolution number", "W680")
+    return symbol
+
+
+def council_title(statement) -> str:
+    """The Council prints no title; the UN's catalogue entry (``classification``'s title keyword,
+    in English in every version) names the resolution's subject."""
+    el = statement.find("./{*}meta/{*}classification/{*}keyword[@refersTo='title']")
+    return collapse(el.get("value") or "").strip() if el is not None else ""
+
+
+def printed_date(text: str, code: str) -> Optional[dt.date]:
+    """The date ``text`` prints in the language's own form ("13 كانون الثاني/يناير 2020"), found
+    by writing each candidate date as the language data writes it."""
+    flat = " ".join(text.replace(languages.DATE_SPACE, " ").split())
+    for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", flat):
+        for day in sorted(set(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?!\d)", flat)), reverse=True):
+            for month in range(1, 13):
+                try:
+                    candidate = dt.date(int(year), month, day)
+                except ValueError:
+                    continue
+                written = " ".join(languages.format_date(candidate, code).replace(languages.DATE_SPACE, " ").split())
+                if written in flat:
+                    return candidate
+    return None
+
+
+def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
+    """(meeting number, adoption date) from the Security Council's adoption line ("Adopted by the
+    Security Council at its 8700th meeting, on 10 January 2020"). The converter often leaves the
+    meeting's element empty or without its number, and @date a placeholder (0001-01-01), while the
+    line prints both: what is printed is read, and the repair named."""
+    line = statement.find("./{*}coverPage//{*}docTitle[@refersTo='#adoption']")
+    if line is None:
+        errors.append(error(ctx.loc(statement), "cannot find the adoption line (Adopted by the "
+                                                "Security Council at its … meeting, on …)", "E621"))
+        return None, None
+    text = plain(line)
+    date_el = line.find(".//{*}docDate")
+    raw = (date_el.get("date") or "").strip() if date_el is not None else ""
+    if not re.search(r"\d", text):
+        return _adoption_from_workflow(statement, line, raw, ctx, errors)
+    adoption = _iso(raw)
+    if adoption is None:
+        adoption = printed_date(text, code)
+        if adoption is None:
+            errors.append(error(ctx.loc(date_el if date_el is not None else line),
+                                f"the adoption line {text!r} prints no date in the "
+                                f"{languages.english_name(code)} form and @date is {raw!r}", "E622"))
+            return None, None
+        ctx.warn(date_el if date_el is not None else line,
+                 f"the date of adoption's @date is {raw!r}; {adoption.isoformat()} is read from the "
+                 "printed adoption line", "W683")
+    meeting_el = line.find(".//{*}inline[@name='adoptionMeeting']")
+    digits = re.search(r"\d+", (meeting_el.get("title") or "") + " " + plain(meeting_el)) \
+        if meeting_el is not None else None
+    if digits:
+        return int(digits.group(0)), adoption
+    written = " ".join(languages.format_date(adoption, code).replace(languages.DATE_SPACE, " ").split())
+    numbers = re.findall(r"\d+", " ".join(text.split()).replace(written, " "))
+    if not numbers:
+        # Adopted without a meeting (the written procedure of 2020): "Adopted by the Security
+        # Council on 30 March 2020".
+        return None, adoption
+    if len(numbers) > 1:
+        errors.append(error(ctx.loc(line), f"cannot tell the meeting's number in the adoption line "
+                                           f"{text!r}", "E621"))
+        return None, adoption
+    ctx.warn(meeting_el if meeting_el is not None else line,
+             f"the meeting's number {numbers[0]} is printed outside its element in the adoption line; "
+             "taken from the line", "W684")
+    return int(numbers[0]), adoption
+
+
+def _adoption_from_workflow(statement, line, raw: str, ctx: InlineContext, errors: list):
+    """An adoption line the converter left empty: the metadata's workflow records the adoption
+    ("Adopted unanimously, 8750th meeting", as="S/PV.8750", with its date)."""
+    step = statement.find("./{*}meta/{*}workflow/{*}step[@outcome='adopted']")
+    adoption = _iso(raw) or (_iso(step.get("date") or "") if step is not None else None)
+    if step is None or adoption is None:
+        errors.append(error(ctx.loc(line), "the adoption line is empty and the metadata records no "
+                                           "adoption (workflow step 'adopted')", "E621"))
+        return None, None
+    found = re.search(r"(\d+)\D{0,4}\s+meeting", step.get("by") or "") \
+        or re.search(r"/PV\.(\d+)", step.get("as") or "")
+    number = int(found.group(1)) if found else None
+    ctx.warn(line, f"the adoption line is empty; the adoption on {adoption.isoformat()}"
+                   + (f" at meeting {number}" if number else "") + " is taken from the metadata's "
+                   "workflow", "W685")
+    return number, adoption
+
+
+def _iso(raw: str) -> Optional[dt.date]:
+    """A real date from @date: the converter writes 0001-01-01 for none."""
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return value if value.year >= 1945 else None
+
+
+# ------------------------------------------------------------------ votes kept as data
+def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Optional[Vote]:
+    """The vote of an organ that does not print it: ``analysis/parliamentary/voting``. The States
+    are named there in English capitals; they are kept in English with the capitals undone."""
+    voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
+    if voting is None:
+        errors.append(error(ctx.loc(where), "no vote in the metadata (analysis/parliamentary/voting): "
+                                            "neither a recorded vote nor adoption without a vote", "E620"))
+        return None
+    outcome = collapse(voting.get("outcome") or "").strip()
+    counts = {ref(c.get("refersTo")): c for c in voting.iterfind("./{*}count")}
+    loc = ctx.loc(voting)
+    if "withoutvote" in outcome.replace(" ", "").lower() and not counts:
+        return Vote(WITHOUT_VOTE, loc=loc)
+    lists = {}
+    totals = _OUTCOME_TOTALS_RE.search(outcome)
+    for index, cat in enumerate(CATEGORIES):
+        count = counts.get(cat)
+        names = [plain(o) for o in count.iter("{*}organization")] if count is not None else []
+        stated = _int(count.get("value")) if count is not None else None
+        if stated is None and totals:
+            stated = int(totals.group(index + 1))
+        if stated is not None and stated != len(names):
+            ctx.warn(count if count is not None else voting,
+                     f"{cat}: the metadata counts {stated} but names {len(names)} States; the named "
+                     "States are kept", "W623")
+        lists[cat] = [state_name(n) for n in names]
+    if not any(lists.values()):
+        if counts or totals:
+            ctx.warn(voting, "a recorded vote whose metadata names no State; kept without lists",
+                     "W624")
+            return Vote(RECORDED, loc=loc)
+        errors.append(error(loc, f"the metadata's vote {outcome!r} is neither a recorded vote nor "
+                                 "adoption without a vote", "E620"))
+        return None
+    return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
+                abstaining=lists["abstaining"], loc=loc)
+
+
+def state_name(capitals: str) -> str:
+    """'SAINT VINCENT AND THE GRENADINES' -> 'Saint Vincent and the Grenadines'."""
+    words = collapse(capitals).strip().split(" ")
+    out = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index and lower.strip("()") in _SMALL_WORDS:
+            out.append(lower)
+        else:
+            out.append(re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)*", _capitalised, word))
+    return " ".join(out)
+
+
+def _capitalised(found) -> str:
+    word = found.group(0).lower()
+    # "D’IVOIRE" is "d’Ivoire"; "PEOPLE’S" is "People’s".
+    elided = re.match(r"([dl])(['’])(\w+)$", word)
+    if elided:
+        return elided.group(1) + elided.group(2) + elided.group(3).capitalize()
+    return word[0].upper() + word[1:]
+
+
+def _int(value) -> Optional[int]:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None

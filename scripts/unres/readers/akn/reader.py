@@ -1,0 +1,651 @@
+"""The UN's Akoma Ntoso files (AKN4UN) -> model.
+
+``import_akn`` reads one UN file as published and returns the numbered model
+together with warnings about what it had to interpret; ``read_akn`` returns
+the model alone. The UN's eIds are ignored (they skip: operative paragraph 1
+may be ``para_8``): numbers, labels and eIds are recomputed by
+:func:`unres.model.transforms.finalize`, and the UN's own ``<num>`` values are then
+checked against them so that an import never renumbers silently.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional, Union
+
+from ...errors import Diagnostic, SourceError, error, warning
+from ...model import citations, transforms
+from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
+                               PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
+                               is_formula, plain_text)
+from ...model.presentation import LANGUAGES
+from ...xmlsafe import parse_file
+from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
+from .inlines import _raw_element as raw_element
+from .meta import printed_strings, read_meta
+from .repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
+                     opens_with_italic, typed_label)
+from .votes import ref as ref_value
+
+_BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
+
+# Paragraph styles the UN uses for headings inside annexes, by level.
+_HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
+# A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
+_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
+# The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
+_PART_LETTER_RE = re.compile(r"^\s*[A-Z]\s*$")
+_ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
+
+
+def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
+    """Read a UN Akoma Ntoso file; return the model and the warnings met on the way.
+
+    Raises :class:`SourceError` (with file:line) for what cannot be mapped.
+    """
+    name = str(path)
+    tree = parse_file(path, name)
+    builder = _Builder(name)
+    res, checks = builder.build(tree.getroot())
+    res = citations.link_citations(transforms.finalize(res))
+    _check_numbers(checks, builder.ctx)
+    _check_markers(builder.ctx)
+    warnings = sorted(builder.ctx.warnings, key=lambda d: d.loc.line if d.loc else 0)
+    return res, warnings
+
+
+def read_akn(path: Union[str, Path]) -> Resolution:
+    """The model of a UN Akoma Ntoso file (warnings are discarded; see import_akn)."""
+    return import_akn(path)[0]
+
+
+def import_diagnostics(path: Union[str, Path]) -> list[Diagnostic]:
+    """Only the warnings of importing ``path`` (for ``unres check``-style listings)."""
+    return import_akn(path)[1]
+
+
+# -------------------------------------------------------------------- builder
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.ctx = InlineContext(path)
+        self.errors: list[Diagnostic] = []
+        # (block, the UN's <num> text, element) for every numbered block, in order.
+        self.numbered: list = []
+
+    def fail(self, el, message: str, code: str) -> None:
+        self.errors.append(error(self.ctx.loc(el), message, code))
+
+    def build(self, root):
+        if local(root) != "akomaNtoso":
+            raise SourceError(error(self.ctx.loc(root), f"root element is <{local(root)}>, "
+                                                        "not <akomaNtoso>", "E610"))
+        if etree_ns(root) != AKN_NS:
+            self.ctx.warn(root, f"namespace {etree_ns(root)!r} is not Akoma Ntoso 3.0 ({AKN_NS}); "
+                                "read as if it were", "W610")
+        docs = [c for c in root if isinstance(c.tag, str)]
+        components = []
+        if [local(d) for d in docs] == ["documentCollection", "components"]:
+            # Resolutions A, B … published together (A/RES/75/101 A-B): the collection holds the
+            # cover page, the resolution's number and title and the vote; each component a part.
+            components = [st for comp in _elements(docs[1]) for st in _elements(comp)
+                          if local(st) == "statement"]
+            if not components:
+                raise SourceError(error(self.ctx.loc(docs[1]), "a document collection without "
+                                                               "resolutions in its components", "E610"))
+            docs = docs[:1]
+        if len(docs) != 1:
+            raise SourceError(error(self.ctx.loc(root), "expected exactly one document inside "
+                                                        "<akomaNtoso>", "E610"))
+        statement = docs[0]
+        if components:
+            pass
+        elif local(statement) != "statement" or statement.get("name") != "resolution":
+            self.ctx.warn(statement, f"<{local(statement)} name=\"{statement.get('name')}\"> is read as "
+                                     "a resolution", "W611")
+        lang_el = statement.find("./{*}meta/{*}identification/{*}FRBRExpression/{*}FRBRlanguage")
+        lang_iso = (lang_el.get("language") if lang_el is not None else "") or "eng"
+        lang = _BCP47_BY_ISO.get(lang_iso, "en")
+        if lang_el is None:
+            self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W609")
+
+        self.ctx.own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source") is not None
+        conclusions = components[-1].find("./{*}conclusions") if components else None
+        meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
+        if meta is None and not self.errors:
+            raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))
+        if any(d.code == "E650" for d in self.errors):
+            raise SourceError(self.errors)
+        header = self.part_header(statement)
+        if components:
+            parts = [self.part(st, self.part_header(st)) for st in components]
+        else:
+            parts = [self.part(statement, header)]
+        annexes = self.annexes(statement)
+        for st in components:
+            annexes += self.annexes(st)
+        if self.errors or meta is None:
+            raise SourceError(sorted(self.errors, key=lambda d: d.loc.line if d.loc else 0))
+        meta.printed = printed_strings(statement, meta, parts, self.ctx)
+        res = Resolution(meta=meta, parts=parts, annexes=annexes,
+                         footnotes=list(self.ctx.footnotes), source=self.path)
+        return res, self.numbered
+
+    def part_header(self, statement):
+        """(letter, title inlines) of a part, from its preface: "A" and its title under the
+        resolution's own number and title; (None, None) when the text is not in parts. A footnote
+        on the letter (how a part published later says what the first one became) is kept at
+        the head of the title."""
+        preface = statement.find("./{*}preface")
+        if preface is None:
+            return None, None
+        items = [el for el in preface.iter("{*}docNumber", "{*}docTitle")]
+        for index, el in enumerate(items):
+            if local(el) == "docNumber" and (ref_of(el) == "letter" or _PART_LETTER_RE.match(plain(el))):
+                letter = plain(el).strip()
+                notes = [n for n in convert(el, self.ctx) if isinstance(n, NoteRef)]
+                for sibling in el.itersiblings():
+                    if local(sibling) in ("docNumber", "docTitle"):
+                        break
+                    if local(sibling) == "authorialNote":
+                        notes += [n for n in raw_element(sibling, self.ctx) if isinstance(n, NoteRef)]
+                title = None
+                if index + 1 < len(items) and local(items[index + 1]) == "docTitle":
+                    title = convert(items[index + 1], self.ctx)
+                if notes:
+                    title = notes + ([Text(" ")] + title if title else [])
+                return letter, title
+        return None, None
+
+    # ------------------------------------------------------------------ body
+    def part(self, statement, header=(None, None)) -> Part:
+        preamble_el = statement.find("./{*}preamble")
+        body = statement.find("./{*}mainBody")
+        formula, preamble = None, []
+        if preamble_el is None:
+            self.ctx.warn(statement, "no <preamble>", "W640")
+        else:
+            formula, preamble = self.preamble(preamble_el)
+        operative = []
+        bodies = statement.findall("./{*}mainBody")
+        if not bodies:
+            self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
+        else:
+            for extra in bodies[1:]:
+                self.ctx.warn(extra, "a second <mainBody>: its paragraphs continue the first's, as "
+                                     "printed", "W659")
+            moved, operative = self.operative(bodies)
+            preamble += moved
+        label, title = header
+        return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
+                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement))
+
+    def preamble(self, el):
+        formula, paragraphs = None, []
+        for child in _elements(el):
+            name = local(child)
+            if name == "formula":
+                if formula is not None or paragraphs:
+                    self.fail(child, "a second formula, or a formula after preambular paragraphs", "E612")
+                    continue
+                formula = Formula(_formula_inlines(self.joined(child)), loc=self.ctx.loc(child))
+            elif name in ("container", "recital", "citation"):
+                paragraphs += self.preambular(child)
+            elif name in ("recitals", "citations"):
+                for item in _elements(child):
+                    if local(item) in ("recital", "citation"):
+                        paragraphs += self.preambular(item)
+                    elif local(item) != "intro":
+                        self.fail(item, f"<{local(item)}> in <{name}> cannot be mapped", "E613")
+            elif name == "p":
+                paragraphs += self.preambular_p(child, None)
+            else:
+                self.fail(child, f"<{name}> in the preamble cannot be mapped", "E613")
+        return formula, paragraphs
+
+    def preambular(self, el) -> list:
+        ps = [c for c in _elements(el) if local(c) == "p"]
+        for other in _elements(el):
+            if local(other) not in ("p", "num"):
+                self.fail(other, f"<{local(other)}> in a preambular paragraph cannot be mapped", "E613")
+        if not ps:
+            self.fail(el, "empty preambular paragraph", "E614")
+            return []
+        if len(ps) > 1:
+            self.ctx.warn(el, f"preambular <{local(el)}> holds {len(ps)} paragraphs; each is imported "
+                              "as a preambular paragraph", "W641")
+        out = []
+        for p in ps:
+            out += self.preambular_p(p, el.get("name") if local(el) == "container" else None)
+        return out
+
+    def preambular_p(self, p, name: Optional[str]) -> list:
+        inlines = convert(p, self.ctx)
+        if not inlines:
+            self.ctx.warn(p, "empty preambular paragraph skipped", "W642")
+            return []
+        para = PreambularParagraph(inlines, loc=self.ctx.loc(p))
+        phrase = para.opening_phrase
+        if name is not None and phrase and _name_key(name) != _name_key(phrase):
+            self.ctx.warn(p, f"container name {name!r} differs from the italic opening phrase "
+                             f"{phrase!r}", "W643")
+        return [para]
+
+    def operative(self, bodies) -> tuple[list, list]:
+        """(preambular paragraphs found in the main body, operative paragraphs)."""
+        entries = []                 # [element, printed number or None, paragraph]
+        for body in bodies:
+            for el in _elements(body):
+                if local(el) != "paragraph":
+                    self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
+                                  "<paragraph>", "E615")
+                    continue
+                entries.append([el, _num(el), self.paragraph(el)])
+        for entry in entries:
+            el, num, para = entry
+            if num is not None and not num.rstrip(".").isdigit() and TYPED_LABEL_RE.match(num + " "):
+                # A sub-paragraph's label in <num> of a paragraph of its own: typed, in effect.
+                para.inlines = [Text(num + " ")] + para.inlines
+                entry[1] = None
+        recovered = _OperativeRecovery(self, entries)
+        return recovered.run()
+
+    def typed_number(self, para, el, expected: int) -> Optional[str]:
+        """The paragraph's number when it was typed into the text instead of <num>."""
+        first = para.inlines[0] if para.inlines else None
+        found = _TYPED_NUMBER_RE.match(first.text) if isinstance(first, Text) else None
+        if not found or int(found.group(1)) != expected:
+            return None
+        rest = first.text[found.end():].lstrip(" ")
+        para.inlines = ([Text(rest)] if rest else []) + para.inlines[1:]
+        self.ctx.warn(el, f"paragraph number {expected} is typed in the text, not in <num>; "
+                          "taken as the number", "W649")
+        return f"{expected}."
+
+    def paragraph(self, el) -> OperativeParagraph:
+        inlines, children, wrapup = self.structured(el)
+        return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+
+    def structured(self, el):
+        """(intro inlines, sub-paragraphs, wrap-up) of a paragraph or a point."""
+        inlines, children, wrapup = [], [], None
+        for child in _elements(el):
+            name = local(child)
+            if name == "num":
+                continue
+            if name == "content":
+                inlines = self.joined(child)
+            elif name in ("list", "blockList", "sublist"):
+                if children:
+                    self.fail(child, "a second list in one paragraph cannot be mapped", "E618")
+                    continue
+                intro, children, wrapup = self.list(child)
+                if intro:
+                    inlines = (inlines + [Text(" ")] + intro) if inlines else intro
+            elif name == "intro":
+                inlines = self.joined(child)
+            elif name == "wrapUp":
+                wrapup = self.joined(child)
+            elif name in ("point", "subparagraph", "item"):
+                children.append(self.point(child))
+            else:
+                self.fail(child, f"<{name}> in <{local(el)}> cannot be mapped", "E618")
+        return inlines, children, wrapup
+
+    def list(self, el):
+        intro, points, wrapup = [], [], None
+        for child in _elements(el):
+            name = local(child)
+            if name in ("intro", "listIntroduction"):
+                intro = self.joined(child)
+            elif name in ("wrapUp", "listWrapUp"):
+                wrapup = self.joined(child)
+            elif name in ("point", "item", "subparagraph"):
+                points.append(self.point(child))
+            elif name == "sublist" and points and not points[-1].children:
+                # The converter writes a point's own list beside it, not inside it.
+                self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
+                                   "to; read as that point's sub-paragraphs", "W658")
+                sub_intro, points[-1].children, sub_wrapup = self.list(child)
+                if sub_intro:
+                    self.fail(child, "a <sublist> with its own introduction cannot be mapped", "E618")
+                if sub_wrapup:
+                    points[-1].wrapup = sub_wrapup
+            elif name == "sublist":
+                self.fail(child, "a <sublist> that follows no point, or a point that already has "
+                                 "sub-paragraphs, cannot be placed", "E618")
+            elif name != "num":
+                self.fail(child, f"<{name}> in a list cannot be mapped", "E618")
+        if not points:
+            self.fail(el, "a list without points", "E618")
+        return intro, points, wrapup
+
+    def point(self, el) -> SubParagraph:
+        inlines, children, wrapup = self.structured(el)
+        num = _num(el)
+        labelled = typed_label(inlines) if num is None else None
+        if labelled is not None:
+            num, inlines = labelled
+            self.ctx.warn(el, f"the sub-paragraph's label {num} is typed in its text, not in <num>; "
+                              "taken as its label", "W662")
+        sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+        if num is not None:
+            self.lookalike(el, num)
+        self.numbered.append((sub, num, el))
+        if not inlines and not children:
+            self.fail(el, "empty sub-paragraph", "E616")
+        return sub
+
+    def lookalike(self, el, label: str) -> None:
+        """A label that types other characters for the letters or numerals print shows."""
+        other = lookalike(label)
+        if not other:
+            return
+        if any("\u3220" <= c <= "\u3229" for c in other):
+            self.ctx.warn_once(el, f"chinese-roman:{id(el.getparent())}", f"the label {label} is a "
+                               "parenthesised ideograph; read as the roman numeral it counts, which "
+                               "the Chinese language data prints as (i), (ii) …", "W687")
+        else:
+            self.ctx.warn(el, f"the label {label} is typed with Cyrillic letters that look Latin "
+                              f"({other}); read as the Latin label", "W686")
+
+    def joined(self, el) -> list:
+        """The inlines of ``el``'s paragraphs; several <p> are joined by line breaks."""
+        ps = [c for c in _elements(el) if local(c) == "p"]
+        others = [c for c in _elements(el) if local(c) != "p"]
+        if not ps and not others:
+            return convert(el, self.ctx)
+        for other in others:
+            self.fail(other, f"<{local(other)}> in <{local(el)}> cannot be mapped", "E619")
+        out = []
+        for p in ps:
+            inlines = convert(p, self.ctx)
+            if out and inlines:
+                out.append(LineBreak())
+            out += inlines
+        if len([p for p in ps if plain(p)]) > 1:
+            self.ctx.warn(el, f"<{local(el)}> holds {len(ps)} paragraphs; joined with line breaks",
+                          "W645")
+        return out
+
+    def as_text_paragraphs(self, num, inlines, children, wrapup, loc) -> list:
+        out = []
+        if inlines or num:
+            out.append(Paragraph(normalise(([Text(num + " ")] if num else []) + inlines), loc=loc))
+        for child in children:
+            printed = self.forget_numbered(child)
+            out += self.as_text_paragraphs(printed, child.inlines, child.children, child.wrapup,
+                                           child.loc)
+        if wrapup:
+            out.append(Paragraph(wrapup, loc=loc))
+        return out
+
+    def forget_numbered(self, block) -> Optional[str]:
+        """Drop ``block`` from the number check; return the number the file printed."""
+        for index, (known, printed, _el) in enumerate(self.numbered):
+            if known is block:
+                del self.numbered[index]
+                return printed
+        return None
+
+    # ---------------------------------------------------------------- annexes
+    def annexes(self, statement) -> list:
+        out = []
+        for attachment in statement.iterfind("./{*}attachments/{*}attachment"):
+            for doc in _elements(attachment):
+                body = doc.find("./{*}mainBody")
+                if body is None:
+                    self.fail(doc, f"attachment <{local(doc)}> without <mainBody> cannot be mapped", "E630")
+                    continue
+                out.append(self.annex(doc, body))
+        return out
+
+    def annex(self, doc, body) -> Annex:
+        blocks = []
+        for el in _elements(body):
+            if local(el) != "paragraph":
+                self.fail(el, f"<{local(el)}> in an annex cannot be mapped", "E631")
+                continue
+            num = _num(el)
+            inlines, children, wrapup = self.structured(el)
+            # Arabic and Chinese versions add a letter to the style: HChGA, H1GC.
+            style = re.sub(r"(?<=G)[ACFRS]$", "", el.get("class") or "")
+            if num is not None or children:
+                # Annex numbering restarts under each article heading, which an
+                # operative list cannot express; the numbers stay as text, as the
+                # English versions type them.
+                self.ctx.warn_once(el, f"annex-numbers:{id(doc)}", "numbered paragraphs in the annex "
+                                   "are kept as text paragraphs with their printed numbers", "W652")
+                blocks += self.as_text_paragraphs(num, inlines, children, wrapup, self.ctx.loc(el))
+            elif not inlines:
+                self.ctx.warn(el, "empty annex paragraph skipped", "W646")
+            elif style in _HEADING_STYLES:
+                blocks.append(Heading(_HEADING_STYLES[style], _unbold(inlines), loc=self.ctx.loc(el)))
+            else:
+                blocks.append(Paragraph(inlines, loc=self.ctx.loc(el)))
+        label, title = None, None
+        if blocks and isinstance(blocks[0], Heading) \
+                and _ANNEX_LABEL_RE.match(plain_text(blocks[0].inlines).strip()):
+            label = plain_text(blocks.pop(0).inlines).strip()
+            if blocks and isinstance(blocks[0], Heading) and blocks[0].level == _HEADING_STYLES["HChG"]:
+                title = blocks.pop(0).inlines
+        if label is None:
+            label = "Annex"
+            self.ctx.warn(doc, "the annex does not start with an 'Annex' heading; labelled 'Annex'", "W647")
+        return Annex(label=label, title=title, blocks=blocks, loc=self.ctx.loc(doc))
+
+
+class _OperativeRecovery:
+    """The operative paragraphs as printed, from the main body's <paragraph> elements.
+
+    A numbered element is an operative paragraph. An unnumbered one is placed by
+    what print shows of it: a typed label continues the sub-paragraphs of the
+    paragraph above; an italic opening phrase and a closing comma before the first
+    number make a preambular paragraph; words after sub-paragraphs are their
+    paragraph's closing words; an italic operative verb where the next number
+    leaves a gap is a paragraph whose number is missing; any other text is a
+    paragraph the UN printed without a number inside the one above. Each
+    placement is reported with the element's line.
+    """
+
+    def __init__(self, builder: "_Builder", entries: list):
+        self.b = builder
+        self.ctx = builder.ctx
+        self.entries = entries
+        self.preamble: list = []
+        self.paragraphs: list = []
+        self.nester: Optional[LabelNester] = None
+
+    def run(self) -> tuple[list, list]:
+        pending_empty = None
+        for index, (el, num, para) in enumerate(self.entries):
+            if num is None:
+                num = self.b.typed_number(para, el, len(self.paragraphs) + 1)
+            if num is not None:
+                self.numbered(para, num, el)
+                pending_empty = (para, el) if not para.inlines and not para.children else None
+                continue
+            if pending_empty is not None and typed_label(para.inlines) is None:
+                target, target_el = pending_empty
+                self.ctx.warn(el, f"the text of paragraph {_num(target_el)} is in the next, "
+                                  "unnumbered <paragraph>; joined", "W644")
+                target.inlines, target.children, target.wrapup = para.inlines, para.children, para.wrapup
+                pending_empty = None
+                continue
+            pending_empty = None
+            self.unnumbered(index, para, el)
+        if pending_empty is not None:
+            self.b.fail(pending_empty[1], "empty operative paragraph", "E616")
+        return self.preamble, self.paragraphs
+
+    def numbered(self, para, num: str, el) -> None:
+        self.b.numbered.append((para, num, el))
+        self.paragraphs.append(para)
+        self.nester = None
+
+    def unnumbered(self, index: int, para, el) -> None:
+        last = self.paragraphs[-1] if self.paragraphs else None
+        labelled = typed_label(para.inlines)
+        if labelled is not None and last is not None:
+            self.sub_paragraph(index, last, labelled, para, el)
+            return
+        expected = len(self.paragraphs) + 1
+        following = self.next_number(index)
+        if opens_with_italic(para.inlines) and following == expected + 1 and not ends_with_comma(para.inlines):
+            self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
+                              f"{expected + 1}; numbered {expected}", "W657")
+            self.numbered(para, f"{expected}.", el)
+            return
+        if last is None:
+            if opens_with_italic(para.inlines) and ends_with_comma(para.inlines) and not para.children:
+                self.ctx.warn(el, "a preambular paragraph (italic opening phrase, closing comma) in the "
+                                  "main body; moved to the preamble", "W654")
+                self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
+            elif len(self.entries) == 1 or self.none_numbered(index):
+                self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
+                                  "the source format numbers every operative paragraph", "W661")
+                self.paragraphs.append(para)
+            else:
+                self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "
+                                "that is not preambular (no italic opening phrase and closing comma) "
+                                "cannot be placed", "E617")
+            return
+        if last.children and last.wrapup is None and not para.children \
+                and not opens_with_italic(para.inlines):
+            self.ctx.warn(el, f"the words after the sub-paragraphs of paragraph {expected - 1} are in "
+                              "an unnumbered <paragraph>; taken as its closing words", "W655")
+            last.wrapup = para.inlines
+            self.nester = None
+            return
+        if para.children:
+            self.b.fail(el, f"an unnumbered paragraph with sub-paragraphs after paragraph {expected - 1} "
+                            "cannot be placed (the numbers around it leave no gap for it)", "E617")
+            return
+        # Print shows it as a paragraph of its own under the number above: keep its words there,
+        # on a line of their own.
+        self.ctx.warn(el, f"an unnumbered paragraph after paragraph {expected - 1}, which the numbers "
+                          "around it show to be part of it; joined to it on a new line", "W656")
+        target = last.wrapup if last.wrapup is not None else last.inlines
+        target += ([LineBreak()] if ends_closed(target) else [Text(" ")]) + para.inlines
+
+    def sub_paragraph(self, index: int, last, labelled, para, el) -> None:
+        label, rest = labelled
+        sub = SubParagraph(rest, children=para.children, wrapup=para.wrapup, loc=para.loc)
+        if self.nester is None:
+            self.nester = LabelNester(last.children)
+        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
+        next_label = typed_label(following[2].inlines) if following and following[1] is None else None
+        next_key = label_key(next_label[0]) if next_label else None
+        if last.wrapup is None and self.nester.place(label_key(label), sub, next_key):
+            self.b.lookalike(el, label)
+            self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of paragraph "
+                               f"{len(self.paragraphs)} are typed in paragraphs of their own, from "
+                               f"{label}; placed under it by their labels", "W653")
+            self.b.numbered.append((sub, label, el))
+            return
+        self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
+                        f"sub-paragraphs of paragraph {len(self.paragraphs)}; it cannot be placed", "E617")
+
+    def none_numbered(self, index: int) -> bool:
+        """Whether ``entries[index]`` is the only paragraph that is not a typed sub-paragraph and
+        no paragraph has a number: the Assembly prints a lone operative paragraph unnumbered,
+        sub-paragraphs and all."""
+        rest = self.entries[index + 1:]
+        return all(num is None for _el, num, _para in self.entries) \
+            and all(typed_label(para.inlines) is not None for _el, _num, para in rest) \
+            and typed_label(self.entries[index][2].inlines) is None
+
+    def next_number(self, index: int) -> Optional[int]:
+        for _el, num, _para in self.entries[index + 1:]:
+            if num is not None:
+                digits = re.fullmatch(r"\s*(\d+)\s*[.\-]?\s*", num)
+                return int(digits.group(1)) if digits else None
+        return None
+
+
+# ------------------------------------------------------------------- helpers
+def etree_ns(el) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def _elements(el):
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _num(el) -> Optional[str]:
+    num = el.find("./{*}num")
+    if num is None:
+        return None
+    text = plain(num)
+    return text or None
+
+
+def ref_of(el) -> str:
+    return ref_value(el.get("refersTo"))
+
+
+def _name_key(name: str) -> str:
+    """'Recalling also', 'recallingAlso' -> 'recallingalso' (unres names containers in camel case)."""
+    return re.sub(r"\W+", "", collapse(name)).lower()
+
+
+def _unbold(inlines):
+    """A heading is bold by its style; bold runs inside it carry nothing more."""
+    out = []
+    for node in inlines:
+        out += _unbold(node.children) if isinstance(node, Strong) else [node]
+    return out
+
+
+def _check_numbers(numbered, ctx: InlineContext) -> None:
+    """The UN's printed numbers and labels must be the ones the model computes."""
+    problems, previous, cascading = [], None, False
+    for block, printed, el in numbered:
+        operative = isinstance(block, OperativeParagraph)
+        computed = block.num if operative else block.label
+        if printed is None:
+            ctx.warn(el, f"sub-paragraph without a label; imported as {computed}", "W648")
+        elif operative and previous is not None and label_key(printed) == previous:
+            # Print shows the same number twice; no source can say that, and which of the
+            # two the drafters meant is not in the file.
+            problems.append(error(ctx.loc(el), f"the file prints the number {printed!r} on two "
+                                               "paragraphs in a row; a source numbers its paragraphs "
+                                               "in sequence, so this cannot be imported as printed",
+                                  "E640"))
+            cascading = True
+        elif label_key(printed) != label_key(computed) and not (operative and cascading):
+            problems.append(error(ctx.loc(el), f"the file numbers this {printed!r} but it is "
+                                               f"{computed!r} in sequence; renumbering is refused",
+                                  "E640"))
+        if operative and printed is not None:
+            previous = label_key(printed)
+    if problems:
+        raise SourceError(problems)
+
+
+def _check_markers(ctx: InlineContext) -> None:
+    """Footnote markers may start above 1 (the UN continues the session
+    report's numbering) but must then run on without gaps."""
+    previous = None
+    for marker, loc in ctx.markers:
+        if not marker.isdigit():
+            ctx.warnings.append(warning(loc, f"footnote marker {marker!r} is not a number; "
+                                           "renumbered", "W650"))
+            previous = None
+            continue
+        value = int(marker)
+        if previous is not None and value != previous + 1:
+            ctx.warnings.append(warning(loc, f"footnote marker {value} follows {previous}; "
+                                           "footnotes are renumbered in order", "W651"))
+        previous = value
+
+
+def _formula_inlines(inlines):
+    """The formula is printed in italics; a file that sets it in roman gets the same words in italics,
+    which is also how the canonical Markdown tells the formula from a preambular paragraph."""
+    if is_formula(inlines) or not inlines or not all(isinstance(n, Text) for n in inlines):
+        return inlines
+    text = "".join(n.text for n in inlines)
+    words = text.rstrip(",:،，： ")
+    return [Emph([Text(words)])] + ([Text(text[len(words):].strip())] if text[len(words):].strip() else [])

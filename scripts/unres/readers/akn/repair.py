@@ -1,0 +1,111 @@
+"""What the UN printed, recovered from where its converter put it.
+
+The UN's files come from Word through a converter that keeps the typist's
+mistakes: sub-paragraphs typed as unnumbered paragraphs ("(a)<tab>The first
+thing;") beside the numbered one they belong to, a preambular paragraph in the
+main body, the words after the sub-paragraphs in a paragraph of their own.
+These helpers read the printed evidence — the typed label and the sequence it
+continues, the italic opening phrase, the closing punctuation — so the reader
+can put each piece back where print shows it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...model import transforms
+from ...model.document import Emph, Text, plain_text
+
+# Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
+ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+# Cyrillic letters typed for the Latin ones they look like in a Russian label ("а)" for "a)").
+CYRILLIC_LOOKALIKES = "аесіорху"
+_LATIN_OF_CYRILLIC = str.maketrans(CYRILLIC_LOOKALIKES, "aecioрxy".replace("р", "p"))
+# Chinese versions print the second level (i), (ii) … as ㈠, ㈡ … (parenthesised ideographs one to ten).
+_CHINESE_ROMAN = {chr(0x3220 + index): numeral for index, numeral in
+                  enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))}
+# A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ", "㈠ ".
+TYPED_LABEL_RE = re.compile(r"^\s*(?:(\(?)([a-z" + CYRILLIC_LOOKALIKES + r"]{1,3}|[ivxlc]{1,7}"
+                            r"|[\u0621-\u064a]\u0640?)\)|[\u3220-\u3229])\s+")
+# Punctuation that closes a paragraph as printed (Latin, Arabic, Chinese).
+CLOSING = (";", ".", ":", "؛", "。", "；", "：", "!", "?")
+MAX_DEPTH = 4
+
+
+def label_key(label: str) -> str:
+    """'(a)', 'a)', '(أ)' -> 'a'; '(iv)' -> 'iv'; '12.' -> '12'."""
+    label = "".join(_CHINESE_ROMAN.get(char, char) for char in label)
+    key = re.sub(r"[\W_\u0640]+", "", label).lower().translate(_LATIN_OF_CYRILLIC)
+    if len(key) == 1 and key in ABJAD:
+        return transforms.letters(ABJAD.index(key))
+    return key
+
+
+def lookalike(label: str) -> str:
+    """What a label types in place of the Latin letters or numerals print shows ('' if nothing)."""
+    found = [c for c in label if c in CYRILLIC_LOOKALIKES or c in _CHINESE_ROMAN]
+    return "".join(found)
+
+
+def typed_label(inlines) -> Optional[tuple[str, list]]:
+    """(the label typed at the start of ``inlines``, the inlines without it), or None."""
+    first = inlines[0] if inlines else None
+    found = TYPED_LABEL_RE.match(first.text) if isinstance(first, Text) else None
+    if not found:
+        return None
+    label = found.group(0).strip()
+    rest = first.text[found.end():]
+    return label, ([Text(rest)] if rest else []) + list(inlines[1:])
+
+
+def _expected(depth: int, count: int) -> str:
+    """The key of the ``count``-th label (0-based) at nesting ``depth`` (1 = (a))."""
+    return label_key(transforms.sub_label(depth, count))
+
+
+class LabelNester:
+    """Places typed sub-paragraphs under their numbered paragraph by label order.
+
+    Each label is taken at the level whose sequence it continues, or opens a level
+    under the last sub-paragraph. "(i)" after "(h)" may do either: the label after
+    it decides ("(ii)" opens roman numerals, anything else continues the letters).
+    """
+
+    def __init__(self, children: list):
+        self.stack = [children]          # the lists of each open level, outermost first
+        while self.stack[-1]:
+            self.stack.append(self.stack[-1][-1].children)
+
+    def _candidates(self, key: str) -> list[int]:
+        return [depth for depth in range(len(self.stack), 0, -1)
+                if depth <= MAX_DEPTH and key == _expected(depth, len(self.stack[depth - 1]))]
+
+    def place(self, key: str, sub, next_key: Optional[str] = None) -> bool:
+        candidates = self._candidates(key)
+        if not candidates:
+            return False
+        depth = candidates[-1]                       # continue the outer level by default
+        if len(candidates) > 1 and next_key is not None:
+            for option in candidates:
+                if next_key == _expected(option, len(self.stack[option - 1]) + 1):
+                    depth = option
+                    break
+        del self.stack[depth:]
+        self.stack[depth - 1].append(sub)
+        self.stack.append(sub.children)
+        return True
+
+
+def opens_with_italic(inlines) -> bool:
+    """A preambular or operative paragraph opens with its phrase in italics."""
+    first = inlines[0] if inlines else None
+    return isinstance(first, Emph) and bool(plain_text(first.children).strip())
+
+
+def ends_closed(inlines) -> bool:
+    text = plain_text(inlines or []).rstrip(" \u00a0\u202f”’\"')")
+    return text.endswith(CLOSING)
+
+
+def ends_with_comma(inlines) -> bool:
+    return plain_text(inlines or []).rstrip().endswith((",", "،", "，"))

@@ -1,0 +1,217 @@
+"""The adoption of an imported resolution: without a vote, or a recorded vote.
+
+The States are taken from the printed lists in ``conclusions`` (they are in the
+document's language and spelling); ``meta/analysis/parliamentary/voting`` gives
+the counts and, in English capitals, one name per State in the same order. The
+printed list is one string ("A, B, C and D"), so it is cut at commas and at the
+last conjunction; the number of States the UN recorded decides where, because
+some names contain the conjunction themselves ("Trinidad and Tobago").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...errors import error
+from ...model.document import RECORDED, WITHOUT_VOTE, Vote
+from .inlines import InlineContext, collapse, local, plain
+
+CATEGORIES = ("inFavour", "against", "abstaining")
+
+_LIST_SEPARATOR_RE = re.compile(r"\s*[,،、，]\s*")
+# The word that joins the last two States, per language (BCP 47).
+_CONJUNCTION_RE = {
+    "en": re.compile(r"\s+and\s+"),
+    "fr": re.compile(r"\s+et\s+"),
+    "es": re.compile(r"\s+[ye]\s+"),
+    "ru": re.compile(r"\s+и\s+"),
+    "zh": re.compile(r"\s*[和及]\s*"),
+    "ar": re.compile(r"\s+(?=و)"),
+}
+# The metadata shortens these names; the printed ones are the full names.
+_FULL_NAMES = {
+    "UNITED KINGDOM": "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND",
+    "UNITED STATES": "UNITED STATES OF AMERICA",
+}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def ref(value: Optional[str]) -> str:
+    """A reference with or without its '#' (the UN writes both)."""
+    return (value or "").strip().lstrip("#")
+
+
+def comparable(name: str) -> str:
+    return collapse(name).translate(_APOSTROPHES).strip().upper()
+
+
+class _Recorded:
+    """What the file says about one category of a recorded vote."""
+
+    def __init__(self):
+        self.printed: Optional[str] = None    # the printed list
+        self.printed_el = None
+        self.quantity: Optional[int] = None   # the number printed in the note
+        self.meta_count: Optional[int] = None
+        self.meta_names: list[str] = []
+        self.meta_el = None
+
+
+def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -> Optional[Vote]:
+    outcome_el, kind = _printed_outcome(statement)
+    voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
+    # The UN says 'adoptedRecordedVote' in @outcome; unres's files say '#adopted' there and
+    # '#recordedVote' in @refersTo.
+    meta_kind = " ".join(ref(voting.get(a)) for a in ("outcome", "refersTo")).strip() if voting is not None else ""
+    if kind is None and meta_kind:
+        kind = ("recorded" if "recordedvote" in meta_kind.lower() else
+                "without" if "withoutvote" in meta_kind.lower() else None)
+    if kind is None:
+        where = outcome_el if outcome_el is not None else statement
+        errors.append(error(ctx.loc(where), "no adoption outcome found (neither a recorded vote "
+                                            "nor adoption without a vote)", "E620"))
+        return None
+    if meta_kind and (("recordedvote" in meta_kind.lower()) != (kind == "recorded")):
+        ctx.warn(voting, f"the machine-readable vote ({meta_kind}) disagrees with the printed "
+                         "adoption note; the printed note is used", "W621")
+    loc = ctx.loc(outcome_el if outcome_el is not None else voting)
+    if kind == "without":
+        return Vote(WITHOUT_VOTE, loc=loc)
+
+    found = {cat: _Recorded() for cat in CATEGORIES}
+    if outcome_el is not None:
+        for q in outcome_el.iter("{*}quantity"):
+            cat = ref(q.get("refersTo"))
+            if cat in found:
+                found[cat].quantity = _int(q.get("normalized") or plain(q))
+        for sub in outcome_el.iter("{*}outcome"):
+            cat = ref(sub.get("refersTo"))
+            if cat in found and sub is not outcome_el:
+                orgs = [o for o in sub.iter("{*}organization")]
+                if orgs:
+                    found[cat].printed = ", ".join(plain(o) for o in orgs)
+                else:
+                    found[cat].printed = _after_label(sub)
+                found[cat].printed_el = orgs[0] if orgs else sub
+    for listed in statement.iterfind("./{*}conclusions/{*}p[@refersTo]"):
+        # unres's own files print each list in a paragraph of its own after its label.
+        cat = ref(listed.get("refersTo"))
+        orgs = list(listed.iter("{*}organization"))
+        if cat in found and orgs and found[cat].printed is None:
+            found[cat].printed = ", ".join(plain(o) for o in orgs)
+            found[cat].printed_el = orgs[0]
+    if voting is not None:
+        for count in voting.iterfind("./{*}count"):
+            cat = ref(count.get("refersTo"))
+            if cat in found:
+                found[cat].meta_count = _int(count.get("value"))
+                found[cat].meta_names = [plain(o) for o in count.iter("{*}organization")]
+                found[cat].meta_el = count
+
+    lists = {}
+    for cat, data in found.items():
+        lists[cat] = _states(cat, data, lang, ctx, loc)
+    return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
+                abstaining=lists["abstaining"], loc=loc)
+
+
+def _printed_outcome(statement):
+    """The bracketed adoption note in ``conclusions`` and what kind it is."""
+    for outcome in statement.iterfind("./{*}conclusions//{*}outcome"):
+        name = ref(outcome.get("refersTo"))
+        if name == "adoptedRecordedVote":
+            return outcome, "recorded"
+        if name == "adoptedWithoutVote":
+            return outcome, "without"
+    return None, None
+
+
+def _after_label(el) -> str:
+    """The text after the 'In favour:' label and its line break."""
+    seen_break, parts = False, []
+    for child in el:
+        if local(child) == "eol":
+            seen_break = True
+        elif seen_break and isinstance(child.tag, str):
+            parts.append(plain(child))
+        if seen_break and child.tail:
+            parts.append(child.tail)
+    return collapse("".join(parts)).strip()
+
+
+def _int(value) -> Optional[int]:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, loc) -> list[str]:
+    # The UN derives the metadata's names from the printed list, so they are the
+    # best guide to where the list is cut; the note's number is what a reader sees.
+    if data.meta_names:
+        expected = len(data.meta_names)
+    else:
+        expected = data.meta_count if data.meta_count is not None else data.quantity
+    where = data.printed_el if data.printed_el is not None else data.meta_el
+    if data.quantity is not None and data.meta_count is not None and data.quantity != data.meta_count:
+        ctx.warn(data.meta_el, f"{cat}: the adoption note prints {data.quantity} but the metadata "
+                               f"counts {data.meta_count}", "W622")
+    if data.meta_el is not None and data.meta_count is not None and data.meta_names \
+            and len(data.meta_names) != data.meta_count:
+        ctx.warn(data.meta_el, f"{cat}: the metadata counts {data.meta_count} but names "
+                               f"{len(data.meta_names)} States", "W623")
+    printed = data.printed or ""
+    if not printed.strip(" .]"):
+        if data.meta_names:
+            ctx.warn(where, f"{cat}: no printed list of States; the metadata's English names are used",
+                     "W624")
+            return [n.title() for n in data.meta_names]
+        if expected or data.quantity:
+            ctx.warn(where, f"{cat}: {data.quantity or expected} States are counted but none is named "
+                            "anywhere in the file", "W624")
+        return []
+    last_meta = data.meta_names[-1] if data.meta_names else None
+    states = split_states(printed, lang, expected, last_meta)
+    shown = data.quantity if data.quantity is not None else expected
+    if shown is not None and len(states) != shown:
+        ctx.warn(where, f"{cat}: {len(states)} States in the printed list, the adoption note "
+                        f"prints {shown}", "W625")
+    if lang == "en" and data.meta_names and len(data.meta_names) == len(states):
+        for printed_name, listed in zip(states, data.meta_names):
+            if not same_state(printed_name, listed):
+                ctx.warn(where, f"{cat}: printed State {printed_name!r} differs from the metadata's "
+                                f"{listed!r}", "W626")
+    return states
+
+
+def same_state(printed: str, listed: str) -> bool:
+    """The metadata shortens some names ('UNITED KINGDOM', 'UNITED STATES')."""
+    a, b = comparable(printed), comparable(listed)
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def split_states(text: str, lang: str, expected: Optional[int] = None,
+                 last_english: Optional[str] = None) -> list[str]:
+    """'A, B, C and D' -> ['A', 'B', 'C', 'D'] in the document's language."""
+    text = collapse(text).strip()
+    text = re.sub(r"[\s.;\]]+$", "", text)
+    items = [i for i in _LIST_SEPARATOR_RE.split(text) if i]
+    if not items:
+        return []
+    if lang == "ar" and len(items) > 1 and all(i.startswith("و") for i in items[1:]):
+        # Arabic writes "and" as a prefix on every State after the first.
+        items = items[:1] + [i[1:] for i in items[1:]]
+    conjunction = _CONJUNCTION_RE.get(lang, _CONJUNCTION_RE["en"])
+    if expected is None or len(items) == expected - 1:
+        cuts = list(conjunction.finditer(items[-1]))
+        if cuts and (expected is not None or len(cuts) == 1):
+            # The last State's own conjunctions ("Trinidad and Tobago") sit after the cut.
+            full = _FULL_NAMES.get(comparable(last_english), last_english) if last_english else ""
+            own = len(re.findall(r"\bAND\b", full.upper()))
+            cut = cuts[max(0, len(cuts) - 1 - own)]
+            head, tail = items[-1][:cut.start()], items[-1][cut.end():]
+            if lang == "ar":
+                tail = tail[1:]
+            items[-1:] = [head, tail]
+    return [i.strip() for i in items if i.strip()]

@@ -1,0 +1,382 @@
+"""The YAML front matter: parsed to nodes (so every value keeps its line), then checked key by key.
+
+PyYAML's own constructors are not used: they would turn ``2018-13-45`` into
+an exception without a position, and ``yes`` into a boolean. Every value is
+read from its scalar text here, with the line it stands on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from ...errors import SourceError, error
+from ...model import languages
+from ...model.document import GA, HRC, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin, Vote
+from ...model.undocs import check_base
+from ..source_text import UNCARRIED_RE
+
+# Every organ's resolution prints these; `meeting` is the Security Council's only when it met
+# (in 2020 it adopted some by written procedure, "Adopted by the Security Council on 30 March 2020").
+COMMON = ("symbol", "number", "title", "organ", "distribution", "issue_date", "language",
+          "adoption_date", "meeting", "vote")
+# What each organ prints besides: the organ decides what is required, and a key another organ
+# prints is an error naming the organ (E109).
+ORGAN_KEYS = {
+    HRC: ("parent_organ", "session", "session_name", "session_start", "session_end", "agenda_item",
+          "original_language"),
+    GA: ("session", "session_name", "agenda_items", "origin"),
+    SC: (),
+}
+ORGAN_OPTIONAL = {SC: ("meeting",)}
+ORGAN_ONLY = tuple(dict.fromkeys(key for keys in ORGAN_KEYS.values() for key in keys))
+REQUIRED = COMMON + ORGAN_KEYS[HRC]
+OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed")
+KNOWN = COMMON + ORGAN_ONLY + OPTIONAL
+ORGAN_NAMES = {HRC: "Human Rights Council", GA: "General Assembly", SC: "Security Council"}
+# Why an organ does not take a key, in the words of the error.
+_NOT_PRINTED = {
+    "parent_organ": "has no parent organ (the masthead names the organ itself)",
+    "session": "has no session",
+    "session_name": "has no session",
+    "session_start": "has no session dates",
+    "session_end": "has no session dates",
+    "original_language": "has no original language",
+    "agenda_item": "has no agenda item",
+    "agenda_items": "has no agenda items",
+    "origin": "has no origin line (on the report of a Main Committee)",
+}
+_INSTEAD = {
+    (GA, "agenda_item"): "lists its agenda items under 'agenda_items' (a list of number and title), "
+                         "not 'agenda_item'",
+    (HRC, "agenda_items"): "has one agenda item: write 'agenda_item: \"3\"'",
+}
+VOTE_LISTS = ("in_favour", "against", "abstaining")
+VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MAX_TEXT = 2000
+
+
+class _Reader:
+    def __init__(self, path: str, line_offset: int):
+        self.path = path
+        self.offset = line_offset
+        self.errors = []
+        self.state_nodes = {}
+
+    def loc(self, node) -> Loc:
+        return Loc(self.path, node.start_mark.line + self.offset, node.start_mark.column + 1)
+
+    def fail(self, node, message, code):
+        self.errors.append(error(self.loc(node) if node is not None else Loc(self.path, 1, 1), message, code))
+
+    def text(self, key, node, required=True):
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"'{key}' must be text, not a {_kind(node)}", "E103")
+            return None
+        value = node.value.strip()
+        if required and not value:
+            self.fail(node, f"'{key}' is empty", "E103")
+            return None
+        if len(value) > MAX_TEXT:
+            self.fail(node, f"'{key}' is longer than {MAX_TEXT} characters", "E103")
+            return None
+        bad = UNCARRIED_RE.search(value)
+        if bad:     # a YAML escape ("\x01") stands for it; the text itself was checked on reading
+            self.fail(node, f"'{key}': an escape stands for U+{ord(bad.group()):04X}, "
+                            "which no output can carry; delete it", "E505")
+            return None
+        if any(ch in value for ch in "\n\r\t"):
+            value = " ".join(value.split())
+        return value
+
+    def integer(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d{1,4}", value):
+            self.fail(node, f"'{key}' must be a whole number, not {value!r}", "E103")
+            return None
+        return int(value)
+
+    def date(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        match = DATE_RE.match(value)
+        if not match:
+            self.fail(node, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}", "E104")
+            return None
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError as exc:
+            self.fail(node, f"'{key}' is not a real date: {value} ({exc})", "E104")
+            return None
+
+    def boolean(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return True
+        if value.lower() not in ("true", "false"):
+            self.fail(node, f"'{key}' must be true or false, not {value!r}", "E103")
+            return True
+        return value.lower() == "true"
+
+    def url_base(self, key, node):
+        value = self.text(key, node)
+        if value is None:
+            return None
+        problem = check_base(value)
+        if problem:
+            self.fail(node, f"'{key}' {value!r} is not a URL base: {problem} "
+                            "(e.g. https://undocs.org/{{lang}}/{{symbol}})", "E103")
+            return None
+        return value
+
+    def states(self, key, node):
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, f"'vote.{key}' must be a list of States (one '- State' a line), "
+                            f"not a {_kind(node)}", "E103")
+            return []
+        out, seen = [], {}
+        for item in node.value:
+            name = self.text(f"vote.{key}", item)
+            if name is None:
+                continue
+            if name in seen:
+                self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
+                continue
+            seen[name] = self.loc(item).line
+            self.state_nodes[(key, name)] = item
+            out.append(name)
+        return out
+
+
+def _kind(node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "text")
+
+
+def parse(front: str, path: str, first_line: int) -> Meta:
+    reader = _Reader(path, first_line)
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        loc = Loc(path, mark.line + first_line, mark.column + 1) if mark else Loc(path, first_line, 1)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(error(loc, f"front matter is not valid YAML: {problem}", "E102")) from None
+    if root is None:
+        raise SourceError(error(Loc(path, first_line, 1), "front matter is empty", "E105"))
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(error(reader.loc(root), "front matter must be a mapping of keys to values", "E102"))
+
+    nodes, key_locs = {}, {}
+    for key_node, value_node in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key in nodes:
+            reader.fail(key_node, f"key '{key}' is given twice", "E106")
+            continue
+        if key in VOTE_LISTS + VOTE_TOTALS:
+            reader.fail(key_node, f"'{key}' belongs under 'vote:'; indent it there beside "
+                                  f"{', '.join(k for k in VOTE_LISTS if k != key)}", "E106")
+            continue
+        if key not in KNOWN:
+            reader.fail(key_node, f"unknown key '{key}' (known keys: {', '.join(KNOWN)})", "E106")
+            continue
+        nodes[key] = value_node
+        key_locs[key] = reader.loc(key_node)
+    organ = _organ(nodes)
+    for key in list(nodes):
+        if key in ORGAN_ONLY and key not in ORGAN_KEYS[organ]:
+            why = _INSTEAD.get((organ, key)) or f"{_NOT_PRINTED[key]}; delete '{key}'"
+            reader.fail(_key_node(root, key), f"a {ORGAN_NAMES[organ]} resolution {why}", "E109")
+            del nodes[key]
+    for key in COMMON + ORGAN_KEYS[organ]:
+        if key not in nodes and key not in ORGAN_OPTIONAL.get(organ, ()):
+            what = f" (a {ORGAN_NAMES[organ]} resolution prints it)" if key in ORGAN_ONLY else ""
+            reader.errors.append(error(Loc(path, first_line, 1), f"missing key '{key}'{what}", "E105"))
+
+    values = {}
+    for key, node in nodes.items():
+        if key == "session":
+            values[key] = reader.integer(key, node)
+        elif key in ("session_start", "session_end", "issue_date", "adoption_date"):
+            values[key] = reader.date(key, node)
+        elif key == "vote":
+            values[key] = _vote(reader, node)
+        elif key == "link_cited_documents":
+            values[key] = reader.boolean(key, node)
+        elif key == "document_url_base":
+            values[key] = reader.url_base(key, node)
+        elif key in ("language", "original_language"):
+            values[key] = _language(reader, key, node)
+        elif key == "printed":
+            values[key] = _printed(reader, node)
+        elif key == "agenda_items":
+            values[key] = _agenda_items(reader, node)
+        elif key == "origin":
+            values[key] = _origin(reader, node)
+        else:
+            # A few UN files print no session name; the number still identifies the session.
+            values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))
+
+    if organ == SC and values.get("meeting") and not re.match(r"\d+", values["meeting"]):
+        reader.fail(nodes["meeting"], f"a Security Council resolution's meeting is its number ('8712' or "
+                                      f"'8712th meeting'), not {values['meeting']!r}", "E103")
+    if not reader.errors:
+        if organ == HRC and values["session_end"] < values["session_start"]:
+            reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
+        symbol, number = values["symbol"], values["number"]
+        if not symbol.endswith("/" + number):
+            tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
+            reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
+                                         f"the symbol's number is {tail!r}", "E108")
+    if reader.errors:
+        raise SourceError(reader.errors)
+    return Meta(key_locs=key_locs, **values)
+
+
+def _organ(nodes) -> str:
+    """The organ whose rules the source follows; the Council's when the name is not one the
+    language data knows (as every source was read before the other organs)."""
+    node = nodes.get("organ")
+    name = node.value if isinstance(node, yaml.ScalarNode) else ""
+    return languages.organ_key(name) or HRC
+
+
+def _key_node(root, key):
+    return next(k for k, _v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+
+
+def _agenda_items(reader: _Reader, node):
+    """``- {number: "73 (b)", title: …}`` a line, or ``- "61"`` when the title is not printed."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        reader.fail(node, "'agenda_items' must be a list of items, each '- {number: \"61\", title: …}'", "E103")
+        return []
+    out = []
+    for item in node.value:
+        if isinstance(item, yaml.ScalarNode):
+            number = reader.text("agenda_items.number", item)
+            if number is not None:
+                out.append(AgendaItem(number))
+            continue
+        fields = _mapping(reader, "agenda_items", item, ("number", "title"))
+        if fields is None:
+            continue
+        if "number" not in fields:
+            reader.fail(item, "an agenda item has no 'number'", "E105")
+            continue
+        number = reader.text("agenda_items.number", fields["number"])
+        title = reader.text("agenda_items.title", fields["title"]) if "title" in fields else ""
+        if number is not None and title is not None:
+            out.append(AgendaItem(number, title))
+    return out
+
+
+def _origin(reader: _Reader, node):
+    """``{committee: Third Committee, documents: [A/75/478]}``; no committee: the plenary's own draft."""
+    fields = _mapping(reader, "origin", node, ("committee", "documents"))
+    if fields is None:
+        return None
+    committee = reader.text("origin.committee", fields["committee"]) if "committee" in fields else ""
+    docs = fields.get("documents")
+    if docs is None:
+        reader.fail(node, "missing key 'origin.documents' (the report or draft's symbols, "
+                          "e.g. [A/75/478])", "E105")
+        return None
+    if not isinstance(docs, yaml.SequenceNode) or not docs.value:
+        reader.fail(docs, "'origin.documents' must be a list of document symbols, e.g. [A/75/478]", "E103")
+        return None
+    documents = [reader.text("origin.documents", d) for d in docs.value]
+    if committee is None or None in documents:
+        return None
+    return Origin(committee, documents)
+
+
+def _mapping(reader: _Reader, key: str, node, known: tuple):
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"'{key}' must be a mapping of {', '.join(known)}, not a {_kind(node)}", "E103")
+        return None
+    out = {}
+    for key_node, value_node in node.value:
+        name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if name not in known or name in out:
+            reader.fail(key_node, f"unknown or repeated key '{key}.{name}' (known: {', '.join(known)})", "E106")
+            continue
+        out[name] = value_node
+    return out
+
+
+def _language(reader: _Reader, key: str, node):
+    """One of the six, as the UN spells it in any of them or by its ISO code; kept by its English name."""
+    value = reader.text(key, node)
+    if value is None:
+        return None
+    code = languages.resolve(value)
+    if code is None:
+        reader.fail(node, f"'{key}' must be one of the six official languages, not {value!r}"
+                          f"{languages.suggestion(value)}", "E107")
+        return None
+    return languages.english_name(code)
+
+
+def _printed(reader: _Reader, node):
+    """Strings a UN file printed where the language's data file prints something else."""
+    from ...model.presentation import PRINTED_KEYS
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"'printed' must be a mapping of {', '.join(PRINTED_KEYS)} to text", "E103")
+        return {}
+    out = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key not in PRINTED_KEYS or key in out:
+            reader.fail(key_node, f"unknown or repeated key 'printed.{key}' (known: {', '.join(PRINTED_KEYS)})",
+                        "E106")
+            continue
+        value = reader.text(f"printed.{key}", value_node)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _vote(reader: _Reader, node):
+    loc = reader.loc(node)
+    if isinstance(node, yaml.ScalarNode):
+        if node.value.strip() in ("without", "without a vote", "without-vote"):
+            return Vote(WITHOUT_VOTE, loc=loc)
+        reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
+        return None
+    lists, totals, where = {}, {}, {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        where[key] = value_node
+        if key in VOTE_LISTS:
+            lists[key] = reader.states(key, value_node)
+        elif key in VOTE_TOTALS:
+            totals[key] = reader.integer(f"vote.{key}", value_node)
+        else:
+            reader.fail(key_node, f"unknown key 'vote.{key}' (known: {', '.join(VOTE_LISTS + VOTE_TOTALS)})",
+                        "E106")
+    for key in VOTE_LISTS:
+        if key not in lists:
+            reader.fail(node, f"missing key 'vote.{key}' (write '{key}: []' when no State is in it)", "E105")
+            lists[key] = []
+    for key, stated in totals.items():
+        listed = len(lists[key.removesuffix("_total")])
+        if stated is not None and stated != listed:
+            reader.fail(where[key], f"vote.{key} says {stated} but vote.{key.removesuffix('_total')} "
+                                    f"lists {listed} States", "E401")
+    everyone = {}
+    for key in VOTE_LISTS:
+        for name in lists[key]:
+            if name in everyone and everyone[name] != key:
+                reader.fail(reader.state_nodes[(key, name)], f"'{name}' is in both vote.{everyone[name]} and vote.{key}", "E402")
+            everyone.setdefault(name, key)
+    if not any(lists.values()):
+        reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",
+                    "E403")
+    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc)

@@ -1,0 +1,669 @@
+"""Markdown source -> model.
+
+pandoc parses the body (CommonMark with footnotes and fancy lists, and
+``sourcepos`` so every block knows its line); this module maps pandoc's tree
+onto the resolution's structure and checks what pandoc does not: explicit
+numbers and labels, footnote definitions and calls, and blocks that have no
+place in a resolution.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import unicodedata
+
+from ... import pandoc
+from ...errors import SourceError, error, warning
+from ...model import citations, languages, transforms
+from ...model.document import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
+                               OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
+                               SubParagraph, Subscript, Superscript, Text, is_formula)
+from .. import source_text
+from . import front_matter, indentation
+
+# Extensions that would turn ordinary resolution text into something else
+# ($ amounts into maths, :words: into emoji, raw HTML into markup) are switched
+# off; raw HTML is kept as literal text. ``smart`` is on: UN style prints
+# typographic quotes and apostrophes (“ ” ‘ ’), en and em dashes (-- and ---)
+# and the ellipsis (...); a backslash keeps a mark as typed (\', \", \-).
+PANDOC_FORMAT = ("commonmark_x+sourcepos+smart-raw_html-emoji-tex_math_dollars-raw_attribute"
+                 "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
+                 "-pipe_tables-yaml_metadata_block-implicit_header_references")
+MAX_DEPTH = 4
+# "Annex" in the six official languages.
+ANNEX_RE = re.compile(r"(?i)(annexe?|anexo|приложение|المرفق|附件)(\s|$)")
+POS_RE = re.compile(r"(?:^|@|;)(\d+):(\d+)-(\d+):(\d+)")
+FOOTDEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+FOOTCALL_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+DECIMAL_RE = re.compile(r"\s*(\d{1,9})([.)])")
+NOTECALL_RE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def read_source(path: str, data: bytes | None = None) -> Resolution:
+    src = source_text.load(path, data)
+    meta = front_matter.parse(src.front, path, src.front_start)
+    code = languages.code_of(meta.language)
+    res = _Builder(src, code=code).build(meta, _blocks(_list_markers_for_pandoc(src.body, code)))
+    return citations.link_citations(transforms.finalize(res))
+
+
+def _blocks(body: str) -> list:
+    return json.loads(pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], body.encode("utf-8")))["blocks"]
+
+
+def _explain_indentation(src, meta, errors: list) -> list:
+    """``errors`` with those an indentation mistake brought about replaced by one error
+    (E213) that says how to re-indent: the errors that go away when the body is read
+    again, re-indented as it says."""
+    if not any(e.code in indentation.CONSEQUENCES for e in errors):
+        return errors
+    body = src.body.split("\n")
+    explained, lines = indentation.fixes(src.path, body)
+    if not explained:
+        return errors
+    text = [new if new != old else line for line, old, new in zip(src.text.split("\n"), body, lines)]
+    fixed = dataclasses.replace(src, body="\n".join(lines), text="\n".join(text))
+    try:
+        code = languages.code_of(meta.language)
+        _Builder(fixed, explain=False, code=code).build(meta, _blocks(_list_markers_for_pandoc(fixed.body, code)))
+        remaining = set()
+    except SourceError as exc:
+        remaining = {(d.code, d.loc.line) for d in exc.diagnostics}
+    kept = [e for e in errors if e.code not in indentation.CONSEQUENCES or (e.code, e.loc.line) in remaining]
+    if len(kept) == len(errors):
+        return errors             # re-indenting does not help: the errors say what is wrong
+    return kept + explained
+
+
+_LABEL_PAST_Z_RE = re.compile(r"(\(?[a-z]{2,4}[).]) ")
+# Labels pandoc does not take for list markers ("1-", "(أ)", "’1‘"), as the Arabic version prints
+# them: at the start of a line, followed by a space.
+_ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4})\)|’(\d{1,4})‘|"
+                              r"([\u0621-\u064a\u0640]{1,4})\.)(?= )", re.MULTILINE)
+
+
+# "a)", "ii)", "aa)": the labels of French, Spanish and Russian.
+_PAREN_LABEL_RE = re.compile(r"^( *)([a-z]{1,4})\)(?= )", re.MULTILINE)
+
+
+def _list_markers_for_pandoc(body: str, code: str) -> str:
+    """The body with each label of the language's own form that pandoc cannot parse replaced by one
+    it parses, padded with spaces to the same width, so that columns, and with them the nesting of
+    items, stay as written. The reader takes the labels themselves from the source's lines."""
+    if code != "ar":
+        if not any(level.endswith(")") and not level.startswith("(")
+                   for level in languages.data(code)["numbering"]["levels"]):
+            return body
+
+        def letter(match):
+            # pandoc takes "i)" after "h)" for a roman numeral and starts a new list: every
+            # "x)" label stands in as "a)", which it reads as one list of letters.
+            return match.group(1) + "a)" + " " * (len(match.group(2)) - 1)
+        return _PAREN_LABEL_RE.sub(letter, body)
+
+    def marker(match):
+        indent, number, letter, quoted, dotted = match.groups()
+        written = match.group(0)[len(indent):]
+        stand_in = (f"{number}." if number else "(a)" if letter else "1)" if quoted else "a.")
+        return indent + stand_in + " " * (len(written) - len(stand_in))
+    return _ARABIC_LABEL_RE.sub(marker, body)
+
+
+def _attr_pos(attr) -> str:
+    return dict(attr[2]).get("data-pos", "")
+
+
+def _is_wrapper(attr) -> bool:
+    return dict(attr[2]).get("wrapper") == "1"
+
+
+def _own_number(marker, code: str):
+    """'12-' in Arabic: the operative number as the language prints it, read like '12.'."""
+    if not marker or code == languages.DEFAULT:
+        return None
+    pattern = re.escape(languages.operative_number(0, code)).replace("0", r"(\d{1,9})", 1)
+    return re.fullmatch(pattern, marker)
+
+
+class _Builder:
+    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT):
+        self.src = src
+        self.explain = explain
+        self.code = code
+        self.path = src.path
+        # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
+        # column to it, two code points here. Composition never crosses a line end.
+        self.lines = unicodedata.normalize("NFC", src.text).split("\n")
+        self.raw_lines = src.text.split("\n")
+        # The text itself was checked on reading; only a character reference (&#x1;) can
+        # bring in a character no output can carry, so only then is each word checked.
+        self.references = "&#" in src.text
+        self.errors = []
+        self.warnings = []
+        self.notes: dict[str, Footnote] = {}
+        self.calls: dict[str, Loc] = {}
+        self.note_depth = 0
+
+    # -------------------------------------------------------------- helpers
+    def loc_of(self, pos: str, fallback: Loc | None = None) -> Loc | None:
+        found = POS_RE.search(pos or "")
+        if not found:
+            return fallback
+        line, column = int(found.group(1)), int(found.group(2))
+        if 1 <= line <= len(self.raw_lines) and "\t" in self.raw_lines[line - 1]:
+            column = _index_of_column(self.raw_lines[line - 1], column)
+        return Loc(self.path, line, column)
+
+    def fail(self, loc, message, code):
+        self.errors.append(error(loc or Loc(self.path, 1, 1), message, code))
+
+    def unwrap(self, blocks, pos=""):
+        """Blocks with sourcepos wrapper Divs removed, each paired with its position."""
+        out = []
+        for block in blocks:
+            own = _own_pos(block)
+            if own:
+                out.append((block, own))
+                continue
+            if block["t"] == "Div" and _is_wrapper(block["c"][0]):
+                inner_pos = _attr_pos(block["c"][0])
+                for child, child_pos in self.unwrap(block["c"][1], inner_pos):
+                    out.append((child, child_pos or inner_pos))
+            else:
+                out.append((block, pos))
+        return out
+
+    # -------------------------------------------------------------- structure
+    def build(self, meta, blocks) -> Resolution:
+        self._scan_footnote_definitions()
+        parts: list[Part] = []
+        annexes: list[Annex] = []
+        current = None          # Part or Annex being filled
+        state = "start"
+        for block, pos in self.unwrap(blocks):
+            loc = self.loc_of(pos)
+            kind = block["t"]
+            if kind == "Header":
+                level, inlines = block["c"][0], self.inlines(block["c"][2])
+                text = "".join(t.text for t in inlines if isinstance(t, Text)).strip()
+                if level == 1:
+                    if ANNEX_RE.match(text):
+                        current = Annex(label=text, title=None, blocks=[], loc=loc)
+                        annexes.append(current)
+                    else:
+                        if annexes:
+                            self.fail(loc, "a part cannot follow an annex", "E201")
+                        if parts and parts[0].label is None:
+                            self.fail(loc, "text before the first part heading; start every part with '# A'", "E201")
+                        current = Part(label=text, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                        parts.append(current)
+                    state = "heading"
+                elif level == 2 and state == "heading":
+                    current.title = inlines
+                    state = "titled"
+                elif isinstance(current, Annex):
+                    current.blocks.append(Heading(level, inlines, loc=loc))
+                    state = "annex"
+                else:
+                    self.fail(loc, "headings are only allowed as part titles ('# A' then '## Title') "
+                                   "and inside annexes", "E202")
+                continue
+            if current is None:
+                current = Part(label=None, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                parts.append(current)
+            if isinstance(current, Annex):
+                self._annex_block(current, block, loc, pos)
+                state = "annex"
+                continue
+            if kind in ("Para", "Plain"):
+                inlines = self.inlines(block["c"])
+                if current.operative:
+                    self.fail(loc, "unnumbered paragraph in the operative part; number it or move it "
+                                   "before the first operative paragraph", "E203")
+                elif current.formula is None and not current.preamble and is_formula(inlines):
+                    current.formula = Formula(inlines, loc=loc)
+                elif not inlines:
+                    self.fail(loc, "empty paragraph", "E204")
+                else:
+                    current.preamble.append(PreambularParagraph(inlines, loc=loc))
+                state = "body"
+            elif kind == "OrderedList":
+                current.operative.extend(self.operative_list(block, pos, len(current.operative)))
+                state = "body"
+            else:
+                self.unsupported(block, loc)
+        if not parts and not annexes:
+            self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
+        starts = [a.loc.line for a in annexes] + [float("inf")]
+        for annex, end in zip(annexes, starts[1:]):
+            # (An annex whose text was refused has had its errors already.)
+            refused = any(d.loc and annex.loc.line < d.loc.line < end for d in self.errors)
+            if not annex.blocks and not refused:
+                self.fail(annex.loc, f"{annex.label} has no text: an annex holds headings (###), "
+                                     "paragraphs or a numbered list after its title", "E214")
+        for part in parts:
+            if not part.operative:
+                self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
+                          + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
+        self._check_footnotes()
+        if self.explain:
+            self.errors = _explain_indentation(self.src, meta, self.errors)
+        if self.errors:
+            raise SourceError(sorted(self.errors, key=lambda d: (d.loc.line, d.loc.col)))
+        ordered = [self.notes[k] for k in self.notes]
+        return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path,
+                          warnings=self.warnings)
+
+    def unsupported(self, block, loc):
+        names = {
+            "BulletList": "bulleted list (use (a), (b) … sub-paragraphs)",
+            "CodeBlock": "code block (is a line indented by four spaces or more?)",
+            "BlockQuote": "block quotation",
+            "Table": "table",
+            "HorizontalRule": "horizontal rule",
+            "RawBlock": "raw block",
+            "LineBlock": "line block",
+            "DefinitionList": "definition list",
+            "Div": "fenced div",
+            "Figure": "figure",
+            "OrderedList": "numbered list (only operative paragraphs are numbered; write '1\\.' "
+                           "for a number that is text)",
+            "Header": "heading",
+        }
+        hint = self._nesting_hint(loc) if block["t"] == "CodeBlock" else ""
+        self.fail(loc, f"{names.get(block['t'], block['t'])} is not allowed in a resolution{hint}", "E206")
+
+    def _nesting_hint(self, loc) -> str:
+        """For text indented under a numbered or lettered line: the column that nests it there."""
+        if loc is None:
+            return ""
+        number = loc.line - 1
+        while number >= 1 and not self.raw_lines[number - 1].strip():
+            number -= 1
+        item = ITEM_START_RE.match(self.raw_lines[number - 1]) if number >= 1 else None
+        if not item or "\t" in item.group(0):
+            return ""
+        return (f"; to make it a sub-paragraph of line {number}, indent it by {item.end()} spaces, "
+                "where that line's text starts")
+
+    def _annex_block(self, annex, block, loc, pos):
+        kind = block["t"]
+        if kind in ("Para", "Plain"):
+            inlines = self.inlines(block["c"])
+            if inlines:
+                annex.blocks.append(Paragraph(inlines, loc=loc))
+            else:
+                self.fail(loc, "empty paragraph", "E204")
+        elif kind == "OrderedList":
+            done = sum(isinstance(b, OperativeParagraph) for b in annex.blocks)
+            annex.blocks.extend(self.operative_list(block, pos, done))
+        else:
+            self.unsupported(block, loc)
+
+    # -------------------------------------------------------------- lists
+    def _items(self, items, list_loc):
+        """Each list item with its location and the marker written before its text."""
+        out = []
+        for item in items:
+            first = self.unwrap(item)
+            loc = self.loc_of(first[0][1]) if first else list_loc
+            marker = None
+            if loc is not None and loc.line <= len(self.lines):
+                before = self.lines[loc.line - 1][:loc.col - 1]
+                if before.strip():
+                    marker = before.strip()
+                    loc = Loc(self.path, loc.line, len(before) - len(before.lstrip()) + 1)
+            out.append((item, loc, marker))
+        return out
+
+    def operative_list(self, block, pos, already: int):
+        attrs, items = block["c"]
+        style = attrs[1]["t"]
+        list_loc = self.loc_of(pos)
+        if style not in ("Decimal", "DefaultStyle", "Example"):
+            self.fail(list_loc, "operative paragraphs are numbered 1., 2., 3. …; "
+                                "sub-paragraphs belong inside a numbered paragraph", "E207")
+            return []
+        out = []
+        for index, (item, loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
+            expected = already + index + 1
+            found = DECIMAL_RE.fullmatch(marker or "") or _own_number(marker, self.code)
+            if found and int(found.group(1)) != expected:
+                written = int(found.group(1))
+                why = ("repeats" if written == expected - 1 else
+                       "goes backwards" if written < expected else "skips a number")
+                self.fail(loc, f"paragraph number {written}. {why}: expected {expected}.", "E210")
+            para = OperativeParagraph([], loc=loc)
+            para.inlines, para.children, para.wrapup = self.item_content(item, loc, depth=1)
+            out.append(para)
+        return out
+
+    def sub_list(self, block, pos, depth):
+        attrs, items = block["c"]
+        loc = self.loc_of(pos)
+        if depth > MAX_DEPTH:
+            self.fail(loc, f"sub-paragraphs nested more than {MAX_DEPTH} levels deep "
+                           "((a), (i), a., i.)", "E212")
+            return []
+        out = []
+        for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
+            expected = languages.sub_label(depth, index, self.code)
+            if marker and marker not in (expected, transforms.sub_label(depth, index)):
+                self.fail(item_loc, f"sub-paragraph label {marker} where {expected} is expected", "E211")
+            sub = SubParagraph([], loc=item_loc)
+            sub.inlines, sub.children, sub.wrapup = self.item_content(item, item_loc, depth=depth + 1)
+            out.append(sub)
+        return out
+
+    def item_content(self, blocks, loc, depth):
+        """A list item is: text, then optionally sub-paragraphs, then optionally closing text."""
+        text, children, wrapup = None, [], None
+        for block, pos in self.unwrap(blocks):
+            block_loc = self.loc_of(pos, loc)
+            kind = block["t"]
+            if kind in ("Para", "Plain"):
+                inlines = self.inlines(block["c"])
+                continued = self.label_past_z(inlines, children, depth, block_loc) if wrapup is None else None
+                if continued is not None:
+                    children.append(continued)
+                elif text is None and not children:
+                    text = inlines
+                elif children and wrapup is None:
+                    wrapup = inlines
+                else:
+                    self.fail(block_loc, "a paragraph holds one text before its sub-paragraphs and at most "
+                                         "one after them", "E208")
+            elif kind == "OrderedList":
+                if children:
+                    self.fail(block_loc, "a paragraph holds one list of sub-paragraphs", "E208")
+                children = self.sub_list(block, pos, depth)
+            else:
+                self.unsupported(block, block_loc)
+        if not text:
+            self.fail(loc, "empty paragraph", "E204")
+        return text or [], children, wrapup
+
+    def label_past_z(self, inlines, children, depth, loc):
+        """'(aa) text' after '(z)': CommonMark has no list marker past one letter, so the
+        sub-paragraph arrives as a paragraph after the list; it continues the list."""
+        if len(children) < 26 or not inlines or not isinstance(inlines[0], Text):
+            return None
+        # The label in whichever form the language prints it: '(aa)', 'aa)'.
+        found = _LABEL_PAST_Z_RE.match(inlines[0].text)
+        expected = transforms.label_key(transforms.sub_label(depth, len(children)))
+        if not found or transforms.label_key(found.group(1)) != expected:
+            return None
+        rest = inlines[0].text[found.end():]
+        return SubParagraph(([Text(rest)] if rest else []) + inlines[1:], loc=loc)
+
+    # -------------------------------------------------------------- inlines
+    def inlines(self, nodes, pos=""):
+        out = []
+        for node in nodes:
+            self._inline(node, pos, out)
+        return _normalise(out)
+
+    def _inline(self, node, pos, out):
+        kind, content = node["t"], node.get("c")
+        if kind == "Span":
+            inner_pos = _attr_pos(content[0]) or pos
+            for child in content[1]:
+                self._inline(child, inner_pos, out)
+        elif kind == "Str":
+            bad = self.references and source_text.UNCARRIED_RE.search(content)
+            if bad:
+                self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
+                          "which no output can carry; delete it", "E505")
+            if "*" in content or "_" in content:
+                self._stray_marks(content, pos)
+            elif content in GUESSED_QUOTES:
+                self._guessed_quote(content, pos)
+            out.append(Text(content))
+        elif kind in ("Space", "SoftBreak"):
+            out.append(Text(" "))
+        elif kind == "LineBreak":
+            out.append(LineBreak())
+        elif kind == "Emph":
+            out.append(Emph(self.inlines(content, pos)))
+        elif kind == "Strong":
+            out.append(Strong(self.inlines(content, pos)))
+        elif kind == "Superscript":
+            out.append(Superscript(self.inlines(content, pos)))
+        elif kind == "Subscript":
+            out.append(Subscript(self.inlines(content, pos)))
+        elif kind == "Quoted":
+            opening, closing = QUOTES[content[0]["t"]]
+            out.append(Text(opening))
+            for child in content[1]:
+                self._inline(child, pos, out)
+            out.append(Text(closing))
+        elif kind in ("Strikeout", "Underline", "SmallCaps", "Cite"):
+            for child in content[-1]:
+                self._inline(child, pos, out)
+        elif kind == "Code":
+            out.append(Text(content[1]))
+        elif kind in ("Math", "RawInline"):
+            out.append(Text(content[1]))
+        elif kind == "Link":
+            out.append(Link(content[2][0], self.inlines(content[1], pos)))
+        elif kind == "Image":
+            self.fail(self.loc_of(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
+        elif kind == "Note":
+            out.append(self._note(content, pos))
+        else:  # pragma: no cover - pandoc added a new inline type
+            self.fail(self.loc_of(pos), f"unsupported inline element {kind}", "E206")
+
+    def _stray_marks(self, content, pos):
+        """Warn of a `*` or `_` that could open or close emphasis but was left as text (its
+        partner is missing): it is printed as typed. An escaped mark (`\\*`) is written as
+        two characters where the text has one, and a mark that cannot open or close (`2 * 3`,
+        `snake_case`) was not meant as emphasis: neither is warned of."""
+        loc = self.loc_of(pos)
+        if loc is None or not 1 <= loc.line <= len(self.lines):
+            return
+        line, start = self.lines[loc.line - 1], loc.col - 1
+        if line[start:start + len(content)] != content:
+            return
+        for mark in re.finditer(r"\*+|_+", content):
+            begin, end = start + mark.start(), start + mark.end()
+            char = mark.group()[0]
+            # The whole run, as CommonMark sees it: an escaped mark before it is not part of it.
+            while begin > 0 and line[begin - 1] == char and not line[:begin - 1].endswith("\\"):
+                begin -= 1
+            while end < len(line) and line[end] == char:
+                end += 1
+            opens, closes = _delimiter_can(char, line[begin - 1] if begin else " ",
+                                           line[end] if end < len(line) else " ")
+            if not (opens or closes):
+                continue
+            escaped = "".join("\\" + c for c in mark.group())
+            self.warnings.append(warning(
+                Loc(self.path, loc.line, start + mark.start() + 1),
+                f"'{mark.group()}' {'opens' if opens else 'closes'} no emphasis and is printed as typed: "
+                f"{'close' if opens else 'open'} the emphasis, or write '{escaped}' to mean the "
+                f"character{'s' if len(escaped) > 2 else ''}", "W106"))
+
+    def _guessed_quote(self, content, pos):
+        """Warn of a straight quote that ``smart`` turned by guessing: one it could not pair
+        (printed as an opening or closing mark on its own), or a ' at the start of a word
+        (printed as an apostrophe, as in ’90s, where a quotation might have been meant)."""
+        loc = self.loc_of(pos)
+        if loc is None or not 1 <= loc.line <= len(self.lines):
+            return
+        line, at = self.lines[loc.line - 1], loc.col - 1
+        typed = line[at:at + 1]
+        if typed not in ("'", '"'):
+            return                                 # typed as it prints
+        before = line[at - 1] if at else " "
+        after = line[at + 1] if at + 1 < len(line) else " "
+        if content == "’":
+            if not (before.isspace() or before in "([{") or not after.isalnum():
+                return                             # d’Ivoire, States’ rights: an apostrophe
+            why = (f"a ' at the start of a word is printed as an apostrophe (’); if it opens a "
+                   "quotation, close it with another '")
+        else:
+            why = (f"a {typed} that pairs with no other is printed as {content}; pair it, type the "
+                   f"mark you mean, or write \\{typed} to print it straight")
+        self.warnings.append(warning(loc, why, "W109"))
+
+    def _note(self, blocks, pos):
+        loc = self.loc_of(pos)
+        found = None
+        if loc is not None and loc.line <= len(self.lines):
+            found = NOTECALL_RE.match(self.lines[loc.line - 1], loc.col - 1)
+        key = found.group(1) if found else f"?{loc}"
+        if self.note_depth:
+            self.fail(loc, f"footnote [^{key}] is called inside another footnote", "E304")
+            return Text("")
+        if key in self.calls:
+            self.fail(loc, f"footnote [^{key}] is called a second time (first call at line "
+                           f"{self.calls[key].line}); each footnote is called once", "E305")
+            return NoteRef(key)
+        self.calls[key] = loc
+        self.note_depth += 1
+        paragraphs = []
+        definition = self.notes[key].loc if key in self.notes else loc
+        for block, block_pos in self.unwrap(blocks):
+            if block["t"] in ("Para", "Plain"):
+                paragraphs.append(self.inlines(block["c"], block_pos))
+            else:
+                self.unsupported(block, self.loc_of(block_pos, definition))
+        self.note_depth -= 1
+        note = self.notes.get(key)
+        if note is not None:
+            note.paragraphs = paragraphs
+        return NoteRef(key)
+
+    # -------------------------------------------------------------- footnotes
+    def _scan_footnote_definitions(self):
+        """pandoc silently drops unused or repeated definitions; find them in the text itself."""
+        in_def = False
+        for number, line in enumerate(self.lines, start=1):
+            found = FOOTDEF_RE.match(line)
+            if found:
+                key = found.group(1)
+                loc = Loc(self.path, number, line.index("[") + 1)
+                if key in self.notes:
+                    self.fail(loc, f"footnote [^{key}] is defined twice (first at line "
+                                   f"{self.notes[key].loc.line})", "E303")
+                else:
+                    self.notes[key] = Footnote(key, [], loc=loc)
+                in_def = True
+                rest = line[found.end():]
+            elif in_def and (line.startswith("    ") or not line.strip()):
+                rest = line
+            else:
+                in_def = False
+                continue
+            for call in FOOTCALL_RE.finditer(rest):
+                self.fail(Loc(self.path, number, line.index(call.group(0)) + 1),
+                          f"footnote [^{call.group(1)}] is called inside another footnote", "E304")
+
+    def _check_footnotes(self):
+        for number, line in enumerate(self.lines, start=1):
+            if FOOTDEF_RE.match(line):
+                continue
+            for call in FOOTCALL_RE.finditer(line):
+                key = call.group(1)
+                if key not in self.notes:
+                    self.fail(Loc(self.path, number, call.start() + 1),
+                              f"footnote [^{key}] is called but never defined", "E301")
+        for key, note in self.notes.items():
+            if key not in self.calls:
+                self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
+            elif not note.paragraphs:
+                self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+
+
+# UN style: English quotation marks, double outside and single inside.
+QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
+# Marks ``smart`` prints for a straight quote it did not pair.
+GUESSED_QUOTES = {"“", "”", "‘", "’"}
+
+# The start of a numbered or lettered line, up to its text: "       (ii) ", "2. ", "   a. ".
+ITEM_START_RE = re.compile(r"[ \t]*(?:\(\w{1,6}\)|\w{1,6}\.)[ \t]+(?=\S)")
+
+
+def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
+    """Whether a run of ``char`` between ``before`` and ``after`` can open and close
+    emphasis (CommonMark's flanking rules, section 6.2)."""
+    def space(c):
+        return c.isspace()
+
+    def punct(c):
+        return unicodedata.category(c)[0] in "PS"
+
+    left = not space(after) and (not punct(after) or space(before) or punct(before))
+    right = not space(before) and (not punct(before) or space(after) or punct(after))
+    if char == "*":
+        return left, right
+    return left and (not right or punct(before)), right and (not left or punct(after))
+
+
+def _index_of_column(raw_line: str, column: int) -> int:
+    """The 1-based index in the composed (NFC) line of pandoc's ``column`` on ``raw_line``.
+
+    pandoc counts columns in composed text, but sets a tab's width from the
+    column the line has before composition (to the next stop of 4). Found by
+    experiment with pandoc 3.9; composition never crosses a tab, so the line is
+    taken a stretch between tabs at a time.
+    """
+    raw_col = pandoc_col = 1
+    index = 0                                   # characters of the composed line passed
+    chunks = raw_line.split("\t")
+    for number, chunk in enumerate(chunks):
+        composed = unicodedata.normalize("NFC", chunk)
+        if column < pandoc_col + len(composed):
+            return index + max(column - pandoc_col, 0) + 1
+        pandoc_col += len(composed)
+        raw_col += len(chunk)
+        index += len(composed)
+        if number == len(chunks) - 1:
+            break
+        width = (raw_col - 1) // 4 * 4 + 5 - raw_col
+        if column < pandoc_col + width:
+            return index + 1                    # inside the tab: the tab itself
+        pandoc_col += width
+        raw_col += width
+        index += 1
+    return index + 1
+
+
+def _own_pos(block) -> str:
+    """Blocks pandoc does not wrap carry their position in their own attributes."""
+    kind = block["t"]
+    if kind == "Header":
+        return _attr_pos(block["c"][1])
+    if kind in ("CodeBlock", "Table", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
+        return _attr_pos(block["c"][0])
+    return ""
+
+
+def _normalise(nodes):
+    """Merge adjacent text, collapse runs of spaces, and trim the ends."""
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    for i, node in enumerate(out):
+        if isinstance(node, Text):
+            out[i] = Text(re.sub(r" {2,}", " ", node.text))
+    return _trim(out)
+
+
+def _trim(nodes):
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = Text(nodes[0].text.lstrip(" "))
+        if not nodes[0].text:
+            nodes.pop(0)
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].text.rstrip(" "))
+        if not nodes[-1].text:
+            nodes.pop()
+    return nodes

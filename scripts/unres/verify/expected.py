@@ -1,0 +1,148 @@
+"""The fingerprint the source's model expects every output to show."""
+from __future__ import annotations
+
+from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
+                              walk_subparagraphs)
+from ..model.presentation import code_of, present, printed_number
+from . import links
+from .fingerprint import (ALL_FIELDS, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp, normalise,
+                          printed_states)
+from .read.common import _Items, _WRAPUP, _index_by_anchor
+
+
+# ---------------------------------------------------------------- source model
+def from_model(res: Resolution, label: str) -> Fingerprint:
+    """The fingerprint every output must match, taken from the numbered model."""
+    meta = res.meta
+    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, printed_number(meta), normalise(meta.title),
+                     meta.adoption_date)
+    fp.links = links.model_links(res)
+    items = _Items()
+    fp.lines = {key: loc.line for key, loc in meta.key_locs.items() if loc is not None}
+    for para in res.preamble:
+        items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
+        items.items[-1].italic_run = _model_italic_run(para.inlines)
+        _model_breaks(items.items[-1], plain_text(para.inlines), para)
+    for para in res.operative:
+        _model_operative(items, para)
+    for annex in res.annexes:
+        items.annex(annex.label)
+        items.heading(annex.label, "", "label")     # a label is plain text: it calls no note
+        _model_breaks(items.items[-1], annex.label, annex)
+        if annex.title:
+            items.heading(plain_text(annex.title), annex.eid, "title")
+            _model_breaks(items.items[-1], plain_text(annex.title), annex)
+        headings = 0
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                headings += 1
+                items.heading(plain_text(block.inlines), block.eid, f"heading {headings}")
+            elif isinstance(block, Paragraph):
+                items.text(plain_text(block.inlines), block.eid)
+            else:
+                _model_operative(items, block)
+                continue
+            _model_breaks(items.items[-1], plain_text(block.inlines), block)
+    fp.items = items.items
+    if ZERO_WIDTH_SPACE in meta.title:
+        fp.title_breaks = normalise(meta.title, keep_breaks=True)
+    where = _index_by_anchor(fp.items)
+    in_closing = _notes_in_closing_words(res)
+    for note in res.footnotes:
+        text = " ".join(plain_text(p) for p in note.paragraphs)
+        fp.notes.append(Note(note.marker or str(note.number), normalise(text),
+                             where.get(in_closing.get(note.number, note.called_from)),
+                             normalise(text, keep_breaks=True) if ZERO_WIDTH_SPACE in text else None,
+                             note.loc.line if note.loc is not None else None))
+    vote = meta.vote
+    if vote.kind == "recorded":
+        code = code_of(meta.language)
+        fp.vote = VoteFp("recorded", vote.totals, {
+            "in favour": printed_states(vote.in_favour, code),
+            "against": printed_states(vote.against, code),
+            "abstaining": printed_states(vote.abstaining, code)}, {
+            "in favour": [normalise(s) for s in vote.in_favour],
+            "against": [normalise(s) for s in vote.against],
+            "abstaining": [normalise(s) for s in vote.abstaining]})
+    else:
+        fp.vote = VoteFp("without-vote")
+    fp.printed = _model_printed(res)
+    pres = present(res)
+    fp.title_printed, fp.vote_printed = pres.print_title, pres.print_vote
+    return fp
+
+
+def _model_printed(res: Resolution) -> list:
+    """What the tool prints around the text, in print order, in the resolution's language."""
+    pres = present(res)
+    strings = [(key, getattr(pres, key)) for key in ("united_nations", "distr", "issue_date", "original",
+                                                      "language_line", "session_dates", "agenda_item")]
+    strings += [("agenda_title", title) for title in pres.agenda_titles]
+    if pres.print_title:
+        strings += [("adopted_by", pres.adopted_by), ("origin", pres.origin), ("title_number", pres.title_number)]
+    else:       # the Security Council's number, then its adoption line
+        strings += [("title_number", pres.title_number), ("adopted_by", pres.adopted_by)]
+    strings += [("meeting", pres.meeting), ("adoption_date", pres.adoption_date if pres.meeting else "")]
+    if pres.print_vote:
+        strings.append(("vote_note", pres.vote_note))
+        strings += [("vote_label", label) for label, _states in pres.vote_lists]
+    return [(key, text) for key, text in strings if text]
+
+
+def _notes_in_closing_words(res: Resolution) -> dict:
+    """{note number: the anchor of the closing words that call it}: a note called after a
+    paragraph's sub-paragraphs is called from those words, not from the paragraph's first."""
+    out = {}
+    paragraphs = res.operative + [b for annex in res.annexes for b in annex.blocks]
+    for item in [*paragraphs, *(s for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", [])))]:
+        for node in walk_inlines(getattr(item, "wrapup", None) or []):
+            if isinstance(node, NoteRef):
+                out[node.number] = item.eid + _WRAPUP
+    return out
+
+
+def _model_operative(items: _Items, para) -> None:
+    items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
+    items.items[-1].italic_run = _model_italic_run(para.inlines)
+    _model_breaks(items.items[-1], plain_text(para.inlines), para)
+    _model_points(items, para.children, 1)
+    if para.wrapup:
+        items.closing(0, plain_text(para.wrapup), para.eid + _WRAPUP)
+        _model_breaks(items.items[-1], plain_text(para.wrapup), para)
+
+
+def _model_breaks(item: Item, text: str, block=None) -> None:
+    """Source-side facts of an item: its zero-width spaces, and the line of ``block``."""
+    if block is not None and block.loc is not None:
+        item.line = block.loc.line
+    if ZERO_WIDTH_SPACE in text:
+        item.breaks = normalise(text, keep_breaks=True)
+
+
+def _model_opening(inlines) -> str:
+    first = inlines[0] if inlines else None
+    return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
+
+
+def _model_italic_run(inlines) -> str:
+    """The opening italics run on over spaces: "*Decides* *also*" reads "Decides also"."""
+    words = []
+    for inline in inlines:
+        if isinstance(inline, Emph):
+            words.append(plain_text(inline.children))
+        elif not plain_text([inline]).strip() and words:
+            words.append(" ")
+        else:
+            break
+    return normalise("".join(words))
+
+
+def _model_points(items: _Items, points, depth):
+    for sub in points:
+        items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
+        items.items[-1].italic_run = _model_italic_run(sub.inlines)
+        _model_breaks(items.items[-1], plain_text(sub.inlines), sub)
+        _model_points(items, sub.children, depth + 1)
+        if sub.wrapup:
+            items.closing(depth, plain_text(sub.wrapup), sub.eid + _WRAPUP)
+            _model_breaks(items.items[-1], plain_text(sub.wrapup), sub)

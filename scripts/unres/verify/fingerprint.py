@@ -1,0 +1,351 @@
+"""What ``unres verify`` compares: one fingerprint per output, one from the source.
+
+A fingerprint holds only what a reader can see: the printed numbers and
+labels, the normalised text of every paragraph, the footnotes and the vote.
+Every extractor fills the same structure, so comparing two fingerprints does
+not depend on where they came from. Fields an extractor cannot recover are
+left out of ``provides`` and are then not compared for that format.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import languages
+
+# Every field a fingerprint can carry; extractors declare which they provide.
+ALL_FIELDS = frozenset({
+    "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
+    "notes", "vote_totals", "vote_states", "spacing", "links", "printed",
+})
+
+PREAMBLE = "preamble"
+OPERATIVE = "operative"
+# An annex's blocks, in order: its label, title and headings ("heading"), its numbered
+# paragraphs and their sub-paragraphs ("paragraph", "point"), and unnumbered text ("text":
+# a paragraph, or the closing words after a numbered paragraph's sub-paragraphs, which
+# print the same).
+ANNEX = "annex"
+SECTIONS = (PREAMBLE, OPERATIVE, ANNEX)
+
+# Ligatures some fonts shape into one glyph, and the Latin presentation forms that a
+# PDF's text reads back as their letters; the text is the same.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "\u017ft", "\ufb06": "st"}
+# Spaces that differ only in how they break or how wide they print.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+ZERO_WIDTH_SPACE = "\u200b"
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt): soft hyphen, joiners,
+# direction marks, variation selectors and the like, which are never drawn; a PDF's text
+# has none of them.
+_IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+                     (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+                     (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+                     (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+                     (0xE0000, 0xE0FFF))
+_INVISIBLE = dict.fromkeys(cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1))
+_INVISIBLE_BUT_BREAKS = {k: v for k, v in _INVISIBLE.items() if k != ord(ZERO_WIDTH_SPACE)}
+
+
+def squash(text: Optional[str]) -> str:
+    """The text without any white space: how printed strings are looked for in an output, whose
+    lines and cells break them in places of their own."""
+    return re.sub(r"\s+", "", normalise(text))
+
+
+def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
+    """The text as a reader perceives it: NFC, ligatures undone, invisible
+    characters dropped and every run of white space made one space.
+    ``keep_breaks`` keeps zero-width spaces: where a line may break unseen.
+
+    Quotes, dashes and letters are kept as they are: changing one of those is
+    a real difference between two outputs."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE_BUT_BREAKS if keep_breaks
+                                                        else _INVISIBLE)
+    for lig, plain in _LIGATURES.items():
+        text = text.replace(lig, plain)
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class Item:
+    """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
+    or the closing text after a paragraph's sub-paragraphs."""
+    section: str                 # PREAMBLE, OPERATIVE or ANNEX
+    kind: str                    # "paragraph", "point" or "closing"; in an annex also "heading", "text"
+    num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
+    text: str                    # normalised, without the number and without footnote calls
+    opening: Optional[str] = None   # the italic opening words; None when not recoverable
+    path: tuple = ()             # labels from the operative number down: ("2.", "(b)", "(i)");
+                                 # in an annex (source side), the annex's label first
+    anchor: str = ""             # id/eId in the file when it has one (to resolve footnote calls)
+    # Source side only: the italic words at the start however many runs they are set in, which is
+    # all that a reader seeing only italic glyphs (the PDF's) can know of the opening phrase.
+    italic_run: Optional[str] = None
+    # Source side only, when the text has zero-width spaces: the text with them kept. A line
+    # of print may end at one, which a reader of print then takes for a space.
+    breaks: Optional[str] = None
+    line: Optional[int] = None   # source side: the source line it was read from
+
+
+@dataclass
+class Note:
+    marker: str
+    text: Optional[str]          # None when the note's text is missing
+    called_from: Optional[tuple] # (section, index of the calling item); None when never called
+    breaks: Optional[str] = None # source side: the text with its zero-width spaces (Item.breaks)
+    line: Optional[int] = None   # source side: the line of the note's definition
+
+
+@dataclass
+class VoteFp:
+    kind: str                    # "recorded" or "without-vote"
+    totals: Optional[tuple] = None          # (yes, no, abstaining) as printed
+    lists: dict = field(default_factory=dict)  # "in favour"/"against"/"abstaining" -> [State]
+    # The model's States one by one (``lists`` holds them as a printed list is read back: the last
+    # two together), for the metadata that names each.
+    states: dict = field(default_factory=dict)
+
+
+@dataclass
+class Fingerprint:
+    label: str                   # the file (or the source) it was read from
+    provides: frozenset = ALL_FIELDS
+    symbol: Optional[str] = None
+    number: Optional[str] = None        # "38/3"
+    title: Optional[str] = None
+    adoption_date: Optional[dt.date] = None
+    items: list = field(default_factory=list)     # list[Item], preamble first, document order
+    notes: list = field(default_factory=list)     # list[Note], in order of their markers
+    vote: Optional[VoteFp] = None
+    problems: list = field(default_factory=list)  # what the reader could not make sense of
+    title_breaks: Optional[str] = None  # source side: the title with its zero-width spaces (Item.breaks)
+    lines: dict = field(default_factory=dict)  # source side: "symbol", "title" … "vote" -> source line
+    links: list = field(default_factory=list)   # link targets (URLs), see check/links.py
+    links_as_set: bool = False          # True where a link may be drawn as several (the PDF's)
+    # The strings the tool prints around the text (masthead, session, adoption line, meeting line,
+    # adoption note, vote headings): on the source side (key, text) pairs in print order; on an output's
+    # side all its text, in which each must be found in that order (see squash()).
+    printed: list = field(default_factory=list)
+    printed_text: Optional[str] = None
+    # Source side: whether the organ prints the title and the vote (the Security Council prints
+    # neither its title nor, like the Assembly, its vote; the AKN keeps the vote as metadata).
+    title_printed: bool = True
+    vote_printed: bool = True
+    vote_from_metadata: bool = False    # output side: read from the AKN's <voting>, States in capitals
+
+    def section(self, name: str) -> list:
+        return [item for item in self.items if item.section == name]
+
+
+# ---------------------------------------------------------------- shared reading helpers
+# The printed words are read in any of the six languages, from the same data files the writers
+# print from (a reader cannot know a file's language before it has read it).
+VOTE_LIST_NAMES = ("in favour", "against", "abstaining")
+_LIST_LABELS = {normalise(languages.data(code)[key]).lower(): name
+                for code in languages.CODES
+                for key, name in zip(("in_favour", "against", "abstaining"), VOTE_LIST_NAMES)}
+_DATE_TOKEN_RE = re.compile(r"'([^']*)'|(MMMM|M|d|y)")
+
+
+def _date_regex(pattern: str, code: str) -> str:
+    months = "|".join(re.escape(normalise(m)) for m in languages._month_names(code))
+
+    def token(match):
+        if match.group(1) is not None:
+            return re.escape(match.group(1))
+        first = languages.data(code).get("first_day") or "1"
+        return {"d": r"(?P<d>\d{1,2})" + (f"(?:{re.escape(first[1:])})?" if first[1:] else ""), "M": r"(?P<m>\d{1,2})", "y": r"(?P<y>\d{4})",
+                "MMMM": f"(?P<month>{months})"}[match.group(2)]
+    out, last = [], 0
+    for match in _DATE_TOKEN_RE.finditer(pattern):
+        out.append(re.escape(pattern[last:match.start()]))
+        out.append(token(match))
+        last = match.end()
+    out.append(re.escape(pattern[last:]))
+    return "".join(out).replace(r"\ ", " ")
+
+
+_DATE_RES = [(code, re.compile(_date_regex(languages.data(code)["date"], code)))
+             for code in languages.CODES]
+
+
+def _template_regex(template: str, fields: dict) -> re.Pattern:
+    """A printed pattern as a regex: its words as written, each ``{field}`` as given."""
+    out, last = [], 0
+    for match in re.finditer(r"\{(\w+)\}", template):
+        out.append(re.escape(_SPACES.sub(" ", template[last:match.start()])))
+        out.append(fields.get(match.group(1), ".+?"))
+        last = match.end()
+    out.append(re.escape(_SPACES.sub(" ", template[last:])))
+    return re.compile("".join(out).replace("\\ ", " ").strip())
+
+
+_ADOPTED_FIELDS = {"organ": ".+?", "date": "(?P<date>.+)", "n": r"\d+", "suffix": r"\w*"}
+
+
+def _adopted_res(keys=("adopted_by", "adopted_by_parts", "adopted_at", "adopted_on"), own=True) -> list:
+    out = []
+    for code in languages.CODES:
+        lang = languages.data(code)
+        templates = [lang["adopted_by"]] if own else []
+        templates += [o[key] for o in (lang.get("organs") or {}).values() for key in keys if key in o]
+        out += [_template_regex(t, _ADOPTED_FIELDS) for t in templates]
+    return out
+
+
+def _counted_regex(code: str, kind: str, group: str) -> str:
+    """The phrases of a vote total: '(?P<yes>\\d+) abstentions', or a word standing for a number."""
+    words = {"zero": 0, "one": 1, "two": 2}
+    alternatives = []
+    for category, phrase in languages.data(code)["counted"][kind].items():
+        if "{n}" in phrase:
+            head, _, tail = phrase.partition("{n}")
+            alternatives.append(re.escape(head) + rf"(?P<{group}_{category}>\d+)" + re.escape(tail))
+        elif category in words:
+            alternatives.append(rf"(?P<{group}_{category}_w{words[category]}>{re.escape(phrase)})")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _vote_res() -> list:
+    out = []
+    for code in languages.CODES:
+        lang = languages.data(code)
+        fields = {key: _counted_regex(code, key, key) for key in ("in_favour", "against", "abstaining")}
+        for key in ("recorded_vote", "recorded_vote_no_abstentions"):
+            out.append(_template_regex(lang[key], fields))
+    return out
+
+
+_ADOPTED_RES = _adopted_res()
+# The Security Council's adoption line, which ends its page-one lines (it prints no title).
+_ADOPTED_AT_RES = _adopted_res(("adopted_at", "adopted_on"), own=False)
+_FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
+_VOTE_RES = _vote_res()
+# The separators of a printed list of States: the comma, the Arabic comma, the enumeration comma.
+_STATE_SEPARATOR_RE = re.compile(r"\s*[,\u060c\u3001]\s*")
+_WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
+# Sub-paragraph labels by depth in the six languages: (a), (i), a., i.; a), i); (أ), ’1‘
+# (see languages.sub_label).
+_ABJAD_LETTER = "[\u0621-\u064a\u0640]"
+_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|[a-z]\.|[ivxlc]+\.|"
+                       rf"\({_ABJAD_LETTER}{{1,4}}\)|’\d+‘|{_ABJAD_LETTER}{{1,4}}\.)$")
+_NUM_RE = re.compile(r"^\d+[.-]$")
+
+
+def _total(match, group: str):
+    for name, value in match.groupdict().items():
+        if value is None or not name.startswith(group + "_"):
+            continue
+        if "_w" in name:
+            return int(name.rsplit("_w", 1)[1])
+        return int(value)
+    return 0
+
+
+def vote_list_name(text: str) -> Optional[str]:
+    """'In favour:' -> 'in favour' (None for anything else)."""
+    return _LIST_LABELS.get(normalise(text).lower())
+
+
+def _tight(text: str) -> str:
+    """Normalised, without the gap a PDF reader may see beside full-width punctuation (no space
+    is ever printed there)."""
+    return _FULL_WIDTH_GAP_RE.sub(r"\1", normalise(text))
+
+
+def parse_vote_note(text: str) -> Optional[VoteFp]:
+    """The kind and the printed totals of the bracketed adoption note, in any of the six."""
+    text = _tight(text)
+    for regex in _VOTE_RES:
+        match = regex.search(text)
+        if match:
+            return VoteFp("recorded", tuple(_total(match, key) for key in ("in_favour", "against", "abstaining")))
+    if any(without in text for without in _WITHOUT):
+        return VoteFp("without-vote")
+    totals = [int(n) for n in re.findall(r"\d+", text)]
+    if text.startswith("[") and len(totals) in (2, 3):
+        # A recorded vote's note kept in a UN file's own words ("مسجَّل", a comma fewer): its
+        # numbers are the totals, in the order every language prints them.
+        return VoteFp("recorded", tuple(totals + [0] * (3 - len(totals))))
+    if text.startswith("[") and not totals:
+        # A note with no total is an adoption without a vote, however a UN file worded it
+        # (kept from an imported file: "[Adopted without a vote]", "[اعتُمِد دون تصويت.]").
+        return VoteFp("without-vote")
+    return None
+
+
+def split_states(text: str) -> list:
+    """'Angola, Chile and Japan]' -> ['Angola', 'Chile and Japan'] (the note's closing bracket,
+    the list's separators and its full stop are punctuation, not part of a State's name). The
+    last two stay together: where the words joining them end one name and start the next is
+    not in the text ("Trinidad and Tobago"), so the model's lists are read the same way
+    (``printed_states``)."""
+    text = normalise(text).rstrip("]").strip().rstrip(".").strip()
+    return [s.strip() for s in _STATE_SEPARATOR_RE.split(text) if s.strip()] if text else []
+
+
+def printed_states(states, code: str) -> list:
+    """The model's States as ``split_states`` reads them back from the printed list."""
+    return split_states(languages.join_list([normalise(s) for s in states], code)) if states else []
+
+
+def clean_state(text: str) -> str:
+    return normalise(text).rstrip("]").rstrip(",").strip()
+
+
+def parse_date(text: str) -> Optional[dt.date]:
+    """The first date printed in ``text``, in any of the six languages' forms."""
+    text = normalise(text)
+    for code, regex in _DATE_RES:
+        match = regex.search(text)
+        if not match:
+            continue
+        found = match.groupdict()
+        if found.get("month"):
+            names = [normalise(m) for m in languages._month_names(code)]
+            month = names.index(found["month"]) + 1
+        else:
+            month = int(found["m"])
+        try:
+            return dt.date(int(found["y"]), month, int(found["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def is_adopted_by(text: str) -> bool:
+    """'Resolution adopted by the … on 5 July 2018' in any of the six languages."""
+    text = _tight(text)
+    return any(regex.fullmatch(text) for regex in _ADOPTED_RES)
+
+
+def is_adopted_at(text: str) -> bool:
+    """'Adopted by the Security Council at its 8712th meeting, on 31 January 2020' in any of the six."""
+    text = _tight(text)
+    return any(regex.fullmatch(text) for regex in _ADOPTED_AT_RES)
+
+
+def adoption_date_from(text: str) -> Optional[dt.date]:
+    """The date of 'Resolution adopted by the … on 5 July 2018'."""
+    text = _tight(text)
+    for regex in _ADOPTED_RES:
+        match = regex.fullmatch(text)
+        date = parse_date(match.group("date")) if match else None
+        if date:
+            return date
+    # Worded otherwise (a UN file's own words kept in `printed:`): the date the line prints.
+    return parse_date(text)
+
+
+def is_point_label(text: str) -> bool:
+    return bool(_LABEL_RE.match(text.strip()))
+
+
+def is_operative_number(text: str) -> bool:
+    return bool(_NUM_RE.match(text.strip()))

@@ -1,0 +1,199 @@
+"""The Akoma Ntoso reader: the fingerprint of a built AKN file, from its markup."""
+from __future__ import annotations
+
+from lxml import etree
+
+from ...xmlsafe import safe_parser
+from .. import links
+from ..fingerprint import (VOTE_LIST_NAMES, Fingerprint, Note, VoteFp, adoption_date_from, clean_state,
+                           normalise, parse_vote_note, split_states, squash)
+from .common import AKN_NS, _Items, _WRAPUP, _index_by_anchor, _opening
+from .html import _opened
+
+
+# ---------------------------------------------------------------- Akoma Ntoso
+def _q(tag):
+    return f"{{{AKN_NS}}}{tag}"
+
+
+def _akn_segments(el, italic=False, out=None):
+    out = [] if out is None else out
+    if el.text:
+        out.append((el.text, italic))
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif child.tag == _q("authorialNote"):
+            pass
+        elif child.tag == _q("eol"):
+            out.append(("\n", italic))
+        else:
+            _akn_segments(child, italic or child.tag == _q("i"), out)
+        if child.tail:
+            out.append((child.tail, italic))
+    return out
+
+
+def _akn_text(el) -> str:
+    return normalise("".join(t for t, _ in _akn_segments(el))) if el is not None else ""
+
+
+def extract_akn(path) -> Fingerprint:
+    data, name = _opened(path)
+    root = etree.fromstring(data, safe_parser())
+    fp = Fingerprint(name)
+    doc = next((c for c in root if isinstance(c.tag, str)), None)
+    ns = {"a": AKN_NS}
+    fp.links = links.akn_links(root)
+    fp.printed_text = "".join(squash("".join(el.itertext())) for part in ("coverPage", "preface", "conclusions")
+                              for el in doc.iterfind(f"a:{part}", ns))
+    sym = doc.find(".//a:coverPage//a:docNumber", ns)
+    fp.symbol = _akn_text(sym) if sym is not None else None
+    alias = doc.find(".//a:FRBRWork/a:FRBRalias[@name='symbol']", ns)
+    if alias is not None and fp.symbol and alias.get("value") != fp.symbol:
+        fp.problems.append(f'metadata symbol "{alias.get("value")}" differs from the cover page\'s "{fp.symbol}"')
+    num = doc.find(".//a:preface//a:docNumber", ns)
+    fp.number = _akn_text(num).rstrip(".") if num is not None else None
+    title = doc.find(".//a:preface//a:docTitle", ns)
+    fp.title = _akn_text(title) if title is not None else None
+    adopted = doc.find(".//a:coverPage//a:inline[@name='adoptedBy']", ns)
+    fp.adoption_date = adoption_date_from(_akn_text(adopted)) if adopted is not None else None
+
+    items = _Items()
+    calls = []        # (authorialNote element, owner anchor)
+    # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
+    # resolution of several parts the preambular paragraphs are hcontainers inside each part.
+    body = doc.find("a:mainBody", ns)
+    preambular = list(doc.iterfind("a:preamble/a:container", ns))
+    if body is not None:
+        preambular += [h for h in body.iterfind("a:part/a:hcontainer", ns) if h.get("name") != "formula"]
+    for container in preambular:
+        segs = _akn_segments(container)
+        items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
+        calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
+    for para in body.iterfind(".//a:paragraph", ns) if body is not None else ():
+        _akn_unit(items, para, 0, calls)
+    for attachment in doc.iterfind("a:attachments/a:attachment", ns):
+        _akn_annex(items, attachment, calls)
+    fp.items = items.items
+
+    # Footnotes called elsewhere (an annex) are the resolution's all the same, called from no item.
+    collected = {id(note) for note, _owner in calls}
+    calls += [(n, None) for n in doc.iter(_q("authorialNote")) if id(n) not in collected]
+    where = _index_by_anchor(fp.items)
+    for note, owner in calls:
+        body = " ".join(_akn_text(p) for p in note.iterfind("a:p", ns))
+        fp.notes.append(Note(note.get("marker", ""), normalise(body), where.get(owner)))
+    fp.notes.sort(key=lambda n: (len(n.marker), n.marker))
+
+    outcome = doc.find(".//a:conclusions//a:vote", ns)
+    if outcome is None:
+        outcome = next((p for p in doc.iterfind(".//a:conclusions/a:p", ns)
+                        if _akn_text(p).startswith("[")), None)
+    fp.vote = parse_vote_note(_akn_text(outcome)) if outcome is not None else None
+    if outcome is None:
+        _akn_vote_from_metadata(doc, fp)
+    elif fp.vote is not None and fp.vote.kind == "recorded":
+        # Each list says which it is (refersTo), in any language; its label is only printed.
+        lists = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+        marked = {}
+        for p in doc.iterfind(".//a:conclusions/a:p", ns):
+            name = lists.get(p.get("refersTo", ""))
+            states = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
+            if name and states:
+                # The list as printed (its words between the States included), as the other formats read it.
+                fp.vote.lists[name] = split_states(_akn_text(p))
+                marked[name] = states
+        _akn_vote_metadata(doc, fp, marked)
+    return fp
+
+
+def _akn_annex(items: _Items, attachment, calls):
+    """An annex (an attachment's doc): its label and title (preface), then its headings,
+    paragraphs and numbered paragraphs, in order."""
+    ns = {"a": AKN_NS}
+    items.annex()
+    eid = attachment.get("eId", "")
+    annex = attachment.find("a:doc", ns)
+    if annex is None:
+        return
+    for p in annex.iterfind("a:preface/a:p", ns):
+        # The label (docType) calls no note; a call in the title (docTitle) is the annex's.
+        title = p.find("a:docTitle", ns) is not None
+        items.heading(_akn_text(p), eid if title else "")
+        calls += [(n, eid if title else None) for n in p.iter(_q("authorialNote"))]
+    body = annex.find("a:mainBody", ns)
+    for child in body if body is not None else ():
+        if child.tag == _q("hcontainer"):
+            items.heading(_akn_text(child.find("a:heading", ns)), child.get("eId", ""))
+        elif child.tag == _q("p"):
+            items.text(_akn_text(child), child.get("eId", ""))
+        elif child.tag == _q("paragraph"):
+            _akn_unit(items, child, 0, calls)
+            continue
+        else:
+            continue
+        calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
+
+
+def _akn_unit(items: _Items, el, depth, calls):
+    """A <paragraph> (depth 0) or <point>: its number, intro/content, points, wrap-up."""
+    ns = {"a": AKN_NS}
+    num = _akn_text(el.find("a:num", ns))
+    lst = el.find("a:list", ns)
+    holder = el.find("a:content", ns) if lst is None else lst.find("a:intro", ns)
+    segs = _akn_segments(holder) if holder is not None else []
+    text, opening = "".join(t for t, _ in segs), _opening(segs)
+    if depth == 0:
+        items.paragraph(num, text, opening, el.get("eId", ""))
+    else:
+        items.point(num, depth, text, opening, el.get("eId", ""))
+    if holder is not None:
+        calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))]
+    if lst is not None:
+        for point in lst.iterfind("a:point", ns):
+            _akn_unit(items, point, depth + 1, calls)
+        wrap = lst.find("a:wrapUp", ns)
+        if wrap is not None:
+            items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", "") + _WRAPUP)
+            calls += [(n, el.get("eId", "") + _WRAPUP) for n in wrap.iter(_q("authorialNote"))]
+
+
+def _akn_vote_from_metadata(doc, fp: Fingerprint):
+    """An organ that prints no vote (the Assembly, the Security Council) keeps it in the
+    <voting> metadata only: its kind, and each list's count and States."""
+    ns = {"a": AKN_NS}
+    voting = doc.find(".//a:analysis//a:voting", ns)
+    if voting is None:
+        return
+    fp.vote_from_metadata = True
+    if voting.get("refersTo") == "#withoutVote":
+        fp.vote = VoteFp("without-vote")
+        return
+    refers = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+    totals, lists = {}, {}
+    for count in voting.iterfind("a:count", ns):
+        name = refers.get(count.get("refersTo"))
+        if name:
+            totals[name] = int(count.get("value") or 0)
+            lists[name] = [normalise(o.text or "") for o in count.iter(_q("organization"))]
+            if len(lists[name]) != totals[name]:
+                fp.problems.append(f"metadata {name} count {totals[name]} where it lists {len(lists[name])} States")
+    fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists)
+
+def _akn_vote_metadata(doc, fp: Fingerprint, marked: dict):
+    """The <voting> metadata is a second copy of the vote: it must match the States the text
+    marks (``marked``: list name -> each organization's name)."""
+    ns = {"a": AKN_NS}
+    refers = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
+    for count in doc.iterfind(".//a:analysis//a:voting/a:count", ns):
+        name = refers.get(count.get("refersTo"))
+        if not name:
+            continue
+        total = fp.vote.totals[("in favour", "against", "abstaining").index(name)]
+        if count.get("value") != str(total):
+            fp.problems.append(f'metadata {name} count {count.get("value")} where the text says {total}')
+        voters = [normalise(o.text or "").upper() for o in count.iter(_q("organization"))]
+        listed = [s.upper() for s in marked.get(name, [])]
+        if voters and voters != listed:
+            fp.problems.append(f"metadata {name} voters differ from the States in the text")

@@ -1,0 +1,97 @@
+"""What the format readers share: the list of items a reader fills, and the patterns of printed labels."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..fingerprint import ANNEX, OPERATIVE, PREAMBLE, Item, normalise
+
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
+# A note's call is a number or a reference mark; other raised text belongs to the words.
+_CALL_RE = re.compile(r"[0-9]+|[*\u2020\u2021\u00a7\u00b6]+")
+_NUMBERED_RE = re.compile(r"^(\d+[.-]|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|[a-z]\.|[ivxlc]+\.|"
+                          r"\([\u0621-\u064a\u0640]{1,4}\)|’\d+‘|[\u0621-\u064a\u0640]{1,4}\.)\t(.*)$", re.DOTALL)
+
+
+# ---------------------------------------------------------------- shared helpers
+# Closing words carry their paragraph's anchor with this after it, so that a note called
+# there is placed on them (readers that see anchors: the source, HTML, AKN).
+_WRAPUP = "__wrapup"
+
+class _Items:
+    """Builds items from a flat run of blocks, keeping the path of labels. Numbered
+    paragraphs go to the operative part until ``annex`` is called, then to the annexes."""
+
+    def __init__(self):
+        self.items: list = []
+        self.path: tuple = ()
+        self.section = OPERATIVE
+        self.where: tuple = ()     # in an annex: its label, which heads the path of its items
+
+    def preamble(self, text, opening, anchor=""):
+        self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
+
+    def paragraph(self, num, text, opening, anchor=""):
+        self.path = (num,)
+        self.items.append(Item(self.section, "paragraph", num, normalise(text), opening,
+                               self.where + self.path, anchor))
+
+    def point(self, label, depth, text, opening=None, anchor=""):
+        self.path = self.path[:max(depth, 1)] + (label,)
+        self.items.append(Item(self.section, "point", label, normalise(text), opening,
+                               self.where + self.path, anchor))
+
+    def closing(self, depth, text, anchor=""):
+        """Text after the sub-paragraphs of the item ``depth`` levels below its paragraph;
+        in an annex, unnumbered text like any other (print cannot tell them apart)."""
+        self.path = self.path[:depth + 1]
+        if self.section == ANNEX:
+            self.text(text, anchor)
+            return
+        self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
+                               self.path + ("closing",), anchor))
+
+    def annex(self, label=""):
+        """What follows belongs to an annex (named ``label`` on the source side)."""
+        self.section, self.where, self.path = ANNEX, ((label,) if label else ()), ()
+
+    def heading(self, text, anchor="", name=""):
+        """An annex's label, title or heading; ``name`` says which, on the source side."""
+        self.items.append(Item(ANNEX, "heading", "", normalise(text), None,
+                               self.where + ((name,) if name else ()), anchor))
+
+    def text(self, text, anchor=""):
+        count = sum(1 for i in self.items if i.section == ANNEX and i.kind == "text"
+                    and i.path[:1] == self.where[:1]) + 1
+        self.items.append(Item(ANNEX, "text", "", normalise(text), None,
+                               self.where + ((f"text {count}",) if self.where else ()), anchor))
+
+    def index_of_last(self) -> tuple:
+        item = self.items[-1]
+        return item.section, sum(1 for i in self.items if i.section == item.section) - 1
+
+
+def _opening(segments) -> str:
+    """The italic words at the start of ``[(text, italic), …]``."""
+    out = []
+    for text, italic in segments:
+        if not text.strip() and not out:
+            continue
+        if not italic:
+            break
+        out.append(text)
+    return normalise("".join(out))
+
+
+def _index_by_anchor(items) -> dict:
+    counters: Counter = Counter()
+    out = {}
+    for item in items:
+        if item.anchor:
+            # A closing text carries its paragraph's anchor; the paragraph comes first.
+            out.setdefault(item.anchor, (item.section, counters[item.section]))
+        counters[item.section] += 1
+    return out

@@ -1,0 +1,163 @@
+"""The DOCX reader: the fingerprint of a built DOCX file, from its paragraphs and footnotes part."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from lxml import etree
+
+from ...xmlsafe import safe_parser
+from .. import links
+from ..fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
+                           is_point_label, normalise, parse_vote_note, split_states, squash, vote_list_name)
+from .common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
+from .html import _opened
+
+
+# ---------------------------------------------------------------- DOCX
+def _docx_segments(p_el):
+    """``[(text, italic, call_id)]`` of a w:p, in reading order."""
+    out = []
+    for r in p_el.iter(f"{{{W_NS}}}r"):
+        rpr = r.find(f"{{{W_NS}}}rPr")
+        italic = False
+        if rpr is not None:
+            i = rpr.find(f"{{{W_NS}}}i")
+            italic = i is not None and i.get(f"{{{W_NS}}}val", "true") not in ("0", "false")
+        for child in r:
+            tag = etree.QName(child).localname
+            if tag == "t":
+                out.append((child.text or "", italic, None))
+            elif tag == "tab":
+                out.append(("\t", italic, None))
+            elif tag in ("br", "cr"):
+                out.append(("\n", italic, None))
+            elif tag == "footnoteReference":
+                out.append(("", False, child.get(f"{{{W_NS}}}id")))
+    return out
+
+
+def extract_docx(path) -> Fingerprint:
+    import docx   # python-docx is slow to import; only the DOCX reader needs it
+
+    data, name = _opened(path)
+    fp = Fingerprint(name)
+    document = docx.Document(io.BytesIO(data))
+    fp.links = links.docx_links(data)
+    fp.printed_text = squash(" ".join(c.text for t in document.tables[:1] for row in t.rows for c in row.cells)
+                             + " ".join(p.text for p in document.paragraphs))
+    if document.tables:
+        first_row = document.tables[0].rows[0].cells
+        fp.symbol = normalise(first_row[-1].text)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
+    note_text = {}
+    if notes_xml is not None:
+        for fn in etree.fromstring(notes_xml, safe_parser()).iter(f"{{{W_NS}}}footnote"):
+            if fn.get(f"{{{W_NS}}}type") in (None, "normal"):
+                note_text[fn.get(f"{{{W_NS}}}id")] = normalise(
+                    " ".join("".join(t for t, _, _ in _docx_segments(p))
+                             for p in fn.iter(f"{{{W_NS}}}p")))
+
+    items = _Items()
+    state = "front"
+    calls = []          # (footnote id, (section, index))
+    current_list = None
+    for para in document.paragraphs:
+        style = para.style.name if para.style is not None else ""
+        segs = _docx_segments(para._p)
+        text = "".join(t for t, _, _ in segs)
+        flat = normalise(text)
+        if not flat and not any(c for _, _, c in segs):
+            continue
+        if state == "front":
+            # The adoption line has its own style; its words may be a UN file's own (`printed:`).
+            if is_adopted_by(flat) or style.startswith("HChG") or style.startswith("AdoptedAt"):
+                fp.adoption_date = adoption_date_from(flat) or fp.adoption_date
+            if style.startswith("AdoptedAt"):
+                state = "preamble"      # the Security Council's page-one lines end here: no title
+            match = _TITLE_RE.match(flat)
+            if match and "\t" in text:
+                fp.number, fp.title = match.group(1), normalise(match.group(2))
+                state = "preamble"
+            continue
+        # The file says what a paragraph is by its style: a formula (FormulaG), a part's
+        # heading (H1G), the meeting line that opens the adoption (MeetingG).
+        if style.startswith("FormulaG") and state in ("preamble", "operative"):
+            calls += [(c, None) for _, _, c in segs if c]
+            continue
+        if style.startswith("H1G") and state in ("preamble", "operative", "adoption"):
+            # A part opens with its own preamble (the Assembly's, after the closing lines of the
+            # part before; an annex opens with its label, AnnexG).
+            state = "preamble"
+            calls += [(c, None) for _, _, c in segs if c]
+            continue
+        if style.startswith("Meeting") and state in ("preamble", "operative"):
+            state = "adoption"
+            continue
+        if state == "adoption" and flat.startswith("["):
+            fp.vote = parse_vote_note(flat)
+            state = "vote"
+            continue
+        # An annex opens with its label (AnnexG); its title and headings are headings (H…G).
+        if style.startswith("Annex") or (state == "annex" and style.startswith("H")):
+            if state != "annex":
+                state = "annex"
+                items.annex()
+            items.heading(text)
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+            continue
+        if state == "vote":
+            name = vote_list_name(flat)
+            if name:
+                current_list = name
+            elif current_list and fp.vote is not None:
+                fp.vote.lists[current_list] = split_states(flat)
+                current_list = None
+            continue
+        if state == "adoption":
+            continue
+        numbered = _NUMBERED_RE.match(text.lstrip())
+        body_segs = [(t, i) for t, i, _ in segs]
+        if numbered:
+            head = numbered.group(1)
+            body_segs = _drop_prefix(body_segs, text.find("\t") + 1)
+            rest = numbered.group(2)
+            depth = _docx_depth(style)
+            if is_operative_number(head) and depth == 0:
+                state = "annex" if state == "annex" else "operative"
+                items.paragraph(head, rest, _opening(body_segs))
+            elif state in ("operative", "annex") and is_point_label(head):
+                items.point(head, max(depth, 1), rest, _opening(body_segs))
+            elif state == "annex":
+                items.text(text)
+            else:
+                items.preamble(text, _opening(body_segs))
+        elif state in ("operative", "annex"):
+            items.closing(_docx_depth(style), text)
+        else:
+            items.preamble(text, _opening(body_segs))
+        calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+    fp.items = items.items
+    # Word numbers footnotes itself, in the order of their references.
+    for n, (note_id, owner) in enumerate(calls, start=1):
+        fp.notes.append(Note(str(n), note_text.get(note_id), owner))
+    return fp
+
+
+def _drop_prefix(segments, count):
+    out = []
+    for text, italic in segments:
+        if count >= len(text):
+            count -= len(text)
+            continue
+        out.append((text[count:], italic))
+        count = 0
+    return out
+
+
+def _docx_depth(style: str) -> int:
+    """Sub-paragraph styles of the UN template end in their level: 'SingleTxtG Sub2'."""
+    match = re.search(r"Sub\s*(\d+)$", style)
+    return int(match.group(1)) if match else 0

@@ -1,0 +1,152 @@
+"""The HTML reader: the fingerprint of a built HTML file, from its elements."""
+from __future__ import annotations
+
+from pathlib import Path
+from lxml import html as lxml_html
+
+from .. import links
+from ..fingerprint import (Fingerprint, Note, adoption_date_from, normalise, parse_vote_note, split_states,
+                           squash, vote_list_name)
+from .common import _Items, _WRAPUP, _index_by_anchor, _opening
+
+
+# ---------------------------------------------------------------- HTML
+def _has_class(el, name) -> bool:
+    return name in (el.get("class") or "").split()
+
+
+def _html_segments(el, skip=("permalink", "num", "note-call"), italic=False, out=None):
+    """``[(text, italic)]`` of an element, leaving out permalinks, numbers and calls."""
+    out = [] if out is None else out
+    if el.text:
+        out.append((el.text, italic))
+    for child in el:
+        if not isinstance(child.tag, str):
+            pass
+        elif any(_has_class(child, cls) for cls in skip):
+            pass
+        elif child.tag == "br":
+            out.append(("\n", italic))
+        else:
+            _html_segments(child, skip, italic or child.tag in ("em", "i"), out)
+        if child.tail:
+            out.append((child.tail, italic))
+    return out
+
+
+def _html_block(p):
+    segs = _html_segments(p)
+    num_el = p.find("./span[@class='num']")
+    num = normalise(num_el.text_content()) if num_el is not None else ""
+    return num, "".join(t for t, _ in segs), _opening(segs)
+
+
+def _opened(path) -> tuple:
+    """A file to read, or the bytes just made (a build reads its outputs before writing
+    them): ``(bytes, name for the report)``."""
+    if isinstance(path, bytes):
+        return path, "<memory>"
+    return Path(path).read_bytes(), str(path)
+
+
+def extract_html(path) -> Fingerprint:
+    data, name = _opened(path)
+    root = lxml_html.fromstring(data)
+    fp = Fingerprint(name)
+    fp.links = links.html_links(root)
+    body = root.find(".//body")
+    fp.printed_text = squash(body.text_content()) if body is not None else ""
+    sym = root.find(".//*[@class='symbol']")
+    fp.symbol = normalise(sym.text_content()) if sym is not None else None
+    h1 = root.find(".//h1")
+    if h1 is not None:
+        num = h1.find(".//*[@class='number']")
+        title = h1.find(".//*[@class='title-text']")
+        fp.number = normalise(num.text_content()).rstrip(".") if num is not None else None
+        fp.title = normalise(title.text_content()) if title is not None else None
+    adopted = root.find(".//*[@class='adopted-by']")
+    if adopted is None:
+        adopted = root.find(".//*[@class='adopted-at']")
+    fp.adoption_date = adoption_date_from(adopted.text_content()) if adopted is not None else None
+
+    items = _Items()
+    main = root.find(".//main")
+    for p in main.iter("p") if main is not None else ():
+        if _has_class(p, "preambular"):
+            _num, text, opening = _html_block(p)
+            items.preamble(text, opening, p.get("id", ""))
+    for div in main.iter("div") if main is not None else ():
+        if _has_class(div, "para") and not any(_has_class(a, "annex") for a in div.iterancestors()):
+            first = div.find("p")
+            num, text, opening = _html_block(first)
+            items.paragraph(num, text, opening, div.get("id", ""))
+            _html_points(items, div, 1)
+    for section in main.iter("section") if main is not None else ():
+        if _has_class(section, "annex"):
+            _html_annex(items, section)
+    fp.items = items.items
+
+    where = _index_by_anchor(fp.items)
+    calls = {}
+    for sup in root.iter("sup"):
+        if not _has_class(sup, "note-call"):
+            continue
+        link = sup.find(".//a")
+        owner = None
+        for a in sup.iterancestors():
+            if a.tag == "p" and _has_class(a, "wrapup") and a.getparent() is not None:
+                owner = (a.getparent().get("id") or "") + _WRAPUP
+                break
+            if a.get("id") in where:
+                owner = a.get("id")
+                break
+        if link is not None:
+            calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
+    notes = root.find(".//*[@role='doc-endnotes']")
+    for li in notes.iter("li") if notes is not None else ():
+        marker = li.find(".//*[@class='marker']")
+        texts = li.findall(".//*[@class='note-text']")    # one a paragraph of the note
+        fp.notes.append(Note(normalise(marker.text_content()) if marker is not None else "",
+                             normalise(" ".join(t.text_content() for t in texts)) if texts else None,
+                             calls.get(li.get("id"))))
+
+    note_el = root.find(".//*[@class='vote-note']")
+    fp.vote = parse_vote_note(note_el.text_content()) if note_el is not None else None
+    if fp.vote is not None and fp.vote.kind == "recorded":
+        for block in root.iter("div"):
+            if _has_class(block, "vote-list"):
+                label = block.find(".//*[@class='vote-label']")
+                name = vote_list_name(label.text_content()) if label is not None else None
+                if name:
+                    fp.vote.lists[name] = split_states("".join(li.text_content() for li in block.iter("li")))
+    return fp
+
+
+def _html_annex(items: _Items, section):
+    """An annex's headings, paragraphs and numbered paragraphs, in order."""
+    items.annex()
+    for child in section:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in ("h2", "h3"):
+            # The title carries no id of its own: a call there is the annex's (its label calls none).
+            anchor = "" if _has_class(child, "annex-label") else child.get("id") or section.get("id", "")
+            items.heading("".join(t for t, _ in _html_segments(child)), anchor)
+        elif child.tag == "p":
+            items.text("".join(t for t, _ in _html_segments(child)), child.get("id", ""))
+        elif child.tag == "div" and _has_class(child, "para"):
+            num, text, opening = _html_block(child.find("p"))
+            items.paragraph(num, text, opening, child.get("id", ""))
+            _html_points(items, child, 1)
+
+
+def _html_points(items: _Items, container, depth):
+    for ol in container.findall("ol"):
+        for li in ol.findall("li"):
+            first = li.find("p")
+            label, text, opening = _html_block(first)
+            items.point(label, depth, text, opening, li.get("id", ""))
+            _html_points(items, li, depth + 1)
+    for p in container.findall("p"):
+        if _has_class(p, "wrapup"):
+            items.closing(depth - 1, "".join(t for t, _ in _html_segments(p)), container.get("id", "") + _WRAPUP)

@@ -1,0 +1,485 @@
+"""The PDF reader's second half: lines and blocks from the fragments' positions, and
+the fingerprint read from them (italics as a font change, notes at the page's foot).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import links
+from ..fingerprint import (ALL_FIELDS, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
+                           is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
+                           squash, vote_list_name)
+from .common import _CALL_RE, _Items, _TITLE_RE, _opening
+from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, _pdf_fragments
+
+
+class _Line:
+    def __init__(self, frag):
+        self.page, self.y, self.frags = frag.page, frag.y, [frag]
+        self.calls: list = []      # the footnote calls set above this line
+
+    @property
+    def x(self):
+        return next((f.x for f in self.frags if f.text.strip()), self.frags[0].x)
+
+    @property
+    def text(self):
+        return "".join(t for t, _italic in _line_segments(self))
+
+    @property
+    def bold(self):
+        return all(f.bold for f in self.frags if f.text.strip())
+
+    @property
+    def heading(self):
+        """Tagged as a heading; in a PDF without tags, set all in bold."""
+        words = [f for f in self.frags if f.text.strip()]
+        if any(f.heading is None for f in words):
+            return self.bold
+        return all(f.heading for f in words)
+
+
+def extract_pdf(path) -> Fingerprint:
+    # A line break after a hyphen, slash or full stop hides whether a space stood there
+    # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
+    # texts are compared without the spaces after those characters.
+    fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path), ALL_FIELDS - {"spacing"})
+    fp.links, fp.links_as_set = links.pdf_links(path), True
+    frags, heights, widths = _pdf_fragments(path)
+    visible = [f for f in frags if f.text.strip()]
+    if not visible:
+        fp.problems.append("no text could be read")
+        return fp
+    fp.printed_text = squash("".join(f.text for f in frags))
+    # The body size is the size most of the text is set in.
+    sizes = Counter()
+    for f in visible:
+        sizes[round(f.size, 1)] += len(f.text)
+    body = sizes.most_common(1)[0][0]
+
+    masthead, headers, footers, body_frags, small = [], [], [], [], []
+    for f in frags:
+        top = heights[f.page] - f.y
+        if f.page == 0 and top < MASTHEAD_BAND:
+            masthead.append(f)
+        elif f.y < FOOTER_BAND:
+            # The first page's footer is not compared: what it holds besides the job
+            # number (a barcode's digits, a mark's caption) is no part of the text.
+            if f.page > 0:
+                footers.append(f)
+        elif top < HEADER_BAND:
+            headers.append(f)
+        elif f.size < 0.95 * body and f.text.strip():
+            small.append(f)
+        else:
+            body_frags.append(f)
+
+    fp.symbol = _pdf_symbol(masthead, widths[0] / 2)
+    for f in headers:
+        text = normalise(f.text)
+        if text and fp.symbol and text != fp.symbol:
+            fp.problems.append(f'running header on page {f.page + 1} reads "{text}" '
+                               f'where the masthead has "{fp.symbol}"')
+    for f in footers:
+        text = normalise(f.text)
+        if text and text != str(f.page + 1):
+            fp.problems.append(f'page number on page {f.page + 1} reads "{text}"')
+
+    lines = _pdf_lines(body_frags, body)
+    if not lines:
+        fp.problems.append("no body text could be read")
+        return fp
+    left = _text_block_left(lines, body)
+    lowest = {}
+    for ln in lines:
+        if abs(_line_size(ln) - body) < 0.5:
+            lowest[ln.page] = min(lowest.get(ln.page, ln.y), ln.y)
+    note_frags, in_text = [], []
+    for f in small:
+        (note_frags if f.y < lowest.get(f.page, 0) - 0.5 * body else in_text).append(f)
+    # A note's marker stands left of the text block, at the page's foot.
+    printed = {(f.page, f.text.strip()) for f in note_frags if f.x < left - 1.0 and f.text.strip()}
+    candidates, inline = {}, []
+    for f in in_text:
+        # Small raised text is a call when a note of that marker is printed on its page;
+        # otherwise it is a superscript or subscript of the words ("1er", "m3", "H2O").
+        raised = any(ln.page == f.page and 0.5 < f.y - ln.y < 0.8 * body for ln in lines)
+        if raised and _CALL_RE.fullmatch(f.text.strip()) and (f.page, f.text.strip()) in printed:
+            candidates.setdefault((f.page, f.text.strip()), []).append(f)
+        else:
+            inline.append(f)
+    calls = []
+    for found in candidates.values():
+        # A note is called once: of two raised numbers that match it on its page ("m^2^" and
+        # the call of note 2), the call is set smaller; the other is a superscript.
+        smallest = min(round(f.size, 1) for f in found)
+        for f in found:
+            (calls if round(f.size, 1) == smallest else inline).append(f)
+    call_at = _attach_calls(calls, lines, body)
+    _attach_inline(inline, lines, body)
+    blocks = _pdf_blocks(lines, left, body)
+    _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
+    return fp
+
+
+def _text_block_left(lines, body) -> float:
+    """The left edge of the text block. The title's number hangs in the margin
+    and its text starts at that edge; without a title, the most common start
+    of a line of body text."""
+    for ln in lines:
+        words = [f for f in ln.frags if f.text.strip()]
+        if ln.bold and len(words) > 1 and _TITLE_RE.match(normalise(ln.text)):
+            return round(words[1].x, 1)
+    return Counter(round(ln.x, 1) for ln in lines
+                   if abs(_line_size(ln) - body) < 0.5).most_common(1)[0][0]
+
+
+def _line_size(line) -> float:
+    sizes = Counter(round(f.size, 1) for f in line.frags if f.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _pdf_symbol(masthead, width_mid):
+    """The symbol is the masthead's right-hand text on the first page."""
+    if not masthead:
+        return None
+    top = max(f.y for f in masthead)
+    right = [f for f in masthead if f.x > width_mid and f.text.strip() and top - f.y < 12]
+    right.sort(key=lambda f: f.x)
+    return normalise("".join(f.text for f in right)) or None
+
+
+def _pdf_lines(frags, body):
+    """Fragments on the same baseline of the same page, top to bottom."""
+    lines: list = []
+    by_key: dict = {}
+    for f in frags:
+        key = (f.page, round(f.y * 2) / 2)
+        line = by_key.get(key)
+        if line is None:
+            line = by_key[key] = _Line(f)
+            lines.append(line)
+        else:
+            line.frags.append(f)
+    lines = [ln for ln in lines if ln.text.strip()]
+    lines.sort(key=lambda ln: (ln.page, -ln.y))
+    return lines
+
+
+def _attach_calls(calls, lines, body):
+    """A raised small number belongs to the line whose baseline is just below it."""
+    out = {}   # id(line) -> [marker, …]
+    for f in calls:
+        best = None
+        for ln in lines:
+            if ln.page == f.page and 0 <= f.y - ln.y < 0.8 * body:
+                if best is None or ln.y > best.y:
+                    best = ln
+        if best is not None:
+            out.setdefault(id(best), []).append(normalise(f.text))
+            best.calls.append(f)
+    return out
+
+
+def _attach_inline(frags, lines, body):
+    """Small text set above or below a line's baseline (not a note's call) reads as part of
+    that line, at its place from the left."""
+    for f in frags:
+        near = [ln for ln in lines if ln.page == f.page and -0.5 * body < f.y - ln.y < 0.8 * body]
+        if near:
+            line = min(near, key=lambda ln: abs(f.y - ln.y))
+            at = next((i for i, g in enumerate(line.frags) if g.x > f.x), len(line.frags))
+            line.frags.insert(at, f)
+
+
+_PART_LABEL_RE = re.compile(r"[A-Z]")
+
+
+def _pdf_blocks(lines, left, body):
+    """Paragraph blocks: a new block starts at an indented or outdented line,
+    after extra space between lines, or where a heading starts or ends (in a PDF without
+    tags, where the weight of the type changes: a paragraph may have bold words)."""
+    blocks: list = []
+    prev = None
+    for ln in lines:
+        # A line may open with a no-break space, which prints nothing: its start is then a
+        # little right of the text block's edge (or at a footnote call set first).
+        start = min([ln.x] + [c.x for c in ln.calls])
+        tagged = all(f.heading is not None for f in ln.frags)
+        new = (prev is None or abs(start - left) > max(1.0, 0.3 * body)
+               or (ln.bold != prev.bold and not tagged) or ln.heading != prev.heading
+               # Lines of a paragraph are set about 1.2 times their size apart;
+               # paragraphs have extra space between them.
+               or (ln.page == prev.page
+                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev))))
+        if new:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+        prev = ln
+    return blocks
+
+
+# WeasyPrint prints U+2010 where it breaks a word at a soft hyphen: the word is whole.
+SOFT_BREAK = "\u2010"
+
+
+def _join_lines(texts) -> str:
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = text
+        elif out.endswith(SOFT_BREAK):
+            out = out[:-1] + text
+        elif out.endswith("-"):
+            out += text          # the text sets hyphens by hand; a line-end hyphen is kept
+        else:
+            out += " " + text
+    return out
+
+
+def _gap_reads_as_space(prev, f) -> bool:
+    """A gap between two pieces of text with no space glyph at it (WeasyPrint draws none
+    for a space after a superscript) that a reader of the page takes for a space."""
+    return (f.text[:1] != " " and not prev.text.endswith(" ")
+            and f.x - prev.right > 0.2 * max(f.size, prev.size))
+
+
+def _line_segments(line):
+    """``[(text, italic), …]`` of one line. A space that is only a gap between two pieces
+    of text (WeasyPrint draws no glyph for a space after a superscript, say) is read as
+    a space, as any reader of the page would; the gap a footnote call fills is not one."""
+    segs, prev = [], None
+    for f in line.frags:
+        if (prev is not None and _gap_reads_as_space(prev, f)
+                # (an italic word's last letter may reach over the start of its call)
+                and not any(prev.x < c.x and c.right <= f.x + 1 for c in line.calls)):
+            segs.append((" ", False))
+        segs.append((f.text, f.italic))
+        prev = f
+    return segs
+
+
+def _block_segments(block):
+    segs = []
+    for n, ln in enumerate(block):
+        if n:
+            if segs and segs[-1][0].endswith(SOFT_BREAK):
+                segs[-1] = (segs[-1][0][:-1], segs[-1][1])
+            else:
+                segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
+        line = _line_segments(ln)
+        if line:
+            line[0] = (line[0][0].lstrip(), line[0][1]) if n else line[0]
+        segs.extend(line)
+    return segs
+
+
+def _pdf_notes(frags, left):
+    """Footnotes at the page foot: a marker set left of the text block opens each.
+
+    Smaller text set above or below a line of a note (a superscript, the 2 of
+    "H2O") reads as part of that line, at its place from the left."""
+    sizes = Counter()
+    for f in frags:
+        sizes[round(f.size, 1)] += len(f.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    lines: dict = {}        # (page, baseline) -> fragments
+    small = []
+    for f in frags:
+        if f.size < 0.95 * size and f.text.strip():
+            small.append(f)
+        else:
+            lines.setdefault((f.page, round(f.y)), []).append(f)
+    for f in small:
+        near = [key for key, line in lines.items() if key[0] == f.page
+                and any(g.x >= left - 1.0 for g in line) and -0.5 * size < f.y - key[1] < 0.8 * size]
+        key = min(near, key=lambda k: abs(f.y - k[1])) if near else (f.page, round(f.y))
+        lines.setdefault(key, []).append(f)
+    notes: list = []
+    for key in sorted(lines, key=lambda k: (k[0], -k[1])):
+        text, prev = "", None
+        for f in sorted(lines[key], key=lambda g: g.x):
+            if f.x < left - 1.0 and f.text.strip():
+                notes.append([f.text.strip(), []])
+                continue
+            if prev is not None and _gap_reads_as_space(prev, f):
+                text += " "
+            text += f.text
+            prev = f
+        if notes and text:
+            notes[-1][1].append(text)
+    return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
+
+
+def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
+    items = _Items()
+    state = "front"
+    called = {}
+    current = None
+    vote_text: dict = {}
+    indent = None
+    after_heading = False
+    heading_end = None       # in an annex: the last line of the heading just read
+
+    def record_calls(block):
+        for ln in block:
+            for marker in call_at.get(id(ln), []):
+                called.setdefault(marker, items.index_of_last())
+
+    for block in blocks:
+        text = normalise(_join_lines(ln.text for ln in block))
+        first = next(f for f in block[0].frags if f.text.strip())
+        if state == "front":
+            if block[0].bold and is_adopted_by(text):
+                fp.adoption_date = adoption_date_from(text)
+            if is_adopted_at(text):     # the Security Council's page one ends here: no title
+                fp.adoption_date = adoption_date_from(text)
+                state, after_heading = "preamble", True
+                continue
+            match = _TITLE_RE.match(text)
+            if block[0].bold and match:
+                fp.number, fp.title = match.group(1), normalise(match.group(2))
+                state, after_heading = "preamble", True
+            continue
+        # A part's heading (A, B … and its title) opens the part's own preamble.
+        if block[0].heading and state in ("preamble", "operative"):
+            after_heading = True
+            state = "preamble"
+            continue
+        if after_heading:
+            # The first block after the title or a part's heading is the formula when it
+            # is set as one: all in italics, with nothing after but its comma.
+            after_heading = False
+            if _is_formula(_block_segments(block)) or _is_bold_formula(block):
+                continue
+        if text.startswith("[") and state == "adoption":     # the note under the meeting line
+            fp.vote = parse_vote_note(text)
+            state = "closed" if "]" in text else "vote"
+            continue
+        if state == "adoption" and block[0].heading and _PART_LABEL_RE.fullmatch(text):
+            # The Assembly closes each part with the meeting lines: the next part's letter
+            # opens its preamble, as a part's heading does.
+            state, after_heading = "preamble", True
+            continue
+        if state in ("closed", "annex", "adoption") and block[0].heading:
+            # After the adoption note's "]" (or the meeting lines, where the organ prints no
+            # note), the annexes: each opens with its label, then its title and headings, all
+            # tagged as headings. A centred heading's every line starts a block of its own;
+            # lines set close together are one heading.
+            if (state == "annex" and heading_end is not None and heading_end.page == block[0].page
+                    and heading_end.y - block[0].y <= 1.5 * _line_size(block[0])):
+                items.items[-1].text = normalise(items.items[-1].text + " " + text)
+            else:
+                if state in ("closed", "adoption"):
+                    state = "annex"
+                    items.annex()
+                items.heading(text)
+            heading_end = block[-1]
+            record_calls(block)
+            continue
+        heading_end = None
+        if state == "closed":
+            continue
+        if state == "vote":
+            name = vote_list_name(text) if all(f.italic for f in block[0].frags if f.text.strip()) else None
+            if name:
+                current = name
+                vote_text[name] = []
+            elif current:
+                joined = _join_lines(ln.text for ln in block)
+                if "]" in joined:
+                    joined = joined[:joined.index("]") + 1]
+                    state = "closed"
+                vote_text[current].append(joined)
+            continue
+        if state == "adoption":
+            continue
+        if block[0].x > mid:             # right-aligned: the meeting and its date
+            state = "adoption"
+            continue
+        segs = _block_segments(block)
+        head = first.text.strip()
+        # A number or label is set in a box of its own, the text starting a step after it:
+        # "2. In witness" typed in a paragraph's text is words, not a number.
+        if not _set_apart(block[0], first):
+            head = ""
+        numbered = state in ("operative", "annex")
+        if is_operative_number(head) and state in ("operative", "preamble", "annex"):
+            state = "annex" if state == "annex" else "operative"
+            indent = first.x
+            rest = _drop_first(segs, first)
+            items.paragraph(head, "".join(t for t, _ in rest), _opening(rest))
+        elif numbered and indent is not None and is_point_label(head) and first.x > left + 1.0:
+            step = (indent - left) if indent and indent > left else 28.35
+            depth = max(1, round((first.x - indent) / step))
+            rest = _drop_first(segs, first)
+            items.point(head, depth, "".join(t for t, _ in rest), _opening(rest))
+        elif numbered:
+            step = (indent - left) if indent and indent > left else 28.35
+            depth = max(0, round((first.x - left) / step))
+            items.closing(depth, text)
+        else:
+            items.preamble("".join(t for t, _ in segs), _opening(segs))
+        record_calls(block)
+    fp.items = items.items
+    seen = set()
+    for marker, body in notes:
+        fp.notes.append(Note(marker, body, called.get(marker)))
+        seen.add(marker)
+    for marker, owner in called.items():
+        if marker not in seen:
+            fp.notes.append(Note(marker, None, owner))
+    if fp.vote is not None and fp.vote.kind == "recorded":
+        for name, parts in vote_text.items():
+            fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+# The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at
+# least 10 mm wide; a space after typed words is a few points.
+_NUM_BOX = 10 / 25.4 * 72
+
+
+def _set_apart(line, first) -> bool:
+    """Whether the text after ``first`` on its line starts a number's box further on."""
+    after = [f for f in line.frags if f.x > first.x and f is not first and f.text.strip()]
+    return not after or min(f.x for f in after) - first.x >= 0.8 * _NUM_BOX
+
+
+# What may follow a formula's italics (see model.is_formula): its comma or colon.
+_FORMULA_END = set(" ,:\u060c\uff0c\uff1a")
+
+
+def _is_formula(segs) -> bool:
+    """Italics, then at most a comma or colon: how a formula prints. Print cannot show
+    where one italic run ends and the next begins, so "*a* *b*," reads as one run."""
+    text = normalise("".join(t for t, _ in segs))
+    italic = _opening(segs)
+    return bool(italic) and text.startswith(italic) and set(text[len(italic):]) <= _FORMULA_END
+
+
+def _is_bold_formula(block) -> bool:
+    """A formula set in bold (as Chinese sets it, see model.is_formula): bold words, then at
+    most a comma or colon; a preambular paragraph's bold opening has its text after it."""
+    frags = [f for ln in block for f in ln.frags if f.text.strip()]
+    lead = []
+    for f in frags:
+        if not f.bold:
+            break
+        lead.append(f.text)
+    text = normalise("".join(f.text for f in frags))
+    bold = normalise("".join(lead))
+    return bool(bold) and text.startswith(bold) and set(text[len(bold):]) <= _FORMULA_END
+
+
+def _drop_first(segs, frag):
+    """The segments after the number or label fragment (and the space after it)."""
+    out, dropped = [], False
+    for text, italic in segs:
+        if not dropped and text.strip() == frag.text.strip():
+            dropped = True
+            continue
+        out.append((text, italic))
+    return out

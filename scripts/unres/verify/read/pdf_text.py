@@ -1,0 +1,125 @@
+"""The PDF reader's first half: the page's text as positioned fragments, with their fonts
+and sizes, and the headings the PDF's structure tree marks.
+"""
+from __future__ import annotations
+
+
+# ---------------------------------------------------------------- PDF
+# The UN page: the running header and the folio print in the margins, outside
+# the text block; the first page's masthead fills the top of the page, and its
+# footer (the job number, its barcode, the recycling mark, the QR code) fills the
+# bottom margin. A line of the text block, footnotes included, has its baseline
+# above the bottom margin (37.5 mm, 106.3 pt); anything with its baseline below
+# that is page furniture.
+HEADER_BAND = 76.0       # points from the top of the page
+FOOTER_BAND = 104.0      # points from the bottom of the page
+MASTHEAD_BAND = 130.0    # points from the top of the first page
+
+
+class _Frag:
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading")
+
+    def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
+        self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
+        self.right = x if right is None else right
+        font = font or ""
+        self.italic = "Italic" in font or "Oblique" in font
+        self.bold = "Bold" in font
+        # Tagged as (inside) a heading, H … H6; None when the page is not tagged.
+        self.heading = heading
+
+
+_HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
+
+
+def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> set | None:
+    """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
+    tree), or None when the page has no tags. A heading is what the file says it is, not
+    whatever happens to be set in bold."""
+    tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
+    if not tree:
+        return None
+    buffer = ctypes.create_string_buffer(64)
+    found, any_tag = set(), False
+
+    def visit(elem, heading):
+        nonlocal any_tag
+        length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
+        kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
+        heading = heading or kind in _HEADING_TAGS
+        for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(elem)):
+            any_tag = True
+            if heading:
+                found.add(pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i))
+        for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
+            child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
+            if child:
+                visit(child, heading)
+
+    try:
+        for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
+            elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if elem:
+                visit(elem, False)
+    finally:
+        pdfium_c.FPDF_StructTree_Close(tree)
+    return found if any_tag else None
+
+
+def _pdf_fragments(path):
+    """Every text object of every page, in content order, with its baseline origin,
+    its size on the page and its font's name, as PDFium (the PDF engine of
+    Chromium) reads them."""
+    import ctypes
+
+    import pypdfium2 as pdfium   # imported here: only this reader needs it
+    import pypdfium2.raw as pdfium_c
+
+    frags, heights, widths = [], [], []
+    name = ctypes.create_string_buffer(256)
+    size = ctypes.c_float()
+    fonts: dict = {}
+    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
+    try:
+        for page_no in range(len(pdf)):
+            page = pdf[page_no]
+            textpage = page.get_textpage()
+            try:
+                _left, _bottom, page_right, page_top = page.get_mediabox()
+                heights.append(page_top)
+                widths.append(page_right)
+                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes)
+                # Text inside form XObjects is positioned relative to the form: read the page's own.
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
+                    raw = obj.raw
+                    length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, None, 0)
+                    if length <= 2:
+                        continue
+                    buffer = (ctypes.c_ushort * (length // 2))()
+                    pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buffer, length)
+                    text = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+                    # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".
+                    text = text.replace("\x02", "-")
+                    if not text or text == "\n":
+                        continue
+                    a, b, c, d, e, f = obj.get_matrix().get()
+                    if not pdfium_c.FPDFTextObj_GetFontSize(raw, ctypes.byref(size)):
+                        continue
+                    font = pdfium_c.FPDFTextObj_GetFont(raw)
+                    key = ctypes.cast(font, ctypes.c_void_p).value
+                    base = fonts.get(key)
+                    if base is None:
+                        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+                        base = fonts[key] = name.value.decode("latin-1") if got else ""
+                    scale = (abs(d) + abs(a)) / 2
+                    right = obj.get_bounds()[2]
+                    heading = None if headings is None else (
+                        pdfium_c.FPDFPageObj_GetMarkedContentID(raw) in headings)
+                    frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
+                                       heading))
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
+    return frags, heights, widths

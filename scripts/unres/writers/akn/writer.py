@@ -1,0 +1,189 @@
+"""Akoma Ntoso 3.0 (AKN4UN) writer: the model through ``templates/akn/``.
+
+The template lays the XML out; this module only gathers what it prints (the
+IRIs, the masthead strings, the vote note cut around its numbers) and checks
+the result before anyone can keep it: a file that fails the strict OASIS
+schema or the project's own checks raises InvalidOutputError.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ...errors import InvalidOutputError, error
+from ...model.citations import inline_lists
+from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+                               Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
+from ...model.presentation import labels_for, present, vote_note_template
+from .. import templating
+from . import frbr
+from .validate import validate
+
+TEMPLATE = "akn/statement.akn.xml"
+
+_KINDS = {Text: "text", Emph: "emph", Strong: "strong", Superscript: "sup",
+          Subscript: "sub", Link: "link", LineBreak: "eol", NoteRef: "noteref",
+          Heading: "heading", Paragraph: "paragraph", OperativeParagraph: "operative"}
+
+# eIds of the meta and conclusions items the model does not number.
+VOTING = "voting_1"
+CONCLUSIONS = "conclusions"
+
+# Vote lists in the order the UN prints them, with the reference ids they carry.
+_VOTE_LISTS = (("in_favour", "inFavour"), ("against", "against"), ("abstaining", "abstaining"))
+
+
+def kind(node) -> str:
+    """The name the template branches on for an inline node or an annex block."""
+    return _KINDS[type(node)]
+
+
+def container_name(phrase: str) -> str:
+    """``Taking note with appreciation`` -> ``takingNoteWithAppreciation``."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return "preambularParagraph"
+    return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+def committee_id(name: str) -> str:
+    """``firstCommittee``; a name in another script keeps only its Latin letters, stripped of their
+    accents (``premiereCommission``), or is ``mainCommittee`` (an eId is ASCII)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return container_name(folded) if re.search(r"[A-Za-z]", folded) else "mainCommittee"
+
+
+def _vote_note_parts(res: Resolution, printed: str) -> list:
+    """The adoption note as text and ``(ref, number)`` pieces, so each total
+    can be marked up as a ``quantity``. Built from the same pattern as the
+    printed note and checked against it, so the words cannot drift apart. A total
+    the language writes in words (the Arabic dual) is text, not a quantity."""
+    vote = res.meta.vote
+    if vote.kind != RECORDED or "vote_note" in res.meta.printed:
+        return [printed]
+    template, phrases = vote_note_template(res.meta)
+    yes, no, abstain = vote.totals
+    marks = {key: phrases[key].format(n=f"\0{ref}\0") for key, ref in _VOTE_LISTS}
+    pieces = template.format(**marks).split("\0")
+    values = {"inFavour": yes, "against": no, "abstaining": abstain}
+    parts = [(p, values[p]) if i % 2 else p for i, p in enumerate(pieces)]
+    rebuilt = "".join(str(p[1]) if isinstance(p, tuple) else p for p in parts)
+    if rebuilt != printed:
+        raise InvalidOutputError(error(None, f"AKN vote note {rebuilt!r} differs from the "
+                                             f"printed note {printed!r}", "A-VOTE-NOTE"))
+    return [p for p in parts if p != ""]
+
+
+def _vote_lists(res: Resolution, pres) -> list:
+    """``[(label, ref, states)]`` for the lists that have States, in print order."""
+    lab = labels_for(res.meta.language)
+    vote = res.meta.vote
+    rows = []
+    for attr, ref in _VOTE_LISTS:
+        states = getattr(vote, attr)
+        if states:
+            rows.append((lab[attr], ref, list(states)))
+    if [(label, states) for label, _, states in rows] != [
+            (label, list(states)) for label, states in pres.vote_lists]:
+        raise InvalidOutputError(error(None, "AKN vote lists differ from the printed lists",
+                                       "A-VOTE-LISTS"))
+    # Each State with what the language prints after it ("," "and" "."), as the other formats print it.
+    return [(label, ref, list(items)) for (label, ref, _states), (_label, items) in zip(rows, pres.vote_items)]
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document the resolution links to: its symbol and URL in a ``TLCReference`` (``eid``),
+    and what the body's ``<ref href>`` names: the cited Work's AKN IRI where one can be formed,
+    else the URL."""
+    eid: str
+    symbol: str
+    url: str
+    href: str
+
+
+def origin_inlines(pres) -> list:
+    """The Assembly's origin line with an eId on each document's link (the cover page has no
+    transform to number them)."""
+    out, n = [], 0
+    for node in pres.origin_inlines:
+        if isinstance(node, Link):
+            n += 1
+            node = dataclasses.replace(node, eid=f"coverPage__ref_{n}")
+        out.append(node)
+    return out
+
+
+def cited_documents(res: Resolution, first: list = ()) -> dict:
+    """(symbol, URL) -> CitedDocument for every link with a symbol, numbered in document order
+    (``first``: inlines printed before the body, the origin line)."""
+    out: dict = {}
+    for inlines in [first] + [inlines for _owner, inlines, _set in inline_lists(res)]:
+        for node in walk_inlines(inlines):
+            if isinstance(node, Link) and node.symbol and (node.symbol, node.target) not in out:
+                out[node.symbol, node.target] = CitedDocument(
+                    f"citedDocument_{len(out) + 1}", node.symbol, node.target,
+                    frbr.cited_work(node.symbol) or node.target)
+    return out
+
+
+def context(res: Resolution) -> dict:
+    """Everything the template prints."""
+    meta = res.meta
+    pres = present(res)
+    recorded = meta.vote.kind == RECORDED
+    origin = origin_inlines(pres)
+    cited = cited_documents(res, origin)
+    note, quantity_of = [], {}
+    for piece in _vote_note_parts(res, pres.vote_note):
+        if isinstance(piece, tuple):
+            ref, value = piece
+            quantity_of[ref] = f"{CONCLUSIONS}__quantity_{len(quantity_of) + 1}"
+            note.append({"ref": ref, "value": value, "eid": quantity_of[ref]})
+        else:
+            note.append({"text": piece})
+    counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": len(getattr(meta.vote, attr)),
+               "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": getattr(meta.vote, attr)}
+              for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
+    return {
+        "res": res,
+        "meta": meta,
+        "pres": pres,
+        "united_nations": pres.united_nations,
+        "iris": frbr.iris(meta),
+        "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
+        "organ_id": frbr.organ_id(meta.organ),
+        "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
+        "committee_id": committee_id(meta.origin.committee) if meta.origin and meta.origin.committee else "",
+        "origin_inlines": origin,
+        "multipart": res.in_parts,
+        "recorded": recorded,
+        "voting_eid": VOTING,
+        "vote_note": note,
+        "vote_counts": counts,
+        "vote_lists": _vote_lists(res, pres) if recorded else [],
+        "container_name": container_name,
+        "kind": kind,
+        "footnote": res.footnote,
+        "cited_documents": list(cited.values()),
+        "cited": lambda link: cited[link.symbol, link.target],
+    }
+
+
+def draft(res: Resolution, inputs: dict | None = None) -> bytes:
+    """The file before its checks: what a format rendered in another process may start from."""
+    return templating.render(TEMPLATE, **context(res)).encode("utf-8")
+
+
+def check(data: bytes) -> bytes:
+    """``data`` if it passes the schema and the project's checks; else InvalidOutputError."""
+    problems = [d for d in validate(data) if d.severity == "error"]
+    if problems:
+        raise InvalidOutputError(problems)
+    return data
+
+
+def render(res: Resolution, inputs: dict | None = None) -> bytes:
+    return check(draft(res, inputs))

@@ -1,0 +1,379 @@
+"""What pandoc cannot do to the DOCX, done with python-docx and at the zip level.
+
+Page set-up (A4, UN margins, different first page, different even and odd
+pages), running headers and footers, the first-page masthead table, the
+closing rule, core properties and language, literal tabs as Word tabs, the
+footnotes' number tab, and a zip whose every byte depends on the source only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from ...xmlsafe import safe_parser
+
+from ...model.document import Resolution
+from ...model.document_date import document_instant
+from ...model.presentation import Presentation
+from .ooxml import PPR_ORDER, TBLPR_ORDER, TC_BORDERS_ORDER, insert_ordered
+
+# Word wants a region with the language; UN documents use these.
+WORD_LANGUAGE = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR",
+                 "ru": "ru-RU", "es": "es-ES"}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)   # the zip format's first day
+
+
+# ---------------------------------------------------------------- page
+def page_setup(doc, page: dict) -> None:
+    for section in doc.sections:
+        section.page_width = Mm(page["width"])
+        section.page_height = Mm(page["height"])
+        section.top_margin = Mm(page["top"])
+        section.bottom_margin = Mm(page["bottom"])
+        section.left_margin = Mm(page["left"])
+        section.right_margin = Mm(page["right"])
+        section.header_distance = Mm(page["header"])
+        section.footer_distance = Mm(page["footer"])
+        section.different_first_page_header_footer = True
+    doc.settings.odd_and_even_pages_header_footer = True
+
+
+def page_field(paragraph) -> None:
+    """A PAGE field, with "1" as its last computed value."""
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def headers_and_footers(doc, res: Resolution) -> None:
+    symbol = res.meta.symbol
+    for section in doc.sections:
+        for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+            header.is_linked_to_previous = False
+            p = header.paragraphs[0]
+            p.style = doc.styles["Header"]
+            p.alignment = align
+            p.add_run(symbol)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0]
+            p.style = doc.styles["Footer"]
+            p.alignment = align
+            page_field(p)
+        # The first page carries the masthead instead of a running header.
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        first.paragraphs[0].style = doc.styles["HairlineG"]
+        first_footer = section.first_page_footer
+        first_footer.is_linked_to_previous = False
+        p = first_footer.paragraphs[0]
+        p.style = doc.styles["Normal"]
+        if res.meta.job_number:
+            p.add_run(res.meta.job_number).font.size = Pt(10)
+
+
+# ---------------------------------------------------------------- masthead
+def border(cell, edge: str, width_pt: float | None) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        tcpr.append(borders)
+    line = OxmlElement(f"w:{edge}")
+    if width_pt:
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(round(width_pt * 8)))
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "auto")
+    else:
+        line.set(qn("w:val"), "nil")
+    insert_ordered(borders, line, TC_BORDERS_ORDER)
+
+
+def cell_text(cell, style, lines, size: float, bold: bool = False) -> None:
+    """Fill a cell with one paragraph per line (an empty line stays empty)."""
+    first = True
+    for line in lines:
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        p.style = style
+        if line:
+            run = p.add_run(line)
+            run.font.size = Pt(size)
+            run.font.bold = bold
+
+
+def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
+    widths = [Mm(w) for w in layout["columns"]]
+    table = doc.add_table(rows=len(layout["rows"]), cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    for tag in ("w:tblStyle", "w:tblLook"):
+        for el in tblpr.findall(qn(tag)):
+            tblpr.remove(el)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    # No cell padding: the cells' text stands where the PDF sets it, the symbol flush with
+    # the right margin (a word processor's default padding moves both ends by 1.9 mm).
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        side = OxmlElement(f"w:{edge}")
+        side.set(qn("w:w"), "0")
+        side.set(qn("w:type"), "dxa")
+        margins.append(side)
+    insert_ordered(tblpr, margins, TBLPR_ORDER)
+    for col, width in zip(table.columns, widths):
+        col.width = width
+    for row, spec in zip(table.rows, layout["rows"]):
+        row.height = Mm(spec["height"])
+        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+            for edge in ("top", "left", "right"):
+                border(cell, edge, None)
+            border(cell, "bottom", spec["bottom_rule"])
+
+    style = doc.styles["MastheadG"]
+    top, body = table.rows[0].cells, table.rows[1].cells
+    for cell in top:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    cell_text(top[0], style, [""], 10)
+    cell_text(top[1], style, [pres.united_nations],
+              layout["united_nations_size"])
+    p = top[2].paragraphs[0]
+    p.style = style
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    symbol_runs = [p.add_run(pres.symbol_head)]
+    symbol_runs[0].font.size = Pt(layout["symbol_head_size"])
+    if pres.symbol_tail:
+        symbol_runs.append(p.add_run(pres.symbol_tail))
+        symbol_runs[1].font.size = Pt(layout["symbol_tail_size"])
+    p.paragraph_format.line_spacing = Pt(layout["symbol_line"])
+    p.paragraph_format.space_after = Mm(layout["symbol_after"])
+    if pres.dir == "rtl":
+        for run in symbol_runs:     # the symbol reads left to right inside a right-to-left page
+            _set_rtl(run._r.get_or_add_rPr(), "0")
+    # The emblem slot stays empty: the UN emblem's use is restricted.
+    cell_text(body[0], style, [""], 10)
+    cell_text(body[1], style, [pres.masthead_organ], layout["parent_organ_size"], bold=True)
+    cell_text(body[2], style, [pres.distr, pres.issue_date] + (["", pres.original] if pres.original else [])
+              + ([pres.language_line] if pres.language_line else []),
+              layout["distribution_size"])
+    united = top[1].paragraphs[0].paragraph_format
+    united.line_spacing, united.space_after = Pt(layout["united_nations_line"]), Mm(layout["united_nations_after"])
+    organ = body[1].paragraphs[0].paragraph_format
+    organ.line_spacing, organ.space_before = Pt(layout["parent_organ_line"]), Mm(layout["parent_organ_before"])
+    body[2].paragraphs[0].paragraph_format.space_before = Mm(layout["distribution_before"])
+
+    # add_table appends; the masthead belongs before everything else, after a hairline
+    # paragraph that holds the first page's settings.
+    body_el = doc.element.body
+    body_el.remove(table._tbl)
+    body_el.insert(0, table._tbl)
+    anchor = doc.add_paragraph(style=doc.styles["HairlineG"])
+    body_el.remove(anchor._p)
+    body_el.insert(0, anchor._p)
+
+
+# ---------------------------------------------------------------- body
+def literal_tabs(root) -> None:
+    """pandoc writes a tab inside <w:t>; Word wants a <w:tab/> element."""
+    for t in list(root.iter(qn("w:t"))):
+        if t.text is None or "\t" not in t.text:
+            continue
+        pieces = t.text.split("\t")
+        run = t.getparent()
+        at = run.index(t)
+        run.remove(t)
+        nodes = []
+        for i, piece in enumerate(pieces):
+            if i:
+                nodes.append(OxmlElement("w:tab"))
+            if piece:
+                el = OxmlElement("w:t")
+                el.set(qn("xml:space"), "preserve")
+                el.text = piece
+                nodes.append(el)
+        for offset, node in enumerate(nodes):
+            run.insert(at + offset, node)
+
+
+def language(doc, lang: str) -> None:
+    word_lang = WORD_LANGUAGE.get(lang, lang)
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    el = rpr.find(qn("w:lang"))
+    if el is None:
+        el = OxmlElement("w:lang")
+        rpr.append(el)
+    el.set(qn("w:val"), word_lang)
+    if lang == "ar":
+        el.set(qn("w:bidi"), word_lang)
+
+
+# ECMA-376 Part 1 sequences of the elements right_to_left adds to.
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+              "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+              "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+              "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+              "specVanish", "oMath")
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+                 "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                 "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                 "printerSettings", "sectPrChange")
+
+
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _set_rtl(rpr, value: str | None = None) -> None:
+    el = rpr.find(qn("w:rtl"))
+    if el is None:
+        el = OxmlElement("w:rtl")
+        insert_ordered(rpr, el, _RPR_ORDER)
+    if value is not None:
+        el.set(qn("w:val"), value)
+
+
+def right_to_left(doc) -> None:
+    """An Arabic document: every paragraph and run right to left by default (w:bidi, w:rtl), the
+    masthead table mirrored and the section's pages bound on the right, as the UN prints it."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    if ppr.find(qn("w:bidi")) is None:
+        insert_ordered(ppr, OxmlElement("w:bidi"), PPR_ORDER)
+    _set_rtl(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for tblpr in doc.element.body.iter(qn("w:tblPr")):
+        if tblpr.find(qn("w:bidiVisual")) is None:
+            insert_ordered(tblpr, OxmlElement("w:bidiVisual"), TBLPR_ORDER)
+    for sectpr in doc.element.body.iter(qn("w:sectPr")):
+        if sectpr.find(qn("w:bidi")) is None:
+            insert_ordered(sectpr, OxmlElement("w:bidi"), _SECTPR_ORDER)
+    # Running headers and footers print the symbol, page numbers and the job number: left to right.
+    for section in doc.sections:
+        for part in (section.header, section.even_page_header, section.first_page_header,
+                     section.footer, section.even_page_footer, section.first_page_footer):
+            for paragraph in part.paragraphs:
+                for run in paragraph.runs:
+                    if not _ARABIC_RE.search(run.text):
+                        _set_rtl(run._r.get_or_add_rPr(), "0")
+
+
+CORE_PROPERTY_LIMIT = 255
+
+
+def _property_text(value: str) -> str:
+    """Core properties hold at most 255 characters (python-docx enforces Word's limit); a longer
+    title is shortened there only — the document's own heading keeps every word."""
+    if len(value) <= CORE_PROPERTY_LIMIT:
+        return value
+    return value[:CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
+def properties(doc, res: Resolution, pres: Presentation, when: dt.datetime) -> None:
+    core = doc.core_properties
+    core.title = _property_text(res.meta.title)
+    core.subject = _property_text(res.meta.symbol)
+    core.identifier = _property_text(res.meta.symbol)
+    core.language = pres.lang
+    core.author = pres.labels["docx"]["author"]
+    core.last_modified_by = pres.labels["docx"]["author"]
+    core.revision = 1
+    naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    core.created = naive
+    core.modified = naive
+
+
+def end_rule(doc) -> None:
+    doc.add_paragraph(style=doc.styles["EndRuleG"])
+
+
+# ---------------------------------------------------------------- zip
+def footnote_tabs(xml: bytes) -> bytes:
+    """Each note: number <tab> text, the text at 20 mm. (A tab before the number, to set it
+    right-aligned at 18 mm, is lost on LibreOffice, which sets a note's number first and
+    so pushes the text past 20 mm to the next default tab stop.)"""
+    root = etree.fromstring(xml, safe_parser())
+    ns = {"w": W}
+    for ref_run in root.xpath("//w:footnote/w:p[1]/w:r[w:footnoteRef]", namespaces=ns):
+        after = ref_run.getnext()
+        if after is not None:
+            texts = after.findall(f"{{{W}}}t")
+            if len(texts) == 1 and texts[0].text == " ":
+                after.replace(texts[0], etree.Element(f"{{{W}}}tab"))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def rezip(data: bytes, when: dt.datetime, rewrite: dict) -> bytes:
+    """The same entries, in the same order, with one fixed timestamp and no host data."""
+    stamp = max(when, ZIP_EPOCH).astimezone(dt.timezone.utc).timetuple()[:6]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename in rewrite:
+                blob = rewrite[info.filename](blob)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            dst.writestr(entry, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> bytes:
+    doc = Document(io.BytesIO(body))
+    when = document_instant(res.meta.issue_date)
+    page_setup(doc, layout["page"])
+    literal_tabs(doc.element.body)
+    masthead(doc, res, pres, layout["masthead"])
+    end_rule(doc)
+    headers_and_footers(doc, res)
+    language(doc, pres.lang)
+    if pres.dir == "rtl":
+        right_to_left(doc)
+    properties(doc, res, pres, when)
+    out = io.BytesIO()
+    doc.save(out)
+    return rezip(out.getvalue(), when, {"word/footnotes.xml": footnote_tabs})

@@ -1,0 +1,162 @@
+"""The resolution as pandoc's JSON AST, built as plain data and never as text.
+
+Every string from the source goes into a ``Str`` node, which pandoc writes
+literally (XML-escaped) into the DOCX; nothing is parsed as Markdown, so
+``{{ 7*7 }}``, ``<script>`` or ``*`` in the source come out as typed.
+Numbers and labels are the model's, printed as literal text followed by a
+tab: no Word list numbering anywhere.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ...model.document import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Paragraph,
+                               Resolution, Strong, Subscript, Superscript, Text)
+from ...model.languages import join_list
+from ...model.presentation import Presentation
+
+BODY = "SingleTxtG"
+FORMULA = "FormulaG"
+SUB_LEVELS = ("SingleTxtG Sub1", "SingleTxtG Sub2", "SingleTxtG Sub3", "SingleTxtG Sub4")
+# Only links a reader can follow safely become Word hyperlinks.
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def s(text: str) -> dict:
+    return {"t": "Str", "c": text}
+
+
+def styled(style: str, inlines: list) -> dict:
+    para = {"t": "Para", "c": inlines}
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], [para]]}
+
+
+class Inlines:
+    """Converts model inlines; footnote calls take their bodies from the resolution."""
+
+    def __init__(self, res: Resolution):
+        self.res = res
+
+    def __call__(self, nodes) -> list:
+        out = []
+        for node in nodes:
+            out.extend(self.one(node))
+        return out
+
+    def one(self, node) -> list:
+        if isinstance(node, Text):
+            return [s(node.text)] if node.text else []
+        if isinstance(node, Emph):
+            return [{"t": "Emph", "c": self(node.children)}]
+        if isinstance(node, Strong):
+            return [{"t": "Strong", "c": self(node.children)}]
+        if isinstance(node, Superscript):
+            return [{"t": "Superscript", "c": self(node.children)}]
+        if isinstance(node, Subscript):
+            return [{"t": "Subscript", "c": self(node.children)}]
+        if isinstance(node, LineBreak):
+            return [{"t": "LineBreak"}]
+        if isinstance(node, Link):
+            if urlsplit(node.target).scheme.lower() in LINK_SCHEMES:
+                return [{"t": "Link", "c": [["", [], []], self(node.children), [node.target, ""]]}]
+            return self(node.children)
+        if isinstance(node, NoteRef):
+            return [self.note(node)]
+        raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")
+
+    def note(self, ref: NoteRef) -> dict:
+        # The model allows one call per footnote, so every call is a Word footnote.
+        note = self.res.footnote(ref.key)
+        return {"t": "Note", "c": [{"t": "Para", "c": self(par)} for par in note.paragraphs]}
+
+
+def numbered(label: str, inlines: list) -> list:
+    return [s(label + "\t"), *inlines] if label else inlines
+
+
+def sub_paragraphs(items, level: int, conv: Inlines) -> list:
+    style = SUB_LEVELS[min(level, len(SUB_LEVELS) - 1)]
+    out = []
+    for item in items:
+        out.append(styled(style, numbered(item.label, conv(item.inlines))))
+        out.extend(sub_paragraphs(item.children, level + 1, conv))
+        if item.wrapup:
+            out.append(styled(style, conv(item.wrapup)))
+    return out
+
+
+def operative(para: OperativeParagraph, conv: Inlines) -> list:
+    out = [styled(BODY, numbered(para.num, conv(para.inlines)))]
+    out.extend(sub_paragraphs(para.children, 0, conv))
+    if para.wrapup:
+        out.append(styled(BODY, conv(para.wrapup)))
+    return out
+
+
+def heading(style: str, label: str, title) -> dict:
+    return styled(style, numbered(label, title))
+
+
+def blocks(res: Resolution, pres: Presentation) -> list:
+    """The body below the masthead table, top to bottom."""
+    meta = res.meta
+    conv = Inlines(res)
+    out = page_one(res, pres, conv)
+    closing = styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)])
+    for index, part in enumerate(res.parts):
+        if res.in_parts:
+            out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
+        if part.formula:
+            out.append(styled(FORMULA, conv(part.formula.inlines)))
+        out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
+        for para in part.operative:
+            out.extend(operative(para, conv))
+        if pres.closing_per_part and index < len(res.parts) - 1:
+            out.append(closing)
+    if pres.meeting:
+        out.append(closing)
+    if pres.print_vote:
+        out.extend(vote(pres))
+    for annex in res.annexes:
+        out.append(styled("AnnexG", [s(annex.label)]))
+        if annex.title:
+            out.append(styled("H1G Annex", conv(annex.title)))
+        for block in annex.blocks:
+            if isinstance(block, Heading):
+                out.append(styled("H1G" if block.level <= 1 else "H23G", conv(block.inlines)))
+            elif isinstance(block, Paragraph):
+                out.append(styled(BODY, conv(block.inlines)))
+            elif isinstance(block, OperativeParagraph):
+                out.extend(operative(block, conv))
+            else:
+                raise TypeError(f"no DOCX rendering for annex block {type(block).__name__}")
+    return out
+
+
+def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
+    """The lines under the masthead table, as the organ prints them."""
+    meta = res.meta
+    if pres.organ == "sc":
+        return [styled("HChG", [s(pres.title_number)]), styled("AdoptedAtG", [s(pres.adopted_by)])]
+    out = []
+    if pres.organ == "hrc":
+        out.append(styled("OrganG", [s(meta.organ)]))
+    out.append(styled("SessionG", [s(meta.session_name)]))
+    if pres.session_dates:
+        out.append(styled("SessionLineG", [s(pres.session_dates)]))
+    out.append(styled("SessionLineG", [s(pres.agenda_item)]))
+    out.extend(styled("SessionLineG", [s(title)]) for title in pres.agenda_titles)
+    out.append(styled("HChG", [s(pres.adopted_by)]))
+    if pres.origin_inlines:
+        out.append(styled("OriginG", [{"t": "Emph", "c": conv(pres.origin_inlines)}]))
+    out.append(heading("H1G", pres.title_number, [s(meta.title)]))
+    return out
+
+
+def vote(pres: Presentation) -> list:
+    out = [styled(BODY, [s(pres.vote_note)])]
+    for i, (label, states) in enumerate(pres.vote_lists):
+        close = pres.vote_close if i == len(pres.vote_lists) - 1 else ""
+        out.append(styled(BODY, [{"t": "Emph", "c": [s(label)]}]))
+        out.append(styled("VoteListG", [s(join_list(states, pres.lang) + close)]))
+    return out

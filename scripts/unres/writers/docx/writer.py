@@ -1,0 +1,29 @@
+"""DOCX writer: pandoc writes the body (real Word footnotes), python-docx finishes the page.
+
+The result opens in Word and LibreOffice as an ordinary UN Geneva document
+that an editor can keep working in: UNOG style names, literal paragraph
+numbers, a masthead table, running headers with the symbol.
+"""
+from __future__ import annotations
+
+from ...memo import once
+from ...model.document import Resolution
+from ...model.presentation import present
+from . import pandoc_ast as docx_ast, finish as docx_finish, body as docx_pandoc, reference as docx_reference
+
+
+@once
+def layout() -> dict:
+    return docx_reference.load_yaml("page.yaml")
+
+
+def start(res: Resolution, inputs: dict[str, bytes]):
+    """Start pandoc on the body and return a function that finishes the document:
+    the builder renders the other formats while pandoc runs."""
+    pres = present(res)
+    body = docx_pandoc.start_docx(docx_ast.blocks(res, pres), str(docx_reference.reference_path()))
+    return lambda: docx_finish.finish(body(), res, pres, layout())
+
+
+def render(res: Resolution, inputs: dict[str, bytes]) -> bytes:
+    return start(res, inputs)()

@@ -1,0 +1,83 @@
+"""HTML for the inline model, shared by the screen page and the print variant.
+
+Every piece of source text goes through ``markupsafe.escape``; the only markup
+in the result is the handful of tags written here, so no source text can ever
+become markup. The two variants differ only in footnote calls: the screen page
+links to a note at the end, the print variant carries the note's body at the
+call site, where WeasyPrint floats it to the foot of the page.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from ...model.document import Emph, Footnote, LineBreak, Link, NoteRef, Strong, Subscript, Superscript, Text
+
+LINKED_NOTES = "linked"
+INLINE_NOTES = "inline"
+
+# Only these targets become live links; anything else (javascript:, data:,
+# file:) is kept as plain text so a source cannot plant an active URL.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_WRAPPERS = {Emph: "em", Strong: "strong", Superscript: "sup", Subscript: "sub"}
+
+
+def note_call_id(note_eid: str) -> str:
+    """The id of a footnote's call; the note itself carries the model's eId."""
+    return f"{note_eid}-call"
+
+
+def safe_href(target: str) -> str | None:
+    target = target.strip()
+    if target.startswith("#"):
+        return target
+    scheme = urlsplit(target).scheme.lower()
+    return target if scheme in LINK_SCHEMES else None
+
+
+class InlineRenderer:
+    """Callable used by the templates: ``{{ inl(paragraph.inlines) }}``."""
+
+    def __init__(self, footnotes: list[Footnote], notes: str = LINKED_NOTES):
+        if notes not in (LINKED_NOTES, INLINE_NOTES):
+            raise ValueError(f"unknown footnote style {notes!r}")
+        self._notes = {note.key: note for note in footnotes}
+        self._style = notes
+
+    def __call__(self, inlines) -> Markup:
+        return Markup("").join(self._node(node) for node in inlines or ())
+
+    def _node(self, node) -> Markup:
+        if isinstance(node, Text):
+            return escape(node.text)
+        if isinstance(node, LineBreak):
+            # The newline keeps the two lines apart in extracted text.
+            return Markup("<br>\n")
+        tag = _WRAPPERS.get(type(node))
+        if tag:
+            return Markup(f"<{tag}>") + self(node.children) + Markup(f"</{tag}>")
+        if isinstance(node, Link):
+            href = safe_href(node.target)
+            if href is None:
+                return Markup('<span class="link">') + self(node.children) + Markup("</span>")
+            return Markup('<a href="%s">') % href + self(node.children) + Markup("</a>")
+        if isinstance(node, NoteRef):
+            return self._note_call(node)
+        raise TypeError(f"no HTML for inline {type(node).__name__}")
+
+    def _note_call(self, ref: NoteRef) -> Markup:
+        note = self._notes[ref.key]
+        if self._style == LINKED_NOTES:
+            return Markup(
+                '<sup class="note-call"><a id="%s" href="#%s" role="doc-noteref">%s</a></sup>'
+            ) % (note_call_id(ref.eid), note.eid, note.marker)
+        # The body must sit inline at the call site for ``float: footnote``;
+        # the marker is printed from the model's number, never a CSS counter.
+        body = Markup(" ").join(self(paragraph) for paragraph in note.paragraphs)
+        # The empty anchor marks the call's page, so the writer can check the
+        # note was not pushed to a later page.
+        return Markup('<span class="note-anchor" id="%s"></span>'
+                      '<span class="footnote" id="%s" data-marker="%s">%s</span>') % (
+            note_call_id(ref.eid), ref.eid, note.marker, body)

@@ -1,0 +1,73 @@
+"""HTML writer: one self-contained page (styles inline, nothing fetched).
+
+Every operative paragraph and sub-paragraph carries its model eId as ``id``
+with a permalink; footnotes link to notes at the end of the page.
+"""
+from __future__ import annotations
+
+import base64
+from html.parser import HTMLParser
+
+from ...errors import InvalidOutputError, error
+from ...model.document import Resolution, walk_subparagraphs
+from ...model.presentation import present
+from .. import templating
+from ..pdf.fetcher import EMBLEM_TYPES, configured_emblem
+from .inlines import LINKED_NOTES, InlineRenderer
+
+TEMPLATE = "html/resolution.html"
+
+
+def emblem_data_uri() -> str | None:
+    """The configured emblem inlined, so the page stays one self-contained file."""
+    path = configured_emblem()
+    if path is None:
+        return None
+    mime = EMBLEM_TYPES[path.suffix.lower()]
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def page(res: Resolution) -> str:
+    return templating.render(
+        TEMPLATE, res=res, pres=present(res),
+        inl=InlineRenderer(res.footnotes, LINKED_NOTES), screen=True,
+        emblem_src=emblem_data_uri())
+
+
+class _IdCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.append(value)
+
+
+def expected_ids(res: Resolution) -> list[str]:
+    ids = []
+    for para in res.operative:
+        ids.append(para.eid)
+        ids.extend(point.eid for point in walk_subparagraphs(para.children))
+    ids.extend(note.eid for note in res.footnotes)
+    return ids
+
+
+def check(res: Resolution, text: str) -> None:
+    """Every paragraph must be addressable, once: a broken permalink is a bug."""
+    collector = _IdCollector()
+    collector.feed(text)
+    seen, duplicates = set(), set()
+    for value in collector.ids:
+        (duplicates if value in seen else seen).add(value)
+    missing = [eid for eid in expected_ids(res) if eid not in seen]
+    if duplicates or missing:
+        raise InvalidOutputError(error(
+            None, f"HTML ids: duplicated {sorted(duplicates)}, missing {missing}", "O-HTML-ID"))
+
+
+def render(res: Resolution, inputs: dict) -> bytes:
+    text = page(res)
+    check(res, text)
+    return text.encode("utf-8")

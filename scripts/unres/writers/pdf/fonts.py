@@ -1,0 +1,122 @@
+"""The one typeface the PDF is set in, and the check that it is really there.
+
+WeasyPrint asks fontconfig for a family and silently takes whatever comes
+closest when it is missing, so the check runs before rendering (the faces are
+installed) and after (every glyph was drawn with them).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import tool_error
+
+FAMILY = "Liberation Serif"
+# Upright, bold, italic and bold italic are all used by the layout.
+STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
+INSTALL_HINT = ("install it with `apt-get install fonts-liberation2` "
+                "(Debian/Ubuntu; the package ships Liberation Serif)")
+# Faces for scripts Liberation Serif does not cover, by BCP 47 language: (family, Debian package).
+SCRIPT_FACES = {
+    "ar": ("Amiri", "fonts-hosny-amiri"),
+    "zh": ("AR PL UMing CN", "fonts-arphic-uming"),
+}
+# The last resort for symbols and punctuation no text face has (U+2E3A two-em dash …), for
+# every language; named in the stylesheet, so it is a choice, not a silent fallback.
+SYMBOL_FACE = ("Symbola", "fonts-symbola")
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+             Path.home() / ".local/share/fonts", Path.home() / ".fonts")
+
+
+def _styles_from_fontconfig(family: str) -> set[str] | None:
+    """Styles fontconfig knows for ``family``; None when fc-list is unavailable."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run([fc_list, f":family={family}", "style"], capture_output=True,
+                             text=True, timeout=20, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    styles = set()
+    for line in out.splitlines():
+        # "style=Bold Italic" — fontconfig may list localised names, comma-separated.
+        for name in line.partition("=")[2].split(","):
+            styles.add(name.strip())
+    return styles
+
+
+def _styles_from_files(family: str) -> set[str]:
+    stem = family.replace(" ", "")
+    found = set()
+    for folder in FONT_DIRS:
+        if not folder.is_dir():
+            continue
+        for style in STYLES:
+            if any(folder.rglob(f"{stem}-{style.replace(' ', '')}.[ot]tf")):
+                found.add(style)
+    return found
+
+
+@lru_cache(maxsize=None)
+def require(family: str = FAMILY, lang: str = "en") -> None:
+    """Raise ToolError (T-FONT) unless every style of ``family`` is installed, and the face
+    the document's language needs besides it."""
+    for face, package in [SCRIPT_FACES[lang]] if lang in SCRIPT_FACES else []:
+        found = _styles_from_fontconfig(face)
+        if found is not None and not found:
+            raise tool_error(f"the font {face}, needed for text in '{lang}', is not installed; "
+                             f"install it with `apt-get install {package}`", "T-FONT")
+    face, package = SYMBOL_FACE
+    found = _styles_from_fontconfig(face)
+    if found is not None and not found:
+        raise tool_error(f"the font {face}, used for rare symbols, is not installed; "
+                         f"install it with `apt-get install {package}`", "T-FONT")
+    styles = _styles_from_fontconfig(family)
+    if styles is None:
+        styles = _styles_from_files(family)
+    missing = [style for style in STYLES if style not in styles]
+    if missing:
+        raise tool_error(
+            f"the font {family} ({', '.join(missing)}) is not installed; {INSTALL_HINT}",
+            "T-FONT")
+
+
+def allowed_families(lang: str) -> set[str]:
+    faces = {FAMILY, SYMBOL_FACE[0]}
+    return faces | ({SCRIPT_FACES[lang][0]} if lang in SCRIPT_FACES else set())
+
+
+def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None) -> None:
+    """Raise ToolError when text was drawn in another face or not drawn at all.
+
+    ``drawn`` maps each face WeasyPrint embedded to the characters it drew with
+    it; ``missing_codepoints`` are the characters it found in no font (they
+    would print as empty boxes). ``locate``, given the offending characters,
+    returns where the source first uses one, for the message.
+    """
+    allowed = allowed_families(lang)
+    others = sorted(family for family in drawn if family not in allowed)
+    strays = sorted({char for family in others for char in drawn[family]} - {" "})
+    missing = sorted({chr(cp) for cp in missing_codepoints})
+    if not (others or missing):
+        return
+    faces = " or ".join(sorted(allowed, key=lambda face: face != FAMILY))
+    reasons = []
+    if others:
+        reasons.append(f"{_named(strays)} {'is' if len(strays) == 1 else 'are'} not in {faces} and "
+                       f"would be drawn with {', '.join(others)}")
+    if missing:
+        reasons.append(f"no installed font has {_named(missing)}")
+    loc = locate(strays + missing) if locate else None
+    raise tool_error("; ".join(reasons) + "; replace those characters in the source "
+                     f"or install a {FAMILY} that has them", "T-FONT-FALLBACK", loc)
+
+
+def _named(chars, limit: int = 6) -> str:
+    """'U+0915 DEVANAGARI LETTER KA, U+0916 …' for the first ``limit`` characters."""
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in chars[:limit]]
+    return ", ".join(names) + (f" and {len(chars) - limit} more" if len(chars) > limit else "")
