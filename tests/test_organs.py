@@ -1,6 +1,7 @@
 """The three organs' front matter: what each requires, what each refuses (E109), and what each prints."""
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pytest
@@ -226,8 +227,11 @@ def test_assembly_akn_follows_the_uns_shape(built):
         "[on the report of the First Committee (A/75/399, para. 96)]"]
     proponent = st.find(".//a:coverPage//a:docProponent", NS)
     assert proponent.get("refersTo") == "#firstCommittee"
-    ref = proponent.find("a:ref", NS)
+    documents = proponent.find("a:inline[@name='originating document']", NS)
+    assert "".join(documents.itertext()) == "A/75/399, para. 96"
+    ref = documents.find("a:ref", NS)
     assert ref.text == "A/75/399"
+    assert st.find(".//a:coverPage//a:docAuthority[@refersTo='#issuingBody']", NS).text == "General Assembly"
     tlc = st.find(f".//a:TLCReference[@eId='{ref.get('refersTo')[1:]}']", NS)
     assert tlc.get("href") == "https://undocs.org/en/A/75/399"
     assert st.find(".//a:TLCOrganization[@eId='firstCommittee']", NS).get("showAs") == "First Committee"
@@ -344,3 +348,16 @@ def test_the_sources_in_other_languages_build_and_verify(tmp_path, stem, languag
     out = tmp_path / "out"
     assert main(["build", str(path), "-o", str(out), "-q"]) == 0
     assert main(["verify", str(path), "-o", str(out), "-q"]) == 0
+
+
+@pytest.mark.parametrize("source", [GA_SOURCE, SC_SOURCE], ids=["ga", "sc"])
+def test_importing_our_akn_gives_the_source_back(built, tmp_path, source):
+    """The cover page is marked up in the UN's own shape (issuingBody, agenda item, originating
+    document, the Security Council's docTitle lines, its subject as a title keyword), so the
+    importer reads the same resolution back: the same text and the same printed page one."""
+    out = tmp_path / f"{source.stem}.md"
+    assert main(["import", str(built / f"{source.stem}.akn.xml"), "-o", str(out), "-q"]) == 0
+    want, got = read_source(str(source)), read_source(str(out))
+    assert got.parts == want.parts and got.footnotes == want.footnotes
+    assert dataclasses.replace(got.meta, meeting=want.meta.meeting) == want.meta
+    assert present(got) == present(want)

@@ -234,26 +234,35 @@ def _origin_line(meta: Meta, strings: dict, documents: list | None = None) -> st
 _MARK = "\0"
 
 
-def _origin_inlines(meta: Meta, strings: dict) -> list:
-    """The origin line with each document's symbol a link to it (its locator stays text)."""
+def origin_parts(meta: Meta) -> tuple:
+    """The origin line as (words before the documents, the documents, words after), each a list
+    of inlines; each document's symbol is a link to it, its locator text. The AKN marks the
+    middle as the UN does (``inline name="originating document"``)."""
     if meta.origin is None:
-        return []
-    marked = [f"{_MARK}{i}{_MARK}" for i in range(len(meta.origin.documents))]
-    pieces = _origin_line(meta, strings, marked).split(_MARK)
+        return [], [], []
+    strings = organ_strings(meta)
+    before, _, after = _origin_line(meta, strings, [_MARK]).partition(_MARK)
     lang, base = code_of(meta.language), base_for(meta)
-    out = []
-    for i, piece in enumerate(pieces):
-        if i % 2 == 0:
-            if piece:
-                out.append(Text(piece))
-            continue
-        document = meta.origin.documents[int(piece)]
+    documents = []
+    for i, document in enumerate(meta.origin.documents):
+        if i:
+            documents.append(Text(strings["and"] if i == len(meta.origin.documents) - 1 else ", "))
         symbol = meta.origin.symbol_of(document)
-        out.append(Link(document_url(symbol, lang, base), [Text(symbol)], symbol=symbol))
+        documents.append(Link(document_url(symbol, lang, base), [Text(symbol)], symbol=symbol))
         if document[len(symbol):]:
-            out.append(Text(document[len(symbol):]))
+            documents.append(Text(document[len(symbol):]))
+    return ([Text(before)] if before else []), _merged(documents), ([Text(after)] if after else [])
+
+
+def _origin_inlines(meta: Meta, strings: dict) -> list:
+    before, documents, after = origin_parts(meta)
+    return _merged(before + documents + after)
+
+
+def _merged(nodes: list) -> list:
+    """One text run between links, as a reader of the output finds it."""
     merged = []
-    for node in out:        # one text run between links, as a reader of the output finds it
+    for node in nodes:
         if merged and isinstance(node, Text) and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)
         else:

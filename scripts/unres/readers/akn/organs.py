@@ -187,7 +187,8 @@ def council_symbol(statement, ctx: InlineContext) -> str:
 def council_title(statement) -> str:
     """The Council prints no title; the UN's catalogue entry (``classification``'s title keyword,
     in English in every version) names the resolution's subject."""
-    el = statement.find("./{*}meta/{*}classification/{*}keyword[@refersTo='title']")
+    el = next((k for k in statement.iterfind("./{*}meta/{*}classification/{*}keyword")
+               if ref(k.get("refersTo")) == "title"), None)
     return collapse(el.get("value") or "").strip() if el is not None else ""
 
 

@@ -57,6 +57,8 @@ def extract_akn(path) -> Fingerprint:
     title = doc.find(".//a:preface//a:docTitle", ns)
     fp.title = _akn_text(title) if title is not None else None
     adopted = doc.find(".//a:coverPage//a:inline[@name='adoptedBy']", ns)
+    if adopted is None:     # the Security Council's line, as the UN marks it up
+        adopted = doc.find(".//a:coverPage//a:docTitle[@refersTo='#adoption']", ns)
     fp.adoption_date = adoption_date_from(_akn_text(adopted)) if adopted is not None else None
 
     items = _Items()

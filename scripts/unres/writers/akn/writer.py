@@ -16,6 +16,7 @@ from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
 from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                                Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
+from ...model import presentation
 from ...model.presentation import labels_for, present, vote_note_template
 from .. import templating
 from . import frbr
@@ -104,16 +105,48 @@ class CitedDocument:
     href: str
 
 
-def origin_inlines(pres) -> list:
-    """The Assembly's origin line with an eId on each document's link (the cover page has no
-    transform to number them)."""
-    out, n = [], 0
-    for node in pres.origin_inlines:
+def origin_parts(meta) -> tuple:
+    """The Assembly's origin line (before, documents, after) with an eId on each document's link
+    (the cover page has no transform to number them)."""
+    before, documents, after = presentation.origin_parts(meta)
+    n = 0
+    for i, node in enumerate(documents):
         if isinstance(node, Link):
             n += 1
-            node = dataclasses.replace(node, eid=f"coverPage__ref_{n}")
-        out.append(node)
-    return out
+            documents[i] = dataclasses.replace(node, eid=f"coverPage__ref_{n}")
+    return before, documents, after
+
+
+def adoption_pieces(pres, meta) -> list:
+    """The Security Council's adoption line cut around its meeting and its date, each to be
+    marked up as the UN does ("at its <inline>8718th meeting</inline>, on <docDate>…")."""
+    from ...model import languages
+    strings = presentation.organ_strings(meta)
+    n = presentation.meeting_number(meta)
+    code = presentation.code_of(meta.language)
+    suffix = languages.ordinal_suffix(n, code) if n is not None else ""
+    template = strings["adopted_on" if n is None else "adopted_at"]
+    fields = {"n": n, "suffix": suffix, "date": "\0date\0"}
+    # The meeting as the language writes it in the line ("8718th meeting"), else its number with
+    # the ending the line gives it ("8718-м").
+    span = re.search(re.escape(strings.get("meeting", "\0")), template) or re.search(r"\{n\}[^\s,،]*", template)
+    parts = [(template, False)] if n is None or span is None else [
+        (template[:span.start()], False), (template[span.start():span.end()], True), (template[span.end():], False)]
+    pieces = []
+    for text, is_meeting in parts:
+        text = text.format(**fields)
+        if is_meeting:
+            pieces.append({"meeting": text, "title": f"{n}{suffix}"})
+            continue
+        for j, bit in enumerate(text.split("\0")):
+            if j % 2:
+                pieces.append({"date": languages.format_date(meta.adoption_date, code)})
+            elif bit:
+                pieces.append({"text": bit})
+    rebuilt = "".join(p.get("text") or p.get("meeting") or p.get("date") for p in pieces)
+    if rebuilt != pres.adopted_by:      # a source's printed: line, or a form the cut cannot follow
+        return [{"text": pres.adopted_by}]
+    return pieces
 
 
 def cited_documents(res: Resolution, first: list = ()) -> dict:
@@ -134,8 +167,8 @@ def context(res: Resolution) -> dict:
     meta = res.meta
     pres = present(res)
     recorded = meta.vote.kind == RECORDED
-    origin = origin_inlines(pres)
-    cited = cited_documents(res, origin)
+    origin = origin_parts(meta)
+    cited = cited_documents(res, origin[1])
     note, quantity_of = [], {}
     for piece in _vote_note_parts(res, pres.vote_note):
         if isinstance(piece, tuple):
@@ -157,7 +190,8 @@ def context(res: Resolution) -> dict:
         "organ_id": frbr.organ_id(meta.organ),
         "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
         "committee_id": committee_id(meta.origin.committee) if meta.origin and meta.origin.committee else "",
-        "origin_inlines": origin,
+        "origin": origin,
+        "adoption_pieces": adoption_pieces(pres, meta) if pres.organ == "sc" else [],
         "multipart": res.in_parts,
         "recorded": recorded,
         "voting_eid": VOTING,
