@@ -313,6 +313,24 @@ def test_the_arabic_pdf_text_layer_says_what_the_page_shows(source_file, tmp_pat
     assert words in read
 
 
+@pytest.mark.parametrize("language,printed", [
+    ("English", "entitled “Our common agenda”, and ‘the future’"),
+    ("French", "entitled «\u00a0Our common agenda\u00a0», and “the future”"),
+    ("Spanish", "entitled “Our common agenda”, and ‘the future’"),
+    ("Russian", "entitled «Our common agenda», and “the future”"),
+    ("Chinese", "entitled “Our common agenda”, and ‘the future’"),
+    ("Arabic", 'entitled "Our common agenda", and ‘the future’'),
+])
+def test_a_quotation_is_marked_as_the_language_prints_it(source_file, language, printed):
+    """Straight quotes typed in the source become the marks the UN's files of the language print
+    (French « » with no-break spaces inside, Russian « », Arabic the straight double quote)."""
+    body = BODY.replace("*Noting* the report,[^a]", "*Noting* the report entitled \"Our common agenda\", "
+                                                    "and 'the future',[^a]")
+    res = read_source(str(source_file(sub(FRONT, "\nlanguage: English", f"\nlanguage: {language}"), body)))
+    from unres.model import plain_text
+    assert printed in plain_text(res.preamble[1].inlines)
+
+
 @pytest.mark.parametrize("items,joined", [
     (["Francia", "India"], "Francia e India."), (["Chile", "Irlanda"], "Chile e Irlanda."),
     (["Chile", "Hiedra"], "Chile y Hiedra."), (["Chile", "Iowa"], "Chile y Iowa."),

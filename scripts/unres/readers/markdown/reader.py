@@ -433,7 +433,10 @@ class _Builder:
         elif kind == "Subscript":
             out.append(Subscript(self.inlines(content, pos)))
         elif kind == "Quoted":
-            opening, closing = QUOTES[content[0]["t"]]
+            # The language's own marks (« » in French), else UN English ones.
+            pair = (languages.data(self.code).get("quotes") or {}).get(
+                "double" if content[0]["t"] == "DoubleQuote" else "single")
+            opening, closing = pair if pair else QUOTES[content[0]["t"]]
             out.append(Text(opening))
             for child in content[1]:
                 self._inline(child, pos, out)
