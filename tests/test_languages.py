@@ -327,7 +327,7 @@ def test_a_quotation_is_marked_as_the_language_prints_it(source_file, language, 
     body = BODY.replace("*Noting* the report,[^a]", "*Noting* the report entitled \"Our common agenda\", "
                                                     "and 'the future',[^a]")
     res = read_source(str(source_file(sub(FRONT, "\nlanguage: English", f"\nlanguage: {language}"), body)))
-    from unres.model import plain_text
+    from unres.model.document import plain_text
     assert printed in plain_text(res.preamble[1].inlines)
 
 
