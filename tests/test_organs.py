@@ -361,3 +361,18 @@ def test_importing_our_akn_gives_the_source_back(built, tmp_path, source):
     assert got.parts == want.parts and got.footnotes == want.footnotes
     assert dataclasses.replace(got.meta, meeting=want.meta.meeting) == want.meta
     assert present(got) == present(want)
+
+
+def test_security_council_annex_after_the_last_paragraph_verifies(tmp_path):
+    """The Security Council prints no closing lines: the PDF reader takes the annex's label after
+    the last operative paragraph as the annex's start, not as a part's heading."""
+    body = ("\n*The Security Council*,\n\n*Acting* under Chapter VII of the Charter of the United Nations,\n\n"
+            "1. *Endorses* the agreement annexed to this resolution;\n\n"
+            "2. *Decides* to remain seized of the matter.\n\n# Annex\n\n"
+            "## Agreement on the cessation of hostilities\n\n### Article 1\n\nThe parties agree as follows:\n\n"
+            "1. *First*, a ceasefire;\n\n2. *Second*, a withdrawal.\n")
+    path = tmp_path / "sc_annex.md"
+    path.write_text(SC_FRONT + body, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+    assert main(["verify", str(path), "-o", str(out), "-q"]) == 0

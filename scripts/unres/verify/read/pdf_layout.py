@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...model import languages
 from .. import links
 from ..fingerprint import (ALL_FIELDS, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
@@ -194,6 +195,9 @@ def _attach_inline(frags, lines, body):
 
 
 _PART_LABEL_RE = re.compile(r"[A-Z]")
+# An annex's label in any of the six languages ("Annex", "Annex II").
+_ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(code)["annex"]) for code in languages.CODES}))
+                             + r")(?:\s+[IVXLC\d]+)?")
 
 
 def _pdf_blocks(lines, left, body):
@@ -344,6 +348,9 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
                 state, after_heading = "preamble", True
             continue
+        if block[0].heading and state == "operative" and _ANNEX_LABEL_RE.fullmatch(text):
+            # The Security Council prints no closing lines: its annex follows the last paragraph.
+            state = "adoption"
         # A part's heading (A, B … and its title) opens the part's own preamble.
         if block[0].heading and state in ("preamble", "operative"):
             after_heading = True
