@@ -137,7 +137,7 @@ def _content_problems(bag_dir: Path, jobs: int) -> list:
         else:
             complete.append(files)
     if jobs > 1 and len(complete) > 1:
-        from ..pipeline.runner import parallel_map
+        from ..parallel.pool import parallel_map
         found = sorted(parallel_map(_numbered_version_problems, list(enumerate(complete)), jobs,
                                     preload=[__name__, "unres.verify.command", "unres.verify.pdfa",
                                              "unres.readers.markdown.reader", "pypdfium2", "docx"]))

@@ -12,7 +12,7 @@ process that dies without an answer (a crash in a native library, a kill) is
 a ToolError, ``T-SIDE``, that says how it ended.
 
 The fork happens before the build starts any thread, so the child inherits
-no lock held by one. The pool of :mod:`unres.pipeline.runner` does not use this: its
+no lock held by one. The pool of :mod:`unres.parallel.pool` does not use this: its
 workers already keep both cores busy.
 """
 from __future__ import annotations

@@ -126,7 +126,7 @@ def verify_main(sources, build_dir: str, jobs: int = 1, formats=DEFAULT_FORMATS,
     formats = list(dict.fromkeys(formats))
     args = [(source, build_dir, formats) for source in sources]
     if jobs > 1 and len(sources) > 1:
-        from ..pipeline.runner import parallel_map
+        from ..parallel.pool import parallel_map
         results = list(parallel_map(_verify_one, args, jobs,
                                     preload=["unres.verify.command", "unres.readers.markdown.reader", "pypdfium2", "docx"]))
     else:
