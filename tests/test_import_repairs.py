@@ -21,7 +21,7 @@ from unres.model.document import Emph, Link, Text, plain_text, walk_subparagraph
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
-from unres.model.transforms import letters, roman
+from unres.model.numerals import letters, roman
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 MINIMAL = (FIXTURES / "minimal.xml").read_text(encoding="utf-8")

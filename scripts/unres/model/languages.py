@@ -16,6 +16,8 @@ import yaml
 from babel import Locale
 from babel.dates import get_month_names
 
+from .numerals import letters, roman
+
 LANG_DIR = Path(__file__).with_name("lang")
 CODES = ("ar", "zh", "en", "fr", "ru", "es")
 DEFAULT = "en"
@@ -141,21 +143,6 @@ def counted(kind: str, n: int, code: str) -> str:
     return pick_plural(data(code)["counted"][kind], n, code).format(n=n)
 
 
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _latin(index: int) -> str:
-    """a … z, then aa, bb, cc … as the UN continues a long list."""
-    return chr(ord("a") + index % 26) * (index // 26 + 1)
-
-
 def _abjad(index: int, code: str) -> str:
     letters = data(code).get("abjad") or data("ar")["abjad"]
     return letters[index % len(letters)] * (index // len(letters) + 1)
@@ -168,7 +155,7 @@ def operative_number(n: int, code: str) -> str:
 def sub_label(depth: int, index: int, code: str) -> str:
     """The label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a), a) or (أ))."""
     pattern = data(code)["numbering"]["levels"][depth - 1]
-    return pattern.format(n=index + 1, latin=_latin(index), roman=_roman(index + 1),
+    return pattern.format(n=index + 1, latin=letters(index), roman=roman(index + 1),
                           abjad=_abjad(index, code) if "{abjad}" in pattern else "")
 
 

@@ -10,24 +10,7 @@ import re
 from ..errors import SourceError, error
 from . import languages
 from .document import Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, walk_inlines
-
-ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, letters in ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def letters(index: int) -> str:
-    """a … z, then aa, bb, cc … as the UN continues a long list."""
-    return chr(ord("a") + index % 26) * (index // 26 + 1)
-
+from .numerals import letters, roman
 
 def sub_label(depth: int, index: int) -> str:
     """The English label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a)): the form

@@ -21,7 +21,7 @@ from ...errors import error
 from ...model import languages
 from ...model.document import RECORDED, WITHOUT_VOTE, Vote
 from .inlines import InlineContext, collapse, plain
-from .votes import CATEGORIES, ref
+from .votes import CATEGORIES, _int, ref
 
 HRC, GA, SC = "hrc", "ga", "sc"
 
@@ -342,10 +342,3 @@ def _capitalised(found) -> str:
     if elided:
         return elided.group(1) + elided.group(2) + elided.group(3).capitalize()
     return word[0].upper() + word[1:]
-
-
-def _int(value) -> Optional[int]:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None

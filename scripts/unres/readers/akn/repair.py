@@ -15,6 +15,7 @@ from typing import Optional
 
 from ...model import transforms
 from ...model.document import Emph, Text, plain_text
+from ...model.numerals import letters
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
@@ -37,7 +38,7 @@ def label_key(label: str) -> str:
     label = "".join(_CHINESE_ROMAN.get(char, char) for char in label)
     key = re.sub(r"[\W_\u0640]+", "", label).lower().translate(_LATIN_OF_CYRILLIC)
     if len(key) == 1 and key in ABJAD:
-        return transforms.letters(ABJAD.index(key))
+        return letters(ABJAD.index(key))
     return key
 
 
