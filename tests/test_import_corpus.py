@@ -24,9 +24,10 @@ from unres.readers.akn.repair import label_key
 FILES = sorted((CORPUS / "un-akn-hrc").glob("*/*/*.xml")) if CORPUS.exists() else []
 pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus/un-akn-hrc is absent")
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-# A difference in the vote is the UN's own when the import said so: no State named (W624), a
-# printed list whose count differs from the note (W625), the metadata's count differing (W622).
-VOTE_REPAIRS = {"W622", "W624", "W625"}
+# A difference in the vote is the UN's own when the import said so: a printed list whose count
+# differs from the note (W625), the metadata's count differing (W622). A list counted but not
+# named (W624) is no excuse: the note's total is kept without names.
+VOTE_REPAIRS = {"W622", "W625"}
 
 
 def _norm(text: str) -> str:

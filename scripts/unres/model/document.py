@@ -192,6 +192,11 @@ class Vote:
     against: list[str] = field(default_factory=list)
     abstaining: list[str] = field(default_factory=list)
     loc: Optional[Loc] = _loc()
+    # A total printed in the adoption note for a list whose States are not named (a UN file
+    # that counts them but lost their names); None where the list itself gives the total.
+    in_favour_total: Optional[int] = None
+    against_total: Optional[int] = None
+    abstaining_total: Optional[int] = None
 
     def __post_init__(self):
         # States' names print with UN typography (Côte d’Ivoire), whatever the reader.
@@ -200,7 +205,13 @@ class Vote:
 
     @property
     def totals(self) -> tuple[int, int, int]:
-        return len(self.in_favour), len(self.against), len(self.abstaining)
+        return tuple(len(getattr(self, key)) if getattr(self, key + "_total") is None
+                     else getattr(self, key + "_total") for key in ("in_favour", "against", "abstaining"))
+
+    @property
+    def names_states(self) -> bool:
+        """Whether any State is named (a note of totals alone introduces no lists)."""
+        return bool(self.in_favour or self.against or self.abstaining)
 
     @property
     def count(self) -> int:

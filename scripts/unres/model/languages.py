@@ -125,6 +125,16 @@ def format_date_range(start: dt.date, end: dt.date, code: str) -> str:
 
 
 # ---------------------------------------------------------------------------- numbers
+_LISTS_INTRO_RE = re.compile(r"^(.*[.。])[^.。]*$", re.S)
+
+
+def vote_note_alone(template: str) -> str:
+    """The recorded vote's note when no State is named: its first sentence, closed, without the
+    words that introduce the lists ('[Adopted by … 12 abstentions.]')."""
+    match = _LISTS_INTRO_RE.match(template)
+    return (match.group(1) if match else template.rstrip(" :：")) + "]"
+
+
 def ordinal_suffix(n: int, code: str) -> str:
     rule = data(code)["ordinal_suffix"]
     for table, key in (("exact", n), ("last_two", n % 100), ("last", n % 10)):

@@ -95,7 +95,8 @@ def vote_note_template(meta: Meta) -> tuple:
     key = "recorded_vote" if abstain else "recorded_vote_no_abstentions"
     phrases = {key: languages.pick_plural(lab["counted"][key], n, code)
                for key, n in zip(VOTE_LISTS, (yes, no, abstain))}
-    return lab[key], phrases
+    template = lab[key] if meta.vote.names_states else languages.vote_note_alone(lab[key])
+    return template, phrases
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def present(res: Resolution) -> Presentation:
                                   for key, n in zip(VOTE_LISTS, vote.totals)})
         lists = tuple((lab[key], list(getattr(vote, key))) for key in VOTE_LISTS if getattr(vote, key))
         items = tuple((label, tuple(languages.list_pieces(states, code))) for label, states in lists)
-        close = "]"
+        close = "]" if lists else ""
     else:
         note, lists, items, close = lab["without_vote"], (), (), ""
     organ = meta.organ_key

@@ -219,6 +219,7 @@ def _vote_res() -> list:
         fields = {key: _counted_regex(code, key, key) for key in ("in_favour", "against", "abstaining")}
         for key in ("recorded_vote", "recorded_vote_no_abstentions"):
             out.append(_template_regex(lang[key], fields))
+            out.append(_template_regex(languages.vote_note_alone(lang[key]), fields))
     return out
 
 

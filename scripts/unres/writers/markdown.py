@@ -179,6 +179,9 @@ def _front_matter(res: Resolution) -> str:
         lines.append("vote:")
         for key in ("in_favour", "against", "abstaining"):
             states = getattr(vote, key)
+            if getattr(vote, key + "_total") is not None:
+                lines.append(f"  {key}_total: {getattr(vote, key + '_total')}")
+                continue
             if not states:
                 lines.append(f"  {key}: []")
                 continue

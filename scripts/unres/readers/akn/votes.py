@@ -108,11 +108,12 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
                 found[cat].meta_names = [plain(o) for o in count.iter("{*}organization")]
                 found[cat].meta_el = count
 
-    lists = {}
+    lists, alone = {}, {}
     for cat, data in found.items():
-        lists[cat] = _states(cat, data, lang, ctx, loc)
+        lists[cat], alone[cat] = _states(cat, data, lang, ctx, outcome_el if outcome_el is not None else voting)
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
-                abstaining=lists["abstaining"], loc=loc)
+                abstaining=lists["abstaining"], loc=loc, in_favour_total=alone["inFavour"],
+                against_total=alone["against"], abstaining_total=alone["abstaining"])
 
 
 def _printed_outcome(statement):
@@ -146,14 +147,16 @@ def _int(value) -> Optional[int]:
         return None
 
 
-def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, loc) -> list[str]:
+def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, note_el) -> tuple[list[str], Optional[int]]:
+    """The States of one list, and the total kept alone when the file counts them but names none."""
     # The UN derives the metadata's names from the printed list, so they are the
     # best guide to where the list is cut; the note's number is what a reader sees.
     if data.meta_names:
         expected = len(data.meta_names)
     else:
         expected = data.meta_count if data.meta_count is not None else data.quantity
-    where = data.printed_el if data.printed_el is not None else data.meta_el
+    # A list neither printed nor in the metadata is reported at the note that counts it.
+    where = next((el for el in (data.printed_el, data.meta_el, note_el) if el is not None), None)
     if data.quantity is not None and data.meta_count is not None and data.quantity != data.meta_count:
         ctx.warn(data.meta_el, f"{cat}: the adoption note prints {data.quantity} but the metadata "
                                f"counts {data.meta_count}", "W622")
@@ -166,11 +169,14 @@ def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, loc) -> li
         if data.meta_names:
             ctx.warn(where, f"{cat}: no printed list of States; the metadata's English names are used",
                      "W624")
-            return [n.title() for n in data.meta_names]
-        if expected or data.quantity:
-            ctx.warn(where, f"{cat}: {data.quantity or expected} States are counted but none is named "
-                            "anywhere in the file", "W624")
-        return []
+            return [n.title() for n in data.meta_names], None
+        # The printed note wins: its number is kept as the total of a list no one can print.
+        total = data.quantity if data.quantity is not None else expected
+        if total:
+            ctx.warn(where, f"{cat}: {total} States are counted but none is named anywhere in the "
+                            "file; the total is kept without names", "W624")
+            return [], total
+        return [], None
     last_meta = data.meta_names[-1] if data.meta_names else None
     states = split_states(printed, lang, expected, last_meta)
     shown = data.quantity if data.quantity is not None else expected
@@ -182,7 +188,7 @@ def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, loc) -> li
             if not same_state(printed_name, listed):
                 ctx.warn(where, f"{cat}: printed State {printed_name!r} differs from the metadata's "
                                 f"{listed!r}", "W626")
-    return states
+    return states, None
 
 
 def same_state(printed: str, listed: str) -> bool:

@@ -361,9 +361,14 @@ def _vote(reader: _Reader, node):
         else:
             reader.fail(key_node, f"unknown key 'vote.{key}' (known: {', '.join(VOTE_LISTS + VOTE_TOTALS)})",
                         "E106")
+    alone = {}              # totals stated for a list that is not given: the States are not named
     for key in VOTE_LISTS:
         if key not in lists:
-            reader.fail(node, f"missing key 'vote.{key}' (write '{key}: []' when no State is in it)", "E105")
+            if key + "_total" in totals:
+                alone[key + "_total"] = totals.pop(key + "_total")
+            else:
+                reader.fail(node, f"missing key 'vote.{key}' (write '{key}: []' when no State is in it, "
+                                  f"or '{key}_total: N' when they are counted but not named)", "E105")
             lists[key] = []
     for key, stated in totals.items():
         listed = len(lists[key.removesuffix("_total")])
@@ -376,7 +381,7 @@ def _vote(reader: _Reader, node):
             if name in everyone and everyone[name] != key:
                 reader.fail(reader.state_nodes[(key, name)], f"'{name}' is in both vote.{everyone[name]} and vote.{key}", "E402")
             everyone.setdefault(name, key)
-    if not any(lists.values()):
+    if not any(lists.values()) and not any(alone.values()):
         reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",
                     "E403")
-    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc)
+    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc, **alone)

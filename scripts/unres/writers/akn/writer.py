@@ -177,7 +177,7 @@ def context(res: Resolution) -> dict:
             note.append({"ref": ref, "value": value, "eid": quantity_of[ref]})
         else:
             note.append({"text": piece})
-    counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": len(getattr(meta.vote, attr)),
+    counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": meta.vote.totals[i - 1],
                "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": getattr(meta.vote, attr)}
               for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
     return {
