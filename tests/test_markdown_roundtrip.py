@@ -110,7 +110,9 @@ def resolutions(draw):
         session_start=day, session_end=day + dt.timedelta(days=20), agenda_item=draw(plain_words),
         distribution="General", issue_date=day, original_language="English", language="English",
         adoption_date=day, meeting=draw(plain_words), vote=vote,
-        job_number=draw(st.none() | plain_words))
+        job_number=draw(st.none() | plain_words),
+        # Quotes printed in UN style, or as typed (a UN file that typed them straight).
+        quotes=draw(st.sampled_from([None, "straight"])))
     footnotes = [Footnote(key, [draw(inline_runs(None, allow_notes=False))]) for key in notes]
     res = Resolution(meta, [Part(None, None, formula, preamble, operative)], [], footnotes)
     # As every reader gives it: numbered, and what it cites linked.

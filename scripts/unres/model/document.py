@@ -273,6 +273,9 @@ class Meta:
     formula_organ: Optional[str] = None
     link_cited_documents: bool = True        # recognise cited documents (unres.model.citations)
     document_url_base: Optional[str] = None  # "https://undocs.org/{lang}/{symbol}" when None
+    # "straight": quotation marks and apostrophes typed straight in the text print as typed (a UN
+    # file typed so); None: they print in UN style (“ ” ‘ ’).
+    quotes: Optional[str] = None
     # Masthead and adoption strings as a UN file printed them where they differ from what the
     # language's data file gives (presentation.PRINTED_KEYS); empty for a new resolution.
     printed: dict = field(default_factory=dict)

@@ -6,6 +6,7 @@ numbers and labels are written out literally.
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import re
 
@@ -17,11 +18,14 @@ FRONT_KEYS = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
     "session_start", "session_end", "agenda_item", "agenda_items", "origin", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
-    "link_cited_documents", "document_url_base",
+    "link_cited_documents", "document_url_base", "quotes",
 )
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
 _SMART_RE = re.compile(r"(['\"]|(?<=-)-|(?<=\.)\.)")
+# 'quotes: straight': quotes print as typed, so only dashes and ellipses need the backslash.
+_SMART_STRAIGHT_RE = re.compile(r"((?<=-)-|(?<=\.)\.)")
+_straight = contextvars.ContextVar("straight_quotes", default=False)
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
 _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
@@ -32,6 +36,14 @@ def render(res: Resolution, inputs: dict | None = None) -> bytes:
 
 
 def render_markdown(res: Resolution) -> str:
+    token = _straight.set(res.meta.quotes == "straight")
+    try:
+        return _render(res)
+    finally:
+        _straight.reset(token)
+
+
+def _render(res: Resolution) -> str:
     out = [_front_matter(res), ""]
     notes = {note.key: note for note in res.footnotes}
     for part in res.parts:
@@ -115,7 +127,7 @@ def _escape_text(text: str) -> str:
     text = _ESCAPE_RE.sub(r"\\\1", text)
     # Typography the reader makes (smart): a straight quote stays straight, and hyphens and
     # full stops in a row stay as many, only when escaped.
-    return _SMART_RE.sub(r"\\\1", text)
+    return (_SMART_STRAIGHT_RE if _straight.get() else _SMART_RE).sub(r"\\\1", text)
 
 
 def _protect_line_start(text: str) -> str:

@@ -17,7 +17,7 @@ from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, transforms
 from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                                PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
-                               is_formula, plain_text)
+                               is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
 from ...xmlsafe import parse_file
 from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
@@ -48,10 +48,25 @@ def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
     builder = _Builder(name)
     res, checks = builder.build(tree.getroot())
     res = citations.link_citations(transforms.finalize(res))
+    res.meta.quotes = _quotes(res, tree.getroot(), builder.ctx)
     _check_numbers(checks, builder.ctx)
     _check_markers(builder.ctx)
     warnings = sorted(builder.ctx.warnings, key=lambda d: d.loc.line if d.loc else 0)
     return res, warnings
+
+
+def _quotes(res: Resolution, root, ctx) -> Optional[str]:
+    """'straight' when the text types a quotation mark or apostrophe straight: the source then
+    reads as the file does ("…", l'homme) and prints the mark as the file has it. unres's own
+    files say so in their proprietary metadata."""
+    if ctx.own:
+        own = root.find("./{*}statement/{*}meta/{*}proprietary/{urn:unres:source}source")
+        return own.get("quotes") if own is not None else None
+    for _owner, inlines, _set in citations.inline_lists(res):
+        for node in walk_inlines(inlines or []):
+            if isinstance(node, Text) and ('"' in node.text or "'" in node.text):
+                return "straight"
+    return None
 
 
 def read_akn(path: Union[str, Path]) -> Resolution:

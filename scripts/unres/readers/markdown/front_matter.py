@@ -32,7 +32,8 @@ ORGAN_KEYS = {
 ORGAN_OPTIONAL = {SC: ("meeting",)}
 ORGAN_ONLY = tuple(dict.fromkeys(key for keys in ORGAN_KEYS.values() for key in keys))
 REQUIRED = COMMON + ORGAN_KEYS[HRC]
-OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed")
+OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed",
+            "quotes")
 KNOWN = COMMON + ORGAN_ONLY + OPTIONAL
 ORGAN_NAMES = {HRC: "Human Rights Council", GA: "General Assembly", SC: "Security Council"}
 # Why an organ does not take a key, in the words of the error.
@@ -217,6 +218,11 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key] = _agenda_items(reader, node)
         elif key == "origin":
             values[key] = _origin(reader, node)
+        elif key == "quotes":
+            values[key] = reader.text(key, node)
+            if values[key] is not None and values[key] != "straight":
+                reader.fail(node, f"'quotes' can only be 'straight' (quotes print as typed), not "
+                                  f"{values[key]!r}; leave it out for UN style (“ ” ‘ ’)", "E103")
         else:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))

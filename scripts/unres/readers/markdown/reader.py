@@ -44,7 +44,8 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
     code = languages.code_of(meta.language)
-    res = _Builder(src, code=code).build(meta, _blocks(_list_markers_for_pandoc(src.body, code)))
+    res = _Builder(src, code=code, straight=meta.quotes == "straight").build(
+        meta, _blocks(_list_markers_for_pandoc(src.body, code)))
     return citations.link_citations(transforms.finalize(res))
 
 
@@ -66,7 +67,8 @@ def _explain_indentation(src, meta, errors: list) -> list:
     fixed = dataclasses.replace(src, body="\n".join(lines), text="\n".join(text))
     try:
         code = languages.code_of(meta.language)
-        _Builder(fixed, explain=False, code=code).build(meta, _blocks(_list_markers_for_pandoc(fixed.body, code)))
+        _Builder(fixed, explain=False, code=code, straight=meta.quotes == "straight").build(
+            meta, _blocks(_list_markers_for_pandoc(fixed.body, code)))
         remaining = set()
     except SourceError as exc:
         remaining = {(d.code, d.loc.line) for d in exc.diagnostics}
@@ -127,10 +129,12 @@ def _own_number(marker, code: str):
 
 
 class _Builder:
-    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT):
+    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT, straight: bool = False):
         self.src = src
         self.explain = explain
         self.code = code
+        # 'quotes: straight': quotation marks and apostrophes typed straight print as typed.
+        self.straight = straight
         self.path = src.path
         # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
         # column to it, two code points here. Composition never crosses a line end.
@@ -415,11 +419,12 @@ class _Builder:
             if bad:
                 self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
+            typed = self._as_typed(content, pos) if self.straight else content
             if "*" in content or "_" in content:
                 self._stray_marks(content, pos)
-            elif content in GUESSED_QUOTES:
+            elif content in GUESSED_QUOTES and typed == content:
                 self._guessed_quote(content, pos)
-            out.append(Text(content))
+            out.append(Text(typed))
         elif kind in ("Space", "SoftBreak"):
             out.append(Text(" "))
         elif kind == "LineBreak":
@@ -433,10 +438,12 @@ class _Builder:
         elif kind == "Subscript":
             out.append(Subscript(self.inlines(content, pos)))
         elif kind == "Quoted":
-            # The language's own marks (« » in French), else UN English ones.
+            # The language's own marks (« » in French), else UN English ones; as typed where the
+            # source says 'quotes: straight'.
             pair = (languages.data(self.code).get("quotes") or {}).get(
                 "double" if content[0]["t"] == "DoubleQuote" else "single")
-            opening, closing = pair if pair else QUOTES[content[0]["t"]]
+            opening, closing = STRAIGHT[content[0]["t"]] if self.straight else \
+                pair if pair else QUOTES[content[0]["t"]]
             out.append(Text(opening))
             for child in content[1]:
                 self._inline(child, pos, out)
@@ -486,6 +493,19 @@ class _Builder:
                 f"'{mark.group()}' {'opens' if opens else 'closes'} no emphasis and is printed as typed: "
                 f"{'close' if opens else 'open'} the emphasis, or write '{escaped}' to mean the "
                 f"character{'s' if len(escaped) > 2 else ''}", "W106"))
+
+    def _as_typed(self, content, pos):
+        """``content`` with each mark ``smart`` curled put back as the straight one typed there;
+        a curly mark typed so stays. Unchanged where the source does not line up with it."""
+        if not any(c in GUESSED_QUOTES for c in content):
+            return content
+        loc = self.loc_of(pos)
+        if loc is None or not 1 <= loc.line <= len(self.lines):
+            return content
+        typed = self.lines[loc.line - 1][loc.col - 1:loc.col - 1 + len(content)]
+        if len(typed) != len(content) or any(a != b and STRAIGHTENED.get(a) != b for a, b in zip(content, typed)):
+            return content
+        return typed
 
     def _guessed_quote(self, content, pos):
         """Warn of a straight quote that ``smart`` turned by guessing: one it could not pair
@@ -581,6 +601,9 @@ class _Builder:
 
 # UN style: English quotation marks, double outside and single inside.
 QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
+# As typed, for a text whose source says 'quotes: straight'.
+STRAIGHT = {"DoubleQuote": ('"', '"'), "SingleQuote": ("'", "'")}
+STRAIGHTENED = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 # Marks ``smart`` prints for a straight quote it did not pair.
 GUESSED_QUOTES = {"“", "”", "‘", "’"}
 
