@@ -92,3 +92,40 @@ def test_the_six_un_versions_of_one_resolution_are_compared(tmp_path, capsys):
     # but its note's total is kept alone, and agrees.)
     assert [x.split(":")[0].split("/")[-1] for x in found] == ["A_HRC_RES_54_20S.xml"]
     assert all("the vote differs from the English version" in x and "A_HRC_RES_54_20E.xml:" in x for x in found)
+
+
+@pytest.mark.skipif(not HRC54.is_dir(), reason=f"UN AKN corpus not found at {HRC54}")
+def test_a_language_version_adopted_at_another_meeting_is_reported(tmp_path, capsys):
+    """54/19 in Arabic says it was adopted at the 48th meeting, the five others at the 47th: the
+    meeting is the same in every language, so the difference is the UN file's and is named."""
+    files = sorted(str(p) for p in HRC54.glob("*/A_HRC_RES_54_19?.xml"))
+    assert main(["import", *files, "-o", str(tmp_path), "-q"]) == EXIT_FINDINGS
+    found = [x for x in capsys.readouterr().err.splitlines() if "W670" in x and "meeting" in x]
+    assert [x.split(":")[0].split("/")[-1] for x in found] == ["A_HRC_RES_54_19A.xml"]
+    assert "the meeting differs from the English version: 48 here, 47 in" in found[0]
+
+
+@pytest.mark.skipif(not HRC54.is_dir(), reason=f"UN AKN corpus not found at {HRC54}")
+@pytest.mark.parametrize("language", ["Arabic", "Chinese", "French", "Russian", "Spanish"])
+def test_the_meeting_is_compared_in_every_language(tmp_path, capsys, language):
+    """The meeting's number wherever each language prints it ('47e séance', '47ª sesión', '第47次会议',
+    'الجلسة 47', '47‑е заседание'): one version changed to another meeting is the only disagreement."""
+    files = sorted(HRC54.glob("*/A_HRC_RES_54_17?.xml"))
+    assert main(["import", *[str(f) for f in files], "-o", str(tmp_path / "a"), "-q"]) == EXIT_OK
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    paths = []
+    for path in files:
+        data = path.read_bytes()
+        if path.parent.name == language:
+            assert data.count(b'refersTo="#adoptionMeeting">') == 1
+            head, tail = data.split(b'refersTo="#adoptionMeeting">')
+            tail = tail.replace(b"47", b"51", 1)
+            data = head + b'refersTo="#adoptionMeeting">' + tail
+        (changed / path.name).write_bytes(data)
+        paths.append(str(changed / path.name))
+    capsys.readouterr()
+    assert main(["import", *paths, "-o", str(tmp_path / "b"), "-q"]) == EXIT_FINDINGS
+    found = [x for x in capsys.readouterr().err.splitlines() if "W670" in x]
+    assert len(found) == 1 and f"{language[0]}.xml" in found[0].split(":")[0]
+    assert "the meeting differs from the English version: 51 here, 47 in" in found[0]

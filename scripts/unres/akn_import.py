@@ -8,6 +8,7 @@ change; each disagreement is reported with the line of each file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -120,6 +121,11 @@ def _facts(res: Resolution) -> dict:
     def at(key):
         return meta.key_locs.get(key)
 
+    # The meeting's number, wherever each language puts it ('53rd meeting', '55ª sesión',
+    # 'الجلسة 46', '第54次会议'); a meeting line without one is not compared.
+    found = re.search(r"\d+", meta.meeting or "")
+    meeting = int(found.group()) if found else None
+
     def differing(mine, other, items):
         """The loc of the first item where two sequences part."""
         for index, (a, b) in enumerate(zip(mine, other)):
@@ -134,6 +140,7 @@ def _facts(res: Resolution) -> dict:
         "the session dates": ((meta.session_start, meta.session_end), at("session_start"), None),
         "the date of issue": (meta.issue_date, at("issue_date"), None),
         "the date of adoption": (meta.adoption_date, at("adoption_date"), None),
+        **({"the meeting": (meeting, at("meeting"), None)} if meeting is not None else {}),
         "the vote": ((meta.vote.kind, meta.vote.totals), meta.vote.loc, None),
         "the number of preambular paragraphs": (len(res.preamble),
                                                 res.preamble[-1].loc if res.preamble else first_loc, None),
@@ -174,6 +181,8 @@ def agreement(models: dict) -> list:
         for path, res in versions[1:]:
             facts = _facts(res)
             for what, (value, loc, locate) in facts.items():
+                if what not in base_facts:
+                    continue
                 theirs, their_loc, their_locate = base_facts[what]
                 if value == theirs:
                     continue
