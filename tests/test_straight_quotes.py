@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from conftest import CORPUS, FRONT
 from unres.cli import main as unres_main
 from unres.errors import SourceError
-from unres.model import Text, walk_inlines
-from unres.readers.akn import import_akn
-from unres.readers.markdown import read_source
-from unres.writers import html
+from unres.model.document import Text, walk_inlines
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
+from unres.writers.html import writer as html
 from unres.writers.markdown import render_markdown
 
 HRC54 = CORPUS / "un-akn-hrc" / "54session"

@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS, FRONT
-from unres import languages
-from unres.check.fingerprint import parse_vote_note
-from unres.check.verify import verify_source
+from unres.model import languages
+from unres.verify.fingerprint import parse_vote_note
+from unres.verify.command import verify_source
 from unres.cli import main as unres_main
 from unres.errors import SourceError
-from unres.model import RECORDED, Meta, Vote
-from unres.presentation import present
-from unres.readers.akn import import_akn
-from unres.readers.markdown import read_source
+from unres.model.document import RECORDED, Meta, Vote
+from unres.model.presentation import present
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
