@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
+from unres.formats import FORMATS
 from unres.verify.compare import compare
-from unres.verify.extractors import EXTRACTORS
 from unres.verify.expected import from_model
 from unres.model.citations import find
 from unres.cli import main as unres_main
@@ -336,7 +336,7 @@ def test_verify_reads_the_same_links_from_every_format(built):
     want = from_model(read_source(str(source)), str(source))
     assert sorted(want.links) == sorted(EXPECTED)
     for fmt, suffix in (("pdf", ".pdf"), ("docx", ".docx"), ("html", ".html"), ("akn", ".akn.xml")):
-        got = EXTRACTORS[fmt](out / f"links{suffix}")
+        got = FORMATS[fmt].extract(out / f"links{suffix}")
         assert sorted(set(got.links)) == sorted(EXPECTED), fmt
         assert compare(want, got) == [], fmt
 
@@ -347,7 +347,7 @@ def test_verify_reports_a_link_to_another_target(built, tmp_path):
         "https://undocs.org/en/A/RES/70/1", "https://undocs.org/en/A/RES/70/2")
     page = tmp_path / "links.html"
     page.write_text(html, encoding="utf-8")
-    got = EXTRACTORS["html"](page)
+    got = FORMATS["html"].extract(page)
     lines = compare(from_model(read_source(str(source)), str(source)), got)
     assert any("link to https://undocs.org/en/A/RES/70/1 missing" in line for line in lines)
     assert any("link to https://undocs.org/en/A/RES/70/2 not in the source" in line for line in lines)
@@ -359,7 +359,7 @@ def test_verify_reports_a_link_dropped_from_the_akn(built, tmp_path):
     xml = re.sub(r'<ref eId="[^"]+" href="/akn/[^"]+" refersTo="#[^"]+"[^>]*>([^<]*)</ref>', r"\1", xml)
     path = tmp_path / "links.akn.xml"
     path.write_text(xml, encoding="utf-8")
-    lines = compare(from_model(read_source(str(source)), str(source)), EXTRACTORS["akn"](path))
+    lines = compare(from_model(read_source(str(source)), str(source)), FORMATS["akn"].extract(path))
     assert lines and all("S/RES/2250(2015)" in line for line in lines)
 
 

@@ -20,8 +20,8 @@ import pikepdf
 import pytest
 from lxml import etree
 
+from unres.formats import FORMATS
 from unres.verify.compare import compare, text_difference
-from unres.verify.extractors import EXTRACTORS
 from unres.verify.expected import from_model
 from unres.verify.fingerprint import normalise
 from unres.verify.command import verify_main, verify_source
@@ -89,7 +89,7 @@ def source_fp():
 def report(path: Path, source_fp) -> list:
     """The differences of one edited file (the other three were checked unedited)."""
     fmt = next(f for f, suffix in SUFFIX.items() if path.name.endswith(suffix))
-    got = EXTRACTORS[fmt](path)
+    got = FORMATS[fmt].extract(path)
     got.label = str(path)
     return compare(source_fp, got)
 
@@ -682,7 +682,7 @@ def test_a_superscript_is_text_and_a_raised_number_is_a_call(tmp_path):
     source = _points_variant(tmp_path, 3, "*Recalling* its resolution 1/1,",
                              "*Recalling* its resolution 1/1 of 1^er^ October 2020,")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
-    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_3.pdf")
+    fp = FORMATS["pdf"].extract(tmp_path / "A_HRC_RES_99_3.pdf")
     assert fp.section("preamble")[0].text == "Recalling its resolution 1/1 of 1er October 2020,"
     assert [n.marker for n in fp.notes] == ["1", "2"]
     lines, _ = verify_source(str(source), str(tmp_path))
@@ -697,7 +697,7 @@ def test_print_ambiguities_are_not_differences(tmp_path):
     source = _points_variant(tmp_path, 4, "1. *Decides* to act;",
                              f"1. *Decides* *also* to act on {long} for 10 m^3^ *gardens* of H~2~O;")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
-    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_4.pdf")
+    fp = FORMATS["pdf"].extract(tmp_path / "A_HRC_RES_99_4.pdf")
     first = fp.section("operative")[0]
     assert first.text.endswith("for 10 m3 gardens of H2O;") and "co\u2010" not in first.text
     assert first.opening == "Decides also"
@@ -711,7 +711,7 @@ def test_a_line_ending_at_a_zero_width_space_is_not_a_difference(tmp_path):
     joined = "\u200b".join(["Abcdefghijklmnopqrstu"] * 40)
     source = _points_variant(tmp_path, 5, "1. *Decides* to act;", f"1. *Decides* to act on {joined};")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
-    first = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_5.pdf").section("operative")[0]
+    first = FORMATS["pdf"].extract(tmp_path / "A_HRC_RES_99_5.pdf").section("operative")[0]
     assert "Abcdefghijklmnopqrstu Abcdefghijklmnopqrstu" in first.text   # a line ended at one
     assert verify_source(str(source), str(tmp_path))[0] == []
 
@@ -737,7 +737,7 @@ def test_a_superscript_number_equal_to_a_note_on_its_page_is_text(tmp_path):
     smaller, so the reader still tells the call from the superscript."""
     source = _points_variant(tmp_path, 6, "1. *Decides* to act;", "1. *Decides* to act on 10 m^2^ of land;")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
-    fp = EXTRACTORS["pdf"](tmp_path / "A_HRC_RES_99_6.pdf")
+    fp = FORMATS["pdf"].extract(tmp_path / "A_HRC_RES_99_6.pdf")
     assert fp.section("operative")[0].text == "Decides to act on 10 m2 of land;"
     assert [(n.marker, n.called_from) for n in fp.notes] == [("1", ("preamble", 1)), ("2", ("operative", 2))]
     assert verify_source(str(source), str(tmp_path))[0] == []
@@ -980,7 +980,7 @@ def test_readers_take_structure_from_the_file_not_from_wording(tmp_path, name):
     assert unres_main(["build", str(source), "-o", str(tmp_path), "-q", "--no-verify"]) == 0
     want = from_model(read_source(str(source)), str(source))
     for fmt, suffix in SUFFIX.items():
-        got = EXTRACTORS[fmt](tmp_path / (name + suffix))
+        got = FORMATS[fmt].extract(tmp_path / (name + suffix))
         for section in ("preamble", "operative"):
             assert [i.text for i in got.section(section)] == [i.text for i in want.section(section)], fmt
     lines, _summary = verify_source(str(source), str(tmp_path))
@@ -1059,7 +1059,7 @@ def test_annexes_are_read_from_every_format(annex_build):
         ("heading", "", "Annex II"), ("text", "", "Text of the second annex.")]
     assert [n.called_from for n in want.notes] == [("preamble", 0), ("annex", 3), ("annex", 7)]
     for fmt, suffix in SUFFIX.items():
-        got = EXTRACTORS[fmt](annex_build.parent / (annex_build.stem + suffix))
+        got = FORMATS[fmt].extract(annex_build.parent / (annex_build.stem + suffix))
         assert [(i.kind, i.num, i.text) for i in got.section("annex")] == [
             (i.kind, i.num, i.text) for i in annex], fmt
         assert [n.called_from for n in got.notes] == [n.called_from for n in want.notes], fmt

@@ -13,21 +13,23 @@ from __future__ import annotations
 import importlib
 import threading
 
+from ..formats import FORMATS
 from ..writers.pdf import weasyprint_loader
 
-# What each format's writer imports. The PDF's machinery comes first: it is on the
-# longest path of a build. The check's readers come last: they run after every writer.
-FORMAT_MODULES = {
-    "pdf": ["weasyprint", "unres.writers.pdf.writer", "barcode", "segno"],
-    "akn": ["lxml.etree", "unres.writers.akn.writer"],
-    "html": ["unres.writers.html.writer"],
-    "docx": ["docx", "unres.writers.docx.writer"],
-}
-CHECK_MODULES = {"pdf": ["pypdfium2", "pikepdf.pdfa"]}
+# The PDF's machinery comes first: it is on the longest path of a build (a format that
+# needs another's bytes). The check's readers come last: they run after every writer.
+ALL_FORMATS = tuple(sorted(FORMATS, key=lambda name: not FORMATS[name].needs))
 COMMON_MODULES = ["unres.readers.markdown.reader", "unres.verify.command"]
-MODULES = ([m for names in FORMAT_MODULES.values() for m in names] + COMMON_MODULES
-           + [m for names in CHECK_MODULES.values() for m in names])
-ALL_FORMATS = tuple(FORMAT_MODULES)
+
+
+def writer_modules(fmt: str) -> list:
+    """What a format's writer imports: its outside modules, then the writer itself."""
+    spec = FORMATS[fmt]
+    return [*spec.warm, spec.writer_module]
+
+
+MODULES = ([m for f in ALL_FORMATS for m in writer_modules(f)] + COMMON_MODULES
+           + [m for f in ALL_FORMATS for m in (FORMATS[f].reader_module, *FORMATS[f].reader_warm)])
 _started = threading.Lock()
 _thread: threading.Thread | None = None
 
@@ -45,7 +47,7 @@ def import_modules(names=MODULES) -> None:
 
 def check_modules(formats) -> list:
     """What ``unres verify`` imports to read ``formats`` back."""
-    return COMMON_MODULES + [m for f in formats for m in CHECK_MODULES.get(f, ())]
+    return COMMON_MODULES + [m for f in formats for m in (FORMATS[f].reader_module, *FORMATS[f].reader_warm)]
 
 
 def _quietly(step) -> None:
@@ -55,30 +57,17 @@ def _quietly(step) -> None:
         pass
 
 
-def _fill_pdf() -> None:
-    from ..writers.pdf import fonts
-    from ..writers import templating
-    from ..writers.pdf import writer as pdf
-
-    _quietly(lambda: pdf.stylesheet_for(templating.templates_dir()))
-    _quietly(fonts.require)
-
-
-def _fill_docx() -> None:
-    from ..writers.docx import reference as docx_reference
-
-    _quietly(docx_reference.reference_path)
-
-
-# Caches a format's first document fills, beyond its imports.
-FILL = {"pdf": _fill_pdf, "docx": _fill_docx}
+def _fill(fmt: str) -> None:
+    """The caches a format's first document fills beyond its imports (the writer's ``warm``)."""
+    writer = importlib.import_module(FORMATS[fmt].writer_module)
+    if hasattr(writer, "warm"):
+        writer.warm(_quietly)
 
 
 def prepare_writer(fmt: str) -> None:
     """Import one writer's machinery and fill its caches (not those of the formats it needs)."""
-    import_modules(FORMAT_MODULES.get(fmt, ()))
-    if fmt in FILL:
-        FILL[fmt]()
+    import_modules(writer_modules(fmt))
+    _quietly(lambda: _fill(fmt))
 
 
 def prepare(formats=ALL_FORMATS, checks=None) -> None:
@@ -86,20 +75,19 @@ def prepare(formats=ALL_FORMATS, checks=None) -> None:
     with the check's readers for ``checks`` (by default the same formats). A failure is
     left for the build to report, with its own message, when it needs the part."""
     checks = formats if checks is None else checks
-    schema = None
-    if "akn" in formats or "pdf" in formats:     # the PDF embeds the AKN file
-        from ..writers.akn import validate as akn_validate
-
-        # libxml2 compiles the schema without holding Python's lock: it runs beside the rest.
-        schema = threading.Thread(target=_quietly, args=(akn_validate.schema,), name="unres-schema")
-        schema.start()
-    if "pdf" in formats:
-        prepare_writer("pdf")
-    import_modules([m for f in formats for m in FORMAT_MODULES.get(f, ())] + check_modules(checks))
-    if "docx" in formats:
-        _fill_docx()
-    if schema is not None:
-        schema.join()
+    wanted = list(dict.fromkeys(dep for fmt in formats for dep in (*FORMATS[fmt].needs, fmt)))
+    # A format another one embeds (the AKN, in the PDF) is readied beside the rest: its writer's
+    # warm-up (the schema) runs in libxml2 without holding Python's lock.
+    needed = [fmt for fmt in wanted if any(fmt in FORMATS[other].needs for other in wanted)]
+    beside = [threading.Thread(target=prepare_writer, args=(fmt,), name=f"unres-warm-{fmt}")
+              for fmt in needed]
+    for thread in beside:
+        thread.start()
+    for fmt in sorted((f for f in wanted if f not in needed), key=lambda f: not FORMATS[f].needs):
+        prepare_writer(fmt)
+    import_modules(check_modules(checks))
+    for thread in beside:
+        thread.join()
 
 
 def prepare_in_background(formats=ALL_FORMATS, checks=None) -> None:

@@ -8,7 +8,6 @@ from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
 from .compare import Finding, compare
 from .expected import from_model
-from .extractors import EXTRACTORS
 from .pdfa import FLAVOUR, pdfa_findings
 
 
@@ -61,7 +60,7 @@ def differences(want, files: dict) -> list:
     lines = []
     for fmt, (path, label) in files.items():
         try:
-            got = EXTRACTORS[fmt](path)
+            got = FORMATS[fmt].extract(path)
         except Exception as exc:   # a damaged file is a finding, not a crash
             found = [Finding(str(label), f"cannot be read as {fmt.upper()}: {type(exc).__name__}: {exc}")]
         else:

@@ -20,7 +20,7 @@ from ...model import presentation
 from ...model.presentation import labels_for, present, vote_note_template
 from .. import templating
 from . import frbr
-from .validate import validate
+from .validate import schema, validate
 
 TEMPLATE = "akn/statement.akn.xml"
 
@@ -34,6 +34,11 @@ CONCLUSIONS = "conclusions"
 
 # Vote lists in the order the UN prints them, with the reference ids they carry.
 _VOTE_LISTS = (("in_favour", "inFavour"), ("against", "against"), ("abstaining", "abstaining"))
+
+
+def warm(quietly) -> None:
+    """Compile the AKN schema every first document is checked against."""
+    quietly(schema)
 
 
 def kind(node) -> str:

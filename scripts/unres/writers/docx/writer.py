@@ -17,6 +17,11 @@ def layout() -> dict:
     return docx_reference.load_yaml("page.yaml")
 
 
+def warm(quietly) -> None:
+    """Build the reference document every DOCX starts from."""
+    quietly(docx_reference.reference_path)
+
+
 def start(res: Resolution, inputs: dict[str, bytes]):
     """Start pandoc on the body and return a function that finishes the document:
     the builder renders the other formats while pandoc runs."""

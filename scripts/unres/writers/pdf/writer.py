@@ -289,6 +289,12 @@ def precompute(res: Resolution, inputs: dict) -> dict:
     return {**inputs, PRINT_PAGE: page}
 
 
+def warm(quietly) -> None:
+    """Fill what every first PDF needs: the parsed stylesheet and the fonts' check."""
+    quietly(lambda: stylesheet_for(templating.templates_dir()))
+    quietly(fonts.require)
+
+
 def render(res: Resolution, inputs: dict) -> bytes:
     akn = inputs.get("akn")
     if akn is None:
