@@ -17,6 +17,7 @@ from ..formats import FORMATS
 from ..model.document import Loc, Meta
 from ..model.document_date import document_instant
 from ..model.presentation import bcp47
+from ..pipeline.paths import output_path
 from ..verify.pdfa import FLAVOUR as PDFA_FLAVOUR
 from ..writers.akn.frbr import iris
 
@@ -185,4 +186,4 @@ def origin(version: Version, kind: Kind, build_dir: str) -> Path:
     """Where unres build left the file of this kind (the source is where it is)."""
     if kind.name == "source":
         return Path(version.source)
-    return Path(build_dir) / (Path(version.source).name.removesuffix(".md") + kind.suffix)
+    return output_path(build_dir, version.source, kind.name)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
+from ..pipeline.paths import output_path, stem_of
 from .compare import Finding, compare
 from .expected import from_model
 from .pdfa import FLAVOUR, pdfa_findings
@@ -23,13 +23,13 @@ def verify_report(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple
     from ..readers.markdown.reader import read_source
 
     res = read_source(source)
-    stem = Path(source).name.removesuffix(".md")
+    stem = stem_of(source)
     want = from_model(res, source)
     missing = []
     files = {}
     skipped = {fmt: why for fmt in formats if (why := unreadable(fmt, res))}
     for fmt in formats:
-        path = Path(build_dir) / (stem + FORMATS[fmt].suffix)
+        path = output_path(build_dir, source, fmt)
         if fmt in skipped:
             continue
         if path.is_file():
@@ -38,7 +38,7 @@ def verify_report(source: str, build_dir: str, formats=DEFAULT_FORMATS) -> tuple
             only = "" if set(formats) == set(DEFAULT_FORMATS) else f" -f {fmt}"
             missing.append(f"{path}: missing (run `unres build {source} -o {build_dir}{only}`)")
     lines = differences(want, files)
-    pdf = Path(build_dir) / (stem + FORMATS["pdf"].suffix)
+    pdf = output_path(build_dir, source, "pdf")
     if "pdf" in formats and pdf.is_file():
         lines += pdfa_differences({"pdf": (pdf, pdf)})
     return missing, lines, _summary(stem, want, len(files), skipped), [str(p) for p, _ in files.values()]
