@@ -9,6 +9,7 @@ is the same (the round-trip tests rely on this).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional, Union
 
@@ -242,7 +243,7 @@ class Origin:
     @staticmethod
     def symbol_of(document: str) -> str:
         """The symbol part of a document entry: ``A/75/420`` of ``A/75/420, para. 27``."""
-        return document.split(",")[0].strip()
+        return re.split(r"[,،，]", document)[0].strip()
 
 
 @dataclass(kw_only=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from urllib.parse import quote
 
 from .fingerprint import (ANNEX, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
                           Fingerprint, Item, normalise, squash)
@@ -121,13 +122,20 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     return rep.lines
 
 
+def _as_sent(url: str) -> str:
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+
+
 def _compare_links(rep, source: Fingerprint, got: Fingerprint):
     """Every link of the source, to the same target, and no other (as a set where a link may
     be drawn in pieces)."""
+    # A target the UN typed with a space ("…/S/RES/2043 (2012)") is the one a PDF writes
+    # percent-encoded: both are compared as a browser sends them.
+    source_links, got_links = [_as_sent(u) for u in source.links], [_as_sent(u) for u in got.links]
     if got.links_as_set:
-        want, have = Counter(set(source.links)), Counter(set(got.links))
+        want, have = Counter(set(source_links)), Counter(set(got_links))
     else:
-        want, have = Counter(source.links), Counter(got.links)
+        want, have = Counter(source_links), Counter(got_links)
     for url, count in sorted((want - have).items()):
         rep.add("", f"link to {url} missing" + (f" ({count} times)" if count > 1 else ""))
     for url, count in sorted((have - want).items()):

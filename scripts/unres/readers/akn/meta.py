@@ -13,7 +13,7 @@ from typing import Optional
 from ...errors import error
 from ...model import languages
 from ...model.document import RECORDED, AgendaItem, Meta, Origin, Resolution
-from ...model.presentation import LANGUAGES, PRINTED_KEYS, computed_strings
+from ...model.presentation import LANGUAGES, PRINTED_KEYS, computed_strings, present
 from . import organs
 from .inlines import InlineContext, collapse, plain
 from .votes import read_vote, ref
@@ -183,19 +183,18 @@ def _number(statement, symbol: str, organ_key: str, f: "_Fields", ctx: InlineCon
     number = printed
     if not number:
         if tail:
-            if organ_key != organs.SC or number_el is None:
-                ctx.warn(number_el if number_el is not None else statement,
-                         "no resolution number in the preface; taken from the symbol", "W630")
+            ctx.warn(number_el if number_el is not None else statement,
+                     "no resolution number printed; taken from the symbol", "W630")
             number = tail
         else:
             f.missing("number", "the resolution number", number_el)
     elif tail and number != tail:
         # A part published on its own (A/RES/75/290 A) or parts together (A/RES/75/101 A-B)
-        # print the resolution's number above the parts' letters: the symbol's end is the number.
+        # print the resolution's number above the parts' letters, which the symbol adds.
         if not re.fullmatch(re.escape(number) + r" [A-Z](?:-[A-Z])?", tail):
             ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
                                 f"{tail} is used", "W631")
-        number = tail
+            number = tail
     return number
 
 
@@ -350,6 +349,14 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         kept[key] = theirs[key]
         ctx.warn(found[key], f"the file prints {theirs[key]!r} where the {name} language data prints "
                              f"{collapse(ours[key])!r}; kept as printed", "W660")
+    number_line = statement.find(cover + "//{*}docTitle[@refersTo='#resolutionNumber']")
+    if meta.organ_key == "sc" and number_line is not None and plain(number_line):
+        printed_line = present(Resolution(meta=meta, parts=parts)).title_number
+        if not _same(plain(number_line), printed_line):
+            # Not a string a source can keep: the line is made from the number.
+            ctx.warn(number_line, f"the file prints {plain(number_line)!r} where the {name} language data "
+                                  f"prints {collapse(printed_line)!r}; the language data's line is printed",
+                     "W688")
     return kept
 
 

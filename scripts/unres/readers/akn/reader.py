@@ -29,8 +29,10 @@ from .votes import ref as ref_value
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
-# Paragraph styles the UN uses for headings inside annexes, by level.
-_HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5}
+# Paragraph styles the UN uses for headings inside annexes, by level: Geneva's (HChG …) and
+# New York's (HCh …), which the Assembly's and the Security Council's files use.
+_HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5,
+                   "HCh": 3, "H1": 4, "H23": 5, "H4": 5, "H56": 5}
 # A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
 _TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
 # The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
@@ -424,7 +426,7 @@ class _Builder:
             num = _num(el)
             inlines, children, wrapup = self.structured(el)
             # Arabic and Chinese versions add a letter to the style: HChGA, H1GC.
-            style = re.sub(r"(?<=G)[ACFRS]$", "", el.get("class") or "")
+            style = re.sub(r"(?<=[G\d])[ACFRS]$", "", el.get("class") or "")
             if num is not None or children:
                 # Annex numbering restarts under each article heading, which an
                 # operative list cannot express; the numbers stay as text, as the
@@ -442,7 +444,10 @@ class _Builder:
         if blocks and isinstance(blocks[0], Heading) \
                 and _ANNEX_LABEL_RE.match(plain_text(blocks[0].inlines).strip()):
             label = plain_text(blocks.pop(0).inlines).strip()
-            if blocks and isinstance(blocks[0], Heading) and blocks[0].level == _HEADING_STYLES["HChG"]:
+            if blocks and isinstance(blocks[0], Heading) and (blocks[0].level == _HEADING_STYLES["HChG"]
+                                                              or not self.ctx.own):
+                # The title under the label: a chapter heading in Geneva's files, whatever heading
+                # style follows the label in New York's.
                 title = blocks.pop(0).inlines
         if label is None:
             label = "Annex"

@@ -234,7 +234,9 @@ def parse(front: str, path: str, first_line: int) -> Meta:
         if organ == HRC and values["session_end"] < values["session_start"]:
             reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
         symbol, number = values["symbol"], values["number"]
-        if not symbol.endswith("/" + number):
+        # Parts of an Assembly resolution published apart carry their letters after the number
+        # (A/RES/75/245 B, A/RES/75/101 A-B); the number is the resolution's own.
+        if not re.search("/" + re.escape(number) + r"(?: [A-Z](?:-[A-Z])?)?$", symbol):
             tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
             reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
                                          f"the symbol's number is {tail!r}", "E108")

@@ -1,0 +1,73 @@
+"""A sample of the Assembly's and the Security Council's files, imported and built into all four
+formats (the build reads every output back, as ``unres verify`` does).
+
+The sample covers what differs between them: each language of both organs (Chinese apart, below), a Main
+Committee's report and the plenary's own draft, a recorded vote and one without, a part published on
+its own with a note on its letter, a Security Council resolution adopted without a meeting, one whose
+symbol is empty and one whose adoption line is empty. test_import_organs.py imports and checks all of
+them; building all 830 would take an hour on two cores.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS
+from unres.readers.akn import import_akn
+from unres.writers.markdown import render_markdown
+
+GA = CORPUS / "un-akn-ga" / "75session"
+SC = CORPUS / "un-akn-sc" / "2020"
+SAMPLE = [
+    GA / "English" / "75_100_E.xml",          # Fourth Committee, para. locator, without a vote
+    GA / "English" / "75_24_E.xml",           # plenary draft, recorded vote
+    GA / "English" / "75_245B_E.xml",         # part B alone, a note on its letter
+    GA / "English" / "75_290 A_E.xml",        # two agenda items, part A with its title
+    GA / "French" / "75_22_F.xml",
+    GA / "Spanish" / "75_2_S.xml",
+    GA / "Russian" / "75_22_R.xml",           # Cyrillic look-alike labels
+    GA / "Arabic" / "75_24_A.xml",
+    SC / "English" / "S_RES_2504 (2020)-2000407E.xml",   # meeting, recorded vote
+    SC / "Arabic" / "S_RES_2515 (2020)-2004804A.xml",    # written procedure: no meeting
+    SC / "French" / "S_RES_2536 (2020)-2010201F.xml",    # empty adoption line
+    SC / "Russian" / "S_RES_2504 (2020)-2000407R.xml",
+    SC / "Spanish" / "S_RES_2504 (2020)-2000407S.xml",
+]
+# The Chinese versions build, but verify's PDF reader does not yet find the Assembly's and the
+# Security Council's page one in Chinese (the title line, the formula 安全理事会，).
+CHINESE = [
+    GA / "Chinese" / "75_10_C.xml",
+    SC / "Chinese" / "S_RES_2511 (2020)-2002954C.xml",   # empty symbol
+]
+pytestmark = pytest.mark.skipif(not all(p.exists() for p in SAMPLE + CHINESE),
+                                reason="../shared/corpus/un-akn-ga or un-akn-sc is absent")
+
+
+def test_a_sample_of_each_organ_builds_and_verifies_in_every_format(tmp_path):
+    _build(SAMPLE, tmp_path)
+
+
+@pytest.mark.xfail(strict=True, reason="verify's PDF reader does not find the organs' page one in Chinese")
+def test_the_chinese_versions_build_and_verify(tmp_path):
+    _build(CHINESE, tmp_path)
+
+
+def _build(sample, tmp_path):
+    sources = []
+    for path in sample:
+        res, _warnings = import_akn(path)
+        md = tmp_path / (path.stem.replace(" ", "_").replace("(", "").replace(")", "") + ".md")
+        md.write_text(render_markdown(res), encoding="utf-8")
+        sources.append(str(md))
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *sources, "-o", str(out),
+                             "-j", str(os.cpu_count() or 2), "-q"],
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stderr[-4000:]
+    built = {p.name for p in out.iterdir() if p.is_file()}
+    for md in sources:
+        stem = os.path.basename(md)[:-3]
+        assert {stem + s for s in (".pdf", ".docx", ".html", ".akn.xml")} <= built, stem
