@@ -615,7 +615,7 @@ def _unbold(inlines):
     out = []
     for node in inlines:
         out += _unbold(node.children) if isinstance(node, Strong) else [node]
-    return out
+    return normalise(out)
 
 
 def _check_numbers(numbered, ctx: InlineContext) -> None:
