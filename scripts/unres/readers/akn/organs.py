@@ -195,7 +195,7 @@ def council_title(statement) -> str:
 def printed_date(text: str, code: str) -> Optional[dt.date]:
     """The date ``text`` prints in the language's own form ("13 كانون الثاني/يناير 2020"), found
     by writing each candidate date as the language data writes it."""
-    flat = " ".join(text.replace(languages.DATE_SPACE, " ").split())
+    flat = _flat(text)
     for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", flat):
         for day in sorted(set(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?!\d)", flat)), reverse=True):
             for month in range(1, 13):
@@ -207,6 +207,13 @@ def printed_date(text: str, code: str) -> Optional[dt.date]:
                 if written in flat:
                     return candidate
     return None
+
+
+def _flat(text: str) -> str:
+    """A printed line with its spaces plain and single, and the first of the month as the language
+    data writes it ("1er juillet", as French prints it, is "1 juillet" there)."""
+    flat = " ".join(text.replace(languages.DATE_SPACE, " ").split())
+    return re.sub(r"(?<!\d)(\d{1,2})(?:er|ᵉʳ)(?= )", r"\1", flat)
 
 
 def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
@@ -241,7 +248,7 @@ def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
     if digits:
         return int(digits.group(0)), adoption
     written = " ".join(languages.format_date(adoption, code).replace(languages.DATE_SPACE, " ").split())
-    numbers = re.findall(r"\d+", " ".join(text.split()).replace(written, " "))
+    numbers = re.findall(r"\d+", _flat(text).replace(written, " "))
     if not numbers:
         # Adopted without a meeting (the written procedure of 2020): "Adopted by the Security
         # Council on 30 March 2020".
