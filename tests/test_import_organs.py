@@ -24,12 +24,12 @@ from lxml import etree
 from conftest import CORPUS
 from unres import xmlsafe
 from unres.errors import UnresError
-from unres.model import Link, NoteRef, Origin, walk_inlines, walk_subparagraphs
-from unres.presentation import present
-from unres.readers.akn import import_akn
-from unres.readers.akn_repair import label_key
-from unres.readers.markdown import read_source
-from unres.typography import smart_text
+from unres.model.document import Link, NoteRef, Origin, walk_inlines, walk_subparagraphs
+from unres.model.presentation import present
+from unres.model.typography import smart_text
+from unres.readers.akn.reader import import_akn
+from unres.readers.akn.repair import label_key
+from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
 GA = sorted((CORPUS / "un-akn-ga").glob("*/*/*.xml")) if CORPUS.exists() else []

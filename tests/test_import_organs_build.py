@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from conftest import CORPUS
-from unres.readers.akn import import_akn
+from unres.readers.akn.reader import import_akn
 from unres.writers.markdown import render_markdown
 
 GA = CORPUS / "un-akn-ga" / "75session"

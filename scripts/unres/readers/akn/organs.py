@@ -203,7 +203,7 @@ def printed_date(text: str, code: str) -> Optional[dt.date]:
                     candidate = dt.date(int(year), month, day)
                 except ValueError:
                     continue
-                written = " ".join(languages.format_date(candidate, code).replace(languages.DATE_SPACE, " ").split())
+                written = _flat(languages.format_date(candidate, code))
                 if written in flat:
                     return candidate
     return None
@@ -247,7 +247,7 @@ def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
         if meeting_el is not None else None
     if digits:
         return int(digits.group(0)), adoption
-    written = " ".join(languages.format_date(adoption, code).replace(languages.DATE_SPACE, " ").split())
+    written = _flat(languages.format_date(adoption, code))
     numbers = re.findall(r"\d+", _flat(text).replace(written, " "))
     if not numbers:
         # Adopted without a meeting (the written procedure of 2020): "Adopted by the Security
