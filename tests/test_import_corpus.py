@@ -110,8 +110,8 @@ def un_reading(path) -> dict:
     return dict(repairs=repairs,
         preamble=[_text(c) for c in st.xpath("a:preamble/a:container", namespaces=NS)],
         operative=operative,
-        notes=[_norm("".join(n.itertext())) for n in st.xpath("a:preamble//a:authorialNote | "
-                                                              "a:mainBody//a:authorialNote", namespaces=NS)],
+        notes=[_note_text(n, repairs) for n in st.xpath("a:preamble//a:authorialNote | "
+                                                         "a:mainBody//a:authorialNote", namespaces=NS)],
         links=links,
         totals=tuple(int(q) if q else 0 for q in (
             (st.xpath(f"a:conclusions//a:quantity[@refersTo='#{k}']/@normalized", namespaces=NS) or [None])[0]
@@ -119,6 +119,16 @@ def un_reading(path) -> dict:
         without_vote=bool(st.xpath("a:conclusions//a:outcome[@refersTo='#adoptedWithoutVote']",
                                    namespaces=NS)),
     )
+
+
+def _note_text(note, repairs: set) -> str:
+    """A note's text; the empty brackets of its printed marker, "()" where the Arabic files print
+    "(1)", are the converter's and removed (W663 names that repair)."""
+    text = _norm("".join(note.itertext()))
+    if re.match(r"\(\s*\)", text):
+        repairs.add("W663")
+        text = re.sub(r"^\(\s*\)\s*", "", text)
+    return text
 
 
 def _plain(inlines) -> str:

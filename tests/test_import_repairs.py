@@ -377,3 +377,28 @@ def test_a_number_printed_twice_is_refused_once_saying_why(tmp_path):
     (diag,) = caught.value.diagnostics
     assert diag.code == "E640" and "'2.' on two paragraphs" in diag.message
     assert diag.loc.line == _line(path, "to stay")
+
+
+CORPUS_54 = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "un-akn-hrc" / "54session"
+NOTED = sorted(CORPUS_54.glob("*/A_HRC_RES_54_1?.xml")) if CORPUS_54.is_dir() else []
+
+
+@pytest.mark.skipif(not NOTED, reason=f"UN AKN corpus not found at {CORPUS_54}")
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(index=st.integers(0, 10_000), inside=st.sampled_from(["", " ", "\u00a0"]),
+       after=st.sampled_from(["", " ", "\t", "\t\t"]))
+def test_a_notes_empty_marker_brackets_are_removed_in_any_language(tmp_path, index, inside, after):
+    """The Arabic files' "()" before a note's text (the brackets of its printed "(1)", the number
+    moved into @marker), put into any language's notes: the notes read as without it, named W663."""
+    path = NOTED[index % len(NOTED)]
+    data = path.read_text(encoding="utf-8")
+    clean = re.sub(r'(<authorialNote[^>]*><p xml:space="preserve">)\(\)', r"\1", data)
+    damaged = re.sub(r'(<authorialNote[^>]*><p xml:space="preserve">)', rf"\1({inside}){after}", clean)
+    if damaged == clean:
+        return                                  # a resolution without notes
+    (tmp_path / "clean.xml").write_text(clean, encoding="utf-8")
+    (tmp_path / "damaged.xml").write_text(damaged, encoding="utf-8")
+    want, _ = import_akn(tmp_path / "clean.xml")
+    got, warnings = import_akn(tmp_path / "damaged.xml")
+    assert [n.paragraphs for n in got.footnotes] == [n.paragraphs for n in want.footnotes]
+    assert sum(w.code == "W663" for w in warnings) == len(got.footnotes)

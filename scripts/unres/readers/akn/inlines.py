@@ -269,12 +269,30 @@ def _note(el, ctx: InlineContext) -> NoteRef:
                 paragraphs.append(inlines)
     finally:
         ctx.in_note = outer
+    if paragraphs and not ctx.own:
+        paragraphs[0] = _without_empty_marker(paragraphs[0], el, ctx)
     if not paragraphs:
         ctx.warn(el, "empty footnote", "W618")
         paragraphs.append([])
     note = Footnote(key=key, paragraphs=paragraphs, marker=el.get("marker") or "", loc=ctx.loc(el))
     ctx.footnotes.append(note)
     return NoteRef(key)
+
+
+# The brackets of a note's printed marker, "(1)" in Arabic, left empty at the start of its text
+# when the converter moved the number into @marker.
+_EMPTY_MARKER_RE = re.compile(r"^\s*\(\s*\)\s*")
+
+
+def _without_empty_marker(inlines: list, el, ctx: InlineContext) -> list:
+    first = inlines[0] if inlines else None
+    found = _EMPTY_MARKER_RE.match(first.text) if isinstance(first, Text) else None
+    if not found:
+        return inlines
+    ctx.warn(el, "the footnote's text opens with the empty brackets of its printed marker; "
+                 "removed", "W663")
+    rest = first.text[found.end():]
+    return ([Text(rest)] if rest else []) + list(inlines[1:])
 
 
 # ------------------------------------------------------------- whitespace
