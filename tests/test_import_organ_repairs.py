@@ -1,0 +1,228 @@
+"""The Assembly's and the Security Council's page one and votes, imported from small files written
+here in the UN's markup (no corpus needed): what each organ prints is read into its front matter,
+each slip of the UN's converter is repaired and named with its line, and a presidential statement
+is refused. A property test writes the origin line's documents in every language's form.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unres.errors import SourceError
+from unres.model import languages
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
+from unres.writers.markdown import render_markdown
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+ISO = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}
+
+BODY = """    <preamble>
+      <formula name="enactingFormula"><p><span class="italic">{formula}</span>,</p></formula>
+      <container name="Recalling"><p><span class="italic">Recalling</span> its resolutions,</p></container>
+    </preamble>
+    <mainBody>
+      <paragraph><num>1.</num><content><p><span class="italic">Decides</span> to act;</p></content></paragraph>
+{extra}      <paragraph><num>2.</num><content><p><span class="italic">Decides</span> to remain seized of the matter.</p></content></paragraph>
+    </mainBody>
+"""
+
+
+def _meta(actor: str, lang: str, voting: str, workflow: str = "") -> str:
+    return f"""    <meta>
+      <identification source="#DGACM">
+        <FRBRWork><FRBRthis value="/akn/un/statement/deliberation/{actor}/2020-12-10/x/!main/"/></FRBRWork>
+        <FRBRExpression><FRBRlanguage language="{ISO[lang]}"/></FRBRExpression>
+      </identification>
+      <classification source="DHLAUTH"><keyword refersTo="title" value="Security Council resolution 2561 (2021) [on Cyprus]"/></classification>
+      <workflow source="#un">{workflow}</workflow>
+      <analysis source="#un"><parliamentary>{voting}</parliamentary></analysis>
+    </meta>
+"""
+
+
+def ga_file(lang="en", agenda="Agenda items 14 and 122", titles=("Culture of peace", "Follow-up"),
+            origin='<docProponent refersTo="#fourthCommittee">[on the report of the Special Political and '
+                   'Decolonization Committee (Fourth Committee) (<inline name="originating document">'
+                   'A/75/414, para. 8</inline>)]</docProponent>',
+            meeting="41st plenary meeting", extra="", formula="The General Assembly",
+            voting='<voting outcome="adoptedWithoutVote"/>') -> str:
+    names = "".join(f'<p><inline name="agenda item name">{t}</inline></p>' for t in titles)
+    return f"""<akomaNtoso xmlns="{AKN}">
+  <statement name="resolution">
+{_meta("unga", lang, voting)}    <coverPage>
+      <p><docAuthority refersTo="#publisher">United Nations</docAuthority></p>
+      <p><docNumber refersTo="#symbol">A/RES/75/100</docNumber></p>
+      <p><docAuthority refersTo="#issuingBody">General Assembly</docAuthority></p>
+      <p><docStatus refersTo="#generalDistribution">Distr.: General</docStatus></p>
+      <p><docDate date="2020-12-18" refersTo="#dateOfIssuance">18 December 2020</docDate></p>
+      <p><session refersTo="#generalAssembly" value="75">Seventy-fifth session</session></p>
+      <p><inline name="agenda item">{agenda}</inline></p>
+      {names}
+      <p><docTitle>Resolution adopted by the General Assembly on 10 December 2020</docTitle></p>
+      <p>{origin}</p>
+    </coverPage>
+    <preface><p><docNumber>75/100.</docNumber><docTitle refersTo="#resolutionTitle">A title</docTitle></p></preface>
+{BODY.format(formula=formula, extra=extra)}    <conclusions>
+      <p><inline name="adoptionMeeting">{meeting}</inline><eol/><docDate date="2020-12-10" refersTo="#adoptionDate">10 December 2020</docDate></p>
+    </conclusions>
+  </statement>
+</akomaNtoso>
+"""
+
+
+SC_VOTE = ('<voting outcome="VOTING BY MAIL"><count value="2" refersTo="inFavour"><voters>'
+           '<organization>SAINT VINCENT AND THE GRENADINES</organization><organization>VIET NAM</organization>'
+           '</voters></count><count value="1" refersTo="abstaining"><voters><organization>CHINA</organization>'
+           '</voters></count></voting>')
+
+
+def sc_file(symbol="S/RES/2561 (2021)", adoption='Adopted by the Security Council at its <inline name='
+            '"adoptionMeeting" title="8712th">8712th meeting</inline>, on <docDate date="2021-01-29" '
+            'refersTo="#adoptionDate">29 January 2021</docDate>', lang="en", workflow="",
+            number="Resolution 2561 (2021)") -> str:
+    return f"""<akomaNtoso xmlns="{AKN}">
+  <statement name="resolution">
+{_meta("unsc", lang, SC_VOTE, workflow)}    <coverPage>
+      <p><docAuthority refersTo="#publisher">United Nations</docAuthority></p>
+      <p><docNumber refersTo="#symbol">{symbol}</docNumber></p>
+      <p><docAuthority refersTo="#issuingBody">Security Council</docAuthority></p>
+      <p><docStatus refersTo="#generalDistribution">Distr.: General</docStatus></p>
+      <p><docDate date="2021-01-29" refersTo="#dateOfIssuance">29 January 2021</docDate></p>
+      <p><docTitle refersTo="#resolutionNumber">{number}</docTitle></p>
+      <p><docTitle refersTo="#adoption">{adoption}</docTitle></p>
+    </coverPage>
+{BODY.format(formula="The Security Council", extra="")}  </statement>
+</akomaNtoso>
+"""
+
+
+def _import(tmp_path, text, name="res.xml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    res, warnings = import_akn(path)
+    return res, {w.code: w for w in warnings}
+
+
+def _round_trip(tmp_path, res):
+    md = tmp_path / "res.md"
+    md.write_text(render_markdown(res), encoding="utf-8")
+    assert read_source(str(md)) == res
+    return md.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ General Assembly
+def test_the_assembly_s_cover_page_becomes_its_front_matter(tmp_path):
+    res, said = _import(tmp_path, ga_file())
+    meta = res.meta
+    assert meta.organ_key == "ga" and meta.session == 75 and meta.session_name == "Seventy-fifth session"
+    assert [(i.number, i.title) for i in meta.agenda_items] == [("14", "Culture of peace"), ("122", "Follow-up")]
+    assert meta.origin.committee == "Special Political and Decolonization Committee (Fourth Committee)"
+    assert meta.origin.documents == ["A/75/414, para. 8"]
+    assert meta.meeting == "41st plenary meeting" and meta.vote.kind != "recorded"
+    assert meta.session_start is None and meta.original_language is None and meta.parent_organ is None
+    assert "W660" not in said               # page one is what the English data prints
+    text = _round_trip(tmp_path, res)
+    assert "agenda_items:" in text and "origin:" in text and "session_start" not in text
+
+
+def test_a_committee_is_taken_in_the_language_s_own_words(tmp_path):
+    origin = ('<docProponent refersTo="#thirdCommittee">[по докладу Третьего комитета (<inline name='
+              '"originating document">A/75/478 и A/75/478/Add.1</inline>)]</docProponent>')
+    res, _said = _import(tmp_path, ga_file(lang="ru", origin=origin, agenda="Пункт 4 а) повестки дня",
+                                           titles=("Доклад",)))
+    assert res.meta.origin.committee == "Третьего комитета"
+    assert res.meta.origin.documents == ["A/75/478", "A/75/478/Add.1"]
+    assert [i.number for i in res.meta.agenda_items] == ["4 а)"]
+
+
+def test_a_document_printed_outside_the_parentheses_is_put_back_and_named(tmp_path):
+    origin = ('<docProponent refersTo="#noMainCommittee">[without reference to a Main Committee A/75/L.31 '
+              '(<inline name="originating document">A/75/L.31/Add.1</inline>)]</docProponent>')
+    res, said = _import(tmp_path, ga_file(origin=origin))
+    assert res.meta.origin.committee == "" and res.meta.origin.documents == ["A/75/L.31", "A/75/L.31/Add.1"]
+    assert "W682" in said and said["W682"].loc.line > 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(lang=st.sampled_from(sorted(ISO)), count=st.integers(1, 3), locator=st.booleans(),
+       numbers=st.lists(st.integers(1, 140), min_size=3, max_size=3))
+def test_the_origin_line_s_documents_in_every_language(tmp_path_factory, lang, count, locator, numbers):
+    strings = languages.data(lang)["organs"]["ga"]
+    documents = [f"A/75/L.{n}" for n in numbers[:count - 1]] + [f"A/75/{numbers[-1]}"]
+    if locator:
+        documents[-1] += ", para. 7"
+    joined = (", ".join(documents[:-1]) + strings["and"] + documents[-1]) if count > 1 else documents[0]
+    words = strings["without_committee"].replace("{documents}", f'<inline name="originating document">{joined}</inline>')
+    origin = f'<docProponent refersTo="#noMainCommittee">{words}</docProponent>'
+    res, _said = _import(tmp_path_factory.mktemp("o"), ga_file(lang=lang, origin=origin))
+    assert res.meta.origin.documents == documents
+
+
+def test_cyrillic_look_alike_labels_are_read_as_latin_and_named(tmp_path):
+    extra = ('      <paragraph><num>2.</num><content><p><span class="italic">Calls for</span>:</p></content></paragraph>\n'
+             '      <paragraph><content><p>\tа)\tthe first;</p></content></paragraph>\n'
+             '      <paragraph><content><p>\tb)\tthe second;</p></content></paragraph>\n')
+    origin = ('<docProponent refersTo="#noMainCommittee">[без передачи в главные комитеты (<inline name='
+              '"originating document">A/75/L.34</inline>)]</docProponent>')
+    text = ga_file(lang="ru", extra=extra, origin=origin).replace("<num>2.</num><content><p><span class=\"italic\">Decides</span> to remain",
+                                                   "<num>3.</num><content><p><span class=\"italic\">Decides</span> to remain")
+    res, said = _import(tmp_path, text)
+    assert [s.label for s in res.operative[1].children] == ["a)", "b)"]
+    assert "W686" in said
+
+
+# ------------------------------------------------------------------ Security Council
+def test_the_security_council_s_adoption_line_gives_its_meeting_and_date(tmp_path):
+    res, said = _import(tmp_path, sc_file())
+    meta = res.meta
+    assert meta.organ_key == "sc" and meta.number == "2561 (2021)" and meta.meeting == "8712"
+    assert meta.adoption_date.isoformat() == "2021-01-29" and meta.session is None
+    assert meta.vote.in_favour == ["Saint Vincent and the Grenadines", "Viet Nam"] and meta.vote.abstaining == ["China"]
+    _round_trip(tmp_path, res)
+
+
+def test_a_resolution_adopted_without_a_meeting_states_none(tmp_path):
+    adoption = ('Adopted by the Security Council on <inline name="adoptionMeeting"></inline><docDate '
+                'date="2021-01-29" refersTo="#adoptionDate">29 January 2021</docDate>')
+    res, said = _import(tmp_path, sc_file(adoption=adoption))
+    assert res.meta.meeting == "" and not {"W684", "W685"} & set(said)
+    assert "meeting:" not in _round_trip(tmp_path, res)
+
+
+def test_an_empty_adoption_line_is_recovered_from_the_workflow_and_named(tmp_path):
+    adoption = '<inline name="adoptionMeeting"></inline><docDate date="0001-01-01" refersTo="#adoptionDate"></docDate>'
+    workflow = '<step date="2020-07-28" outcome="adopted" as="S/PV.8750" by="Adopted unanimously, 8750th meeting"/>'
+    res, said = _import(tmp_path, sc_file(adoption=adoption, workflow=workflow))
+    assert res.meta.meeting == "8750" and res.meta.adoption_date.isoformat() == "2020-07-28"
+    assert "W685" in said and said["W685"].loc.line > 1
+
+
+def test_a_placeholder_date_and_a_stray_meeting_number_are_read_from_the_printed_line(tmp_path):
+    adoption = ('الذي اتخذه مجلس الأمن في <inline name="adoptionMeeting"></inline><docDate date="0001-01-01" '
+                'refersTo="#adoptionDate">جلسته 8701 المعقودة في 13 كانون الثاني/يناير 2020</docDate>')
+    res, said = _import(tmp_path, sc_file(adoption=adoption, lang="ar", number="القرار 2561 (2021)"))
+    assert res.meta.adoption_date.isoformat() == "2020-01-13" and res.meta.meeting == "8701"
+    assert {"W683", "W684"} <= set(said)
+
+
+def test_an_empty_symbol_is_taken_from_the_printed_number_and_named(tmp_path):
+    res, said = _import(tmp_path, sc_file(symbol=""))
+    assert res.meta.symbol == "S/RES/2561 (2021)" and "W680" in said
+
+
+def test_a_presidential_statement_is_refused_and_nothing_is_written(tmp_path):
+    path = tmp_path / "S_PRST_2020_11.xml"
+    path.write_text(sc_file(symbol="S/PRST/2020/11"), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        import_akn(path)
+    assert [d.code for d in caught.value.diagnostics] == ["E650"]
+    assert caught.value.diagnostics[0].loc.line > 1
+    out = tmp_path / "out.md"
+    done = subprocess.run([sys.executable, "-m", "unres.cli", "import", str(path), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 3 and "E650" in done.stderr and not out.exists()
