@@ -75,7 +75,7 @@ def test_a_malformed_value_fails_the_build_before_anything_renders(source_file, 
 
     def no_render(*args, **kwargs):
         raise AssertionError("rendered despite a malformed SOURCE_DATE_EPOCH")
-    monkeypatch.setattr("unres.pipeline.build.render_outputs", no_render)
+    monkeypatch.setattr("unres.parallel.overlap.render", no_render)
     assert unres_main(["build", str(source), "-o", str(out), "-j", "1"]) == 4
     err = capsys.readouterr().err
     assert err.startswith("error: SOURCE_DATE_EPOCH='abc' is not a whole number of seconds")

@@ -6,15 +6,9 @@ a test. A row names the reader (``module:function`` under ``unres.verify.read``)
 what the format's first document costs to get ready (``warm``: the outside modules its
 writer imports; ``reader_warm``: those its reader imports; a writer's own ``warm()``
 fills its caches), so the warm-up and the pool's server read this table and no other. ``needs`` names formats whose bytes the writer takes as input (the PDF
-embeds the AKN file), so the builder renders those first. A writer whose work
-is mostly an outside process may also offer ``start(res, inputs)``, returning
-a function that finishes the bytes: the builder starts it before the others
-and finishes it last, so the process runs while Python renders the rest.
-A writer whose checks are slow (AKN: the schema) may split ``render`` into
-``draft(res, inputs)`` and ``check(bytes)``: a format rendered in another
-process then starts from the draft while the check runs here. A writer whose
-render may run in another process may offer ``precompute(res, inputs)``,
-returning the inputs with what this process can compute for it ahead.
+embeds the AKN file), so the builder renders those first. What a writer may
+offer beyond ``render`` to overlap its work with the others' is asked for only by
+:mod:`unres.parallel.overlap`.
 """
 from __future__ import annotations
 
@@ -49,36 +43,9 @@ class Format:
         return getattr(module, self.reader.partition(":")[2])(path)
 
     def render(self, res, inputs: dict) -> bytes:
-        return self._writer().render(res, inputs)
+        return self.load_writer().render(res, inputs)
 
-    @property
-    def starts_early(self) -> bool:
-        """The writer offers ``start``: its work can run while other formats render."""
-        return hasattr(self._writer(), "start")
-
-    def start(self, res, inputs: dict):
-        """Start the writer; returns a function that finishes and returns the bytes."""
-        return self._writer().start(res, inputs)
-
-    def precompute(self, res, inputs: dict) -> dict:
-        """``inputs`` and what the writer can compute ahead, in this process, of a render
-        that runs in another one (the PDF: its print page)."""
-        writer = self._writer()
-        return writer.precompute(res, inputs) if hasattr(writer, "precompute") else inputs
-
-    @property
-    def drafts(self) -> bool:
-        """The writer offers ``draft`` and ``check``: its bytes exist before they are checked."""
-        return hasattr(self._writer(), "draft")
-
-    def draft(self, res, inputs: dict) -> bytes:
-        """The bytes before the writer's own checks; ``check`` must pass them before use."""
-        return self._writer().draft(res, inputs)
-
-    def check(self, data: bytes) -> bytes:
-        return self._writer().check(data)
-
-    def _writer(self):
+    def load_writer(self):
         name = self.writer_module
         if importlib.util.find_spec(name) is None:
             from .errors import tool_error

@@ -50,9 +50,9 @@ class SideWriter:
 
     def start(self, res, inputs: dict):
         """Send the job; returns a function that waits for the bytes (or raises the error)."""
-        from ..formats import FORMATS
+        from .overlap import precompute
         try:
-            inputs = FORMATS[self.fmt].precompute(res, inputs)
+            inputs = precompute(self.fmt, res, inputs)
         except BaseException:           # the writer's own errors (a missing emblem …)
             self.close()
             raise

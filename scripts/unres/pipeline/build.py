@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from ..errors import EXIT_INTERNAL, InvalidOutputError, UnresError, error
 from ..model.document import Loc
 from ..model.document_date import source_date_epoch
+from ..parallel import overlap
 from ..readers.source_text import unreadable_message
 from .paths import output_path
 from .publish import publish
-from .render import render_outputs
 from .stamps import stale_formats
 
 
@@ -60,7 +60,7 @@ def render_verified(source: str, data: bytes, formats, out_dir: str, verify: boo
     source_date_epoch()     # a malformed value fails before anything renders
     res = read_source(source, data)
     warnings = [str(d) for d in lint(res)]
-    rendered = render_outputs(res, formats)
+    rendered = overlap.render(res, formats)
     if verify:
         verify_written(res, source, {fmt: (rendered[fmt], output_path(out_dir, source, fmt))
                                     for fmt in formats})
@@ -95,7 +95,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             outcome.warnings = [str(d) for d in lint(res)]
             elsewhere = {side.fmt: side.start} if side is not None else None
             # The side process's bytes are awaited by write_outputs, after the others are checked.
-            rendered = render_outputs(res, todo, elsewhere)
+            rendered = overlap.render(res, todo, elsewhere)
             check = None
             if verify:
                 targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
