@@ -10,10 +10,9 @@ from html.parser import HTMLParser
 
 from ...errors import InvalidOutputError, error
 from ...model.document import Resolution, walk_subparagraphs
-from ...model.presentation import present
 from .. import templating
 from ..pdf.fetcher import EMBLEM_TYPES, configured_emblem
-from .inlines import LINKED_NOTES, InlineRenderer
+from .page import page_context
 
 TEMPLATE = "html/resolution.html"
 
@@ -28,10 +27,7 @@ def emblem_data_uri() -> str | None:
 
 
 def page(res: Resolution) -> str:
-    return templating.render(
-        TEMPLATE, res=res, pres=present(res),
-        inl=InlineRenderer(res.footnotes, LINKED_NOTES), screen=True,
-        emblem_src=emblem_data_uri())
+    return templating.render(TEMPLATE, **page_context(res, screen=True, emblem_src=emblem_data_uri()))
 
 
 class _IdCollector(HTMLParser):

@@ -24,7 +24,8 @@ from ...model.document import Link, Resolution, first_use, plain_text, walk_inli
 from ...model.document_date import document_instant
 from ...model.presentation import present
 from .. import templating
-from ..html.inlines import INLINE_NOTES, InlineRenderer, note_call_id
+from ..html.inlines import note_call_id
+from ..html.page import page_context
 from . import fonts, weasyprint_loader
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from .page_marks import footer_marks
@@ -47,10 +48,8 @@ def attachment_name(symbol: str) -> str:
 
 def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str:
     """The print variant: same body partials, footnotes inline at their calls."""
-    return templating.render(
-        TEMPLATE, res=res, pres=present(res),
-        inl=InlineRenderer(res.footnotes, INLINE_NOTES), screen=False,
-        emblem_src=emblem_url, date=date, marks=footer_marks(res))
+    return templating.render(TEMPLATE, **page_context(res, screen=False, emblem_src=emblem_url, date=date,
+                                                      marks=footer_marks(res)))
 
 
 # ---------------------------------------------------------------- WeasyPrint

@@ -1,0 +1,14 @@
+"""The page templates' context, built in one place for the screen page (HTML) and the print
+page (the PDF's): the model, its printed strings, and its inlines with the notes linked at
+the page's end (screen) or set inline at their calls (print)."""
+from __future__ import annotations
+
+from ...model.document import Resolution
+from ...model.presentation import present
+from .inlines import INLINE_NOTES, LINKED_NOTES, InlineRenderer
+
+
+def page_context(res: Resolution, *, screen: bool, emblem_src: str | None, **extra) -> dict:
+    notes = LINKED_NOTES if screen else INLINE_NOTES
+    return dict(res=res, pres=present(res), inl=InlineRenderer(res.footnotes, notes), screen=screen,
+                emblem_src=emblem_src, **extra)
