@@ -313,6 +313,31 @@ def test_the_arabic_pdf_text_layer_says_what_the_page_shows(source_file, tmp_pat
     assert words in read
 
 
+def test_an_arabic_title_hangs_its_number_in_the_margin(source_file, tmp_path):
+    """A title that runs to a second line starts both lines at one edge, its number standing apart
+    in the margin at the right, as the UN prints it (and as the other languages hang it at the left)."""
+    import pypdfium2
+    from unres.verify.read import pdf_bidi
+    title = "ولاية المقرر الخاص المعني بالآثار المترتبة في مجال حقوق الإنسان على إدارة المواد والنفايات الخطرة والتخلص منها بطرق سليمة بيئياً"
+    front = sub(sub(FRONT, "\nlanguage: English", "\nlanguage: Arabic"), "\ntitle: ", f"\ntitle: {title}\nx-old-title: ")
+    front = re.sub(r"\nx-old-title: [^\n]*", "", front)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(source_file(front)), "-o", str(out),
+                             "-q", "-f", "pdf"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = pypdfium2.PdfDocument(str(next(out.glob("*.pdf"))))[0]
+    lines = pdf_bidi._lines(pdf_bidi.page_chars(page.get_textpage()))
+    words = [ln for ln in lines if any(w in pdf_bidi._logical(ln) for w in ("المقرر", "سليمة"))]
+    title_lines = words
+    assert len(title_lines) == 2
+    def text_right(line):
+        return max(c.right for c in line if not (c.text.isdigit() or c.text in "/. "))
+    first, second = title_lines
+    assert abs(text_right(first) - text_right(second)) < 1.0
+    number = [c for c in first if c.text.isdigit()]
+    assert min(c.left for c in number) - text_right(first) > 10 / 25.4 * 72
+
+
 @pytest.mark.parametrize("language,printed", [
     ("English", "entitled “Our common agenda”, and ‘the future’"),
     ("French", "entitled «\u00a0Our common agenda\u00a0», and “the future”"),
