@@ -134,6 +134,17 @@ class Presentation:
     closing_per_part: bool = False  # the Assembly closes each of its parts A, B … with the meeting lines
 
 
+# The key under which a build hands every writer the one Presentation it computed.
+PRESENTATION = "presentation"
+
+
+def presentation_for(res: Resolution, inputs: dict | None) -> "Presentation":
+    """The presentation a build computed once for ``res`` (in ``inputs``), or, for a writer
+    called on its own, one computed now."""
+    given = (inputs or {}).get(PRESENTATION)
+    return given if given is not None else present(res)
+
+
 def present(res: Resolution) -> Presentation:
     meta: Meta = res.meta
     code = code_of(meta.language)

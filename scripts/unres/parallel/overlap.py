@@ -14,6 +14,7 @@ without them a build gets the same bytes from :func:`unres.pipeline.render.rende
 from __future__ import annotations
 
 from ..formats import FORMATS
+from ..model.presentation import PRESENTATION, present
 
 
 def _writer(name: str):
@@ -43,34 +44,36 @@ def render(res, formats, elsewhere=None) -> dict:
     done: dict = {}
     started: dict = {}
     drafts: dict = {}
+    pres = {PRESENTATION: present(res)}     # every printed string, once for all the writers
+
+    def inputs(name) -> dict:
+        return {**pres, **{dep: need(dep) for dep in FORMATS[name].needs}}
 
     def need(name):
         if name not in done:
             if name in started:
                 done[name] = started.pop(name)()
             else:
-                spec = FORMATS[name]
-                done[name] = spec.render(res, {dep: need(dep) for dep in spec.needs})
+                done[name] = FORMATS[name].render(res, inputs(name))
         return done[name]
 
     def draft(name):
         # What a format rendered elsewhere starts from; checked below like the rest.
         if name in done or not _offers(name, "draft"):
             return need(name)
-        spec = FORMATS[name]
-        drafts[name] = _writer(name).draft(res, {dep: need(dep) for dep in spec.needs})
+        drafts[name] = _writer(name).draft(res, inputs(name))
         started[name] = lambda: _writer(name).check(drafts[name])
         return drafts[name]
 
     # A format rendered elsewhere is the longest path of the build: it starts before anything
     # else, from drafts of its inputs.
     for name, start in elsewhere.items():
-        started[name] = start(res, {dep: draft(dep) for dep in FORMATS[name].needs})
+        started[name] = start(res, {**pres, **{dep: draft(dep) for dep in FORMATS[name].needs}})
     # A writer whose work is an outside process (DOCX: pandoc) starts next and is finished
     # late, so that the process runs on another core while the rest render here.
     early = [name for name in formats if name not in elsewhere and name not in started
              and _offers(name, "start") and not FORMATS[name].needs]
-    started.update({name: _writer(name).start(res, {}) for name in early})
+    started.update({name: _writer(name).start(res, dict(pres)) for name in early})
     for name in [n for n in formats if n not in early and n not in elsewhere] + early + list(drafts):
         need(name)
     done.update({name: started.pop(name) for name in elsewhere})

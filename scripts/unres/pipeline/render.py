@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..formats import FORMATS
+from ..model.presentation import PRESENTATION, present
 
 
 def render_outputs(res, formats) -> dict:
@@ -9,11 +10,12 @@ def render_outputs(res, formats) -> dict:
     embeds the AKN file): ``{format: bytes}``. :mod:`unres.parallel.overlap` gives the same
     bytes sooner, by running the writers' outside processes beside one another."""
     done: dict = {}
+    pres = {PRESENTATION: present(res)}     # every printed string, once for all the writers
 
     def need(name):
         if name not in done:
             spec = FORMATS[name]
-            done[name] = spec.render(res, {dep: need(dep) for dep in spec.needs})
+            done[name] = spec.render(res, {**pres, **{dep: need(dep) for dep in spec.needs}})
         return done[name]
 
     for name in formats:

@@ -17,7 +17,7 @@ from ...model.citations import inline_lists
 from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                                Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
 from ...model import presentation
-from ...model.presentation import labels_for, present, vote_note_template
+from ...model.presentation import labels_for, present, presentation_for, vote_note_template
 from .. import templating
 from . import frbr
 from .validate import schema, validate
@@ -167,10 +167,10 @@ def cited_documents(res: Resolution, first: list = ()) -> dict:
     return out
 
 
-def context(res: Resolution) -> dict:
+def context(res: Resolution, pres=None) -> dict:
     """Everything the template prints."""
     meta = res.meta
-    pres = present(res)
+    pres = pres or present(res)
     recorded = meta.vote.kind == RECORDED
     origin = origin_parts(meta)
     cited = cited_documents(res, origin[1])
@@ -213,7 +213,7 @@ def context(res: Resolution) -> dict:
 
 def draft(res: Resolution, inputs: dict | None = None) -> bytes:
     """The file before its checks: what a format rendered in another process may start from."""
-    return templating.render(TEMPLATE, **context(res)).encode("utf-8")
+    return templating.render(TEMPLATE, **context(res, presentation_for(res, inputs))).encode("utf-8")
 
 
 def check(data: bytes) -> bytes:

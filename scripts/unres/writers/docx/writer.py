@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...memo import once
 from ...model.document import Resolution
-from ...model.presentation import present
+from ...model.presentation import presentation_for
 from . import pandoc_ast as docx_ast, finish as docx_finish, body as docx_pandoc, reference as docx_reference
 
 
@@ -25,7 +25,7 @@ def warm(quietly) -> None:
 def start(res: Resolution, inputs: dict[str, bytes]):
     """Start pandoc on the body and return a function that finishes the document:
     the builder renders the other formats while pandoc runs."""
-    pres = present(res)
+    pres = presentation_for(res, inputs)
     body = docx_pandoc.start_docx(docx_ast.blocks(res, pres), str(docx_reference.reference_path()))
     return lambda: docx_finish.finish(body(), res, pres, layout())
 

@@ -4,11 +4,10 @@ the page's end (screen) or set inline at their calls (print)."""
 from __future__ import annotations
 
 from ...model.document import Resolution
-from ...model.presentation import present
 from .inlines import INLINE_NOTES, LINKED_NOTES, InlineRenderer
 
 
-def page_context(res: Resolution, *, screen: bool, emblem_src: str | None, **extra) -> dict:
+def page_context(res: Resolution, pres, *, screen: bool, emblem_src: str | None, **extra) -> dict:
     notes = LINKED_NOTES if screen else INLINE_NOTES
-    return dict(res=res, pres=present(res), inl=InlineRenderer(res.footnotes, notes), screen=screen,
+    return dict(res=res, pres=pres, inl=InlineRenderer(res.footnotes, notes), screen=screen,
                 emblem_src=emblem_src, **extra)

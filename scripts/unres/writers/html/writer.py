@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from ...errors import InvalidOutputError, error
 from ...model.document import Resolution, walk_subparagraphs
+from ...model.presentation import present, presentation_for
 from .. import templating
 from ..pdf.fetcher import EMBLEM_TYPES, configured_emblem
 from .page import page_context
@@ -26,8 +27,9 @@ def emblem_data_uri() -> str | None:
     return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def page(res: Resolution) -> str:
-    return templating.render(TEMPLATE, **page_context(res, screen=True, emblem_src=emblem_data_uri()))
+def page(res: Resolution, pres=None) -> str:
+    context = page_context(res, pres or present(res), screen=True, emblem_src=emblem_data_uri())
+    return templating.render(TEMPLATE, **context)
 
 
 class _IdCollector(HTMLParser):
@@ -64,6 +66,6 @@ def check(res: Resolution, text: str) -> None:
 
 
 def render(res: Resolution, inputs: dict) -> bytes:
-    text = page(res)
+    text = page(res, presentation_for(res, inputs))
     check(res, text)
     return text.encode("utf-8")

@@ -70,10 +70,10 @@ def _runs(row):
         yield m.start(), m.group()
 
 
-def footer_marks(res: Resolution) -> FooterMarks:
+def footer_marks(res: Resolution, pres=None) -> FooterMarks:
     meta = res.meta
     digits = job_digits(meta.job_number)
     # The same base as the documents it cites: the source's, the environment's, or the UN's.
-    url = document_url(meta.symbol, present(res).lang, base_for(meta))
+    url = document_url(meta.symbol, (pres or present(res)).lang, base_for(meta))
     return FooterMarks(job_number=meta.job_number, barcode_digits=digits,
                        barcode=code39_svg(digits) if digits else None, url=url, qr_code=qr_svg(url))

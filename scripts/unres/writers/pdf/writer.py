@@ -22,7 +22,7 @@ from ...memo import once
 from ...model.citations import inline_lists
 from ...model.document import Link, Resolution, first_use, plain_text, walk_inlines
 from ...model.document_date import document_instant
-from ...model.presentation import present
+from ...model.presentation import present, presentation_for
 from .. import templating
 from ..html.inlines import note_call_id
 from ..html.page import page_context
@@ -46,10 +46,11 @@ def attachment_name(symbol: str) -> str:
     return symbol.replace("/", "_") + ".akn.xml"
 
 
-def print_html(res: Resolution, date: str, emblem_url: str | None = None) -> str:
+def print_html(res: Resolution, date: str, emblem_url: str | None = None, pres=None) -> str:
     """The print variant: same body partials, footnotes inline at their calls."""
-    return templating.render(TEMPLATE, **page_context(res, screen=False, emblem_src=emblem_url, date=date,
-                                                      marks=footer_marks(res)))
+    pres = pres or present(res)
+    return templating.render(TEMPLATE, **page_context(res, pres, screen=False, emblem_src=emblem_url, date=date,
+                                                      marks=footer_marks(res, pres)))
 
 
 # ---------------------------------------------------------------- WeasyPrint
@@ -276,15 +277,16 @@ class _FootnoteRules:
 PRINT_PAGE = "pdf:print-page"
 
 
-def _print_page(res: Resolution, instant: dt.datetime, emblem: Path | None) -> str:
+def _print_page(res: Resolution, instant: dt.datetime, emblem: Path | None, pres) -> str:
     return print_html(res, date=instant.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                      emblem_url=emblem.as_uri() if emblem else None)
+                      emblem_url=emblem.as_uri() if emblem else None, pres=pres)
 
 
 def precompute(res: Resolution, inputs: dict) -> dict:
     """``inputs`` with the print page added: the templates' work, done by the process that
     read the source when the layout runs in another one (:mod:`unres.parallel.side_process`)."""
-    page = _print_page(res, document_instant(res.meta.issue_date), configured_emblem())
+    page = _print_page(res, document_instant(res.meta.issue_date), configured_emblem(),
+                       presentation_for(res, inputs))
     return {**inputs, PRINT_PAGE: page}
 
 
@@ -300,11 +302,12 @@ def render(res: Resolution, inputs: dict) -> bytes:
         raise InvalidOutputError(error(
             None, "the PDF embeds the Akoma Ntoso file, but none was given (inputs['akn'])",
             "O-PDF-AKN"))
-    lang = present(res).lang
+    pres = presentation_for(res, inputs)
+    lang = pres.lang
     fonts.require(lang=lang)
     emblem = configured_emblem()
     instant = document_instant(res.meta.issue_date)
-    html = inputs.get(PRINT_PAGE) or _print_page(res, instant, emblem)
+    html = inputs.get(PRINT_PAGE) or _print_page(res, instant, emblem, pres)
     rules = _FootnoteRules()
     misplaced: list = []
 
