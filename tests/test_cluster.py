@@ -261,3 +261,48 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus_sources, tmp_path):
     assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert snapshot(out) == local
+
+
+# Started in a process of its own, as a build is: the workers' state before any task or plugin.
+_WORKERS_AT_START = """
+import json, sys
+from distributed import Client
+from unres.parallel import cluster, local_cluster
+
+def state():
+    import sys
+    from unres.parallel import cluster
+    return {"imported": sorted(m for m in ("weasyprint", "unres.writers.pdf.writer", "docx", "pikepdf.pdfa")
+                               if m in sys.modules),
+            "versions asked": cluster.versions.cache_info().currsize}
+
+if __name__ == "__main__":
+    with local_cluster.start(2) as dask_cluster, Client(dask_cluster) as client:
+        print(json.dumps(sorted(client.run(state).values(), key=str)))
+"""
+
+
+def test_a_local_cluster_forks_its_workers_warm(tmp_path):
+    script = tmp_path / "start.py"
+    script.write_text(_WORKERS_AT_START)
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT,
+                          env=_env(), timeout=BUILD_TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    workers = __import__("json").loads(proc.stdout.strip().splitlines()[-1])
+    # Each worker holds WeasyPrint, the writers, the check's readers and its versions from the
+    # moment it starts: nothing of it is imported or asked again per worker.
+    assert workers == [{"imported": ["docx", "pikepdf.pdfa", "unres.writers.pdf.writer", "weasyprint"],
+                        "versions asked": 1}] * 2
+
+
+@needs_corpus
+def test_a_local_cluster_build_is_byte_identical(corpus_sources, tmp_path):
+    sources, local, warnings = corpus_sources
+    out = tmp_path / "out"
+    proc = unres("build", *sources, "-o", out, "--scheduler", "local:2")
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert f"{len(sources)} built, 0 up to date, 0 failed" in proc.stdout
+    assert snapshot(out) == local
+    assert _warnings(proc.stderr) == warnings
+    # Dask's own complaints as the cluster stops are not the build's output.
+    assert not [line for line in proc.stderr.splitlines() if "distributed." in line], proc.stderr

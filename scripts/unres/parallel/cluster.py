@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import logging
 import os
 import subprocess
 import sys
@@ -215,16 +214,13 @@ def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: 
 def _connect(address: str):
     """A client and, for ``local:N``, the cluster this process starts (closed with it)."""
     if address.startswith(LOCAL_PREFIX):
-        from distributed import LocalCluster
+        from . import local_cluster
 
         count = address[len(LOCAL_PREFIX):]
         if not count.isdigit() or int(count) < 1:
             raise tool_error(f"--scheduler {address}: local: needs a number of workers, as local:2",
                              "T-CLUSTER")
-        # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
-        # Dask's warnings (a worker slow to stop when the run ends) are not the build's news.
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=":0", silence_logs=logging.ERROR)
+        cluster = local_cluster.start(int(count))
         return Client(cluster), cluster
     try:
         # Dask's own setting bounds the wait: distributed.comm.timeouts.connect (30 s).
@@ -233,10 +229,24 @@ def _connect(address: str):
         raise tool_error(f"cannot reach the Dask scheduler at {address}: {exc}", "T-CLUSTER") from None
 
 
-def _admit(client, address: str) -> tuple:
+def _versions_in_background(emblem: str):
+    """This process's versions, asked while it connects (fontconfig, pandoc and the files
+    answer while the scheduler and the workers start); returns a function that waits."""
+    import threading
+
+    answer = {}
+    thread = threading.Thread(target=lambda: answer.update(ours=versions(emblem)), name="unres-versions",
+                              daemon=True)
+    thread.start()
+
+    def wait() -> dict:
+        thread.join()
+        return answer["ours"] if "ours" in answer else versions(emblem)
+    return wait
+
+
+def _admit(client, address: str, emblem: str, ours: dict) -> tuple:
     """Register the plugin on every worker; ``(resource, versions, lines for the user)``."""
-    emblem = os.environ.get("UNRES_EMBLEM", "").strip()
-    ours = versions(emblem)
     if "missing" in (ours["pandoc"], ours["WeasyPrint"]):
         raise tool_error(f"this process cannot render: pandoc {ours['pandoc']}, "
                          f"WeasyPrint {ours['WeasyPrint']}", "T-CLUSTER")
@@ -275,9 +285,11 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
     source's :class:`unres.pipeline.build.Outcome` once its outputs are published here."""
     client, cluster = None, None
     try:
+        emblem = os.environ.get("UNRES_EMBLEM", "").strip()
+        ours = _versions_in_background(emblem)
         try:
             client, cluster = _connect(address)
-            resource, ours, lines = _admit(client, address)
+            resource, ours, lines = _admit(client, address, emblem, ours())
         except (OSError, TimeoutError) as exc:
             raise tool_error(f"the Dask cluster at {address} did not answer: {exc}", "T-CLUSTER") from None
         for line in lines:
