@@ -48,14 +48,22 @@ def start_forkserver() -> None:
     # Dask sets its own preload the first time a nanny asks for the context; the server
     # is running by then, started with ours.
     forkserver.ensure_running()
+    os.environ.pop(_WARM_ENV, None)     # the server has it; nothing else started here needs it
     dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
 
 
 def start(count: int):
     """A LocalCluster of ``count`` single-threaded worker processes forked from a warm server."""
+    import dask
     from distributed import LocalCluster
 
     start_forkserver()
+    # A worker renders in one thread while Dask's event loop runs in another: every wake-up of
+    # that loop takes Python's lock from the render, and on a loaded machine the thread that
+    # gets the lock may wait for a core before it hands it back. Dask's defaults wake it 50
+    # times a second to time itself and 100 times to profile the task; the build needs neither.
+    dask.config.set({"distributed.worker.profile.enabled": False,
+                     "distributed.admin.tick.interval": "1s"})
     # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
     # Dask's complaints when the run ends (a worker slow to stop, a heartbeat that finds the
     # scheduler gone) are not the build's news; a worker that fails is reported by the build.
