@@ -52,7 +52,7 @@ preview: build
 
 BENCH_ARGS ?=
 bench: $(BIN)/unres system-deps bytecode
-	$(BIN)/python -m bench.run --output $(BUILD)/bench.md $(BENCH_ARGS)
+	PYTHONPATH=scripts $(BIN)/python -m bench.run --output $(BUILD)/bench.md $(BENCH_ARGS)
 
 check-clients: $(BIN)/unres system-deps
 	bash scripts/install-system-deps.sh --clients

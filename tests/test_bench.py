@@ -151,3 +151,18 @@ def test_dask_runs_that_did_not_finish_compare_with_nothing():
               "failed": {"pool": [["x.md"]] * 3, "local": [["x.md"]] * 3, "running": [["x.md"], None, None]}}
     _lines, verdicts = bench_dask.section(result, bench._fmt, bench._med, bench._met)
     assert [ok for _name, ok, _detail in verdicts] == [True, None]
+
+
+def test_the_bench_is_not_an_installed_package():
+    """Installing the project puts ``unres`` on the path, not a top-level ``bench``: the package
+    list is what setuptools finds with pyproject's own settings."""
+    import tomllib
+
+    from setuptools import find_packages
+
+    root = Path(__file__).resolve().parents[1]
+    find = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    packages = find_packages(where=str(root / find["where"][0]),
+                             include=find.get("include", ("*",)), exclude=find.get("exclude", ()))
+    assert "unres.writers.pdf" in packages
+    assert not [p for p in packages if p.split(".")[0] != "unres"], packages

@@ -318,7 +318,7 @@ def measure_pdf_floor(sources, work: Path) -> dict:
                        check=True, capture_output=True)
         pages.append(str(page))
     cmd = [sys.executable, "-m", "bench.run", "--weasyprint-alone", *pages]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_bench_env())
     if proc.returncode:
         raise RuntimeError(f"timing WeasyPrint failed: {proc.stderr.strip()[-500:]}")
     ours = measure_documents(Path(sources[0]), [Path(s) for s in sources], 1)
@@ -328,10 +328,18 @@ def measure_pdf_floor(sources, work: Path) -> dict:
             "ours_cpu": {s: sum(r["cpu"][s] for r in ours) for s in STAGES}}
 
 
+def _bench_env() -> dict[str, str]:
+    """The environment of a child ``python -m bench.run``: the bench is not installed, so the
+    child finds it where this process did, whatever its working directory."""
+    here = str(Path(__file__).resolve().parents[1])
+    path = os.environ.get("PYTHONPATH")
+    return dict(os.environ, PYTHONPATH=here if not path else f"{here}{os.pathsep}{path}")
+
+
 def measure_documents(warm: Path, sources: list[Path], repeat: int) -> list[dict]:
     cmd = [sys.executable, "-m", "bench.run", "--time-documents", str(warm),
            *map(str, sources), "--repeat", str(repeat)]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_bench_env())
     if proc.returncode:
         raise RuntimeError(f"timing documents failed: {proc.stderr.strip()[-500:]}")
     return json.loads(proc.stdout)
