@@ -463,18 +463,61 @@ def test_weasyprint_loaded_while_another_thread_imports_it_is_whole():
 
 
 def test_pdf_streams_are_compressed_at_level_six():
-    """pydyf asks zlib for level 9; once WeasyPrint is loaded its streams are level 6
+    """pydyf asks zlib for level 9; while the PDF writer writes, its streams are level 6
     (measured 3.7 times faster for 2 % more bytes), and still FlateDecode that reads back."""
     import re
     import zlib
 
     from unres.writers.pdf import weasyprint_loader
+    from unres.writers.pdf.compression import STREAM_LEVEL, streams_at
     weasyprint_loader.load()
     import pydyf
 
+    assert STREAM_LEVEL == 6
     sample = b"Requests the High Commissioner to report thereon. " * 400
-    stream = pydyf.Stream([sample], compress=True)
-    packed = re.search(rb"stream\n(.*)\nendstream", stream.data, re.S).group(1)
+    with streams_at(STREAM_LEVEL):
+        stream = pydyf.Stream([sample], compress=True)
+        packed = re.search(rb"stream\n(.*)\nendstream", stream.data, re.S).group(1)
     assert zlib.decompress(packed) == sample
     assert packed == zlib.compress(sample, 6) and packed != zlib.compress(sample, 9)
     assert pydyf.zlib.crc32(b"x") == zlib.crc32(b"x")     # the rest of zlib is zlib's own
+
+
+def test_loading_weasyprint_leaves_pdf_compression_alone():
+    """Importing WeasyPrint through the loader changes nothing in pydyf: outside the writer's
+    write a stream is compressed at the level pydyf asks for."""
+    _in_fresh_python(
+        "import re, zlib\n"
+        "from unres.writers.pdf import weasyprint_loader\n"
+        "weasyprint_loader.load()\n"
+        "import pydyf\n"
+        "sample = b'Requests the High Commissioner to report thereon. ' * 400\n"
+        "data = pydyf.Stream([sample], compress=True).data\n"
+        "packed = re.search(rb'stream\\n(.*)\\nendstream', data, re.S).group(1)\n"
+        "assert packed == zlib.compress(sample, 9), 'loading WeasyPrint changed the compression'\n"
+    )
+
+
+def test_pdf_is_the_same_whatever_imported_weasyprint_first(tmp_path, source_file):
+    """The PDF's bytes do not depend on who imported WeasyPrint: the loader, or a plain
+    ``import weasyprint`` before unres is used."""
+    source = source_file()
+    built = {}
+    for first in ("from unres.writers.pdf import weasyprint_loader; weasyprint_loader.load()",
+                  "import weasyprint"):
+        out = tmp_path / str(len(built))
+        _in_fresh_python(
+            f"{first}\n"
+            "from unres.cli import main\n"
+            f"raise SystemExit(main(['build', {str(source)!r}, '-o', {str(out)!r}, '-f', 'pdf', '-j', '1', '-q']))\n"
+        )
+        built[first] = (out / "res.pdf").read_bytes()
+    assert len(set(built.values())) == 1
+    # and at the writer's level: a page's content stream is zlib's level 6 of what it holds
+    import zlib
+
+    import pikepdf
+    from unres.writers.pdf.compression import STREAM_LEVEL
+    with pikepdf.open(out / "res.pdf") as pdf:
+        contents = pdf.pages[0].obj.Contents
+        assert contents.read_raw_bytes() == zlib.compress(contents.read_bytes(), STREAM_LEVEL)

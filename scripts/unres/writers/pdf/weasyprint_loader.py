@@ -30,7 +30,6 @@ import subprocess
 import sys
 import threading
 import types
-import zlib
 
 _lock = threading.Lock()
 # ldconfig -p's label for the ABI of this interpreter's libraries, by machine and word size.
@@ -92,23 +91,6 @@ class _Deferred(types.ModuleType):
         return call
 
 
-STREAM_LEVEL = 6
-
-
-class _Zlib(types.ModuleType):
-    """zlib as pydyf sees it: ``compressobj`` at STREAM_LEVEL, whatever level is asked for."""
-
-    def __init__(self, level: int):
-        super().__init__("zlib")
-        self.level = level
-
-    def compressobj(self, level=-1, *args, **kwargs):
-        return zlib.compressobj(self.level, *args, **kwargs)
-
-    def __getattr__(self, attr: str):
-        return getattr(zlib, attr)
-
-
 def load():
     """``import weasyprint``, without the costs above; returns the module.
 
@@ -119,17 +101,7 @@ def load():
         if "weasyprint" not in sys.modules:
             _import_weasyprint()
     import weasyprint
-    with _lock:
-        _streams_at(STREAM_LEVEL)
     return weasyprint
-
-
-def _streams_at(level: int) -> None:
-    """pydyf's zlib at ``level``, however WeasyPrint came to be imported."""
-    pydyf = sys.modules.get("pydyf")
-    # Only the module this was measured on: a pydyf that no longer uses zlib this way is left alone.
-    if pydyf is not None and getattr(pydyf, "zlib", None) is zlib:
-        pydyf.zlib = _Zlib(level)
 
 
 def _import_weasyprint() -> None:

@@ -27,6 +27,7 @@ from .. import templating
 from ..html.inlines import note_call_id
 from ..html.page import page_context
 from . import fonts, weasyprint_loader
+from .compression import STREAM_LEVEL, streams_at
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from .page_marks import footer_marks
 
@@ -129,7 +130,8 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
             ).render(font_config=_font_config(), **options)
             if keep is not None and not keep(document):
                 return None, document
-            data = document.write_pdf(finisher=_finisher(link_texts or {}), **options)
+            with streams_at(STREAM_LEVEL):
+                data = document.write_pdf(finisher=_finisher(link_texts or {}), **options)
     except (OSError, ValueError) as exc:
         raise tool_error(f"WeasyPrint failed: {exc}", "T-WEASYPRINT") from exc
     # Embedded fonts are known, and missing glyphs recorded, only once drawn.
