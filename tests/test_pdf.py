@@ -521,3 +521,40 @@ def test_pdf_is_the_same_whatever_imported_weasyprint_first(tmp_path, source_fil
     with pikepdf.open(out / "res.pdf") as pdf:
         contents = pdf.pages[0].obj.Contents
         assert contents.read_raw_bytes() == zlib.compress(contents.read_bytes(), STREAM_LEVEL)
+
+
+def test_render_leaves_the_environment_alone(res, monkeypatch):
+    """The document's instant is passed to what needs it, not set in ``os.environ`` while
+    WeasyPrint runs (another thread of the process would see it)."""
+    import os
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    seen = []
+
+    def keep(_document):
+        seen.append(dict(os.environ))
+        return True
+    data, _ = pdf.write_pdf(pdf.print_html(res, "2018-07-16"), None, attachment="x.xml",
+                            instant=pdf.document_instant(res.meta.issue_date), keep=keep)
+    assert data.startswith(b"%PDF-")
+    assert seen == [dict(os.environ)]
+
+
+def test_fonts_saved_by_fonttools_record_the_documents_instant(res, monkeypatch):
+    """Without HarfBuzz's subsetter WeasyPrint subsets with fontTools, which stamps the font
+    it saves: the embedded font records the document's instant, not the time of the build."""
+    from fontTools.misc.timeTools import timestampSinceEpoch
+    from fontTools.ttLib import TTFont
+    from weasyprint.pdf import fonts as weasyprint_fonts
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(weasyprint_fonts, "harfbuzz_subset", None)
+    instant = pdf.document_instant(res.meta.issue_date)
+    data, _ = pdf.write_pdf(pdf.print_html(res, "2018-07-16"), None, attachment="x.xml", instant=instant)
+    stamps = set()
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" \
+                    and "/FontFile2" in obj:
+                stamps.add(TTFont(io.BytesIO(obj.FontFile2.read_bytes()))["head"].modified)
+    assert stamps == {timestampSinceEpoch(int(instant.timestamp()))}

@@ -161,7 +161,7 @@ class Admission(WorkerPlugin):
         # reference) before the first task, off the worker's event loop.
         await asyncio.to_thread(warmup.prepare)
         # One task at a time per worker process, whatever its threads: a render holds
-        # Python's lock, and the PDF writer sets SOURCE_DATE_EPOCH for the process.
+        # Python's lock, and a task sets the client's OUTPUT_ENV for the process.
         await worker.set_resources(**{self.resource: 1})
 
 

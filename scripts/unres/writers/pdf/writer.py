@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from ..html.inlines import note_call_id
 from ..html.page import page_context
 from . import fonts, weasyprint_loader
 from .compression import STREAM_LEVEL, streams_at
+from .font_dates import fonts_dated
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
 from .page_marks import footer_marks
 
@@ -55,25 +54,6 @@ def print_html(res: Resolution, date: str, emblem_url: str | None = None, pres=N
 
 
 # ---------------------------------------------------------------- WeasyPrint
-@contextmanager
-def _source_date_epoch(instant: dt.datetime):
-    """Pin SOURCE_DATE_EPOCH while WeasyPrint runs.
-
-    fontTools, WeasyPrint's font subsetter when HarfBuzz-subset is not
-    installed, stamps each embedded font's ``head.modified`` with the current
-    time unless this variable is set. The previous value is restored.
-    """
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(instant.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
 @once
 def _font_config():
     weasyprint_loader.load()
@@ -124,7 +104,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
         attachments=attachments,
         pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     try:
-        with _source_date_epoch(instant):
+        with fonts_dated(instant):
             document = weasyprint.HTML(
                 string=html, base_url=(root / "pdf").as_uri() + "/", url_fetcher=fetcher,
             ).render(font_config=_font_config(), **options)
