@@ -367,3 +367,39 @@ def test_the_side_process_ends_with_the_build(tmp_path, source_file):
         time.sleep(0.005)
     assert state(side) != "running"
     assert not (tmp_path / "out" / "res.pdf").exists()
+
+
+def test_write_outputs_takes_bytes_only_and_writes_nothing_else(tmp_path):
+    """What is published is finished: a function in place of bytes is refused before any
+    file (or temporary file) is written."""
+    from unres.pipeline.publish import write_outputs
+
+    out = tmp_path / "out"
+    with pytest.raises(TypeError, match="bytes"):
+        write_outputs(str(out), {out / "a.html": b"<p/>", out / "b.pdf": lambda: b"%PDF-"})
+    assert not out.exists() or not [p for p in out.rglob("*")]
+
+
+def test_the_overlap_seam_finishes_every_format_before_it_returns():
+    """A format rendered elsewhere is awaited inside the seam: the formats rendered here are
+    checked while it finishes, then it is checked, and only bytes come back."""
+    from unres.parallel import overlap
+    from unres.readers.markdown.reader import read_source
+
+    events: list = []
+
+    def start(res, inputs):
+        assert isinstance(inputs["akn"], bytes)     # its input, drafted here first
+
+        def wait():
+            events.append("pdf finished")
+            return b"%PDF- laid out elsewhere"
+        return wait
+
+    res = read_source(str(SOURCE_38_3))
+    out = overlap.render(res, ["akn", "html", "pdf"], {"pdf": start},
+                         check=lambda made: events.append(sorted(made)))
+    assert list(out) == ["akn", "html", "pdf"]
+    assert all(isinstance(data, bytes) for data in out.values())
+    assert out["pdf"] == b"%PDF- laid out elsewhere"
+    assert events == [["akn", "html"], "pdf finished", ["pdf"]]

@@ -32,13 +32,15 @@ def precompute(name: str, res, inputs: dict) -> dict:
     return writer.precompute(res, inputs) if hasattr(writer, "precompute") else inputs
 
 
-def render(res, formats, elsewhere=None) -> dict:
+def render(res, formats, elsewhere=None, check=None) -> dict:
     """Render the requested formats (and what they need) in memory, overlapped: the bytes
-    of :func:`unres.pipeline.render.render_outputs`, sooner.
+    of :func:`unres.pipeline.render.render_outputs`, sooner, all finished when it returns.
 
     ``elsewhere`` maps a format to a ``start(res, inputs)`` that renders it in
-    another process (:mod:`unres.parallel.side_process`); it starts first, and the function
-    that waits for its bytes stands in the result in their place.
+    another process (:mod:`unres.parallel.side_process`); it starts first, and its bytes
+    are awaited last. ``check``, if given, is called with ``{format: bytes}``: once with
+    the formats rendered here, while those rendered elsewhere finish, and once with those;
+    what it raises propagates before anything is published.
     """
     elsewhere = {name: start for name, start in (elsewhere or {}).items() if name in formats}
     done: dict = {}
@@ -76,5 +78,10 @@ def render(res, formats, elsewhere=None) -> dict:
     started.update({name: _writer(name).start(res, dict(pres)) for name in early})
     for name in [n for n in formats if n not in early and n not in elsewhere] + early + list(drafts):
         need(name)
-    done.update({name: started.pop(name) for name in elsewhere})
-    return {name: done[name] for name in formats}
+    here = {name: done[name] for name in formats if name not in elsewhere}
+    if check is not None and here:
+        check(here)
+    late = {name: started.pop(name)() for name in elsewhere}
+    if check is not None and late:
+        check(late)
+    return {name: here[name] if name in here else late[name] for name in formats}

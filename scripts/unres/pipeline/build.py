@@ -94,17 +94,14 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             res = read_source(source, data)
             outcome.warnings = [str(d) for d in lint(res)]
             elsewhere = {side.fmt: side.start} if side is not None else None
-            # The side process's bytes are awaited by write_outputs, after the others are checked.
-            rendered = overlap.render(res, todo, elsewhere)
             check = None
             if verify:
-                targets = {fmt: output_path(out_dir, source, fmt) for fmt in todo}
-
                 def check(made):
-                    written = {f: (made[t], t) for f, t in targets.items() if t in made}
-                    if written:
-                        verify_written(res, source, written)
-            publish(out_dir, source, data, rendered, check)
+                    verify_written(res, source, {fmt: (made[fmt], output_path(out_dir, source, fmt))
+                                                 for fmt in made})
+            # The formats rendered here are verified while the side process finishes its own.
+            rendered = overlap.render(res, todo, elsewhere, check)
+            publish(out_dir, source, data, rendered)
             outcome.built = todo
     except UnresError as exc:
         outcome.diagnostics = [str(d) for d in exc.diagnostics]

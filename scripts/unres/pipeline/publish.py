@@ -15,35 +15,26 @@ from .paths import output_path
 from .stamps import _stamp_path, format_key
 
 
-def write_outputs(out_dir: str, files: dict, check=None) -> None:
+def write_outputs(out_dir: str, files: dict) -> None:
     """Write ``{path: bytes}`` all or nothing: temporary files first, then renames.
 
-    A value may also be a function that returns the bytes (a render still running
-    in another process): those files are written after the others. ``check``, if
-    given, is called with ``{path: bytes}`` for the files written so far (their bytes as
-    written: a check need not read the file back from disk),
-    once before the functions are called and once for their files, so the others
-    are checked while the last renders finish; if it raises, nothing is renamed.
+    Only bytes: whatever makes or checks them (a render in another process, verify) has
+    finished before anything is written, so a failure leaves no file behind.
     """
     temps = []
     try:
-        ready = {t: d for t, d in files.items() if not callable(d)}
-        for batch in (ready, {t: d for t, d in files.items() if callable(d)}):
-            written = {}
-            for target, data in batch.items():
-                target = Path(target)
-                data = data() if callable(data) else data
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-                temps.append((tmp, target))
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, 0o644)
-                written[target] = data
-            if check is not None and written:
-                check(written)
+        for target, data in files.items():
+            if not isinstance(data, (bytes, bytearray)):
+                raise TypeError(f"write_outputs takes bytes, not {type(data).__name__} for {target}")
+            target = Path(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
         for tmp, target in temps:
             os.replace(tmp, target)
         temps = []
@@ -58,10 +49,9 @@ def write_outputs(out_dir: str, files: dict, check=None) -> None:
                 pass
 
 
-def publish(out_dir: str, source: str, data: bytes, rendered: dict, check=None) -> None:
-    """Write the outputs ``rendered`` from ``data`` (``{format: bytes}``, a value may be a
-    function still making them) and the stamp that says what they were built from, all or
-    nothing; ``check`` as for :func:`write_outputs`."""
+def publish(out_dir: str, source: str, data: bytes, rendered: dict) -> None:
+    """Write the outputs ``rendered`` from ``data`` (``{format: bytes}``, checked already) and
+    the stamp that says what they were built from, all or nothing."""
     digest = hashlib.sha256(data).hexdigest()
     stamp_file = _stamp_path(out_dir, source)
     try:
@@ -71,4 +61,4 @@ def publish(out_dir: str, source: str, data: bytes, rendered: dict, check=None) 
     stamp.update({fmt: format_key(fmt, digest) for fmt in rendered})
     files = {output_path(out_dir, source, fmt): data_ for fmt, data_ in rendered.items()}
     files[stamp_file] = json.dumps(stamp, sort_keys=True, indent=1).encode()
-    write_outputs(out_dir, files, check)
+    write_outputs(out_dir, files)
