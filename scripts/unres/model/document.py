@@ -267,6 +267,8 @@ class Meta:
     session_start: Optional[dt.date] = None
     session_end: Optional[dt.date] = None
     agenda_item: Optional[str] = None
+    # The Council's agenda item's title, printed under its number since 2023 (none in 2018).
+    agenda_item_title: Optional[str] = None
     original_language: Optional[str] = None
     agenda_items: list[AgendaItem] = field(default_factory=list)
     origin: Optional[Origin] = None
@@ -284,7 +286,8 @@ class Meta:
 
     # Prose printed as text, with UN typography whatever the reader; codes (symbol, number,
     # job number) and names of languages are taken as written.
-    PROSE: ClassVar[tuple] = ("title", "parent_organ", "organ", "session_name", "agenda_item", "meeting", "formula_organ")
+    PROSE: ClassVar[tuple] = ("title", "parent_organ", "organ", "session_name", "agenda_item",
+                              "agenda_item_title", "meeting", "formula_organ")
 
     @property
     def organ_key(self) -> str:
@@ -388,7 +391,7 @@ def printed_texts(res: Resolution):
     """(loc, text) for everything a resolution prints, in source order as far as it is known."""
     meta = res.meta
     for key in ("symbol", "title", "parent_organ", "organ", "session_name", "agenda_item",
-                "distribution", "meeting", "job_number", "formula_organ"):
+                "agenda_item_title", "distribution", "meeting", "job_number", "formula_organ"):
         value = getattr(meta, key, None)
         if isinstance(value, str):
             yield meta.key_locs.get(key), value

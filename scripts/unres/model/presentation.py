@@ -125,7 +125,7 @@ class Presentation:
     labels: dict                  # the data file's interface labels (html, docx, annex)
     organ: str = HRC              # hrc, ga or sc: which page-one lines the writers lay out
     masthead_organ: str = ""      # beside the emblem: the parent organ (HRC) or the organ itself
-    agenda_titles: tuple = ()     # the Assembly's agenda items' titles, under its agenda line
+    agenda_titles: tuple = ()     # the agenda items' titles, under the agenda line
     origin: str = ""              # "[on the report of the Third Committee (A/75/478)]"
     origin_documents: tuple = ()  # (document as printed, its symbol), in the order printed
     origin_inlines: tuple = ()    # the origin line as inlines, each document's symbol a link
@@ -209,7 +209,7 @@ def present(res: Resolution) -> Presentation:
         labels={"html": lab["html"], "docx": lab["docx"], "annex": lab["annex"]},
         organ=organ,
         masthead_organ=meta.parent_organ if organ == HRC else meta.organ,
-        agenda_titles=tuple(item.title for item in meta.agenda_items if item.title),
+        agenda_titles=_agenda_titles(meta),
         origin=_origin_line(meta, strings),
         origin_documents=tuple((d, meta.origin.symbol_of(d)) for d in meta.origin.documents)
         if meta.origin else (),
@@ -219,6 +219,12 @@ def present(res: Resolution) -> Presentation:
         closing_per_part=organ == GA and len(res.parts) > 1 and bool(meeting_line(meta)),
         **computed,
     )
+
+
+def _agenda_titles(meta: Meta) -> tuple:
+    if meta.organ_key == HRC:
+        return (meta.agenda_item_title,) if meta.agenda_item_title else ()
+    return tuple(item.title for item in meta.agenda_items if item.title)
 
 
 def _agenda_line(meta: Meta, strings: dict, lab: dict) -> str:

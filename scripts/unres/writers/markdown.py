@@ -166,7 +166,11 @@ def _front_matter(res: Resolution) -> str:
         if value is None or value is True or value == [] or (key == "meeting" and not value):
             # A Security Council resolution adopted without a meeting has none to state.
             continue
-        if key == "agenda_items":
+        if key == "agenda_item" and meta.agenda_item_title:
+            lines.append("agenda_item:")
+            lines.append(f"  number: {_yaml_str(value)}")
+            lines.append(f"  title: {_yaml_str(meta.agenda_item_title)}")
+        elif key == "agenda_items":
             lines.append("agenda_items:")
             for item in value:
                 lines.append(f"  - number: {_yaml_str(item.number)}")

@@ -300,10 +300,30 @@ def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, er
         else:
             f.missing("agenda_item", "the agenda item", agenda_el)
 
+    # The title the UN prints under the item's number since 2023; older files print none.
+    titles = [plain(el) for el in statement.findall(cover + "//{*}inline[@name='agenda item name']")]
+    title = _join_lines(t for t in titles if t) or None
     original = _original_language(f, ctx, cover)
     return {"parent_organ": parent, "organ": organ, "session": session, "session_name": session_name,
             "session_start": start, "session_end": end, "agenda_item": agenda,
-            "original_language": original}
+            "agenda_item_title": title, "original_language": original}
+
+
+_CJK_RE = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(lines) -> str:
+    """One text of the lines a cover page breaks it into: a space between words, none where
+    Chinese text runs on (the break fell inside a phrase)."""
+    out = ""
+    for line in lines:
+        line = re.sub(r"[ \t\r\n]+", " ", line).strip()     # a no-break space is kept
+        if not line:
+            continue
+        if out and not (_CJK_RE.match(out[-1]) and _CJK_RE.match(line[0])):
+            out += " "
+        out += line
+    return out
 
 
 def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:

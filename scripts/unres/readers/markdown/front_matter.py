@@ -51,7 +51,8 @@ _NOT_PRINTED = {
 _INSTEAD = {
     (GA, "agenda_item"): "lists its agenda items under 'agenda_items' (a list of number and title), "
                          "not 'agenda_item'",
-    (HRC, "agenda_items"): "has one agenda item: write 'agenda_item: \"3\"'",
+    (HRC, "agenda_items"): "has one agenda item: write 'agenda_item: \"3\"' (or "
+                           "'agenda_item: {number: \"3\", title: …}' when its title is printed)",
 }
 VOTE_LISTS = ("in_favour", "against", "abstaining")
 VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
@@ -216,6 +217,8 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key] = _printed(reader, node)
         elif key == "agenda_items":
             values[key] = _agenda_items(reader, node)
+        elif key == "agenda_item" and isinstance(node, yaml.MappingNode):
+            values[key], values["agenda_item_title"] = _agenda_item(reader, node, key_locs)
         elif key == "origin":
             values[key] = _origin(reader, node)
         elif key == "quotes":
@@ -255,6 +258,20 @@ def _organ(nodes) -> str:
 
 def _key_node(root, key):
     return next(k for k, _v in root.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+
+
+def _agenda_item(reader: _Reader, node, key_locs: dict):
+    """The Council's one item as ``{number: "3", title: …}``, the shape of an Assembly item."""
+    fields = _mapping(reader, "agenda_item", node, ("number", "title"))
+    if fields is None:
+        return None, None
+    if "number" not in fields:
+        reader.fail(node, "the agenda item has no 'number'", "E105")
+        return None, None
+    if "title" in fields:
+        key_locs["agenda_item_title"] = reader.loc(fields["title"])
+    title = reader.text("agenda_item.title", fields["title"]) if "title" in fields else None
+    return reader.text("agenda_item.number", fields["number"]), title
 
 
 def _agenda_items(reader: _Reader, node):
