@@ -30,7 +30,7 @@ PRELOAD = ["distributed", "distributed.nanny", "distributed.worker", __name__]
 def warm_server() -> None:
     """In the forkserver: everything a worker would otherwise do after it starts."""
     from . import warmup
-    from .cluster import versions
+    from .versions import versions
 
     warmup.prepare()
     versions(os.environ.get("UNRES_EMBLEM", "").strip())
