@@ -119,7 +119,7 @@ def test_closing_matter(doc, res):
                        "The voting was as follows:")
     assert texts[note + 1] == "In favour:"
     assert texts[note + 2].startswith("Angola, Burundi")
-    assert texts[note + 6] == "Afghanistan, Brazil and Mexico]"
+    assert texts[note + 6] == "Afghanistan, Brazil, Mexico]"
     assert doc.paragraphs[-1].style.name == "EndRuleG"
 
 

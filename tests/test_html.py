@@ -114,7 +114,7 @@ def test_vote_lists_are_lists(tree):
     assert labels == ["In favour:", "Against:", "Abstaining:"]
     assert [len(ul.findall("li")) for ul in lists] == [28, 14, 3]
     assert lists[0].findall("li")[4].text == "Côte d’Ivoire, "
-    assert [li.text for li in lists[2]] == ["Afghanistan, ", "Brazil and ", "Mexico]"]
+    assert [li.text for li in lists[2]] == ["Afghanistan, ", "Brazil, ", "Mexico]"]
     assert tree.xpath("//hr[@class='end-rule']")
 
 

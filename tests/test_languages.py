@@ -195,11 +195,15 @@ def built_38_3(tmp_path_factory):
     folder = tmp_path_factory.mktemp("languages")
     text = SOURCE_38_3.read_text(encoding="utf-8")
     sources = []
-    for language in EXPECTED:
+    for language in [*EXPECTED, "English"]:
         source = sub(sub(text, "\nlanguage: English", f"\nlanguage: {language}"), "meeting: 37th meeting",
                      "meeting: 37")
         path = folder / f"res_{language}.md"
         path.write_text(source, encoding="utf-8")
+        sources.append(str(path))
+        # The same resolution stating the other way of joining the last two States of a list.
+        path = folder / f"res_{language}_and.md"
+        path.write_text(sub(source, "\nvote:\n", "\nvote:\n  last_two: and\n"), encoding="utf-8")
         sources.append(str(path))
     out = folder / "out"
     result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *sources, "-o", str(out), "-q"],
@@ -255,29 +259,44 @@ def test_the_other_outputs_print_the_same_strings(built_38_3):
 
 
 # ------------------------------------------------------------------ lists of States
-# The last list of 38/3 (Afghanistan, Brazil, Mexico) as the UN's files of the 54th session print a list
-# in each language: "and" words, separators and the full stop French, Spanish and Russian end it with.
-LAST_LIST = {"French": "Afghanistan, Brazil et Mexico.]", "Spanish": "Afghanistan, Brazil y Mexico.]",
-             "Russian": "Afghanistan, Brazil и Mexico.]", "Chinese": "Afghanistan、Brazil、Mexico]",
-             "Arabic": "Afghanistan، Brazil، Mexico]"}
+# The last list of 38/3 (Afghanistan, Brazil, Mexico) in each language: by default as the UN's files of
+# the 55th and 58th sessions (and 38/3 itself) print a list, commas only; with 'last_two: and' as the
+# 54th session's print it, the language's word before the last. French, Spanish and Russian end a
+# list with a full stop.
+LAST_LIST = {"English": "Afghanistan, Brazil, Mexico]", "French": "Afghanistan, Brazil, Mexico.]",
+             "Spanish": "Afghanistan, Brazil, Mexico.]", "Russian": "Afghanistan, Brazil, Mexico.]",
+             "Chinese": "Afghanistan、Brazil、Mexico]", "Arabic": "Afghanistan، Brazil، Mexico]"}
+LAST_LIST_AND = {"English": "Afghanistan, Brazil and Mexico]", "French": "Afghanistan, Brazil et Mexico.]",
+                 "Spanish": "Afghanistan, Brazil y Mexico.]", "Russian": "Afghanistan, Brazil и Mexico.]",
+                 "Chinese": "Afghanistan、Brazil和Mexico]", "Arabic": "Afghanistan، Brazil وMexico]"}
 
 
-@pytest.mark.parametrize("language", list(LAST_LIST))
-def test_a_list_of_states_is_joined_as_the_language_prints_it(built_38_3, language):
+@pytest.mark.parametrize("language,stated", [(language, stated) for language in LAST_LIST
+                                             for stated in ("", "_and")])
+def test_a_list_of_states_is_joined_as_the_language_prints_it(built_38_3, language, stated):
     import pypdfium2
     from docx import Document
     from lxml import etree
-    wanted = LAST_LIST[language]
-    page = lxml_html.fromstring((built_38_3 / f"res_{language}.html").read_bytes())
+    wanted = (LAST_LIST_AND if stated else LAST_LIST)[language]
+    name = f"res_{language}{stated}"
+    page = lxml_html.fromstring((built_38_3 / f"{name}.html").read_bytes())
     assert wanted in page.find_class("states")[-1].text_content()
-    akn = etree.parse(str(built_38_3 / f"res_{language}.akn.xml")).getroot()
+    akn = etree.parse(str(built_38_3 / f"{name}.akn.xml")).getroot()
     assert wanted in "".join(akn.find(".//{*}conclusions").itertext())
     assert any(
-        wanted in p.text for p in Document(str(built_38_3 / f"res_{language}.docx")).paragraphs)
+        wanted in p.text for p in Document(str(built_38_3 / f"{name}.docx")).paragraphs)
     if language != "Arabic":
-        pdf = pypdfium2.PdfDocument(str(built_38_3 / f"res_{language}.pdf"))
+        pdf = pypdfium2.PdfDocument(str(built_38_3 / f"{name}.pdf"))
         text = re.sub(r"\s+", " ", "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
         assert wanted in text
+
+
+@pytest.mark.parametrize("language", ["English", "Arabic"])
+def test_verify_reads_a_list_joined_either_way(built_38_3, language):
+    sources = [str(built_38_3.parent / f"res_{language}{stated}.md") for stated in ("", "_and")]
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *sources, "-o", str(built_38_3), "-q"],
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
 def test_the_arabic_pdf_is_read_in_reading_order(built_38_3):
@@ -362,7 +381,8 @@ def test_a_quotation_is_marked_as_the_language_prints_it(source_file, language, 
     (["Chile", "Honduras"], "Chile y Honduras."), (["Chile"], "Chile."),
 ])
 def test_spanish_writes_e_for_y_before_the_sound_i(items, joined):
-    assert languages.join_list(items, "es") == joined
+    assert languages.join_list(items, "es", "and") == joined
+    assert languages.join_list(items, "es", "comma") == ", ".join(items) + "."
 
 
 # ------------------------------------------------------------------ right to left

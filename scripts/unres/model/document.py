@@ -198,6 +198,9 @@ class Vote:
     in_favour_total: Optional[int] = None
     against_total: Optional[int] = None
     abstaining_total: Optional[int] = None
+    # How each list joins its last two States: "and" (the language's word) or "comma"; None: as
+    # the language data says (languages.default_last_two). The UN has printed both, by session.
+    last_two: Optional[str] = None
 
     def __post_init__(self):
         # States' names print with UN typography (Côte d’Ivoire), whatever the reader.

@@ -180,24 +180,36 @@ def organ_key(organ: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------- lists
-def list_pieces(items, code: str) -> list:
-    """``[(item, what is printed after it), …]``: the separator, the words joining the last two
-    items, then the list's end ("A, B and C"; "A, B et C."; "A、B、C")."""
+# How the last two items of a list are joined: by the language's word for "and" ("A, B and C"), or
+# by the separator like the others ("A, B, C"). The UN prints both, session by session.
+LAST_TWO = ("and", "comma")
+
+
+def default_last_two(code: str) -> str:
+    """How the language's lists join their last two items when a source does not say."""
+    return data(code)["list"]["last_two"]
+
+
+def list_pieces(items, code: str, last_two: str | None = None) -> list:
+    """``[(item, what is printed after it), …]``: the separator, what joins the last two items
+    (``last_two``, the language's default when None), then the list's end ("A, B, C";
+    "A, B and C"; "A, B et C."; "A、B、C")."""
     rule = data(code)["list"]
+    joined_by_word = (last_two or rule["last_two"]) == "and"
     items = list(items)
     out = []
     for i, item in enumerate(items):
         if i == len(items) - 1:
             after = rule["end"]
-        elif i == len(items) - 2:
-            after = next((word for pattern, word in (rule.get("last_before") or {}).items()
-                          if re.match(pattern, items[-1])), rule["last"])
+        elif i == len(items) - 2 and joined_by_word:
+            after = next((word for pattern, word in (rule.get("and_before") or {}).items()
+                          if re.match(pattern, items[-1])), rule["and"])
         else:
             after = rule["separator"]
         out.append((item, after))
     return out
 
 
-def join_list(items, code: str) -> str:
+def join_list(items, code: str, last_two: str | None = None) -> str:
     """A list as the language prints it in running text."""
-    return "".join(item + after for item, after in list_pieces(items, code))
+    return "".join(item + after for item, after in list_pieces(items, code, last_two))

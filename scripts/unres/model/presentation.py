@@ -159,7 +159,7 @@ def present(res: Resolution) -> Presentation:
         note = template.format(**{key: phrases[key].format(n=n)
                                   for key, n in zip(VOTE_LISTS, vote.totals)})
         lists = tuple((lab[key], list(getattr(vote, key))) for key in VOTE_LISTS if getattr(vote, key))
-        items = tuple((label, tuple(languages.list_pieces(states, code))) for label, states in lists)
+        items = tuple((label, tuple(languages.list_pieces(states, code, vote.last_two))) for label, states in lists)
         close = "]" if lists else ""
     else:
         note, lists, items, close = lab["without_vote"], (), (), ""

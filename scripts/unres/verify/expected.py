@@ -58,9 +58,9 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     if vote.kind == "recorded":
         code = code_of(meta.language)
         fp.vote = VoteFp("recorded", vote.totals, {
-            "in favour": printed_states(vote.in_favour, code),
-            "against": printed_states(vote.against, code),
-            "abstaining": printed_states(vote.abstaining, code)}, {
+            "in favour": printed_states(vote.in_favour, code, vote.last_two),
+            "against": printed_states(vote.against, code, vote.last_two),
+            "abstaining": printed_states(vote.abstaining, code, vote.last_two)}, {
             "in favour": [normalise(s) for s in vote.in_favour],
             "against": [normalise(s) for s in vote.against],
             "abstaining": [normalise(s) for s in vote.abstaining]})

@@ -291,9 +291,10 @@ def split_states(text: str) -> list:
     return [s.strip() for s in _STATE_SEPARATOR_RE.split(text) if s.strip()] if text else []
 
 
-def printed_states(states, code: str) -> list:
-    """The model's States as ``split_states`` reads them back from the printed list."""
-    return split_states(languages.join_list([normalise(s) for s in states], code)) if states else []
+def printed_states(states, code: str, last_two: Optional[str] = None) -> list:
+    """The model's States as ``split_states`` reads them back from the printed list, its last two
+    joined as the source says (``Vote.last_two``)."""
+    return split_states(languages.join_list([normalise(s) for s in states], code, last_two)) if states else []
 
 
 def clean_state(text: str) -> str:

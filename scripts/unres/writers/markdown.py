@@ -203,6 +203,8 @@ def _front_matter(res: Resolution) -> str:
                 continue
             lines.append(f"  {key}:")
             lines += [f"    - {_yaml_str(s)}" for s in states]
+        if vote.last_two:
+            lines.append(f"  last_two: {vote.last_two}")
     else:
         lines.append("vote: without")
     if meta.printed:

@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from ...errors import error
+from ...model import languages
 from ...model.document import RECORDED, WITHOUT_VOTE, Vote
 from .inlines import InlineContext, collapse, local, plain
 
@@ -98,7 +99,8 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
         cat = ref(listed.get("refersTo"))
         orgs = list(listed.iter("{*}organization"))
         if cat in found and orgs and found[cat].printed is None:
-            found[cat].printed = ", ".join(plain(o) for o in orgs)
+            # What stands between the States is kept: it says how the last two are joined.
+            found[cat].printed = "".join(plain(o) + (o.tail or "") for o in orgs)
             found[cat].printed_el = orgs[0]
     if voting is not None:
         for count in voting.iterfind("./{*}count"):
@@ -111,9 +113,32 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
     lists, alone = {}, {}
     for cat, data in found.items():
         lists[cat], alone[cat] = _states(cat, data, lang, ctx, outcome_el if outcome_el is not None else voting)
+    last_two = file_last_two([(found[cat].printed, lists[cat]) for cat in CATEGORIES])
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
                 abstaining=lists["abstaining"], loc=loc, in_favour_total=alone["inFavour"],
-                against_total=alone["against"], abstaining_total=alone["abstaining"])
+                against_total=alone["against"], abstaining_total=alone["abstaining"],
+                last_two=None if last_two == languages.default_last_two(
+                    lang if lang in languages.CODES else languages.DEFAULT) else last_two)
+
+
+def list_last_two(printed: str, states: list) -> Optional[str]:
+    """How a printed list joins its last two States: "comma" when it has a separator before each
+    State after the first, "and" when it has one fewer (a word stands before the last); None for
+    a list of fewer than two States or one that cannot be told."""
+    if len(states) < 2 or not printed:
+        return None
+    text = re.sub(r"[\s.;\]]+$", "", collapse(printed).strip())
+    pieces = len([i for i in _LIST_SEPARATOR_RE.split(text) if i])
+    return "comma" if pieces == len(states) else "and" if pieces == len(states) - 1 else None
+
+
+def file_last_two(lists) -> Optional[str]:
+    """How a file joins the last two States of its lists, ``[(printed text, States), …]``: as most
+    of its lists do (a file whose lists disagree is a defect of the file; an even split says
+    nothing)."""
+    seen = [style for printed, states in lists if (style := list_last_two(printed, states))]
+    ands, commas = seen.count("and"), seen.count("comma")
+    return "and" if ands > commas else "comma" if commas > ands else None
 
 
 def _printed_outcome(statement):

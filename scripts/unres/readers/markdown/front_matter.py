@@ -375,7 +375,7 @@ def _vote(reader: _Reader, node):
     if not isinstance(node, yaml.MappingNode):
         reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
         return None
-    lists, totals, where = {}, {}, {}
+    lists, totals, where, last_two = {}, {}, {}, None
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         where[key] = value_node
@@ -383,9 +383,16 @@ def _vote(reader: _Reader, node):
             lists[key] = reader.states(key, value_node)
         elif key in VOTE_TOTALS:
             totals[key] = reader.integer(f"vote.{key}", value_node)
+        elif key == "last_two":
+            last_two = reader.text("vote.last_two", value_node)
+            if last_two is not None and last_two not in languages.LAST_TWO:
+                reader.fail(value_node, f"'vote.last_two' can only be 'and' (the language's word joins "
+                                        f"the last two States) or 'comma' (a comma, as between the "
+                                        f"others), not {last_two!r}", "E103")
+                last_two = None
         else:
-            reader.fail(key_node, f"unknown key 'vote.{key}' (known: {', '.join(VOTE_LISTS + VOTE_TOTALS)})",
-                        "E106")
+            reader.fail(key_node, f"unknown key 'vote.{key}' (known: "
+                                  f"{', '.join(VOTE_LISTS + VOTE_TOTALS + ('last_two',))})", "E106")
     alone = {}              # totals stated for a list that is not given: the States are not named
     for key in VOTE_LISTS:
         if key not in lists:
@@ -409,4 +416,5 @@ def _vote(reader: _Reader, node):
     if not any(lists.values()) and not any(alone.values()):
         reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",
                     "E403")
-    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc, **alone)
+    return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc,
+                last_two=last_two, **alone)

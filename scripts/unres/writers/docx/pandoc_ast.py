@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 from ...model.document import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Paragraph,
                                Resolution, Strong, Subscript, Superscript, Text)
-from ...model.languages import join_list
 from ...model.presentation import Presentation
 
 BODY = "SingleTxtG"
@@ -155,8 +154,8 @@ def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
 
 def vote(pres: Presentation) -> list:
     out = [styled(BODY, [s(pres.vote_note)])]
-    for i, (label, states) in enumerate(pres.vote_lists):
-        close = pres.vote_close if i == len(pres.vote_lists) - 1 else ""
+    for i, (label, items) in enumerate(pres.vote_items):
+        close = pres.vote_close if i == len(pres.vote_items) - 1 else ""
         out.append(styled(BODY, [{"t": "Emph", "c": [s(label)]}]))
-        out.append(styled("VoteListG", [s(join_list(states, pres.lang) + close)]))
+        out.append(styled("VoteListG", [s("".join(state + after for state, after in items) + close)]))
     return out
