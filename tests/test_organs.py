@@ -350,6 +350,27 @@ def test_the_sources_in_other_languages_build_and_verify(tmp_path, stem, languag
     assert main(["verify", str(path), "-o", str(out), "-q"]) == 0
 
 
+@pytest.mark.parametrize("language, adopted", [
+    # as the UN's Chinese files of 2020 print it: no organ, no 第 before the meeting's number
+    ("Chinese", "2020年2月11日 8718次会议通过"),
+    ("Chinese", "2020年2月11日安全理事会8718次会议通过"),
+    ("French", "Adoptée à la 8718e séance du Conseil de sécurité, le 11 février 2020"),
+])
+def test_a_security_council_adoption_line_worded_otherwise_verifies(tmp_path, language, adopted):
+    """A UN file's own adoption line (kept in `printed:`) is not the language data's: the PDF reader
+    finds the end of the Security Council's page one by the line's place under the number line,
+    and reads its date."""
+    text = (ROOT / "source" / "S_RES_2508_2020.md").read_text(encoding="utf-8")
+    text = sub(text, "language: English", f"language: {language}")
+    text = sub(text, "meeting: 8718th meeting", f"meeting: 8718\nprinted:\n  adopted_by: \"{adopted}\"")
+    path = tmp_path / "S_RES_2508_2020.md"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q", "-f", "pdf"]) == 0
+    assert adopted in " ".join(_pdf_text(out / "S_RES_2508_2020.pdf").split())
+    assert main(["verify", str(path), "-o", str(out), "-q", "-f", "pdf"]) == 0
+
+
 @pytest.mark.parametrize("source", [GA_SOURCE, SC_SOURCE], ids=["ga", "sc"])
 def test_importing_our_akn_gives_the_source_back(built, tmp_path, source):
     """The cover page is marked up in the UN's own shape (issuingBody, agenda item, originating

@@ -226,6 +226,11 @@ def _vote_res() -> list:
 _ADOPTED_RES = _adopted_res()
 # The Security Council's adoption line, which ends its page-one lines (it prints no title).
 _ADOPTED_AT_RES = _adopted_res(("adopted_at", "adopted_on"), own=False)
+# The Security Council's number line over it ("Resolution 2504 (2020)", "第2504(2020)号决议"): printed
+# from the language data whatever a UN file's adoption line says.
+_RESOLUTION_LINE_RES = [_template_regex(o["resolution"], {"number": r"\d+ ?\(\d+\)", "number_tight": r"\d+ ?\(\d+\)"})
+                        for code in languages.CODES
+                        for o in (languages.data(code).get("organs") or {}).values() if "resolution" in o]
 _FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
 _VOTE_RES = _vote_res()
 # The separators of a printed list of States: the comma, the Arabic comma, the enumeration comma.
@@ -331,6 +336,12 @@ def is_adopted_at(text: str) -> bool:
     """'Adopted by the Security Council at its 8712th meeting, on 31 January 2020' in any of the six."""
     text = _tight(text)
     return any(regex.fullmatch(text) for regex in _ADOPTED_AT_RES)
+
+
+def is_resolution_line(text: str) -> bool:
+    """'Resolution 2504 (2020)', the Security Council's number line, in any of the six languages."""
+    text = _tight(text)
+    return any(regex.fullmatch(text) for regex in _RESOLUTION_LINE_RES)
 
 
 def adoption_date_from(text: str) -> Optional[dt.date]:

@@ -9,6 +9,7 @@ from collections import Counter
 from ...model import languages
 from .. import links
 from ..fingerprint import (ALL_FIELDS, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
+                           is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
                            squash, vote_list_name)
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
@@ -326,6 +327,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     vote_text: dict = {}
     indent = None
     after_heading = False
+    after_number = False     # the Security Council's number line was read
     heading_end = None       # in an annex: the last line of the heading just read
 
     def record_calls(block):
@@ -339,9 +341,14 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if state == "front":
             if block[0].bold and is_adopted_by(text):
                 fp.adoption_date = adoption_date_from(text)
-            if is_adopted_at(text):     # the Security Council's page one ends here: no title
+            # The Security Council's page one ends at its adoption line (it prints no title): the
+            # line under its number, however a UN file kept in `printed:` words it.
+            if is_adopted_at(text) or after_number:
                 fp.adoption_date = adoption_date_from(text)
                 state, after_heading = "preamble", True
+                continue
+            if block[0].heading and is_resolution_line(text):
+                after_number = True
                 continue
             match = _TITLE_RE.match(text)
             if block[0].bold and match:
