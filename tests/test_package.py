@@ -13,10 +13,12 @@ import bagit
 import pytest
 from lxml import etree
 
-from conftest import BODY, CORPUS, FRONT, SOURCE_38_3
+from conftest import BODY, CORPUS, FRONT, ROOT, SOURCE_38_3
 from unres import __version__
 from unres.cli import main
-from unres.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_INVALID_OUTPUT, EXIT_OK
+from unres.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_INVALID_OUTPUT, EXIT_OK, SourceError
+from unres.package.layout import Version, plan_bags
+from unres.readers.markdown.reader import read_source
 
 STEM = "A_HRC_RES_38_3"
 METS = "{http://www.loc.gov/METS/}"
@@ -376,6 +378,75 @@ def test_one_bag_per_session(tmp_path, capsys):
     assert status == EXIT_FINDINGS
     assert (f"{bag_dir / wrong}: error: the Akoma Ntoso file it carries differs from the one in the bag "
             "[B-PDFA]") in out.err, out.err
+
+
+SC_SOURCE = ROOT / "source" / "S_RES_2508_2020.md"
+GA_SOURCE = ROOT / "source" / "A_RES_75_40.md"
+
+
+def _council(tmp_path, number: str, year: str, name: str = "") -> Path:
+    """The project's Security Council source as resolution ``number (year)``, adopted that year."""
+    text = SC_SOURCE.read_text(encoding="utf-8")
+    for old, new in (("symbol: S/RES/2508 (2020)", f"symbol: S/RES/{number} ({year})"),
+                     ('number: "2508 (2020)"', f'number: "{number} ({year})"'),
+                     ("issue_date: 2020-", f"issue_date: {year}-"), ("adoption_date: 2020-", f"adoption_date: {year}-")):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / (name or f"S_RES_{number}_{year}.md")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _plan(*paths):
+    return _plan_per(*paths, per="session")
+
+
+def _plan_per(*paths, per):
+    return [(plan.name, [v.meta.symbol for v in plan.versions])
+            for plan in plan_bags([Version(str(p), read_source(str(p)).meta) for p in paths], per)]
+
+
+def test_the_security_council_is_packaged_per_session_by_the_year_of_its_symbol(tmp_path):
+    """The Council has no session: its bags are its years, beside the Assembly's and the Council's
+    sessions, whatever order the sources come in."""
+    hrc = tmp_path / "hrc.md"
+    hrc.write_text(FRONT + BODY, encoding="utf-8")
+    assert _plan(_council(tmp_path, "2560", "2020"), _council(tmp_path, "2561", "2021"), GA_SOURCE, hrc,
+                 _council(tmp_path, "2508", "2020")) == [
+        ("A_HRC_RES_99", ["A/HRC/RES/99/1"]),
+        ("A_RES_75", ["A/RES/75/40"]),
+        ("S_RES_2020", ["S/RES/2508 (2020)", "S/RES/2560 (2020)"]),
+        ("S_RES_2021", ["S/RES/2561 (2021)"]),
+    ]
+
+
+def test_a_council_symbol_without_its_year_is_refused_per_session(tmp_path, capsys):
+    """No year to name its bag after: refused before anything is built (one bag per resolution
+    needs none)."""
+    text = SC_SOURCE.read_text(encoding="utf-8").replace("S/RES/2508 (2020)", "S/RES/2508", 1)
+    path = tmp_path / "S_RES_2508.md"
+    path.write_text(text.replace('number: "2508 (2020)"', 'number: "2508"', 1), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        _plan(path)
+    (diag,) = caught.value.diagnostics
+    assert diag.code == "E704" and diag.loc.line == 2 and "S/RES/2508 ends with no year" in diag.message
+    assert _plan_per(path, per="resolution") == [("S_RES_2508", ["S/RES/2508"])]
+    assert package(path, "--per", "session", "--build-dir", tmp_path / "build",
+                   "-o", tmp_path / "bags") == EXIT_INPUT
+    assert f"{path}:2:" in capsys.readouterr().err
+    assert not (tmp_path / "build").exists() and not (tmp_path / "bags").exists()
+
+
+def test_one_bag_per_year_of_the_security_council(tmp_path):
+    sources = [_council(tmp_path, "2508", "2020"), _council(tmp_path, "2509", "2020")]
+    assert package(*sources, "--per", "session", "--build-dir", tmp_path / "build",
+                   "-o", tmp_path / "bags") == EXIT_OK
+    assert [p.name for p in (tmp_path / "bags").iterdir()] == ["S_RES_2020"]
+    bag = bagit.Bag(str(tmp_path / "bags" / "S_RES_2020"))
+    bag.validate(processes=1)
+    assert bag.info["External-Identifier"] == ["S/RES/2508 (2020)", "S/RES/2509 (2020)"]
+    assert sorted(Path(p).parent.as_posix() for p in bag.payload_files() if p.endswith(".md")) == \
+        ["data/S_RES_2508_2020/en", "data/S_RES_2509_2020/en"]
 
 
 # ---------------------------------------------------------------- six languages, one package

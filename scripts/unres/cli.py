@@ -152,7 +152,8 @@ def parser() -> argparse.ArgumentParser:
     pkg.add_argument("-o", "--output", default="build/bags", metavar="DIR",
                      help="where the bags go (default: build/bags)")
     pkg.add_argument("--per", choices=("resolution", "session"), default="resolution",
-                     help="one bag per resolution (all its languages) or per session (default: resolution)")
+                     help="one bag per resolution (all its languages) or per session, the Security "
+                          "Council's per year (default: resolution)")
     pkg.add_argument("--build-dir", default="build", metavar="DIR", help="where outputs are built (default: build)")
     pkg.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                      help="worker processes for the build and the checks (default: the number of cores)")

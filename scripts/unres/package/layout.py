@@ -1,7 +1,8 @@
 """What goes into a bag, and under which names: pure decisions, no files.
 
 A bag holds one resolution (every language version of one symbol) or one
-session (every resolution whose symbol differs only in its last segment).
+session (every resolution whose symbol differs only in its last segment; for the
+Security Council, which has no sessions, every resolution of one year).
 Each language version brings five files, named as an archivist reads them:
 ``A_HRC_RES_38_3/en/A_HRC_RES_38_3-EN.pdf`` under the bag's ``data/``.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..errors import SourceError, error
 from ..formats import FORMATS
-from ..model.document import Loc, Meta
+from ..model.document import SC, Loc, Meta
 from ..model.document_date import document_instant
 from ..model.presentation import bcp47
 from ..pipeline.paths import output_path
@@ -90,8 +91,20 @@ def symbol_stem(symbol: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", symbol).strip("_")
 
 
+# The year a Security Council symbol ends with: 'S/RES/2508 (2020)'.
+_SYMBOL_YEAR_RE = re.compile(r"\((\d{4})\)\s*$")
+
+
 def group_key(meta: Meta, per: str) -> str:
-    return meta.symbol if per == "resolution" else meta.symbol.rsplit("/", 1)[0]
+    """The symbol the bag is named after: the resolution's, or its session's. The Security Council
+    has no sessions: its resolutions are numbered on through the years, each symbol ending with its
+    year, so its "session" is the year ('S/RES (2020)', packaged as S_RES_2020)."""
+    if per == "resolution":
+        return meta.symbol
+    if meta.organ_key == SC:
+        match = _SYMBOL_YEAR_RE.search(meta.symbol)
+        return f"{meta.symbol.rsplit('/', 1)[0]} ({match.group(1)})" if match else ""
+    return meta.symbol.rsplit("/", 1)[0]
 
 
 def plan_bags(versions, per: str) -> list:
@@ -108,7 +121,14 @@ def plan_bags(versions, per: str) -> list:
                                "holds one source per language version", "E701"))
             continue
         seen[key] = v
-        groups.setdefault(group_key(v.meta, per), []).append(v)
+        group = group_key(v.meta, per)
+        if not group:
+            diags.append(error(_loc(v, "symbol"),
+                               f"{v.meta.symbol} ends with no year, as in 'S/RES/2508 (2020)': the Security "
+                               "Council's resolutions are packaged per session by the year of their symbol",
+                               "E704"))
+            continue
+        groups.setdefault(group, []).append(v)
     by_symbol: dict = {}
     for v in seen.values():
         by_symbol.setdefault(v.meta.symbol, []).append(v)
