@@ -17,6 +17,7 @@ from lxml import etree
 
 from conftest import CORPUS
 from unres import xmlsafe
+from unres.model import languages
 from unres.model.typography import smart_text
 from unres.model.document import Link, NoteRef, walk_inlines, walk_subparagraphs
 from unres.readers.akn.reader import import_akn
@@ -38,7 +39,37 @@ def _norm(text: str) -> str:
 def _text(el) -> str:
     if el is None:
         return ""
-    return _norm("".join(el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)))
+    return _norm("".join(t[1:] if t.is_tail and _unraised_close(t.getparent()) else t
+                         for t in el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)
+                         if not (t.is_text and _call_bracket(t.getparent()))))
+
+
+def _unraised_close(note) -> bool:
+    """A call opened by a raised "(" whose ")" is typed in the text after it (W690)."""
+    if etree.QName(note).localname != "authorialNote" or not (note.tail or "").startswith(")"):
+        return False
+    before = note.getprevious()
+    return before is not None and not before.tail and _call_bracket(before) and before.text == "("
+
+
+def _call_bracket(el) -> bool:
+    """'<sup>(</sup><authorialNote/><sup>)</sup>': the raised brackets of a call's printed marker,
+    "(1)" in the Arabic files, touching the call on its side."""
+    if etree.QName(el).localname != "sup" or len(el) or re.search(r"\w", el.text or "") or not el.text:
+        return False
+    before, after = el.getprevious(), el.getnext()
+    return ((not el.tail and after is not None and etree.QName(after).localname == "authorialNote")
+            or (before is not None and etree.QName(before).localname == "authorialNote" and not before.tail))
+
+
+def _printed_marker(note) -> str:
+    """How the file prints a call, its number written {n}."""
+    before, after = note.getprevious(), note.getnext()
+    opening = before.text if before is not None and not before.tail and _call_bracket(before) else ""
+    closing = after.text if after is not None and not note.tail and _call_bracket(after) else ""
+    if _unraised_close(note):
+        closing = ")"
+    return opening + "{n}" + closing
 
 
 def _key(num) -> str:
@@ -108,6 +139,8 @@ def un_reading(path) -> dict:
             else:
                 pieces.append((text, href, a))
         links.update((_norm(text), href) for text, href, _a in pieces)
+    if any(_unraised_close(n) for n in st.iter(f"{{{NS['a']}}}authorialNote")):
+        repairs.add("W690")
     return dict(repairs=repairs,
         agenda_title=" ".join(_text(e) for e in st.xpath("a:coverPage//a:inline[@name='agenda item name']",
                                                           namespaces=NS)),
@@ -115,6 +148,8 @@ def un_reading(path) -> dict:
         operative=operative,
         notes=[_note_text(n, repairs) for n in st.xpath("a:preamble//a:authorialNote | "
                                                          "a:mainBody//a:authorialNote", namespaces=NS)],
+        markers={_printed_marker(n) for n in st.xpath("a:preamble//a:authorialNote | "
+                                                       "a:mainBody//a:authorialNote", namespaces=NS)},
         links=links,
         totals=tuple(int(q) if q else 0 for q in (
             (st.xpath(f"a:conclusions//a:quantity[@refersTo='#{k}']/@normalized", namespaces=NS) or [None])[0]
@@ -173,6 +208,10 @@ def differences(path) -> tuple[list[str], set]:
     notes = [_norm(" ".join(_plain(p) for p in n.paragraphs)) for n in res.footnotes]
     if notes != un["notes"]:
         problems.append("footnotes")
+    # The brackets around a call are the language's printed marker, not words of the text.
+    printed = languages.data(languages.code_of(res.meta.language)).get("note_marker", "{n}")
+    if un["markers"] - {printed}:
+        problems.append(f"calls printed {sorted(un['markers'])} where the language data prints {printed!r}")
     blocks = [p.inlines for p in res.preamble] + [x for p in ours for x in (p.inlines, p.wrapup)] + \
         [s.inlines for p in ours for s in walk_subparagraphs(p.children)] + \
         [q for n in res.footnotes for q in n.paragraphs]
@@ -203,3 +242,32 @@ def test_every_un_file_is_imported_as_the_un_printed_it(language, capsys):
     with capsys.disabled():
         print(f"\n{language}: {len(files) - len(failures)}/{len(files)} faithful")
     assert failures == {}
+
+
+def test_an_arabic_call_is_written_without_the_brackets_of_its_printed_marker(tmp_path):
+    """The Arabic files print a call "(1)" as '<sup>(</sup><authorialNote marker="1"/><sup>)</sup>'
+    (sometimes with the ")" unraised); the brackets are the language's marker, so the source
+    calls '[^1]' and the build prints "(1)" from the language data, which verify expects."""
+    import subprocess
+    import sys
+    from unres.writers.markdown import render_markdown
+    files = [f for f in FILES if f.parent.name == "Arabic" and f.parent.parent.name == "54session"]
+    called = 0
+    for path in files:
+        res, warnings = import_akn(path)
+        text = render_markdown(res)
+        called += len(res.footnotes)
+        assert "^(^" not in text and "^)^" not in text, path.name
+        assert not re.search(r"\[\^\d+\]\)", text), path.name
+        assert all(note.marker == f"({note.number})" for note in res.footnotes), path.name
+    assert called > 0
+    # 54/22 types one closing bracket unraised (W690); 54/10 raises both.
+    for name in ("A_HRC_RES_54_22A.xml", "A_HRC_RES_54_10A.xml"):
+        path = next(f for f in files if f.name == name)
+        source = tmp_path / name.replace(".xml", ".md")
+        source.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
+        for command in ("build", "verify"):
+            result = subprocess.run([sys.executable, "-m", "unres.cli", command, str(source),
+                                     "-o", str(tmp_path / "out"), "-q"],
+                                    capture_output=True, text=True, timeout=900)
+            assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from lxml import html as lxml_html
@@ -458,3 +459,52 @@ def test_an_adoption_line_kept_in_a_un_files_own_words_is_read_back(tmp_path):
     assert result.returncode == 0, result.stderr
     page = lxml_html.fromstring((tmp_path / "out" / "res.html").read_bytes())
     assert _flat(page.find_class("adopted-by")[0].text_content()).endswith("en date du 5 juillet 2018")
+
+
+def _note_marks(built, language):
+    """(call, note) as each output prints the first footnote's marker of 38/3."""
+    page = lxml_html.fromstring((built / f"res_{language}.html").read_bytes())
+    html = (page.xpath("//a[@role='doc-noteref']")[0].text_content(),
+            page.xpath("//li[@role='doc-endnote']/span[@class='marker']")[0].text_content())
+    from lxml import etree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def beside(number_run):
+        def text(run):
+            # Only what is set in the footnote number's own style is the marker's.
+            style = run.find(f"{w}rPr/{w}rStyle") if run is not None else None
+            if style is None or style.get(f"{w}val") != "FootnoteReference":
+                return ""
+            return "".join(t.text or "" for t in run.iter(f"{w}t"))
+        return text(number_run.getprevious()) + "N" + text(number_run.getnext())
+    with zipfile.ZipFile(built / f"res_{language}.docx") as docx:
+        body = etree.fromstring(docx.read("word/document.xml"))
+        notes = etree.fromstring(docx.read("word/footnotes.xml"))
+    docx_marks = (beside(next(body.iter(f"{w}footnoteReference")).getparent()),
+                  beside(next(notes.iter(f"{w}footnoteRef")).getparent()))
+    akn = etree.parse(str(built / f"res_{language}.akn.xml")).getroot()
+    note = next(akn.iter("{*}authorialNote"))
+
+    def raised(el):
+        return el.text if el is not None and etree.QName(el).localname == "sup" else ""
+    akn_mark = raised(note.getprevious()) + note.get("marker") + raised(note.getnext())
+    return html, docx_marks, akn_mark
+
+
+def test_a_footnote_is_marked_as_the_language_prints_it(built_38_3):
+    """The UN's Arabic versions print a footnote's number in brackets, "(1)", at the call and
+    before the note (the AKN as the UN's Arabic files write it: the number in @marker, the
+    brackets raised beside the call); the other languages print the number alone."""
+    assert _note_marks(built_38_3, "Arabic") == (("(1)", "(1)"), ("(N)", "(N)"), "(1)")
+    for language in ("English", "French", "Chinese"):
+        assert _note_marks(built_38_3, language) == (("1", "1"), ("N", "N"), "1"), language
+
+
+def test_the_arabic_pdf_prints_the_bracketed_marker_at_the_call_and_the_note(built_38_3):
+    from unres.verify.read.pdf_bidi import pdf_text
+
+    def marks(language):
+        text = "\n".join(pdf_text(built_38_3 / f"res_{language}.pdf"))
+        # Right to left, a bracket is drawn mirrored: "(1)" reads either way round.
+        return len(re.findall(r"\(1\)|\)1\(", text))
+    assert marks("Arabic") - marks("English") == 2

@@ -143,6 +143,17 @@ def ordinal_suffix(n: int, code: str) -> str:
     return rule["other"]
 
 
+def note_marker(n: int, code: str) -> str:
+    """How a footnote's number is printed, at its call and before the note: '1', Arabic '(1)'."""
+    return (data(code).get("note_marker") or "{n}").format(n=n)
+
+
+def note_marker_brackets(code: str) -> tuple[str, str]:
+    """What the language prints before and after a footnote's number ('(', ')' in Arabic)."""
+    before, _, after = (data(code).get("note_marker") or "{n}").partition("{n}")
+    return before, after
+
+
 def meeting(n: int, code: str) -> str:
     """'37th meeting', '37e séance', '37‑е заседание', '第37次会议', 'الجلسة 37'."""
     return data(code)["meeting"].format(n=n, suffix=ordinal_suffix(n, code))

@@ -112,7 +112,7 @@ def finalize(res: Resolution) -> Resolution:
             raise SourceError(error(note.loc, f"footnote {ref.key} is called more than once", "E305"))
         ordered.append(note)
         note.number = len(ordered)
-        note.marker = str(note.number)
+        note.marker = languages.note_marker(note.number, numberer.code)
         note.eid = ref.eid
         note.called_from = owner
         ref.number = note.number

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from ...errors import warning
+from ...model import languages
 from ...model.document import (Emph, Footnote, LineBreak, Link, Loc, NoteRef, Strong, Subscript, Superscript,
                                Text)
 
@@ -82,6 +83,7 @@ class InlineContext:
     footnotes: list = field(default_factory=list)
     markers: list = field(default_factory=list)        # (marker, Loc), in document order
     in_note: bool = False
+    code: str = "en"                                    # the file's language: how it prints a note's number
     # unres's own files hold exactly what their source said: nothing in them is a typing slip.
     own: bool = False
     _warned_kinds: set = field(default_factory=set)
@@ -101,8 +103,50 @@ class InlineContext:
 def convert(el, ctx: InlineContext) -> list:
     """The normalised inlines of ``el``'s content (its text, children and their tails)."""
     if ctx.own:
-        return normalise(_raw_children(el, ctx))
-    return _join_split_links(_mend_split_words(normalise(_raw_children(el, ctx)), el, ctx), el, ctx)
+        return without_note_brackets(normalise(_raw_children(el, ctx)), ctx.code)
+
+    def unraised():
+        ctx.warn(el, "the closing bracket of a footnote call's printed marker is not raised; "
+                     "read as the marker's", "W690")
+    return without_note_brackets(
+        _join_split_links(_mend_split_words(normalise(_raw_children(el, ctx)), el, ctx), el, ctx),
+        ctx.code, unraised)
+
+
+def without_note_brackets(nodes: list, code: str, unraised=None) -> list:
+    """'<sup>(</sup><authorialNote/><sup>)</sup>': the raised brackets a language prints around
+    every footnote's number ("(1)" in Arabic) belong to the call's marker, which the model prints
+    from the language data; kept as text they would read '^(^[^1]^)^' and print twice. A closing
+    bracket typed unraised after a raised opening one ('<sup>(</sup><authorialNote/>)،') is the
+    marker's too; ``unraised`` is told of it (a UN file's typing slip)."""
+    before, after = languages.note_marker_brackets(code)
+    if not (before or after):
+        return nodes
+    out = []
+    for node in nodes:
+        if isinstance(node, _CONTAINERS):
+            node = replace(node, children=without_note_brackets(node.children, code, unraised))
+        out.append(node)
+    for index in range(len(out) - 1, -1, -1):
+        if not isinstance(out[index], NoteRef):
+            continue
+        opened = bool(before) and index > 0 and _raised(out[index - 1], before)
+        following = out[index + 1] if index + 1 < len(out) else None
+        if after and following is not None and _raised(following, after):
+            del out[index + 1]
+        elif (after and opened and unraised is not None and isinstance(following, Text)
+              and following.text.startswith(after)):
+            rest = following.text[len(after):]
+            out[index + 1:index + 2] = [Text(rest)] if rest else []
+            unraised()
+        if opened:
+            del out[index - 1]
+    return out
+
+
+def _raised(node, text: str) -> bool:
+    return (isinstance(node, Superscript) and len(node.children) == 1 and isinstance(node.children[0], Text)
+            and node.children[0].text == text)
 
 
 def _join_split_links(nodes: list, el, ctx: InlineContext) -> list:

@@ -123,6 +123,7 @@ class _Builder:
         lang_el = statement.find("./{*}meta/{*}identification/{*}FRBRExpression/{*}FRBRlanguage")
         lang_iso = (lang_el.get("language") if lang_el is not None else "") or "eng"
         lang = _BCP47_BY_ISO.get(lang_iso, "en")
+        self.ctx.code = lang
         if lang_el is None:
             self.ctx.warn(statement, "no FRBRlanguage; the document is read as English", "W609")
 

@@ -23,7 +23,7 @@ def _akn_segments(el, italic=False, out=None):
     for child in el:
         if not isinstance(child.tag, str):
             pass
-        elif child.tag == _q("authorialNote"):
+        elif child.tag == _q("authorialNote") or _note_bracket(child):
             pass
         elif child.tag == _q("eol"):
             out.append(("\n", italic))
@@ -32,6 +32,24 @@ def _akn_segments(el, italic=False, out=None):
         if child.tail:
             out.append((child.tail, italic))
     return out
+
+
+def _note_bracket(el) -> bool:
+    """A raised bracket touching a footnote call: part of the call's printed marker ("(1)" in
+    Arabic, with @marker the number alone), not of the paragraph's text."""
+    if el.tag != _q("sup") or len(el) or not el.text or any(ch.isalnum() for ch in el.text):
+        return False
+    before, after = el.getprevious(), el.getnext()
+    return ((not el.tail and after is not None and after.tag == _q("authorialNote"))
+            or (before is not None and before.tag == _q("authorialNote") and not before.tail))
+
+
+def _printed_marker(note) -> str:
+    """The note's marker as printed: @marker with the raised brackets beside the call."""
+    before, after = note.getprevious(), note.getnext()
+    opening = before.text if before is not None and not before.tail and _note_bracket(before) else ""
+    closing = after.text if after is not None and not note.tail and _note_bracket(after) else ""
+    return opening + note.get("marker", "") + closing
 
 
 def _akn_text(el) -> str:
@@ -85,7 +103,7 @@ def extract_akn(path) -> Fingerprint:
     where = _index_by_anchor(fp.items)
     for note, owner in calls:
         body = " ".join(_akn_text(p) for p in note.iterfind("a:p", ns))
-        fp.notes.append(Note(note.get("marker", ""), normalise(body), where.get(owner)))
+        fp.notes.append(Note(_printed_marker(note), normalise(body), where.get(owner)))
     fp.notes.sort(key=lambda n: (len(n.marker), n.marker))
 
     outcome = doc.find(".//a:conclusions//a:vote", ns)

@@ -19,6 +19,8 @@ def _docx_segments(p_el):
     """``[(text, italic, call_id)]`` of a w:p, in reading order."""
     out = []
     for r in p_el.iter(f"{{{W_NS}}}r"):
+        if _is_note_bracket(r):
+            continue
         rpr = r.find(f"{{{W_NS}}}rPr")
         italic = False
         if rpr is not None:
@@ -37,6 +39,33 @@ def _docx_segments(p_el):
     return out
 
 
+def _is_note_bracket(run) -> bool:
+    """A run in the footnote number's style beside a note's number: its printed brackets
+    ("(1)" in Arabic), part of the marker and not of the text."""
+    style = run.find(f"{{{W_NS}}}rPr/{{{W_NS}}}rStyle")
+    if style is None or style.get(f"{{{W_NS}}}val") != _NOTE_STYLE:
+        return False
+    if run.find(f"{{{W_NS}}}footnoteReference") is not None or run.find(f"{{{W_NS}}}footnoteRef") is not None:
+        return False
+    return any(_is_number_run(r) for r in (run.getprevious(), run.getnext()) if r is not None)
+
+
+def _is_number_run(run) -> bool:
+    return run.find(f"{{{W_NS}}}footnoteReference") is not None or run.find(f"{{{W_NS}}}footnoteRef") is not None
+
+
+def _printed_marker(number_run, n: int) -> str:
+    """The number Word prints for the note with the brackets beside it."""
+    def bracket(run):
+        if run is None or not _is_note_bracket(run):
+            return ""
+        return "".join(t.text or "" for t in run.iter(f"{{{W_NS}}}t"))
+    return bracket(number_run.getprevious()) + str(n) + bracket(number_run.getnext())
+
+
+_NOTE_STYLE = "FootnoteReference"
+
+
 def extract_docx(path) -> Fingerprint:
     import docx   # python-docx is slow to import; only the DOCX reader needs it
 
@@ -53,9 +82,13 @@ def extract_docx(path) -> Fingerprint:
         names = set(zf.namelist())
         notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
     note_text = {}
+    note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_xml is not None:
         for fn in etree.fromstring(notes_xml, safe_parser()).iter(f"{{{W_NS}}}footnote"):
             if fn.get(f"{{{W_NS}}}type") in (None, "normal"):
+                ref = next(fn.iter(f"{{{W_NS}}}footnoteRef"), None)
+                if ref is not None:
+                    note_runs[fn.get(f"{{{W_NS}}}id")] = ref.getparent()
                 note_text[fn.get(f"{{{W_NS}}}id")] = normalise(
                     " ".join("".join(t for t, _, _ in _docx_segments(p))
                              for p in fn.iter(f"{{{W_NS}}}p")))
@@ -140,9 +173,16 @@ def extract_docx(path) -> Fingerprint:
             items.preamble(text, _opening(body_segs))
         calls += [(c, items.index_of_last()) for _, _, c in segs if c]
     fp.items = items.items
-    # Word numbers footnotes itself, in the order of their references.
+    # Word numbers footnotes itself, in the order of their references; the call and the note
+    # each print it with their own brackets, and a difference is a note apart.
+    call_runs = {ref.get(f"{{{W_NS}}}id"): ref.getparent()
+                 for ref in document.element.body.iter(f"{{{W_NS}}}footnoteReference")}
     for n, (note_id, owner) in enumerate(calls, start=1):
-        fp.notes.append(Note(str(n), note_text.get(note_id), owner))
+        at_note = _printed_marker(note_runs[note_id], n) if note_id in note_runs else str(n)
+        at_call = _printed_marker(call_runs[note_id], n) if note_id in call_runs else at_note
+        fp.notes.append(Note(at_note, note_text.get(note_id), owner))
+        if at_call != at_note:
+            fp.notes.append(Note(at_call, None, owner))
     return fp
 
 

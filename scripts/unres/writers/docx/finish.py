@@ -7,6 +7,7 @@ footnotes' number tab, and a zip whose every byte depends on the source only.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -344,6 +345,24 @@ def footnote_tabs(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def footnote_brackets(xml: bytes, before: str, after: str) -> bytes:
+    """Each note's number between the brackets its language prints ("(1)" in Arabic): Word
+    numbers the note itself, so the brackets are runs of the number's own style beside it."""
+    if not (before or after):
+        return xml
+    root = etree.fromstring(xml, safe_parser())
+    for ref_run in root.xpath("//w:footnote/w:p[1]/w:r[w:footnoteRef]", namespaces={"w": W}):
+        for text, add in ((before, ref_run.addprevious), (after, ref_run.addnext)):
+            if text:
+                run = etree.Element(f"{{{W}}}r")
+                props = ref_run.find(f"{{{W}}}rPr")
+                if props is not None:
+                    run.append(copy.deepcopy(props))
+                etree.SubElement(run, f"{{{W}}}t").text = text
+                add(run)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def rezip(data: bytes, when: dt.datetime, rewrite: dict) -> bytes:
     """The same entries, in the same order, with one fixed timestamp and no host data."""
     stamp = max(when, ZIP_EPOCH).astimezone(dt.timezone.utc).timetuple()[:6]
@@ -376,4 +395,5 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> by
     properties(doc, res, pres, when)
     out = io.BytesIO()
     doc.save(out)
-    return rezip(out.getvalue(), when, {"word/footnotes.xml": footnote_tabs})
+    return rezip(out.getvalue(), when, {"word/footnotes.xml": lambda xml: footnote_brackets(
+        footnote_tabs(xml), *pres.note_brackets)})

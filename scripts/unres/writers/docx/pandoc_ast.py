@@ -33,8 +33,9 @@ def styled(style: str, inlines: list) -> dict:
 class Inlines:
     """Converts model inlines; footnote calls take their bodies from the resolution."""
 
-    def __init__(self, res: Resolution):
+    def __init__(self, res: Resolution, note_brackets: tuple = ("", "")):
         self.res = res
+        self.note_brackets = note_brackets
 
     def __call__(self, nodes) -> list:
         out = []
@@ -60,13 +61,28 @@ class Inlines:
                 return [{"t": "Link", "c": [["", [], []], self(node.children), [node.target, ""]]}]
             return self(node.children)
         if isinstance(node, NoteRef):
-            return [self.note(node)]
+            return self.call(node)
         raise TypeError(f"no DOCX rendering for inline {type(node).__name__}")
+
+    def call(self, ref: NoteRef) -> list:
+        """The Word footnote with the brackets its language prints around the number ("(1)"),
+        raised as the number is, in the style that tells a reader they are the call's."""
+        before, after = self.note_brackets
+        return [*([marker_text(before)] if before else []), self.note(ref),
+                *([marker_text(after)] if after else [])]
 
     def note(self, ref: NoteRef) -> dict:
         # The model allows one call per footnote, so every call is a Word footnote.
         note = self.res.footnote(ref.key)
         return {"t": "Note", "c": [{"t": "Para", "c": self(par)} for par in note.paragraphs]}
+
+
+# Word's own character style of a footnote's number, at the call and before the note.
+NOTE_MARKER_STYLE = "Footnote Reference"
+
+
+def marker_text(text: str) -> dict:
+    return {"t": "Span", "c": [["", [], [["custom-style", NOTE_MARKER_STYLE]]], [s(text)]]}
 
 
 def numbered(label: str, inlines: list) -> list:
@@ -99,7 +115,7 @@ def heading(style: str, label: str, title) -> dict:
 def blocks(res: Resolution, pres: Presentation) -> list:
     """The body below the masthead table, top to bottom."""
     meta = res.meta
-    conv = Inlines(res)
+    conv = Inlines(res, pres.note_brackets)
     out = page_one(res, pres, conv)
     closing = styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)])
     for index, part in enumerate(res.parts):
