@@ -41,6 +41,8 @@ CHINESE = [
     # empty symbol; the UN's adoption line worded otherwise than the language data's, kept in
     # `printed:` ("2020年2月25日 8732次会议通过"): the PDF reader takes it by its place under the number
     SC / "Chinese" / "S_RES_2511 (2020)-2002954C.xml",
+    # short paragraphs: most lines start indented, where a paragraph's first line does
+    SC / "Chinese" / "S_RES_2526 (2020)-2007543C.xml",
 ]
 pytestmark = pytest.mark.skipif(not all(p.exists() for p in SAMPLE + CHINESE),
                                 reason="../shared/corpus/un-akn-ga or un-akn-sc is absent")

@@ -371,6 +371,24 @@ def test_a_security_council_adoption_line_worded_otherwise_verifies(tmp_path, la
     assert main(["verify", str(path), "-o", str(out), "-q", "-f", "pdf"]) == 0
 
 
+def test_a_security_council_text_of_short_paragraphs_verifies(tmp_path):
+    """Most lines of a text of one-line paragraphs start indented, as their first lines do: the PDF
+    reader takes the text block's left edge from the Council's number line, so that a paragraph's
+    second line, at that edge, stays in its paragraph."""
+    text = (ROOT / "source" / "S_RES_2508_2020.md").read_text(encoding="utf-8")
+    front = sub(text, "language: English", "language: Chinese").split("\n---\n", 1)[0] + "\n---\n"
+    front = sub(front, "meeting: 8718th meeting", "meeting: 8718")
+    short = "".join(f"\n**回顾**其第{n}(2019)号决议，\n" for n in range(2480, 2488))
+    body = ("\n**安全理事会，**\n" + short + "\n**重申**" + "安理会认定一切形式和表现的恐怖主义是对和平与安全的最严重威胁之一" * 2
+            + "，\n\n1. **决定**将第2473号决议规定的各项授权从本决议通过之日起再延长十二个月；\n"
+            "\n2. **决定**继续处理此案。\n")
+    path = tmp_path / "S_RES_2508_2020.md"
+    path.write_text(front + body, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q", "-f", "pdf", "--no-verify"]) == 0
+    assert main(["verify", str(path), "-o", str(out), "-q", "-f", "pdf"]) == 0
+
+
 @pytest.mark.parametrize("source", [GA_SOURCE, SC_SOURCE], ids=["ga", "sc"])
 def test_importing_our_akn_gives_the_source_back(built, tmp_path, source):
     """The cover page is marked up in the UN's own shape (issuingBody, agenda item, originating

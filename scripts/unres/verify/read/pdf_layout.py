@@ -127,12 +127,16 @@ def extract_pdf(path) -> Fingerprint:
 
 def _text_block_left(lines, body) -> float:
     """The left edge of the text block. The title's number hangs in the margin
-    and its text starts at that edge; without a title, the most common start
-    of a line of body text."""
+    and its text starts at that edge; the Security Council's number line, which it
+    prints instead of a title, starts at it; without either, the most common start
+    of a line of body text (in a text of short paragraphs, as Chinese sets them, that
+    is the indented first line)."""
     for ln in lines:
         words = [f for f in ln.frags if f.text.strip()]
         if ln.bold and len(words) > 1 and _TITLE_RE.match(normalise(ln.text)):
             return round(words[1].x, 1)
+        if ln.page == 0 and ln.heading and is_resolution_line(ln.text):
+            return round(words[0].x, 1)
     return Counter(round(ln.x, 1) for ln in lines
                    if abs(_line_size(ln) - body) < 0.5).most_common(1)[0][0]
 
