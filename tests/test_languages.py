@@ -508,3 +508,34 @@ def test_the_arabic_pdf_prints_the_bracketed_marker_at_the_call_and_the_note(bui
         # Right to left, a bracket is drawn mirrored: "(1)" reads either way round.
         return len(re.findall(r"\(1\)|\)1\(", text))
     assert marks("Arabic") - marks("English") == 2
+
+
+def _without_brackets(path, suffix):
+    if suffix != ".docx":
+        text = path.read_text(encoding="utf-8")
+        for old, new in (("<sup>(</sup><authorialNote", "<authorialNote"),
+                         ("</authorialNote><sup>)</sup>", "</authorialNote>"), (">(1)<", ">1<")):
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+        return
+    with zipfile.ZipFile(path) as old:
+        entries = [(info, old.read(info.filename)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, blob in entries:
+            if info.filename == "word/footnotes.xml":
+                blob = re.sub(rb'<w:r><w:rPr>\s*<w:rStyle w:val="FootnoteReference"/>\s*</w:rPr>\s*'
+                              rb'<w:t>[()]</w:t></w:r>', b"", blob)
+            new.writestr(info, blob)
+
+
+@pytest.mark.parametrize("suffix", [".akn.xml", ".html", ".docx"])
+def test_verify_expects_the_marker_the_language_prints(built_38_3, tmp_path, suffix):
+    import shutil
+    folder = tmp_path / "out"
+    shutil.copytree(built_38_3, folder)
+    source = built_38_3.parent / "res_Arabic.md"
+    _without_brackets(folder / f"res_Arabic{suffix}", suffix)
+    bad = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(source), "-o", str(folder)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert 'marker "1" where the source has "(1)"' in bad.stdout + bad.stderr
