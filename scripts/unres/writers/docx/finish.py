@@ -26,6 +26,7 @@ from ...xmlsafe import safe_parser
 from ...model.document import Resolution
 from ...model.document_date import document_instant
 from ...model.presentation import Presentation
+from .bidi_runs import split_runs
 from .ooxml import PPR_ORDER, TBLPR_ORDER, TC_BORDERS_ORDER, insert_ordered
 
 # Word wants a region with the language; UN documents use these.
@@ -392,8 +393,16 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> by
     language(doc, pres.lang)
     if pres.dir == "rtl":
         right_to_left(doc)
+        split_runs(doc.element.body)
     properties(doc, res, pres, when)
     out = io.BytesIO()
     doc.save(out)
+    split = _split_note_runs if pres.dir == "rtl" else (lambda xml: xml)
     return rezip(out.getvalue(), when, {"word/footnotes.xml": lambda xml: footnote_brackets(
-        footnote_tabs(xml), *pres.note_brackets)})
+        footnote_tabs(split(xml)), *pres.note_brackets)})
+
+
+def _split_note_runs(xml: bytes) -> bytes:
+    root = etree.fromstring(xml, safe_parser())
+    split_runs(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -5,6 +5,11 @@ in the result is the handful of tags written here, so no source text can ever
 become markup. The two variants differ only in footnote calls: the screen page
 links to a note at the end, the print variant carries the note's body at the
 call site, where WeasyPrint floats it to the foot of the page.
+
+In a right-to-left document each Latin-script or numeric run of the text (a symbol, a date,
+a name) is isolated left to right (``<bdi dir="ltr">``), and a link whose text has no
+right-to-left letter reads left to right as a whole, so the bidi algorithm cannot reorder a
+symbol's pieces; the text itself is unchanged.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ...model.document import Emph, Footnote, LineBreak, Link, NoteRef, Strong, Subscript, Superscript, Text
+from ..bidi import has_rtl, split_ltr
 
 LINKED_NOTES = "linked"
 INLINE_NOTES = "inline"
@@ -40,18 +46,20 @@ def safe_href(target: str) -> str | None:
 class InlineRenderer:
     """Callable used by the templates: ``{{ inl(paragraph.inlines) }}``."""
 
-    def __init__(self, footnotes: list[Footnote], notes: str = LINKED_NOTES):
+    def __init__(self, footnotes: list[Footnote], notes: str = LINKED_NOTES, rtl: bool = False):
         if notes not in (LINKED_NOTES, INLINE_NOTES):
             raise ValueError(f"unknown footnote style {notes!r}")
         self._notes = {note.key: note for note in footnotes}
         self._style = notes
+        self._rtl = rtl
+        self._isolated = 0      # > 0 inside an element already set left to right
 
     def __call__(self, inlines) -> Markup:
         return Markup("").join(self._node(node) for node in inlines or ())
 
     def _node(self, node) -> Markup:
         if isinstance(node, Text):
-            return escape(node.text)
+            return self._text(node.text)
         if isinstance(node, LineBreak):
             # The newline keeps the two lines apart in extracted text.
             return Markup("<br>\n")
@@ -62,10 +70,25 @@ class InlineRenderer:
             href = safe_href(node.target)
             if href is None:
                 return Markup('<span class="link">') + self(node.children) + Markup("</span>")
+            if self._rtl and not self._isolated and not has_rtl(_plain(node.children)):
+                return Markup('<a href="%s" dir="ltr">') % href + self._ltr(node.children) + Markup("</a>")
             return Markup('<a href="%s">') % href + self(node.children) + Markup("</a>")
         if isinstance(node, NoteRef):
             return self._note_call(node)
         raise TypeError(f"no HTML for inline {type(node).__name__}")
+
+    def _text(self, text: str) -> Markup:
+        if not self._rtl or self._isolated:
+            return escape(text)
+        return Markup("").join(Markup('<bdi dir="ltr">%s</bdi>') % piece if ltr else escape(piece)
+                               for piece, ltr in split_ltr(text))
+
+    def _ltr(self, inlines) -> Markup:
+        self._isolated += 1
+        try:
+            return self(inlines)
+        finally:
+            self._isolated -= 1
 
     def _note_call(self, ref: NoteRef) -> Markup:
         note = self._notes[ref.key]
@@ -81,3 +104,14 @@ class InlineRenderer:
         return Markup('<span class="note-anchor" id="%s"></span>'
                       '<span class="footnote" id="%s" data-marker="%s">%s</span>') % (
             note_call_id(ref.eid), ref.eid, note.marker, body)
+
+
+def _plain(inlines) -> str:
+    """The text of ``inlines`` and their children, footnotes left out."""
+    out = []
+    for node in inlines or ():
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif hasattr(node, "children"):
+            out.append(_plain(node.children))
+    return "".join(out)

@@ -9,5 +9,5 @@ from .inlines import INLINE_NOTES, LINKED_NOTES, InlineRenderer
 
 def page_context(res: Resolution, pres, *, screen: bool, emblem_src: str | None, **extra) -> dict:
     notes = LINKED_NOTES if screen else INLINE_NOTES
-    return dict(res=res, pres=pres, inl=InlineRenderer(res.footnotes, notes), screen=screen,
+    return dict(res=res, pres=pres, inl=InlineRenderer(res.footnotes, notes, rtl=pres.dir == "rtl"), screen=screen,
                 emblem_src=emblem_src, **extra)
