@@ -22,6 +22,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
+from test_import_corpus import _call_bracket, _unraised_close
 from unres import xmlsafe
 from unres.errors import UnresError
 from unres.model.document import Link, NoteRef, Origin, walk_inlines, walk_subparagraphs
@@ -70,7 +71,10 @@ def _norm(text: str) -> str:
 def _text(el) -> str:
     if el is None:
         return ""
-    return _norm("".join(el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)))
+    # The raised brackets of an Arabic call's printed marker, "(1)", are the marker's, not words.
+    return _norm("".join(t[1:] if t.is_tail and _unraised_close(t.getparent()) else t
+                         for t in el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)
+                         if not (t.is_text and _call_bracket(t.getparent()))))
 
 
 def _flat_points(container) -> list:
