@@ -208,6 +208,21 @@ def _organ_fields(statement, symbol: str, organ_key: str, code: str, f: "_Fields
         f.missing("organ", "the organ", organ_el)
     if organ_key == organs.SC:
         return {"organ": organ}
+    session_el, session, session_name = _session(statement, symbol, cover, f, ctx, errors)
+    f.find("agenda_items", cover + "//{*}inline[@name='agenda item']")
+    items = organs.agenda_items(statement, ctx)
+    if not items:
+        f.missing("agenda_items", "the agenda item")
+    f.find("origin", cover + "//{*}docProponent")
+    origin = organs.origin(statement, code, ctx, errors)
+    return {"organ": organ, "session": session, "session_name": session_name,
+            "agenda_items": [AgendaItem(**item) for item in items],
+            "origin": Origin(**origin) if origin else None}
+
+
+def _session(statement, symbol: str, cover: str, f: "_Fields", ctx: InlineContext, errors: list):
+    """The session's element, number and name from the cover page; the number from the symbol
+    (A/HRC/RES/54/5, A/RES/75/1) when the cover page gives none."""
     session_el = f.find("session", cover + "//{*}session")
     session, session_name = 0, ""
     if session_el is not None:
@@ -223,15 +238,7 @@ def _organ_fields(statement, symbol: str, organ_key: str, code: str, f: "_Fields
         else:
             errors.append(error(ctx.loc(session_el if session_el is not None else statement),
                                 "the session has no numeric @value", "E623"))
-    f.find("agenda_items", cover + "//{*}inline[@name='agenda item']")
-    items = organs.agenda_items(statement, ctx)
-    if not items:
-        f.missing("agenda_items", "the agenda item")
-    f.find("origin", cover + "//{*}docProponent")
-    origin = organs.origin(statement, code, ctx, errors)
-    return {"organ": organ, "session": session, "session_name": session_name,
-            "agenda_items": [AgendaItem(**item) for item in items],
-            "origin": Origin(**origin) if origin else None}
+    return session_el, session, session_name
 
 
 def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, errors: list, own) -> dict:
@@ -253,22 +260,7 @@ def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, er
         organ_el = authorities[2]
     organ = plain(organ_el) if organ_el is not None else parent
 
-    session_el = f.find("session", cover + "//{*}session")
-    session, session_name = 0, ""
-    if session_el is not None:
-        session_name = plain(session_el)
-        digits = re.match(r"\s*(\d+)\s*$", session_el.get("value") or "")
-        session = int(digits.group(1)) if digits else 0
-    if not session:
-        # The symbol carries the session: A/HRC/RES/54/5.
-        found = re.search(r"/RES/(\d+)/", symbol)
-        if found:
-            session = int(found.group(1))
-            ctx.warn(session_el if session_el is not None else statement,
-                     f"the cover page gives no session number; {session} is taken from the symbol", "W634")
-        else:
-            errors.append(error(ctx.loc(session_el if session_el is not None else statement),
-                                "the session has no numeric @value", "E623"))
+    session_el, session, session_name = _session(statement, symbol, cover, f, ctx, errors)
     if not session_name:
         ctx.warn(session_el if session_el is not None else statement,
                  "the cover page does not name the session; the session name is left empty", "W635")
