@@ -51,22 +51,27 @@ def _geometry(line: str):
     return len(found.group(1)), found.end(), found.group(2)
 
 
-def _first_misindented(text, item_lines):
-    """The first item indented past its item's label and short of its text:
-    (line, (parent line, parent indent, parent text column, parent label), (indent, text column, label))."""
+def _items_in_place(text, item_lines):
+    """Each item line with its geometry, the item it sits in and its elder sibling (each
+    ``(line, geometry)`` or None), read from the indents alone."""
     stack = []
     for number in sorted(item_lines):
         geometry = _geometry(text[number - 1])
         if geometry is None:
             continue
-        indent, start, label = geometry
-        while stack and stack[-1][1] > indent:
+        while stack and stack[-1][1][0] > geometry[0]:
             stack.pop()
-        if stack and stack[-1][1] < indent < stack[-1][2]:
-            return number, stack[-1], geometry
-        if stack and stack[-1][1] == indent:
-            stack.pop()
-        stack.append((number, indent, start, label))
+        elder = stack.pop() if stack and stack[-1][1][0] == geometry[0] else None
+        yield number, geometry, (stack[-1] if stack else None), elder
+        stack.append((number, geometry))
+
+
+def _first_misindented(text, item_lines):
+    """The first item indented past its item's label and short of its text:
+    (line, (parent line, parent indent, parent text column, parent label), (indent, text column, label))."""
+    for number, geometry, parent, _ in _items_in_place(text, item_lines):
+        if parent and parent[1][0] < geometry[0] < parent[1][1]:
+            return number, (parent[0], *parent[1]), geometry
     return None
 
 
@@ -74,19 +79,10 @@ def _labels_in_sequence(text, item_lines, first: int, last: int) -> bool:
     """Whether each item from line ``first`` to ``last`` has the label its place calls for:
     the one after its elder sibling's, or the first of a level."""
     firsts = {sub_label(depth, 0) for depth in range(1, 5)}
-    stack = []
-    for number in sorted(item_lines):
-        geometry = _geometry(text[number - 1])
-        if geometry is None:
-            continue
-        indent, start, label = geometry
-        while stack and stack[-1][0] > indent:
-            stack.pop()
-        elder = stack.pop()[2] if stack and stack[-1][0] == indent else None
-        if first <= number <= last and stack:
-            if label not in (_next_labels(elder) if elder else firsts):
+    for number, geometry, parent, elder in _items_in_place(text, item_lines):
+        if first <= number <= last and parent:
+            if geometry[2] not in (_next_labels(elder[1][2]) if elder else firsts):
                 return False
-        stack.append((indent, start, label))
     return True
 
 
