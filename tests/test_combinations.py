@@ -14,6 +14,8 @@ import textwrap
 
 import pytest
 
+from conftest import FRONT
+
 from unres.verify.command import verify_source
 from unres.cli import main as unres_main
 
@@ -123,25 +125,10 @@ def _body(n: int, w: dict, part: str = "") -> tuple:
 
 def source_text(case: dict) -> str:
     w = WORDS[case["language"]]
-    front = textwrap.dedent(f"""\
-        ---
-        symbol: A/HRC/RES/99/1
-        number: "99/1"
-        title: {w["title"]}
-        parent_organ: General Assembly
-        organ: Human Rights Council
-        session: 99
-        session_name: Ninety-ninth session
-        session_start: 2030-06-18
-        session_end: 2030-07-06
-        agenda_item: "3"
-        distribution: General
-        issue_date: 2030-07-16
-        original_language: English
-        language: {case["language"]}
-        adoption_date: 2030-07-05
-        meeting: 37th meeting
-        """)
+    # The shared front matter without its vote, in this case's language.
+    front = (FRONT[:FRONT.index("vote:")]
+             .replace("title: A test resolution", f"title: {w['title']}")
+             .replace("\nlanguage: English\n", f"\nlanguage: {case['language']}\n"))
     if case["job_number"]:
         front += "job_number: GE.30-11661(E)\n"
     front += VOTES[case["vote"]] + "---\n\n"

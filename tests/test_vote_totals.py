@@ -24,15 +24,7 @@ from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-LISTS = """\
-vote:
-  in_favour:
-    - Angola
-    - Chile
-  against:
-    - Japan
-  abstaining: []
-"""
+LISTS = FRONT[FRONT.index("vote:"):FRONT.index("---", 4)]
 TOTALS_ALONE = FRONT.replace(LISTS, "vote:\n  in_favour_total: 23\n  against_total: 12\n  abstaining_total: 12\n")
 BODY = "\n*The Human Rights Council*,\n\n*Recalling* its resolution 1/1,\n\n1. *Decides* to act.\n"
 
