@@ -69,8 +69,12 @@ def _exit_codes() -> str:
     return "exit codes:\n" + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_MEANINGS)
 
 
-def _quiet(command, what="print only problems"):
-    command.add_argument("-q", "--quiet", action="store_true", help=what)
+def _quiet(command, what="print only problems", verbose=None):
+    """-q (and -v where ``verbose`` says what it adds), which exclude each other."""
+    volume = command.add_mutually_exclusive_group() if verbose else command
+    volume.add_argument("-q", "--quiet", action="store_true", help=what)
+    if verbose:
+        volume.add_argument("-v", "--verbose", action="store_true", help=verbose)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -97,11 +101,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     build.add_argument("--no-verify", dest="verify", action="store_false",
                        help="skip reading each output back before it is published (see `unres verify`)")
-    volume = build.add_mutually_exclusive_group()
-    volume.add_argument("-q", "--quiet", action="store_true",
-                        help="print only problems and the summary (no editorial warnings)")
-    volume.add_argument("-v", "--verbose", action="store_true",
-                        help="also name the sources that were up to date and each file written")
+    _quiet(build, "print only problems and the summary (no editorial warnings)",
+           verbose="also name the sources that were up to date and each file written")
     build.add_argument("--scheduler", metavar="ADDRESS", default=None,
                        help="build on the Dask cluster of this scheduler (tcp://HOST:8786), or on a "
                             "local one of N workers (local:N); default: $DASK_SCHEDULER_ADDRESS, "
@@ -127,10 +128,8 @@ def parser() -> argparse.ArgumentParser:
                         help="comma-separated formats to read: " + ",".join(FORMATS) + " (default: all)")
     verify.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of cores)")
-    volume = verify.add_mutually_exclusive_group()
-    volume.add_argument("-q", "--quiet", action="store_true",
-                        help="print only differences and problems (no line for a consistent source)")
-    volume.add_argument("-v", "--verbose", action="store_true", help="also name each file read")
+    _quiet(verify, "print only differences and problems (no line for a consistent source)",
+           verbose="also name each file read")
 
     imp = sub.add_parser("import", help="import UN Akoma Ntoso files as Markdown sources",
                          description="Write canonical Markdown from UN AKN4UN XML files. Several files, "
