@@ -486,6 +486,8 @@ def inline_lists(res: Resolution):
         for para in part.preamble:
             yield attr(para, "inlines", para.eid)
         for para in part.operative:
+            for heading in para.headings:
+                yield attr(heading, "inlines", heading.eid)
             yield from items(para)
     for annex in res.annexes:
         if annex.title:

@@ -122,6 +122,16 @@ class SubParagraph:
 
 
 @dataclass
+class Heading:
+    """A heading inside an annex, or between operative paragraphs (``###`` … ``######``: the
+    level says how it is set, as the UN's heading styles HCh, H1, H23 and H4 do)."""
+    level: int
+    inlines: Inlines
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
 class OperativeParagraph:
     inlines: Inlines
     children: list[SubParagraph] = field(default_factory=list)
@@ -130,15 +140,9 @@ class OperativeParagraph:
     eid: str = ""
     list_eid: str = ""
     loc: Optional[Loc] = _loc()
-
-
-@dataclass
-class Heading:
-    """A heading inside an annex."""
-    level: int
-    inlines: Inlines
-    eid: str = ""
-    loc: Optional[Loc] = _loc()
+    # The headings printed above the paragraph ("Mandate of the Mission"; "I" then "Introduction"):
+    # a heading always titles the paragraphs that follow it, and the numbering runs on across it.
+    headings: list[Heading] = field(default_factory=list)
 
 
 @dataclass
@@ -424,6 +428,8 @@ def printed_texts(res: Resolution):
 
 def _operative_texts(paragraphs):
     for para in paragraphs:
+        for heading in getattr(para, "headings", ()):
+            yield heading.loc, plain_text(heading.inlines)
         yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
         for sub in walk_subparagraphs(para.children):
             yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])

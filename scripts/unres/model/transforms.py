@@ -95,7 +95,14 @@ def finalize(res: Resolution) -> Resolution:
             numberer.notes_in(para.inlines, para.eid, [0])
         if not part.operative:
             problems.append(error(part.loc, "no operative paragraph", "E205"))
+        headings = 0
         for number, para in enumerate(part.operative, start=1):
+            for heading in para.headings:
+                # Written in the AKN as the UN writes it, a <paragraph> holding only the heading;
+                # its eId must not take a number the numbered paragraphs use.
+                headings += 1
+                heading.eid = f"{prefix}para_h{headings}"
+                numberer.notes_in(heading.inlines, heading.eid, [0])
             numberer.operative(para, number, prefix)
     for index, annex in enumerate(res.annexes, start=1):
         _annex(numberer, annex, f"att_{index}")

@@ -31,6 +31,8 @@ def item_key(item: Item, index: int) -> str:
         if item.kind in ("paragraph", "point") and rest:
             return f"{where} paragraph {rest[0].rstrip('.')}" + "".join(" " + r for r in rest[1:])
         return f"{where} {rest[0] if rest else item.kind}"
+    if item.kind == "heading":
+        return f"operative {item.path[0] if item.path else 'heading'}"
     path = list(item.path)
     closing = bool(path) and path[-1] == "closing"
     if closing:

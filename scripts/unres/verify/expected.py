@@ -102,6 +102,9 @@ def _notes_in_closing_words(res: Resolution) -> dict:
 
 
 def _model_operative(items: _Items, para) -> None:
+    for heading in para.headings:
+        items.operative_heading(plain_text(heading.inlines), heading.eid)
+        _model_breaks(items.items[-1], plain_text(heading.inlines), heading)
     items.paragraph(para.num, plain_text(para.inlines), _model_opening(para.inlines), para.eid)
     items.items[-1].italic_run = _model_italic_run(para.inlines)
     _model_breaks(items.items[-1], plain_text(para.inlines), para)

@@ -77,7 +77,7 @@ class Item:
     """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
     or the closing text after a paragraph's sub-paragraphs."""
     section: str                 # PREAMBLE, OPERATIVE or ANNEX
-    kind: str                    # "paragraph", "point" or "closing"; in an annex also "heading", "text"
+    kind: str                    # "paragraph", "point", "closing" or "heading"; in an annex also "text"
     num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
     text: str                    # normalised, without the number and without footnote calls
     opening: Optional[str] = None   # the italic opening words; None when not recoverable

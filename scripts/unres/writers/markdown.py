@@ -56,6 +56,7 @@ def _render(res: Resolution) -> str:
         for para in part.preamble:
             out += [inlines(para.inlines), ""]
         for para in part.operative:
+            out += [line for heading in para.headings for line in _heading(heading)]
             out += _item(para.num, para, "")
     for annex in res.annexes:
         out += [f"# {_escape_text(annex.label)}", ""]
@@ -63,7 +64,7 @@ def _render(res: Resolution) -> str:
             out += [f"## {inlines(annex.title)}", ""]
         for block in annex.blocks:
             if isinstance(block, Heading):
-                out += [f"{'#' * max(block.level, 3)} {inlines(block.inlines)}", ""]
+                out += _heading(block)
             elif isinstance(block, Paragraph):
                 out += [inlines(block.inlines), ""]
             elif isinstance(block, OperativeParagraph):
@@ -76,6 +77,10 @@ def _render(res: Resolution) -> str:
             out += ["", f"    {extra}"]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _heading(heading: Heading) -> list:
+    return [f"{'#' * min(max(heading.level, 3), 6)} {inlines(heading.inlines)}", ""]
 
 
 def _item(marker: str, item, indent: str):

@@ -148,6 +148,7 @@ class _Builder:
         self.notes: dict[str, Footnote] = {}
         self.calls: dict[str, Loc] = {}
         self.note_depth = 0
+        self.headings: list[Heading] = []     # operative headings waiting for their paragraph
 
     # -------------------------------------------------------------- helpers
     def loc_of(self, pos: str, fallback: Loc | None = None) -> Loc | None:
@@ -192,6 +193,7 @@ class _Builder:
                 level, inlines = block["c"][0], self.inlines(block["c"][2])
                 text = "".join(t.text for t in inlines if isinstance(t, Text)).strip()
                 if level == 1:
+                    self._headings_left()
                     if ANNEX_RE.match(text):
                         current = Annex(label=text, title=None, blocks=[], loc=loc)
                         annexes.append(current)
@@ -209,9 +211,16 @@ class _Builder:
                 elif isinstance(current, Annex):
                     current.blocks.append(Heading(level, inlines, loc=loc))
                     state = "annex"
+                elif level >= 3:
+                    if current is None:
+                        current = Part(label=None, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                        parts.append(current)
+                    # It titles the operative paragraphs after it: kept for the next one.
+                    self.headings.append(Heading(level, inlines, loc=loc))
+                    state = "body"
                 else:
-                    self.fail(loc, "headings are only allowed as part titles ('# A' then '## Title') "
-                                   "and inside annexes", "E202")
+                    self.fail(loc, "headings are only allowed as part titles ('# A' then '## Title'), "
+                                   "between operative paragraphs ('### Heading') and inside annexes", "E202")
                 continue
             if current is None:
                 current = Part(label=None, title=None, formula=None, preamble=[], operative=[], loc=loc)
@@ -222,7 +231,12 @@ class _Builder:
                 continue
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
-                if current.operative:
+                if self.headings and not current.operative:
+                    self.fail(self.headings[0].loc, "a heading in the preamble (an unnumbered paragraph "
+                                                    f"follows it on line {loc.line}): a heading stands only "
+                                                    "between operative paragraphs, or before the first", "E215")
+                    self.headings = []
+                elif current.operative:
                     self.fail(loc, "unnumbered paragraph in the operative part; number it or move it "
                                    "before the first operative paragraph", "E203")
                 elif current.formula is None and not current.preamble and is_formula(inlines):
@@ -233,10 +247,14 @@ class _Builder:
                     current.preamble.append(PreambularParagraph(inlines, loc=loc))
                 state = "body"
             elif kind == "OrderedList":
-                current.operative.extend(self.operative_list(block, pos, len(current.operative)))
+                paragraphs = self.operative_list(block, pos, len(current.operative))
+                if paragraphs:
+                    paragraphs[0].headings, self.headings = self.headings, []
+                current.operative.extend(paragraphs)
                 state = "body"
             else:
                 self.unsupported(block, loc)
+        self._headings_left()
         if not parts and not annexes:
             self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
         starts = [a.loc.line for a in annexes] + [float("inf")]
@@ -258,6 +276,13 @@ class _Builder:
         ordered = [self.notes[k] for k in self.notes]
         return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path,
                           warnings=self.warnings)
+
+    def _headings_left(self):
+        """Headings that no numbered paragraph follows (at a new part or annex, or the end)."""
+        for heading in self.headings:
+            self.fail(heading.loc, "a heading with no operative paragraph after it: a heading titles "
+                                   "the numbered paragraphs that follow it", "E216")
+        self.headings = []
 
     def unsupported(self, block, loc):
         names = {

@@ -92,7 +92,12 @@ def extract_akn(path) -> Fingerprint:
         items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
         calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
     for para in body.iterfind(".//a:paragraph", ns) if body is not None else ():
-        _akn_unit(items, para, 0, calls)
+        heading = _heading_of(para)
+        if heading is not None:
+            items.operative_heading(_akn_text(heading), para.get("eId", ""))
+            calls += [(n, para.get("eId")) for n in heading.iter(_q("authorialNote"))]
+        else:
+            _akn_unit(items, para, 0, calls)
     for attachment in doc.iterfind("a:attachments/a:attachment", ns):
         _akn_annex(items, attachment, calls)
     fp.items = items.items
@@ -154,6 +159,15 @@ def _akn_annex(items: _Items, attachment, calls):
         else:
             continue
         calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
+
+
+def _heading_of(para):
+    """The heading a <paragraph> holds when it holds nothing else: how a heading between
+    operative paragraphs is written (``<paragraph class="H23"><subheading>``)."""
+    kids = [c for c in para if isinstance(c.tag, str)]
+    if len(kids) == 1 and kids[0].tag in (_q("heading"), _q("subheading")):
+        return kids[0]
+    return None
 
 
 def _akn_unit(items: _Items, el, depth, calls):

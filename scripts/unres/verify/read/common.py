@@ -54,6 +54,11 @@ class _Items:
         self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
                                self.path + ("closing",), anchor))
 
+    def operative_heading(self, text, anchor=""):
+        """A heading between operative paragraphs (or before the first): counted, not numbered."""
+        count = sum(1 for i in self.items if i.section == OPERATIVE and i.kind == "heading") + 1
+        self.items.append(Item(OPERATIVE, "heading", "", normalise(text), None, (f"heading {count}",), anchor))
+
     def annex(self, label=""):
         """What follows belongs to an annex (named ``label`` on the source side)."""
         self.section, self.where, self.path = ANNEX, ((label,) if label else ()), ()

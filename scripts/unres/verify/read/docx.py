@@ -120,6 +120,12 @@ def extract_docx(path) -> Fingerprint:
         if style.startswith("FormulaG") and state in ("preamble", "operative"):
             calls += [(c, None) for _, _, c in segs if c]
             continue
+        if style.endswith(" Operative") and state in ("preamble", "operative"):
+            # A heading between operative paragraphs (or before the first) has a style of its own.
+            state = "operative"
+            items.operative_heading(text)
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+            continue
         if style.startswith("H1G") and state in ("preamble", "operative", "adoption"):
             # A part opens with its own preamble (the Assembly's, after the closing lines of the
             # part before; an annex opens with its label, AnnexG).

@@ -41,6 +41,15 @@ class _Line:
             return self.bold
         return all(f.heading for f in words)
 
+    @property
+    def heading_tag(self) -> str:
+        """The tag of the heading the line is set in ("H2" …); "" in an untagged PDF."""
+        return next((f.heading for f in self.frags if f.text.strip() and f.heading), "")
+
+
+# The tags of the headings between operative paragraphs (HTML h3 … h6); a part's heading is H2.
+_OPERATIVE_HEADING_TAGS = {"H3", "H4", "H5", "H6"}
+
 
 def extract_pdf(path) -> Fingerprint:
     # A line break after a hyphen, slash or full stop hides whether a space stood there
@@ -362,6 +371,13 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if block[0].heading and state == "operative" and _ANNEX_LABEL_RE.fullmatch(text):
             # The Security Council prints no closing lines: its annex follows the last paragraph.
             state = "adoption"
+        if block[0].heading and state in ("preamble", "operative") \
+                and block[0].heading_tag in _OPERATIVE_HEADING_TAGS:
+            # A heading between operative paragraphs, or before the first.
+            state, after_heading = "operative", False
+            items.operative_heading(text)
+            record_calls(block)
+            continue
         # A part's heading (A, B … and its title) opens the part's own preamble.
         if block[0].heading and state in ("preamble", "operative"):
             after_heading = True

@@ -25,32 +25,33 @@ class _Frag:
         font = font or ""
         self.italic = "Italic" in font or "Oblique" in font
         self.bold = "Bold" in font
-        # Tagged as (inside) a heading, H … H6; None when the page is not tagged.
+        # The heading tag it is (inside of), "H" … "H6"; "" when it is in none; None when the
+        # page is not tagged.
         self.heading = heading
 
 
 _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 
 
-def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> set | None:
+def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> dict | None:
     """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
-    tree), or None when the page has no tags. A heading is what the file says it is, not
-    whatever happens to be set in bold."""
+    tree), each with its tag ("H2" …), or None when the page has no tags. A heading is what the
+    file says it is, not whatever happens to be set in bold."""
     tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
     if not tree:
         return None
     buffer = ctypes.create_string_buffer(64)
-    found, any_tag = set(), False
+    found, any_tag = {}, False
 
     def visit(elem, heading):
         nonlocal any_tag
         length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
         kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
-        heading = heading or kind in _HEADING_TAGS
+        heading = heading or (kind if kind in _HEADING_TAGS else "")
         for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(elem)):
             any_tag = True
             if heading:
-                found.add(pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i))
+                found[pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i)] = heading
         for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
             child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
             if child:
@@ -60,7 +61,7 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> set | None:
         for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
             elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
             if elem:
-                visit(elem, False)
+                visit(elem, "")
     finally:
         pdfium_c.FPDF_StructTree_Close(tree)
     return found if any_tag else None
@@ -113,8 +114,8 @@ def _pdf_fragments(path):
                         base = fonts[key] = name.value.decode("latin-1") if got else ""
                     scale = (abs(d) + abs(a)) / 2
                     right = obj.get_bounds()[2]
-                    heading = None if headings is None else (
-                        pdfium_c.FPDFPageObj_GetMarkedContentID(raw) in headings)
+                    heading = None if headings is None else headings.get(
+                        pdfium_c.FPDFPageObj_GetMarkedContentID(raw), "")
                     frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
                                        heading))
             finally:

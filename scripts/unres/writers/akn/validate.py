@@ -129,19 +129,26 @@ def check_references(root, path: str = "<akn>") -> list[Diagnostic]:
 
 def check_numbers(root, path: str = "<akn>") -> list[Diagnostic]:
     """Points always carry a ``num``; paragraphs do unless one stands alone
-    ("a single operative paragraph is not numbered")."""
+    ("a single operative paragraph is not numbered"), or holds only a heading between
+    operative paragraphs, as the UN writes those."""
     diags = []
     for el in root.iter(_N + "point", _N + "paragraph"):
-        if el.find(_N + "num") is not None:
+        if el.find(_N + "num") is not None or _is_heading(el):
             continue
         parent = el.getparent()
-        siblings = parent.findall(el.tag) if parent is not None else [el]
+        siblings = [s for s in parent.findall(el.tag) if not _is_heading(s)] if parent is not None else [el]
         if el.tag == _N + "paragraph" and len(siblings) == 1:
             continue
         diags.append(error(_loc(el, path),
                            f"{etree.QName(el).localname} {el.get('eId', '')!r} has no num",
                            "A-NUM"))
     return diags
+
+
+def _is_heading(el) -> bool:
+    """A <paragraph> that holds a heading or subheading and no text of its own."""
+    kids = [etree.QName(c).localname for c in el if isinstance(c.tag, str)]
+    return el.tag == _N + "paragraph" and bool(kids) and set(kids) <= {"heading", "subheading"}
 
 
 def _value(ident, level: str, child: str, attr: str = "value"):

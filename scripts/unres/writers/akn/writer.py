@@ -16,7 +16,7 @@ from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
 from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                                Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
-from ...model import presentation
+from ...model import heading_styles, presentation
 from ...model.presentation import labels_for, present, presentation_for, vote_note_template
 from .. import templating
 from . import frbr
@@ -204,6 +204,8 @@ def context(res: Resolution, pres=None) -> dict:
         "vote_counts": counts,
         "vote_lists": _vote_lists(res, pres) if recorded else [],
         "container_name": container_name,
+        "heading_style": heading_styles.STYLE_OF_LEVEL.get,
+        "heading_element": heading_styles.akn_element,
         "kind": kind,
         "footnote": res.footnote,
         "cited_documents": list(cited.values()),

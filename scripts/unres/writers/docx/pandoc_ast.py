@@ -81,6 +81,11 @@ class Inlines:
 NOTE_MARKER_STYLE = "Footnote Reference"
 
 
+# Headings between operative paragraphs, by level (### … ######), in styles of their own so that a
+# reader of the file tells them from a part's heading (H1G) and an annex's (H23G).
+OPERATIVE_HEADING = {3: "H1G Operative", 4: "H1G Operative", 5: "H23G Operative", 6: "H4G Operative"}
+
+
 def marker_text(text: str) -> dict:
     return {"t": "Span", "c": [["", [], [["custom-style", NOTE_MARKER_STYLE]]], [s(text)]]}
 
@@ -125,6 +130,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
             out.append(styled(FORMULA, conv(part.formula.inlines)))
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
         for para in part.operative:
+            out.extend(styled(OPERATIVE_HEADING[min(max(h.level, 3), 6)], conv(h.inlines)) for h in para.headings)
             out.extend(operative(para, conv))
         if pres.closing_per_part and index < len(res.parts) - 1:
             out.append(closing)

@@ -1,0 +1,221 @@
+"""Headings between operative paragraphs ("Mandate of the Mission", "I" then "Introduction"), as the
+Security Council and the Assembly print them: written ``###`` … ``######`` between the numbered
+paragraphs, the numbering running on across them; printed and marked up in every format; read back
+by verify; and imported from the UN's encoding (``<paragraph class="H23"><subheading>``)."""
+from __future__ import annotations
+
+import textwrap
+
+import docx
+import pytest
+from lxml import etree
+
+from unres.cli import main
+from unres.errors import SourceError
+from unres.model.document import plain_text
+from unres.readers.markdown.reader import read_source
+from unres.writers.markdown import render_markdown
+
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+SC = textwrap.dedent("""\
+    ---
+    symbol: S/RES/9998 (2030)
+    number: "9998 (2030)"
+    title: The situation in the Great Lakes region
+    organ: Security Council
+    distribution: General
+    issue_date: 2030-01-31
+    language: English
+    adoption_date: 2030-01-31
+    meeting: 9712
+    vote:
+      in_favour: [Belgium, China, France]
+      against: []
+      abstaining: []
+    ---
+
+    *The Security Council*,
+
+    *Determining* that the situation constitutes a threat to international peace and security,
+
+    *Acting* under Chapter VII of the Charter of the United Nations,
+
+    ### Mandate of the Mission
+
+    1. *Decides* to extend the mandate of the Mission until 31 January 2031;
+
+    2. *Requests* the Mission to:
+
+       (a) protect civilians;
+
+       (b) support the political process;
+
+    ##### Sanctions measures
+
+    ###### Arms embargo[^1]
+
+    3. *Decides* that all States shall prevent the supply of arms;
+
+    4. *Decides* to remain seized of the matter.
+
+    [^1]: See resolution 2509 (2020).
+    """)
+
+GA = textwrap.dedent("""\
+    ---
+    symbol: A/RES/99/101 A-B
+    number: "99/101 A-B"
+    title: Crime prevention and criminal justice
+    organ: General Assembly
+    session: 99
+    session_name: Ninety-ninth session
+    agenda_items:
+      - number: "108"
+        title: Crime prevention and criminal justice
+    origin:
+      committee: Third Committee
+      documents: [A/99/400]
+    distribution: General
+    issue_date: 2030-12-20
+    language: English
+    adoption_date: 2030-12-16
+    meeting: 46
+    vote: without
+    ---
+
+    # A
+
+    ## Strengthening the programme
+
+    *The General Assembly*,
+
+    *Recalling* its resolution 98/1,
+
+    #### I
+
+    #### Introduction
+
+    1. *Welcomes* the report;
+
+    2. *Requests* a report.
+
+    # B
+
+    ## Technical assistance
+
+    *The General Assembly*,
+
+    *Reaffirming* its resolution 98/2,
+
+    1. *Decides* to act;
+
+    ##### Follow-up
+
+    2. *Requests* a report.
+    """)
+
+
+def _write(tmp_path, text, name):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_heading_titles_the_paragraphs_after_it_and_the_numbers_run_on(tmp_path):
+    res = read_source(str(_write(tmp_path, SC, "S_RES_9998_2030.md")))
+    assert [p.num for p in res.operative] == ["1.", "2.", "3.", "4."]
+    headings = [[(h.level, plain_text(h.inlines), h.eid, h.loc.line) for h in p.headings] for p in res.operative]
+    assert headings == [[(3, "Mandate of the Mission", "para_h1", 23)], [],
+                        [(5, "Sanctions measures", "para_h2", 33), (6, "Arms embargo", "para_h3", 35)], []]
+    # a footnote called in a heading is numbered where print shows it
+    assert res.footnotes[0].called_from == "para_h3"
+    ga = read_source(str(_write(tmp_path, GA, "A_RES_99_101.md")))
+    assert [[plain_text(h.inlines) for h in p.headings] for p in ga.operative] == [["I", "Introduction"], [], [], ["Follow-up"]]
+    assert [h.eid for p in ga.operative for h in p.headings] == ["part_A__para_h1", "part_A__para_h2", "part_B__para_h1"]
+
+
+@pytest.mark.parametrize("text", [SC, GA], ids=["sc", "ga"])
+def test_the_canonical_form_writes_the_headings_back(tmp_path, text):
+    def body(source):
+        return source.split("\n---\n", 1)[1]
+    assert body(render_markdown(read_source(str(_write(tmp_path, text, "res.md"))))) == body(text)
+
+
+@pytest.mark.parametrize("old, new, code, line", [
+    # a heading among the preambular paragraphs
+    ("*Acting* under", "### Measures\n\n*Acting* under", "E215", 21),
+    # nothing after the last heading
+    ("4. *Decides* to remain seized of the matter.\n", "4. *Decides* to remain seized of the matter.\n\n### Reporting\n",
+     "E216", 41),
+    # a second-level heading is a part's title, and there are no parts here
+    ("### Mandate of the Mission", "## Mandate of the Mission", "E202", 23),
+])
+def test_a_misplaced_heading_is_an_error_at_its_line(tmp_path, old, new, code, line):
+    with pytest.raises(SourceError) as info:
+        read_source(str(_write(tmp_path, SC.replace(old, new), "res.md")))
+    found = [(d.code, d.loc.line) for d in info.value.diagnostics]
+    assert (code, line) in found, found
+
+
+def test_a_heading_before_an_annex_has_no_paragraph_after_it(tmp_path):
+    text = SC.replace("[^1]: See", "### Reporting\n\n# Annex\n\nText of the annex.\n\n[^1]: See")
+    with pytest.raises(SourceError) as info:
+        read_source(str(_write(tmp_path, text, "res.md")))
+    assert [(d.code, d.loc.line) for d in info.value.diagnostics] == [("E216", 41)]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("headings")
+    sources = [_write(folder, SC, "S_RES_9998_2030.md"), _write(folder, GA, "A_RES_99_101.md")]
+    out = folder / "out"
+    assert main(["build", *map(str, sources), "-o", str(out), "-q"]) == 0
+    return sources, out
+
+
+def test_headings_build_in_every_format_and_verify(built):
+    sources, out = built
+    assert main(["check", "--strict", *map(str, sources)]) == 0
+    assert main(["verify", *map(str, sources), "-o", str(out), "-q"]) == 0
+    # AKN: the UN's own encoding, a paragraph holding only the heading, its style as its class
+    root = etree.parse(str(out / "S_RES_9998_2030.akn.xml")).getroot()
+    body = root.find(".//a:mainBody", NS)
+    shape = [(p.get("eId"), p.get("class"), etree.QName(p[0]).localname) for p in body.iterfind("a:paragraph", NS)]
+    assert shape == [("para_h1", "HCh", "heading"), ("para_1", None, "num"), ("para_2", None, "num"),
+                     ("para_h2", "H23", "subheading"), ("para_h3", "H4", "subheading"), ("para_3", None, "num"),
+                     ("para_4", None, "num")]
+    # HTML (and the PDF made from it): a heading of the source's level, with its eId
+    html = (out / "S_RES_9998_2030.html").read_text(encoding="utf-8")
+    assert '<h3 class="operative-heading level-3" id="para_h1">Mandate of the Mission</h3>' in html
+    assert '<h5 class="operative-heading level-5" id="para_h2">Sanctions measures</h5>' in html
+    # DOCX: a heading style of its own
+    styles = [(p.style.name, p.text) for p in docx.Document(str(out / "S_RES_9998_2030.docx")).paragraphs]
+    assert ("H1G Operative", "Mandate of the Mission") in styles
+    assert ("H23G Operative", "Sanctions measures") in styles
+    assert ("H4G Operative", "Arms embargo") in styles
+    ga = etree.parse(str(out / "A_RES_99_101.akn.xml")).getroot()
+    assert [p.get("eId") for p in ga.iterfind(".//a:part/a:paragraph", NS)] == \
+        ["part_A__para_h1", "part_A__para_h2", "part_A__para_1", "part_A__para_2",
+         "part_B__para_1", "part_B__para_h1", "part_B__para_2"]
+
+
+@pytest.mark.parametrize("suffix, old, new", [
+    (".html", '<h5 class="operative-heading level-5" id="para_h2">Sanctions measures</h5>', ""),
+    (".akn.xml", "<subheading>Sanctions measures</subheading>", "<subheading>Sanctions</subheading>"),
+])
+def test_verify_reports_a_heading_an_output_lost_or_changed(built, tmp_path, suffix, old, new, capsys):
+    sources, out = built
+    target = tmp_path / "out"
+    target.mkdir()
+    for path in out.iterdir():
+        if path.name.startswith("S_RES_9998_2030"):
+            data = path.read_bytes()
+            if path.name.endswith(suffix):
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            (target / path.name).write_bytes(data)
+    capsys.readouterr()
+    assert main(["verify", str(sources[0]), "-o", str(target), "-q"]) == 1
+    report = capsys.readouterr()
+    assert "operative heading" in report.out + report.err
