@@ -118,6 +118,9 @@ class SubParagraph:
     label: str = ""          # "(a)", "(ii)", "a.", computed by transforms
     eid: str = ""
     list_eid: str = ""       # eId of the list holding this point's children
+    # How its children are labelled (languages.SCHEMES): "" in a reader for the default,
+    # which transforms puts in its place.
+    sub_scheme: str = ""
     loc: Optional[Loc] = _loc()
 
 
@@ -139,6 +142,7 @@ class OperativeParagraph:
     num: str = ""            # "1.", computed by transforms
     eid: str = ""
     list_eid: str = ""
+    sub_scheme: str = ""     # how its sub-paragraphs are labelled, as SubParagraph's
     loc: Optional[Loc] = _loc()
     # The headings printed above the paragraph ("Mandate of the Mission"; "I" then "Introduction"):
     # a heading always titles the paragraphs that follow it, and the numbering runs on across it.

@@ -175,9 +175,47 @@ def operative_number(n: int, code: str) -> str:
 
 def sub_label(depth: int, index: int, code: str) -> str:
     """The label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a), a) or (أ))."""
-    pattern = data(code)["numbering"]["levels"][depth - 1]
+    return scheme_label(SCHEMES[depth - 1], index, code)
+
+
+# How a list of sub-paragraphs is labelled. The first four are the levels the UN nests by
+# default, (a), (i), a., i. (in that order, one a level); a list may instead use any of them
+# at another depth, or the UN's other forms: numbers in brackets, (1), and bullets, •.
+SCHEMES = ("latin", "roman", "latin_dot", "roman_dot", "decimal", "bullet")
+LEVELS = SCHEMES[:4]
+
+
+def scheme_pattern(scheme: str, code: str) -> str:
+    numbering = data(code)["numbering"]
+    if scheme in LEVELS:
+        return numbering["levels"][LEVELS.index(scheme)]
+    return numbering[scheme]
+
+
+def scheme_label(scheme: str, index: int, code: str) -> str:
+    """The label of the ``index``-th sub-paragraph of a list labelled by ``scheme``."""
+    pattern = scheme_pattern(scheme, code)
     return pattern.format(n=index + 1, latin=letters(index), roman=roman(index + 1),
                           abjad=_abjad(index, code) if "{abjad}" in pattern else "")
+
+
+def default_scheme(depth: int, parent: str | None) -> str:
+    """The scheme of a list that does not say: the level after its parent list's ((i) under (a),
+    a. under (i)), or, under bullets or numbers, the level of its depth."""
+    if parent in LEVELS and LEVELS.index(parent) + 1 < len(LEVELS):
+        return LEVELS[LEVELS.index(parent) + 1]
+    return LEVELS[min(depth, len(LEVELS)) - 1]
+
+
+def scheme_of(label: str, index: int, code: str, preferred: str) -> str | None:
+    """The scheme whose ``index``-th label is ``label`` in the language's form or the English one;
+    ``preferred`` where two have it."""
+    wanted = re.sub(r"\s+", "", label)
+    found = [scheme for scheme in SCHEMES
+             if wanted in {scheme_label(scheme, index, c) for c in (code, DEFAULT)}]
+    if preferred in found:
+        return preferred
+    return found[0] if found else None
 
 
 def organ_key(organ: str) -> str | None:

@@ -24,6 +24,12 @@ def sub_label(depth: int, index: int) -> str:
     return f"{roman(index + 1)}."
 
 
+def scheme_key(scheme: str, index: int) -> str:
+    """The number part of a point's eId: its English label's ('a', 'ii'), a bullet's place."""
+    key = label_key(languages.scheme_label(scheme, index, languages.DEFAULT))
+    return key or str(index + 1)
+
+
 def label_key(label: str) -> str:
     """'(a)' -> 'a', '12.' -> '12', 'ii.' -> 'ii': the number part of an eId."""
     return re.sub(r"[^0-9A-Za-z]", "", label)
@@ -46,14 +52,18 @@ class _Numberer:
                 node.eid = f"{owner_eid}__authorialNote_{counter[0]}"
                 self.notes.append((node, owner_eid))
 
-    def subparagraphs(self, items, list_eid: str, depth: int):
-        for index, item in enumerate(items):
-            item.label = languages.sub_label(depth, index, self.code)
-            item.eid = f"{list_eid}__point_{label_key(sub_label(depth, index))}"
+    def subparagraphs(self, owner, list_eid: str, depth: int, parent_scheme: str | None):
+        if not owner.children:
+            owner.sub_scheme = ""
+            return
+        scheme = owner.sub_scheme = owner.sub_scheme or languages.default_scheme(depth, parent_scheme)
+        for index, item in enumerate(owner.children):
+            item.label = languages.scheme_label(scheme, index, self.code)
+            item.eid = f"{list_eid}__point_{scheme_key(scheme, index)}"
             counter = [0]
             self.notes_in(item.inlines, item.eid, counter)
             item.list_eid = f"{item.eid}__list_1" if item.children else ""
-            self.subparagraphs(item.children, item.list_eid, depth + 1)
+            self.subparagraphs(item, item.list_eid, depth + 1, scheme)
             self.notes_in(item.wrapup, item.eid, counter)
 
     def operative(self, para: OperativeParagraph, number: int, prefix: str):
@@ -62,7 +72,7 @@ class _Numberer:
         counter = [0]
         self.notes_in(para.inlines, para.eid, counter)
         para.list_eid = f"{para.eid}__list_1" if para.children else ""
-        self.subparagraphs(para.children, para.list_eid, 1)
+        self.subparagraphs(para, para.list_eid, 1, None)
         self.notes_in(para.wrapup, para.eid, counter)
 
 

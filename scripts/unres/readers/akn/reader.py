@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ...errors import Diagnostic, SourceError, error, warning
-from ...model import citations, transforms
+from ...model import citations, languages, transforms
 from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                                PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
                                is_formula, plain_text, walk_inlines)
@@ -24,7 +24,7 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     opens_with_italic, typed_label)
+                     opens_with_italic, printed_form, typed_label)
 from .votes import ref as ref_value
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
@@ -89,6 +89,8 @@ class _Builder:
         self.errors: list[Diagnostic] = []
         # (block, the UN's <num> text, element) for every numbered block, in order.
         self.numbered: list = []
+        # The label each sub-paragraph printed, by id: the first of a list says its scheme.
+        self.printed_labels: dict = {}
 
     def fail(self, el, message: str, code: str) -> None:
         self.errors.append(error(self.ctx.loc(el), message, code))
@@ -282,7 +284,17 @@ class _Builder:
 
     def paragraph(self, el) -> OperativeParagraph:
         inlines, children, wrapup = self.structured(el)
-        return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+        return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
+                                  sub_scheme=self.scheme_of(children))
+
+    def scheme_of(self, children) -> str:
+        """The scheme the first sub-paragraph's printed label shows ((i) directly under a paragraph,
+        •, (1)); "" where it shows none, for the default, which the number check then holds the
+        labels to."""
+        label = self.printed_labels.get(id(children[0])) if children else None
+        if not label:
+            return ""
+        return languages.scheme_of(printed_form(label), 0, self.ctx.code, None) or ""
 
     def structured(self, el):
         """(intro inlines, sub-paragraphs, wrap-up) of a paragraph or a point."""
@@ -325,6 +337,7 @@ class _Builder:
                 self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
                                    "to; read as that point's sub-paragraphs", "W658")
                 sub_intro, points[-1].children, sub_wrapup = self.list(child)
+                points[-1].sub_scheme = self.scheme_of(points[-1].children)
                 if sub_intro:
                     self.fail(child, "a <sublist> with its own introduction cannot be mapped", "E618")
                 if sub_wrapup:
@@ -346,7 +359,9 @@ class _Builder:
             num, inlines = labelled
             self.ctx.warn(el, f"the sub-paragraph's label {num} is typed in its text, not in <num>; "
                               "taken as its label", "W662")
-        sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el))
+        sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
+                           sub_scheme=self.scheme_of(children))
+        self.printed_labels[id(sub)] = num
         if num is not None:
             self.lookalike(el, num)
         self.numbered.append((sub, num, el))
@@ -359,9 +374,9 @@ class _Builder:
         other = lookalike(label)
         if not other:
             return
-        if any("\u3220" <= c <= "\u3229" for c in other):
+        if any("\u3220" <= c <= "\u3229" or "\u4e00" <= c <= "\u9fff" for c in other):
             self.ctx.warn_once(el, f"chinese-roman:{id(el.getparent())}", f"the label {label} is a "
-                               "parenthesised ideograph; read as the roman numeral it counts, which "
+                               "Chinese number in brackets; read as the roman numeral it counts, which "
                                "the Chinese language data prints as (i), (ii) …", "W687")
         else:
             self.ctx.warn(el, f"the label {label} is typed with Cyrillic letters that look Latin "

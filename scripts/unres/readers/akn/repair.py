@@ -15,7 +15,7 @@ from typing import Optional
 
 from ...model import transforms
 from ...model.document import Emph, Text, plain_text
-from ...model.numerals import letters
+from ...model.numerals import letters, roman
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
@@ -25,6 +25,26 @@ _LATIN_OF_CYRILLIC = str.maketrans(CYRILLIC_LOOKALIKES, "aecioрxy".replace("р"
 # Chinese versions print the second level (i), (ii) … as ㈠, ㈡ … (parenthesised ideographs one to ten).
 _CHINESE_ROMAN = {chr(0x3220 + index): numeral for index, numeral in
                   enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))}
+# Past ten, the Chinese versions spell the number out in brackets: (十一), (十二) …
+_CHINESE_NUMBER_RE = re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]")
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+def _chinese_number(text: str) -> int:
+    """十一 -> 11, 二十 -> 20, 二十三 -> 23."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS.index(text) + 1
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 \
+        + (_CHINESE_DIGITS.index(units) + 1 if units else 0)
+
+
+def _roman_of_chinese(label: str) -> str:
+    """The Chinese forms of the roman level, ㈠ and (十一), as the roman numerals they count."""
+    label = _CHINESE_NUMBER_RE.sub(lambda m: f"({roman(_chinese_number(m.group(1)))})", label)
+    return "".join(f"({_CHINESE_ROMAN[char]})" if char in _CHINESE_ROMAN else char for char in label)
+
+
 # A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ", "㈠ ".
 TYPED_LABEL_RE = re.compile(r"^\s*(?:(\(?)([a-z" + CYRILLIC_LOOKALIKES + r"]{1,3}|[ivxlc]{1,7}"
                             r"|[\u0621-\u064a]\u0640?)\)|[\u3220-\u3229])\s+")
@@ -35,17 +55,22 @@ MAX_DEPTH = 4
 
 def label_key(label: str) -> str:
     """'(a)', 'a)', '(أ)' -> 'a'; '(iv)' -> 'iv'; '12.' -> '12'."""
-    label = "".join(_CHINESE_ROMAN.get(char, char) for char in label)
+    label = _roman_of_chinese(label)
     key = re.sub(r"[\W_\u0640]+", "", label).lower().translate(_LATIN_OF_CYRILLIC)
     if len(key) == 1 and key in ABJAD:
         return letters(ABJAD.index(key))
     return key
 
 
+def printed_form(label: str) -> str:
+    """The label as the language data writes it: Chinese ㈠ is (i), a Cyrillic "а)" the Latin "a)"."""
+    return _roman_of_chinese(label).translate(_LATIN_OF_CYRILLIC)
+
+
 def lookalike(label: str) -> str:
     """What a label types in place of the Latin letters or numerals print shows ('' if nothing)."""
     found = [c for c in label if c in CYRILLIC_LOOKALIKES or c in _CHINESE_ROMAN]
-    return "".join(found)
+    return "".join(found) + "".join(_CHINESE_NUMBER_RE.findall(label))
 
 
 def typed_label(inlines) -> Optional[tuple[str, list]]:

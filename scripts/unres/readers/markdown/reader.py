@@ -89,10 +89,19 @@ _ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4}
 _PAREN_LABEL_RE = re.compile(r"^( *)([a-z]{1,4})\)(?= )", re.MULTILINE)
 
 
+# The bullet the UN prints before a bulleted sub-paragraph: at the start of a line indented under
+# its paragraph (a line of text that starts with one is not indented).
+_BULLET_RE = re.compile(r"^( +)•(?= )", re.MULTILINE)
+
+
 def _list_markers_for_pandoc(body: str, code: str) -> str:
     """The body with each label of the language's own form that pandoc cannot parse replaced by one
     it parses, padded with spaces to the same width, so that columns, and with them the nesting of
     items, stay as written. The reader takes the labels themselves from the source's lines."""
+    return _own_markers(_BULLET_RE.sub(r"\1-", body), code)
+
+
+def _own_markers(body: str, code: str) -> str:
     if code != "ar":
         if not any(level.endswith(")") and not level.startswith("(")
                    for level in languages.data(code)["numbering"]["levels"]):
@@ -364,36 +373,45 @@ class _Builder:
                        "goes backwards" if written < expected else "skips a number")
                 self.fail(loc, f"paragraph number {written}. {why}: expected {expected}.", "E210")
             para = OperativeParagraph([], loc=loc)
-            para.inlines, para.children, para.wrapup = self.item_content(item, loc, depth=1)
+            para.inlines, para.children, para.wrapup, para.sub_scheme = self.item_content(item, loc, 1, None)
             out.append(para)
         return out
 
-    def sub_list(self, block, pos, depth):
-        attrs, items = block["c"]
+    def sub_list(self, block, pos, depth, parent_scheme):
+        """(the sub-paragraphs, their scheme). The first label says the scheme where it is not the
+        default one ((i) under a paragraph, • for bullets); the others must follow it."""
+        items = block["c"][1] if block["t"] == "OrderedList" else block["c"]
         loc = self.loc_of(pos)
         if depth > MAX_DEPTH:
             self.fail(loc, f"sub-paragraphs nested more than {MAX_DEPTH} levels deep "
                            "((a), (i), a., i.)", "E212")
-            return []
-        out = []
+            return [], ""
+        default = languages.default_scheme(depth, parent_scheme)
+        out, scheme = [], default
         for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
-            expected = languages.sub_label(depth, index, self.code)
-            if marker and marker not in (expected, transforms.sub_label(depth, index)):
+            if index == 0 and marker:
+                scheme = languages.scheme_of(marker, 0, self.code, default) or default
+            expected = languages.scheme_label(scheme, index, self.code)
+            if marker and marker not in (expected, languages.scheme_label(scheme, index, languages.DEFAULT)):
                 self.fail(item_loc, f"sub-paragraph label {marker} where {expected} is expected", "E211")
             sub = SubParagraph([], loc=item_loc)
-            sub.inlines, sub.children, sub.wrapup = self.item_content(item, item_loc, depth=depth + 1)
+            sub.inlines, sub.children, sub.wrapup, sub.sub_scheme = self.item_content(
+                item, item_loc, depth + 1, scheme)
             out.append(sub)
-        return out
+        return out, ("" if scheme == default else scheme)
 
-    def item_content(self, blocks, loc, depth):
-        """A list item is: text, then optionally sub-paragraphs, then optionally closing text."""
-        text, children, wrapup = None, [], None
+    def item_content(self, blocks, loc, depth, parent_scheme):
+        """A list item is: text, then optionally sub-paragraphs, then optionally closing text;
+        returned with the scheme of the sub-paragraphs' labels ("" for the default)."""
+        text, children, wrapup, scheme = None, [], None, ""
         for block, pos in self.unwrap(blocks):
             block_loc = self.loc_of(pos, loc)
             kind = block["t"]
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
-                continued = self.label_past_z(inlines, children, depth, block_loc) if wrapup is None else None
+                continued = self.label_past_z(inlines, children, depth, block_loc,
+                                              scheme or languages.default_scheme(depth, parent_scheme)) \
+                    if wrapup is None else None
                 if continued is not None:
                     children.append(continued)
                 elif text is None and not children:
@@ -403,24 +421,30 @@ class _Builder:
                 else:
                     self.fail(block_loc, "a paragraph holds one text before its sub-paragraphs and at most "
                                          "one after them", "E208")
-            elif kind == "OrderedList":
+            elif kind == "OrderedList" or (kind == "BulletList" and self._bullets(block, pos)):
                 if children:
                     self.fail(block_loc, "a paragraph holds one list of sub-paragraphs", "E208")
-                children = self.sub_list(block, pos, depth)
+                children, scheme = self.sub_list(block, pos, depth, parent_scheme)
             else:
                 self.unsupported(block, block_loc)
         if not text:
             self.fail(loc, "empty paragraph", "E204")
-        return text or [], children, wrapup
+        return text or [], children, wrapup, scheme
 
-    def label_past_z(self, inlines, children, depth, loc):
+    def _bullets(self, block, pos) -> bool:
+        """Whether a bulleted list is one of sub-paragraphs typed with the bullet the UN prints
+        (•): other bullets are Markdown's, which a resolution does not use."""
+        bullet = languages.scheme_label("bullet", 0, self.code)
+        return all(marker == bullet for _item, _loc, marker in self._items(block["c"], self.loc_of(pos)))
+
+    def label_past_z(self, inlines, children, depth, loc, scheme):
         """'(aa) text' after '(z)': CommonMark has no list marker past one letter, so the
         sub-paragraph arrives as a paragraph after the list; it continues the list."""
         if len(children) < 26 or not inlines or not isinstance(inlines[0], Text):
             return None
         # The label in whichever form the language prints it: '(aa)', 'aa)'.
         found = _LABEL_PAST_Z_RE.match(inlines[0].text)
-        expected = transforms.label_key(transforms.sub_label(depth, len(children)))
+        expected = transforms.label_key(languages.scheme_label(scheme, len(children), languages.DEFAULT))
         if not found or transforms.label_key(found.group(1)) != expected:
             return None
         rest = inlines[0].text[found.end():]
