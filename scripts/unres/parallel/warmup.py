@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import threading
 
+from .. import collector
 from ..formats import FORMATS
 from ..writers.pdf import weasyprint_loader
 
@@ -88,6 +89,7 @@ def prepare(formats=ALL_FORMATS, checks=None) -> None:
     import_modules(check_modules(checks))
     for thread in beside:
         thread.join()
+    collector.keep_warm_objects()
 
 
 def prepare_in_background(formats=ALL_FORMATS, checks=None) -> None:

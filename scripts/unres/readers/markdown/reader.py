@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 
-from ... import pandoc
+from ... import collector, pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
@@ -50,7 +50,9 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
 
 
 def _blocks(body: str) -> list:
-    return json.loads(pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], body.encode("utf-8")))["blocks"]
+    tree = pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], body.encode("utf-8"))
+    with collector.paused():
+        return json.loads(tree)["blocks"]
 
 
 def _explain_indentation(src, meta, errors: list) -> list:

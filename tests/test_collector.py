@@ -1,0 +1,83 @@
+"""The garbage collector is kept from passes that free nothing: pandoc's tree of a source
+is parsed with it paused, and a worker's warm objects are left out of its passes."""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from unres import collector
+from unres.readers.markdown import reader
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def collections():
+    """The collections that start while a test runs, by generation."""
+    started = []
+
+    def record(phase, info):
+        if phase == "start":
+            started.append(info["generation"])
+    gc.callbacks.append(record)
+    yield started
+    gc.callbacks.remove(record)
+
+
+def test_pandoc_tree_is_parsed_with_no_collection(monkeypatch, collections):
+    # Four times 38/3 is some 2 MB of JSON: hundreds of collections if the collector ran meanwhile.
+    body = (ROOT / "source" / "A_HRC_RES_38_3.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    tree = reader.pandoc.run(["-f", reader.PANDOC_FORMAT, "-t", "json"], (body * 4).encode("utf-8"))
+    monkeypatch.setattr(reader.pandoc, "run", lambda args, data: tree)
+    parse, during = reader.json.loads, []
+
+    def watched(text):
+        before = len(collections)
+        value = parse(text)
+        during.extend(collections[before:])
+        return value
+    monkeypatch.setattr(reader.json, "loads", watched)
+    blocks = reader._blocks(body * 4)
+    assert len(blocks) > 100 and during == []
+    assert gc.isenabled()
+
+
+def test_paused_restores_the_collector_even_on_error(collections):
+    with pytest.raises(RuntimeError), collector.paused():
+        assert not gc.isenabled()
+        raise RuntimeError("inside")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()      # one that was off stays off
+    finally:
+        gc.enable()
+
+
+def test_garbage_made_while_paused_is_collected_afterwards():
+    class Cycle:
+        pass
+
+    with collector.paused():
+        a, b = Cycle(), Cycle()
+        a.other, b.other = b, a
+        import weakref
+        gone = weakref.ref(a)
+        del a, b
+    gc.collect()
+    assert gone() is None
+
+
+def test_warm_up_leaves_its_objects_out_of_collections():
+    from unres.parallel import warmup
+
+    gc.unfreeze()
+    try:
+        warmup.prepare(formats=("akn",), checks=())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
