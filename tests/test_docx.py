@@ -337,3 +337,27 @@ def test_long_title_fits_the_core_properties(source_file):
     doc = Document(io.BytesIO(docx_writer.render(res, {})))
     assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
     assert any(title.strip() in p.text for p in doc.paragraphs)
+
+
+def test_paragraph_styles_are_set_as_python_docx_sets_them(data):
+    """finish sets styles through a table made once per document; the XML is what python-docx's
+    own setter writes, the default paragraph style as no w:pStyle."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from unres.writers.docx.finish import paragraph_styles
+
+    ours, theirs = Document(io.BytesIO(data)), Document(io.BytesIO(data))
+    names = [s.name for s in theirs.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+    assert "Normal" in names and "HairlineG" in names
+    style = paragraph_styles(ours)
+    for name in names:
+        style(ours.add_paragraph("x"), name)
+        theirs.add_paragraph("x").style = theirs.styles[name]
+    # and every paragraph restyled, most of them having a style already
+    for index, (mine, other) in enumerate(zip(ours.paragraphs, theirs.paragraphs)):
+        name = names[index % len(names)]
+        style(mine, name)
+        other.style = theirs.styles[name]
+    assert etree.tostring(ours.element.body) == etree.tostring(theirs.element.body)
+    character = next(s.name for s in theirs.styles if s.type == WD_STYLE_TYPE.CHARACTER)
+    with pytest.raises(ValueError):
+        style(ours.add_paragraph("x"), character)

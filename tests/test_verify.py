@@ -1151,3 +1151,24 @@ def test_akn_vote_lists_are_told_apart_by_their_markup_not_their_labels(copy, ex
     edit_text(path, ('<p refersTo="#against"><organization', '<p refersTo="#abstaining"><organization'))
     lines = report(path, from_model(read_source(str(SOURCE)), str(SOURCE)))
     assert any("vote against" in line and "missing" in line for line in lines), lines
+
+
+def test_docx_reader_names_styles_as_python_docx_does(tmp_path):
+    """The DOCX reader's table of style names gives each paragraph the name python-docx's
+    ``paragraph.style`` gives it: its style's, the default paragraph style's for no style,
+    an unknown id or a character style's id."""
+    import io
+
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from unres.verify.read.docx import _style_names
+
+    res = read_source(str(Path(__file__).resolve().parents[1] / "source" / "A_HRC_RES_38_3.md"))
+    document = docx.Document(io.BytesIO(FORMATS["docx"].render(res, {})))
+    character = next(s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.CHARACTER)
+    for style_id in ("NoSuchStyle", character, ""):
+        document.add_paragraph("x")._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+    style_of = _style_names(document)
+    names = [style_of(p) for p in document.paragraphs]
+    assert names == [p.style.name for p in document.paragraphs]
+    assert names[-3:] == ["Normal"] * 3 and len(set(names)) > 5

@@ -66,6 +66,25 @@ def _printed_marker(number_run, n: int) -> str:
 _NOTE_STYLE = "FootnoteReference"
 
 
+def _style_names(document):
+    """A function giving a paragraph's style name as python-docx's ``paragraph.style.name``
+    finds it (the first style of its id; the default paragraph style for no id, an unknown
+    id or a style of another type; "" when there is no default), from a table made once:
+    python-docx searches the styles part with XPath for every paragraph."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles.style import StyleFactory
+
+    styles = document.styles
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fallback = default.name if default is not None else ""
+    first = {}
+    for element in styles.element.style_lst:
+        first.setdefault(element.styleId, element)
+    names = {style_id: StyleFactory(element).name for style_id, element in first.items()
+             if style_id and element.type == WD_STYLE_TYPE.PARAGRAPH}
+    return lambda para: names.get(para._p.style, fallback)
+
+
 def extract_docx(path) -> Fingerprint:
     import docx   # python-docx is slow to import; only the DOCX reader needs it
 
@@ -97,8 +116,9 @@ def extract_docx(path) -> Fingerprint:
     state = "front"
     calls = []          # (footnote id, (section, index))
     current_list = None
+    style_of = _style_names(document)
     for para in document.paragraphs:
-        style = para.style.name if para.style is not None else ""
+        style = style_of(para)
         segs = _docx_segments(para._p)
         text = "".join(t for t, _, _ in segs)
         flat = normalise(text)

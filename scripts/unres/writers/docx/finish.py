@@ -14,6 +14,7 @@ import re
 import zipfile
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -34,6 +35,26 @@ WORD_LANGUAGE = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR",
                  "ru": "ru-RU", "es": "es-ES"}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)   # the zip format's first day
+
+
+# ---------------------------------------------------------------- styles
+def paragraph_styles(doc):
+    """A function that gives a paragraph the document's paragraph style of this name, as
+    python-docx's ``paragraph.style = ...`` does (the default paragraph style is written as
+    no w:pStyle at all). python-docx looks the default style up by scanning every style of
+    the reference document on each call; here it is looked up once per document."""
+    styles = doc.styles
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    found = {}
+
+    def apply(paragraph, name: str) -> None:
+        style = found.get(name)
+        if style is None:
+            style = found[name] = styles[name]
+            if style.type != WD_STYLE_TYPE.PARAGRAPH:
+                raise ValueError(f"style {name!r} is not a paragraph style")
+        paragraph._p.style = None if style == default else style.style_id
+    return apply
 
 
 # ---------------------------------------------------------------- page
@@ -74,31 +95,31 @@ def page_field(paragraph) -> None:
     run_with(end)
 
 
-def headers_and_footers(doc, res: Resolution) -> None:
+def headers_and_footers(doc, res: Resolution, style) -> None:
     symbol = res.meta.symbol
     for section in doc.sections:
         for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
                               (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
             header.is_linked_to_previous = False
             p = header.paragraphs[0]
-            p.style = doc.styles["Header"]
+            style(p, "Header")
             p.alignment = align
             p.add_run(symbol)
         for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                               (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0]
-            p.style = doc.styles["Footer"]
+            style(p, "Footer")
             p.alignment = align
             page_field(p)
         # The first page carries the masthead instead of a running header.
         first = section.first_page_header
         first.is_linked_to_previous = False
-        first.paragraphs[0].style = doc.styles["HairlineG"]
+        style(first.paragraphs[0], "HairlineG")
         first_footer = section.first_page_footer
         first_footer.is_linked_to_previous = False
         p = first_footer.paragraphs[0]
-        p.style = doc.styles["Normal"]
+        style(p, "Normal")
         if res.meta.job_number:
             p.add_run(res.meta.job_number).font.size = Pt(10)
 
@@ -122,19 +143,20 @@ def border(cell, edge: str, width_pt: float | None) -> None:
 
 
 def cell_text(cell, style, lines, size: float, bold: bool = False) -> None:
-    """Fill a cell with one paragraph per line (an empty line stays empty)."""
+    """Fill a cell with one paragraph per line (an empty line stays empty); ``style`` gives
+    each its style."""
     first = True
     for line in lines:
         p = cell.paragraphs[0] if first else cell.add_paragraph()
         first = False
-        p.style = style
+        style(p)
         if line:
             run = p.add_run(line)
             run.font.size = Pt(size)
             run.font.bold = bold
 
 
-def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
+def masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> None:
     widths = [Mm(w) for w in layout["columns"]]
     table = doc.add_table(rows=len(layout["rows"]), cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -169,7 +191,8 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
                 border(cell, edge, None)
             border(cell, "bottom", spec["bottom_rule"])
 
-    style = doc.styles["MastheadG"]
+    def style(paragraph):
+        styles(paragraph, "MastheadG")
     top, body = table.rows[0].cells, table.rows[1].cells
     for cell in top:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -177,7 +200,7 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
     cell_text(top[1], style, [pres.united_nations],
               layout["united_nations_size"])
     p = top[2].paragraphs[0]
-    p.style = style
+    style(p)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     symbol_runs = [p.add_run(pres.symbol_head)]
     symbol_runs[0].font.size = Pt(layout["symbol_head_size"])
@@ -206,7 +229,8 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict) -> None:
     body_el = doc.element.body
     body_el.remove(table._tbl)
     body_el.insert(0, table._tbl)
-    anchor = doc.add_paragraph(style=doc.styles["HairlineG"])
+    anchor = doc.add_paragraph()
+    styles(anchor, "HairlineG")
     body_el.remove(anchor._p)
     body_el.insert(0, anchor._p)
 
@@ -326,8 +350,8 @@ def properties(doc, res: Resolution, pres: Presentation, when: dt.datetime) -> N
     core.modified = naive
 
 
-def end_rule(doc) -> None:
-    doc.add_paragraph(style=doc.styles["EndRuleG"])
+def end_rule(doc, style) -> None:
+    style(doc.add_paragraph(), "EndRuleG")
 
 
 # ---------------------------------------------------------------- zip
@@ -387,9 +411,10 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> by
     when = document_instant(res.meta.issue_date)
     page_setup(doc, layout["page"])
     literal_tabs(doc.element.body)
-    masthead(doc, res, pres, layout["masthead"])
-    end_rule(doc)
-    headers_and_footers(doc, res)
+    style = paragraph_styles(doc)
+    masthead(doc, res, pres, layout["masthead"], style)
+    end_rule(doc, style)
+    headers_and_footers(doc, res, style)
     language(doc, pres.lang)
     if pres.dir == "rtl":
         right_to_left(doc)
