@@ -24,7 +24,8 @@ def lint(res: Resolution) -> list[Diagnostic]:
                 out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
         for index, para in enumerate(part.operative):
             last = index == len(part.operative) - 1
-            if not isinstance(para.inlines[0], Emph):
+            # Under an opening ("*Resolves* that:") the paragraphs continue its sentence: no verb.
+            if not isinstance(para.inlines[0], Emph) and part.opening is None:
                 out.append(warning(para.loc, f"operative paragraph {para.num} does not open with an "
                                              "italic verb (write '*Decides* …')", "W104"))
             end = _final_text(para)

@@ -167,6 +167,9 @@ class Part:
     operative: list[OperativeParagraph]
     eid: str = ""
     loc: Optional[Loc] = _loc()
+    # An unnumbered paragraph that opens the operative part, which the numbered ones continue
+    # ("*Resolves* that:", "*Decides*:"): it ends with a colon, as no preambular paragraph does.
+    opening: Optional[Paragraph] = None
 
 
 @dataclass
@@ -372,6 +375,12 @@ def plain_text(inlines, notes: bool = False) -> str:
     return "".join(out)
 
 
+def ends_with_colon(inlines) -> bool:
+    """Whether a paragraph ends with a colon (Chinese and full-width ones included), footnote
+    calls aside: how an operative part's unnumbered opening ends (``Part.opening``)."""
+    return plain_text(inlines).rstrip().endswith((":", "：", "︰"))
+
+
 def is_formula(inlines) -> bool:
     """'*The Human Rights Council*,': one italic (in Chinese, bold) run and nothing after it but a
     comma or colon (Arabic and Chinese ones included), and any footnote calls. Readers take the
@@ -418,6 +427,8 @@ def printed_texts(res: Resolution):
             yield part.formula.loc, plain_text(part.formula.inlines)
         for para in part.preamble:
             yield para.loc, plain_text(para.inlines)
+        if part.opening is not None:
+            yield part.opening.loc, plain_text(part.opening.inlines)
         yield from _operative_texts(part.operative)
     for annex in res.annexes:
         yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])

@@ -103,6 +103,10 @@ def finalize(res: Resolution) -> Resolution:
         for para, eid in zip(part.preamble, preamble_eids):
             para.eid = eid
             numberer.notes_in(para.inlines, para.eid, [0])
+        if part.opening is not None:
+            # Unnumbered, before paragraph 1: written as the UN writes it, a <paragraph> without <num>.
+            part.opening.eid = f"{prefix}para_0"
+            numberer.notes_in(part.opening.inlines, part.opening.eid, [0])
         if not part.operative:
             problems.append(error(part.loc, "no operative paragraph", "E205"))
         headings = 0

@@ -23,8 +23,13 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_breaks(items.items[-1], plain_text(para.inlines), para)
-    for para in res.operative:
-        _model_operative(items, para)
+    for part in res.parts:
+        if part.opening is not None:
+            items.opening(plain_text(part.opening.inlines), _model_opening(part.opening.inlines),
+                          part.opening.eid)
+            _model_breaks(items.items[-1], plain_text(part.opening.inlines), part.opening)
+        for para in part.operative:
+            _model_operative(items, para)
     for annex in res.annexes:
         items.annex(annex.label)
         items.heading(annex.label, "", "label")     # a label is plain text: it calls no note

@@ -55,6 +55,8 @@ def _render(res: Resolution) -> str:
             out += [inlines(part.formula.inlines), ""]
         for para in part.preamble:
             out += [inlines(para.inlines), ""]
+        if part.opening is not None:
+            out += [inlines(part.opening.inlines), ""]
         for para in part.operative:
             out += [line for heading in para.headings for line in _heading(heading)]
             out += _item(para.num, para, "")

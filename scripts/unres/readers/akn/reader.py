@@ -17,7 +17,7 @@ from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                                PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
-                               is_formula, plain_text, walk_inlines)
+                               ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
 from ...xmlsafe import parse_file
 from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
@@ -186,7 +186,7 @@ class _Builder:
             self.ctx.warn(statement, "no <preamble>", "W640")
         else:
             formula, preamble = self.preamble(preamble_el)
-        operative = []
+        operative, opening = [], None
         bodies = statement.findall("./{*}mainBody")
         if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
@@ -194,11 +194,11 @@ class _Builder:
             for extra in bodies[1:]:
                 self.ctx.warn(extra, "a second <mainBody>: its paragraphs continue the first's, as "
                                      "printed", "W659")
-            moved, operative = self.operative(bodies)
+            moved, operative, opening = self.operative(bodies)
             preamble += moved
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
-                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement))
+                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening)
 
     def preamble(self, el):
         formula, paragraphs = None, []
@@ -251,8 +251,9 @@ class _Builder:
                              f"{phrase!r}", "W643")
         return [para]
 
-    def operative(self, bodies) -> tuple[list, list]:
-        """(preambular paragraphs found in the main body, operative paragraphs)."""
+    def operative(self, bodies) -> tuple[list, list, Optional[Paragraph]]:
+        """(preambular paragraphs found in the main body, operative paragraphs, the unnumbered
+        paragraph that opens them, if any)."""
         entries = []                 # [element, printed number or None, paragraph]
         for body in bodies:
             for el in _elements(body):
@@ -268,7 +269,8 @@ class _Builder:
                 para.inlines = [Text(num + " ")] + para.inlines
                 entry[1] = None
         recovered = _OperativeRecovery(self, entries)
-        return recovered.run()
+        moved, paragraphs = recovered.run()
+        return moved, paragraphs, recovered.opening
 
     def typed_number(self, para, el, expected: int) -> Optional[str]:
         """The paragraph's number when it was typed into the text instead of <num>."""
@@ -491,6 +493,7 @@ class _OperativeRecovery:
         self.preamble: list = []
         self.paragraphs: list = []
         self.nester: Optional[LabelNester] = None
+        self.opening: Optional[Paragraph] = None
 
     def run(self) -> tuple[list, list]:
         pending_empty = None
@@ -537,6 +540,8 @@ class _OperativeRecovery:
                 self.ctx.warn(el, "a preambular paragraph (italic opening phrase, closing comma) in the "
                                   "main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
+            elif self.opens_numbered(index, para):
+                self.opening = Paragraph(para.inlines, loc=para.loc)
             elif len(self.entries) == 1 or self.none_numbered(index):
                 self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
                                   "the source format numbers every operative paragraph", "W661")
@@ -581,6 +586,13 @@ class _OperativeRecovery:
             return
         self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
                         f"sub-paragraphs of paragraph {len(self.paragraphs)}; it cannot be placed", "E617")
+
+    def opens_numbered(self, index: int, para) -> bool:
+        """Whether the paragraph before paragraph 1 opens the operative part, as print shows it:
+        it ends with a colon ("Resolves that:"), the first of the main body, paragraph 1 next."""
+        return index == 0 and self.opening is None and not para.children and para.wrapup is None \
+            and ends_with_colon(para.inlines) and self.next_number(index) == 1 \
+            and self.entries[index + 1][1] is not None
 
     def none_numbered(self, index: int) -> bool:
         """Whether ``entries[index]`` is the only paragraph that is not a typed sub-paragraph and

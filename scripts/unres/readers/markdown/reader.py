@@ -18,7 +18,7 @@ from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
-                               SubParagraph, Subscript, Superscript, Text, is_formula)
+                               SubParagraph, Subscript, Superscript, Text, ends_with_colon, is_formula)
 from .. import source_text
 from . import front_matter, indentation
 
@@ -258,6 +258,7 @@ class _Builder:
                     current.preamble.append(PreambularParagraph(inlines, loc=loc))
                 state = "body"
             elif kind == "OrderedList":
+                self._opening(current)
                 paragraphs = self.operative_list(block, pos, len(current.operative))
                 if paragraphs:
                     paragraphs[0].headings, self.headings = self.headings, []
@@ -294,6 +295,14 @@ class _Builder:
             self.fail(heading.loc, "a heading with no operative paragraph after it: a heading titles "
                                    "the numbered paragraphs that follow it", "E216")
         self.headings = []
+
+    @staticmethod
+    def _opening(part):
+        """Before paragraph 1, a last paragraph that ends with a colon ("*Resolves* that:") opens
+        the operative part: no preambular paragraph ends so."""
+        if not part.operative and part.preamble and ends_with_colon(part.preamble[-1].inlines):
+            last = part.preamble.pop()
+            part.opening = Paragraph(last.inlines, loc=last.loc)
 
     def unsupported(self, block, loc):
         names = {

@@ -96,6 +96,10 @@ def extract_akn(path) -> Fingerprint:
         if heading is not None:
             items.operative_heading(_akn_text(heading), para.get("eId", ""))
             calls += [(n, para.get("eId")) for n in heading.iter(_q("authorialNote"))]
+        elif _is_opening(para):
+            segs = _akn_segments(para)
+            items.opening("".join(t for t, _ in segs), _opening(segs), para.get("eId", ""))
+            calls += [(n, para.get("eId")) for n in para.iter(_q("authorialNote"))]
         else:
             _akn_unit(items, para, 0, calls)
     for attachment in doc.iterfind("a:attachments/a:attachment", ns):
@@ -159,6 +163,16 @@ def _akn_annex(items: _Items, attachment, calls):
         else:
             continue
         calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
+
+
+def _is_opening(para) -> bool:
+    """An unnumbered <paragraph> before the first numbered one of its body or part: the
+    paragraph that opens the operative part ("Resolves that:"), as the UN writes it."""
+    if para.find(_q("num")) is not None or para.getparent() is None:
+        return False
+    earlier = [p for p in para.itersiblings(_q("paragraph"), preceding=True)]
+    later = [p for p in para.itersiblings(_q("paragraph")) if p.find(_q("num")) is not None]
+    return not any(p.find(_q("num")) is not None for p in earlier) and bool(later)
 
 
 def _heading_of(para):

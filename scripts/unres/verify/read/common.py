@@ -55,6 +55,11 @@ class _Items:
         self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
                                self.path + ("closing",), anchor))
 
+    def opening(self, text, opening, anchor=""):
+        """The unnumbered paragraph that opens an operative part ("Resolves that:")."""
+        self.path = ()
+        self.items.append(Item(OPERATIVE, "opening", "", normalise(text), opening, ("opening",), anchor))
+
     def operative_heading(self, text, anchor=""):
         """A heading between operative paragraphs (or before the first): counted, not numbered."""
         count = sum(1 for i in self.items if i.section == OPERATIVE and i.kind == "heading") + 1

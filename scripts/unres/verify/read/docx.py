@@ -140,6 +140,12 @@ def extract_docx(path) -> Fingerprint:
         if style.startswith("FormulaG") and state in ("preamble", "operative"):
             calls += [(c, None) for _, _, c in segs if c]
             continue
+        if style.startswith("OpeningG") and state in ("preamble", "operative"):
+            # The unnumbered paragraph that opens an operative part ("Resolves that:").
+            state = "operative"
+            items.opening(text, _opening([(t, i) for t, i, _ in segs]))
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+            continue
         if style.endswith(" Operative") and state in ("preamble", "operative"):
             # A heading between operative paragraphs (or before the first) has a style of its own.
             state = "operative"

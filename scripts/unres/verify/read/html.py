@@ -75,8 +75,11 @@ def extract_html(path) -> Fingerprint:
         if _has_class(p, "preambular"):
             _num, text, opening = _html_block(p)
             items.preamble(text, opening, p.get("id", ""))
-    for div in main.iter("div", "h3", "h4", "h5", "h6") if main is not None else ():
-        if _has_class(div, "operative-heading"):
+    for div in main.iter("div", "h3", "h4", "h5", "h6", "p") if main is not None else ():
+        if _has_class(div, "opening"):
+            _num, text, opening = _html_block(div)
+            items.opening(text, opening, div.get("id", ""))
+        elif _has_class(div, "operative-heading"):
             items.operative_heading("".join(t for t, _ in _html_segments(div)), div.get("id", ""))
         elif _has_class(div, "para") and not any(_has_class(a, "annex") for a in div.iterancestors()):
             first = div.find("p")

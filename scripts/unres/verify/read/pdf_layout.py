@@ -8,7 +8,7 @@ from collections import Counter
 
 from ...model import languages
 from .. import links
-from ..fingerprint import (ALL_FIELDS, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
+from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
                            squash, vote_list_name)
@@ -442,6 +442,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             head = ""
         numbered = state in ("operative", "annex")
         if is_operative_number(head) and state in ("operative", "preamble", "annex"):
+            if state == "preamble":
+                _opening_before(items, called)
             state = "annex" if state == "annex" else "operative"
             indent = first.x
             rest = _drop_first(segs, first)
@@ -469,6 +471,21 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+def _opening_before(items: _Items, called: dict) -> None:
+    """Print sets the paragraph that opens an operative part ("Resolves that:") as it sets the
+    preamble, and it alone of them ends with a colon: read so before paragraph 1."""
+    last = items.items[-1] if items.items else None
+    if last is None or last.section != PREAMBLE or last.kind != "paragraph" \
+            or not last.text.rstrip().endswith((":", "：", "︰")):
+        return
+    was = items.index_of_last()
+    items.items.pop()
+    items.opening(last.text, last.opening)
+    for marker, owner in called.items():
+        if owner == was:
+            called[marker] = items.index_of_last()
 
 
 # The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at

@@ -133,7 +133,7 @@ def check_numbers(root, path: str = "<akn>") -> list[Diagnostic]:
     operative paragraphs, as the UN writes those."""
     diags = []
     for el in root.iter(_N + "point", _N + "paragraph"):
-        if el.find(_N + "num") is not None or _is_heading(el):
+        if el.find(_N + "num") is not None or _is_heading(el) or _opens_numbered(el):
             continue
         parent = el.getparent()
         siblings = [s for s in parent.findall(el.tag) if not _is_heading(s)] if parent is not None else [el]
@@ -143,6 +143,16 @@ def check_numbers(root, path: str = "<akn>") -> list[Diagnostic]:
                            f"{etree.QName(el).localname} {el.get('eId', '')!r} has no num",
                            "A-NUM"))
     return diags
+
+
+def _opens_numbered(el) -> bool:
+    """A <paragraph> before every numbered one of its parent: the unnumbered opening of an
+    operative part ("Resolves that:"), which the numbered paragraphs continue."""
+    if el.tag != _N + "paragraph":
+        return False
+    siblings = el.getparent().findall(_N + "paragraph")
+    numbered = [p.find(_N + "num") is not None for p in siblings]
+    return any(numbered) and not any(numbered[:siblings.index(el)])
 
 
 def _is_heading(el) -> bool:

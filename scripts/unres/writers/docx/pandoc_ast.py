@@ -16,6 +16,7 @@ from ...model.presentation import Presentation
 
 BODY = "SingleTxtG"
 FORMULA = "FormulaG"
+OPENING = "OpeningG"
 SUB_LEVELS = ("SingleTxtG Sub1", "SingleTxtG Sub2", "SingleTxtG Sub3", "SingleTxtG Sub4")
 # Only links a reader can follow safely become Word hyperlinks.
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -129,6 +130,8 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         if part.formula:
             out.append(styled(FORMULA, conv(part.formula.inlines)))
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
+        if part.opening is not None:
+            out.append(styled(OPENING, conv(part.opening.inlines)))
         for para in part.operative:
             out.extend(styled(OPERATIVE_HEADING[min(max(h.level, 3), 6)], conv(h.inlines)) for h in para.headings)
             out.extend(operative(para, conv))
