@@ -122,3 +122,65 @@ def test_verify_reads_the_isolated_text_as_written(arabic):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "consistent" in result.stdout + result.stderr
+
+
+# The lines the tool prints around the body (masthead, session block, adoption line, title, meeting
+# line, adoption note, vote lists): HTML classes of their elements.
+PRINTED_LINES = ("united-nations", "symbol", "parent-organ", "distribution", "organ", "session-name",
+                 "session-dates", "agenda-item", "adopted-by", "title", "meeting", "vote-note",
+                 "vote-label", "states")
+_LTR_START = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+
+
+def _text_outside_ltr(el) -> str:
+    """The text of ``el`` that no element set left to right (``dir="ltr"``) holds."""
+    if el.get("dir") == "ltr":
+        return ""
+    return (el.text or "") + "".join(_text_outside_ltr(child) + (child.tail or "") for child in el)
+
+
+def test_html_isolates_the_printed_strings(arabic):
+    _, out = arabic
+    page = lxml_html.fromstring((out / "res.html").read_bytes())
+    lines = {name: page.find_class(name) for name in PRINTED_LINES}
+    assert all(lines.values()), [name for name, found in lines.items() if not found]
+    for name, elements in lines.items():
+        for el in elements:
+            loose = _text_outside_ltr(el)
+            assert not _LTR_START.search(loose), (name, loose)
+    assert lines["symbol"][0].text_content() == "A/HRC/RES/99/1"
+    states = [li.text_content() for li in lines["states"][0].iter("li")]
+    assert states == ["Angola، ", "Chile"]
+    assert [bdi.text for bdi in lines["states"][0].iter("bdi")] == ["Angola", "Chile"]
+    assert [bdi.text for bdi in lines["session-dates"][0].iter("bdi")] == ["18", "6", "2030"]
+
+
+def test_docx_sets_every_printed_run_in_its_direction(arabic):
+    """Masthead, page one, closing lines, running headers and footers: a run with a Latin letter
+    or a digit reads left to right (w:rtl w:val="0") and holds no Arabic; any other run with
+    text is right to left."""
+    _, out = arabic
+    with zipfile.ZipFile(out / "res.docx") as docx:
+        parts = {name: etree.fromstring(docx.read(name)) for name in docx.namelist()
+                 if re.fullmatch(r"word/(document|header\d+|footer\d+)\.xml", name)}
+    symbol = []
+    for name, root in parts.items():
+        for text, rtl in _runs(root):
+            if _LTR_START.search(text) and not re.search("[\u0600-\u06ff]", text):
+                assert rtl == "0", (name, text)
+            elif re.search("[\u0600-\u06ff]", text):
+                assert rtl == "1", (name, text)
+                assert not _LTR_START.search(text), (name, text)
+        symbol += [text for text, _ in _runs(root) if text == "A/HRC/RES/99/1"]
+    assert len(symbol) == 2      # the running headers of odd and even pages
+    table = parts["word/document.xml"].find(f".//{W}tbl")
+    assert [text for text, rtl in _runs(table) if rtl == "0"][:2] == ["A", "/HRC/RES/99/1"]
+
+
+def test_the_pdf_prints_the_symbol_left_to_right_once_on_page_one(arabic):
+    """The masthead's symbol reads as written in the text layer, and the first page (a left page
+    in a right-to-left document) prints no running header above it."""
+    _, out = arabic
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "res.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert first.count("A/HRC/RES/99/1") == 1, first

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import re
 import zipfile
 
 from docx import Document
@@ -282,9 +281,6 @@ _SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr"
                  "printerSettings", "sectPrChange")
 
 
-_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-
-
 def _set_rtl(rpr, value: str | None = None) -> None:
     el = rpr.find(qn("w:rtl"))
     if el is None:
@@ -315,14 +311,12 @@ def right_to_left(doc) -> None:
     for sectpr in doc.element.body.iter(qn("w:sectPr")):
         if sectpr.find(qn("w:bidi")) is None:
             insert_ordered(sectpr, OxmlElement("w:bidi"), _SECTPR_ORDER)
-    # Running headers and footers print the symbol, page numbers and the job number: left to right.
+    # Running headers and footers (the symbol, the page number, the job number) are split by
+    # direction as the body is: their left-to-right runs read left to right.
     for section in doc.sections:
         for part in (section.header, section.even_page_header, section.first_page_header,
                      section.footer, section.even_page_footer, section.first_page_footer):
-            for paragraph in part.paragraphs:
-                for run in paragraph.runs:
-                    if not _ARABIC_RE.search(run.text):
-                        _set_rtl(run._r.get_or_add_rPr(), "0")
+            split_runs(part._element)
 
 
 CORE_PROPERTY_LIMIT = 255

@@ -59,7 +59,7 @@ class InlineRenderer:
 
     def _node(self, node) -> Markup:
         if isinstance(node, Text):
-            return self._text(node.text)
+            return self.text(node.text)
         if isinstance(node, LineBreak):
             # The newline keeps the two lines apart in extracted text.
             return Markup("<br>\n")
@@ -77,7 +77,9 @@ class InlineRenderer:
             return self._note_call(node)
         raise TypeError(f"no HTML for inline {type(node).__name__}")
 
-    def _text(self, text: str) -> Markup:
+    def text(self, text: str) -> Markup:
+        """A plain string as HTML: escaped, its left-to-right runs isolated in a right-to-left
+        document (the printed strings of page one and the closing lines go through here too)."""
         if not self._rtl or self._isolated:
             return escape(text)
         return Markup("").join(Markup('<bdi dir="ltr">%s</bdi>') % piece if ltr else escape(piece)
