@@ -24,7 +24,7 @@ from ...model.presentation import present, presentation_for
 from .. import templating
 from ..html.inlines import note_call_id
 from ..html.page import page_context
-from . import fonts, weasyprint_loader
+from . import fonts, footnote_pages, weasyprint_loader
 from .compression import STREAM_LEVEL, streams_at
 from .font_dates import fonts_dated
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
@@ -34,8 +34,9 @@ PDF_VARIANT = "pdf/a-3b"
 STYLESHEET = "pdf/print.css"
 # WeasyPrint 70 sometimes sets a footnote a page or two after its call (Kozea/WeasyPrint#1564,
 # #1924, #2432): when a later line of the page cannot break (orphans, widows), it moves the page's
-# notes on to make room. The page is laid out again with the rules loosened only where a note
-# moved (see ``_FootnoteRules``); FOOTNOTE_ATTEMPTS bounds the layouts of one document.
+# notes on to make room. The layout repairs that page as it goes (``footnote_pages``); should a
+# note still be off its call's page, the document is laid out again with CSS rules loosened only
+# where it moved (see ``_FootnoteRules``). FOOTNOTE_ATTEMPTS bounds the layouts of one document.
 FOOTNOTE_ATTEMPTS = 7
 TEMPLATE = "pdf/resolution.html"
 ATTACHMENT_RELATIONSHIP = "Source"
@@ -77,13 +78,15 @@ def stylesheet_for(root: Path):
 
 def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.datetime,
               emblem: Path | None = None, lang: str = "en", extra_css=(), keep=None, locate=None,
-              link_texts: dict | None = None):
+              link_texts: dict | None = None, placement: footnote_pages.Placement | None = None):
     """Render ``html`` (already escaped markup) to PDF bytes; returns (bytes, document).
 
     ``link_texts`` maps a link's URL to its alternate text (see :func:`link_texts`).
 
     ``keep``, if given, sees the laid-out document before it is drawn; when it
     returns False nothing is drawn and the bytes are None (a layout to redo).
+    ``placement``, if given, keeps footnotes on their call's page during the layout
+    (:mod:`.footnote_pages`) and records what that took.
     """
     try:
         weasyprint = weasyprint_loader.load()
@@ -105,9 +108,12 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
         pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii"))
     try:
         with fonts_dated(instant):
-            document = weasyprint.HTML(
-                string=html, base_url=(root / "pdf").as_uri() + "/", url_fetcher=fetcher,
-            ).render(font_config=_font_config(), **options)
+            page = weasyprint.HTML(string=html, base_url=(root / "pdf").as_uri() + "/",
+                                   url_fetcher=fetcher)
+            if placement is None:
+                document = page.render(font_config=_font_config(), **options)
+            else:
+                document = footnote_pages.render(page, placement, _font_config(), **options)
             if keep is not None and not keep(document):
                 return None, document
             with streams_at(STREAM_LEVEL):
@@ -199,16 +205,19 @@ def _drop_empty_pattern_and_shading(pdf) -> None:
 
 
 def _misplaced_notes(res: Resolution, document) -> list:
-    """Footnotes not printed on the page that carries their call (Kozea/WeasyPrint#1564)."""
-    page_of = {}
+    """Footnotes printed on a page that does not carry their call (Kozea/WeasyPrint#1564),
+    first or again (a page kept from an earlier pass of the layout must not print it twice)."""
+    call_page, note_pages = {}, {}
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
-            page_of.setdefault(anchor, number)
+            call_page.setdefault(anchor, number)
+            note_pages.setdefault(anchor, []).append(number)
     out = []
     for note in res.footnotes:
-        call, body = page_of.get(note_call_id(note.eid)), page_of.get(note.eid)
-        if call is not None and body is not None and call != body:
-            out.append((note, call, body))
+        call = call_page.get(note_call_id(note.eid))
+        elsewhere = [page for page in note_pages.get(note.eid, ()) if page != call]
+        if call is not None and elsewhere:
+            out.append((note, call, elsewhere[0]))
     return out
 
 
@@ -297,12 +306,14 @@ def render(res: Resolution, inputs: dict) -> bytes:
         misplaced[:] = _misplaced_notes(res, document)
         return not misplaced
 
+    calling_blocks = {note.eid: note.called_from for note in res.footnotes}
     for _attempt in range(FOOTNOTE_ATTEMPTS):
         # A layout whose notes moved is not drawn: the next one replaces it.
         data, document = write_pdf(html, akn, attachment=attachment_name(res.meta.symbol),
                                    instant=instant, emblem=emblem, lang=lang, extra_css=rules.css(),
                                    keep=notes_in_place, locate=lambda chars: first_use(res, chars),
-                                   link_texts=link_texts(res))
+                                   link_texts=link_texts(res),
+                                   placement=footnote_pages.Placement(calling_blocks))
         if data is not None:
             break
         rules.add(misplaced, document.pages)
