@@ -242,9 +242,11 @@ class WorkerMemory:
 
 # ---------------------------------------------------------------- one document, in process
 def _cpu() -> float:
-    """CPU seconds of this process and of the children it waited for (pandoc)."""
+    """CPU seconds of this process, of the children it waited for (pandoc commands) and of
+    the pandoc it keeps running for DOCX (not in the children's times until it ends)."""
+    from unres import warm_pandoc
     t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    return t.user + t.system + t.children_user + t.children_system + warm_pandoc.cpu_seconds()
 
 
 def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:

@@ -58,18 +58,24 @@ def start(args: list[str], data: bytes, timeout: float | None = None):
     """
     env = dict(os.environ)
     path = pandoc_path()      # a missing pandoc is reported here, by the caller's thread
+    return in_thread(lambda: run(args, data, timeout, env), f"pandoc {path}")
+
+
+def in_thread(work, name: str):
+    """Run ``work`` in a thread and return a function that waits for its value (or raises
+    its error)."""
     outcome: dict = {}
 
-    def work():
+    def body():
         try:
-            outcome["data"] = run(args, data, timeout, env)
+            outcome["data"] = work()
         except BaseException as exc:   # noqa: BLE001 - handed to the caller below
             outcome["error"] = exc
 
-    thread = threading.Thread(target=work, name=f"pandoc {path}", daemon=True)
+    thread = threading.Thread(target=body, name=name, daemon=True)
     thread.start()
 
-    def result() -> bytes:
+    def result():
         thread.join()
         if "error" in outcome:
             raise outcome["error"]

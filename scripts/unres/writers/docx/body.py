@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from ... import pandoc
+from ... import pandoc, warm_pandoc
 from ...memo import once
 
 
@@ -30,8 +30,7 @@ def start_docx(blocks: list, reference: str):
     """Start pandoc on the body; returns a function that waits for the DOCX bytes."""
     document = {"pandoc-api-version": api_version(), "meta": {}, "blocks": blocks}
     data = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return pandoc.start(["--from", "json", "--to", "docx", "--reference-doc", reference,
-                         "--output", "-"], data)
+    return warm_pandoc.start(data, "json", "docx", reference)
 
 
 def to_docx(blocks: list, reference: str) -> bytes:

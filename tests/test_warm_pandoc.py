@@ -1,0 +1,115 @@
+"""The running pandoc that writes every DOCX: the bytes of a pandoc command, replaced when
+it dies, stopped past its time limit, UNRES_PANDOC respected, a command when it cannot run."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from unres import pandoc, warm_pandoc
+from unres.errors import ToolError
+from unres.writers.docx import body as docx_pandoc, reference as docx_reference
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """No running pandoc before or after, and UNRES_PANDOC read anew."""
+    def reset():
+        warm_pandoc._drop()
+        warm_pandoc._unavailable.clear()
+        pandoc.pandoc_path.cache_clear()
+    reset()
+    yield monkeypatch
+    monkeypatch.undo()
+    reset()
+
+
+def _document(blocks=None) -> bytes:
+    blocks = blocks if blocks is not None else [
+        {"t": "Para", "c": [{"t": "Str", "c": "Decides"}, {"t": "Space"}, {"t": "Str", "c": "so."}]}]
+    return json.dumps({"pandoc-api-version": docx_pandoc.api_version(), "meta": {},
+                       "blocks": blocks}).encode()
+
+
+def _entries(docx: bytes) -> dict:
+    # pandoc writes the time of the run into core.xml; the finishing step replaces it.
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        return {name: zf.read(name) for name in zf.namelist() if name != "docProps/core.xml"}
+
+
+def _fake(tmp_path, script: str) -> str:
+    path = tmp_path / "pandoc"
+    path.write_text("#!/bin/sh\n" + script)
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_docx_is_what_a_pandoc_command_writes(fresh):
+    reference = str(docx_reference.reference_path())
+    data = _document()
+    command = pandoc.run(["--from", "json", "--to", "docx", "--reference-doc", reference, "--output", "-"], data)
+    warm = warm_pandoc.convert(data, "json", "docx", reference)
+    assert warm_pandoc._current is not None, "the conversion did not run in the kept process"
+    assert _entries(warm) == _entries(command)
+    assert warm_pandoc.cpu_seconds() > 0
+
+
+def test_a_pandoc_that_died_is_replaced(fresh):
+    first = warm_pandoc.convert(_document(), "json", "html")
+    pid = warm_pandoc._current.proc.pid
+    os.kill(pid, signal.SIGKILL)
+    warm_pandoc._current.proc.wait()
+    assert warm_pandoc.convert(_document(), "json", "html") == first
+    assert warm_pandoc._current.proc.pid != pid
+
+
+def test_a_pandoc_that_dies_on_a_request_is_a_tool_error(fresh, tmp_path):
+    fresh.setenv("UNRES_PANDOC", _fake(tmp_path, "printf 'ready 0\\n'\nread line\necho boom >&2\nexit 5\n"))
+    with pytest.raises(ToolError) as err:
+        warm_pandoc.convert(_document(), "json", "html")
+    assert err.value.diagnostics[0].code == "T102" and "pandoc failed with exit code 5: boom" in str(err.value)
+    assert warm_pandoc._current is None
+
+
+def test_a_pandoc_past_its_time_limit_is_stopped(fresh, tmp_path):
+    fresh.setenv("UNRES_PANDOC", _fake(tmp_path, "printf 'ready 0\\n'\nexec sleep 30\n"))
+    with pytest.raises(ToolError) as err:
+        warm_pandoc.convert(_document(), "json", "html", timeout=1)
+    assert err.value.diagnostics[0].code == "T103" and "did not finish within 1 s" in str(err.value)
+    assert warm_pandoc._current is None
+
+
+def test_unres_pandoc_is_the_pandoc_kept_running(fresh, tmp_path):
+    log = tmp_path / "calls"
+    fresh.setenv("UNRES_PANDOC", _fake(tmp_path, f'echo "$1" >> {log}\nexec {pandoc.pandoc_path()} "$@"\n'))
+    pandoc.pandoc_path.cache_clear()
+    for _ in range(3):
+        warm_pandoc.convert(_document(), "json", "html")
+    assert log.read_text().split() == ["lua"]      # started once, for all three
+
+
+def test_a_pandoc_without_lua_runs_as_a_command(fresh, tmp_path):
+    fresh.setenv("UNRES_PANDOC", _fake(tmp_path, "echo 'broken' >&2\nexit 3\n"))
+    with pytest.raises(ToolError) as err:
+        warm_pandoc.convert(_document(), "json", "html")
+    assert err.value.diagnostics[0].code == "T102" and "pandoc failed with exit code 3: broken" in str(err.value)
+
+
+def test_a_document_with_an_image_is_refused(fresh):
+    image = {"t": "Para", "c": [{"t": "Image", "c": [["", [], []], [], ["/etc/hostname", ""]]}]}
+    with pytest.raises(ToolError) as err:
+        warm_pandoc.convert(_document([image]), "json", "docx", str(docx_reference.reference_path()))
+    assert err.value.diagnostics[0].code == "T102" and "image" in str(err.value)
+
+
+def test_switched_off_it_runs_a_command(fresh):
+    fresh.setenv("UNRES_PANDOC_WARM", "0")
+    assert warm_pandoc.convert(_document(), "json", "html")
+    assert warm_pandoc._current is None
