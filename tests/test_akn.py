@@ -362,13 +362,14 @@ def test_two_parts_and_an_annex_validate():
     xml = akn.render(res, {})
     assert validate(xml) == []
     root = parse(xml)
-    parts = root.findall("a:statement/a:mainBody/a:part", NS)
-    assert [(p.get("eId"), p.findtext("a:num", namespaces=NS)) for p in parts] == [
-        ("part_A", "A"), ("part_B", "B")]
-    assert parts[0].find("a:hcontainer[@name='formula']", NS).get("eId") == "part_A__hcontainer_1"
-    assert [p.get("eId") for p in parts[0].findall("a:paragraph", NS)] == [
+    # as the UN writes a resolution in parts: a collection whose components are the parts' statements
+    parts = root.findall("a:components/a:component/a:statement", NS)
+    assert [(p.getparent().get("eId"), p.findtext("a:preface/a:p/a:docNumber", namespaces=NS)) for p in parts] == [
+        ("part_A__component", "A"), ("part_B__component", "B")]
+    assert parts[0].find("a:preamble/a:formula", NS).get("eId") == "part_A__preamble__formula_1"
+    assert [p.get("eId") for p in parts[0].findall("a:mainBody/a:paragraph", NS)] == [
         "part_A__para_1", "part_A__para_2"]
-    att = root.find("a:statement/a:attachments/a:attachment", NS)
+    att = root.find("a:documentCollection/a:attachments/a:attachment", NS)
     assert att.get("eId") == "att_1"
     assert {e.get("eId") for e in att.iter() if e.get("eId")} >= {
         "att_1", "att_1__hcontainer_1", "att_1__p_1", "att_1__para_1"}
@@ -467,13 +468,14 @@ def test_a_single_labelled_part_is_a_part_everywhere(tmp_path):
                       encoding="utf-8")
     res = read_source(str(source))
     assert res.in_parts and res.parts[0].eid == "part_A"
-    assert res.parts[0].preamble[0].eid == "part_A__hcontainer_2"
+    assert res.parts[0].preamble[0].eid == "part_A__preamble__container_1"
     assert res.operative[0].eid == "part_A__para_1"
     assert render_markdown(res) == source.read_text(encoding="utf-8")
     assert unres_main(["build", str(source), "-o", str(tmp_path), "-q"]) == 0
     root = parse((tmp_path / "one_part.akn.xml").read_bytes())
-    part = root.find("a:statement/a:mainBody/a:part", NS)
-    assert part.get("eId") == "part_A" and part.findtext("a:num", namespaces=NS) == "A"
-    assert root.find("a:statement/a:preamble", NS) is None
+    part = root.find("a:components/a:component/a:statement", NS)
+    assert part.getparent().get("eId") == "part_A__component"
+    assert part.findtext("a:preface/a:p/a:docNumber", namespaces=NS) == "A"
+    assert root.find("a:documentCollection/a:preamble", NS) is None
     lines, summary = verify_source(str(source), str(tmp_path))
     assert lines == [] and "1 preambular, 1 operative, 1 footnote" in summary

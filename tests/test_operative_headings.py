@@ -195,7 +195,7 @@ def test_headings_build_in_every_format_and_verify(built):
     assert ("H23G Operative", "Sanctions measures") in styles
     assert ("H4G Operative", "Arms embargo") in styles
     ga = etree.parse(str(out / "A_RES_99_101.akn.xml")).getroot()
-    assert [p.get("eId") for p in ga.iterfind(".//a:part/a:paragraph", NS)] == \
+    assert [p.get("eId") for p in ga.iterfind(".//a:component/a:statement/a:mainBody/a:paragraph", NS)] == \
         ["part_A__para_h1", "part_A__para_h2", "part_A__para_1", "part_A__para_2",
          "part_B__para_1", "part_B__para_h1", "part_B__para_2"]
 

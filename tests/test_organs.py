@@ -9,6 +9,7 @@ import pytest
 from unres.errors import SourceError
 from unres.model.document import GA, HRC, SC
 from unres.model.presentation import present
+from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 
 GA_FRONT = textwrap.dedent("""\
@@ -320,8 +321,18 @@ def test_assembly_parts_and_annex_build_and_verify(tmp_path):
     root = etree.parse(str(out / "A_RES_75_101.akn.xml")).getroot()
     assert root.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == \
         "/akn/un/statement/deliberation/unga/2020-12-10/75-101A-B/!main"
-    assert [p.findtext("a:num", namespaces=NS) for p in root.iterfind(".//a:mainBody/a:part", NS)] == ["A", "B"]
+    # written as the UN writes a resolution in parts: a collection of statements, one a part,
+    # each closing with its own meeting lines
+    assert root.find("a:documentCollection/a:collectionBody", NS) is not None
+    parts = root.findall("a:components/a:component/a:statement", NS)
+    assert [p.findtext("a:preface/a:p/a:docNumber", namespaces=NS) for p in parts] == ["A", "B"]
+    assert [len(p.findall("a:conclusions", NS)) for p in parts] == [1, 1]
     assert root.find(".//a:attachments/a:attachment", NS) is not None
+    # and it imports back into the same resolution
+    again, _warnings = import_akn(out / "A_RES_75_101.akn.xml")
+    want = read_source(str(path))
+    assert again.parts == want.parts and again.annexes == want.annexes
+    assert dataclasses.replace(again.meta, meeting=want.meta.meeting) == want.meta
     # each part closes with the meeting lines, as the Assembly prints its parts
     assert [text for style, text in _docx_lines(out / "A_RES_75_101.docx") if style == "MeetingG"] == \
         ["41st plenary meeting\n10\u00a0December\u00a02020"] * 2

@@ -86,15 +86,10 @@ def finalize(res: Resolution) -> Resolution:
         if several:
             part.eid = f"part_{_eid_token(part.label or '')}"
             prefix = part.eid + "__"
-        # A part cannot hold formula or container elements (strict schema), so its
-        # formula and preambular paragraphs are hcontainers, numbered as such.
-        if several:
-            names = [f"{prefix}hcontainer_{i}" for i in range(1, len(part.preamble) + 2)]
-            formula_eid = names.pop(0) if part.formula is not None else None
-            preamble_eids = names[:len(part.preamble)]
-        else:
-            formula_eid = "preamble__formula_1"
-            preamble_eids = [f"preamble__container_{i}" for i in range(1, len(part.preamble) + 1)]
+        # Each part is a statement of its own in the AKN (a component of a document collection),
+        # with a preamble of its own: its eIds carry the part's so that the file's stay unique.
+        formula_eid = f"{prefix or ''}preamble__formula_1"
+        preamble_eids = [f"{prefix}preamble__container_{i}" for i in range(1, len(part.preamble) + 1)]
         if part.title:
             numberer.notes_in(part.title, part.eid, [0])
         if part.formula is not None:

@@ -149,7 +149,9 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     job = plain(job_el) if job_el is not None else ""
     if organ_key == organs.HRC:
         fields = _council_fields(statement, symbol, f, ctx, errors, own)
-        vote = read_vote(statement, meta_el, lang, ctx, errors)
+        # In parts, the note and the lists under it close the last part.
+        vote = read_vote(conclusions.getparent() if conclusions is not None else statement, meta_el, lang, ctx,
+                         errors)
     else:
         fields = _organ_fields(statement, symbol, organ_key, code, f, ctx, errors)
         vote = organs.vote_from_metadata(meta_el, ctx, errors, statement)
@@ -195,6 +197,10 @@ def _number(statement, symbol: str, organ_key: str, f: "_Fields", ctx: InlineCon
             ctx.warn(number_el, f"resolution number {number!r} does not match the symbol {symbol!r}; "
                                 f"{tail} is used", "W631")
             number = tail
+    # unres's own file keeps the number as its source wrote it, the parts' letters included.
+    own = statement.find("./{*}meta/{*}identification[@source='#unres']/{*}FRBRWork/{*}FRBRnumber")
+    if own is not None and tail and own.get("showAs") == tail:
+        number = tail
     return number
 
 

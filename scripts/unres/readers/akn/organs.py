@@ -302,7 +302,10 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
     outcome = collapse(voting.get("outcome") or "").strip()
     counts = {ref(c.get("refersTo")): c for c in voting.iterfind("./{*}count")}
     loc = ctx.loc(voting)
-    if "withoutvote" in outcome.replace(" ", "").lower() and not counts:
+    # The UN says 'withoutVote' in @outcome; unres's own files in @refersTo, with a count of the
+    # votes cast (none).
+    said = outcome + " " + collapse(voting.get("refersTo") or "")
+    if "withoutvote" in said.replace(" ", "").lower() and not set(counts) - {"votesCast"}:
         return Vote(WITHOUT_VOTE, loc=loc)
     lists = {}
     totals = _OUTCOME_TOTALS_RE.search(outcome)

@@ -435,7 +435,35 @@ class _Builder:
                 out.append(self.annex(doc, body))
         return out
 
+    def own_annex(self, doc, body) -> Annex:
+        """An annex of unres's own file, as its writer writes one: the label and title in the
+        preface, then headings (hcontainers, their level in the class), paragraphs and numbered
+        paragraphs."""
+        label, title, blocks = "Annex", None, []
+        for el in doc.iterfind("./{*}preface/{*}p/*"):
+            if local(el) == "docType":
+                label = plain(el).strip()
+            elif local(el) == "docTitle":
+                title = convert(el, self.ctx)
+        for el in _elements(body):
+            name = local(el)
+            if name == "hcontainer" and el.find("./{*}heading") is not None:
+                level = re.fullmatch(r"level-(\d)", el.get("class") or "")
+                blocks.append(Heading(int(level.group(1)) if level else 3, convert(el.find("./{*}heading"), self.ctx),
+                                      loc=self.ctx.loc(el)))
+            elif name == "p":
+                blocks.append(Paragraph(convert(el, self.ctx), loc=self.ctx.loc(el)))
+            elif name == "paragraph":
+                blocks.append(self.paragraph(el))
+                self.numbered.append((blocks[-1], _num(el), el))
+            else:
+                self.fail(el, f"<{name}> in an annex cannot be mapped", "E631")
+        return Annex(label=label, title=title, blocks=blocks, loc=self.ctx.loc(doc))
+
     def annex(self, doc, body) -> Annex:
+        ident = doc.find("./{*}meta/{*}identification")
+        if ident is not None and ident.get("source") == "#unres":
+            return self.own_annex(doc, body)
         blocks = []
         for el in _elements(body):
             if local(el) != "paragraph":

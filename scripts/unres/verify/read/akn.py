@@ -63,8 +63,10 @@ def extract_akn(path) -> Fingerprint:
     doc = next((c for c in root if isinstance(c.tag, str)), None)
     ns = {"a": AKN_NS}
     fp.links = links.akn_links(root)
-    fp.printed_text = "".join(squash("".join(el.itertext())) for part in ("coverPage", "preface", "conclusions")
-                              for el in doc.iterfind(f"a:{part}", ns))
+    # A resolution in parts is a collection whose components are the parts' statements.
+    statements = [doc] + root.xpath("a:components/a:component/a:statement", namespaces=ns)
+    fp.printed_text = "".join(squash("".join(el.itertext())) for st in statements
+                              for part in ("coverPage", "preface", "conclusions") for el in st.iterfind(f"a:{part}", ns))
     sym = doc.find(".//a:coverPage//a:docNumber", ns)
     fp.symbol = _akn_text(sym) if sym is not None else None
     alias = doc.find(".//a:FRBRWork/a:FRBRalias[@name='symbol']", ns)
@@ -83,15 +85,12 @@ def extract_akn(path) -> Fingerprint:
     calls = []        # (authorialNote element, owner anchor)
     # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
     # resolution of several parts the preambular paragraphs are hcontainers inside each part.
-    body = doc.find("a:mainBody", ns)
-    preambular = list(doc.iterfind("a:preamble/a:container", ns))
-    if body is not None:
-        preambular += [h for h in body.iterfind("a:part/a:hcontainer", ns) if h.get("name") != "formula"]
-    for container in preambular:
+    for container in (c for st in statements for c in st.iterfind("a:preamble/a:container", ns)):
         segs = _akn_segments(container)
         items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
         calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
-    for para in body.iterfind(".//a:paragraph", ns) if body is not None else ():
+    for para in (p for st in statements for body in st.iterfind("a:mainBody", ns)
+                 for p in body.iterfind(".//a:paragraph", ns)):
         heading = _heading_of(para)
         if heading is not None:
             items.operative_heading(_akn_text(heading), para.get("eId", ""))
@@ -108,16 +107,16 @@ def extract_akn(path) -> Fingerprint:
 
     # Footnotes called elsewhere (an annex) are the resolution's all the same, called from no item.
     collected = {id(note) for note, _owner in calls}
-    calls += [(n, None) for n in doc.iter(_q("authorialNote")) if id(n) not in collected]
+    calls += [(n, None) for n in root.iter(_q("authorialNote")) if id(n) not in collected]
     where = _index_by_anchor(fp.items)
     for note, owner in calls:
         body = " ".join(_akn_text(p) for p in note.iterfind("a:p", ns))
         fp.notes.append(Note(_printed_marker(note), normalise(body), where.get(owner)))
     fp.notes.sort(key=lambda n: (len(n.marker), n.marker))
 
-    outcome = doc.find(".//a:conclusions//a:vote", ns)
+    outcome = root.find(".//a:conclusions//a:vote", ns)
     if outcome is None:
-        outcome = next((p for p in doc.iterfind(".//a:conclusions/a:p", ns)
+        outcome = next((p for p in root.iterfind(".//a:conclusions/a:p", ns)
                         if _akn_text(p).startswith("[")), None)
     fp.vote = parse_vote_note(_akn_text(outcome)) if outcome is not None else None
     if outcome is None:
@@ -126,7 +125,7 @@ def extract_akn(path) -> Fingerprint:
         # Each list says which it is (refersTo), in any language; its label is only printed.
         lists = {"#inFavour": "in favour", "#against": "against", "#abstaining": "abstaining"}
         marked = {}
-        for p in doc.iterfind(".//a:conclusions/a:p", ns):
+        for p in root.iterfind(".//a:conclusions/a:p", ns):
             name = lists.get(p.get("refersTo", ""))
             states = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
             if name and states:

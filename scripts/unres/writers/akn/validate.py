@@ -185,10 +185,9 @@ def check_iris(root, path: str = "<akn>") -> list[Diagnostic]:
             continue
         # An attachment is a component of the main Work, so the IRI names the
         # type of the outermost document, not of the attached one.
-        document = _outermost_document(ident)
-        if etree.QName(document).localname != m["doctype"]:
-            bad(f"Work IRI says {m['doctype']!r} but the document is "
-                f"{etree.QName(document).localname!r}")
+        document = etree.QName(_outermost_document(ident)).localname
+        if document not in (m["doctype"], *_COLLECTING.get(m["doctype"], ())):
+            bad(f"Work IRI says {m['doctype']!r} but the document is {document!r}")
         checks = [
             (_value(ident, "FRBRWork", "FRBRcountry"), m["country"], "FRBRcountry"),
             (_value(ident, "FRBRWork", "FRBRsubtype"), m["subtype"], "FRBRsubtype"),
@@ -215,6 +214,11 @@ def check_iris(root, path: str = "<akn>") -> list[Diagnostic]:
         if _value(ident, "FRBRManifestation", "FRBRthis") != f"{expr}/!{component}.xml":
             bad(f"Manifestation FRBRthis is not the Expression IRI plus /!{component}.xml")
     return diags
+
+
+# A resolution in parts is a collection of statements, named as the statement it is (as the UN's
+# files name theirs): the collection and its components carry the statement's IRI.
+_COLLECTING = {"statement": ("documentCollection", "components")}
 
 
 def _outermost_document(el):
