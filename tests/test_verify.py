@@ -1172,3 +1172,42 @@ def test_docx_reader_names_styles_as_python_docx_does(tmp_path):
     names = [style_of(p) for p in document.paragraphs]
     assert names == [p.style.name for p in document.paragraphs]
     assert names[-3:] == ["Normal"] * 3 and len(set(names)) > 5
+
+
+def test_pdf_reader_loads_each_page_once(built, monkeypatch):
+    """The PDF's links are read from the pages the text reader loads: one PDFium document
+    and one load of each page (loading a page is most of what reading it costs)."""
+    import pypdfium2 as pdfium
+
+    opened, loaded = [], []
+    real_open, real_page = pdfium.PdfDocument.__init__, pdfium.PdfDocument.get_page
+
+    def counting_open(self, *args, **kwargs):
+        opened.append(1)
+        real_open(self, *args, **kwargs)
+
+    def counting_page(self, index):
+        loaded.append(index)
+        return real_page(self, index)
+    monkeypatch.setattr(pdfium.PdfDocument, "__init__", counting_open)
+    monkeypatch.setattr(pdfium.PdfDocument, "get_page", counting_page)
+    fp = FORMATS["pdf"].extract(built / (STEM + ".pdf"))
+    assert fp.links and not fp.problems
+    assert len(opened) == 1 and sorted(loaded) == sorted(set(loaded))
+
+
+def test_normalise_drops_exactly_the_default_ignorable_code_points():
+    from unres.verify.fingerprint import _IGNORABLE_RANGES, ZERO_WIDTH_SPACE, normalise
+
+    ignorable = {cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1)}
+    # the whole BMP but surrogates, and the other planes' ranges with their neighbours, between
+    # two letters (NFC leaves "a" and "b" alone)
+    points = [cp for cp in range(0x21, 0x10000) if not 0xD800 <= cp <= 0xDFFF]
+    points += [cp for first, last in _IGNORABLE_RANGES if first > 0xFFFF for cp in range(first - 16, last + 17)]
+    for cp in points:
+        text = f"a{chr(cp)}b"
+        dropped = normalise(text) == "ab"
+        assert dropped == (cp in ignorable), hex(cp)
+        if cp in ignorable:
+            kept = normalise(text, keep_breaks=True)
+            assert kept == (text if chr(cp) == ZERO_WIDTH_SPACE else "ab"), hex(cp)

@@ -46,8 +46,24 @@ _IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x11
                      (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
                      (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
                      (0xE0000, 0xE0FFF))
-_INVISIBLE = dict.fromkeys(cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1))
-_INVISIBLE_BUT_BREAKS = {k: v for k, v in _INVISIBLE.items() if k != ord(ZERO_WIDTH_SPACE)}
+
+
+def _character_class(ranges, but: str = "") -> re.Pattern:
+    """A pattern matching one character of ``ranges`` (except ``but``): dropping them with it
+    is several times faster than ``str.translate`` with a table of their 4,000 code points."""
+    def span(first: int, last: int) -> str:
+        return re.escape(chr(first)) + ("" if first == last else "-" + re.escape(chr(last)))
+    pieces = []
+    for first, last in ranges:
+        if but and first <= ord(but) <= last:
+            pieces += [span(a, b) for a, b in ((first, ord(but) - 1), (ord(but) + 1, last)) if a <= b]
+        else:
+            pieces.append(span(first, last))
+    return re.compile("[" + "".join(pieces) + "]")
+
+
+_INVISIBLE = _character_class(_IGNORABLE_RANGES)
+_INVISIBLE_BUT_BREAKS = _character_class(_IGNORABLE_RANGES, but=ZERO_WIDTH_SPACE)
 
 
 def squash(text: Optional[str]) -> str:
@@ -65,8 +81,7 @@ def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
     a real difference between two outputs."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE_BUT_BREAKS if keep_breaks
-                                                        else _INVISIBLE)
+    text = (_INVISIBLE_BUT_BREAKS if keep_breaks else _INVISIBLE).sub("", unicodedata.normalize("NFC", text))
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     return _SPACES.sub(" ", text).strip()

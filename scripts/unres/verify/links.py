@@ -79,34 +79,25 @@ def docx_links(path) -> list:
     return out
 
 
-def pdf_links(path) -> list:
-    """The URI of every link annotation, page by page (PDFium, as Chromium follows them);
-    ``path`` may be the file's bytes."""
+def page_links(pdf, page) -> list:
+    """The URI of every link annotation on one page of a PDFium document, in order (as
+    Chromium follows them). The PDF reader calls it on each page it has loaded anyway:
+    loading a page is most of what reading it costs."""
     import ctypes
 
-    import pypdfium2 as pdfium   # imported here: only the PDF reader needs it
-    import pypdfium2.raw as pdfium_c
+    import pypdfium2.raw as pdfium_c   # imported here: only the PDF reader needs it
 
     out = []
-    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(Path(path)))
-    try:
-        for page_no in range(len(pdf)):
-            page = pdf[page_no]
-            try:
-                start = ctypes.c_int(0)
-                link = pdfium_c.FPDF_LINK()
-                while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(start), ctypes.byref(link)):
-                    action = pdfium_c.FPDFLink_GetAction(link)
-                    if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
-                        continue
-                    length = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
-                    buffer = ctypes.create_string_buffer(length)
-                    pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, buffer, length)
-                    url = buffer.value.decode("utf-8", "replace")
-                    if _live(url):
-                        out.append(url)
-            finally:
-                page.close()
-    finally:
-        pdf.close()
+    start = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(start), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        length = pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        buffer = ctypes.create_string_buffer(length)
+        pdfium_c.FPDFAction_GetURIPath(pdf.raw, action, buffer, length)
+        url = buffer.value.decode("utf-8", "replace")
+        if _live(url):
+            out.append(url)
     return out

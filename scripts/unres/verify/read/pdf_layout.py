@@ -7,7 +7,6 @@ import re
 from collections import Counter
 
 from ...model import languages
-from .. import links
 from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
@@ -56,8 +55,8 @@ def extract_pdf(path) -> Fingerprint:
     # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
     # texts are compared without the spaces after those characters.
     fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path), ALL_FIELDS - {"spacing"})
-    fp.links, fp.links_as_set = links.pdf_links(path), True
-    frags, heights, widths = _pdf_fragments(path)
+    fp.links, fp.links_as_set = [], True
+    frags, heights, widths = _pdf_fragments(path, fp.links)
     visible = [f for f in frags if f.text.strip()]
     if not visible:
         fp.problems.append("no text could be read")

@@ -3,6 +3,8 @@ and sizes, and the headings the PDF's structure tree marks.
 """
 from __future__ import annotations
 
+from .. import links
+
 
 # ---------------------------------------------------------------- PDF
 # The UN page: the running header and the folio print in the margins, outside
@@ -67,10 +69,11 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> dict | None:
     return found if any_tag else None
 
 
-def _pdf_fragments(path):
+def _pdf_fragments(path, links_found: list | None = None):
     """Every text object of every page, in content order, with its baseline origin,
     its size on the page and its font's name, as PDFium (the PDF engine of
-    Chromium) reads them."""
+    Chromium) reads them; the pages' link URIs are added to ``links_found`` if given,
+    while each page is loaded."""
     import ctypes
 
     import pypdfium2 as pdfium   # imported here: only this reader needs it
@@ -84,6 +87,8 @@ def _pdf_fragments(path):
     try:
         for page_no in range(len(pdf)):
             page = pdf[page_no]
+            if links_found is not None:
+                links_found += links.page_links(pdf, page)
             textpage = page.get_textpage()
             try:
                 _left, _bottom, page_right, page_top = page.get_mediabox()
