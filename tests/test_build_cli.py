@@ -156,11 +156,12 @@ def test_pandoc_problems_are_tool_errors(tmp_path, source_file, script, code, me
 
 def test_weasyprint_failure_is_a_tool_error(tmp_path, source_file, monkeypatch, capsys):
     """WeasyPrint raising mid-render: a clear message, exit 4, and no output of that source."""
-    import weasyprint
+    from weasyprint.document import Document
 
     def broken(*_args, **_kwargs):
         raise ValueError("simulated layout failure")
-    monkeypatch.setattr(weasyprint.HTML, "render", broken)
+    # Every layout goes through Document._render, the footnote-keeping one included.
+    monkeypatch.setattr(Document, "_render", classmethod(broken))
     out = tmp_path / "out"
     assert main(["build", str(source_file()), "-o", str(out), "-f", "akn,pdf"]) == EXIT_TOOL
     err = capsys.readouterr().err
