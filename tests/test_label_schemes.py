@@ -65,14 +65,24 @@ BODY = textwrap.dedent("""\
 
        {n2} team sites: support the team sites;
 
-    4. *Decides* to remain seized of the matter.
+    4. *Commends* the completion of the first phase:
+
+       {la} the second phase:
+
+           – the mission will continue its good offices;
+
+           – the mission will establish the conditions;
+
+       {lb} the third phase.
+
+    5. *Decides* to remain seized of the matter.
     """)
 
 # Each language's labels, as its versions print them.
 LABELS = {
-    "English": dict(i="(i)", ii="(ii)", a="a.", b="b.", n1="(1)", n2="(2)"),
-    "French": dict(i="i)", ii="ii)", a="a.", b="b.", n1="1)", n2="2)"),
-    "Arabic": dict(i="’1‘", ii="’2‘", a="أ.", b="ب.", n1="(1)", n2="(2)"),
+    "English": dict(i="(i)", ii="(ii)", a="a.", b="b.", n1="(1)", n2="(2)", la="(a)", lb="(b)"),
+    "French": dict(i="i)", ii="ii)", a="a.", b="b.", n1="1)", n2="2)", la="a)", lb="b)"),
+    "Arabic": dict(i="’1‘", ii="’2‘", a="أ.", b="ب.", n1="(1)", n2="(2)", la="(أ)", lb="(ب)"),
 }
 
 
@@ -95,8 +105,10 @@ def test_schemes_build_verify_and_import_back(tmp_path, language):
     path = _source(tmp_path, language)
     res = read_source(str(path))
     want = LABELS[language]
-    assert _labels(res) == [[want["i"], want["a"], want["b"], want["ii"]], ["•", "•"], [want["n1"], want["n2"]], []]
-    assert [p.sub_scheme for p in res.operative] == ["roman", "bullet", "decimal", ""]
+    assert _labels(res) == [[want["i"], want["a"], want["b"], want["ii"]], ["•", "•"], [want["n1"], want["n2"]],
+                            [want["la"], "–", "–", want["lb"]], []]
+    assert [p.sub_scheme for p in res.operative] == ["roman", "bullet", "decimal", "latin", ""]
+    assert res.operative[3].children[0].sub_scheme == "dash"
     out = tmp_path / "out"
     assert main(["build", str(path), "-o", str(out), "-q"]) == 0
     assert main(["verify", str(path), "-o", str(out), "-q"]) == 0
@@ -104,7 +116,7 @@ def test_schemes_build_verify_and_import_back(tmp_path, language):
     root = etree.parse(str(akn)).getroot()
     points = root.xpath("//a:point", namespaces=NS)
     assert [p.findtext("a:num", namespaces=NS) for p in points] == \
-        [want["i"], want["a"], want["b"], want["ii"], "•", "•", want["n1"], want["n2"]]
+        [want["i"], want["a"], want["b"], want["ii"], "•", "•", want["n1"], want["n2"], want["la"], "–", "–", want["lb"]]
     assert [p.get("eId") for p in points][4:6] == ["para_2__list_1__point_1", "para_2__list_1__point_2"]
     again, _warnings = import_akn(akn)
     assert again.parts == res.parts

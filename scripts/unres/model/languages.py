@@ -180,8 +180,8 @@ def sub_label(depth: int, index: int, code: str) -> str:
 
 # How a list of sub-paragraphs is labelled. The first four are the levels the UN nests by
 # default, (a), (i), a., i. (in that order, one a level); a list may instead use any of them
-# at another depth, or the UN's other forms: numbers in brackets, (1), and bullets, •.
-SCHEMES = ("latin", "roman", "latin_dot", "roman_dot", "decimal", "bullet")
+# at another depth, or the UN's other forms: numbers in brackets, (1), bullets, •, and dashes, –.
+SCHEMES = ("latin", "roman", "latin_dot", "roman_dot", "decimal", "bullet", "dash")
 LEVELS = SCHEMES[:4]
 
 

@@ -251,10 +251,10 @@ _VOTE_RES = _vote_res()
 # The separators of a printed list of States: the comma, the Arabic comma, the enumeration comma.
 _STATE_SEPARATOR_RE = re.compile(r"\s*[,\u060c\u3001]\s*")
 _WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
-# Sub-paragraph labels of every scheme in the six languages: (a), (i), a., i., (1), •; a), i), 1);
+# Sub-paragraph labels of every scheme in the six languages: (a), (i), a., i., (1), •, –; a), i), 1);
 # (أ), ’1‘ (see languages.SCHEMES).
 _ABJAD_LETTER = "[\u0621-\u064a\u0640]"
-_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|\d{1,3}\)|[a-z]\.|[ivxlc]+\.|•|"
+_LABEL_RE = re.compile(r"^(\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|\d{1,3}\)|[a-z]\.|[ivxlc]+\.|[•–]|"
                        rf"\({_ABJAD_LETTER}{{1,4}}\)|’\d+‘|{_ABJAD_LETTER}{{1,4}}\.)$")
 _NUM_RE = re.compile(r"^\d+[.-]$")
 

@@ -91,9 +91,9 @@ _ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4}
 _PAREN_LABEL_RE = re.compile(r"^( *)([a-z]{1,4})\)(?= )", re.MULTILINE)
 
 
-# The bullet the UN prints before a bulleted sub-paragraph: at the start of a line indented under
-# its paragraph (a line of text that starts with one is not indented).
-_BULLET_RE = re.compile(r"^( +)•(?= )", re.MULTILINE)
+# The bullet or dash the UN prints before a sub-paragraph of such a list: at the start of a line
+# indented under its paragraph (a line of text that starts with one is not indented).
+_BULLET_RE = re.compile(r"^( +)[•–](?= )", re.MULTILINE)
 
 
 def _list_markers_for_pandoc(body: str, code: str) -> str:
@@ -443,10 +443,10 @@ class _Builder:
         return text or [], children, wrapup, scheme
 
     def _bullets(self, block, pos) -> bool:
-        """Whether a bulleted list is one of sub-paragraphs typed with the bullet the UN prints
-        (•): other bullets are Markdown's, which a resolution does not use."""
-        bullet = languages.scheme_label("bullet", 0, self.code)
-        return all(marker == bullet for _item, _loc, marker in self._items(block["c"], self.loc_of(pos)))
+        """Whether a bulleted list is one of sub-paragraphs typed with the bullet or dash the UN
+        prints (•, –): other bullets are Markdown's, which a resolution does not use."""
+        marks = {languages.scheme_label(scheme, 0, self.code) for scheme in ("bullet", "dash")}
+        return all(marker in marks for _item, _loc, marker in self._items(block["c"], self.loc_of(pos)))
 
     def label_past_z(self, inlines, children, depth, loc, scheme):
         """'(aa) text' after '(z)': CommonMark has no list marker past one letter, so the
