@@ -361,3 +361,17 @@ def test_paragraph_styles_are_set_as_python_docx_sets_them(data):
     character = next(s.name for s in theirs.styles if s.type == WD_STYLE_TYPE.CHARACTER)
     with pytest.raises(ValueError):
         style(ours.add_paragraph("x"), character)
+
+
+def test_package_entries_are_what_python_docx_saves(data):
+    """The finished DOCX is zipped once, from the entries python-docx's save would write:
+    the same names, in the same order, with the same bytes."""
+    from unres.writers.docx.finish import package_entries
+
+    doc = Document(io.BytesIO(data))
+    saved = io.BytesIO()
+    doc.save(saved)
+    with zipfile.ZipFile(saved) as zf:
+        expected = [(name, zf.read(name)) for name in zf.namelist()]
+    assert [(name, blob) for name, blob in package_entries(doc)] == expected
+    assert len(expected) > 10

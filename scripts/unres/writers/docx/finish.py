@@ -382,17 +382,36 @@ def footnote_brackets(xml: bytes, before: str, after: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def rezip(data: bytes, when: dt.datetime, rewrite: dict) -> bytes:
-    """The same entries, in the same order, with one fixed timestamp and no host data."""
+def package_entries(doc) -> list:
+    """``(name, bytes)`` of every entry python-docx's ``save`` would zip, in its order,
+    without zipping them: the finished DOCX is compressed once, by :func:`zip_entries`,
+    instead of once by python-docx and again after being read back."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    class Entries(list):
+        def write(self, uri, blob) -> None:     # what PackageWriter asks of a zip writer
+            self.append((uri.membername, blob))
+
+    package = doc.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    entries = Entries()
+    PackageWriter._write_content_types_stream(entries, parts)
+    PackageWriter._write_pkg_rels(entries, package.rels)
+    PackageWriter._write_parts(entries, parts)
+    return entries
+
+
+def zip_entries(entries, when: dt.datetime, rewrite: dict) -> bytes:
+    """The entries, in their order, with one fixed timestamp and no host data."""
     stamp = max(when, ZIP_EPOCH).astimezone(dt.timezone.utc).timetuple()[:6]
-    src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename in rewrite:
-                blob = rewrite[info.filename](blob)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+        for name, blob in entries:
+            if name in rewrite:
+                blob = rewrite[name](blob)
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
@@ -414,10 +433,8 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> by
         right_to_left(doc)
         split_runs(doc.element.body)
     properties(doc, res, pres, when)
-    out = io.BytesIO()
-    doc.save(out)
     split = _split_note_runs if pres.dir == "rtl" else (lambda xml: xml)
-    return rezip(out.getvalue(), when, {"word/footnotes.xml": lambda xml: footnote_brackets(
+    return zip_entries(package_entries(doc), when, {"word/footnotes.xml": lambda xml: footnote_brackets(
         footnote_tabs(split(xml)), *pres.note_brackets)})
 
 
