@@ -89,7 +89,7 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "pandoc_binary", lambda: pandoc)
     monkeypatch.setattr(bench, "measure_documents", lambda warm, sources, repeat: [
         {"source": str(s), "stages": {st: 0.01 * (i + 1) for st in bench.STAGES},
-         "cpu": {st: 0.01 * (i + 1) for st in bench.STAGES}, "total": 0.05 * (i + 1)}
+         "cpu": {st: 0.01 * (i + 1) for st in (*bench.STAGES, "redone")}, "total": 0.05 * (i + 1)}
         for i, s in enumerate(sources)])
     monkeypatch.setattr(bench_dask, "RunningCluster", _NoCluster)
     single = bench_corpus.generate(tmp_path / "single", 2, 1)
@@ -129,6 +129,35 @@ def test_cpu_section_weighs_every_other_stage_against_the_pdf():
     assert "| all but the PDF | 3.00 s | 30 % (target ≤ 25 %: **not met**) |" in text
     assert verdicts == [("CPU of the other stages", False, "30 % of the PDF's (target ≤ 25 %)")]
     assert bench.cpu_section([]) == ([], [])
+
+
+def test_cpu_section_weighs_the_footnote_layouts_redone_against_the_pdf():
+    cpu = {"read": 1.0, "akn": 0.2, "html": 0.1, "pdf": 10.0, "docx": 0.5, "verify": 0.7, "pdfa": 0.5}
+    lines, verdicts = bench.cpu_section([{"ours_cpu": cpu, "ours_redone": 0.4},
+                                         {"ours_cpu": cpu, "ours_redone": 0.6}])
+    assert "Of the PDF's CPU, 0.50 s (5.0 %) went to layout work the PDF does not keep" in "\n".join(lines)
+    assert verdicts[-1] == ("Footnote layouts redone", False, "5.0 % of the PDF's CPU (target < 5 %)")
+
+
+def test_the_layout_redone_is_counted_where_a_note_moved_and_only_there(tmp_path):
+    """The bench's count of superseded layout work: none for a document whose notes stay in
+    place, some for one whose page WeasyPrint filled by moving a note on."""
+    from conftest import FRONT, make_source
+    from test_pdf_footnote_pages import MOVED, body
+    from bench.relayout import Redone
+    from unres.writers.akn import writer as akn
+    from unres.writers.pdf import writer as pdf
+
+    def redone(paragraphs, name):
+        res = read_source(str(make_source(tmp_path, FRONT, body(paragraphs), name)))
+        with Redone() as counting:
+            counting.start()
+            pdf.render(res, {"akn": akn.render(res, {})})
+            return counting.seconds()
+
+    assert redone([(150, 0), (150, 10), (150, 0)], "plain.md") == 0
+    assert redone(MOVED, "moved.md") > 0
+    assert pdf.write_pdf.__module__ == pdf.__name__     # put back
 
 
 def test_dask_section_reports_the_overhead_against_the_pool():
