@@ -163,6 +163,47 @@ def test_without_a_scheduler_dask_is_not_imported(tmp_path):
     assert (tmp_path / "out" / "A_HRC_RES_38_3.pdf").is_file()
 
 
+def test_a_task_renders_with_the_clients_environment_and_leaves_its_own_alone(tmp_path, monkeypatch):
+    """A task hands the client's SOURCE_DATE_EPOCH and UNRES_EMBLEM to the render as
+    parameters: its outputs are those of a process whose environment has them, and the
+    worker's own environment is never changed while it runs (its other threads would see it)."""
+    from unres.parallel import cluster
+    from unres.parallel.versions import versions
+    from unres.writers.pdf import writer as pdf
+
+    emblem = tmp_path / "emblem.svg"
+    emblem.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
+                      '<rect width="8" height="8" fill="#5b92e5"/></svg>')
+    sent = {"SOURCE_DATE_EPOCH": "1700000000", "UNRES_EMBLEM": str(emblem)}
+    data, formats = SOURCE_38_3.read_bytes(), ["akn", "html", "pdf", "docx"]
+    for name in sent:
+        monkeypatch.delenv(name, raising=False)
+    seen = []
+    write = pdf.write_pdf
+
+    def watched(*args, **kwargs):
+        seen.append({name: os.environ.get(name) for name in sent})
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "write_pdf", watched)
+    answer = cluster.build_remote(str(SOURCE_38_3), data, formats, str(tmp_path / "out"), True, sent,
+                                  versions(str(emblem)))
+    assert answer["exit_code"] == 0, answer["diagnostics"]
+    assert seen and all(values == {name: None for name in sent} for values in seen)
+    assert all(name not in os.environ for name in sent)
+
+    for name, value in sent.items():
+        monkeypatch.setenv(name, value)
+    local = cluster.build_remote(str(SOURCE_38_3), data, formats, str(tmp_path / "out"), True,
+                                 cluster.output_env.current(), versions(str(emblem)))
+    assert local["outputs"] == answer["outputs"]
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.delenv("UNRES_EMBLEM")
+    plain = cluster.build_remote(str(SOURCE_38_3), data, ["pdf", "akn"], str(tmp_path / "out"), True,
+                                 cluster.output_env.current(), versions(""))
+    assert plain["outputs"]["pdf"] != answer["outputs"]["pdf"]     # the date and the emblem count
+
+
 def test_a_bad_local_cluster_size_is_a_clear_error(tmp_path):
     proc = unres("build", SOURCE_38_3, "-o", tmp_path / "out", "--scheduler", "local:none")
     assert proc.returncode == EXIT_TOOL

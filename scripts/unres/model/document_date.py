@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from typing import Optional
 
 from ..errors import tool_error
@@ -15,10 +16,11 @@ ENV = "SOURCE_DATE_EPOCH"
 _LAST = 253402300799
 
 
-def source_date_epoch() -> Optional[dt.datetime]:
-    """The instant ``SOURCE_DATE_EPOCH`` names, None when it is unset or empty; a value that
-    is not a whole number of seconds is an error (T-SOURCE-DATE-EPOCH), never ignored."""
-    value = os.environ.get(ENV, "").strip()
+def source_date_epoch(env: Mapping | None = None) -> Optional[dt.datetime]:
+    """The instant ``SOURCE_DATE_EPOCH`` names in ``env`` (this process's environment if None),
+    None when it is unset or empty; a value that is not a whole number of seconds is an error
+    (T-SOURCE-DATE-EPOCH), never ignored."""
+    value = (os.environ if env is None else env).get(ENV, "").strip()
     if not value:
         return None
     if not (value.isascii() and value.isdigit()) or int(value) > _LAST:
@@ -28,6 +30,6 @@ def source_date_epoch() -> Optional[dt.datetime]:
     return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
 
 
-def document_instant(issue_date: dt.date) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH``, else ``issue_date`` at midnight UTC."""
-    return source_date_epoch() or dt.datetime.combine(issue_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+def document_instant(issue_date: dt.date, env: Mapping | None = None) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` (of ``env``, else this process's), else ``issue_date`` at midnight UTC."""
+    return source_date_epoch(env) or dt.datetime.combine(issue_date, dt.time(0, 0), tzinfo=dt.timezone.utc)

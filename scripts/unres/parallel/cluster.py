@@ -32,14 +32,13 @@ from distributed import Client, WorkerPlugin, as_completed
 from distributed.client import FutureCancelledError
 
 from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_TOOL, UnresError, error, tool_error
+from ..model import output_env
 from ..model.document import Loc
 from ..pipeline.build import Outcome, render_verified
 from ..pipeline.publish import publish
 from ..readers.source_text import unreadable_message
 from .versions import differences, versions
 
-# The environment that changes the bytes of an output: sent with every task.
-OUTPUT_ENV = ("SOURCE_DATE_EPOCH", "UNRES_EMBLEM")
 # A task that raised (not a source's own error, which is an answer) is tried again; a task
 # whose worker died is sent to another one by the scheduler itself.
 RETRIES = 2
@@ -78,7 +77,7 @@ class Admission(WorkerPlugin):
         # reference) before the first task, off the worker's event loop.
         await asyncio.to_thread(warmup.prepare)
         # One task at a time per worker process, whatever its threads: a render holds
-        # Python's lock, and a task sets the client's OUTPUT_ENV for the process.
+        # Python's lock, so a second one would only wait for it.
         await worker.set_resources(**{self.resource: 1})
 
 
@@ -95,20 +94,15 @@ def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: 
     """On a worker: the verified outputs of one source as bytes, or its diagnostics."""
     started = time.perf_counter()
     answer = {"outputs": {}, "warnings": [], "diagnostics": [], "exit_code": 0, "seconds": 0.0}
-    saved = {name: os.environ.get(name) for name in OUTPUT_ENV}
     try:
-        for name in OUTPUT_ENV:
-            if env.get(name) is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = env[name]
         # Only admitted workers offer our resource; the same comparison here refuses a task
         # that reached another one all the same (a resource set by hand, another plugin).
         changed = differences(versions(env.get("UNRES_EMBLEM") or ""), ours)
         if changed:
             raise tool_error(f"worker's versions changed since it was admitted: {'; '.join(changed)}",
                              "T-CLUSTER")
-        answer["outputs"], answer["warnings"] = render_verified(source, data, formats, out_dir, verify)
+        answer["outputs"], answer["warnings"] = render_verified(source, data, formats, out_dir, verify,
+                                                                env=env)
     except UnresError as exc:
         answer["diagnostics"] = [str(d) for d in exc.diagnostics]
         answer["exit_code"] = exc.exit_code
@@ -117,12 +111,6 @@ def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: 
         answer["diagnostics"] = [f"{source}: internal error in unres (please report it):",
                                  traceback.format_exc().rstrip()]
         answer["exit_code"] = EXIT_INTERNAL
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     answer["seconds"] = time.perf_counter() - started
     return answer
 
@@ -214,7 +202,9 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
         dashboard = _dashboard(client)
         if dashboard and not progress.quiet:
             print(f"unres: Dask dashboard at {dashboard}", file=sys.stderr)
-        env = {name: os.environ.get(name) for name in OUTPUT_ENV}
+        # The environment that changes an output's bytes goes with every task, and the worker
+        # hands it to the render as one of its inputs, its own environment left alone.
+        env = output_env.current()
         futures, datas = {}, {}
         failed = []
         for source, stale in todo.items():

@@ -14,6 +14,7 @@ without them a build gets the same bytes from :func:`unres.pipeline.render.rende
 from __future__ import annotations
 
 from ..formats import FORMATS
+from ..model import output_env
 from ..model.presentation import PRESENTATION, present
 
 
@@ -32,7 +33,7 @@ def precompute(name: str, res, inputs: dict) -> dict:
     return writer.precompute(res, inputs) if hasattr(writer, "precompute") else inputs
 
 
-def render(res, formats, elsewhere=None, check=None) -> dict:
+def render(res, formats, elsewhere=None, check=None, env=None) -> dict:
     """Render the requested formats (and what they need) in memory, overlapped: the bytes
     of :func:`unres.pipeline.render.render_outputs`, sooner, all finished when it returns.
 
@@ -40,13 +41,15 @@ def render(res, formats, elsewhere=None, check=None) -> dict:
     another process (:mod:`unres.parallel.side_process`); it starts first, and its bytes
     are awaited last. ``check``, if given, is called with ``{format: bytes}``: once with
     the formats rendered here, while those rendered elsewhere finish, and once with those;
-    what it raises propagates before anything is published.
+    what it raises propagates before anything is published. ``env``, if given, is the
+    environment that shapes the outputs (:mod:`unres.model.output_env`), instead of this process's.
     """
     elsewhere = {name: start for name, start in (elsewhere or {}).items() if name in formats}
     done: dict = {}
     started: dict = {}
     drafts: dict = {}
-    pres = {PRESENTATION: present(res)}     # every printed string, once for all the writers
+    # Every printed string, once for all the writers, and the environment they are to use.
+    pres = output_env.with_env({PRESENTATION: present(res)}, env)
 
     def inputs(name) -> dict:
         return {**pres, **{dep: need(dep) for dep in FORMATS[name].needs}}

@@ -1,5 +1,5 @@
 """What of a process decides an output's bytes, beyond the source and the environment that
-:data:`unres.parallel.cluster.OUTPUT_ENV` sends: a cluster admits a worker, and a local
+:data:`unres.model.output_env.NAMES` names (a cluster's client sends it with each task): a cluster admits a worker, and a local
 cluster's forkserver warms up, by these versions. Imports neither Dask nor the cluster."""
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _weasyprint_versions() -> tuple:
 @lru_cache(maxsize=None)
 def versions(emblem: str = "") -> dict:
     """Everything of this process that decides an output's bytes, beyond the source and
-    ``OUTPUT_ENV``: two processes with the same versions give the same bytes. Asked once
+    the environment of :data:`unres.model.output_env.NAMES`: two processes with the same versions give the same bytes. Asked once
     a process (files and tools do not change under a running build)."""
     from ..pipeline.stamps import _tree_hash, tool_hash
     from ..writers.templating import templates_dir

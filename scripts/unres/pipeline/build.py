@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import EXIT_INTERNAL, InvalidOutputError, UnresError, error
+from ..model import output_env
 from ..model.document import Loc
 from ..model.document_date import source_date_epoch
 from ..parallel import overlap
@@ -50,17 +51,19 @@ def verify_written(res, source: str, files: dict) -> None:
             for finding in found])
 
 
-def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True) -> tuple:
+def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True,
+                    env=None) -> tuple:
     """Read ``data``, render ``formats`` and read each output back from its bytes (what a
     worker of :mod:`unres.parallel.cluster` does): ``({format: bytes}, editorial warnings)``, the
-    bytes ready for :func:`publish`."""
+    bytes ready for :func:`publish`. ``env`` is the environment that shapes the outputs
+    (:mod:`unres.model.output_env`: the client's, sent with the task), this process's if None."""
     from ..lint import lint
     from ..readers.markdown.reader import read_source
 
-    source_date_epoch()     # a malformed value fails before anything renders
+    source_date_epoch(output_env.given(env))     # a malformed value fails before anything renders
     res = read_source(source, data)
     warnings = [str(d) for d in lint(res)]
-    rendered = overlap.render(res, formats)
+    rendered = overlap.render(res, formats, env=env)
     if verify:
         verify_written(res, source, {fmt: (rendered[fmt], output_path(out_dir, source, fmt))
                                     for fmt in formats})

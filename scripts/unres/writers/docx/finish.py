@@ -419,9 +419,10 @@ def zip_entries(entries, when: dt.datetime, rewrite: dict) -> bytes:
     return out.getvalue()
 
 
-def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict) -> bytes:
+def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=None) -> bytes:
+    """The DOCX pandoc made, in UN form; ``env`` is the environment that shapes outputs."""
     doc = Document(io.BytesIO(body))
-    when = document_instant(res.meta.issue_date)
+    when = document_instant(res.meta.issue_date, env)
     page_setup(doc, layout["page"])
     literal_tabs(doc.element.body)
     style = paragraph_styles(doc)

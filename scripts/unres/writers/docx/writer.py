@@ -7,6 +7,7 @@ numbers, a masthead table, running headers with the symbol.
 from __future__ import annotations
 
 from ...memo import once
+from ...model import output_env
 from ...model.document import Resolution
 from ...model.presentation import presentation_for
 from . import pandoc_ast as docx_ast, finish as docx_finish, body as docx_pandoc, reference as docx_reference
@@ -27,7 +28,8 @@ def start(res: Resolution, inputs: dict[str, bytes]):
     the builder renders the other formats while pandoc runs."""
     pres = presentation_for(res, inputs)
     body = docx_pandoc.start_docx(docx_ast.blocks(res, pres), str(docx_reference.reference_path()))
-    return lambda: docx_finish.finish(body(), res, pres, layout())
+    env = output_env.of(inputs)
+    return lambda: docx_finish.finish(body(), res, pres, layout(), env)
 
 
 def render(res: Resolution, inputs: dict[str, bytes]) -> bytes:

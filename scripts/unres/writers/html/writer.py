@@ -9,6 +9,7 @@ import base64
 from html.parser import HTMLParser
 
 from ...errors import InvalidOutputError, error
+from ...model import output_env
 from ...model.document import Resolution, walk_subparagraphs
 from ...model.presentation import present, presentation_for
 from .. import templating
@@ -18,17 +19,18 @@ from .page import page_context
 TEMPLATE = "html/resolution.html"
 
 
-def emblem_data_uri() -> str | None:
+def emblem_data_uri(env=None) -> str | None:
     """The configured emblem inlined, so the page stays one self-contained file."""
-    path = configured_emblem()
+    path = configured_emblem(env)
     if path is None:
         return None
     mime = EMBLEM_TYPES[path.suffix.lower()]
     return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def page(res: Resolution, pres=None) -> str:
-    context = page_context(res, pres or present(res), screen=True, emblem_src=emblem_data_uri())
+def page(res: Resolution, pres=None, env=None) -> str:
+    """The screen page; ``env`` is the environment that shapes outputs (this process's if None)."""
+    context = page_context(res, pres or present(res), screen=True, emblem_src=emblem_data_uri(env))
     return templating.render(TEMPLATE, **context)
 
 
@@ -66,6 +68,6 @@ def check(res: Resolution, text: str) -> None:
 
 
 def render(res: Resolution, inputs: dict) -> bytes:
-    text = page(res, presentation_for(res, inputs))
+    text = page(res, presentation_for(res, inputs), output_env.of(inputs))
     check(res, text)
     return text.encode("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -24,13 +25,14 @@ class RefusedURL(ValueError):
     """A URL the document may not load."""
 
 
-def configured_emblem() -> Path | None:
-    """The image configured for the masthead's emblem slot, or None.
+def configured_emblem(env: Mapping | None = None) -> Path | None:
+    """The image configured for the masthead's emblem slot (in ``env``, else this process's
+    environment), or None.
 
     The UN emblem's use is restricted, so none ships; a configured path that
     does not exist or is not PNG/SVG is an error rather than an empty slot.
     """
-    value = os.environ.get(EMBLEM_ENV, "").strip()
+    value = (os.environ if env is None else env).get(EMBLEM_ENV, "").strip()
     if not value:
         return None
     path = Path(value).expanduser().resolve()

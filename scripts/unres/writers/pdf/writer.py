@@ -19,6 +19,7 @@ from ...errors import InvalidOutputError, error, tool_error
 from ...memo import once
 from ...model.citations import inline_lists
 from ...model.document import Link, Resolution, first_use, plain_text, walk_inlines
+from ...model import output_env
 from ...model.document_date import document_instant
 from ...model.presentation import present, presentation_for
 from .. import templating
@@ -276,7 +277,8 @@ def _print_page(res: Resolution, instant: dt.datetime, emblem: Path | None, pres
 def precompute(res: Resolution, inputs: dict) -> dict:
     """``inputs`` with the print page added: the templates' work, done by the process that
     read the source when the layout runs in another one (:mod:`unres.parallel.side_process`)."""
-    page = _print_page(res, document_instant(res.meta.issue_date), configured_emblem(),
+    env = output_env.of(inputs)
+    page = _print_page(res, document_instant(res.meta.issue_date, env), configured_emblem(env),
                        presentation_for(res, inputs))
     return {**inputs, PRINT_PAGE: page}
 
@@ -296,8 +298,9 @@ def render(res: Resolution, inputs: dict) -> bytes:
     pres = presentation_for(res, inputs)
     lang = pres.lang
     fonts.require(lang=lang)
-    emblem = configured_emblem()
-    instant = document_instant(res.meta.issue_date)
+    env = output_env.of(inputs)
+    emblem = configured_emblem(env)
+    instant = document_instant(res.meta.issue_date, env)
     html = inputs.get(PRINT_PAGE) or _print_page(res, instant, emblem, pres)
     rules = _FootnoteRules()
     misplaced: list = []
