@@ -10,9 +10,11 @@ import docx
 import pytest
 from lxml import etree
 
+from conftest import CORPUS
 from unres.cli import main
 from unres.errors import SourceError
 from unres.model.document import plain_text
+from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
 
@@ -219,3 +221,43 @@ def test_verify_reports_a_heading_an_output_lost_or_changed(built, tmp_path, suf
     assert main(["verify", str(sources[0]), "-o", str(target), "-q"]) == 1
     report = capsys.readouterr()
     assert "operative heading" in report.out + report.err
+
+
+def test_importing_our_akn_gives_the_source_back(built, tmp_path):
+    sources, out = built
+    target = tmp_path / "S_RES_9998_2030.md"
+    assert main(["import", str(out / "S_RES_9998_2030.akn.xml"), "-o", str(target), "-q"]) == 0
+    want, got = read_source(str(sources[0])), read_source(str(target))
+    assert got.parts == want.parts and got.footnotes == want.footnotes
+    assert [(h.level, plain_text(h.inlines)) for p in got.operative for h in p.headings] == \
+        [(3, "Mandate of the Mission"), (5, "Sanctions measures"), (6, "Arms embargo")]
+
+
+CORPUS_FILES = [
+    # the Council's titled groups of paragraphs (H23 subheadings)
+    ("un-akn-sc", "2020/English/S_RES_2509 (2020)-2002070E.xml",
+     {"1.": ["Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum Products"],
+      "6.": ["Arms Embargo"], "11.": ["Panel of Experts"]}),
+    # headings with a label of their own (<num>i)</num><subheading>), and headings in the annex
+    # (not built here: the annex's numbers, kept as text paragraphs (W652), print as numbers)
+    ("un-akn-sc", "2020/French/S_RES_2551 (2020)-2015095F.xml",
+     {"9.": ["i) Exemptions, approbations et notifications à l’avance"], "19.": ["ii) Dérogations"]}),
+    # the Assembly's Roman-numbered sections, the numeral and the title on lines of their own
+    ("un-akn-ga", "75session/English/75_101A-B_E.xml",
+     {"1.": ["I", "Introduction"], "56.": ["III", "Strategic communications services"]}),
+]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is absent")
+def test_the_uns_files_with_headings_import_build_and_verify(tmp_path):
+    sources = []
+    for folder, name, expected in CORPUS_FILES:
+        res, _warnings = import_akn(CORPUS / folder / name)
+        found = {p.num: [plain_text(h.inlines) for h in p.headings] for p in res.operative if p.headings}
+        assert {num: found.get(num) for num in expected} == expected, name
+        md = tmp_path / (name.split("/")[-1].split(" ")[0] + ".md")
+        md.write_text(render_markdown(res), encoding="utf-8")
+        assert read_source(str(md)) == res
+        if "2551" not in name:
+            sources.append(str(md))
+    assert main(["build", *sources, "-o", str(tmp_path / "out"), "-q"]) == 0

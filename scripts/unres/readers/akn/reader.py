@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ...errors import Diagnostic, SourceError, error, warning
-from ...model import citations, languages, transforms
+from ...model import citations, heading_styles, languages, transforms
 from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                                PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
@@ -27,6 +27,8 @@ from .repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, 
                      opens_with_italic, printed_form, typed_label)
 from .votes import ref as ref_value
 
+# The source format's deepest sub-paragraph: (a), (i), a., i.
+MAX_DEPTH = 4
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
 # Paragraph styles the UN uses for headings inside annexes, by level: Geneva's (HChG …) and
@@ -196,6 +198,7 @@ class _Builder:
                                      "printed", "W659")
             moved, operative, opening = self.operative(bodies)
             preamble += moved
+            self.within_depth(operative, 1)
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
                     loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening)
@@ -261,7 +264,9 @@ class _Builder:
                     self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
                                   "<paragraph>", "E615")
                     continue
-                entries.append([el, _num(el), self.paragraph(el)])
+                heading = self.operative_heading(el)
+                entries.append([el, None, heading] if heading is not None
+                               else [el, _num(el), self.paragraph(el)])
         for entry in entries:
             el, num, para = entry
             if num is not None and not num.rstrip(".").isdigit() and TYPED_LABEL_RE.match(num + " "):
@@ -271,6 +276,39 @@ class _Builder:
         recovered = _OperativeRecovery(self, entries)
         moved, paragraphs = recovered.run()
         return moved, paragraphs, recovered.opening
+
+    def operative_heading(self, el) -> Optional[Heading]:
+        """The heading a <paragraph> holds when it holds nothing else (and perhaps its label):
+        how the UN writes a heading between operative paragraphs, its style as the class
+        (``<paragraph class="H23"><subheading>Arms Embargo</subheading>``)."""
+        kids = [c for c in _elements(el) if local(c) != "num"]
+        if len(kids) != 1 or local(kids[0]) not in ("heading", "subheading"):
+            return None
+        inlines = _unbold(convert(kids[0], self.ctx))
+        num = _num(el)
+        if num is not None:
+            # A heading's own label ("(i)" over the exemptions, "A." over a section) is printed
+            # before its words; a file that also typed it in the words prints it once.
+            if plain_text(inlines).strip().startswith(num):
+                self.ctx.warn(el, f"the heading's label {num} is typed in its text as well as in "
+                                  "<num>; printed once", "W691")
+            else:
+                inlines = normalise([Text(num + " ")] + inlines)
+        if not inlines:
+            self.fail(el, "an empty heading", "E616")
+        level = heading_styles.level_of(re.sub(r"\s+", "", el.get("class") or ""), local(kids[0]))
+        return Heading(level, inlines, loc=self.ctx.loc(el))
+
+    def within_depth(self, items, depth: int) -> None:
+        """Sub-paragraphs nested deeper than the source format's four levels ((a), (i), a., i.)
+        cannot be written; refused at the first such point."""
+        for item in items:
+            for child in item.children:
+                if depth > MAX_DEPTH:
+                    self.errors.append(error(child.loc, f"sub-paragraphs nested more than {MAX_DEPTH} "
+                                                        "levels cannot be mapped", "E618"))
+                    return
+                self.within_depth([child], depth + 1)
 
     def typed_number(self, para, el, expected: int) -> Optional[str]:
         """The paragraph's number when it was typed into the text instead of <num>."""
@@ -469,10 +507,16 @@ class _Builder:
             if local(el) != "paragraph":
                 self.fail(el, f"<{local(el)}> in an annex cannot be mapped", "E631")
                 continue
-            num = _num(el)
-            inlines, children, wrapup = self.structured(el)
             # Arabic and Chinese versions add a letter to the style: HChGA, H1GC.
             style = re.sub(r"(?<=[G\d])[ACFRS]$", "", el.get("class") or "")
+            heading = self.operative_heading(el)
+            if heading is not None:
+                # A heading marked up as the operative part's are (<paragraph><heading>).
+                heading.level = _HEADING_STYLES.get(style, heading.level)
+                blocks.append(heading)
+                continue
+            num = _num(el)
+            inlines, children, wrapup = self.structured(el)
             if num is not None or children:
                 # Annex numbering restarts under each article heading, which an
                 # operative list cannot express; the numbers stay as text, as the
@@ -522,10 +566,18 @@ class _OperativeRecovery:
         self.paragraphs: list = []
         self.nester: Optional[LabelNester] = None
         self.opening: Optional[Paragraph] = None
+        self.headings: list = []     # headings read, waiting for the paragraph they title
 
     def run(self) -> tuple[list, list]:
         pending_empty = None
         for index, (el, num, para) in enumerate(self.entries):
+            if isinstance(para, Heading):
+                if pending_empty is not None:
+                    self.b.fail(pending_empty[1], "empty operative paragraph", "E616")
+                    pending_empty = None
+                self.headings.append((para, el))
+                self.nester = None
+                continue
             if num is None:
                 num = self.b.typed_number(para, el, len(self.paragraphs) + 1)
             if num is not None:
@@ -541,13 +593,27 @@ class _OperativeRecovery:
                 continue
             pending_empty = None
             self.unnumbered(index, para, el)
+            if self.headings:
+                # Placed as part of what stands above the heading, or in the preamble: print
+                # shows a paragraph of its own under the heading, which no numbered one holds.
+                self.b.fail(el, "an unnumbered paragraph after a heading, which print shows as no "
+                                "numbered paragraph's, cannot be placed", "E617")
+                self.headings = []
         if pending_empty is not None:
             self.b.fail(pending_empty[1], "empty operative paragraph", "E616")
+        for _heading, el in self.headings:
+            self.b.fail(el, "a heading with no operative paragraph after it cannot be placed", "E617")
         return self.preamble, self.paragraphs
+
+    def append(self, para) -> None:
+        """An operative paragraph, under the headings read since the last one."""
+        para.headings = [heading for heading, _el in self.headings]
+        self.headings = []
+        self.paragraphs.append(para)
 
     def numbered(self, para, num: str, el) -> None:
         self.b.numbered.append((para, num, el))
-        self.paragraphs.append(para)
+        self.append(para)
         self.nester = None
 
     def unnumbered(self, index: int, para, el) -> None:
@@ -573,7 +639,7 @@ class _OperativeRecovery:
             elif len(self.entries) == 1 or self.none_numbered(index):
                 self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
                                   "the source format numbers every operative paragraph", "W661")
-                self.paragraphs.append(para)
+                self.append(para)
             else:
                 self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "
                                 "that is not preambular (no italic opening phrase and closing comma) "
@@ -603,7 +669,8 @@ class _OperativeRecovery:
         if self.nester is None:
             self.nester = LabelNester(last.children)
         following = self.entries[index + 1] if index + 1 < len(self.entries) else None
-        next_label = typed_label(following[2].inlines) if following and following[1] is None else None
+        next_label = typed_label(following[2].inlines) if following and following[1] is None \
+            and not isinstance(following[2], Heading) else None
         next_key = label_key(next_label[0]) if next_label else None
         if last.wrapup is None and self.nester.place(label_key(label), sub, next_key):
             self.b.lookalike(el, label)
