@@ -23,12 +23,11 @@ from ...xmlsafe import parse_file
 from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise, plain
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
-from .repair import (TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
+from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
+                     reads_as_heading,
                      opens_with_italic, printed_form, typed_label)
 from .votes import ref as ref_value
 
-# The source format's deepest sub-paragraph: (a), (i), a., i.
-MAX_DEPTH = 4
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
 # Paragraph styles the UN uses for headings inside annexes, by level: Geneva's (HChG …) and
@@ -592,6 +591,8 @@ class _OperativeRecovery:
                 pending_empty = None
                 continue
             pending_empty = None
+            if self.typed_heading(index, para, el):
+                continue
             self.unnumbered(index, para, el)
             if self.headings:
                 # Placed as part of what stands above the heading, or in the preamble: print
@@ -604,6 +605,23 @@ class _OperativeRecovery:
         for _heading, el in self.headings:
             self.b.fail(el, "a heading with no operative paragraph after it cannot be placed", "E617")
         return self.preamble, self.paragraphs
+
+    def typed_heading(self, index: int, para, el) -> bool:
+        """A heading that lost its style: words alone, with no italic or bold phrase and no
+        closing punctuation, right above a numbered paragraph or a heading. Print shows it as
+        the heading it is ("Renewal of UNIOGBIS's mandate" before paragraph 1)."""
+        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
+        if self.ctx.own or following is None or para.children or para.wrapup is not None \
+                or typed_label(para.inlines) is not None or not reads_as_heading(para.inlines):
+            return False
+        if not isinstance(following[2], Heading) and following[1] is None \
+                and _TYPED_NUMBER_RE.match(plain_text(following[2].inlines)) is None:
+            return False
+        self.ctx.warn(el, "an unnumbered paragraph of words alone (no italic phrase, no closing "
+                          "punctuation) above a numbered paragraph: a heading that lost its style; "
+                          "read as a heading", "W692")
+        self.headings.append((Heading(heading_styles.SUBHEADING_FROM, para.inlines, loc=para.loc), el))
+        return True
 
     def append(self, para) -> None:
         """An operative paragraph, under the headings read since the last one."""

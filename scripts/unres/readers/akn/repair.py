@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from ...model import transforms
-from ...model.document import Emph, Text, plain_text
+from ...model.document import Emph, Link, NoteRef, Text, plain_text
 from ...model.numerals import letters, roman
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
@@ -131,6 +131,14 @@ def opens_with_italic(inlines) -> bool:
 def ends_closed(inlines) -> bool:
     text = plain_text(inlines or []).rstrip(" \u00a0\u202f”’\"')")
     return text.endswith(CLOSING)
+
+
+def reads_as_heading(inlines) -> bool:
+    """Words alone, as a heading prints: no italic or bold phrase, no closing punctuation, one
+    line's worth."""
+    text = plain_text(inlines or []).strip()
+    return bool(text) and len(text) <= 150 and not text.endswith(CLOSING + (",", "،", "，")) \
+        and all(isinstance(node, (Text, NoteRef, Link)) for node in inlines)
 
 
 def ends_with_comma(inlines) -> bool:
