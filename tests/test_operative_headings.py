@@ -160,6 +160,12 @@ def test_a_misplaced_heading_is_an_error_at_its_line(tmp_path, old, new, code, l
     assert (code, line) in found, found
 
 
+def test_the_strict_check_asks_a_heading_to_end_without_punctuation(tmp_path, capsys):
+    path = _write(tmp_path, SC.replace("### Mandate of the Mission", "### Mandate of the Mission:"), "res.md")
+    assert main(["check", "--strict", str(path)]) == 1
+    assert "res.md:23:1: warning: a heading between operative paragraphs ends with punctuation" in capsys.readouterr().err
+
+
 def test_a_heading_before_an_annex_has_no_paragraph_after_it(tmp_path):
     text = SC.replace("[^1]: See", "### Reporting\n\n# Annex\n\nText of the annex.\n\n[^1]: See")
     with pytest.raises(SourceError) as info:
@@ -223,14 +229,18 @@ def test_verify_reports_a_heading_an_output_lost_or_changed(built, tmp_path, suf
     assert "operative heading" in report.out + report.err
 
 
-def test_importing_our_akn_gives_the_source_back(built, tmp_path):
+@pytest.mark.parametrize("index, headings", [
+    (0, [(3, "Mandate of the Mission"), (5, "Sanctions measures"), (6, "Arms embargo")]),
+    (1, [(4, "I"), (4, "Introduction"), (5, "Follow-up")]),
+], ids=["sc", "ga-parts"])
+def test_importing_our_akn_gives_the_source_back(built, tmp_path, index, headings):
     sources, out = built
-    target = tmp_path / "S_RES_9998_2030.md"
-    assert main(["import", str(out / "S_RES_9998_2030.akn.xml"), "-o", str(target), "-q"]) == 0
-    want, got = read_source(str(sources[0])), read_source(str(target))
+    stem = sources[index].stem
+    target = tmp_path / f"{stem}.md"
+    assert main(["import", str(out / f"{stem}.akn.xml"), "-o", str(target), "-q"]) == 0
+    want, got = read_source(str(sources[index])), read_source(str(target))
     assert got.parts == want.parts and got.footnotes == want.footnotes
-    assert [(h.level, plain_text(h.inlines)) for p in got.operative for h in p.headings] == \
-        [(3, "Mandate of the Mission"), (5, "Sanctions measures"), (6, "Arms embargo")]
+    assert [(h.level, plain_text(h.inlines)) for p in got.operative for h in p.headings] == headings
 
 
 CORPUS_FILES = [

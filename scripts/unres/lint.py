@@ -24,6 +24,11 @@ def lint(res: Resolution) -> list[Diagnostic]:
                 out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
         for index, para in enumerate(part.operative):
             last = index == len(part.operative) - 1
+            for heading in para.headings:
+                # A heading is words alone: the paragraphs under it carry the sentence.
+                if _text_of(heading.inlines).endswith((".", ";", ",", ":")):
+                    out.append(warning(heading.loc, "a heading between operative paragraphs ends with "
+                                                    "punctuation (a heading is printed without it)", "W110"))
             # Under an opening ("*Resolves* that:") the paragraphs continue its sentence: no verb.
             if not isinstance(para.inlines[0], Emph) and part.opening is None:
                 out.append(warning(para.loc, f"operative paragraph {para.num} does not open with an "
