@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import FRONT, make_source
 from unres.readers.markdown.reader import read_source
+from unres.writers.html.inlines import note_call_id
 from unres.writers.akn import writer as akn
 from unres.writers.pdf import footnote_pages
 from unres.writers.pdf import writer as pdf
@@ -132,3 +133,28 @@ def test_the_repair_edits_only_this_documents_styles(tmp_path):
     after, _l, _r = render_counting(tmp_path, plain)
     assert before == after
     assert footnote_pages._placement.get() is None
+
+
+def test_when_the_layout_cannot_repair_a_page_the_document_is_laid_out_again(tmp_path, monkeypatch):
+    """The full re-layout with CSS rules stays as the fallback: with no repair made during the
+    layout, the moved note is put back by a second layout."""
+    monkeypatch.setattr(footnote_pages.Placement, "_repair", lambda self, page_box, page, notes: None)
+    data, layouts, remade = render_counting(tmp_path, MOVED)
+    assert_notes_on_their_calls_page(data, MOVED)
+    assert len(layouts) == 2 and layouts[1] and not remade
+
+
+def test_a_note_printed_again_on_a_later_page_counts_as_moved():
+    """A page kept from an earlier pass of the layout could print a note a second time: the
+    note is on its call's page, and on another, and that is not in place."""
+    from types import SimpleNamespace
+
+    note = SimpleNamespace(eid="para_1__authorialNote_1")
+    res = SimpleNamespace(footnotes=[note])
+    call = note_call_id(note.eid)
+    twice = SimpleNamespace(pages=[SimpleNamespace(anchors={call: 0, note.eid: 0}),
+                                   SimpleNamespace(anchors={note.eid: 0})])
+    once = SimpleNamespace(pages=[SimpleNamespace(anchors={call: 0, note.eid: 0}),
+                                  SimpleNamespace(anchors={"para_2": 0})])
+    assert pdf._misplaced_notes(res, twice) == [(note, 1, 2)]
+    assert pdf._misplaced_notes(res, once) == []
