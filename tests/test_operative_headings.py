@@ -8,6 +8,8 @@ import textwrap
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS
@@ -16,6 +18,7 @@ from unres.errors import SourceError
 from unres.model.document import plain_text
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
+from unres.writers.akn.writer import render as render_akn
 from unres.writers.markdown import render_markdown
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -275,3 +278,28 @@ def test_the_uns_files_with_headings_import_build_and_verify(tmp_path):
         if folder == "un-akn-sc" and "2551" not in name:
             sources.append(str(md))
     assert main(["build", *sources, "-o", str(tmp_path / "out"), "-q"]) == 0
+
+
+_WORDS = st.text(alphabet="abcdefghij KLMNOP", min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(layout=st.lists(st.lists(st.tuples(st.integers(3, 6), _WORDS), max_size=2), min_size=1, max_size=6))
+def test_headings_anywhere_among_the_paragraphs_read_and_write_back(tmp_path, layout):
+    """Any number of headings of any level above any paragraph: the numbers run on across them,
+    each heading stays above its paragraph, and the canonical form and the AKN give it back."""
+    body = ["*The Security Council*,", "", "*Acting* under Chapter VII,", ""]
+    for number, headings in enumerate(layout, start=1):
+        for level, words in headings:
+            body += ["#" * level + " " + words, ""]
+        body += [f"{number}. *Decides* to act{'.' if number == len(layout) else ';'}", ""]
+    text = SC.split("\n---\n", 1)[0] + "\n---\n\n" + "\n".join(body)
+    res = read_source(str(_write(tmp_path, text, "res.md")))
+    assert [p.num for p in res.operative] == [f"{n}." for n in range(1, len(layout) + 1)]
+    assert [[(h.level, plain_text(h.inlines)) for h in p.headings] for p in res.operative] == layout
+    again = read_source(str(_write(tmp_path, render_markdown(res), "again.md")))
+    assert again.parts == res.parts
+    # and our AKN of it imports back with every heading in its place
+    akn = tmp_path / "res.akn.xml"
+    akn.write_bytes(render_akn(res))
+    assert import_akn(akn)[0].parts == res.parts
