@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS
+from unres.akn_import import agreement
 from unres.cli import main
 from unres.errors import SourceError
 from unres.model.document import plain_text
@@ -303,3 +304,19 @@ def test_headings_anywhere_among_the_paragraphs_read_and_write_back(tmp_path, la
     akn = tmp_path / "res.akn.xml"
     akn.write_bytes(render_akn(res))
     assert import_akn(akn)[0].parts == res.parts
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is absent")
+def test_the_language_versions_agree_on_where_the_headings_stand():
+    """S/RES/2511 (2020) marks its two headings as headings in English, Arabic and Russian, types
+    them in italics in French and Spanish and in bold in Chinese: all six read them above 4. and 7.;
+    a version that loses one is a disagreement (W670)."""
+    models = {path: import_akn(path)[0]
+              for path in sorted((CORPUS / "un-akn-sc" / "2020").glob("*/S_RES_2511 (2020)-*.xml"))}
+    assert len(models) == 6
+    assert [[p.num[:-1] for p in res.operative if p.headings] for res in models.values()] == [["4", "7"]] * 6
+    assert [d for d in agreement(models) if "headings" in d.message] == []
+    english = next(res for path, res in models.items() if path.parent.name == "English")
+    english.operative[6].headings = []
+    found = [d for d in agreement(models) if "headings" in d.message]
+    assert found and all(d.code == "W670" for d in found)

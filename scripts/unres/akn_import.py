@@ -116,6 +116,9 @@ def _facts(res: Resolution) -> dict:
     ops = res.operative
     subs = [sum(1 for _ in walk_subparagraphs(p.children)) for p in ops]
     numbers = [transforms.label_key(p.num) + "." for p in ops]
+    # Which paragraphs a heading stands above, and how many headings: translated, not moved.
+    headed = [f"{transforms.label_key(p.num)}.×{len(p.headings)}" for p in ops if p.headings]
+    heads = [p for p in ops if p.headings]
     first_loc = ops[0].loc if ops else None
 
     def at(key):
@@ -148,6 +151,8 @@ def _facts(res: Resolution) -> dict:
         "the operative numbering": (numbers, first_loc, lambda other: differing(numbers, other, ops)),
         "the sub-paragraphs of each operative paragraph": (subs, first_loc,
                                                            lambda other: differing(subs, other, ops)),
+        "the headings between operative paragraphs": (headed, heads[0].headings[0].loc if heads else first_loc,
+                                                        lambda other: differing(headed, other, heads)),
         "the number of footnotes": (len(res.footnotes),
                                     res.footnotes[-1].loc if res.footnotes else first_loc, None),
     }

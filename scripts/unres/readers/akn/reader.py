@@ -610,18 +610,29 @@ class _OperativeRecovery:
         """A heading that lost its style: words alone, with no italic or bold phrase and no
         closing punctuation, right above a numbered paragraph or a heading. Print shows it as
         the heading it is ("Renewal of UNIOGBIS's mandate" before paragraph 1)."""
-        following = self.entries[index + 1] if index + 1 < len(self.entries) else None
-        if self.ctx.own or following is None or para.children or para.wrapup is not None \
-                or typed_label(para.inlines) is not None or not reads_as_heading(para.inlines):
+        if self.ctx.own or not self.heading_like(para):
             return False
-        if not isinstance(following[2], Heading) and following[1] is None \
-                and _TYPED_NUMBER_RE.match(plain_text(following[2].inlines)) is None:
+        # Headings (marked or not) down to a numbered paragraph: "I" then "Introduction", then 1.
+        for _el, num, after in self.entries[index + 1:]:
+            if num is not None or _TYPED_NUMBER_RE.match(plain_text(after.inlines)) is not None:
+                break
+            if not isinstance(after, Heading) and not self.heading_like(after):
+                return False
+        else:
             return False
-        self.ctx.warn(el, "an unnumbered paragraph of words alone (no italic phrase, no closing "
-                          "punctuation) above a numbered paragraph: a heading that lost its style; "
-                          "read as a heading", "W692")
-        self.headings.append((Heading(heading_styles.SUBHEADING_FROM, para.inlines, loc=para.loc), el))
+        self.ctx.warn(el, "an unnumbered paragraph of words alone (no italic phrase before more "
+                          "words, no closing punctuation) above a numbered paragraph: a heading that "
+                          "lost its style; read as a heading", "W692")
+        # Set all in italics, it is the UN's H4; else H23. Its emphasis is the style's.
+        italic = any(isinstance(node, Emph) for node in para.inlines)
+        level = max(heading_styles.LEVEL_OF_STYLE.values()) if italic else heading_styles.SUBHEADING_FROM
+        self.headings.append((Heading(level, _unbold(para.inlines, (Emph, Strong)), loc=para.loc), el))
         return True
+
+    @staticmethod
+    def heading_like(para) -> bool:
+        return not getattr(para, "children", None) and getattr(para, "wrapup", None) is None \
+            and typed_label(para.inlines) is None and reads_as_heading(para.inlines)
 
     def append(self, para) -> None:
         """An operative paragraph, under the headings read since the last one."""
@@ -751,11 +762,12 @@ def _name_key(name: str) -> str:
     return re.sub(r"\W+", "", collapse(name)).lower()
 
 
-def _unbold(inlines):
-    """A heading is bold by its style; bold runs inside it carry nothing more."""
+def _unbold(inlines, styles=(Strong,)):
+    """A heading is bold by its style; bold runs inside it carry nothing more (nor italics, for a
+    heading whose style was lost and is read from them)."""
     out = []
     for node in inlines:
-        out += _unbold(node.children) if isinstance(node, Strong) else [node]
+        out += _unbold(node.children, styles) if isinstance(node, styles) else [node]
     return normalise(out)
 
 

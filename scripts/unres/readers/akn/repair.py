@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from ...model import transforms
-from ...model.document import Emph, Link, NoteRef, Text, plain_text
+from ...model.document import Emph, Link, NoteRef, Strong, Text, plain_text
 from ...model.numerals import letters, roman
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
@@ -134,11 +134,17 @@ def ends_closed(inlines) -> bool:
 
 
 def reads_as_heading(inlines) -> bool:
-    """Words alone, as a heading prints: no italic or bold phrase, no closing punctuation, one
-    line's worth."""
+    """Words alone, as a heading prints: no closing punctuation, one line's worth, and either no
+    italic or bold phrase or all of it in one (the UN's H4 sets a heading in italics, and the
+    Chinese versions type theirs in bold)."""
     text = plain_text(inlines or []).strip()
-    return bool(text) and len(text) <= 150 and not text.endswith(CLOSING + (",", "،", "，")) \
-        and all(isinstance(node, (Text, NoteRef, Link)) for node in inlines)
+    if not text or len(text) > 150 or text.endswith(CLOSING + (",", "،", "，")):
+        return False
+    words = [node for node in inlines if not isinstance(node, NoteRef)
+             and not (isinstance(node, Text) and not node.text.strip())]
+    if len(words) == 1 and isinstance(words[0], (Emph, Strong)):
+        words = words[0].children
+    return all(isinstance(node, (Text, NoteRef, Link)) for node in words)
 
 
 def ends_with_comma(inlines) -> bool:
