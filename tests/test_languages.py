@@ -539,3 +539,27 @@ def test_verify_expects_the_marker_the_language_prints(built_38_3, tmp_path, suf
                          capture_output=True, text=True)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert 'marker "1" where the source has "(1)"' in bad.stdout + bad.stderr
+
+
+
+@pytest.mark.parametrize("language", ["Chinese", "French"])
+def test_chinese_prints_its_closing_lines_upright(built_38_3, language):
+    """The UN's Chinese versions set the meeting line and the vote headings upright: the PDF draws
+    them in no italic face and the DOCX sets them without italics. French keeps its italics."""
+    import pdfplumber
+
+    meeting = {"Chinese": "第37次会议", "French": "37e séance"}[language]
+    with pdfplumber.open(built_38_3 / f"res_{language}.pdf") as pdf:
+        page = pdf.pages[-1]
+        word = next(w for w in page.extract_words() if w["text"] == meeting.split()[0])
+        closing = [c for c in page.chars if c["text"] in "37" and abs(c["top"] - word["top"]) < 2]
+    with zipfile.ZipFile(built_38_3 / f"res_{language}.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+        styles = docx.read("word/styles.xml").decode()
+    meeting_style = re.search(r'<w:style [^>]*w:styleId="MeetingG".*?</w:style>', styles, re.S).group()
+    label = {"Chinese": "赞成：", "French": "Ont voté pour:"}[language]
+    label_run = re.search(r"<w:r>(?:(?!</w:r>).)*" + re.escape(label), document, re.S).group()
+    italic = language != "Chinese"
+    assert closing and all(("Italic" in c["fontname"]) == italic for c in closing), closing
+    assert ("<w:i/>" in meeting_style or '<w:i w:val="1"/>' in meeting_style) == italic, meeting_style
+    assert ("<w:i/>" in label_run) == italic, label_run

@@ -133,6 +133,7 @@ class Presentation:
     print_vote: bool = True       # the Assembly and the Security Council keep votes as data only
     closing_per_part: bool = False  # the Assembly closes each of its parts A, B … with the meeting lines
     note_brackets: tuple = ("", "")  # printed around a footnote's number: ("(", ")") in Arabic
+    italic_lines: bool = True     # the meeting line, vote headings and origin line in italics (not in Chinese)
 
 
 # The key under which a build hands every writer the one Presentation it computed.
@@ -219,6 +220,7 @@ def present(res: Resolution) -> Presentation:
         print_vote=organ == HRC,
         closing_per_part=organ == GA and len(res.parts) > 1 and bool(meeting_line(meta)),
         note_brackets=languages.note_marker_brackets(code),
+        italic_lines=lab.get("italic_lines", True),
         **computed,
     )
 

@@ -274,6 +274,18 @@ def vote_list_name(text: str) -> Optional[str]:
     return _LIST_LABELS.get(normalise(text).lower())
 
 
+# The list headings of the languages whose data prints them upright (Chinese), which a reader of
+# italics cannot tell by their face.
+_UPRIGHT_LIST_LABELS = frozenset(
+    normalise(languages.data(code)[key]).lower() for code in languages.CODES
+    if not languages.data(code).get("italic_lines", True) for key in ("in_favour", "against", "abstaining"))
+
+
+def upright_list_label(text: str) -> bool:
+    """'赞成：' is a list heading whatever its face."""
+    return normalise(text).lower() in _UPRIGHT_LIST_LABELS
+
+
 def _tight(text: str) -> str:
     """Normalised, without the gap a PDF reader may see beside full-width punctuation (no space
     is ever printed there)."""

@@ -10,7 +10,7 @@ from ...model import languages
 from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
-                           squash, vote_list_name)
+                           squash, upright_list_label, vote_list_name)
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
 from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, _pdf_fragments
 
@@ -417,7 +417,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if state == "closed":
             continue
         if state == "vote":
-            name = vote_list_name(text) if all(f.italic for f in block[0].frags if f.text.strip()) else None
+            name = vote_list_name(text) if (all(f.italic for f in block[0].frags if f.text.strip())
+                                            or upright_list_label(text)) else None
             if name:
                 current = name
                 vote_text[name] = []

@@ -430,6 +430,8 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=N
     end_rule(doc, style)
     headers_and_footers(doc, res, style)
     language(doc, pres.lang)
+    if not pres.italic_lines:
+        doc.styles["MeetingG"].font.italic = False
     if pres.dir == "rtl":
         right_to_left(doc)
         split_runs(doc.element.body)

@@ -172,15 +172,20 @@ def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
     out.extend(styled("SessionLineG", [s(title)]) for title in pres.agenda_titles)
     out.append(styled("HChG", [s(pres.adopted_by)]))
     if pres.origin_inlines:
-        out.append(styled("OriginG", [{"t": "Emph", "c": conv(pres.origin_inlines)}]))
+        out.append(styled("OriginG", slanted(pres, conv(pres.origin_inlines))))
     out.append(heading("H1G", pres.title_number, [s(meta.title)]))
     return out
+
+
+def slanted(pres: Presentation, inlines: list) -> list:
+    """A line the tool prints in italics, upright where the language's data says so (Chinese)."""
+    return [{"t": "Emph", "c": inlines}] if pres.italic_lines else inlines
 
 
 def vote(pres: Presentation) -> list:
     out = [styled(BODY, [s(pres.vote_note)])]
     for i, (label, items) in enumerate(pres.vote_items):
         close = pres.vote_close if i == len(pres.vote_items) - 1 else ""
-        out.append(styled(BODY, [{"t": "Emph", "c": [s(label)]}]))
+        out.append(styled(BODY, slanted(pres, [s(label)])))
         out.append(styled("VoteListG", [s("".join(state + after for state, after in items) + close)]))
     return out
