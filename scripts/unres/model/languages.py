@@ -21,6 +21,7 @@ from .numerals import letters, roman
 LANG_DIR = Path(__file__).with_name("lang")
 CODES = ("ar", "zh", "en", "fr", "ru", "es")
 DEFAULT = "en"
+RIGHT_TO_LEFT = ("ar",)
 # Dates are one fact: their spaces never break a line.
 DATE_SPACE = "\u00a0"
 _PATTERN_RE = re.compile(r"'([^']*)'|(MMMM|M|d|y)")
@@ -45,6 +46,11 @@ def _names() -> dict:
         for target, name in data(code)["language_names"].items():
             out.setdefault(name, target)
     return out
+
+
+def is_right_to_left(code: str) -> bool:
+    """Whether the language of ``code`` is written right to left."""
+    return code in RIGHT_TO_LEFT
 
 
 def resolve(name: str) -> str | None:

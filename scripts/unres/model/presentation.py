@@ -199,7 +199,7 @@ def present(res: Resolution) -> Presentation:
         title_number = lab["title_number"].format(number=printed_number(meta))
     return Presentation(
         lang=code,
-        dir="rtl" if code == "ar" else "ltr",
+        dir="rtl" if languages.is_right_to_left(code) else "ltr",
         masthead_lang=head_code,
         symbol_head=symbol_head,
         symbol_tail=("/" + tail) if tail else "",

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
-from .fingerprint import (ANNEX, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
+from .fingerprint import (ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
                           Fingerprint, Item, normalise, squash)
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -98,6 +98,8 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     """Every difference between ``got`` and the source, one line each."""
     rep = Report(got.label)
     fields = got.provides
+    if "marks" not in fields:
+        source = without_marks(source)
     for problem in got.problems:
         rep.add("", problem)
     for name, label in (("symbol", "symbol"), ("number", "resolution number"), ("title", "title")):

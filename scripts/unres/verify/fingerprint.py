@@ -8,6 +8,7 @@ left out of ``provides`` and are then not compared for that format.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import unicodedata
@@ -19,7 +20,7 @@ from ..model import languages
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
     "symbol", "number", "title", "adoption_date", "opening", "numbers", "texts",
-    "notes", "vote_totals", "vote_states", "spacing", "links", "printed",
+    "notes", "vote_totals", "vote_states", "spacing", "links", "printed", "marks",
 })
 
 PREAMBLE = "preamble"
@@ -85,6 +86,18 @@ def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     return _SPACES.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------- Arabic marks
+# The vowel signs, the shadda and the tanween (and the other marks of the Arabic block) that a
+# reader without "marks" cannot read back: a right-to-left PDF's text layer names a glyph by the
+# text of the first cluster it was drawn in, and no text for the other glyphs of a cluster, so a
+# shadda drawn with a kasra is lost or a mark named over the wrong letter.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def without_marks_text(text):
+    return _ARABIC_MARKS.sub("", text) if isinstance(text, str) else text
 
 
 @dataclass
@@ -248,6 +261,8 @@ _RESOLUTION_LINE_RES = [_template_regex(o["resolution"], {"number": r"\d+ ?\(\d+
                         for o in (languages.data(code).get("organs") or {}).values() if "resolution" in o]
 _FULL_WIDTH_GAP_RE = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
 _VOTE_RES = _vote_res()
+# The same, for a text read without its Arabic marks (a right-to-left PDF's).
+_VOTE_RES_BARE = [re.compile(without_marks_text(regex.pattern)) for regex in _VOTE_RES]
 # The separators of a printed list of States: the comma, the Arabic comma, the enumeration comma.
 _STATE_SEPARATOR_RE = re.compile(r"\s*[,\u060c\u3001]\s*")
 _WITHOUT = [normalise(languages.data(code)["without_vote"]) for code in languages.CODES]
@@ -295,11 +310,11 @@ def _tight(text: str) -> str:
 def parse_vote_note(text: str) -> Optional[VoteFp]:
     """The kind and the printed totals of the bracketed adoption note, in any of the six."""
     text = _tight(text)
-    for regex in _VOTE_RES:
-        match = regex.search(text)
+    for regex, bare in zip(_VOTE_RES, _VOTE_RES_BARE):
+        match = regex.search(text) or bare.search(text)
         if match:
             return VoteFp("recorded", tuple(_total(match, key) for key in ("in_favour", "against", "abstaining")))
-    if any(without in text for without in _WITHOUT):
+    if any(without in text or without_marks_text(without) in text for without in _WITHOUT):
         return VoteFp("without-vote")
     totals = [int(n) for n in re.findall(r"\d+", text)]
     if text.startswith("[") and len(totals) in (2, 3):
@@ -389,3 +404,20 @@ def is_point_label(text: str) -> bool:
 
 def is_operative_number(text: str) -> bool:
     return bool(_NUM_RE.match(text.strip()))
+
+
+def without_marks(fp: "Fingerprint") -> "Fingerprint":
+    """A copy of ``fp`` with every text read without its Arabic marks."""
+    strip = without_marks_text
+    out = copy.deepcopy(fp)
+    out.symbol, out.title, out.title_breaks = strip(out.symbol), strip(out.title), strip(out.title_breaks)
+    for item in out.items:
+        item.text, item.opening = strip(item.text), strip(item.opening)
+        item.italic_run, item.breaks = strip(item.italic_run), strip(item.breaks)
+    for note in out.notes:
+        note.text, note.breaks = strip(note.text), strip(note.breaks)
+    if out.vote is not None:
+        out.vote.lists = {k: [strip(s) for s in v] for k, v in out.vote.lists.items()}
+    out.printed = [(key, strip(text)) for key, text in out.printed]
+    out.printed_text = strip(out.printed_text)
+    return out

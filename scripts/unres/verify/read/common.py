@@ -10,8 +10,9 @@ from ..fingerprint import ANNEX, OPERATIVE, PREAMBLE, Item, normalise
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
-# A note's call is a number or a reference mark; other raised text belongs to the words.
-_CALL_RE = re.compile(r"[0-9]+|[*\u2020\u2021\u00a7\u00b6]+")
+# A note's call is a number (in the brackets Arabic prints it in) or a reference mark; other
+# raised text belongs to the words.
+_CALL_RE = re.compile(r"[0-9]+|\([0-9]+\)|[*\u2020\u2021\u00a7\u00b6]+")
 # A number or label and the tab after it: 1., (a), (i), a., i., (1), 1), •, –, and the Arabic forms.
 _NUMBERED_RE = re.compile(r"^(\d+[.-]|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}\)|[ivxlc]+\)|\d{1,3}\)|[•–]|[a-z]\.|[ivxlc]+\.|"
                           r"\([\u0621-\u064a\u0640]{1,4}\)|’\d+‘|[\u0621-\u064a\u0640]{1,4}\.)\t(.*)$", re.DOTALL)

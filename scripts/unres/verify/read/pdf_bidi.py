@@ -13,9 +13,12 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 
-# Where a right-to-left line draws ")" the text has "(": a bracket drawn in a right-to-left run
-# is read as its mirror.
-_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+# A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
+# glyph by the first character it was drawn for, so the text a bracket's glyph is given says
+# nothing sure about which way it faces. Which way it faces in the text is read from where it
+# stands: one that opens a line or follows a space or an opening bracket opens.
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+_PAIR_OF = {**{o: (o, c) for o, c in _PAIRS.items()}, **{c: (o, c) for o, c in _PAIRS.items()}}
 
 
 def _direction(ch: str) -> str:
@@ -29,15 +32,19 @@ def _direction(ch: str) -> str:
 
 
 class _Char:
-    __slots__ = ("text", "left", "right", "y", "size", "index", "x", "raised")
+    __slots__ = ("text", "left", "right", "y", "size", "index", "x", "raised", "box", "font")
 
     def __init__(self, text, left, right, y, size, index, x):
         self.text, self.left, self.right, self.y, self.size = text, left, right, y, size
         self.index, self.x, self.raised = index, x, False
+        self.box = (left, right)
+        self.font = None
 
 
-def page_chars(textpage) -> list:
-    """The page's drawn characters in the file's order, with their box, origin and baseline."""
+def page_chars(textpage, spaces_of_no_width: bool = False) -> list:
+    """The page's drawn characters in the file's order, with their box, origin and baseline;
+    ``spaces_of_no_width``: with the spaces PDFium gives no width (in a right-to-left line, where
+    a word space is drawn at the edge of the glyph after it), which are otherwise left out."""
     import pypdfium2.raw as pdfium_c
 
     out: list = []
@@ -58,7 +65,7 @@ def page_chars(textpage) -> list:
         pdfium_c.FPDFText_GetCharBox(textpage.raw, i, ctypes.byref(left), ctypes.byref(right),
                                      ctypes.byref(bottom), ctypes.byref(top))
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
-        if ch.isspace() and right.value - left.value < 0.01:
+        if ch.isspace() and right.value - left.value < 0.01 and not spaces_of_no_width:
             continue            # PDFium's own space of no width beside a mark, drawn by nothing
         size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
         out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value))
@@ -73,7 +80,12 @@ def _lines(chars) -> list:
         line = lines[-1] if lines else None
         if line is not None:
             base, size = line[0].y, line[0].size
-            same = abs(ch.y - base) <= 0.3 * min(ch.size, size) if ch.text.strip() else abs(ch.y - base) < size
+            # (PDFium may give a space of no width another baseline and size; a space that has a
+            # width is on its line as a letter is)
+            same = (abs(ch.y - base) < 0.5 * size if not ch.text.strip() and ch.right - ch.left < 0.01
+                    else abs(ch.y - base) <= 0.3 * min(ch.size, size))
+            # (a mark is drawn raised or lowered over its letter: it is on its letter's line)
+            same = same or (_is_mark(ch) and abs(ch.y - base) < size)
             # (a call is set beside the word it follows; a smaller line elsewhere is a line of its own)
             raised = (ch.size < 0.85 * size and -0.5 * size < ch.y - base < 0.8 * size
                       and any(min(abs(ch.left - c.right), abs(c.left - ch.right)) < 1.5 * size for c in line))
@@ -121,40 +133,127 @@ def _is_mark(ch) -> bool:
 
 def _place(ch, line) -> tuple:
     """Where a character is read in a right-to-left line: by its glyph's start, right first. A mark
-    (a vowel sign, the tanween) is drawn over its letter and read just after it."""
+    (a vowel sign, the tanween) is drawn over its letter and read just after it: the letter it
+    stands over, drawn near it in the file (a mark the file draws raised apart, later in the line,
+    is still over its letter)."""
     if _is_mark(ch):
         centre = (ch.left + ch.right) / 2
-        letters = [c for c in line if not _is_mark(c) and c.text.strip() and abs(c.index - ch.index) <= 4]
+        letters = [c for c in line if not _is_mark(c) and c.text.strip()]
         if letters:
             base = min(letters, key=lambda c: (not c.left - 0.5 <= centre <= c.right + 0.5,
+                                                abs(c.index - ch.index) > 4,
                                                 abs((c.left + c.right) / 2 - centre)))
             return (-round(base.x, 2), -base.index, 1, ch.index)
+    if ch.text.isspace() and ch.right - ch.left < 0.01:
+        # a space of no width stands at the left edge of the glyph read before it
+        return (-round(ch.x, 2) + 0.005, -ch.index, 0, 0)
     return (-round(ch.x, 2), -ch.index, 0, 0)
 
 
-def _joins(before, between, after) -> bool:
+def _joins(before, between, after, rtl_page: bool = False) -> bool:
     """Whether two left-to-right pieces with ``between`` them are one run: words and a symbol's
-    parts are ("Viet Nam", "A/HRC/54/4"); two numbers are only across one separator of numbers
-    ("5/1", "2.5"): the line draws "12-4" as two numbers read right to left."""
-    if between and before.text[0].isdigit() and after.text[0].isdigit():
-        return len(between) == 1 and between[0].text in "/.,:"
+    parts are ("Viet Nam", "A/HRC/54/4"). In a right-to-left page, whose writer isolates each run
+    of Latin letters and digits with what stands between them, so are numbers ("39(2022)", "12-4",
+    "2012 2020"); elsewhere two numbers are one run only across one separator of numbers ("5/1",
+    "2.5", "12-4"), as the Unicode bidi algorithm joins them."""
+    if any(ch.raised != before.raised for ch in (*between, after)):
+        return False        # a call set beside a number is read after it, not inside its run
+    if getattr(before, "font", None) != getattr(after, "font", None):
+        return False        # italics after roman: another run (the writers isolate each piece of text)
+    near = (before, *between)
+    if min(abs(after.box[1] - c.box[0]) for c in near) > after.size and not between:
+        return False        # a box apart: a number hung in the margin beside its title
+    if any(unicodedata.name(ch.text[0], "").startswith("ARABIC") for ch in between):
+        return False        # "Afghanistan، Brazil": Arabic punctuation belongs to the Arabic sentence
+    if between and before.text[0].isdigit() and after.text[0].isdigit() and not rtl_page:
+        return len(between) == 1 and between[0].text in _NUMBER_SEPARATORS
     return True
+
+
+# What joins two numbers into one left-to-right run (the bidi algorithm's European separators and
+# common separators).
+_NUMBER_SEPARATORS = "/.,:-+"
+
+
+def _facing(runs) -> list:
+    """``runs`` (``reading_runs``) with each bracket facing the way its place says (see
+    ``_PAIRS``): one that opens the line, follows a space, a gap or an opening bracket, or starts
+    a note's call (set raised) opens; one that follows words closes what the line opened, or
+    closes what an earlier line opened where words do not follow it ("(2022)" of "39(2022)" opens)."""
+    flat = [(ch, text, k if n == 0 and k > 0 else None) for k, run in enumerate(runs)
+            for n, (ch, text) in enumerate(run)]
+
+    def apart(item) -> bool:     # (asked only beside a bracket: it measures two pieces)
+        return item[2] is not None and _apart(runs[item[2] - 1], runs[item[2]])
+
+    out, open_ = [], {}
+    for n, (ch, text, _k) in enumerate(flat):
+        pair = _PAIR_OF.get(text)
+        if pair is not None:
+            before = out[n - 1] if n else None
+            after = flat[n + 1] if n + 1 < len(flat) else None
+            if before is None or before[0].raised != ch.raised or before[1].isspace() or before[1] in _PAIRS:
+                opens = True
+            elif open_.get(pair[0]):
+                opens = False
+            elif apart(flat[n]):
+                opens = True
+            else:
+                opens = not (after is None or apart(after) or after[1].isspace() or after[0].raised != ch.raised
+                             or unicodedata.category(after[1][:1] or " ")[0] == "P")
+            open_[pair[0]] = open_.get(pair[0], 0) + (1 if opens else -1)
+            text = pair[0] if opens else pair[1]
+        out.append((ch, text))
+    sized, at = [], 0
+    for run in runs:
+        sized.append(out[at:at + len(run)])
+        at += len(run)
+    return sized
+
+
+def _closes_run(ch, run) -> bool:
+    pair = _PAIR_OF.get(ch.text)
+    if pair is None or ch.raised != run[-1].raised:
+        return False
+    drawn = sum(1 for c in run if c.text in pair)
+    return drawn % 2 == 1 and abs(ch.box[0] - run[-1].box[1]) < 0.2 * ch.size
+
+
+def _apart(before, run) -> bool:
+    """Whether a gap a space would fill stands between two pieces read one after the other."""
+    a0, a1 = min(c.box[0] for c, _t in before), max(c.box[1] for c, _t in before)
+    b0, b1 = min(c.box[0] for c, _t in run), max(c.box[1] for c, _t in run)
+    size = max(before[-1][0].size, run[0][0].size)
+    return max(b0 - a1, a0 - b1) > 0.2 * size
 
 
 def _logical(line, rtl: bool = False) -> str:
     """One printed line's text in reading order; ``rtl``: the page is written right to left, so a
     line without a right-to-left letter (a footnote that is a symbol) is one too."""
+    return "".join(text for _ch, text in reading_order(line, rtl))
+
+
+def reading_order(line, rtl: bool = False) -> list:
+    """One printed line's characters in reading order, each with its text as read
+    (``[(char, text), …]``; a bracket faces the way its place says)."""
+    return [item for run in reading_runs(line, rtl) for item in run]
+
+
+def reading_runs(line, rtl: bool = False) -> list:
+    """``reading_order`` in pieces: each left-to-right run ("A/HRC/54/4", "11 October") is one
+    piece, each other character a piece of its own."""
     if not rtl and not any(_direction(c) == "R" for ch in line for c in ch.text):
-        return "".join(ch.text for ch in line)
+        return [[(ch, ch.text)] for ch in line]
     # Right to left across the line, by where each glyph starts (a glyph joined to the next by the
     # font may reach past it). The characters of one glyph (a ligature: "لم") share its place;
     # PDFium lists a right-to-left object's characters reversed, so they are taken back to front.
     order = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
     kinds = [_direction(ch.text[0]) for ch in order]
-    out, i = [], 0
+    out, i, sizes = [], 0, []
     while i < len(order):
         if kinds[i] != "L":
-            out.append(order[i].text.translate(_MIRROR) if kinds[i] == "N" else order[i].text)
+            out.append((order[i], order[i].text))
+            sizes.append(1)
             i += 1
             continue
         # A left-to-right run: its letters and digits and the neutrals between them ("A/HRC/RES/54/4",
@@ -164,13 +263,23 @@ def _logical(line, rtl: bool = False) -> str:
             k = j + 1
             while k < len(order) and kinds[k] == "N":
                 k += 1
-            if k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k]):
+            if k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k], rtl):
                 j = k
             else:
                 break
-        out.extend(ch.text for ch in reversed(order[i:j + 1]))
+        run = list(reversed(order[i:j + 1]))
+        # A closing bracket drawn just right of a run that opens one is the run's ("16(1)").
+        if out and sizes[-1] == 1 and _closes_run(out[-1][0], run):
+            run.append(out.pop()[0])
+            sizes.pop()
+        out.extend((ch, ch.text) for ch in run)
+        sizes.append(len(run))
         i = j + 1
-    return "".join(out)
+    runs, at = [], 0
+    for size in sizes:
+        runs.append(out[at:at + size])
+        at += size
+    return _facing(runs)
 
 
 def page_lines(textpage, calls: bool = True, rtl: bool = False) -> list:

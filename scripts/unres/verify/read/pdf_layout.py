@@ -7,12 +7,12 @@ import re
 from collections import Counter
 
 from ...model import languages
-from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by,
+from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by, parse_date,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
                            squash, upright_list_label, vote_list_name)
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
-from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, _pdf_fragments
+from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, pdf_fragments
 
 
 class _Line:
@@ -54,9 +54,12 @@ def extract_pdf(path) -> Fingerprint:
     # A line break after a hyphen, slash or full stop hides whether a space stood there
     # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
     # texts are compared without the spaces after those characters.
-    fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path), ALL_FIELDS - {"spacing"})
-    fp.links, fp.links_as_set = [], True
-    frags, heights, widths = _pdf_fragments(path, fp.links)
+    links_found: list = []
+    frags, heights, widths, rtl = pdf_fragments(path, links_found)
+    # A right-to-left page's text layer does not say which Arabic marks it draws (see pdf_rtl).
+    fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path),
+                     ALL_FIELDS - {"spacing"} - ({"marks"} if rtl else set()))
+    fp.links, fp.links_as_set = links_found, True
     visible = [f for f in frags if f.text.strip()]
     if not visible:
         fp.problems.append("no text could be read")
@@ -128,7 +131,9 @@ def extract_pdf(path) -> Fingerprint:
             (calls if round(f.size, 1) == smallest else inline).append(f)
     call_at = _attach_calls(calls, lines, body)
     _attach_inline(inline, lines, body)
-    blocks = _pdf_blocks(lines, left, body)
+    # A right-to-left line may start short of the text block's edge by a space's width (its
+    # first word after a space WeasyPrint draws no glyph for); an indent is ten millimetres.
+    blocks = _pdf_blocks(lines, left, body, 0.5 if rtl else 0.3)
     _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
     return fp
 
@@ -213,7 +218,7 @@ _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(c
                              + r")(?:\s+[IVXLC\d]+)?")
 
 
-def _pdf_blocks(lines, left, body):
+def _pdf_blocks(lines, left, body, slack=0.3):
     """Paragraph blocks: a new block starts at an indented or outdented line,
     after extra space between lines, or where a heading starts or ends (in a PDF without
     tags, where the weight of the type changes: a paragraph may have bold words)."""
@@ -224,7 +229,7 @@ def _pdf_blocks(lines, left, body):
         # little right of the text block's edge (or at a footnote call set first).
         start = min([ln.x] + [c.x for c in ln.calls])
         tagged = all(f.heading is not None for f in ln.frags)
-        new = (prev is None or abs(start - left) > max(1.0, 0.3 * body)
+        new = (prev is None or abs(start - left) > max(1.0, slack * body)
                or (ln.bold != prev.bold and not tagged) or ln.heading != prev.heading
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
@@ -353,6 +358,9 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if state == "front":
             if block[0].bold and is_adopted_by(text):
                 fp.adoption_date = adoption_date_from(text)
+            elif block[0].bold and not block[0].heading and fp.adoption_date is None:
+                # The adoption line in a UN file's own words (kept in `printed:`): its date.
+                fp.adoption_date = parse_date(text)
             # The Security Council's page one ends at its adoption line (it prints no title): the
             # line under its number, however a UN file kept in `printed:` words it.
             if is_adopted_at(text) or after_number:

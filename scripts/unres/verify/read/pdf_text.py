@@ -1,9 +1,11 @@
 """The PDF reader's first half: the page's text as positioned fragments, with their fonts
-and sizes, and the headings the PDF's structure tree marks.
+and sizes, and the headings the PDF's structure tree marks (a right-to-left page's from
+``pdf_rtl``, mirrored).
 """
 from __future__ import annotations
 
 from .. import links
+from .pdf_rtl import is_right_to_left, page_fragments
 
 
 # ---------------------------------------------------------------- PDF
@@ -70,9 +72,15 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> dict | None:
 
 
 def _pdf_fragments(path, links_found: list | None = None):
+    """``(fragments, page heights, page widths)``: see ``pdf_fragments``."""
+    return pdf_fragments(path, links_found)[:3]
+
+
+def pdf_fragments(path, links_found: list | None = None):
     """Every text object of every page, in content order, with its baseline origin,
     its size on the page and its font's name, as PDFium (the PDF engine of
-    Chromium) reads them; the pages' link URIs are added to ``links_found`` if given,
+    Chromium) reads them, and whether the document is written right to left (its fragments are
+    then ``pdf_rtl``'s, mirrored); the pages' link URIs are added to ``links_found`` if given,
     while each page is loaded."""
     import ctypes
 
@@ -85,6 +93,7 @@ def _pdf_fragments(path, links_found: list | None = None):
     fonts: dict = {}
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
+        rtl = is_right_to_left(pdf)
         for page_no in range(len(pdf)):
             page = pdf[page_no]
             if links_found is not None:
@@ -95,6 +104,10 @@ def _pdf_fragments(path, links_found: list | None = None):
                 heights.append(page_top)
                 widths.append(page_right)
                 headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes)
+                if rtl:
+                    frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
+                                                len(frags)))
+                    continue
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
                     raw = obj.raw
@@ -128,4 +141,4 @@ def _pdf_fragments(path, links_found: list | None = None):
                 page.close()
     finally:
         pdf.close()
-    return frags, heights, widths
+    return frags, heights, widths, rtl

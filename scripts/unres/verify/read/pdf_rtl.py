@@ -1,0 +1,186 @@
+"""The fragments of a right-to-left page, for the PDF reader's layout half.
+
+A PDF of a right-to-left language draws each line's glyphs from left to right, in the order
+they are seen: the file holds no reading order to take (WeasyPrint tags a text object as one
+span, but one object draws a whole line, Arabic and the numbers in it together). So the page's
+characters are put back in reading order line by line (``pdf_bidi``), and handed to the layout
+half as fragments of a page seen in a mirror: a fragment's ``x`` is its distance from the
+page's right edge, so the start of a line, a number hung in the margin, a note's marker outside
+the text block and a right-aligned meeting line stand where the layout half looks for them in a
+left-to-right page.
+"""
+from __future__ import annotations
+
+import ctypes
+
+from ...model import languages
+from .pdf_bidi import _is_mark, _lines, page_chars, reading_runs
+
+
+def is_right_to_left(pdf) -> bool:
+    """Whether the document's language (the catalog's /Lang) is written right to left."""
+    import pypdfium2.raw as pdfium_c
+
+    length = pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
+    if length <= 2:
+        return False
+    buffer = (ctypes.c_ushort * (length // 2))()
+    pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, length)
+    tag = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+    return languages.is_right_to_left(tag.split("-")[0].lower())
+
+
+# A gap that starts a new fragment: wider than any a line of words leaves between two letters or
+# two words (the words' spaces are read as the file's spaces), as the step from a number to its
+# text is.
+_STEP = 1.0
+
+
+class _Style:
+    """What the layout half reads from the text object a character is drawn in."""
+    __slots__ = ("font", "scale", "heading")
+
+    def __init__(self, font, scale, heading):
+        self.font, self.scale, self.heading = font, scale, heading
+
+
+def _styles(textpage, chars, headings, fonts: dict) -> list:
+    """Each character's ``_Style``: its object's font name, scale on the page and whether it is
+    tagged as a heading (None when the page has no tags)."""
+    import pypdfium2.raw as pdfium_c
+
+    name = ctypes.create_string_buffer(256)
+    matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
+    by_object: dict = {}
+    out = []
+    for ch in chars:
+        # The glyph's advance, not its ink: the ink of a "1" stands well inside its box, and
+        # two digits of a number would not touch.
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, ch.index, ctypes.byref(box))
+        ch.box = (box.left, box.right) if box.right > box.left else (ch.left, ch.right)
+        obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, ch.index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        style = by_object.get(key)
+        if style is None:
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            font_key = ctypes.cast(font, ctypes.c_void_p).value
+            base = fonts.get(font_key)
+            if base is None:
+                got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+                base = fonts[font_key] = name.value.decode("latin-1") if got else ""
+            pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+            pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+            heading = None if headings is None else pdfium_c.FPDFPageObj_GetMarkedContentID(obj) in headings
+            style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading)
+        out.append(style)
+    return out
+
+
+def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, make, first: int) -> list:
+    """The page's fragments (made by ``make``, the layout half's ``_Frag``), line by line in
+    reading order, mirrored: ``x`` and ``right`` measured from the page's right edge.
+
+    A fragment is a run of characters read one after the other that touch on the page, in one
+    font and tagged alike; a gap wider than a space's worth (the step from a paragraph's number
+    to its text) or a change of font starts the next, as a new text object does in a
+    left-to-right page. Characters set small and raised beside a line (a note's call) are a
+    fragment of their own on their own baseline."""
+    # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
+    chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
+    styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts)))
+    chars = _word_spaces(chars)
+    for ch in chars:
+        ch.font = styles[ch.index].font
+    out: list = []
+    for line in _whole_lines(_lines(chars)):
+        base = next((ch for ch in line if not ch.raised), line[0])
+        run: list = []
+        extent = [0.0, 0.0]     # the run's left and right edges, kept as it grows
+
+        def flush():
+            if not run:
+                return
+            text = "".join(t for _ch, t in run)
+            left, right = extent
+            style = styles[run[0][0].index]
+            y = run[0][0].y if run[0][0].raised else base.y
+            out.append(make(page_no, width - right, y, style.scale, style.font, text, first + len(out),
+                            width - left, style.heading))
+            run.clear()
+
+        pieces = reading_runs(line, rtl=True)
+        _lam_alef(pieces)
+        for piece in pieces:
+            # A left-to-right piece touches what is read before it at its far end ("(10)": the
+            # bracket drawn right of the number touches its 0, read last).
+            p_left, p_right = min(ch.box[0] for ch, _t in piece), max(ch.box[1] for ch, _t in piece)
+            for n, (ch, text) in enumerate(piece):
+                if run:
+                    last = run[-1][0]
+                    style, before = styles[ch.index], styles[last.index]
+                    gap = 0.0 if n else max(p_left - extent[1], extent[0] - p_right)
+                    if (ch.raised != last.raised or style.font != before.font
+                            or style.heading != before.heading or gap > _STEP * max(ch.size, last.size)):
+                        flush()
+                if run:
+                    extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
+                else:
+                    extent[0], extent[1] = ch.box
+                run.append((ch, text))
+        flush()
+    return out
+
+
+def _word_spaces(chars) -> list:
+    """``chars`` without the spaces of no width that stand where no gap is: PDFium names one
+    where a mark's glyph is drawn apart (in "يسلّم"); one in a gap between two words is the
+    words' space, drawn at the edge of the glyph read before it."""
+    by_row: dict = {}
+    for c in chars:
+        if not c.text.isspace():
+            by_row.setdefault(round(c.y), []).append(c)
+    out = []
+    for ch in chars:
+        if ch.text.isspace() and ch.box[1] - ch.box[0] < 0.01:
+            # (a call set raised beside the line counts: a space may be named inside its glyphs)
+            near = (c for row in range(round(ch.y) - 20, round(ch.y) + 21) for c in by_row.get(row, ()))
+            line = [c for c in near if abs(c.y - ch.y) < 0.5 * c.size]
+            x = ch.box[0]
+            if any(c.box[0] + 0.5 < x < c.box[1] - 0.5 for c in line):
+                continue        # inside a glyph
+            right = min((c.box[0] for c in line if c.box[0] >= x - 0.5), default=None)
+            left = max((c.box[1] for c in line if c.box[1] <= x + 0.5), default=None)
+            if right is not None and left is not None and right - left < 0.1 * ch.size:
+                continue
+        out.append(ch)
+    return out
+
+
+def _whole_lines(lines) -> list:
+    """Lines on one baseline in one size made one: the file may draw a line's last word (a comma
+    after a call) before the call and the rest of the line."""
+    out: list = []
+    for line in lines:
+        base = next((ch for ch in line if not ch.raised and ch.text.strip()), None)
+        for other in (out if base is not None else ()):
+            first = next((ch for ch in other if not ch.raised and ch.text.strip()), None)
+            if (first is not None and abs(first.y - base.y) <= 0.3 * min(first.size, base.size)
+                    and abs(first.size - base.size) <= 0.15 * first.size):
+                other.extend(line)
+                break
+        else:
+            out.append(list(line))
+    return out
+
+
+_ALEFS = "\u0622\u0623\u0625\u0627"
+
+
+def _lam_alef(pieces):
+    """The lam of a lam-alef ligature ("لا", "لإ") is given a box of its own reaching past the
+    alef it is drawn with (a line starting with one would seem to stand out of the margin): it
+    stands where its alef does."""
+    flat = [ch for piece in pieces for ch, _t in piece]
+    for ch, after in zip(flat, flat[1:]):
+        if ch.text == "\u0644" and after.text in _ALEFS:
+            ch.box = after.box

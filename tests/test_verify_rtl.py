@@ -1,0 +1,121 @@
+"""verify's PDF reader reads a right-to-left PDF: each line put back in reading order (symbols,
+numbers and Latin names left to right inside it, brackets facing the way they are read, a note's
+call after its word), so an Arabic PDF built from a source reads back as the source says, and a
+word or a number changed in it is found."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import Phase, given, settings, strategies as st
+
+from conftest import CORPUS, FRONT
+from unres.readers.markdown.reader import read_source
+from unres.verify.command import differences
+from unres.verify.expected import from_model
+
+ARABIC_FRONT = FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
+
+BODY = """
+*إن مجلس حقوق الإنسان*،
+
+*إذ يشير* إلى المقرر 12/1-A الصادر في 11 تشرين الأول/أكتوبر 2023،
+
+*وإذ يشير أيضاً* إلى قراره A/HRC/RES/54/10 وإلى الغاية 12-4 من أهداف التنمية المستدامة،
+
+*وإذ يُسلّم* بأثر جائحة مرض فيروس كورونا (كوفيد-19)، وبالتوصية العامة رقم 39(2022)،[^a] وبالمادة 16(1) من الإعلان،
+
+1. *يقرر* أن يبقي المسألة قيد نظره، وفقاً للقرار 5/1.[^b]
+
+[^a]: انظر الوثيقة A/HRC/54/28.
+
+[^b]: A/76/207.
+"""
+# A word of one preambular paragraph and a number of the next, changed in the PDF only.
+EDITS = (("إذ يشير* إلى المقرر", "إذ يشير* إلى القرار"), ("الغاية 12-4", "الغاية 12-5"))
+CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1)]
+
+
+def _build(folder, sources):
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *map(str, sources), "-o",
+                             str(folder / "out"), "-q", "-f", "pdf"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def _pdf_differences(source, pdf):
+    return differences(from_model(read_source(str(source)), str(source)), {"pdf": (pdf, pdf)})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rtl")
+    sources = []
+    source = folder / "arabic.md"
+    source.write_text(ARABIC_FRONT + BODY, encoding="utf-8")
+    edited = folder / "edited.md"
+    text = BODY
+    for old, new in EDITS:
+        assert old in text
+        text = text.replace(old, new)
+    edited.write_text(ARABIC_FRONT + text, encoding="utf-8")
+    sources += [source, edited]
+    if all(path.is_file() for path in CORPUS_FILES):
+        from unres.readers.akn.reader import import_akn
+        from unres.writers.markdown import render_markdown
+        for path in CORPUS_FILES:
+            md = folder / (path.stem + ".md")
+            md.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
+            sources.append(md)
+    _build(folder, sources)
+    return folder
+
+
+def test_an_arabic_pdf_reads_back_as_its_source(built):
+    assert _pdf_differences(built / "arabic.md", built / "out" / "arabic.pdf") == []
+
+
+def test_a_word_or_a_number_changed_in_an_arabic_pdf_is_found(built):
+    found = _pdf_differences(built / "arabic.md", built / "out" / "edited.pdf")
+    assert len(found) == 2, found
+    assert "preambular 1: text" in found[0] and "القرار" in found[0]
+    assert "preambular 2: text" in found[1] and "12-5" in found[1]
+
+
+@pytest.mark.skipif(not all(path.is_file() for path in CORPUS_FILES), reason="../shared/corpus/un-akn-hrc is absent")
+@pytest.mark.parametrize("stem", [path.stem for path in CORPUS_FILES])
+def test_the_uns_arabic_files_built_read_back_as_their_source(built, stem):
+    assert _pdf_differences(built / f"{stem}.md", built / "out" / f"{stem}.pdf") == []
+
+
+# ------------------------------------------------------------------ generated paragraphs
+_WORDS = ["مجلس", "حقوق", "الإنسان", "يشير", "أيضاً", "إلى", "القرار", "المؤرخ", "تموز/يوليه", "يُسلّم",
+          "بأن", "الدول", "بناءً", "على", "في", "الحق", "التنمية", "وإذ", "الخاص", "والمواد"]
+_SPECIAL = ["A/HRC/RES/54/10", "5/1", "2023", "12-4", "(كوفيد-19)", "39(2022)", "Human Rights Watch",
+            "E/CN.4/Sub.2/1997/20/Rev.1", "(أ)", "2030،", "16(1)"]
+_TOKEN = st.one_of(st.sampled_from(_WORDS), st.sampled_from(_SPECIAL))
+
+
+@st.composite
+def _paragraph(draw):
+    first = draw(st.sampled_from(_WORDS))      # a paragraph opens with a word, not a label
+    words = [first] + draw(st.lists(_TOKEN, min_size=3, max_size=30))
+    call = draw(st.integers(min_value=0, max_value=len(words) - 1))
+    words[call] += "[^n]"
+    return " ".join(words)
+
+
+@pytest.mark.xfail(strict=True, reason="a space between a symbol and an Arabic label in brackets "
+                   "(\"A/HRC/RES/54/10 (أ)\") is not read yet: verify still skips the Arabic PDF")
+@given(st.lists(_paragraph(), min_size=2, max_size=3))
+@settings(max_examples=4, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
+def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, paragraphs):
+    folder = tmp_path_factory.mktemp("generated")
+    body, notes = "\n*إن مجلس حقوق الإنسان*،\n", []
+    for n, text in enumerate(paragraphs, 1):
+        body += f"\n{n}. " + text.replace("[^n]", f"[^{n}]") + "؛\n"
+        notes.append(f"[^{n}]: A/HRC/54/{n}.")
+    source = folder / "generated.md"
+    source.write_text(ARABIC_FRONT + body + "\n" + "\n\n".join(notes) + "\n", encoding="utf-8")
+    _build(folder, [source])
+    assert _pdf_differences(source, folder / "out" / "generated.pdf") == []
