@@ -92,8 +92,10 @@ def _flat_points(container) -> list:
     return out
 
 
+# ’1‘ (or ‘1’): the Arabic versions' roman level.
 _TYPED = re.compile(r"^\(?([a-z\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456]{1,3}|[ivx]{1,6}"
-                    r"|[\u0621-\u064a]\u0640?)\)\s+(.*)$|^([\u3220-\u3229])\s+(.*)$")
+                    r"|[\u0621-\u064a]\u0640?)\)\s+(.*)$|^([\u3220-\u3229]|[’‘]\d{1,3}[’‘])\s+(.*)$")
+_ARABIC_ROMAN = re.compile(r"\s*[’‘]\d{1,3}[’‘]\s*")
 
 
 def _statements(root):
@@ -186,7 +188,7 @@ def un_reading(path) -> dict:
                 # Print opens the operative part with it ("Resolves that:"), paragraph 1 next.
                 opening = text
                 continue
-            if num is not None and not re.search(r"\d", num.text or ""):
+            if num is not None and (not re.search(r"\d", num.text or "") or _ARABIC_ROMAN.fullmatch(num.text)):
                 # A sub-paragraph's label in <num> of a paragraph of its own.
                 text, num = _norm(num.text or "") + " " + text, None
             typed = _TYPED.match(text) if num is None else None

@@ -59,7 +59,7 @@ class Doc:
 
 def _label(lang: str, depth: int, index: int) -> str:
     if lang == "ar":
-        return f"({ABJAD[index]})"
+        return f"({ABJAD[index]})" if depth == 1 else f"’{index + 1}‘"
     core = letters(index) if depth == 1 else roman(index + 1)
     return f"{core})" if lang in ("fr", "es", "ru") else f"({core})"
 
@@ -402,3 +402,16 @@ def test_a_notes_empty_marker_brackets_are_removed_in_any_language(tmp_path, ind
     got, warnings = import_akn(tmp_path / "damaged.xml")
     assert [n.paragraphs for n in got.footnotes] == [n.paragraphs for n in want.footnotes]
     assert sum(w.code == "W663" for w in warnings) == len(got.footnotes)
+
+
+@pytest.mark.parametrize("marks", ["’{n}‘", "‘{n}’"])
+def test_the_arabic_roman_level_typed_apart_nests_under_its_letter(tmp_path, marks):
+    """The Arabic versions print the roman level ’1‘ ’2‘ … (some files type the marks the other
+    way round): typed in paragraphs of their own, they are sub-paragraphs of the letter above."""
+    text = _write(tmp_path, _doc(lang="ar", subs=2, nested=True), {"typed"}, "ar.xml").read_text(encoding="utf-8")
+    path = tmp_path / "ar_marks.xml"
+    path.write_text(re.sub(r"’(\d)‘", lambda m: marks.format(n=m.group(1)), text), encoding="utf-8")
+    res, warnings = import_akn(path)
+    para = res.operative[1]
+    assert [s.label for s in walk_subparagraphs(para.children)] == ["(أ)", "’1‘", "’2‘", "(ب)", "’1‘", "’2‘"]
+    assert "W653" in [w.code for w in warnings]
