@@ -173,3 +173,12 @@ SC = CORPUS / "un-akn-sc" / "2020"
 def test_the_uns_files_import_with_their_schemes(name, paragraph, labels):
     res, _warnings = import_akn(SC / name)
     assert _labels(res)[paragraph - 1][:len(labels)] == labels
+
+
+@pytest.mark.skipif(not SC.exists(), reason="../shared/corpus/un-akn-sc is absent")
+def test_a_hyphen_typed_for_the_dash_is_read_as_the_dash():
+    """The Arabic version of S/RES/2512 (2020) types "-" where the others print the dash."""
+    res, warnings = import_akn(SC / "Arabic" / "S_RES_2512 (2020)-2003205A.xml")
+    dashed = [sub for para in res.operative for sub in walk_subparagraphs(para.children) if sub.sub_scheme == "dash"]
+    assert dashed and all(child.label == "–" for sub in dashed for child in sub.children)
+    assert "W693" in {w.code for w in warnings}

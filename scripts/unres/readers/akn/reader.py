@@ -25,7 +25,7 @@ from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                      reads_as_heading,
-                     opens_with_italic, printed_form, typed_label)
+                     opens_with_italic, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
@@ -403,6 +403,9 @@ class _Builder:
         self.printed_labels[id(sub)] = num
         if num is not None:
             self.lookalike(el, num)
+        if (num or "").strip() == HYPHEN:
+            self.ctx.warn_once(el, f"hyphen:{id(el.getparent())}", "a hyphen typed for the dash of a dashed "
+                               "list; read as the dash (–) the other versions print", "W693")
         self.numbered.append((sub, num, el))
         if not inlines and not children:
             self.fail(el, "empty sub-paragraph", "E616")
@@ -691,6 +694,8 @@ class _OperativeRecovery:
                           "around it show to be part of it; joined to it on a new line", "W656")
         target = last.wrapup if last.wrapup is not None else last.inlines
         target += ([LineBreak()] if ends_closed(target) else [Text(" ")]) + para.inlines
+        # One run of text where the pieces meet, as a source read back has it.
+        target[:] = normalise(target)
 
     def sub_paragraph(self, index: int, last, labelled, para, el) -> None:
         label, rest = labelled

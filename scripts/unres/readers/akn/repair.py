@@ -68,9 +68,14 @@ def label_key(label: str) -> str:
     return key
 
 
+# The dash of a dashed list, and the hyphen some Arabic versions type for it.
+DASH, HYPHEN = "–", "-"
+
+
 def printed_form(label: str) -> str:
     """The label as the language data writes it: Chinese ㈠ is (i), a Cyrillic "а)" the Latin "a)"."""
-    return _roman_of_chinese(label).translate(_LATIN_OF_CYRILLIC)
+    label = _roman_of_chinese(label).translate(_LATIN_OF_CYRILLIC)
+    return DASH if label.strip() == HYPHEN else label
 
 
 def lookalike(label: str) -> str:
