@@ -186,10 +186,13 @@ def test_the_pdf_prints_the_symbol_left_to_right_once_on_page_one(arabic):
     assert first.count("A/HRC/RES/99/1") == 1, first
 
 
-def test_the_pdf_names_a_vowel_signs_glyph_by_the_sign(tmp_path):
+def test_the_pdf_text_layer_reads_vowel_signs_and_brackets_as_written(tmp_path):
     """A glyph first drawn in a cluster with another ("أُ": the letter and its damma) is read
-    back by its own character wherever it is drawn again: "اعتُمد" is not read "اعتأُمد"."""
-    body = "\n*إن مجلس حقوق الإنسان*،\n\n*إذ يشير* إلى أُسس التعاون وأُطره،\n\n1- *يقرر* أن ما اعتُمد يبقى قيد نظره.\n"
+    back by its own character wherever it is drawn again ("اعتُمد" is not read "اعتأُمد"); the
+    brackets of a left-to-right run ("1503 (XLVIII)") do not make the Arabic text's mirrored ones
+    read reversed ("بوليفيا )دولة(")."""
+    body = ("\n*إن مجلس حقوق الإنسان*،\n\n*إذ يشير* إلى أُسس التعاون وأُطره وإلى القرار 1503 (XLVIII)،\n\n"
+            "1- *يقرر* أن ما اعتُمد يبقى قيد نظره، وأن تبلغ به بوليفيا (دولة - المتعددة القوميات).\n")
     source = tmp_path / "res.md"
     source.write_text(FRONT.replace("\nlanguage: English", "\nlanguage: Arabic") + body, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(source), "-o", str(tmp_path),
@@ -201,3 +204,4 @@ def test_the_pdf_names_a_vowel_signs_glyph_by_the_sign(tmp_path):
     squashed = re.sub(r"[\s\u200e\u200f\u202a-\u202e]", "", text)
     assert "إلىأُسسالتعاونوأُطره" in squashed, text
     assert "أنمااعتُمديبقى" in squashed, text
+    assert "بوليفيا(دولة-المتعددةالقوميات)" in squashed, text
