@@ -152,7 +152,10 @@ def un_reading(path) -> dict:
                 titles.append(_text(el))
         proponent = cover.find(".//a:docProponent", NS)
         reading.update(
-            meeting=_text(conclusions.find(".//a:inline[@name='adoptionMeeting']", NS)),
+            # From the 78th session the closing line is an <event> whose meeting is a <location>.
+            meeting=_text((conclusions.xpath(".//a:inline[@name='adoptionMeeting'] | "
+                                             ".//a:location[@refersTo='#adoptionMeeting']", namespaces=NS)
+                           or [None])[0]),
             adoption=(conclusions.xpath(".//a:docDate/@date", namespaces=NS) or [""])[0],
             adoption_printed=_text(conclusions.find(".//a:docDate", NS)),
             title=" ".join(titles),
@@ -358,3 +361,22 @@ def test_every_organ_file_is_imported_as_the_un_printed_it(organ, capsys):
     assert sum(refused.values()) <= REFUSED_AT_MOST[organ]
     if organ == "sc":
         assert statements == ["S_PRST_2020_11.xml"]
+
+
+def test_the_closing_line_as_the_78th_session_marks_it_up_reads_as_the_older_form(tmp_path):
+    """From the 78th session the Assembly's closing lines are an <event> holding the meeting as a
+    <location refersTo="#adoptionMeeting">; both the import and the independent reading take the
+    meeting from it as from the older <inline name="adoptionMeeting">."""
+    path = CORPUS / "un-akn-ga" / "75session" / "English" / "75_100_E.xml"
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"<p>\s*(<inline name=\"adoptionMeeting\"[^>]*>)(.*?)</inline>(\s*<eol />\s*<docDate[^>]*>[^<]*</docDate>)\s*</p>",
+                    text.split("<conclusions", 1)[1]).group(0)
+    meeting = re.search(r">(.*?)</inline>", old).group(1)
+    new = re.sub(r"<p>\s*<inline name=\"adoptionMeeting\" title=\"([^\"]*)\">(.*?)</inline>(.*)</p>",
+                 r'<p><event refersTo="#adoption"><location title="\1" refersTo="#adoptionMeeting">\2</location>\3</event></p>',
+                 old, flags=re.S)
+    variant = tmp_path / path.name
+    variant.write_text(text.replace(old, new), encoding="utf-8")
+    res, warnings = import_akn(variant)
+    assert res.meta.meeting == meeting == un_reading(variant)["meeting"]
+    assert differences(variant, res, {w.code for w in warnings}) == []
