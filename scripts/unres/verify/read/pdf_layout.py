@@ -275,9 +275,12 @@ def _line_segments(line):
     a space, as any reader of the page would; the gap a footnote call fills is not one."""
     segs, prev = [], None
     for f in line.frags:
+        calls = [c for c in line.calls if prev is not None and prev.x < c.x and c.right <= f.x + 1]
         if (prev is not None and _gap_reads_as_space(prev, f)
                 # (an italic word's last letter may reach over the start of its call)
-                and not any(prev.x < c.x and c.right <= f.x + 1 for c in line.calls)):
+                and (not calls
+                     # a right-to-left line draws the space after a call as a gap beyond it
+                     or (f.mirrored and f.x - max(c.right for c in calls) > 0.2 * f.size))):
             segs.append((" ", False))
         segs.append((f.text, f.italic))
         prev = f

@@ -12,6 +12,7 @@ left-to-right page.
 from __future__ import annotations
 
 import ctypes
+import unicodedata
 
 from ...model import languages
 from .pdf_bidi import _is_mark, _lines, page_chars, reading_runs
@@ -34,6 +35,13 @@ def is_right_to_left(pdf) -> bool:
 # two words (the words' spaces are read as the file's spaces), as the step from a number to its
 # text is.
 _STEP = 1.0
+_SPACE = 0.2
+
+
+def _is_punctuation(text: str) -> bool:
+    """A comma, a full stop, a closing bracket or quote: what ends the word before it (the Arabic
+    comma is drawn a little apart from that word)."""
+    return unicodedata.category(text[:1] or " ") in ("Po", "Pe", "Pf", "Pd")
 
 
 class _Style:
@@ -104,8 +112,10 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             left, right = extent
             style = styles[run[0][0].index]
             y = run[0][0].y if run[0][0].raised else base.y
-            out.append(make(page_no, width - right, y, style.scale, style.font, text, first + len(out),
-                            width - left, style.heading))
+            frag = make(page_no, width - right, y, style.scale, style.font, text, first + len(out),
+                        width - left, style.heading)
+            frag.mirrored = True
+            out.append(frag)
             run.clear()
 
         pieces = reading_runs(line, rtl=True)
@@ -123,6 +133,11 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                             or style.heading != before.heading or gap > _STEP * max(ch.size, last.size)):
                         flush()
                 if run:
+                    # A gap a space would fill, with no space drawn in it, reads as one (as the
+                    # layout half reads one between two fragments).
+                    if (not n and gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text)
+                            and not run[-1][1].isspace() and ch.raised == run[-1][0].raised):
+                        run.append((ch, " "))
                     extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
                 else:
                     extent[0], extent[1] = ch.box

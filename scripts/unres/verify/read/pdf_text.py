@@ -21,7 +21,7 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
 class _Frag:
-    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading")
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored")
 
     def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
@@ -32,6 +32,7 @@ class _Frag:
         # The heading tag it is (inside of), "H" … "H6"; "" when it is in none; None when the
         # page is not tagged.
         self.heading = heading
+        self.mirrored = False   # read from a right-to-left page (pdf_rtl)
 
 
 _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
