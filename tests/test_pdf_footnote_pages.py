@@ -158,3 +158,34 @@ def test_a_note_printed_again_on_a_later_page_counts_as_moved():
                                   SimpleNamespace(anchors={"para_2": 0})])
     assert pdf._misplaced_notes(res, twice) == [(note, 1, 2)]
     assert pdf._misplaced_notes(res, once) == []
+
+
+def test_a_page_whose_notes_move_again_once_loosened_breaks_before_the_calling_block(tmp_path):
+    """The Assembly's 75/101 A-B: a page loosened for its notes loses them again, so the block that
+    calls them starts a new page (the second repair); the PDF is made, every note on its call's page."""
+    from conftest import CORPUS
+    from unres.readers.akn.reader import import_akn
+    from unres.writers.markdown import render_markdown
+
+    path = CORPUS / "un-akn-ga" / "75session" / "English" / "75_101A-B_E.xml"
+    if not path.is_file():
+        pytest.skip(f"the UN's file is not at {path}")
+    source = tmp_path / "r.md"
+    source.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
+    res = read_source(str(source))
+    seen = []
+    write = pdf.write_pdf
+
+    def recording(*args, **kwargs):
+        result = write(*args, **kwargs)
+        if kwargs.get("placement") is not None:
+            seen.append(kwargs["placement"])
+        return result
+
+    pdf.write_pdf = recording
+    try:
+        data = pdf.render(res, {"akn": akn.render(res, {})})
+    finally:
+        pdf.write_pdf = write
+    assert data.startswith(b"%PDF")
+    assert any(placement.broken for placement in seen), "the second repair was not reached"

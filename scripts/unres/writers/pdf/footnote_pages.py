@@ -74,7 +74,8 @@ class Placement:
                 box.style["orphans"] = box.style["widows"] = 1
         else:
             ids = {self.calling_blocks.get(_note_id(note)) for note in notes} - self.broken - {None}
-            edited = [box for box in _descendants(root) if _anchor(box) in ids and box.is_block_level]
+            from weasyprint.formatting_structure.boxes import BlockLevelBox
+            edited = [box for box in _descendants(root) if _anchor(box) in ids and isinstance(box, BlockLevelBox)]
             if not edited:
                 return None
             for box in edited:
