@@ -44,7 +44,7 @@ EXCUSES = {
     "resolution number": {"W630", "W631", "W688"},
     "meeting": {"W684", "W685"},
     "adoption date": {"W683", "W685"},
-    "origin": {"W682"},
+    "origin": {"W682", "W689"},
     "agenda items": {"W681"},
     "session": {"W634"},
     "operative numbers": {"W654", "W657", "W661", "W644", "W649", "W692"},
@@ -379,4 +379,23 @@ def test_the_closing_line_as_the_78th_session_marks_it_up_reads_as_the_older_for
     variant.write_text(text.replace(old, new), encoding="utf-8")
     res, warnings = import_akn(variant)
     assert res.meta.meeting == meeting == un_reading(variant)["meeting"]
+    assert differences(variant, res, {w.code for w in warnings}) == []
+
+
+def test_a_committee_parenthesis_typed_inside_the_document_element_goes_back_to_the_committee(tmp_path):
+    """77/120 in Russian types "(<inline name="originating document">Четвертый комитет A/77/398,
+    пункт 12</inline>)" where the UN prints "(Четвертый комитет) (A/77/398, пункт 12)": the words
+    before the first symbol are the committee's own parenthesis (W689), not part of a document."""
+    path = CORPUS / "un-akn-ga" / "75session" / "English" / "75_100_E.xml"
+    text = path.read_text(encoding="utf-8")
+    good = '(Fourth Committee) (<inline name="originating document">A/75/414, para. 8</inline>)'
+    assert good in text
+    variant = tmp_path / path.name
+    variant.write_text(text.replace(good, '(<inline name="originating document">Fourth Committee '
+                                          'A/75/414, para. 8</inline>)'), encoding="utf-8")
+    res, warnings = import_akn(variant)
+    original, _ = import_akn(path)
+    assert res.meta.origin == original.meta.origin
+    assert present(res).origin == present(original).origin
+    assert "W689" in {w.code for w in warnings}
     assert differences(variant, res, {w.code for w in warnings}) == []

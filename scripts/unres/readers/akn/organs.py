@@ -136,6 +136,16 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
             text = " ".join(text.replace(symbol, " ").split())
         documents_text = (strings.get("and") or " and ").join(stray + [documents_text])
     no_committee = ref(el.get("refersTo")) == "noMainCommittee"
+    lead = re.match(r"(?P<words>[^()/]*?\w[^()/]*?)\s+" + _DOCUMENT_START, documents_text)
+    if lead and not no_committee:
+        # The converter moved the committee's own parenthesis into the document element
+        # ("деколонизации (Четвертый комитет A/77/398, пункт 12)", printed "(Четвертый комитет)
+        # (A/77/398, пункт 12)"): the words go back to the committee.
+        words = lead.group("words").strip()
+        ctx.warn(el, f"{words!r} is printed inside the origin line's document parentheses; "
+                     "read as the committee's own parenthesis", "W689")
+        documents_text = documents_text[lead.end():]
+        text = text.replace(f"({words} ", f"({words}) (", 1)
     template = strings.get("without_committee" if no_committee else "on_report")
     committee = ""
     if template:
