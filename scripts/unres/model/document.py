@@ -293,6 +293,9 @@ class Meta:
     # "straight": quotation marks and apostrophes typed straight in the text print as typed (a UN
     # file typed so); None: they print in UN style (“ ” ‘ ’).
     quotes: Optional[str] = None
+    # The Council's language line "above" or "below" "Original: …"; None: as the issue date has it
+    # (presentation.default_language_line_position).
+    language_line_position: Optional[str] = None
     # Masthead and adoption strings as a UN file printed them where they differ from what the
     # language's data file gives (presentation.PRINTED_KEYS); empty for a new resolution.
     printed: dict = field(default_factory=dict)

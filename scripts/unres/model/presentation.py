@@ -8,6 +8,7 @@ line, meeting line and vote in the resolution's language. Where the source's
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -24,12 +25,28 @@ PRINTED_KEYS = ("united_nations", "distr", "issue_date", "original", "language_l
 LANGUAGES = {languages.english_name(code): (languages.data(code)["iso639_2"], code)
              for code in languages.CODES}
 
+# The Council's files print the language line ("Français") under "Original: anglais" in the 54th
+# session's files (issued October 2023) and above it in the 55th session's on (issued from April
+# 2024). The date of the change is not known: a document issued from this day on takes the new
+# order unless its source's `language_line_position` says otherwise.
+LANGUAGE_LINE_ABOVE_FROM = dt.date(2024, 1, 1)
+LANGUAGE_LINE_POSITIONS = ("above", "below")
+
 # The vote lists in print order: the model's attribute and the data file's label key.
 VOTE_LISTS = ("in_favour", "against", "abstaining")
 
 
 def bcp47(language: str) -> str:
     return code_of(language)
+
+
+def default_language_line_position(issue_date) -> str:
+    """Where the language line stands, relative to "Original: …", for a document issued then."""
+    return "above" if issue_date is not None and issue_date >= LANGUAGE_LINE_ABOVE_FROM else "below"
+
+
+def language_line_position(meta: Meta) -> str:
+    return meta.language_line_position or default_language_line_position(meta.issue_date)
 
 
 def labels_for(language: str) -> dict:
@@ -111,7 +128,7 @@ class Presentation:
     distr: str
     issue_date: str
     original: str
-    language_line: str            # the version's language under "Original:"; "" when none
+    language_line: str            # the version's language beside "Original:"; "" when none
     session_dates: str
     agenda_item: str
     title_number: str             # "38/3." before the title ("54/1" in Arabic)
@@ -134,6 +151,7 @@ class Presentation:
     closing_per_part: bool = False  # the Assembly closes each of its parts A, B … with the meeting lines
     note_brackets: tuple = ("", "")  # printed around a footnote's number: ("(", ")") in Arabic
     italic_lines: bool = True     # the meeting line, vote headings and origin line in italics (not in Chinese)
+    language_line_above: bool = False  # the language line printed above "Original:", not under it
 
 
 # The key under which a build hands every writer the one Presentation it computed.
@@ -221,6 +239,7 @@ def present(res: Resolution) -> Presentation:
         closing_per_part=organ == GA and len(res.parts) > 1 and bool(meeting_line(meta)),
         note_brackets=languages.note_marker_brackets(code),
         italic_lines=lab.get("italic_lines", True),
+        language_line_above=language_line_position(meta) == "above",
         **computed,
     )
 

@@ -80,8 +80,9 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
 def _model_printed(res: Resolution) -> list:
     """What the tool prints around the text, in print order, in the resolution's language."""
     pres = present(res)
-    strings = [(key, getattr(pres, key)) for key in ("united_nations", "distr", "issue_date", "original",
-                                                      "language_line", "session_dates", "agenda_item")]
+    lines = ("language_line", "original") if pres.language_line_above else ("original", "language_line")
+    strings = [(key, getattr(pres, key)) for key in ("united_nations", "distr", "issue_date", *lines,
+                                                      "session_dates", "agenda_item")]
     strings += [("agenda_title", title) for title in pres.agenda_titles]
     if pres.print_title:
         strings += [("adopted_by", pres.adopted_by), ("origin", pres.origin), ("title_number", pres.title_number)]

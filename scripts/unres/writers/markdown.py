@@ -18,7 +18,7 @@ FRONT_KEYS = (
     "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
     "session_start", "session_end", "agenda_item", "agenda_items", "origin", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
-    "link_cited_documents", "document_url_base", "quotes",
+    "link_cited_documents", "document_url_base", "quotes", "language_line_position",
 )
 # Characters CommonMark may read as markup anywhere in a line.
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")

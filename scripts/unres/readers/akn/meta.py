@@ -13,7 +13,8 @@ from typing import Optional
 from ...errors import error
 from ...model import languages
 from ...model.document import RECORDED, AgendaItem, Meta, Origin, Resolution
-from ...model.presentation import LANGUAGES, PRINTED_KEYS, computed_strings, present
+from ...model.presentation import (LANGUAGES, PRINTED_KEYS, computed_strings, default_language_line_position,
+                                   present)
 from . import organs
 from .inlines import InlineContext, collapse, plain
 from .votes import read_vote, ref
@@ -149,6 +150,7 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     job = plain(job_el) if job_el is not None else ""
     if organ_key == organs.HRC:
         fields = _council_fields(statement, symbol, f, ctx, errors, own)
+        fields["language_line_position"] = _language_line_position(statement, issue)
         # In parts, the note and the lists under it close the last part.
         vote = read_vote(conclusions.getparent() if conclusions is not None else statement, meta_el, lang, ctx,
                          errors)
@@ -305,6 +307,17 @@ def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, er
     return {"parent_organ": parent, "organ": organ, "session": session, "session_name": session_name,
             "session_start": start, "session_end": end, "agenda_item": agenda,
             "agenda_item_title": title, "original_language": original}
+
+
+def _language_line_position(statement, issue: Optional[dt.date]) -> Optional[str]:
+    """Where the cover page prints the language line beside "Original: …", when that is not
+    where a document of its issue date prints it by default (None: as the date has it)."""
+    names = [el.get("name") for el in statement.iterfind("./{*}coverPage//{*}inline")]
+    if "languageOfExpression" not in names or "originalLanguage" not in names:
+        return None
+    above = names.index("languageOfExpression") < names.index("originalLanguage")
+    position = "above" if above else "below"
+    return position if position != default_language_line_position(issue) else None
 
 
 _CJK_RE = re.compile("[\u3000-\u9fff\uff00-\uffef]")

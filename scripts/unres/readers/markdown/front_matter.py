@@ -25,13 +25,14 @@ COMMON = ("symbol", "number", "title", "organ", "distribution", "issue_date", "l
 # prints is an error naming the organ (E109).
 ORGAN_KEYS = {
     HRC: ("parent_organ", "session", "session_name", "session_start", "session_end", "agenda_item",
-          "original_language"),
+          "original_language", "language_line_position"),
     GA: ("session", "session_name", "agenda_items", "origin"),
     SC: (),
 }
-ORGAN_OPTIONAL = {SC: ("meeting",)}
+# The Council's language line's place is optional: the issue date decides it when not given.
+ORGAN_OPTIONAL = {SC: ("meeting",), HRC: ("language_line_position",)}
 ORGAN_ONLY = tuple(dict.fromkeys(key for keys in ORGAN_KEYS.values() for key in keys))
-REQUIRED = COMMON + ORGAN_KEYS[HRC]
+REQUIRED = COMMON + tuple(k for k in ORGAN_KEYS[HRC] if k not in ORGAN_OPTIONAL[HRC])
 OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed",
             "quotes")
 KNOWN = COMMON + ORGAN_ONLY + OPTIONAL
@@ -44,6 +45,7 @@ _NOT_PRINTED = {
     "session_start": "has no session dates",
     "session_end": "has no session dates",
     "original_language": "has no original language",
+    "language_line_position": "prints no language line",
     "agenda_item": "has no agenda item",
     "agenda_items": "has no agenda items",
     "origin": "has no origin line (on the report of a Main Committee)",
@@ -226,6 +228,13 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             if values[key] is not None and values[key] != "straight":
                 reader.fail(node, f"'quotes' can only be 'straight' (quotes print as typed), not "
                                   f"{values[key]!r}; leave it out for UN style (“ ” ‘ ’)", "E103")
+        elif key == "language_line_position":
+            values[key] = reader.text(key, node)
+            if values[key] is not None and values[key] not in ("above", "below"):
+                reader.fail(node, f"'language_line_position' is 'above' or 'below' (the language line "
+                                  f"above or under 'Original: …'), not {values[key]!r}; leave it out "
+                                  f"to follow the issue date", "E110")
+                values[key] = None
         else:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))

@@ -214,9 +214,7 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> 
     # The emblem slot stays empty: the UN emblem's use is restricted.
     cell_text(body[0], style, [""], 10)
     cell_text(body[1], style, [pres.masthead_organ], layout["parent_organ_size"], bold=True)
-    cell_text(body[2], style, [pres.distr, pres.issue_date] + (["", pres.original] if pres.original else [])
-              + ([pres.language_line] if pres.language_line else []),
-              layout["distribution_size"])
+    cell_text(body[2], style, [pres.distr, pres.issue_date] + distribution_lines(pres), layout["distribution_size"])
     united = top[1].paragraphs[0].paragraph_format
     united.line_spacing, united.space_after = Pt(layout["united_nations_line"]), Mm(layout["united_nations_after"])
     organ = body[1].paragraphs[0].paragraph_format
@@ -232,6 +230,15 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> 
     styles(anchor, "HairlineG")
     body_el.remove(anchor._p)
     body_el.insert(0, anchor._p)
+
+
+def distribution_lines(pres) -> list:
+    """The lines under the issue date: a blank, then "Original: …" and the language line in the
+    order the presentation gives."""
+    language = [pres.language_line] if pres.language_line else []
+    original = [pres.original] if pres.original else []
+    lines = language + original if pres.language_line_above else original + language
+    return ([""] if pres.original else []) + lines
 
 
 # ---------------------------------------------------------------- body
