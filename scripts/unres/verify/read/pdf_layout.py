@@ -12,6 +12,7 @@ from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_dat
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
                            squash, upright_list_label, vote_list_name)
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
+from .pdf_rtl import _is_punctuation
 from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, pdf_fragments
 
 
@@ -274,9 +275,17 @@ def _line_segments(line):
     of text (WeasyPrint draws no glyph for a space after a superscript, say) is read as
     a space, as any reader of the page would; the gap a footnote call fills is not one."""
     segs, prev = [], None
-    for f in line.frags:
+    frags = line.frags
+    for n, f in enumerate(frags):
+        # A right-to-left line draws the Arabic comma a little apart from what is read before it
+        # (a number set left to right, a note's call), and may name a space of no width in that
+        # gap: neither is a space ("2008،", "منها(1)،").
+        before_punctuation = f.mirrored and n + 1 < len(frags) and _is_punctuation(frags[n + 1].text)
+        if before_punctuation and not f.text.strip():
+            continue
         calls = [c for c in line.calls if prev is not None and prev.x < c.x and c.right <= f.x + 1]
         if (prev is not None and _gap_reads_as_space(prev, f)
+                and not (f.mirrored and _is_punctuation(f.text))
                 # (an italic word's last letter may reach over the start of its call)
                 and (not calls
                      # a right-to-left line draws the space after a call as a gap beyond it
