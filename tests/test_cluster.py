@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,6 +31,9 @@ START_TIMEOUT = 90
 BUILD_TIMEOUT = 600
 
 needs_corpus = pytest.mark.skipif(not ENGLISH.is_dir(), reason=f"the UN corpus is absent ({ENGLISH})")
+# Set in the environment of the processes a test starts, which their pandocs inherit: it tells
+# them from the pandocs of other builds running on the machine.
+MARK = "UNRES_TEST_PANDOC_MARK"
 
 
 def _env(**extra) -> dict:
@@ -45,6 +49,53 @@ def unres(*args, env=None, timeout=BUILD_TIMEOUT):
 
 def snapshot(folder: Path) -> dict:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pandocs(mark: str, kept: bool = False) -> list:
+    """The running pandoc processes whose environment carries ``MARK=mark`` (``kept``: only
+    those kept running for the DOCX, ``pandoc lua``, not the commands that read a source)."""
+    wanted, found = f"{MARK}={mark}".encode(), []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+            environ = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue     # gone meanwhile, or another user's
+        if (Path(argv[0].decode(errors="replace")).name == "pandoc" and wanted in environ
+                and (not kept or argv[1:2] == [b"lua"])):
+            found.append(int(entry.name))
+    return found
+
+
+def left_running(mark: str, grace: float = 5.0) -> list:
+    """The pandocs carrying ``mark`` still running ``grace`` seconds on: one whose process
+    has just ended reads the end of its input and stops on its own, a moment later."""
+    deadline = time.monotonic() + grace
+    while (found := pandocs(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
+class PandocWatch:
+    """The kept pandocs carrying ``mark`` seen at any moment while the ``with`` block runs."""
+
+    def __init__(self, mark: str):
+        self.mark, self.seen, self._done = mark, set(), threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.2):
+            self.seen.update(pandocs(self.mark, kept=True))
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
 
 
 def _free_port() -> int:
@@ -226,11 +277,14 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
     sources, local, warnings = corpus_sources
     (tmp_path / "source").mkdir()
     sources = [Path(shutil.copy(s, tmp_path / "source")) for s in sources]
-    cluster = Cluster(tmp_path, [{}, {}, {"UNRES_TEMPLATES": str(other_templates)}])
+    mark = {MARK: f"tcp-{os.getpid()}"}
+    cluster = Cluster(tmp_path, [mark, mark, {"UNRES_TEMPLATES": str(other_templates)}])
     try:
         out = tmp_path / "out"
         proc = unres("build", *sources, "-o", out, "--scheduler", cluster.address)
         assert proc.returncode == EXIT_OK, proc.stderr + cluster.log("worker0")
+        # Each worker that rendered keeps its pandoc for the DOCX running between tasks.
+        assert pandocs(mark[MARK], kept=True), "no worker kept a pandoc running"
         refused = [line for line in proc.stderr.splitlines() if "refused" in line]
         assert len(refused) == 1 and "templates" in refused[0], proc.stderr
         assert "it would give other bytes" in refused[0]
@@ -251,6 +305,8 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
         assert unres("verify", *sources, "-o", out).returncode == EXIT_OK
     finally:
         cluster.close()
+    # Stopped with their workers: no pandoc of theirs is left running.
+    assert not left_running(mark[MARK])
 
 
 @needs_corpus
@@ -340,8 +396,14 @@ def test_a_local_cluster_forks_its_workers_warm(tmp_path):
 def test_a_local_cluster_build_is_byte_identical(corpus_sources, tmp_path):
     sources, local, warnings = corpus_sources
     out = tmp_path / "out"
-    proc = unres("build", *sources, "-o", out, "--scheduler", "local:2")
+    mark = f"local-{os.getpid()}"
+    with PandocWatch(mark) as watch:
+        proc = unres("build", *sources, "-o", out, "--scheduler", "local:2", env=_env(**{MARK: mark}))
     assert proc.returncode == EXIT_OK, proc.stderr
+    # The workers' kept pandocs ran during the build and none outlives it (the workers, forked
+    # from the warm server, end without running the exit hooks that stop it).
+    assert watch.seen, "no pandoc was seen running during the build"
+    assert not left_running(mark)
     assert f"{len(sources)} built, 0 up to date, 0 failed" in proc.stdout
     assert snapshot(out) == local
     assert _warnings(proc.stderr) == warnings
