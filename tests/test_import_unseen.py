@@ -13,6 +13,7 @@ from conftest import ROOT
 from test_import_corpus import differences
 from test_import_organs import survey
 from test_import_organs_build import _build
+from test_un_printed_strings import compare_printed_strings, import_and_build
 from unres.errors import UnresError
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
@@ -67,3 +68,10 @@ def _imports(path) -> bool:
     except UnresError:
         return False
     return True
+
+
+@pytest.mark.skipif(not HRC, reason=f"no unseen Human Rights Council files at {UNSEEN / 'hrc'}")
+def test_an_unseen_council_file_prints_the_uns_strings_in_its_order(tmp_path):
+    """From the 55th session on the language line stands above "Original: …"; every other file
+    (all six languages of 55/3 among them) is built and compared as the 54th session's are."""
+    assert compare_printed_strings(*import_and_build(HRC[::2], tmp_path)) == []
