@@ -32,6 +32,21 @@ BODY = """
 
 [^b]: A/76/207.
 """
+# An Arabic resolution whose paragraphs are in English (paragraphs of A/HRC/RES/38/3): a justified
+# line of Latin words draws its spaces as gaps.
+LATIN_BODY = """
+*The Human Rights Council*,
+
+*Reaffirming* its commitment to promoting international cooperation, as set forth in the Charter of the United Nations, in particular Article 1, paragraph 3, and relevant provisions of the Vienna Declaration and Programme of Action, adopted at the World Conference on Human Rights on 25 June 1993, for enhancing genuine cooperation among Member States in the field of human rights,
+
+*Stressing* the importance of international cooperation for improving the living conditions of all in every country, including in particular in developing countries,
+
+*Determined* to take new steps forward in the commitment of the international community with a view to achieving substantial progress in human rights endeavours by an increased and sustained effort of international cooperation and solidarity,
+
+*Reiterating* the role played by the universal periodic review as an important mechanism contributing to the enhancement of international cooperation in the field of human rights,
+
+1. *Decides* to continue its consideration of this question at its next session under the same item of its programme of work.
+"""
 # A word of one preambular paragraph and a number of the next, changed in the PDF only.
 EDITS = (("إذ يشير* إلى المقرر", "إذ يشير* إلى القرار"), ("الغاية 12-4", "الغاية 12-5"))
 CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1, 16, 18)]
@@ -59,7 +74,9 @@ def built(tmp_path_factory):
         assert old in text
         text = text.replace(old, new)
     edited.write_text(ARABIC_FRONT + text, encoding="utf-8")
-    sources += [source, edited]
+    latin = folder / "latin.md"
+    latin.write_text(ARABIC_FRONT + LATIN_BODY, encoding="utf-8")
+    sources += [source, edited, latin]
     if all(path.is_file() for path in CORPUS_FILES):
         from unres.readers.akn.reader import import_akn
         from unres.writers.markdown import render_markdown
@@ -73,6 +90,10 @@ def built(tmp_path_factory):
 
 def test_an_arabic_pdf_reads_back_as_its_source(built):
     assert _pdf_differences(built / "arabic.md", built / "out" / "arabic.pdf") == []
+
+
+def test_an_arabic_pdf_of_english_paragraphs_reads_its_spaces(built):
+    assert _pdf_differences(built / "latin.md", built / "out" / "latin.pdf") == []
 
 
 def test_a_word_or_a_number_changed_in_an_arabic_pdf_is_found(built):

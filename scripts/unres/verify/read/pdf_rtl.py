@@ -133,9 +133,13 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                             or style.heading != before.heading or gap > _STEP * max(ch.size, last.size)):
                         flush()
                 if run:
+                    if n:
+                        # (a justified line of Latin words draws its spaces as gaps)
+                        prior = run[-1][0]
+                        gap = max(ch.box[0] - prior.box[1], prior.box[0] - ch.box[1])
                     # A gap a space would fill, with no space drawn in it, reads as one (as the
                     # layout half reads one between two fragments).
-                    if (not n and gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text)
+                    if (gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text)
                             and not run[-1][1].isspace() and ch.raised == run[-1][0].raised):
                         run.append((ch, " "))
                     extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
