@@ -135,3 +135,16 @@ def test_a_un_file_of_2023_printing_the_old_order_keeps_it_when_dated_2024(tmp_p
     assert moved != text
     (tmp_path / path.name).write_text(moved, encoding="utf-8")
     assert import_akn(tmp_path / path.name)[0].meta.language_line_position == "below"
+
+
+def test_verify_expects_the_order_the_source_gives(built, tmp_path):
+    import shutil
+    shutil.copy(built.parent / "issued_2024.md", tmp_path / "issued_2024.md")
+    (tmp_path / "out").mkdir()
+    html = (built / "issued_2024.html").read_text(encoding="utf-8")
+    line, original = f'      <p class="language-line">{LANGUAGE}</p>\n', f"      <p>{ORIGINAL}</p>\n"
+    (tmp_path / "out" / "issued_2024.html").write_text(sub(html, line + original, original + line), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(tmp_path / "issued_2024.md"),
+                             "-o", str(tmp_path / "out"), "-f", "html"], capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert ORIGINAL in result.stdout + result.stderr
