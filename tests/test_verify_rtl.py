@@ -33,7 +33,8 @@ BODY = """
 [^b]: A/76/207.
 """
 # An Arabic resolution whose paragraphs are in English (paragraphs of A/HRC/RES/38/3): a justified
-# line of Latin words draws its spaces as gaps.
+# line of Latin words draws its spaces as gaps, and a comma closing a line or a quote opening one
+# stands in the line's isolate.
 LATIN_BODY = """
 *The Human Rights Council*,
 
@@ -44,6 +45,12 @@ LATIN_BODY = """
 *Determined* to take new steps forward in the commitment of the international community with a view to achieving substantial progress in human rights endeavours by an increased and sustained effort of international cooperation and solidarity,
 
 *Reiterating* the role played by the universal periodic review as an important mechanism contributing to the enhancement of international cooperation in the field of human rights,
+
+*Recalling* General Assembly resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”, in which the Assembly adopted a comprehensive, far-reaching and people-centred set of universal and transformative Sustainable Development Goals,
+
+*Taking note with appreciation* of the final document and declaration adopted at the Seventeenth Conference of Heads of State or Government of Non-Aligned Countries, held on Margarita Island, Bolivarian Republic of Venezuela, from 13 to 18 September 2016, in which the States members of the Movement of Non-Aligned Countries reiterated, inter alia, that South-South cooperation is an important element of international cooperation for the sustainable development of their peoples, as a complement to and not as a substitute for North-South cooperation, which allows for the transfer of appropriate technologies, in favourable conditions and on preferential terms,
+
+*Recognizing* that the Movement of Non-Aligned Countries, in its Baku Declaration of 6 April 2018, identified the need to promote unity, solidarity and cooperation among States and pledged to strive to make a constructive contribution towards building a new pattern of international relations based on the principles of peaceful coexistence, cooperation among nations and the right to equality of all States,
 
 1. *Decides* to continue its consideration of this question at its next session under the same item of its programme of work.
 """

@@ -211,6 +211,12 @@ def _facing(runs) -> list:
     return sized
 
 
+def _in_isolate(ch, beside, rtl_fonts) -> bool:
+    # (beside a letter: the dash of a paragraph's number "1-" is set apart from it)
+    return (ch.font is not None and ch.font == beside.font and ch.font not in rtl_fonts
+            and not ch.raised and not beside.raised and not ch.text.isspace() and beside.text.isalpha())
+
+
 def _closes_run(ch, run) -> bool:
     pair = _PAIR_OF.get(ch.text)
     if pair is None or ch.raised != run[-1].raised:
@@ -249,6 +255,8 @@ def reading_runs(line, rtl: bool = False) -> list:
     # PDFium lists a right-to-left object's characters reversed, so they are taken back to front.
     order = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
     kinds = [_direction(ch.text[0]) for ch in order]
+    rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"}
+    isolated = rtl and any(ch.font is not None for ch in order)
     out, i, sizes = [], 0, []
     while i < len(order):
         if kinds[i] != "L":
@@ -267,6 +275,17 @@ def reading_runs(line, rtl: bool = False) -> list:
                 j = k
             else:
                 break
+        # Neutrals at a left-to-right run's ends drawn in its face and in no face of the line's
+        # right-to-left letters stand in its isolate (a Latin line's closing comma, its opening
+        # quote), read with it.
+        if isolated:
+            while j + 1 < len(order) and kinds[j + 1] == "N" and _in_isolate(order[j + 1], order[j], rtl_fonts):
+                j += 1
+            while (out and sizes[-1] == 1 and kinds[i - 1] == "N"
+                   and _in_isolate(out[-1][0], order[i], rtl_fonts)):
+                out.pop()
+                sizes.pop()
+                i -= 1
         run = list(reversed(order[i:j + 1]))
         # A closing bracket drawn just right of a run that opens one is the run's ("16(1)").
         if out and sizes[-1] == 1 and _closes_run(out[-1][0], run):
