@@ -52,6 +52,8 @@ LATIN_BODY = """
 
 *Recognizing* that the Movement of Non-Aligned Countries, in its Baku Declaration of 6 April 2018, identified the need to promote unity, solidarity and cooperation among States and pledged to strive to make a constructive contribution towards building a new pattern of international relations based on the principles of peaceful coexistence, cooperation among nations and the right to equality of all States,
 
+*Recalling further* General Assembly resolution 48/141 of 20 December 1993, entitled “High Commissioner for the promotion and protection of all human rights”, in which the Assembly recalled that one of the purposes of the United Nations enshrined in the Charter is to achieve international cooperation in the promotion and encouragement of respect for human rights,
+
 1. *Decides* to continue its consideration of this question at its next session under the same item of its programme of work.
 """
 # A word of one preambular paragraph and a number of the next, changed in the PDF only.

@@ -212,9 +212,8 @@ def _facing(runs) -> list:
 
 
 def _in_isolate(ch, beside, rtl_fonts) -> bool:
-    # (beside a letter: the dash of a paragraph's number "1-" is set apart from it)
     return (ch.font is not None and ch.font == beside.font and ch.font not in rtl_fonts
-            and not ch.raised and not beside.raised and not ch.text.isspace() and beside.text.isalpha())
+            and not ch.raised and not beside.raised and not ch.text.isspace())
 
 
 def _closes_run(ch, run) -> bool:
@@ -277,8 +276,9 @@ def reading_runs(line, rtl: bool = False) -> list:
                 break
         # Neutrals at a left-to-right run's ends drawn in its face and in no face of the line's
         # right-to-left letters stand in its isolate (a Latin line's closing comma, its opening
-        # quote), read with it.
-        if isolated:
+        # quote), read with it; a run of words only (a paragraph's number "1-" is set apart from its dash).
+        words = isolated and any(c.text.isalpha() for c in order[i:j + 1])
+        if words:
             while j + 1 < len(order) and kinds[j + 1] == "N" and _in_isolate(order[j + 1], order[j], rtl_fonts):
                 j += 1
             while (out and sizes[-1] == 1 and kinds[i - 1] == "N"
