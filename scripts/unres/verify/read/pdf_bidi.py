@@ -211,6 +211,11 @@ def _facing(runs) -> list:
     return sized
 
 
+# The Arabic face draws a curly quote in right-to-left text with the glyph of its mirror (as it
+# does a bracket), and the text layer names that glyph by its own character.
+_QUOTE_MIRROR = {"\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
+
+
 def _in_isolate(ch, beside, rtl_fonts) -> bool:
     return (ch.font is not None and ch.font == beside.font and ch.font not in rtl_fonts
             and not ch.raised and not beside.raised and not ch.text.isspace())
@@ -259,7 +264,10 @@ def reading_runs(line, rtl: bool = False) -> list:
     out, i, sizes = [], 0, []
     while i < len(order):
         if kinds[i] != "L":
-            out.append((order[i], order[i].text))
+            text = order[i].text
+            if isolated and order[i].font in rtl_fonts:
+                text = _QUOTE_MIRROR.get(text, text)
+            out.append((order[i], text))
             sizes.append(1)
             i += 1
             continue
