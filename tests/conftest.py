@@ -38,6 +38,31 @@ FRONT = textwrap.dedent("""\
     ---
     """)
 
+# A Security Council resolution's front matter for hand-made sources; {number} and {language} are
+# filled in by council_front().
+COUNCIL_FRONT = textwrap.dedent("""\
+    ---
+    symbol: S/RES/{number} (2030)
+    number: "{number} (2030)"
+    title: The situation in the Great Lakes region
+    organ: Security Council
+    distribution: General
+    issue_date: 2030-01-31
+    language: {language}
+    adoption_date: 2030-01-31
+    meeting: 9712
+    vote:
+      in_favour: [Belgium, China, France]
+      against: []
+      abstaining: []
+    ---
+    """)
+
+
+def council_front(number: str = "9999", language: str = "English") -> str:
+    return COUNCIL_FRONT.replace("{number}", number).replace("{language}", language)
+
+
 BODY = textwrap.dedent("""\
 
     *The Human Rights Council*,

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from lxml import etree
 
-from conftest import CORPUS
+from conftest import CORPUS, council_front
 from unres.cli import main
 from unres.errors import SourceError
 from unres.model.document import walk_subparagraphs
@@ -19,23 +19,7 @@ from unres.writers.markdown import render_markdown
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 
-FRONT = textwrap.dedent("""\
-    ---
-    symbol: S/RES/9999 (2030)
-    number: "9999 (2030)"
-    title: The situation in the Great Lakes region
-    organ: Security Council
-    distribution: General
-    issue_date: 2030-01-31
-    language: {language}
-    adoption_date: 2030-01-31
-    meeting: 9712
-    vote:
-      in_favour: [Belgium, China, France]
-      against: []
-      abstaining: []
-    ---
-    """)
+FRONT = council_front("9999", "{language}")
 
 BODY = textwrap.dedent("""\
 

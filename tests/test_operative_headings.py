@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS
+from conftest import CORPUS, council_front
 from unres.akn_import import agreement
 from unres.cli import main
 from unres.errors import SourceError
@@ -24,23 +24,7 @@ from unres.writers.markdown import render_markdown
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 
-SC = textwrap.dedent("""\
-    ---
-    symbol: S/RES/9998 (2030)
-    number: "9998 (2030)"
-    title: The situation in the Great Lakes region
-    organ: Security Council
-    distribution: General
-    issue_date: 2030-01-31
-    language: English
-    adoption_date: 2030-01-31
-    meeting: 9712
-    vote:
-      in_favour: [Belgium, China, France]
-      against: []
-      abstaining: []
-    ---
-
+SC = council_front("9998") + "\n" + textwrap.dedent("""\
     *The Security Council*,
 
     *Determining* that the situation constitutes a threat to international peace and security,
