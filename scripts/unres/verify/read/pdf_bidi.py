@@ -182,6 +182,7 @@ def _facing(runs) -> list:
     closes what an earlier line opened where words do not follow it ("(2022)" of "39(2022)" opens)."""
     flat = [(ch, text, k if n == 0 and k > 0 else None) for k, run in enumerate(runs)
             for n, (ch, text) in enumerate(run)]
+    known = {id(item[0]) for run in runs for item in run if isinstance(item, _Faced)}
 
     def apart(item) -> bool:     # (asked only beside a bracket: it measures two pieces)
         return item[2] is not None and _apart(runs[item[2] - 1], runs[item[2]])
@@ -189,7 +190,9 @@ def _facing(runs) -> list:
     out, open_ = [], {}
     for n, (ch, text, _k) in enumerate(flat):
         pair = _PAIR_OF.get(text)
-        if pair is not None:
+        if pair is not None and id(ch) in known:
+            open_[pair[0]] = open_.get(pair[0], 0) + (1 if text == pair[0] else -1)
+        elif pair is not None:
             before = out[n - 1] if n else None
             after = flat[n + 1] if n + 1 < len(flat) else None
             if before is None or before[0].raised != ch.raised or before[1].isspace() or before[1] in _PAIRS:
@@ -227,6 +230,39 @@ def _closes_run(ch, run) -> bool:
         return False
     drawn = sum(1 for c in run if c.text in pair)
     return drawn % 2 == 1 and abs(ch.box[0] - run[-1].box[1]) < 0.2 * ch.size
+
+
+def _ends_isolate(ch, run, rtl_fonts) -> bool:
+    """Whether a bracket drawn just right of a left-to-right run is the run's: in its face, and
+    the run opens a bracket before its last letter or digit (only such an isolate ends in one)."""
+    alnum = [n for n, c in enumerate(run) if c.text[:1].isalnum()]
+    return (ch.text in _PAIR_OF and bool(alnum) and any(c.text in _PAIR_OF for c in run[:alnum[-1]])
+            and _in_isolate(ch, run[-1], rtl_fonts) and abs(ch.box[0] - run[-1].box[1]) < 0.2 * run[-1].size)
+
+
+def _isolate_faced(run) -> list:
+    """A left-to-right isolate's characters with its brackets facing as drawn. The writers end
+    an isolate at its last letter or digit or at a closing bracket (``writers.bidi``), so the
+    bracket it ends with closes; the face names each glyph by the first character it was drawn
+    for (its mirror, if that was in right-to-left text), and the name of that last bracket says
+    which way round the face names all its brackets ("14(3()" of the UN's "14(3()د)")."""
+    last = run[-1]
+    swapped = last.text in _PAIRS
+    out = []
+    for ch in run:
+        pair = _PAIR_OF.get(ch.text) if ch.font == last.font else None
+        text = ch.text
+        if pair is not None and swapped:
+            text = pair[1] if ch.text == pair[0] else pair[0]
+        out.append(_Faced(ch, text))
+    return out
+
+
+class _Faced(tuple):
+    """A bracket's ``(char, text)`` whose facing is known from how it is drawn, not from its place."""
+
+    def __new__(cls, ch, text):
+        return super().__new__(cls, (ch, text))
 
 
 def _apart(before, run) -> bool:
@@ -299,7 +335,13 @@ def reading_runs(line, rtl: bool = False) -> list:
         if out and sizes[-1] == 1 and _closes_run(out[-1][0], run):
             run.append(out.pop()[0])
             sizes.pop()
-        out.extend((ch, ch.text) for ch in run)
+        # More brackets drawn on in the isolate's face are its own ("14(3()" of "14(3()د)").
+        tail = 0
+        while isolated and out and sizes[-1] == 1 and _ends_isolate(out[-1][0], run, rtl_fonts):
+            run.append(out.pop()[0])
+            sizes.pop()
+            tail += 1
+        out.extend(_isolate_faced(run) if tail else [(ch, ch.text) for ch in run])
         sizes.append(len(run))
         i = j + 1
     runs, at = [], 0
