@@ -58,7 +58,7 @@ LATIN_BODY = """
 """
 # A word of one preambular paragraph and a number of the next, changed in the PDF only.
 EDITS = (("إذ يشير* إلى المقرر", "إذ يشير* إلى القرار"), ("الغاية 12-4", "الغاية 12-5"))
-CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1, 16, 18, 19, 35)]
+CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1, 16, 18, 19, 35, 36)]
 
 
 def _build(folder, sources):

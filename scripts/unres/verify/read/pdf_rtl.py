@@ -96,7 +96,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
     chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
     styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts)))
-    chars = _word_spaces(chars)
+    chars = _word_spaces(chars, {index: style.font for index, style in styles.items()})
     for ch in chars:
         ch.font = styles[ch.index].font
     out: list = []
@@ -150,10 +150,11 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     return out
 
 
-def _word_spaces(chars) -> list:
+def _word_spaces(chars, fonts) -> list:
     """``chars`` without the spaces of no width that stand where no gap is: PDFium names one
     where a mark's glyph is drawn apart (in "يسلّم"); one in a gap between two words is the
-    words' space, drawn at the edge of the glyph read before it."""
+    words' space, drawn at the edge of the glyph read before it. ``fonts``: each character's
+    font by its index."""
     by_row: dict = {}
     for c in chars:
         if not c.text.isspace():
@@ -167,9 +168,12 @@ def _word_spaces(chars) -> list:
             x = ch.box[0]
             if any(c.box[0] + 0.5 < x < c.box[1] - 0.5 for c in line):
                 continue        # inside a glyph
-            right = min((c.box[0] for c in line if c.box[0] >= x - 0.5), default=None)
-            left = max((c.box[1] for c in line if c.box[1] <= x + 0.5), default=None)
-            if right is not None and left is not None and right - left < 0.1 * ch.size:
+            right = min((c for c in line if c.box[0] >= x - 0.5), key=lambda c: c.box[0], default=None)
+            left = max((c for c in line if c.box[1] <= x + 0.5), key=lambda c: c.box[1], default=None)
+            # (the italic opening words end at a word: a space where the face changes is one,
+            # however close the two glyphs are drawn: "أيضاً الجهود")
+            if (right is not None and left is not None and right.box[0] - left.box[1] < 0.1 * ch.size
+                    and fonts[right.index] == fonts[left.index]):
                 continue
         out.append(ch)
     return out
