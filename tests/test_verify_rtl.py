@@ -135,9 +135,6 @@ def _paragraph(draw):
     return " ".join(words)
 
 
-@pytest.mark.xfail(strict=True, reason="a closing bracket the writers isolate with the symbol after it "
-                   "(\"(كوفيد-19) E/CN.4/Sub.2/1997/20/Rev.1\") is read out of place: verify still "
-                   "skips the Arabic PDF")
 @given(st.lists(_paragraph(), min_size=2, max_size=3))
 @settings(max_examples=4, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
 def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, paragraphs):

@@ -314,7 +314,10 @@ def reading_runs(line, rtl: bool = False) -> list:
             k = j + 1
             while k < len(order) and kinds[k] == "N":
                 k += 1
-            if k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k], rtl):
+            # (what stands between them drawn in the line's right-to-left face is outside any
+            # isolate: "19" and "E/CN.4/…" of "(كوفيد-19) E/CN.4/…" are two runs)
+            if (k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k], rtl)
+                    and not (isolated and any(c.font in rtl_fonts for c in order[j + 1:k]))):
                 j = k
             else:
                 break
