@@ -147,3 +147,20 @@ def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, para
     source.write_text(ARABIC_FRONT + body + "\n" + "\n\n".join(notes) + "\n", encoding="utf-8")
     _build(folder, [source])
     assert _pdf_differences(source, folder / "out" / "generated.pdf") == []
+
+
+def test_the_assembly_and_council_arabic_pdfs_are_named_unread_and_the_councils_read(tmp_path):
+    """The right-to-left reader is proven on the Human Rights Council's pages only: an Arabic
+    Security Council PDF is reported as not read (with the reason), an Arabic HRC PDF is read."""
+    from conftest import ROOT
+    from unres.readers.markdown.reader import read_source
+    from unres.verify.command import unreadable
+
+    found = {}
+    for name in ("S_RES_2508_2020", "A_HRC_RES_38_3"):
+        text = (ROOT / "source" / f"{name}.md").read_text(encoding="utf-8")
+        path = tmp_path / f"{name}.md"
+        path.write_text(text.replace("\nlanguage: English\n", "\nlanguage: Arabic\n", 1), encoding="utf-8")
+        found[name] = unreadable("pdf", read_source(str(path)))
+    assert found["A_HRC_RES_38_3"] is None
+    assert "Security Council" in found["S_RES_2508_2020"]
