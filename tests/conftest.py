@@ -1,6 +1,8 @@
 """Shared fixtures: the project's paths and a small valid source to mutate."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -98,3 +100,12 @@ def make_source(tmp_path, front=FRONT, body=BODY, name="res.md") -> Path:
 @pytest.fixture
 def source_file(tmp_path):
     return lambda front=FRONT, body=BODY, name="res.md": make_source(tmp_path, front, body, name)
+
+
+def build_ok(sources, out: Path, *options: str, timeout: int = 900, env=None) -> Path:
+    """``unres build`` run as a user runs it, in its own process; fails the test with the end of what
+    it said unless it succeeds."""
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *map(str, sources), "-o", str(out),
+                             "-q", *options], capture_output=True, text=True, timeout=timeout, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import FRONT
+from conftest import FRONT, build_ok
 from unres.writers.bidi import split_ltr
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,11 +58,7 @@ def arabic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bidi")
     source = folder / "res.md"
     source.write_text(FRONT.replace("\nlanguage: English", "\nlanguage: Arabic") + BODY, encoding="utf-8")
-    out = folder / "out"
-    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(source), "-o", str(out), "-q"],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return source, out
+    return source, build_ok([source], folder / "out", timeout=600)
 
 
 def test_html_isolates_each_left_to_right_run(arabic):

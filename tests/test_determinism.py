@@ -9,11 +9,9 @@ all the sources at once in the other, and every output is compared byte for byte
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, build_ok
 
 SOURCES = sorted((ROOT / "source").glob("*.md"))
 
@@ -31,9 +29,7 @@ def _arabic(tmp_path: Path) -> Path:
 def _build(sources, out: Path, seed: str, jobs: str) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", PYTHONHASHSEED=seed)
     env.pop("UNRES_EMBLEM", None)
-    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *map(str, sources), "-o", str(out),
-                             "-j", jobs, "-q"], capture_output=True, text=True, env=env, timeout=900)
-    assert result.returncode == 0, result.stderr
+    build_ok(sources, out, "-j", jobs, env=env)
 
 
 def _outputs(folder: Path) -> dict:

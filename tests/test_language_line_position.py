@@ -11,7 +11,7 @@ from docx import Document
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import CORPUS, FRONT, ROOT, SOURCE_38_3
+from conftest import CORPUS, FRONT, ROOT, SOURCE_38_3, build_ok
 from unres.errors import SourceError
 from unres.model.presentation import present
 from unres.readers.akn.reader import import_akn
@@ -48,11 +48,7 @@ def built(tmp_path_factory):
         path = folder / f"{name}.md"
         path.write_text(_french(issue_date, position), encoding="utf-8")
         sources.append(str(path))
-    out = folder / "out"
-    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *sources, "-o", str(out), "-q"],
-                            capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return build_ok(sources, folder / "out")
 
 
 def _order(text: str) -> str:

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from lxml import html as lxml_html
 
-from conftest import BODY, FRONT, SOURCE_38_3
+from conftest import BODY, FRONT, SOURCE_38_3, build_ok
 from unres.model import languages
 from unres.errors import SourceError
 from unres.readers.markdown.reader import read_source
@@ -206,11 +206,7 @@ def built_38_3(tmp_path_factory):
         path = folder / f"res_{language}_and.md"
         path.write_text(sub(source, "\nvote:\n", "\nvote:\n  last_two: and\n"), encoding="utf-8")
         sources.append(str(path))
-    out = folder / "out"
-    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *sources, "-o", str(out), "-q"],
-                            capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return build_ok(sources, folder / "out")
 
 
 def _flat(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import resource
 import subprocess
 import sys
 import time
@@ -95,14 +96,20 @@ def report(path: Path, source_fp) -> list:
 
 
 # ---------------------------------------------------------------- the good build
+def _cpu_seconds() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def test_unmutated_build_is_consistent(built, capsys):
-    start = time.perf_counter()
+    # CPU, not wall time: other processes on a loaded machine stretch the wall clock, not the work.
+    start = _cpu_seconds()
     assert verify_main([str(SOURCE)], str(built)) == 0
-    elapsed = time.perf_counter() - start
+    elapsed = _cpu_seconds() - start
     out = capsys.readouterr().out
     assert out == ("A_HRC_RES_38_3: 4 formats, 27 preambular, 31 operative, 1 footnote, "
                    "45 votes: consistent\n")
-    assert elapsed < 3.0
+    assert elapsed < 1.5, elapsed
 
 
 def test_cli_exit_codes(built, tmp_path):
