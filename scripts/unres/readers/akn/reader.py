@@ -259,6 +259,9 @@ class _Builder:
         entries = []                 # [element, printed number or None, paragraph]
         for body in bodies:
             for el in _elements(body):
+                if local(el) == "container" and (heading := self.container_heading(el)) is not None:
+                    entries.append([el, None, heading])
+                    continue
                 if local(el) != "paragraph":
                     self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
                                   "<paragraph>", "E615")
@@ -275,6 +278,20 @@ class _Builder:
         recovered = _OperativeRecovery(self, entries)
         moved, paragraphs = recovered.run()
         return moved, paragraphs, recovered.opening
+
+    def container_heading(self, el) -> Optional[Heading]:
+        """A heading typed as a <container> of one <p> between operative paragraphs (the Security
+        Council's "Reporting and Consultation" above paragraph 31 of 2550 (2020)): words alone,
+        which print shows as the heading above the paragraph after it."""
+        kids = _elements(el)
+        if len(kids) != 1 or local(kids[0]) != "p":
+            return None
+        inlines = convert(kids[0], self.ctx)
+        if not reads_as_heading(inlines):
+            return None
+        self.ctx.warn(el, "a <container> of words alone between operative paragraphs: a heading "
+                          "typed as a container; read as a heading", "W697")
+        return Heading(heading_styles.SUBHEADING_FROM, _unbold(inlines, (Emph, Strong)), loc=self.ctx.loc(el))
 
     def operative_heading(self, el) -> Optional[Heading]:
         """The heading a <paragraph> holds when it holds nothing else (and perhaps its label):
