@@ -44,6 +44,8 @@ EXCUSES = {
     "resolution number": {"W630", "W631", "W688"},
     "meeting": {"W684", "W685"},
     "adoption date": {"W683", "W685"},
+    "adoption line": {"W696"},
+    "closing date": {"W696"},
     "origin": {"W682", "W689"},
     "agenda items": {"W681"},
     "session": {"W634"},

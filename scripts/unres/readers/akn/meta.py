@@ -13,6 +13,7 @@ from typing import Optional
 from ...errors import error
 from ...model import languages
 from ...model.document import RECORDED, AgendaItem, Meta, Origin, Resolution
+from ...model.printed_dates import flat, printed_date, with_date
 from ...model.presentation import (LANGUAGES, PRINTED_KEYS, computed_strings, default_language_line_position,
                                    present)
 from . import organs
@@ -370,6 +371,7 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         # name (W624) would contradict the lists printed under it.
         if note and _totals_in(note) == _without_trailing_zeros(meta.vote.totals):
             theirs["vote_note"], found["vote_note"] = note, outcome
+    _adoption_date_as_dated(theirs, found, meta, ctx)
     kept = {}
     name = languages.english_name(languages.code_of(meta.language))
     for key in PRINTED_KEYS:
@@ -389,6 +391,23 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
                                   f"prints {collapse(printed_line)!r}; the language data's line is printed",
                      "W688")
     return kept
+
+
+def _adoption_date_as_dated(theirs: dict, found: dict, meta: Meta, ctx: InlineContext) -> None:
+    """The adoption line and the closing date printing a date the adoption's @date (and the FRBR
+    dates) do not give (S/RES/2726 (2024) in Arabic prints "14 آذار/مارس 2014"): kept as printed,
+    the line would contradict the adoption date every output states and verify reads back, so
+    the adoption date is written in its place, in the language data's form, and the slip named."""
+    code = languages.code_of(meta.language)
+    for key in ("adopted_by", "adoption_date"):
+        text = theirs.get(key)
+        printed = printed_date(text, code) if text else None
+        if printed is None or printed == meta.adoption_date:
+            continue
+        theirs[key] = with_date(text, printed, meta.adoption_date, code)
+        ctx.warn(found[key], f"the file prints the date {flat(languages.format_date(printed, code))!r} "
+                             f"where the adoption is dated {meta.adoption_date.isoformat()}; the adoption "
+                             "date is printed", "W696")
 
 
 def _recorded_note(outcome) -> str:

@@ -20,6 +20,8 @@ from typing import Optional
 from ...errors import error
 from ...model import languages
 from ...model.document import RECORDED, WITHOUT_VOTE, Vote
+from ...model.printed_dates import flat as _flat
+from ...model.printed_dates import printed_date
 from .inlines import InlineContext, collapse, plain
 from .votes import CATEGORIES, _int, ref
 
@@ -200,30 +202,6 @@ def council_title(statement) -> str:
     el = next((k for k in statement.iterfind("./{*}meta/{*}classification/{*}keyword")
                if ref(k.get("refersTo")) == "title"), None)
     return collapse(el.get("value") or "").strip() if el is not None else ""
-
-
-def printed_date(text: str, code: str) -> Optional[dt.date]:
-    """The date ``text`` prints in the language's own form ("13 كانون الثاني/يناير 2020"), found
-    by writing each candidate date as the language data writes it."""
-    flat = _flat(text)
-    for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", flat):
-        for day in sorted(set(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?!\d)", flat)), reverse=True):
-            for month in range(1, 13):
-                try:
-                    candidate = dt.date(int(year), month, day)
-                except ValueError:
-                    continue
-                written = _flat(languages.format_date(candidate, code))
-                if written in flat:
-                    return candidate
-    return None
-
-
-def _flat(text: str) -> str:
-    """A printed line with its spaces plain and single, and the first of the month as the language
-    data writes it ("1er juillet", as French prints it, is "1 juillet" there)."""
-    flat = " ".join(text.replace(languages.DATE_SPACE, " ").split())
-    return re.sub(r"(?<!\d)(\d{1,2})(?:er|ᵉʳ)(?= )", r"\1", flat)
 
 
 def council_adoption(statement, code: str, ctx: InlineContext, errors: list):

@@ -14,6 +14,7 @@ import yaml
 from ...errors import SourceError, error
 from ...model import languages
 from ...model.document import GA, HRC, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin, Vote
+from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
 from ..source_text import UNCARRIED_RE
 
@@ -252,6 +253,7 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
             reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
                                          f"the symbol's number is {tail!r}", "E108")
+        _printed_dates_agree(reader, nodes.get("printed"), values)
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
@@ -372,6 +374,22 @@ def _printed(reader: _Reader, node):
         if value is not None:
             out[key] = value
     return out
+
+
+def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
+    """A kept adoption line or closing date prints the adoption date: one that prints another
+    would contradict ``adoption_date`` in every output (and verify would read it back)."""
+    code = languages.code_of(values.get("language") or "")
+    printed, adoption = values.get("printed") or {}, values.get("adoption_date")
+    if not code or adoption is None:
+        return
+    for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else ():
+        key = key_node.value
+        date = printed_date(printed[key], code) if key in ("adopted_by", "adoption_date") and printed.get(key) else None
+        if date is not None and date != adoption:
+            reader.fail(value_node, f"'printed.{key}' prints the date {date.isoformat()} where "
+                                    f"adoption_date is {adoption.isoformat()}; print the adoption date "
+                                    f"in it, or correct adoption_date", "E111")
 
 
 def _vote(reader: _Reader, node):
