@@ -4,6 +4,7 @@ call after its word), so an Arabic PDF built from a source reads back as the sou
 word or a number changed in it is found."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -59,6 +60,16 @@ LATIN_BODY = """
 # A word of one preambular paragraph and a number of the next, changed in the PDF only.
 EDITS = (("إذ يشير* إلى المقرر", "إذ يشير* إلى القرار"), ("الغاية 12-4", "الغاية 12-5"))
 CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1, 16, 18, 19, 35, 36)]
+# The Assembly's and the Security Council's pages: a title whose words open with a dash (75/11),
+# headings between operative paragraphs (2511).
+CORPUS_FILES += [CORPUS / "un-akn-ga" / "75session" / "Arabic" / "75_11_A.xml",
+                 CORPUS / "un-akn-sc" / "2020" / "Arabic" / "S_RES_2511 (2020)-2002954A.xml"]
+
+
+def _stem(path) -> str:
+    """The name a corpus file's source is written under (the Security Council's names hold
+    spaces and brackets)."""
+    return re.sub(r"\W+", "_", path.stem)
 
 
 def _build(folder, sources):
@@ -90,7 +101,7 @@ def built(tmp_path_factory):
         from unres.readers.akn.reader import import_akn
         from unres.writers.markdown import render_markdown
         for path in CORPUS_FILES:
-            md = folder / (path.stem + ".md")
+            md = folder / (_stem(path) + ".md")
             md.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
             sources.append(md)
     _build(folder, sources)
@@ -112,8 +123,8 @@ def test_a_word_or_a_number_changed_in_an_arabic_pdf_is_found(built):
     assert "preambular 2: text" in found[1] and "12-5" in found[1]
 
 
-@pytest.mark.skipif(not all(path.is_file() for path in CORPUS_FILES), reason="../shared/corpus/un-akn-hrc is absent")
-@pytest.mark.parametrize("stem", [path.stem for path in CORPUS_FILES])
+@pytest.mark.skipif(not all(path.is_file() for path in CORPUS_FILES), reason="../shared/corpus (the UN's AKN files) is absent")
+@pytest.mark.parametrize("stem", [_stem(path) for path in CORPUS_FILES])
 def test_the_uns_arabic_files_built_read_back_as_their_source(built, stem):
     assert _pdf_differences(built / f"{stem}.md", built / "out" / f"{stem}.pdf") == []
 

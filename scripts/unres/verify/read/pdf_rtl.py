@@ -40,7 +40,10 @@ _SPACE = 0.2
 
 def _is_punctuation(text: str) -> bool:
     """A comma, a full stop, a closing bracket or quote: what ends the word before it (the Arabic
-    comma is drawn a little apart from that word)."""
+    comma is drawn a little apart from that word). A dash with a space after it stands between
+    words ("75/11 - التعاون"), as a word does."""
+    if unicodedata.category(text[:1] or " ") == "Pd" and text[1:2].isspace():
+        return False
     return unicodedata.category(text[:1] or " ") in ("Po", "Pe", "Pf", "Pd")
 
 
@@ -53,8 +56,8 @@ class _Style:
 
 
 def _styles(textpage, chars, headings, fonts: dict) -> list:
-    """Each character's ``_Style``: its object's font name, scale on the page and whether it is
-    tagged as a heading (None when the page has no tags)."""
+    """Each character's ``_Style``: its object's font name, scale on the page and the heading tag
+    it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
 
     name = ctypes.create_string_buffer(256)
@@ -78,7 +81,8 @@ def _styles(textpage, chars, headings, fonts: dict) -> list:
                 base = fonts[font_key] = name.value.decode("latin-1") if got else ""
             pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
             pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-            heading = None if headings is None else pdfium_c.FPDFPageObj_GetMarkedContentID(obj) in headings
+            # (the tag itself: a heading between operative paragraphs is told from a part's by it)
+            heading = None if headings is None else headings.get(pdfium_c.FPDFPageObj_GetMarkedContentID(obj), "")
             style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading)
         out.append(style)
     return out
