@@ -17,5 +17,8 @@ def pdfa_findings(path) -> list:
 
     from pikepdf import pdfa
 
+    from .pdfa_glyphs import install
+
+    install()
     report = pdfa.validate_written(io.BytesIO(path) if isinstance(path, bytes) else str(path), FLAVOUR)
     return [str(finding) for finding in report.findings]
