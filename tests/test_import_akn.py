@@ -189,6 +189,19 @@ def test_number_typed_in_the_text_is_taken_with_a_warning(tmp_path):
     assert "W649" in codes(warnings)
 
 
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f"])
+def test_number_typed_in_the_text_with_a_direction_mark_after_it_is_taken(tmp_path, mark):
+    """75/248 types "6.\u200e\tReaffirms": the mark prints nothing, so print shows paragraph 6."""
+    path = _variant(tmp_path, """<num>3.</num>
+        <content eId="para_20__content">
+          <p xml:space="preserve">	""", f"""<content><p xml:space="preserve">	3.{mark}	""")
+    res, warnings = import_akn(path)
+    assert [p.num for p in res.operative] == ["1.", "2.", "3."]
+    assert plain_text(res.operative[2].inlines).startswith("Decides")
+    assert mark not in plain_text(res.operative[2].inlines)
+    assert any(w.code == "W649" and "direction mark" in w.message for w in warnings)
+
+
 def test_formatting_on_punctuation_alone_is_dropped_with_a_warning(tmp_path):
     path = _variant(tmp_path, "to test;",
                     'to test<span class="bold">, </span>now<span class="italic">;</span>')

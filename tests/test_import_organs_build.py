@@ -26,6 +26,7 @@ SAMPLE = [
     GA / "English" / "75_24_E.xml",           # plenary draft, recorded vote
     GA / "English" / "75_245B_E.xml",         # part B alone, a note on its letter
     GA / "English" / "75_290 A_E.xml",        # two agenda items, part A with its title
+    GA / "English" / "75_248_E.xml",          # a number typed in the text, a direction mark after it
     GA / "French" / "75_22_F.xml",
     GA / "Spanish" / "75_2_S.xml",
     GA / "Russian" / "75_22_R.xml",           # Cyrillic look-alike labels

@@ -34,8 +34,9 @@ _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 # New York's (HCh …), which the Assembly's and the Security Council's files use.
 _HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5,
                    "HCh": 3, "H1": 4, "H23": 5, "H4": 5, "H56": 5}
-# A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages".
-_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?(?=\s)")
+# A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages"; a direction
+# mark may follow it, invisible in print ("6.\u200e\tReaffirms", 75/248).
+_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?([\u200e\u200f]?)(?=\s)")
 # The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
 _PART_LETTER_RE = re.compile(r"^\s*[A-Z]\s*$")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
@@ -334,7 +335,8 @@ class _Builder:
             return None
         rest = first.text[found.end():].lstrip(" ")
         para.inlines = ([Text(rest)] if rest else []) + para.inlines[1:]
-        self.ctx.warn(el, f"paragraph number {expected} is typed in the text, not in <num>; "
+        mark = " (with an invisible direction mark after it, dropped)" if found.group(2) else ""
+        self.ctx.warn(el, f"paragraph number {expected} is typed in the text, not in <num>{mark}; "
                           "taken as the number", "W649")
         return f"{expected}."
 
