@@ -1218,3 +1218,36 @@ def test_normalise_drops_exactly_the_default_ignorable_code_points():
         if cp in ignorable:
             kept = normalise(text, keep_breaks=True)
             assert kept == (text if chr(cp) == ZERO_WIDTH_SPACE else "ab"), hex(cp)
+
+
+# Every character normalise() treats: the ones it drops, the ligatures it undoes, the spaces it
+# folds, letters, marks that compose under NFC, and other white space str.split() knows.
+_NORMALISED_ALPHABET = ("ab \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f"
+                        "\u205f\u3000\u200b\u200c\u200d\u00ad\u2060\ufeff\ufe0f\U000e0001"
+                        "\ufb00\ufb01\ufb03\ufb06e\u0301\u00e9\u0627\u064e\u2019\u2014.")
+
+
+def _normalised_by_pattern(text, keep_breaks=False):
+    """normalise() as first written: its fast paths must not change what it returns."""
+    import unicodedata
+
+    from unres.verify import fingerprint as fp
+    if not text:
+        return ""
+    text = (fp._INVISIBLE_BUT_BREAKS if keep_breaks else fp._INVISIBLE).sub("", unicodedata.normalize("NFC", text))
+    for lig, plain in fp._LIGATURES.items():
+        text = text.replace(lig, plain)
+    return fp._SPACES.sub(" ", text).strip()
+
+
+def test_normalise_is_the_pattern_it_replaces():
+    from hypothesis import given, settings, strategies as st
+
+    from unres.verify.fingerprint import squash
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=_NORMALISED_ALPHABET, max_size=40) | st.text(max_size=40), st.booleans())
+    def check(text, keep_breaks):
+        assert normalise(text, keep_breaks) == _normalised_by_pattern(text, keep_breaks)
+        assert squash(text) == re.sub(r"\s+", "", _normalised_by_pattern(text))
+    check()

@@ -91,6 +91,8 @@ def pdf_fragments(path, links_found: list | None = None):
     frags, heights, widths = [], [], []
     name = ctypes.create_string_buffer(256)
     size = ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    bounds = [ctypes.c_float() for _ in range(4)]
     fonts: dict = {}
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
@@ -110,8 +112,9 @@ def pdf_fragments(path, links_found: list | None = None):
                                                 len(frags)))
                     continue
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
-                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=0):
-                    raw = obj.raw
+                # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
+                # matrix and box was a fifth of reading the page.
+                for raw in _text_objects(pdfium_c, page.raw):
                     length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, None, 0)
                     if length <= 2:
                         continue
@@ -122,7 +125,9 @@ def pdf_fragments(path, links_found: list | None = None):
                     text = text.replace("\x02", "-")
                     if not text or text == "\n":
                         continue
-                    a, b, c, d, e, f = obj.get_matrix().get()
+                    if not pdfium_c.FPDFPageObj_GetMatrix(raw, matrix):
+                        raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+                    a, d, e, f = matrix.a, matrix.d, matrix.e, matrix.f
                     if not pdfium_c.FPDFTextObj_GetFontSize(raw, ctypes.byref(size)):
                         continue
                     font = pdfium_c.FPDFTextObj_GetFont(raw)
@@ -132,7 +137,9 @@ def pdf_fragments(path, links_found: list | None = None):
                         got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
                         base = fonts[key] = name.value.decode("latin-1") if got else ""
                     scale = (abs(d) + abs(a)) / 2
-                    right = obj.get_bounds()[2]
+                    if not pdfium_c.FPDFPageObj_GetBounds(raw, *bounds):
+                        raise pdfium.PdfiumError("Failed to locate pageobject.")
+                    right = bounds[2].value
                     heading = None if headings is None else headings.get(
                         pdfium_c.FPDFPageObj_GetMarkedContentID(raw), "")
                     frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
@@ -143,3 +150,19 @@ def pdf_fragments(path, links_found: list | None = None):
     finally:
         pdf.close()
     return frags, heights, widths, rtl
+
+
+def _text_objects(pdfium_c, page_raw):
+    """The text objects drawn by the page's own content, in content order (not those inside
+    its form XObjects)."""
+    from pypdfium2 import PdfiumError
+
+    count = pdfium_c.FPDFPage_CountObjects(page_raw)
+    if count < 0:
+        raise PdfiumError("Failed to get number of pageobjects.")
+    for index in range(count):
+        raw = pdfium_c.FPDFPage_GetObject(page_raw, index)
+        if not raw:
+            raise PdfiumError("Failed to get pageobject.")
+        if pdfium_c.FPDFPageObj_GetType(raw) == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            yield raw
