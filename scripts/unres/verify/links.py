@@ -57,25 +57,35 @@ def akn_links(root) -> list:
     return out
 
 
-def docx_links(path) -> list:
+def docx_links(path, parsed: dict | None = None) -> list:
     """``w:hyperlink`` in the document and its footnotes, through each part's relationships
-    (``path`` may be the file's bytes)."""
-    out = []
+    (``path`` may be the file's bytes, or its zip already open). ``parsed`` maps a part's name
+    to its root element when the caller has parsed the part already."""
+    if isinstance(path, zipfile.ZipFile):
+        return _docx_links(path, parsed or {})
     with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as zf:
-        names = set(zf.namelist())
-        for part in ("word/document.xml", "word/footnotes.xml"):
-            rels_name = part.replace("word/", "word/_rels/") + ".rels"
-            if part not in names:
-                continue
-            targets = {}
-            if rels_name in names:
-                for rel in etree.fromstring(zf.read(rels_name), safe_parser()).iter(
-                        f"{{{PKG_REL_NS}}}Relationship"):
-                    targets[rel.get("Id")] = rel.get("Target")
-            for link in etree.fromstring(zf.read(part), safe_parser()).iter(f"{{{W_NS}}}hyperlink"):
-                target = targets.get(link.get(f"{{{R_NS}}}id"))
-                if _live(target):
-                    out.append(target)
+        return _docx_links(zf, parsed or {})
+
+
+def _docx_links(zf: zipfile.ZipFile, parsed: dict) -> list:
+    out = []
+    names = set(zf.namelist())
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        rels_name = part.replace("word/", "word/_rels/") + ".rels"
+        if part not in names:
+            continue
+        targets = {}
+        if rels_name in names:
+            for rel in etree.fromstring(zf.read(rels_name), safe_parser()).iter(
+                    f"{{{PKG_REL_NS}}}Relationship"):
+                targets[rel.get("Id")] = rel.get("Target")
+        root = parsed.get(part)
+        if root is None:
+            root = etree.fromstring(zf.read(part), safe_parser())
+        for link in root.iter(f"{{{W_NS}}}hyperlink"):
+            target = targets.get(link.get(f"{{{R_NS}}}id"))
+            if _live(target):
+                out.append(target)
     return out
 
 

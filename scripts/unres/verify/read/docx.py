@@ -91,19 +91,22 @@ def extract_docx(path) -> Fingerprint:
     data, name = _opened(path)
     fp = Fingerprint(name)
     document = docx.Document(io.BytesIO(data))
-    fp.links = links.docx_links(data)
+    # One zip and one parse of each part for the links and the notes; the body's links are
+    # read from the tree python-docx has parsed.
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in zf.namelist() else None
+        notes_root = etree.fromstring(notes_xml, safe_parser()) if notes_xml is not None else None
+        fp.links = links.docx_links(zf, {"word/document.xml": document.element,
+                                         "word/footnotes.xml": notes_root})
     fp.printed_text = squash(" ".join(c.text for t in document.tables[:1] for row in t.rows for c in row.cells)
                              + " ".join(p.text for p in document.paragraphs))
     if document.tables:
         first_row = document.tables[0].rows[0].cells
         fp.symbol = normalise(first_row[-1].text)
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = set(zf.namelist())
-        notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in names else None
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
-    if notes_xml is not None:
-        for fn in etree.fromstring(notes_xml, safe_parser()).iter(f"{{{W_NS}}}footnote"):
+    if notes_root is not None:
+        for fn in notes_root.iter(f"{{{W_NS}}}footnote"):
             if fn.get(f"{{{W_NS}}}type") in (None, "normal"):
                 ref = next(fn.iter(f"{{{W_NS}}}footnoteRef"), None)
                 if ref is not None:
