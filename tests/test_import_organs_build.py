@@ -27,10 +27,12 @@ SAMPLE = [
     GA / "English" / "75_245B_E.xml",         # part B alone, a note on its letter
     GA / "English" / "75_290 A_E.xml",        # two agenda items, part A with its title
     GA / "English" / "75_248_E.xml",          # a number typed in the text, a direction mark after it
+    GA / "English" / "75_1_E.xml",            # "Adopts the following declaration:", the declaration after it
     GA / "French" / "75_22_F.xml",
     GA / "Spanish" / "75_2_S.xml",
     GA / "Russian" / "75_22_R.xml",           # Cyrillic look-alike labels
     GA / "Arabic" / "75_24_A.xml",
+    GA / "Arabic" / "75_1_A.xml",             # the declaration, its numbers typed "1 -" in the text
     SC / "English" / "S_RES_2504 (2020)-2000407E.xml",   # meeting, recorded vote
     SC / "Arabic" / "S_RES_2515 (2020)-2004804A.xml",    # written procedure: no meeting
     SC / "French" / "S_RES_2536 (2020)-2010201F.xml",    # empty adoption line

@@ -120,6 +120,9 @@ def _facts(res: Resolution) -> dict:
     headed = [f"{transforms.label_key(p.num)}.×{len(p.headings)}" for p in ops if p.headings]
     heads = [p for p in ops if p.headings]
     first_loc = ops[0].loc if ops else None
+    # A text adopted in the resolution's words (a declaration): its own numbering, compared apart.
+    adopted = [b for part in res.parts if part.adopted for b in part.adopted.blocks if hasattr(b, "children")]
+    adopted_numbers = [transforms.label_key(p.num) + "." for p in adopted]
 
     def at(key):
         return meta.key_locs.get(key)
@@ -153,6 +156,8 @@ def _facts(res: Resolution) -> dict:
                                                            lambda other: differing(subs, other, ops)),
         "the headings between operative paragraphs": (headed, heads[0].headings[0].loc if heads else first_loc,
                                                         lambda other: differing(headed, other, heads)),
+        "the numbering of the adopted text": (adopted_numbers, adopted[0].loc if adopted else first_loc,
+                                              lambda other: differing(adopted_numbers, other, adopted)),
         "the number of footnotes": (len(res.footnotes),
                                     res.footnotes[-1].loc if res.footnotes else first_loc, None),
     }

@@ -478,6 +478,15 @@ def inline_lists(res: Resolution):
         if getattr(block, "wrapup", None):
             yield attr(block, "wrapup", block.eid)
 
+    def blocks(holder):
+        if holder.title:
+            yield attr(holder, "title", holder.eid)
+        for block in holder.blocks:
+            if isinstance(block, OperativeParagraph):
+                yield from items(block)
+            elif isinstance(block, (Paragraph, Heading)):
+                yield attr(block, "inlines", block.eid)
+
     for part in res.parts:
         if part.title:
             yield attr(part, "title", part.eid)
@@ -485,18 +494,14 @@ def inline_lists(res: Resolution):
             yield attr(part.formula, "inlines", part.formula.eid)
         for para in part.preamble:
             yield attr(para, "inlines", para.eid)
+        if part.adopted is not None:
+            yield from blocks(part.adopted)
         for para in part.operative:
             for heading in para.headings:
                 yield attr(heading, "inlines", heading.eid)
             yield from items(para)
     for annex in res.annexes:
-        if annex.title:
-            yield attr(annex, "title", annex.eid)
-        for block in annex.blocks:
-            if isinstance(block, OperativeParagraph):
-                yield from items(block)
-            elif isinstance(block, (Paragraph, Heading)):
-                yield attr(block, "inlines", block.eid)
+        yield from blocks(annex)
     for note in res.footnotes:
         for index in range(len(note.paragraphs)):
             yield note.eid, note.paragraphs[index], _setter(note, index)

@@ -158,6 +158,18 @@ class Paragraph:
 
 
 @dataclass
+class AdoptedText:
+    """A text the resolution adopts in its own words, printed after the paragraph that adopts it
+    ("*Adopts* the following declaration:", 75/1): its title, headings, paragraphs and numbered
+    paragraphs, as an annex holds them. Its numbers run from 1 of their own: they are the
+    declaration's, not the resolution's operative paragraphs."""
+    title: Optional[Inlines]
+    blocks: list                     # Heading | Paragraph | OperativeParagraph
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
 class Part:
     """A lettered part (A, B …) of a resolution, or the single unnamed part."""
     label: Optional[str]
@@ -170,6 +182,8 @@ class Part:
     # An unnumbered paragraph that opens the operative part, which the numbered ones continue
     # ("*Resolves* that:", "*Decides*:"): it ends with a colon, as no preambular paragraph does.
     opening: Optional[Paragraph] = None
+    # The text the opening adopts, printed after it (then the part may have no numbered paragraph).
+    adopted: Optional[AdoptedText] = None
 
 
 @dataclass
@@ -432,16 +446,24 @@ def printed_texts(res: Resolution):
             yield para.loc, plain_text(para.inlines)
         if part.opening is not None:
             yield part.opening.loc, plain_text(part.opening.inlines)
+        if part.adopted is not None:
+            yield part.adopted.loc, plain_text(part.adopted.title or [])
+            yield from _block_texts(part.adopted.blocks)
         yield from _operative_texts(part.operative)
     for annex in res.annexes:
         yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])
-        for block in annex.blocks:
-            if isinstance(block, OperativeParagraph):
-                yield from _operative_texts([block])
-            else:
-                yield block.loc, plain_text(block.inlines)
+        yield from _block_texts(annex.blocks)
     for note in res.footnotes:
         yield note.loc, "\n".join(plain_text(p) for p in note.paragraphs)
+
+
+def _block_texts(blocks):
+    """An annex's or an adopted text's blocks: headings, paragraphs, numbered paragraphs."""
+    for block in blocks:
+        if isinstance(block, OperativeParagraph):
+            yield from _operative_texts([block])
+        else:
+            yield block.loc, plain_text(block.inlines)
 
 
 def _operative_texts(paragraphs):

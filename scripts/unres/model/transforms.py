@@ -102,7 +102,10 @@ def finalize(res: Resolution) -> Resolution:
             # Unnumbered, before paragraph 1: written as the UN writes it, a <paragraph> without <num>.
             part.opening.eid = f"{prefix}para_0"
             numberer.notes_in(part.opening.inlines, part.opening.eid, [0])
-        if not part.operative:
+        if part.adopted is not None:
+            # Written in the AKN inside the opening paragraph, as an <embeddedStructure>.
+            _blocks(numberer, part.adopted, f"{part.opening.eid}__embeddedStructure_1")
+        if not part.operative and part.adopted is None:
             problems.append(error(part.loc, "no operative paragraph", "E205"))
         headings = 0
         for number, para in enumerate(part.operative, start=1):
@@ -141,10 +144,15 @@ def finalize(res: Resolution) -> Resolution:
 
 
 def _annex(numberer: _Numberer, annex: Annex, eid: str):
-    annex.eid = eid
-    numberer.notes_in(annex.title, eid, [0])
+    _blocks(numberer, annex, eid)
+
+
+def _blocks(numberer: _Numberer, holder, eid: str):
+    """An annex's or an adopted text's eId, then its blocks', numbered paragraphs from 1."""
+    holder.eid = eid
+    numberer.notes_in(holder.title, eid, [0])
     counts = {"para": 0, "p": 0, "hcontainer": 0}
-    for block in annex.blocks:
+    for block in holder.blocks:
         if isinstance(block, OperativeParagraph):
             counts["para"] += 1
             numberer.operative(block, counts["para"], f"{eid}__")

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
-from .fingerprint import (ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
+from .fingerprint import (ADOPTED, ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
                           Fingerprint, Item, normalise, squash)
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -25,6 +25,10 @@ def item_key(item: Item, index: int) -> str:
     """How a report names an item: 'preambular 3', 'operative 2 (b)(i)'."""
     if item.section == PREAMBLE:
         return f"preambular {index + 1}"
+    if item.section == ADOPTED:
+        if item.kind in ("paragraph", "point") and item.path:
+            return f"adopted text paragraph {item.path[0].rstrip('.')}" + "".join(" " + r for r in item.path[1:])
+        return f"adopted text {item.path[0] if item.path else item.kind}"
     if item.section == ANNEX:
         # Source side: (annex label, "heading 2") or (annex label, "2.", "(a)").
         where, rest = (item.path[0], item.path[1:]) if item.path else ("annex", ())
@@ -149,7 +153,8 @@ def _compare_links(rep, source: Fingerprint, got: Fingerprint):
 def _compare_items(rep, section, want, got, fields) -> dict:
     """Align on text, report differences; return {got index: source index}."""
     mapping = {}
-    name = {PREAMBLE: "preambular paragraph", OPERATIVE: "operative item", ANNEX: "annex block"}[section]
+    name = {PREAMBLE: "preambular paragraph", OPERATIVE: "operative item", ADOPTED: "adopted text block",
+            ANNEX: "annex block"}[section]
     matcher = difflib.SequenceMatcher(None, [i.text for i in want], [i.text for i in got],
                                       autojunk=False)
     for tag, w1, w2, g1, g2 in matcher.get_opcodes():

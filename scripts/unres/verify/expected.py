@@ -28,6 +28,12 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             items.opening(plain_text(part.opening.inlines), _model_opening(part.opening.inlines),
                           part.opening.eid)
             _model_breaks(items.items[-1], plain_text(part.opening.inlines), part.opening)
+        if part.adopted is not None:
+            items.adopted()
+            if part.adopted.title:
+                items.heading(plain_text(part.adopted.title), part.adopted.eid, "title")
+                _model_breaks(items.items[-1], plain_text(part.adopted.title), part.adopted)
+            _model_blocks(items, part.adopted.blocks)
         for para in part.operative:
             _model_operative(items, para)
     for annex in res.annexes:
@@ -37,17 +43,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         if annex.title:
             items.heading(plain_text(annex.title), annex.eid, "title")
             _model_breaks(items.items[-1], plain_text(annex.title), annex)
-        headings = 0
-        for block in annex.blocks:
-            if isinstance(block, Heading):
-                headings += 1
-                items.heading(plain_text(block.inlines), block.eid, f"heading {headings}")
-            elif isinstance(block, Paragraph):
-                items.text(plain_text(block.inlines), block.eid)
-            else:
-                _model_operative(items, block)
-                continue
-            _model_breaks(items.items[-1], plain_text(block.inlines), block)
+        _model_blocks(items, annex.blocks)
     fp.items = items.items
     if ZERO_WIDTH_SPACE in meta.title:
         fp.title_breaks = normalise(meta.title, keep_breaks=True)
@@ -77,6 +73,21 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     return fp
 
 
+def _model_blocks(items: _Items, blocks) -> None:
+    """An annex's or an adopted text's headings, paragraphs and numbered paragraphs."""
+    headings = 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            headings += 1
+            items.heading(plain_text(block.inlines), block.eid, f"heading {headings}")
+        elif isinstance(block, Paragraph):
+            items.text(plain_text(block.inlines), block.eid)
+        else:
+            _model_operative(items, block)
+            continue
+        _model_breaks(items.items[-1], plain_text(block.inlines), block)
+
+
 def _model_printed(res: Resolution) -> list:
     """What the tool prints around the text, in print order, in the resolution's language."""
     pres = present(res)
@@ -99,7 +110,8 @@ def _notes_in_closing_words(res: Resolution) -> dict:
     """{note number: the anchor of the closing words that call it}: a note called after a
     paragraph's sub-paragraphs is called from those words, not from the paragraph's first."""
     out = {}
-    paragraphs = res.operative + [b for annex in res.annexes for b in annex.blocks]
+    holders = res.annexes + [part.adopted for part in res.parts if part.adopted is not None]
+    paragraphs = res.operative + [b for holder in holders for b in holder.blocks]
     for item in [*paragraphs, *(s for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", [])))]:
         for node in walk_inlines(getattr(item, "wrapup", None) or []):
             if isinstance(node, NoteRef):

@@ -30,7 +30,10 @@ OPERATIVE = "operative"
 # a paragraph, or the closing words after a numbered paragraph's sub-paragraphs, which
 # print the same).
 ANNEX = "annex"
-SECTIONS = (PREAMBLE, OPERATIVE, ANNEX)
+# A text the resolution adopts, after the paragraph that adopts it: its title and headings,
+# numbered paragraphs numbered of their own, and unnumbered text, as an annex's.
+ADOPTED = "adopted"
+SECTIONS = (PREAMBLE, OPERATIVE, ADOPTED, ANNEX)
 
 # Ligatures some fonts shape into one glyph, and the Latin presentation forms that a
 # PDF's text reads back as their letters; the text is the same.
@@ -107,7 +110,7 @@ def without_marks_text(text):
 class Item:
     """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
     or the closing text after a paragraph's sub-paragraphs."""
-    section: str                 # PREAMBLE, OPERATIVE or ANNEX
+    section: str                 # PREAMBLE, OPERATIVE, ADOPTED or ANNEX
     kind: str                    # "paragraph", "point", "closing" or "heading"; in an annex also "text"
     num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
     text: str                    # normalised, without the number and without footnote calls

@@ -10,7 +10,7 @@ import contextvars
 import datetime as dt
 import re
 
-from ..model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+from ..model.document import (RECORDED, AdoptedText, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                               Paragraph, Resolution, Strong, Subscript, Superscript, Text)
 from ..model.presentation import PRINTED_KEYS
 
@@ -29,6 +29,27 @@ _straight = contextvars.ContextVar("straight_quotes", default=False)
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
 _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
+
+
+def _blocks(holder) -> list:
+    """An annex's or an adopted text's title, headings, paragraphs and numbered paragraphs."""
+    out = [f"## {inlines(holder.title)}", ""] if holder.title else []
+    for block in holder.blocks:
+        if isinstance(block, Heading):
+            out += _heading(block)
+        elif isinstance(block, Paragraph):
+            out += [inlines(block.inlines), ""]
+        elif isinstance(block, OperativeParagraph):
+            out += _item(block.num, block, "")
+    return out
+
+
+def _quoted(adopted: AdoptedText) -> list:
+    """An adopted text as a block quotation: every line of it opens with '>'."""
+    lines = [line for chunk in _blocks(adopted) for line in chunk.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return [f"> {line}" if line else ">" for line in lines] + [""]
 
 
 def render(res: Resolution, inputs: dict | None = None) -> bytes:
@@ -57,20 +78,14 @@ def _render(res: Resolution) -> str:
             out += [inlines(para.inlines), ""]
         if part.opening is not None:
             out += [inlines(part.opening.inlines), ""]
+        if part.adopted is not None:
+            out += _quoted(part.adopted)
         for para in part.operative:
             out += [line for heading in para.headings for line in _heading(heading)]
             out += _item(para.num, para, "")
     for annex in res.annexes:
         out += [f"# {_escape_text(annex.label)}", ""]
-        if annex.title:
-            out += [f"## {inlines(annex.title)}", ""]
-        for block in annex.blocks:
-            if isinstance(block, Heading):
-                out += _heading(block)
-            elif isinstance(block, Paragraph):
-                out += [inlines(block.inlines), ""]
-            elif isinstance(block, OperativeParagraph):
-                out += _item(block.num, block, "")
+        out += _blocks(annex)
     for note in res.footnotes:
         body = [inlines(p) for p in notes[note.key].paragraphs]
         first, rest = body[0], body[1:]

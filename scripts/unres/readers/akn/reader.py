@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, heading_styles, languages, transforms
-from ...model.document import (Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
+from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
                                PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
@@ -35,8 +35,9 @@ _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 _HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5,
                    "HCh": 3, "H1": 4, "H23": 5, "H4": 5, "H56": 5}
 # A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages"; a direction
-# mark may follow it, invisible in print ("6.\u200e\tReaffirms", 75/248).
-_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?([\u200e\u200f]?)(?=\s)")
+# mark may follow it, invisible in print ("6.\u200e\tReaffirms", 75/248); the Arabic versions
+# type "1 -\t" for the "1-" they print.
+_TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\.| ?-)?([\u200e\u200f]?)(?=\s)")
 # The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
 _PART_LETTER_RE = re.compile(r"^\s*[A-Z]\s*$")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
@@ -188,7 +189,7 @@ class _Builder:
             self.ctx.warn(statement, "no <preamble>", "W640")
         else:
             formula, preamble = self.preamble(preamble_el)
-        operative, opening = [], None
+        operative, opening, adopted = [], None, None
         bodies = statement.findall("./{*}mainBody")
         if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
@@ -196,12 +197,12 @@ class _Builder:
             for extra in bodies[1:]:
                 self.ctx.warn(extra, "a second <mainBody>: its paragraphs continue the first's, as "
                                      "printed", "W659")
-            moved, operative, opening = self.operative(bodies)
+            moved, operative, opening, adopted = self.operative(bodies)
             preamble += moved
             self.within_depth(operative, 1)
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
-                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening)
+                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening, adopted=adopted)
 
     def preamble(self, el):
         formula, paragraphs = None, []
@@ -254,9 +255,12 @@ class _Builder:
                              f"{phrase!r}", "W643")
         return [para]
 
-    def operative(self, bodies) -> tuple[list, list, Optional[Paragraph]]:
+    def operative(self, bodies) -> tuple[list, list, Optional[Paragraph], Optional[AdoptedText]]:
         """(preambular paragraphs found in the main body, operative paragraphs, the unnumbered
-        paragraph that opens them, if any)."""
+        paragraph that opens them, if any, and the text that paragraph adopts, if any)."""
+        first = _elements(bodies[0])[:1]
+        if first and first[0].find("./{*}content/{*}p/{*}embeddedStructure") is not None:
+            return self.own_adopted(first[0], [el for body in bodies for el in _elements(body)][1:])
         entries = []                 # [element, printed number or None, paragraph]
         for body in bodies:
             for el in _elements(body):
@@ -276,9 +280,45 @@ class _Builder:
                 # A sub-paragraph's label in <num> of a paragraph of its own: typed, in effect.
                 para.inlines = [Text(num + " ")] + para.inlines
                 entry[1] = None
+        if _adopts(entries):
+            return [], [], Paragraph(entries[0][2].inlines, loc=entries[0][2].loc), self.adopted_text(entries)
         recovered = _OperativeRecovery(self, entries)
         moved, paragraphs = recovered.run()
-        return moved, paragraphs, recovered.opening
+        return moved, paragraphs, recovered.opening, None
+
+    def adopted_text(self, entries) -> AdoptedText:
+        """What follows "Adopts the following declaration:" and a heading, to the end of the main
+        body: the declaration, its title the heading, its paragraphs numbered of their own; print
+        shows it so (75/1). An unnumbered paragraph of it ("* * *") is a paragraph of its own."""
+        title_el, _num, title = entries[1]
+        blocks = []
+        for el, num, para in entries[2:]:
+            if num is None and not isinstance(para, Heading):
+                num = self.typed_number(para, el, sum(isinstance(b, OperativeParagraph) for b in blocks) + 1)
+            if isinstance(para, Heading):
+                blocks.append(para)
+            elif num is not None:
+                blocks.append(para)
+                self.numbered.append((para, num, el))
+            elif para.children or para.wrapup is not None or not para.inlines:
+                self.fail(el, "an unnumbered paragraph with sub-paragraphs (or none of its own words) in "
+                              "an adopted text cannot be placed", "E617")
+            else:
+                blocks.append(Paragraph(para.inlines, loc=para.loc))
+        return AdoptedText(title=title.inlines, blocks=blocks, loc=self.ctx.loc(title_el))
+
+    def own_adopted(self, el, rest):
+        """unres's own opening paragraph and the <embeddedStructure> it holds, as its writer
+        writes them; no paragraph follows them."""
+        own, structure = el.find("./{*}content/{*}p"), el.find("./{*}content/{*}p/{*}embeddedStructure")
+        opening = Paragraph(convert(own, self.ctx), loc=self.ctx.loc(el))
+        heading = structure.find("./{*}heading")
+        adopted = AdoptedText(title=convert(heading, self.ctx) if heading is not None else None,
+                              blocks=self.own_blocks([c for c in _elements(structure) if local(c) != "heading"]),
+                              loc=self.ctx.loc(structure))
+        for extra in rest:
+            self.fail(extra, f"<{local(extra)}> after an adopted text cannot be mapped", "E617")
+        return [], [], opening, adopted
 
     def container_heading(self, el) -> Optional[Heading]:
         """A heading typed as a <container> of one <p> between operative paragraphs (the Security
@@ -498,13 +538,18 @@ class _Builder:
         """An annex of unres's own file, as its writer writes one: the label and title in the
         preface, then headings (hcontainers, their level in the class), paragraphs and numbered
         paragraphs."""
-        label, title, blocks = "Annex", None, []
+        label, title = "Annex", None
         for el in doc.iterfind("./{*}preface/{*}p/*"):
             if local(el) == "docType":
                 label = plain(el).strip()
             elif local(el) == "docTitle":
                 title = convert(el, self.ctx)
-        for el in _elements(body):
+        return Annex(label=label, title=title, blocks=self.own_blocks(_elements(body)), loc=self.ctx.loc(doc))
+
+    def own_blocks(self, elements) -> list:
+        """An own annex's or adopted text's headings, paragraphs and numbered paragraphs."""
+        blocks = []
+        for el in elements:
             name = local(el)
             if name == "hcontainer" and el.find("./{*}heading") is not None:
                 level = re.fullmatch(r"level-(\d)", el.get("class") or "")
@@ -517,7 +562,7 @@ class _Builder:
                 self.numbered.append((blocks[-1], _num(el), el))
             else:
                 self.fail(el, f"<{name}> in an annex cannot be mapped", "E631")
-        return Annex(label=label, title=title, blocks=blocks, loc=self.ctx.loc(doc))
+        return blocks
 
     def annex(self, doc, body) -> Annex:
         ident = doc.find("./{*}meta/{*}identification")
@@ -760,6 +805,19 @@ class _OperativeRecovery:
 
 
 # ------------------------------------------------------------------- helpers
+def _adopts(entries) -> bool:
+    """Whether the main body opens with an unnumbered paragraph that ends with a colon and a
+    heading right under it, numbered paragraphs after: "Adopts the following declaration:",
+    the declaration's title, its paragraphs (75/1)."""
+    if len(entries) < 3 or entries[0][1] is not None or isinstance(entries[0][2], Heading) \
+            or not isinstance(entries[1][2], Heading):
+        return False
+    opening = entries[0][2]
+    return not opening.children and opening.wrapup is None and ends_with_colon(opening.inlines) \
+        and any(num is not None or (not isinstance(para, Heading) and _TYPED_NUMBER_RE.match(plain_text(para.inlines)))
+                for _el, num, para in entries[2:])
+
+
 def etree_ns(el) -> str:
     tag = el.tag if isinstance(el.tag, str) else ""
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""

@@ -16,7 +16,7 @@ import unicodedata
 from ... import collector, pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
-from ...model.document import (Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
+from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
                                SubParagraph, Subscript, Superscript, Text, ends_with_colon, is_formula)
 from .. import source_text
@@ -38,6 +38,8 @@ FOOTDEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 FOOTCALL_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 DECIMAL_RE = re.compile(r"\s*(\d{1,9})([.)])")
 NOTECALL_RE = re.compile(r"\[\^([^\]\s]+)\]")
+# The marks that open each line of a block quotation (an adopted text), nested or not.
+QUOTE_PREFIX_RE = re.compile(r"^\s*(?:>\s?)+")
 
 
 def read_source(path: str, data: bytes | None = None) -> Resolution:
@@ -83,23 +85,24 @@ def _explain_indentation(src, meta, errors: list) -> list:
 _LABEL_PAST_Z_RE = re.compile(r"(\(?[a-z]{2,4}[).]) ")
 # Labels pandoc does not take for list markers ("1-", "(أ)", "’1‘"), as the Arabic version prints
 # them: at the start of a line, followed by a space.
-_ARABIC_LABEL_RE = re.compile(r"^( *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4})\)|’(\d{1,4})‘|"
+_ARABIC_LABEL_RE = re.compile(r"^((?:> ?)* *)(?:(\d{1,9})-|\(([\u0621-\u064a\u0640]{1,4})\)|’(\d{1,4})‘|"
                               r"([\u0621-\u064a\u0640]{1,4})\.)(?= )", re.MULTILINE)
 
 
 # "a)", "ii)", "aa)": the labels of French, Spanish and Russian.
-_PAREN_LABEL_RE = re.compile(r"^( *)([a-z]{1,4})\)(?= )", re.MULTILINE)
+_PAREN_LABEL_RE = re.compile(r"^((?:> ?)* *)([a-z]{1,4})\)(?= )", re.MULTILINE)
 
 
 # The bullet or dash the UN prints before a sub-paragraph of such a list: at the start of a line
 # indented under its paragraph (a line of text that starts with one is not indented).
-_BULLET_RE = re.compile(r"^( +)[•–](?= )", re.MULTILINE)
+_BULLET_RE = re.compile(r"^((?:> ?)* +)[•–](?= )", re.MULTILINE)
 
 
 def _list_markers_for_pandoc(body: str, code: str) -> str:
     """The body with each label of the language's own form that pandoc cannot parse replaced by one
     it parses, padded with spaces to the same width, so that columns, and with them the nesting of
-    items, stay as written. The reader takes the labels themselves from the source's lines."""
+    items, stay as written (in an adopted text too, after its lines' '>'). The reader takes the
+    labels themselves from the source's lines."""
     return _own_markers(_BULLET_RE.sub(r"\1-", body), code)
 
 
@@ -247,7 +250,7 @@ class _Builder:
                                                     f"follows it on line {loc.line}): a heading stands only "
                                                     "between operative paragraphs, or before the first", "E215")
                     self.headings = []
-                elif current.operative:
+                elif current.operative or current.adopted is not None:
                     self.fail(loc, "unnumbered paragraph in the operative part; number it or move it "
                                    "before the first operative paragraph", "E203")
                 elif current.formula is None and not current.preamble and is_formula(inlines):
@@ -257,6 +260,12 @@ class _Builder:
                 else:
                     current.preamble.append(PreambularParagraph(inlines, loc=loc))
                 state = "body"
+            elif kind == "BlockQuote":
+                self.adopted_text(current, block, loc, pos)
+                state = "body"
+            elif kind == "OrderedList" and current.adopted is not None:
+                self.fail(loc, "a numbered paragraph after an adopted text (the quotation, '>'): the "
+                               "adopted text ends its part's operative part", "E217")
             elif kind == "OrderedList":
                 self._opening(current)
                 paragraphs = self.operative_list(block, pos, len(current.operative))
@@ -277,7 +286,7 @@ class _Builder:
                 self.fail(annex.loc, f"{annex.label} has no text: an annex holds headings (###), "
                                      "paragraphs or a numbered list after its title", "E214")
         for part in parts:
-            if not part.operative:
+            if not part.operative and part.adopted is None:
                 self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
                           + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
         self._check_footnotes()
@@ -303,6 +312,34 @@ class _Builder:
         if not part.operative and part.preamble and ends_with_colon(part.preamble[-1].inlines):
             last = part.preamble.pop()
             part.opening = Paragraph(last.inlines, loc=last.loc)
+
+    def adopted_text(self, part, block, loc, pos):
+        """A block quotation right after the paragraph that opens the operative part ("*Adopts*
+        the following declaration:") is the text it adopts: its title (``##``), headings
+        (``###``-``######``), paragraphs and numbered paragraphs, numbered from 1 of their own."""
+        self._opening(part)
+        if part.opening is None or part.operative or part.adopted is not None or self.headings:
+            self.fail(loc, "a quoted text (lines opening with '>') stands only right after the paragraph "
+                           "that adopts it, the last before paragraph 1, which ends with a colon "
+                           "('*Adopts* the following declaration:')", "E217")
+            return
+        adopted = AdoptedText(title=None, blocks=[], loc=loc)
+        for child, child_pos in self.unwrap(block["c"], pos):
+            child_loc = self.loc_of(child_pos, loc)
+            if child["t"] == "Header":
+                level, inlines = child["c"][0], self.inlines(child["c"][2])
+                if level == 2 and adopted.title is None and not adopted.blocks:
+                    adopted.title = inlines
+                elif level >= 3:
+                    adopted.blocks.append(Heading(level, inlines, loc=child_loc))
+                else:
+                    self.fail(child_loc, "in a quoted text, its title ('## Title') comes first and its "
+                                         "headings are '###' to '######'", "E217")
+            else:
+                self._annex_block(adopted, child, child_loc, child_pos)
+        if not adopted.blocks:
+            self.fail(loc, "the quoted text has no paragraphs after its title", "E217")
+        part.adopted = adopted
 
     def unsupported(self, block, loc):
         names = {
@@ -337,6 +374,7 @@ class _Builder:
                 "where that line's text starts")
 
     def _annex_block(self, annex, block, loc, pos):
+        """A paragraph or numbered list of an annex (or of an adopted text, which holds the same)."""
         kind = block["t"]
         if kind in ("Para", "Plain"):
             inlines = self.inlines(block["c"])
@@ -360,9 +398,12 @@ class _Builder:
             marker = None
             if loc is not None and loc.line <= len(self.lines):
                 before = self.lines[loc.line - 1][:loc.col - 1]
-                if before.strip():
-                    marker = before.strip()
-                    loc = Loc(self.path, loc.line, len(before) - len(before.lstrip()) + 1)
+                quoted = QUOTE_PREFIX_RE.match(before)
+                skip = quoted.end() if quoted and ">" in quoted.group(0) else 0
+                body = before[skip:]
+                if body.strip():
+                    marker = body.strip()
+                    loc = Loc(self.path, loc.line, skip + len(body) - len(body.lstrip()) + 1)
             out.append((item, loc, marker))
         return out
 

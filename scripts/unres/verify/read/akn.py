@@ -90,15 +90,20 @@ def extract_akn(path) -> Fingerprint:
         items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
         calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
     for para in (p for st in statements for body in st.iterfind("a:mainBody", ns)
-                 for p in body.iterfind(".//a:paragraph", ns)):
+                 for p in body.xpath(".//a:paragraph[not(ancestor::a:embeddedStructure)]", namespaces=ns)):
         heading = _heading_of(para)
+        adopted = para.find("a:content/a:p/a:embeddedStructure", ns)
         if heading is not None:
             items.operative_heading(_akn_text(heading), para.get("eId", ""))
             calls += [(n, para.get("eId")) for n in heading.iter(_q("authorialNote"))]
-        elif _is_opening(para):
-            segs = _akn_segments(para)
+        elif _is_opening(para) or adopted is not None:
+            # The opening's own words are its first <p>; the text it adopts follows.
+            own = para.find("a:content/a:p", ns) if adopted is not None else para
+            segs = _akn_segments(own)
             items.opening("".join(t for t, _ in segs), _opening(segs), para.get("eId", ""))
-            calls += [(n, para.get("eId")) for n in para.iter(_q("authorialNote"))]
+            calls += [(n, para.get("eId")) for n in own.iter(_q("authorialNote"))]
+            if adopted is not None:
+                _akn_adopted(items, adopted, calls)
         else:
             _akn_unit(items, para, 0, calls)
     for attachment in doc.iterfind("a:attachments/a:attachment", ns):
@@ -150,7 +155,23 @@ def _akn_annex(items: _Items, attachment, calls):
         title = p.find("a:docTitle", ns) is not None
         items.heading(_akn_text(p), eid if title else "")
         calls += [(n, eid if title else None) for n in p.iter(_q("authorialNote"))]
-    body = annex.find("a:mainBody", ns)
+    _akn_blocks(items, annex.find("a:mainBody", ns), calls)
+
+
+def _akn_adopted(items: _Items, structure, calls):
+    """The text an opening adopts (an <embeddedStructure>): its title, then its blocks."""
+    items.adopted()
+    eid = structure.get("eId", "")
+    title = structure.find(_q("heading"))
+    if title is not None:
+        items.heading(_akn_text(title), eid)
+        calls += [(n, eid) for n in title.iter(_q("authorialNote"))]
+    _akn_blocks(items, structure, calls)
+
+
+def _akn_blocks(items: _Items, body, calls):
+    """An annex's or an adopted text's headings, paragraphs and numbered paragraphs, in order."""
+    ns = {"a": AKN_NS}
     for child in body if body is not None else ():
         if child.tag == _q("hcontainer"):
             items.heading(_akn_text(child.find("a:heading", ns)), child.get("eId", ""))

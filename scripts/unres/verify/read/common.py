@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..fingerprint import ANNEX, OPERATIVE, PREAMBLE, Item, normalise
+from ..fingerprint import ADOPTED, ANNEX, OPERATIVE, PREAMBLE, Item, normalise
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -34,6 +34,7 @@ class _Items:
         self.where: tuple = ()     # in an annex: its label, which heads the path of its items
 
     def preamble(self, text, opening, anchor=""):
+        self._after_adopted()
         self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
 
     def paragraph(self, num, text, opening, anchor=""):
@@ -50,7 +51,7 @@ class _Items:
         """Text after the sub-paragraphs of the item ``depth`` levels below its paragraph;
         in an annex, unnumbered text like any other (print cannot tell them apart)."""
         self.path = self.path[:depth + 1]
-        if self.section == ANNEX:
+        if self.section in (ANNEX, ADOPTED):
             self.text(text, anchor)
             return
         self.items.append(Item(OPERATIVE, "closing", "", normalise(text), None,
@@ -58,11 +59,13 @@ class _Items:
 
     def opening(self, text, opening, anchor=""):
         """The unnumbered paragraph that opens an operative part ("Resolves that:")."""
+        self._after_adopted()
         self.path = ()
         self.items.append(Item(OPERATIVE, "opening", "", normalise(text), opening, ("opening",), anchor))
 
     def operative_heading(self, text, anchor=""):
         """A heading between operative paragraphs (or before the first): counted, not numbered."""
+        self._after_adopted()
         count = sum(1 for i in self.items if i.section == OPERATIVE and i.kind == "heading") + 1
         self.items.append(Item(OPERATIVE, "heading", "", normalise(text), None, (f"heading {count}",), anchor))
 
@@ -70,15 +73,27 @@ class _Items:
         """What follows belongs to an annex (named ``label`` on the source side)."""
         self.section, self.where, self.path = ANNEX, ((label,) if label else ()), ()
 
+    def adopted(self):
+        """What follows is the text the paragraph just read adopts, until the next part."""
+        self.section, self.where, self.path = ADOPTED, (), ()
+
+    def _after_adopted(self):
+        # A part's preamble or operative part after an adopted text is the resolution's again.
+        if self.section == ADOPTED:
+            self.section, self.path = OPERATIVE, ()
+
     def heading(self, text, anchor="", name=""):
-        """An annex's label, title or heading; ``name`` says which, on the source side."""
-        self.items.append(Item(ANNEX, "heading", "", normalise(text), None,
+        """An annex's (or adopted text's) label, title or heading; ``name`` says which, on the
+        source side."""
+        section = ADOPTED if self.section == ADOPTED else ANNEX
+        self.items.append(Item(section, "heading", "", normalise(text), None,
                                self.where + ((name,) if name else ()), anchor))
 
     def text(self, text, anchor=""):
-        count = sum(1 for i in self.items if i.section == ANNEX and i.kind == "text"
+        section = ADOPTED if self.section == ADOPTED else ANNEX
+        count = sum(1 for i in self.items if i.section == section and i.kind == "text"
                     and i.path[:1] == self.where[:1]) + 1
-        self.items.append(Item(ANNEX, "text", "", normalise(text), None,
+        self.items.append(Item(section, "text", "", normalise(text), None,
                                self.where + ((f"text {count}",) if self.where else ()), anchor))
 
     def index_of_last(self) -> tuple:

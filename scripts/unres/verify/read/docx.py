@@ -140,28 +140,36 @@ def extract_docx(path) -> Fingerprint:
             continue
         # The file says what a paragraph is by its style: a formula (FormulaG), a part's
         # heading (H1G), the meeting line that opens the adoption (MeetingG).
-        if style.startswith("FormulaG") and state in ("preamble", "operative"):
+        if style.startswith("FormulaG") and state in ("preamble", "operative", "adopted"):
             calls += [(c, None) for _, _, c in segs if c]
             continue
-        if style.startswith("OpeningG") and state in ("preamble", "operative"):
+        if style.startswith("OpeningG") and state in ("preamble", "operative", "adopted"):
             # The unnumbered paragraph that opens an operative part ("Resolves that:").
             state = "operative"
             items.opening(text, _opening([(t, i) for t, i, _ in segs]))
             calls += [(c, items.index_of_last()) for _, _, c in segs if c]
             continue
-        if style.endswith(" Operative") and state in ("preamble", "operative"):
+        if style.endswith(" Operative") and state in ("preamble", "operative", "adopted"):
             # A heading between operative paragraphs (or before the first) has a style of its own.
             state = "operative"
             items.operative_heading(text)
             calls += [(c, items.index_of_last()) for _, _, c in segs if c]
             continue
-        if style.startswith("H1G") and state in ("preamble", "operative", "adoption"):
+        if style.endswith(" Adopted") and state in ("operative", "adopted"):
+            # The text the opening adopts: its title, then its headings, in styles of their own.
+            if state != "adopted":
+                state = "adopted"
+                items.adopted()
+            items.heading(text)
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+            continue
+        if style.startswith("H1G") and state in ("preamble", "operative", "adopted", "adoption"):
             # A part opens with its own preamble (the Assembly's, after the closing lines of the
             # part before; an annex opens with its label, AnnexG).
             state = "preamble"
             calls += [(c, None) for _, _, c in segs if c]
             continue
-        if style.startswith("Meeting") and state in ("preamble", "operative"):
+        if style.startswith("Meeting") and state in ("preamble", "operative", "adopted"):
             state = "adoption"
             continue
         if state == "adoption" and flat.startswith("["):
@@ -194,15 +202,15 @@ def extract_docx(path) -> Fingerprint:
             rest = numbered.group(2)
             depth = _docx_depth(style)
             if is_operative_number(head) and depth == 0:
-                state = "annex" if state == "annex" else "operative"
+                state = state if state in ("annex", "adopted") else "operative"
                 items.paragraph(head, rest, _opening(body_segs))
-            elif state in ("operative", "annex") and is_point_label(head):
+            elif state in ("operative", "adopted", "annex") and is_point_label(head):
                 items.point(head, max(depth, 1), rest, _opening(body_segs))
-            elif state == "annex":
+            elif state in ("annex", "adopted"):
                 items.text(text)
             else:
                 items.preamble(text, _opening(body_segs))
-        elif state in ("operative", "annex"):
+        elif state in ("operative", "adopted", "annex"):
             items.closing(_docx_depth(style), text)
         else:
             items.preamble(text, _opening(body_segs))

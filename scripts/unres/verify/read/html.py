@@ -81,7 +81,10 @@ def extract_html(path) -> Fingerprint:
             items.opening(text, opening, div.get("id", ""))
         elif _has_class(div, "operative-heading"):
             items.operative_heading("".join(t for t, _ in _html_segments(div)), div.get("id", ""))
-        elif _has_class(div, "para") and not any(_has_class(a, "annex") for a in div.iterancestors()):
+        elif _has_class(div, "adopted-text"):
+            _html_blocks(items, div, adopted=True)
+        elif _has_class(div, "para") and not any(_has_class(a, "annex") or _has_class(a, "adopted-text")
+                                                 for a in div.iterancestors()):
             first = div.find("p")
             num, text, opening = _html_block(first)
             items.paragraph(num, text, opening, div.get("id", ""))
@@ -129,7 +132,12 @@ def extract_html(path) -> Fingerprint:
 
 def _html_annex(items: _Items, section):
     """An annex's headings, paragraphs and numbered paragraphs, in order."""
-    items.annex()
+    _html_blocks(items, section)
+
+
+def _html_blocks(items: _Items, section, adopted=False):
+    """An annex's (or an adopted text's) title, headings, paragraphs and numbered paragraphs."""
+    items.adopted() if adopted else items.annex()
     for child in section:
         if not isinstance(child.tag, str):
             continue

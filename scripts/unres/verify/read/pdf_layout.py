@@ -390,6 +390,27 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if block[0].heading and state == "operative" and _ANNEX_LABEL_RE.fullmatch(text):
             # The Security Council prints no closing lines: its annex follows the last paragraph.
             state = "adoption"
+        if block[0].heading and state in ("preamble", "operative") and block[0].heading_tag == "H2" \
+                and _ends_with_colon(items):
+            # A centred title right under the paragraph that ends with a colon ("Adopts the
+            # following declaration:"): the text that paragraph adopts, numbered of its own.
+            _opening_before(items, called)
+            state = "adopted"
+            items.adopted()
+            items.heading(text)
+            heading_end = block[-1]
+            record_calls(block)
+            continue
+        if state == "adopted" and block[0].heading:
+            # Its title's lines set close together are one heading, as an annex's are.
+            if (heading_end is not None and heading_end.page == block[0].page
+                    and heading_end.y - block[0].y <= 1.5 * _line_size(block[0])):
+                items.items[-1].text = normalise(items.items[-1].text + " " + text)
+            else:
+                items.heading(text)
+            heading_end = block[-1]
+            record_calls(block)
+            continue
         if block[0].heading and state in ("preamble", "operative") \
                 and block[0].heading_tag in _OPERATIVE_HEADING_TAGS:
             # A heading between operative paragraphs, or before the first.
@@ -460,11 +481,11 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         # "2. In witness" typed in a paragraph's text is words, not a number.
         if not _set_apart(block[0], first):
             head = ""
-        numbered = state in ("operative", "annex")
-        if is_operative_number(head) and state in ("operative", "preamble", "annex"):
+        numbered = state in ("operative", "adopted", "annex")
+        if is_operative_number(head) and state in ("operative", "preamble", "adopted", "annex"):
             if state == "preamble":
                 _opening_before(items, called)
-            state = "annex" if state == "annex" else "operative"
+            state = state if state in ("annex", "adopted") else "operative"
             indent = first.x
             rest = _drop_first(segs, first)
             items.paragraph(head, "".join(t for t, _ in rest), _opening(rest))
@@ -491,6 +512,14 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+def _ends_with_colon(items: _Items) -> bool:
+    """Whether the last item read is a paragraph of the preamble's setting that ends with a colon:
+    the paragraph that opens the operative part, as only it ends so."""
+    last = items.items[-1] if items.items else None
+    return last is not None and last.section == PREAMBLE and last.kind == "paragraph" \
+        and last.text.rstrip().endswith((":", "：", "︰"))
 
 
 def _opening_before(items: _Items, called: dict) -> None:

@@ -132,6 +132,10 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
         if part.opening is not None:
             out.append(styled(OPENING, conv(part.opening.inlines)))
+        if part.adopted is not None:
+            if part.adopted.title:
+                out.append(styled("H1G Adopted", conv(part.adopted.title)))
+            out.extend(holder_blocks(part.adopted.blocks, conv, lambda _level: "H23G Adopted"))
         for para in part.operative:
             out.extend(styled(OPERATIVE_HEADING[min(max(h.level, 3), 6)], conv(h.inlines)) for h in para.headings)
             out.extend(operative(para, conv))
@@ -145,15 +149,23 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         out.append(styled("AnnexG", [s(annex.label)]))
         if annex.title:
             out.append(styled("H1G Annex", conv(annex.title)))
-        for block in annex.blocks:
-            if isinstance(block, Heading):
-                out.append(styled("H1G" if block.level <= 1 else "H23G", conv(block.inlines)))
-            elif isinstance(block, Paragraph):
-                out.append(styled(BODY, conv(block.inlines)))
-            elif isinstance(block, OperativeParagraph):
-                out.extend(operative(block, conv))
-            else:
-                raise TypeError(f"no DOCX rendering for annex block {type(block).__name__}")
+        out.extend(holder_blocks(annex.blocks, conv, lambda level: "H1G" if level <= 1 else "H23G"))
+    return out
+
+
+def holder_blocks(items, conv: Inlines, heading_style) -> list:
+    """An annex's or an adopted text's headings (in the style ``heading_style`` gives their
+    level), paragraphs and numbered paragraphs."""
+    out = []
+    for block in items:
+        if isinstance(block, Heading):
+            out.append(styled(heading_style(block.level), conv(block.inlines)))
+        elif isinstance(block, Paragraph):
+            out.append(styled(BODY, conv(block.inlines)))
+        elif isinstance(block, OperativeParagraph):
+            out.extend(operative(block, conv))
+        else:
+            raise TypeError(f"no DOCX rendering for block {type(block).__name__}")
     return out
 
 

@@ -47,7 +47,8 @@ class _IdCollector(HTMLParser):
 
 def expected_ids(res: Resolution) -> list[str]:
     ids = []
-    for para in res.operative:
+    adopted = [b for part in res.parts if part.adopted for b in part.adopted.blocks if hasattr(b, "children")]
+    for para in res.operative + adopted:
         ids.append(para.eid)
         ids.extend(point.eid for point in walk_subparagraphs(para.children))
     ids.extend(note.eid for note in res.footnotes)
