@@ -61,9 +61,10 @@ LATIN_BODY = """
 EDITS = (("إذ يشير* إلى المقرر", "إذ يشير* إلى القرار"), ("الغاية 12-4", "الغاية 12-5"))
 CORPUS_FILES = [CORPUS / "un-akn-hrc" / "54session" / "Arabic" / f"A_HRC_RES_54_{n}A.xml" for n in (10, 12, 1, 16, 18, 19, 35, 36)]
 # The Assembly's and the Security Council's pages: a title whose words open with a dash (75/11),
-# headings between operative paragraphs (2511).
-CORPUS_FILES += [CORPUS / "un-akn-ga" / "75session" / "Arabic" / "75_11_A.xml",
-                 CORPUS / "un-akn-sc" / "2020" / "Arabic" / "S_RES_2511 (2020)-2002954A.xml"]
+# headings between operative paragraphs (2511), a number's bracket closed in the line's face and
+# a stop after it ("(كوفيد-19)؛", 75/6).
+CORPUS_FILES += [CORPUS / "un-akn-ga" / "75session" / "Arabic" / f"75_{n}_A.xml" for n in (11, 6)]
+CORPUS_FILES += [CORPUS / "un-akn-sc" / "2020" / "Arabic" / "S_RES_2511 (2020)-2002954A.xml"]
 
 
 def _stem(path) -> str:

@@ -100,7 +100,8 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
     chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
     styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts)))
-    chars = _word_spaces(chars, {index: style.font for index, style in styles.items()})
+    faces = {index: style.font for index, style in styles.items()}
+    chars = _word_spaces(chars, faces)
     for ch in chars:
         ch.font = styles[ch.index].font
     out: list = []
@@ -144,7 +145,8 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                     # A gap a space would fill, with no space drawn in it, reads as one (as the
                     # layout half reads one between two fragments).
                     if (gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text)
-                            and not run[-1][1].isspace() and ch.raised == run[-1][0].raised):
+                            and not run[-1][1].isspace() and ch.raised == run[-1][0].raised
+                            and not _isolate_edge(run[-1][0], ch, faces)):
                         run.append((ch, " "))
                     extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
                 else:
@@ -179,8 +181,27 @@ def _word_spaces(chars, fonts) -> list:
             if (right is not None and left is not None and right.box[0] - left.box[1] < 0.1 * ch.size
                     and fonts[right.index] == fonts[left.index]):
                 continue
+            # (one the file draws in no face is PDFium's guess from a gap: where a number's face
+            # meets a bracket or a stop in the line's face, short of a label's step, it is the edge
+            # of the number's isolate, "(كوفيد-19)؛", "(د-3)")
+            if not fonts[ch.index] and right is not None and left is not None and _isolate_edge(left, right, fonts):
+                continue
         out.append(ch)
     return out
+
+
+def _is_stop_or_bracket(text: str) -> bool:
+    return unicodedata.category(text[:1] or " ") in ("Po", "Ps", "Pe")
+
+
+def _isolate_edge(one, other, fonts) -> bool:
+    """Whether the gap between two glyphs side by side, one a bracket or a stop, is where a
+    left-to-right isolate's face meets the line's: the writers draw every word space there as a
+    glyph, so the gap is none (a label's step to its text is wider)."""
+    left, right = sorted((one, other), key=lambda c: c.box[0])
+    return (fonts[left.index] != fonts[right.index]
+            and (_is_stop_or_bracket(left.text) or _is_stop_or_bracket(right.text))
+            and right.box[0] - left.box[1] < _STEP * max(left.size, right.size))
 
 
 def _whole_lines(lines) -> list:
