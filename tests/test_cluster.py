@@ -379,6 +379,31 @@ if __name__ == "__main__":
 """
 
 
+_FIRST_STEP = """
+import sys
+from unres.cli import main
+from unres.parallel import local_cluster
+
+def first(*args, **kwargs):
+    print("distributed imported" if "distributed" in sys.modules else "nothing of Dask imported")
+    sys.exit(0)
+
+local_cluster.start_forkserver = first
+main(["build", sys.argv[1], "-o", sys.argv[2], "--scheduler", "local:2"])
+"""
+
+
+def test_a_local_cluster_build_starts_its_warm_server_before_it_imports_dask(tmp_path):
+    """The server's warm-up is the longest step of a local cluster's start: it runs while the
+    build imports Dask and starts the scheduler, not after."""
+    script = tmp_path / "first.py"
+    script.write_text(_FIRST_STEP)
+    proc = subprocess.run([sys.executable, str(script), str(SOURCE_38_3), str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=BUILD_TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "nothing of Dask imported"
+
+
 def test_a_local_cluster_forks_its_workers_warm(tmp_path):
     script = tmp_path / "start.py"
     script.write_text(_WORKERS_AT_START)

@@ -37,13 +37,13 @@ from ..model.document import Loc
 from ..pipeline.build import Outcome, render_verified
 from ..pipeline.publish import publish
 from ..readers.source_text import unreadable_message
+from . import local_cluster
 from .versions import differences, versions
 
 # A task that raised (not a source's own error, which is an answer) is tried again; a task
 # whose worker died is sent to another one by the scheduler itself.
 RETRIES = 2
 WORKERS_TIMEOUT = 60
-LOCAL_PREFIX = "local:"
 
 
 def resource_name(ours: dict) -> str:
@@ -117,19 +117,21 @@ def build_remote(source: str, data: bytes, formats: list, out_dir: str, verify: 
 
 # ---------------------------------------------------------------- the client
 def _connect(address: str):
-    """A client and, for ``local:N``, the cluster this process starts (closed with it)."""
-    if address.startswith(LOCAL_PREFIX):
-        from . import local_cluster
-
-        count = address[len(LOCAL_PREFIX):]
-        if not count.isdigit() or int(count) < 1:
-            raise tool_error(f"--scheduler {address}: local: needs a number of workers, as local:2",
-                             "T-CLUSTER")
-        cluster = local_cluster.start(int(count))
-        return Client(cluster), cluster
+    """A client, and for ``local:N`` the cluster this process starts (closed with it) and a
+    function that waits for its workers: the scheduler is up when this returns, the
+    workers still starting."""
+    count = local_cluster.workers_wanted(address)
+    if count is not None:
+        cluster = local_cluster.start_scheduler()
+        try:
+            client = Client(cluster)
+        except BaseException:
+            cluster.close()
+            raise
+        return client, cluster, count
     try:
         # Dask's own setting bounds the wait: distributed.comm.timeouts.connect (30 s).
-        return Client(address), None
+        return Client(address), None, None
     except (OSError, TimeoutError, ValueError) as exc:
         raise tool_error(f"cannot reach the Dask scheduler at {address}: {exc}", "T-CLUSTER") from None
 
@@ -150,18 +152,25 @@ def _versions_in_background(emblem: str):
     return wait
 
 
-def _admit(client, address: str, emblem: str, ours: dict) -> tuple:
-    """Register the plugin on every worker; ``(resource, versions, lines for the user)``."""
+def _register(client, address: str, emblem: str, ours: dict, count: int | None) -> Admission:
+    """Register the admission plugin: on the workers of a running cluster now (this waits
+    for their verdicts), on each worker that joins later as it starts."""
     if "missing" in (ours["pandoc"], ours["WeasyPrint"]):
         raise tool_error(f"this process cannot render: pandoc {ours['pandoc']}, "
                          f"WeasyPrint {ours['WeasyPrint']}", "T-CLUSTER")
     plugin = Admission(ours, emblem)
-    try:
-        client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
-    except TimeoutError:
-        raise tool_error(f"no worker joined the cluster at {address} within {WORKERS_TIMEOUT} s",
-                         "T-CLUSTER") from None
+    if count is None:
+        try:
+            client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+        except TimeoutError:
+            raise tool_error(f"no worker joined the cluster at {address} within {WORKERS_TIMEOUT} s",
+                             "T-CLUSTER") from None
     client.register_plugin(plugin)
+    return plugin
+
+
+def _verdicts(client, address: str, plugin: Admission) -> list:
+    """The workers refused, as lines for the user; fails when no worker is admitted."""
     verdicts = client.run(_admission_of, plugin.name)
     refused = {worker: why for worker, why in verdicts.items() if why}
     lines = [f"unres: worker {worker} refused: {'; '.join(why)} (it would give other bytes)"
@@ -169,7 +178,17 @@ def _admit(client, address: str, emblem: str, ours: dict) -> tuple:
     if len(refused) == len(verdicts):
         raise tool_error(f"no worker of the cluster at {address} has this unres's versions "
                          f"({len(refused)} refused: {' | '.join(lines) or 'none'})", "T-CLUSTER")
-    return plugin.resource, ours, lines
+    return lines
+
+
+def _wait_for_local_workers(started, address: str) -> None:
+    try:
+        if not started(WORKERS_TIMEOUT):
+            raise tool_error(f"the workers of {address} did not start within {WORKERS_TIMEOUT} s", "T-CLUSTER")
+    except UnresError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a nanny that could not start its worker
+        raise tool_error(f"the workers of {address} did not start: {exc}", "T-CLUSTER") from None
 
 
 def _dashboard(client) -> str | None:
@@ -193,8 +212,17 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
         emblem = os.environ.get("UNRES_EMBLEM", "").strip()
         ours = _versions_in_background(emblem)
         try:
-            client, cluster = _connect(address)
-            resource, ours, lines = _admit(client, address, emblem, ours())
+            client, cluster, count = _connect(address)
+            # A local cluster's workers fork from the warm server as soon as it is ready, while
+            # this process asks for its own versions and registers the admission plugin, which
+            # each worker then runs as it joins.
+            started = local_cluster.add_workers(cluster, count) if cluster is not None else None
+            plugin = _register(client, address, emblem, ours(), count)
+            if started is not None:
+                # Tasks are sent once every worker has started: a task sent before any worker
+                # offers our resource would wait for a worker to join, not for a resource.
+                _wait_for_local_workers(started, address)
+            lines = _verdicts(client, address, plugin)
         except (OSError, TimeoutError) as exc:
             raise tool_error(f"the Dask cluster at {address} did not answer: {exc}", "T-CLUSTER") from None
         for line in lines:
@@ -216,8 +244,8 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
                                                                  "E500"))], exit_code=EXIT_INPUT)
                 failed.append(outcome)
                 continue
-            future = client.submit(build_remote, source, datas[source], stale, out_dir, verify, env, ours,
-                                   pure=False, retries=RETRIES, resources={resource: 1},
+            future = client.submit(build_remote, source, datas[source], stale, out_dir, verify, env,
+                                   plugin.ours, pure=False, retries=RETRIES, resources={plugin.resource: 1},
                                    key=f"unres-build-{Path(source).name}-{os.urandom(4).hex()}")
             futures[future] = (source, stale)
         yield from failed

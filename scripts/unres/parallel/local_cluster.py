@@ -5,12 +5,17 @@ every worker imports Dask, then unres and WeasyPrint, then asks fontconfig,
 pandoc and the files for the versions it is admitted with — seconds per worker
 that a build of a few dozen documents does not recover, where the local pool
 forks its workers from one warm process. Here the nannies fork their workers
-from a forkserver instead, and that server, started before the scheduler so
-that the two start side by side, imports Dask's worker and unres's writers,
-fills the caches every document needs and works out the versions once
+from a forkserver instead, and that server imports Dask's worker and unres's
+writers, fills the caches every document needs and works out the versions once
 (:func:`warm_server`). Each worker then starts with all of it in memory; the
 admission plugin still compares the versions a worker holds with the client's
 and warms it up, which by then finds everything done.
+
+The server's warm-up is the longest part of a start, so the build starts the
+server first (:func:`start_forkserver`, before this process imports Dask), and
+then the scheduler alone (:func:`start_scheduler`): the client connects,
+registers its admission plugin and sends its tasks while the workers start
+(:func:`add_workers`). A task waits for the first admitted worker, not for all.
 
 Workers a nanny restarts after a crash fork from the same warm server.
 """
@@ -19,7 +24,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 
+from ..errors import tool_error
+
+PREFIX = "local:"
 # Set by the build to its pid for the forkserver it starts: the server (the build's child)
 # warms up when it imports this module, any other process does nothing.
 _WARM_ENV = "UNRES_WARM_DASK_SERVER_OF"
@@ -27,20 +36,34 @@ _WARM_ENV = "UNRES_WARM_DASK_SERVER_OF"
 PRELOAD = ["distributed", "distributed.nanny", "distributed.worker", __name__]
 
 
+def workers_wanted(address: str) -> int | None:
+    """N of ``local:N``; None for the address of a running scheduler."""
+    if not address.startswith(PREFIX):
+        return None
+    count = address[len(PREFIX):]
+    if not count.isdigit() or int(count) < 1:
+        raise tool_error(f"--scheduler {address}: local: needs a number of workers, as local:2", "T-CLUSTER")
+    return int(count)
+
+
 def warm_server() -> None:
     """In the forkserver: everything a worker would otherwise do after it starts."""
     from . import warmup
     from .versions import versions
 
+    # The versions are mostly other programs' answers (fontconfig, pandoc) and files read:
+    # they come while the warm-up imports and fills the caches.
+    asked = threading.Thread(target=versions, args=(os.environ.get("UNRES_EMBLEM", "").strip(),),
+                             name="unres-versions")
+    asked.start()
     warmup.prepare()
-    versions(os.environ.get("UNRES_EMBLEM", "").strip())
+    asked.join()
 
 
 def start_forkserver() -> None:
-    """Start the warm forkserver now (it imports while this process starts the scheduler)."""
+    """Start the warm forkserver now; it imports while this process imports Dask and starts
+    the scheduler. Imports nothing of Dask here."""
     from multiprocessing import forkserver
-
-    import dask
 
     context = multiprocessing.get_context("forkserver")
     os.environ[_WARM_ENV] = str(os.getpid())
@@ -49,26 +72,63 @@ def start_forkserver() -> None:
     # is running by then, started with ours.
     forkserver.ensure_running()
     os.environ.pop(_WARM_ENV, None)     # the server has it; nothing else started here needs it
-    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
 
 
-def start(count: int):
-    """A LocalCluster of ``count`` single-threaded worker processes forked from a warm server."""
+def start_scheduler():
+    """A LocalCluster with its scheduler and no worker yet, its workers to fork from the warm
+    server (:func:`start_forkserver` first)."""
     import dask
     from distributed import LocalCluster
 
-    start_forkserver()
+    start_forkserver()      # at once if the build started it already
     # A worker renders in one thread while Dask's event loop runs in another: every wake-up of
     # that loop takes Python's lock from the render, and on a loaded machine the thread that
     # gets the lock may wait for a core before it hands it back. Dask's defaults wake it 50
     # times a second to time itself and 100 times to profile the task; the build needs neither.
-    dask.config.set({"distributed.worker.profile.enabled": False,
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
+                     "distributed.worker.profile.enabled": False,
                      "distributed.admin.tick.interval": "1s"})
     # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
     # Dask's complaints when the run ends (a worker slow to stop, a heartbeat that finds the
     # scheduler gone) are not the build's news; a worker that fails is reported by the build.
-    return LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
+    return LocalCluster(n_workers=0, threads_per_worker=1, processes=True, host="127.0.0.1",
                         dashboard_address=":0", silence_logs=logging.CRITICAL)
+
+
+def add_workers(cluster, count: int):
+    """Start ``count`` workers in the background; returns a function that waits until every
+    one has started (registered, its plugins set up) and raises what failed."""
+    outcome: dict = {}
+
+    def scale() -> None:
+        try:
+            cluster.scale(count)
+            # What the cluster's own constructor waits on for the workers it is given.
+            cluster.sync(cluster._correct_state)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=scale, name="unres-dask-workers", daemon=True)
+    thread.start()
+
+    def wait(timeout: float | None = None) -> bool:
+        thread.join(timeout)
+        if "error" in outcome:
+            raise outcome["error"]
+        return not thread.is_alive()
+    return wait
+
+
+def start(count: int):
+    """A LocalCluster of ``count`` single-threaded worker processes forked from a warm server,
+    all started."""
+    cluster = start_scheduler()
+    try:
+        add_workers(cluster, count)()
+    except BaseException:
+        cluster.close()
+        raise
+    return cluster
 
 
 if os.environ.get(_WARM_ENV) == str(os.getppid()):

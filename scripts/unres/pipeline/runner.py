@@ -119,6 +119,10 @@ def run_builds(sources, out_dir, formats, jobs, force=False, quiet=False, verify
         progress.fresh(source)
     outcomes = []
     if scheduler and todo:
+        from ..parallel import local_cluster
+        if local_cluster.workers_wanted(scheduler):
+            # Its warm server imports WeasyPrint and unres while this process imports Dask.
+            local_cluster.start_forkserver()
         from ..parallel.cluster import run_on_cluster
         todo.sort(key=_size, reverse=True)
         for outcome in run_on_cluster(scheduler, {s: stale[s] for s in todo}, out_dir, formats, verify,
