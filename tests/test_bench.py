@@ -76,6 +76,9 @@ class _NoCluster:
     def __init__(self, workers, folder):
         pass
 
+    def cpu_seconds(self) -> float:
+        return 0.0
+
     def close(self):
         pass
 
@@ -195,3 +198,46 @@ def test_the_bench_is_not_an_installed_package():
                              include=find.get("include", ("*",)), exclude=find.get("exclude", ()))
     assert "unres.writers.pdf" in packages
     assert not [p for p in packages if p.split(".")[0] != "unres"], packages
+
+
+_ORPHAN = """
+import os, time
+if os.fork() == 0:          # a grandchild left behind when the command ends, as a forkserver is
+    time.sleep(0.2)
+    ends = time.process_time() + 0.4
+    while time.process_time() < ends:
+        pass
+    os._exit(0)
+"""
+
+
+def test_the_reaper_counts_the_cpu_of_processes_that_outlive_the_command(tmp_path):
+    """A local Dask cluster's forkserver and workers end after the build that started them:
+    the bench's CPU figure must still include them."""
+    import json
+    import subprocess
+
+    result = tmp_path / "cpu.json"
+    reaper = Path(bench_dask.__file__).with_name("reaper.py")
+    proc = subprocess.run([sys.executable, str(reaper), str(result), "--", sys.executable, "-c", _ORPHAN],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    measured = json.loads(result.read_text())
+    assert measured["complete"]
+    assert measured["cpu"] >= 0.4              # the orphan's busy loop, after its parent ended
+    assert measured["wall"] < 0.2 + 0.4        # the command's own time, not the orphan's
+
+
+def test_dask_rounds_are_mirrored_and_judged_on_their_own_ratios():
+    pool, local = bench.Side(build=[20.0, 30.0, 20.0, 30.0]), bench.Side(build=[23.0, 31.0, 22.0, 32.0])
+    result = {"count": 35, "jobs": 2, "same": True, "pool": pool, "local": local,
+              "running": bench.Side(build=[20.0, 30.0, 20.0, 30.0]),
+              "cpu": {"pool": [40.0] * 4, "local": [44.0] * 4, "running": [41.0] * 4},
+              "load": {k: [3.0] * 4 for k in ("pool", "local", "running")}}
+    lines, verdicts = bench_dask.section(result, bench._fmt, bench._med, bench._met)
+    text = "\n".join(lines)
+    # The medians' ratio is 27 / 25 (+8 %); the rounds' own ratios are +15, +3, +10, +7 %.
+    assert [ok for _name, ok, _detail in verdicts] == [True, True]
+    assert "+8.3 % (+3 % to +15 %)" in text
+    assert "| `local` | +8.3 % (+3 % to +15 %) | +10.0 % (+10 % to +10 %) |" in text
+    assert "| 2 | running, local, pool | 30.0 / 40.0 (load 3.0) |" in text

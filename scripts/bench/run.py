@@ -128,11 +128,12 @@ def run_baseline(sources, work: Path, jobs: int, side: Side) -> None:
         side.failures.append(f"make exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
 
 
-def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None, extra=()) -> str:
-    """``unres build``, which verifies what it writes; returns the build's summary line."""
+def run_ours(sources, out: Path, jobs: int, side: Side, cold=True, sampler=None, extra=(), prefix=()) -> str:
+    """``unres build``, which verifies what it writes; returns the build's summary line.
+    ``prefix`` is a command that runs the build (:mod:`bench.reaper`, which counts its CPU)."""
     if cold:
         shutil.rmtree(out, ignore_errors=True)
-    cmd = unres_command() + ["build", *map(str, sources), "-o", str(out), "-j", str(jobs), *extra]
+    cmd = [*prefix, *unres_command(), "build", *map(str, sources), "-o", str(out), "-j", str(jobs), *extra]
     if cold:
         cmd.append("--force")
     started = time.perf_counter()
