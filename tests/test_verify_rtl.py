@@ -27,6 +27,8 @@ BODY = """
 
 *وإذ يُسلّم* بأثر جائحة مرض فيروس كورونا (كوفيد-19)، وبالتوصية العامة رقم 39(2022)،[^a] وبالمادة 16(1) من الإعلان،
 
+‏ *وإذ يلاحظ* الفقرة الفرعية (ﻫ) من المادة 2،
+
 1. *يقرر* أن يبقي المسألة قيد نظره، وفقاً للقرار 5/1.[^b]
 
 [^a]: انظر الوثيقة A/HRC/54/28.
@@ -110,7 +112,21 @@ def built(tmp_path_factory):
 
 
 def test_an_arabic_pdf_reads_back_as_its_source(built):
+    # (with a paragraph whose italic opening words follow a space and a mark of direction, which
+    # print nothing, and a label's letter typed as its presentation form "ﻫ", drawn as its letter)
     assert _pdf_differences(built / "arabic.md", built / "out" / "arabic.pdf") == []
+
+
+def test_the_other_formats_read_an_opening_after_what_prints_nothing(built, tmp_path):
+    """The italic words after a space and a mark of direction open the paragraph in every format,
+    as print shows them (the source's model once said it had none, every reader but the AKN's the
+    italics)."""
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "build", str(built / "arabic.md"), "-o",
+                             str(tmp_path / "out"), "-q", "-f", "akn,html,docx"], capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    want = from_model(read_source(str(built / "arabic.md")), "arabic")
+    assert [item.opening for item in want.items if "الفقرة الفرعية" in item.text] == ["وإذ يلاحظ"]
 
 
 def test_an_arabic_pdf_of_english_paragraphs_reads_its_spaces(built):

@@ -7,7 +7,7 @@ from ..model.presentation import code_of, present, printed_number
 from . import links
 from .fingerprint import (ALL_FIELDS, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp, normalise,
                           printed_states)
-from .read.common import _Items, _WRAPUP, _index_by_anchor
+from .read.common import _Items, _WRAPUP, _index_by_anchor, _prints_nothing
 
 
 # ---------------------------------------------------------------- source model
@@ -20,7 +20,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     items = _Items()
     fp.lines = {key: loc.line for key, loc in meta.key_locs.items() if loc is not None}
     for para in res.preamble:
-        items.preamble(plain_text(para.inlines), para.opening_phrase, para.eid)
+        items.preamble(plain_text(para.inlines), _model_opening(para.inlines), para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_breaks(items.items[-1], plain_text(para.inlines), para)
     for part in res.parts:
@@ -141,7 +141,9 @@ def _model_breaks(item: Item, text: str, block=None) -> None:
 
 
 def _model_opening(inlines) -> str:
-    first = inlines[0] if inlines else None
+    """The italic words that open the text, as print shows them: after what prints nothing (a
+    space or a mark of direction a UN file typed before them)."""
+    first = next((inline for inline in inlines if not _prints_nothing(plain_text([inline]))), None)
     return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
 
 

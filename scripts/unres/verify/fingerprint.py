@@ -100,10 +100,16 @@ def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
 # text of the first cluster it was drawn in, and no text for the other glyphs of a cluster, so a
 # shadda drawn with a kasra is lost or a mark named over the wrong letter.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# An Arabic presentation form ("ﻫ", typed for the label (هـ) by a UN file) is drawn with the glyph
+# of its letter, which the same text layer names by the letter: such a reader reads the letter.
+_ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 
 def without_marks_text(text):
-    return _ARABIC_MARKS.sub("", text) if isinstance(text, str) else text
+    if not isinstance(text, str):
+        return text
+    text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _ARABIC_MARKS.sub("", text)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from ..fingerprint import ADOPTED, ANNEX, OPERATIVE, PREAMBLE, Item, normalise
@@ -101,11 +102,17 @@ class _Items:
         return item.section, sum(1 for i in self.items if i.section == item.section) - 1
 
 
+def _prints_nothing(text: str) -> bool:
+    """Spaces and marks of direction only ("\u200f " before a paragraph's first words): print
+    shows nothing of them."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
 def _opening(segments) -> str:
-    """The italic words at the start of ``[(text, italic), …]``."""
+    """The italic words at the start of ``[(text, italic), …]`` (after what prints nothing)."""
     out = []
     for text, italic in segments:
-        if not text.strip() and not out:
+        if _prints_nothing(text) and not out:
             continue
         if not italic:
             break
