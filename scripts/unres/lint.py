@@ -20,7 +20,9 @@ def lint(res: Resolution) -> list[Diagnostic]:
             if not isinstance(para.inlines[0], Emph):
                 out.append(warning(para.loc, "preambular paragraph does not open with an italic phrase "
                                              "(write '*Recalling* …')", "W102"))
-            if not _text_of(para.inlines).endswith(","):
+            # With sub-paragraphs, the last of them ends the paragraph's sentence.
+            last_words = para.children[-1].inlines if para.children else para.inlines
+            if not _text_of(last_words).endswith(","):
                 out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
         for index, para in enumerate(part.operative):
             last = index == len(part.operative) - 1

@@ -493,7 +493,7 @@ def inline_lists(res: Resolution):
         if part.formula is not None:
             yield attr(part.formula, "inlines", part.formula.eid)
         for para in part.preamble:
-            yield attr(para, "inlines", para.eid)
+            yield from items(para)
         if part.adopted is not None:
             yield from blocks(part.adopted)
         for para in part.operative:

@@ -102,6 +102,10 @@ class PreambularParagraph:
     inlines: Inlines
     eid: str = ""
     loc: Optional[Loc] = _loc()
+    # Sub-paragraphs (a), (b) … that its words introduce ("a major contribution to:", 75/55).
+    children: list["SubParagraph"] = field(default_factory=list)
+    list_eid: str = ""
+    sub_scheme: str = ""
 
     @property
     def opening_phrase(self) -> str:
@@ -444,6 +448,8 @@ def printed_texts(res: Resolution):
             yield part.formula.loc, plain_text(part.formula.inlines)
         for para in part.preamble:
             yield para.loc, plain_text(para.inlines)
+            for sub in walk_subparagraphs(para.children):
+                yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
         if part.opening is not None:
             yield part.opening.loc, plain_text(part.opening.inlines)
         if part.adopted is not None:

@@ -52,18 +52,21 @@ class _Numberer:
                 node.eid = f"{owner_eid}__authorialNote_{counter[0]}"
                 self.notes.append((node, owner_eid))
 
-    def subparagraphs(self, owner, list_eid: str, depth: int, parent_scheme: str | None):
+    def subparagraphs(self, owner, list_eid: str, depth: int, parent_scheme: str | None,
+                      names: tuple = ("point", "list")):
+        """Labels and eIds of ``owner``'s sub-paragraphs: points of a list, or (``names``
+        ("item", "blockList")) the items of a block list, as a preambular paragraph's are written."""
         if not owner.children:
             owner.sub_scheme = ""
             return
         scheme = owner.sub_scheme = owner.sub_scheme or languages.default_scheme(depth, parent_scheme)
         for index, item in enumerate(owner.children):
             item.label = languages.scheme_label(scheme, index, self.code)
-            item.eid = f"{list_eid}__point_{scheme_key(scheme, index)}"
+            item.eid = f"{list_eid}__{names[0]}_{scheme_key(scheme, index)}"
             counter = [0]
             self.notes_in(item.inlines, item.eid, counter)
-            item.list_eid = f"{item.eid}__list_1" if item.children else ""
-            self.subparagraphs(item, item.list_eid, depth + 1, scheme)
+            item.list_eid = f"{item.eid}__{names[1]}_1" if item.children else ""
+            self.subparagraphs(item, item.list_eid, depth + 1, scheme, names)
             self.notes_in(item.wrapup, item.eid, counter)
 
     def operative(self, para: OperativeParagraph, number: int, prefix: str):
@@ -98,6 +101,9 @@ def finalize(res: Resolution) -> Resolution:
         for para, eid in zip(part.preamble, preamble_eids):
             para.eid = eid
             numberer.notes_in(para.inlines, para.eid, [0])
+            # Written in the AKN as the UN writes them, a <blockList> of <item>s in the container.
+            para.list_eid = f"{para.eid}__blockList_1" if para.children else ""
+            numberer.subparagraphs(para, para.list_eid, 1, None, ("item", "blockList"))
         if part.opening is not None:
             # Unnumbered, before paragraph 1: written as the UN writes it, a <paragraph> without <num>.
             part.opening.eid = f"{prefix}para_0"

@@ -23,6 +23,10 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         items.preamble(plain_text(para.inlines), _model_opening(para.inlines), para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_breaks(items.items[-1], plain_text(para.inlines), para)
+        for sub in para.children:
+            items.preamble_point(sub.label, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
+            items.items[-1].italic_run = _model_italic_run(sub.inlines)
+            _model_breaks(items.items[-1], plain_text(sub.inlines), sub)
     for part in res.parts:
         if part.opening is not None:
             items.opening(plain_text(part.opening.inlines), _model_opening(part.opening.inlines),

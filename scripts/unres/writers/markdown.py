@@ -76,6 +76,8 @@ def _render(res: Resolution) -> str:
             out += [inlines(part.formula.inlines), ""]
         for para in part.preamble:
             out += [inlines(para.inlines), ""]
+            for child in para.children:
+                out += _item(child.label, child, "")
         if part.opening is not None:
             out += [inlines(part.opening.inlines), ""]
         if part.adopted is not None:

@@ -223,14 +223,41 @@ class _Builder:
                         self.fail(item, f"<{local(item)}> in <{name}> cannot be mapped", "E613")
             elif name == "p":
                 paragraphs += self.preambular_p(child, None)
+            elif name == "blockList" and paragraphs and not paragraphs[-1].children:
+                # The items the preambular paragraph above introduces, as print shows them under
+                # it ("… a major contribution to:" then "(a) International peace …", 75/55).
+                self.introduced(paragraphs[-1], child)
             else:
                 self.fail(child, f"<{name}> in the preamble cannot be mapped", "E613")
         return formula, paragraphs
 
+    def introduced(self, para, block_list) -> None:
+        """A preambular paragraph's sub-paragraphs: the <item>s of a <blockList>, each its label
+        (<num>) and words."""
+        for item in _elements(block_list):
+            if local(item) != "item":
+                self.fail(item, f"<{local(item)}> in a list of a preambular paragraph cannot be mapped", "E613")
+                continue
+            words = [c for c in _elements(item) if local(c) == "p"]
+            others = [c for c in _elements(item) if local(c) not in ("p", "num")]
+            if len(words) != 1 or others:
+                self.fail(item, "an item of a preambular paragraph's list holds one paragraph of words "
+                                "and nothing else", "E613")
+                continue
+            num = _num(item)
+            sub = SubParagraph(convert(words[0], self.ctx), loc=self.ctx.loc(item))
+            self.printed_labels[id(sub)] = num
+            if num is not None:
+                self.lookalike(item, num)
+            self.numbered.append((sub, num, item))
+            para.children.append(sub)
+        para.sub_scheme = self.scheme_of(para.children)
+
     def preambular(self, el) -> list:
         ps = [c for c in _elements(el) if local(c) == "p"]
+        lists = [c for c in _elements(el) if local(c) == "blockList"]
         for other in _elements(el):
-            if local(other) not in ("p", "num"):
+            if local(other) not in ("p", "num", "blockList") or (local(other) == "blockList" and len(lists) > 1):
                 self.fail(other, f"<{local(other)}> in a preambular paragraph cannot be mapped", "E613")
         if not ps:
             self.fail(el, "empty preambular paragraph", "E614")
@@ -241,6 +268,9 @@ class _Builder:
         out = []
         for p in ps:
             out += self.preambular_p(p, el.get("name") if local(el) == "container" else None)
+        if lists and out:
+            # unres's own: the list its words introduce, inside the same container.
+            self.introduced(out[-1], lists[0])
         return out
 
     def preambular_p(self, p, name: Optional[str]) -> list:

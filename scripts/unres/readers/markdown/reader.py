@@ -263,6 +263,16 @@ class _Builder:
             elif kind == "BlockQuote":
                 self.adopted_text(current, block, loc, pos)
                 state = "body"
+            elif kind == "OrderedList" and self._introduced(current, block):
+                # A lettered list right under a preambular paragraph: its sub-paragraphs (75/55).
+                para = current.preamble[-1]
+                para.children, para.sub_scheme = self.sub_list(block, pos, 1, None)
+                for sub in para.children:
+                    if sub.children or sub.wrapup:
+                        self.fail(sub.loc, "a preambular paragraph's sub-paragraphs are one list of "
+                                           "items, without sub-paragraphs or closing words of their own",
+                                  "E218")
+                state = "body"
             elif kind == "OrderedList" and current.adopted is not None:
                 self.fail(loc, "a numbered paragraph after an adopted text (the quotation, '>'): the "
                                "adopted text ends its part's operative part", "E217")
@@ -306,10 +316,20 @@ class _Builder:
         self.headings = []
 
     @staticmethod
+    def _introduced(part, block) -> bool:
+        """Whether a list is the sub-paragraphs of the preambular paragraph above it: lettered
+        (operative paragraphs are numbered), before any operative paragraph, under words that end
+        with a colon (a lettered list under a paragraph ending otherwise is misnumbered, E207)."""
+        return block["c"][0][1]["t"] not in ("Decimal", "DefaultStyle", "Example") and bool(part.preamble) \
+            and not part.operative and part.opening is None and not part.preamble[-1].children \
+            and ends_with_colon(part.preamble[-1].inlines)
+
+    @staticmethod
     def _opening(part):
         """Before paragraph 1, a last paragraph that ends with a colon ("*Resolves* that:") opens
-        the operative part: no preambular paragraph ends so."""
-        if not part.operative and part.preamble and ends_with_colon(part.preamble[-1].inlines):
+        the operative part: no preambular paragraph ends so, unless sub-paragraphs follow it."""
+        if not part.operative and part.preamble and ends_with_colon(part.preamble[-1].inlines) \
+                and not part.preamble[-1].children:
             last = part.preamble.pop()
             part.opening = Paragraph(last.inlines, loc=last.loc)
 

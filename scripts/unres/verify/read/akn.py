@@ -86,9 +86,17 @@ def extract_akn(path) -> Fingerprint:
     # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
     # resolution of several parts the preambular paragraphs are hcontainers inside each part.
     for container in (c for st in statements for c in st.iterfind("a:preamble/a:container", ns)):
-        segs = _akn_segments(container)
+        # Its words, then the items of the list they introduce, if any.
+        points = container.findall("a:blockList/a:item", ns)
+        own = container.find("a:p", ns) if points else container
+        segs = _akn_segments(own)
         items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
-        calls += [(n, container.get("eId")) for n in container.iter(_q("authorialNote"))]
+        calls += [(n, container.get("eId")) for n in own.iter(_q("authorialNote"))]
+        for item in points:
+            segs = _akn_segments(item.find("a:p", ns))
+            items.preamble_point(_akn_text(item.find("a:num", ns)), "".join(t for t, _ in segs), _opening(segs),
+                                 item.get("eId", ""))
+            calls += [(n, item.get("eId")) for n in item.iter(_q("authorialNote"))]
     for para in (p for st in statements for body in st.iterfind("a:mainBody", ns)
                  for p in body.xpath(".//a:paragraph[not(ancestor::a:embeddedStructure)]", namespaces=ns)):
         heading = _heading_of(para)

@@ -38,6 +38,10 @@ class _Items:
         self._after_adopted()
         self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
 
+    def preamble_point(self, label, text, opening=None, anchor=""):
+        """A sub-paragraph of the preambular paragraph read last ("(a) International peace …")."""
+        self.items.append(Item(PREAMBLE, "point", label, normalise(text), opening, (label,), anchor))
+
     def paragraph(self, num, text, opening, anchor=""):
         self.path = (num,)
         self.items.append(Item(self.section, "paragraph", num, normalise(text), opening,

@@ -208,6 +208,8 @@ def extract_docx(path) -> Fingerprint:
                 items.point(head, max(depth, 1), rest, _opening(body_segs))
             elif state in ("annex", "adopted"):
                 items.text(text)
+            elif state == "preamble" and is_point_label(head) and depth >= 1:
+                items.preamble_point(head, rest, _opening(body_segs))
             else:
                 items.preamble(text, _opening(body_segs))
         elif state in ("operative", "adopted", "annex"):

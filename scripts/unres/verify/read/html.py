@@ -75,6 +75,12 @@ def extract_html(path) -> Fingerprint:
         if _has_class(p, "preambular"):
             _num, text, opening = _html_block(p)
             items.preamble(text, opening, p.get("id", ""))
+            following = p.getnext()
+            if following is not None and following.tag == "ol" and _has_class(following, "points"):
+                # The sub-paragraphs its words introduce.
+                for li in following.findall("li"):
+                    label, text, opening = _html_block(li.find("p"))
+                    items.preamble_point(label, text, opening, li.get("id", ""))
     for div in main.iter("div", "h3", "h4", "h5", "h6", "p") if main is not None else ():
         if _has_class(div, "opening"):
             _num, text, opening = _html_block(div)

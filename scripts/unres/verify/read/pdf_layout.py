@@ -494,6 +494,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             depth = max(1, round((first.x - indent) / step))
             rest = _drop_first(segs, first)
             items.point(head, depth, "".join(t for t, _ in rest), _opening(rest))
+        elif state == "preamble" and is_point_label(head) and first.x > left + 1.0:
+            # A sub-paragraph of the preambular paragraph above ("(a) International peace …").
+            rest = _drop_first(segs, first)
+            items.preamble_point(head, "".join(t for t, _ in rest), _opening(rest))
         elif numbered:
             step = (indent - left) if indent and indent > left else 28.35
             depth = max(0, round((first.x - left) / step))

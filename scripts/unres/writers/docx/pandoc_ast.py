@@ -129,7 +129,9 @@ def blocks(res: Resolution, pres: Presentation) -> list:
             out.append(heading("H1G", part.label, conv(part.title) if part.title else []))
         if part.formula:
             out.append(styled(FORMULA, conv(part.formula.inlines)))
-        out.extend(styled(BODY, conv(p.inlines)) for p in part.preamble)
+        for para in part.preamble:
+            out.append(styled(BODY, conv(para.inlines)))
+            out.extend(sub_paragraphs(para.children, 0, conv))
         if part.opening is not None:
             out.append(styled(OPENING, conv(part.opening.inlines)))
         if part.adopted is not None:
