@@ -28,6 +28,7 @@ SAMPLE = [
     GA / "English" / "75_290 A_E.xml",        # two agenda items, part A with its title
     GA / "English" / "75_248_E.xml",          # a number typed in the text, a direction mark after it
     GA / "English" / "75_1_E.xml",            # "Adopts the following declaration:", the declaration after it
+    GA / "English" / "75_55_E.xml",           # a preambular paragraph's sub-paragraphs (a) to (e)
     GA / "French" / "75_22_F.xml",
     GA / "Spanish" / "75_2_S.xml",
     GA / "Russian" / "75_22_R.xml",           # Cyrillic look-alike labels
