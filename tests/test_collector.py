@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unres import collector
+from unres import collector, pandoc
 from unres.readers.markdown import reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +29,8 @@ def collections():
 def test_pandoc_tree_is_parsed_with_no_collection(monkeypatch, collections):
     # Four times 38/3 is some 2 MB of JSON: hundreds of collections if the collector ran meanwhile.
     body = (ROOT / "source" / "A_HRC_RES_38_3.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    tree = reader.pandoc.run(["-f", reader.PANDOC_FORMAT, "-t", "json"], (body * 4).encode("utf-8"))
-    monkeypatch.setattr(reader.pandoc, "run", lambda args, data: tree)
+    tree = pandoc.run(["-f", reader.PANDOC_FORMAT, "-t", "json"], (body * 4).encode("utf-8"))
+    monkeypatch.setattr(reader.warm_pandoc, "convert", lambda data, from_, to: tree)
     parse, during = reader.json.loads, []
 
     def watched(text):
@@ -41,6 +41,23 @@ def test_pandoc_tree_is_parsed_with_no_collection(monkeypatch, collections):
     monkeypatch.setattr(reader.json, "loads", watched)
     blocks = reader._blocks(body * 4)
     assert len(blocks) > 100 and during == []
+    assert gc.isenabled()
+
+
+def test_pandoc_tree_is_mapped_onto_the_model_with_no_collection(collections, monkeypatch):
+    # The tree is freed when the model is made, before any collection could walk it.
+    text = (ROOT / "source" / "A_HRC_RES_38_3.md").read_text(encoding="utf-8")
+    build, during = reader._Builder.build, []
+
+    def watched(self, meta, blocks):
+        before = len(collections)
+        during.append(gc.isenabled())
+        value = build(self, meta, blocks)
+        during.extend(collections[before:])
+        return value
+    monkeypatch.setattr(reader._Builder, "build", watched)
+    res = reader.read_source("38_3.md", text.encode("utf-8"))
+    assert res.parts and during == [False]
     assert gc.isenabled()
 
 

@@ -1,4 +1,4 @@
-"""One pandoc kept running per process, for the DOCX of every document.
+"""One pandoc kept running per process, for reading every source and writing every DOCX.
 
 A pandoc run costs its start and, for DOCX, some 30 ms of setting up its writer
 that a running pandoc does once: half of pandoc's CPU for a DOCX. ``pandoc
@@ -55,7 +55,8 @@ while true do
   local input = tonumber(length) > 0 and io.stdin:read(tonumber(length)) or ""
   local ok, out = pcall(function()
     local doc = pandoc.read(input, from, nil, {})
-    doc:walk({Image = refuse_image})
+    -- Writing JSON reads no image's file, and a walk of a source's tree costs more than its read.
+    if to ~= "json" then doc:walk({Image = refuse_image}) end
     local options = {}
     if reference ~= "-" then options.reference_doc = reference end
     return pandoc.write(doc, to, options)
@@ -172,12 +173,31 @@ class _Process:
 
 
 def _usable(from_: str, to: str, reference: str | None) -> bool:
-    """Only JSON is read here. The pandoc command prepares text it reads (a newline added at
-    the end, tabs expanded, carriage returns dropped) and ``pandoc.read`` does not, so a
-    Markdown source read here would get other source positions; in JSON those characters
-    are escaped and the spacing between tokens means nothing."""
-    return (from_ == "json" and os.environ.get("UNRES_PANDOC_WARM", "1") != "0"
-            and not any(c in (reference or "") + to for c in "\t\n"))
+    """JSON is read here, and CommonMark read into JSON: its text is first prepared as the
+    command prepares it (:func:`as_the_command_reads`), so that the source positions are
+    the command's."""
+    return ((from_ == "json" or (from_.startswith("commonmark") and to == "json"))
+            and os.environ.get("UNRES_PANDOC_WARM", "1") != "0"
+            and not any(c in (reference or "") + to + from_ for c in "\t\n"))
+
+
+def as_the_command_reads(data: bytes) -> bytes | None:
+    """UTF-8 text as the pandoc command hands it to its reader, which ``pandoc.read`` does
+    not: a leading BOM dropped, carriage returns dropped, tabs expanded to the next stop of
+    4 (counted in code points, before pandoc composes the text), every line ended, and one
+    more newline after the text (the command's separator between input files; a list
+    that ends the text ends a line later for it). None for what only the command reads as
+    it does: text that is not UTF-8 (it replaces the bad bytes), or that still starts with a
+    BOM (``pandoc.read`` would drop it, the command's reader keeps it)."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r", "").expandtabs(4)
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):
+        return None
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return (text + "\n").encode("utf-8")
 
 
 def _process(path: str, timeout: float) -> "_Process | None":
@@ -201,14 +221,17 @@ def convert(data: bytes, from_: str, to: str, reference: str | None = None,
     the running pandoc when it can, else by a pandoc command; failures raise ToolError."""
     timeout = timeout or pandoc.TIMEOUT_SECONDS
     path = pandoc.pandoc_path()
+    text = None
     if _usable(from_, to, reference):
+        text = data if from_ == "json" else as_the_command_reads(data)
+    if text is not None:
         with _lock:
             for attempt in (1, 2):
                 try:
                     warm = _process(path, timeout)
                     if warm is None:
                         break
-                    return warm.convert(data, from_, to, reference, timeout)
+                    return warm.convert(text, from_, to, reference, timeout)
                 except TimeoutError:
                     _drop()
                     raise tool_error(f"pandoc did not finish within {timeout:g} s and was stopped",

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 
-from ... import collector, pandoc
+from ... import collector, warm_pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
@@ -46,13 +46,18 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
     code = languages.code_of(meta.language)
-    res = _Builder(src, code=code, straight=meta.quotes == "straight").build(
-        meta, _blocks(_list_markers_for_pandoc(src.body, code)))
+    # pandoc's tree is freed, by reference counting, before the collector runs again: its
+    # hundreds of thousands of lists and dicts are never walked by a collection.
+    with collector.paused():
+        res = _Builder(src, code=code, straight=meta.quotes == "straight").build(
+            meta, _blocks(_list_markers_for_pandoc(src.body, code)))
     return citations.link_citations(transforms.finalize(res))
 
 
 def _blocks(body: str) -> list:
-    tree = pandoc.run(["-f", PANDOC_FORMAT, "-t", "json"], body.encode("utf-8"))
+    # The kept pandoc: a command's start and its exec from this large process cost as
+    # much again as the parse of a short resolution.
+    tree = warm_pandoc.convert(body.encode("utf-8"), PANDOC_FORMAT, "json")
     with collector.paused():
         return json.loads(tree)["blocks"]
 
@@ -127,11 +132,20 @@ def _own_markers(body: str, code: str) -> str:
 
 
 def _attr_pos(attr) -> str:
-    return dict(attr[2]).get("data-pos", "")
+    return _attribute(attr, "data-pos")
 
 
 def _is_wrapper(attr) -> bool:
-    return dict(attr[2]).get("wrapper") == "1"
+    return _attribute(attr, "wrapper") == "1"
+
+
+def _attribute(attr, name: str) -> str:
+    # Called for every inline of the source: a search of the one or two pairs, not a dict
+    # made of them. The last of a repeated name counts, as in a dict.
+    for key, value in reversed(attr[2]):
+        if key == name:
+            return value
+    return ""
 
 
 def _own_number(marker, code: str):
@@ -535,6 +549,8 @@ class _Builder:
             inner_pos = _attr_pos(content[0]) or pos
             for child in content[1]:
                 self._inline(child, inner_pos, out)
+        elif kind == "Space" or kind == "SoftBreak":
+            out.append(" ")
         elif kind == "Str":
             bad = self.references and source_text.UNCARRIED_RE.search(content)
             if bad:
@@ -545,9 +561,7 @@ class _Builder:
                 self._stray_marks(content, pos)
             elif content in GUESSED_QUOTES and typed == content:
                 self._guessed_quote(content, pos)
-            out.append(Text(typed))
-        elif kind in ("Space", "SoftBreak"):
-            out.append(Text(" "))
+            out.append(typed)
         elif kind == "LineBreak":
             out.append(LineBreak())
         elif kind == "Emph":
@@ -565,17 +579,17 @@ class _Builder:
                 "double" if content[0]["t"] == "DoubleQuote" else "single")
             opening, closing = STRAIGHT[content[0]["t"]] if self.straight else \
                 pair if pair else QUOTES[content[0]["t"]]
-            out.append(Text(opening))
+            out.append(opening)
             for child in content[1]:
                 self._inline(child, pos, out)
-            out.append(Text(closing))
+            out.append(closing)
         elif kind in ("Strikeout", "Underline", "SmallCaps", "Cite"):
             for child in content[-1]:
                 self._inline(child, pos, out)
         elif kind == "Code":
-            out.append(Text(content[1]))
+            out.append(content[1])
         elif kind in ("Math", "RawInline"):
-            out.append(Text(content[1]))
+            out.append(content[1])
         elif kind == "Link":
             out.append(Link(content[2][0], self.inlines(content[1], pos)))
         elif kind == "Image":
@@ -788,20 +802,32 @@ def _own_pos(block) -> str:
 
 
 def _normalise(nodes):
-    """Merge adjacent text, collapse runs of spaces, and trim the ends."""
-    out = []
+    """Merge adjacent text (a piece of text is a string or a Text), collapse runs of spaces,
+    and trim the ends."""
+    out, run = [], []
     for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    for i, node in enumerate(out):
-        if isinstance(node, Text):
-            out[i] = Text(re.sub(r" {2,}", " ", node.text))
+        if isinstance(node, str):
+            run.append(node)
+        elif isinstance(node, Text):
+            run.append(node.text)
+        else:
+            if run:
+                _merge(run, out)
+                run = []
+            out.append(node)
+    if run:
+        _merge(run, out)
     return _trim(out)
+
+
+def _merge(run: list, out: list) -> None:
+    """One Text of the pieces of ``run``, unless they are all empty."""
+    text = "".join(run)
+    if text:
+        out.append(Text(_SPACES_RE.sub(" ", text) if "  " in text else text))
+
+
+_SPACES_RE = re.compile(r" {2,}")
 
 
 def _trim(nodes):
