@@ -12,7 +12,8 @@ Protocol, one request after another: a line ``FROM<TAB>TO<TAB>REFERENCE<TAB>LENG
 ``ok LENGTH`` or ``error LENGTH`` and LENGTH bytes (the output, or pandoc's
 message). The input is read sandboxed, as ``--sandbox`` does (no file is read on
 its behalf), and a document with an image is refused, since writing one would
-read its file; the only file read is the reference document the caller names.
+read its file (JSON excepted, whose writer reads none); the only file read is
+the reference document the caller names.
 
 The process is started on first use by the process that uses it (a forked
 child starts its own), replaced when it has died, stopped when it runs past the
