@@ -369,7 +369,8 @@ def differences(path, res, said: set) -> list:
     notes = [_norm(" ".join(_plain(p) for p in n.paragraphs)) for n in res.footnotes]
     check("footnotes", [n for n in notes][:len(un["notes"])] == un["notes"], f"{len(notes)} vs {len(un['notes'])}")
     paragraphs = res.operative + [b for part in res.parts if part.adopted for b in part.adopted.blocks]
-    blocks = [p.inlines for p in res.preamble] + [x for p in paragraphs for x in (p.inlines, getattr(p, "wrapup", None))] + \
+    blocks = [p.inlines for p in res.preamble] + \
+        [x for p in paragraphs for x in (p.inlines, getattr(p, "wrapup", None))] + \
         [s.inlines for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", []))]
     links = Counter(n.target for b in blocks for n in walk_inlines(b or []) if isinstance(n, Link) and not n.recognised)
     check("links", links == un["links"] or "W620" in said or "W629" in said, "")

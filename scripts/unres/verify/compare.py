@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
-from .fingerprint import (ADOPTED, ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE,
+from .fingerprint import (ADOPTED, ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES,
+                          ZERO_WIDTH_SPACE,
                           Fingerprint, Item, normalise, squash)
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

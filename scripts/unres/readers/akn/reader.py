@@ -15,8 +15,8 @@ from typing import Optional, Union
 
 from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, heading_styles, languages, transforms
-from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph, Paragraph, Part,
-                               PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
+from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph,
+                               Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
 from ...xmlsafe import parse_file
@@ -202,7 +202,8 @@ class _Builder:
             self.within_depth(operative, 1)
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
-                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening, adopted=adopted)
+                    loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening,
+                    adopted=adopted)
 
     def preamble(self, el):
         formula, paragraphs = None, []
