@@ -9,9 +9,11 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS, build_ok
+from conftest import build_ok
 from unres.errors import SourceError
 from unres.model.document import OperativeParagraph, plain_text
 from unres.readers.akn.reader import import_akn
@@ -124,3 +126,43 @@ def test_an_adopted_text_out_of_place_is_refused_with_its_line(tmp_path, body, l
         read_source(str(_source(tmp_path, body)))
     found = [(d.code, d.loc.line) for d in caught.value.diagnostics]
     assert ("E217", line) in found, found
+
+
+_WORD = st.sampled_from(["peace", "security", "development", "the Organization", "rights", "our planet"])
+_BLOCK = st.one_of(
+    st.tuples(st.just("numbered"), st.lists(_WORD, min_size=1, max_size=4), st.integers(0, 3)),
+    st.tuples(st.just("heading"), st.lists(_WORD, min_size=1, max_size=3), st.integers(3, 6)),
+    st.tuples(st.just("text"), st.lists(_WORD, min_size=1, max_size=3), st.just(0)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blocks=st.lists(_BLOCK, min_size=1, max_size=8).filter(lambda bs: any(b[0] == "numbered" for b in bs)))
+def test_any_adopted_text_reads_as_written_and_its_canonical_form_reads_back(tmp_path, blocks):
+    """Headings, paragraphs and numbered paragraphs (with sub-paragraphs) in any order: each read
+    where it was written, the numbers running from 1 across them, and the source the canonical
+    writer gives reads back as the same resolution."""
+    lines, number = ["", "*The General Assembly*", "", "*Adopts* the following declaration:", "",
+                     "> ## Declaration on the work of the Organization", ">"], 0
+    for kind, words, extra in blocks:
+        text = " ".join(words).capitalize()
+        if kind == "numbered":
+            number += 1
+            lines += [f"> {number}. We commit to {text}:" if extra else f"> {number}. We commit to {text}.", ">"]
+            for index in range(extra):
+                lines += [f">    ({'abc'[index]}) {text};", ">"]
+        elif kind == "heading":
+            lines += [f"> {'#' * extra} {text}", ">"]
+        else:
+            lines += [f"> {text}", ">"]
+    path = _source(tmp_path, "\n".join(lines[:-1]) + "\n")
+    res = read_source(str(path))
+    adopted = res.parts[0].adopted
+    kinds = {"numbered": "OperativeParagraph", "heading": "Heading", "text": "Paragraph"}
+    assert [type(b).__name__ for b in adopted.blocks] == [kinds[kind] for kind, _w, _e in blocks]
+    numbered = [b for b in adopted.blocks if isinstance(b, OperativeParagraph)]
+    assert [b.num for b in numbered] == [f"{n}." for n in range(1, number + 1)]
+    assert [len(b.children) for b in numbered] == [extra for kind, _w, extra in blocks if kind == "numbered"]
+    assert res.operative == []
+    again = tmp_path / "again.md"
+    again.write_text(render_markdown(res), encoding="utf-8")
+    assert read_source(str(again)) == res
