@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import build_ok
+from conftest import CORPUS, build_ok
 from unres.errors import SourceError
 from unres.model.document import OperativeParagraph, plain_text
 from unres.readers.akn.reader import import_akn
@@ -166,3 +166,21 @@ def test_any_adopted_text_reads_as_written_and_its_canonical_form_reads_back(tmp
     again = tmp_path / "again.md"
     again.write_text(render_markdown(res), encoding="utf-8")
     assert read_source(str(again)) == res
+
+
+UN_75_1 = [CORPUS / "un-akn-ga" / "75session" / language / f"75_1_{letter}.xml"
+           for language, letter in (("English", "E"), ("French", "F"), ("Spanish", "S"), ("Russian", "R"),
+                                    ("Arabic", "A"))]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in UN_75_1), reason="../shared/corpus/un-akn-ga is absent")
+def test_the_language_versions_of_75_1_agree_on_the_declaration(tmp_path):
+    """Imported together, the five versions of 75/1 the source format can express agree on the
+    declaration's numbering (compared apart from the resolution's, which has none)."""
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "import", *map(str, UN_75_1), "-o", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "W670" not in result.stderr
+    for path in tmp_path.glob("*.md"):
+        numbered = [b for b in read_source(str(path)).parts[0].adopted.blocks if isinstance(b, OperativeParagraph)]
+        assert len(numbered) == 21, path.name
