@@ -139,6 +139,7 @@ def compare(sources, work: Path, runs: int, jobs: int, run_ours, side_type, log)
                 complete = complete and measured["complete"]
                 cluster_cpu = cluster.cpu_seconds() - cluster_before if key == "running" else 0.0
                 cpu[key].append(measured["cpu"] + cluster_cpu)
+                log(f"  {key}: {sides[key].build[-1]:.1f} s wall, {cpu[key][-1]:.1f} s CPU, load {load[key][-1]:.1f}")
                 if not summary.startswith("unres: "):
                     failed[key].append(None)
                 else:
