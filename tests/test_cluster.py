@@ -368,10 +368,13 @@ from unres.parallel import cluster, local_cluster
 
 def state():
     import sys
+    import dask
     from unres.parallel import cluster
     return {"imported": sorted(m for m in ("weasyprint", "unres.writers.pdf.writer", "docx", "pikepdf.pdfa")
                                if m in sys.modules),
-            "versions asked": cluster.versions.cache_info().currsize}
+            "versions asked": cluster.versions.cache_info().currsize,
+            "polls (s)": [dask.utils.parse_timedelta(dask.config.get(name)) for name in
+                          ("distributed.worker.memory.monitor-interval", "distributed.admin.system-monitor.interval")]}
 
 if __name__ == "__main__":
     with local_cluster.start(2) as dask_cluster, Client(dask_cluster) as client:
@@ -413,8 +416,10 @@ def test_a_local_cluster_forks_its_workers_warm(tmp_path):
     workers = __import__("json").loads(proc.stdout.strip().splitlines()[-1])
     # Each worker holds WeasyPrint, the writers, the check's readers and its versions from the
     # moment it starts: nothing of it is imported or asked again per worker.
+    # Each worker polls its memory once a second and its system figures every 5 s, not 10 and
+    # 2 times a second (Dask's defaults), which cost a loaded machine's renders seconds of CPU.
     assert workers == [{"imported": ["docx", "pikepdf.pdfa", "unres.writers.pdf.writer", "weasyprint"],
-                        "versions asked": 1}] * 2
+                        "versions asked": 1, "polls (s)": [1, 5]}] * 2
 
 
 @needs_corpus
