@@ -103,12 +103,15 @@ _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # An Arabic presentation form ("ﻫ", typed for the label (هـ) by a UN file) is drawn with the glyph
 # of its letter, which the same text layer names by the letter: such a reader reads the letter.
 _ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_LONE_MARKS = re.compile(" (?:" + _ARABIC_MARKS.pattern + ")+(?= )")
 
 
 def without_marks_text(text):
     if not isinstance(text, str):
         return text
     text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
+    text = _LONE_MARKS.sub("", text)
     return _ARABIC_MARKS.sub("", text)
 
 

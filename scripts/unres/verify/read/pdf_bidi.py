@@ -285,9 +285,11 @@ def reading_order(line, rtl: bool = False) -> list:
     return [item for run in reading_runs(line, rtl) for item in run]
 
 
-def reading_runs(line, rtl: bool = False) -> list:
+def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
     """``reading_order`` in pieces: each left-to-right run ("A/HRC/54/4", "11 October") is one
-    piece, each other character a piece of its own."""
+    piece, each other character a piece of its own. ``rtl_faces``: the faces the page draws its
+    right-to-left letters in (a label's quotes are in the roman face where its line's words are
+    all in italics)."""
     if not rtl and not any(_direction(c) == "R" for ch in line for c in ch.text):
         return [[(ch, ch.text)] for ch in line]
     # Right to left across the line, by where each glyph starts (a glyph joined to the next by the
@@ -295,7 +297,7 @@ def reading_runs(line, rtl: bool = False) -> list:
     # PDFium lists a right-to-left object's characters reversed, so they are taken back to front.
     order = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
     kinds = [_direction(ch.text[0]) for ch in order]
-    rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"}
+    rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"} | set(rtl_faces)
     isolated = rtl and any(ch.font is not None for ch in order)
     out, i, sizes = [], 0, []
     while i < len(order):
@@ -316,8 +318,11 @@ def reading_runs(line, rtl: bool = False) -> list:
                 k += 1
             # (what stands between them drawn in the line's right-to-left face is outside any
             # isolate: "19" and "E/CN.4/…" of "(كوفيد-19) E/CN.4/…" are two runs)
+            # (a non-breaking hyphen binds the two it stands between, in whatever face it is
+            # drawn: "A/ES‑10/794", whose Latin face has none)
             if (k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k], rtl)
-                    and not (isolated and any(c.font in rtl_fonts for c in order[j + 1:k]))):
+                    and not (isolated and any(c.font in rtl_fonts for c in order[j + 1:k])
+                             and [c.text for c in order[j + 1:k]] != ["\u2011"])):
                 j = k
             else:
                 break

@@ -299,12 +299,15 @@ def _line_segments(line):
 def _block_segments(block):
     segs = []
     for n, ln in enumerate(block):
+        line = _line_segments(ln)
         if n:
             if segs and segs[-1][0].endswith(SOFT_BREAK):
                 segs[-1] = (segs[-1][0][:-1], segs[-1][1])
             else:
-                segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", False))
-        line = _line_segments(ln)
+                # (the space a line break stands for is in italics between italics: an opening
+                # phrase may run on to the next line)
+                italic = bool(segs and line and segs[-1][1] and next((i for t, i in line if t.strip()), False))
+                segs.append((" " if not segs or not segs[-1][0].endswith("-") else "", italic))
         if line:
             line[0] = (line[0][0].lstrip(), line[0][1]) if n else line[0]
         segs.extend(line)
@@ -334,15 +337,21 @@ def _pdf_notes(frags, left):
         lines.setdefault(key, []).append(f)
     notes: list = []
     for key in sorted(lines, key=lambda k: (k[0], -k[1])):
-        text, prev = "", None
-        for f in sorted(lines[key], key=lambda g: g.x):
+        text, prev, seen = "", None, []
+        # (a right-to-left page's fragments come in reading order: by their place, the pieces of a
+        # symbol drawn in two faces, "A/ES‑10/794", would read right to left)
+        for f in sorted(lines[key], key=lambda g: g.order if g.mirrored else g.x):
             if f.x < left - 1.0 and f.text.strip():
                 notes.append([f.text.strip(), []])
                 continue
-            if prev is not None and _gap_reads_as_space(prev, f):
+            # (what is read next there stands beside any piece read before it: the full stop after
+            # that symbol, beside its first piece)
+            beside = min(seen, key=lambda g: max(f.x - g.right, g.x - f.right)) if f.mirrored and seen else prev
+            if beside is not None and _gap_reads_as_space(beside, f) and (not f.mirrored or f.x > beside.right):
                 text += " "
             text += f.text
             prev = f
+            seen.append(f)
         if notes and text:
             notes[-1][1].append(text)
     return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]

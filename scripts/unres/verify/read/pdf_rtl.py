@@ -15,7 +15,7 @@ import ctypes
 import unicodedata
 
 from ...model import languages
-from .pdf_bidi import _is_mark, _lines, page_chars, reading_runs
+from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
 
 
 def is_right_to_left(pdf) -> bool:
@@ -104,6 +104,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     chars = _word_spaces(chars, faces)
     for ch in chars:
         ch.font = styles[ch.index].font
+    rtl_faces = {ch.font for ch in chars if _direction(ch.text[0]) == "R"}
     out: list = []
     for line in _whole_lines(_lines(chars)):
         base = next((ch for ch in line if not ch.raised), line[0])
@@ -123,7 +124,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             out.append(frag)
             run.clear()
 
-        pieces = reading_runs(line, rtl=True)
+        pieces = reading_runs(line, rtl=True, rtl_faces=rtl_faces)
         _lam_alef(pieces)
         for piece in pieces:
             # A left-to-right piece touches what is read before it at its far end ("(10)": the
