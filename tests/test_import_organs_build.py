@@ -29,6 +29,8 @@ SAMPLE = [
     GA / "English" / "75_248_E.xml",          # a number typed in the text, a direction mark after it
     GA / "English" / "75_1_E.xml",            # "Adopts the following declaration:", the declaration after it
     GA / "English" / "75_55_E.xml",           # a preambular paragraph's sub-paragraphs (a) to (e)
+    GA / "English" / "75_249_E.xml",          # a table in the annex, a cell spanning columns
+    GA / "English" / "75_254_E.xml",          # parts, a table under paragraph 1 of each, over pages
     GA / "French" / "75_22_F.xml",
     GA / "Spanish" / "75_2_S.xml",
     GA / "Russian" / "75_22_R.xml",           # Cyrillic look-alike labels

@@ -151,6 +151,9 @@ class OperativeParagraph:
     # The headings printed above the paragraph ("Mandate of the Mission"; "I" then "Introduction"):
     # a heading always titles the paragraphs that follow it, and the numbering runs on across it.
     headings: list[Heading] = field(default_factory=list)
+    # A table printed under the paragraph's words (the appropriations of "1. … approved for the
+    # following purposes:"); a paragraph with a table has no sub-paragraphs or closing words.
+    table: Optional["Table"] = None
 
 
 @dataclass
@@ -174,6 +177,23 @@ class AdoptedText:
 
 
 @dataclass
+class Table:
+    """A table in an annex or under an operative paragraph's words (a pipe table in the source),
+    as the Assembly prints its budget figures: rows of cells, each cell's inlines; the first
+    ``header`` rows (0 or 1) are the column headings. ``align`` is each column's alignment:
+    "left", "right", "center" or ""."""
+    rows: list                       # list[list[Inlines]]
+    header: int = 1
+    align: list = field(default_factory=list)
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+    def cells(self):
+        """Every cell's inlines, row by row."""
+        return [cell for row in self.rows for cell in row]
+
+
+@dataclass
 class Part:
     """A lettered part (A, B …) of a resolution, or the single unnamed part."""
     label: Optional[str]
@@ -194,7 +214,7 @@ class Part:
 class Annex:
     label: str                       # "Annex", "Annex I"
     title: Optional[Inlines]
-    blocks: list                     # Heading | Paragraph | OperativeParagraph
+    blocks: list                     # Heading | Paragraph | OperativeParagraph | Table
     eid: str = ""
     loc: Optional[Loc] = _loc()
 
@@ -464,10 +484,12 @@ def printed_texts(res: Resolution):
 
 
 def _block_texts(blocks):
-    """An annex's or an adopted text's blocks: headings, paragraphs, numbered paragraphs."""
+    """An annex's or an adopted text's blocks: headings, paragraphs, numbered paragraphs, tables."""
     for block in blocks:
         if isinstance(block, OperativeParagraph):
             yield from _operative_texts([block])
+        elif isinstance(block, Table):
+            yield block.loc, "\n".join(plain_text(cell) for cell in block.cells())
         else:
             yield block.loc, plain_text(block.inlines)
 
@@ -477,6 +499,8 @@ def _operative_texts(paragraphs):
         for heading in getattr(para, "headings", ()):
             yield heading.loc, plain_text(heading.inlines)
         yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
+        if getattr(para, "table", None) is not None:
+            yield para.table.loc, "\n".join(plain_text(cell) for cell in para.table.cells())
         for sub in walk_subparagraphs(para.children):
             yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
 

@@ -9,7 +9,7 @@ import re
 
 from ..errors import SourceError, error
 from . import languages
-from .document import Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, walk_inlines
+from .document import Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, Table, walk_inlines
 from .numerals import letters, roman
 
 def sub_label(depth: int, index: int) -> str:
@@ -77,6 +77,14 @@ class _Numberer:
         para.list_eid = f"{para.eid}__list_1" if para.children else ""
         self.subparagraphs(para, para.list_eid, 1, None)
         self.notes_in(para.wrapup, para.eid, counter)
+        if getattr(para, "table", None) is not None:
+            self.table(para.table, f"{para.eid}__table_1")
+
+    def table(self, table, eid: str):
+        table.eid = eid
+        calls = [0]      # one count over the table's cells: each call's eId is its own
+        for cell in table.cells():
+            self.notes_in(cell, eid, calls)
 
 
 def finalize(res: Resolution) -> Resolution:
@@ -157,7 +165,7 @@ def _blocks(numberer: _Numberer, holder, eid: str):
     """An annex's or an adopted text's eId, then its blocks', numbered paragraphs from 1."""
     holder.eid = eid
     numberer.notes_in(holder.title, eid, [0])
-    counts = {"para": 0, "p": 0, "hcontainer": 0}
+    counts = {"para": 0, "p": 0, "hcontainer": 0, "table": 0}
     for block in holder.blocks:
         if isinstance(block, OperativeParagraph):
             counts["para"] += 1
@@ -166,6 +174,9 @@ def _blocks(numberer: _Numberer, holder, eid: str):
             counts["p"] += 1
             block.eid = f"{eid}__p_{counts['p']}"
             numberer.notes_in(block.inlines, block.eid, [0])
+        elif isinstance(block, Table):
+            counts["table"] += 1
+            numberer.table(block, f"{eid}__table_{counts['table']}")
         elif isinstance(block, Heading):
             # An annex heading is written as an hcontainer holding a heading.
             counts["hcontainer"] += 1

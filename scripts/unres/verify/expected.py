@@ -1,7 +1,7 @@
 """The fingerprint the source's model expects every output to show."""
 from __future__ import annotations
 
-from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, plain_text, walk_inlines,
+from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, Table, plain_text, walk_inlines,
                               walk_subparagraphs)
 from ..model.presentation import code_of, present, printed_number
 from . import links
@@ -78,7 +78,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
 
 
 def _model_blocks(items: _Items, blocks) -> None:
-    """An annex's or an adopted text's headings, paragraphs and numbered paragraphs."""
+    """An annex's or an adopted text's headings, paragraphs, numbered paragraphs and tables."""
     headings = 0
     for block in blocks:
         if isinstance(block, Heading):
@@ -86,6 +86,9 @@ def _model_blocks(items: _Items, blocks) -> None:
             items.heading(plain_text(block.inlines), block.eid, f"heading {headings}")
         elif isinstance(block, Paragraph):
             items.text(plain_text(block.inlines), block.eid)
+        elif isinstance(block, Table):
+            items.table([plain_text(cell) for cell in block.cells()], block.eid)
+            continue
         else:
             _model_operative(items, block)
             continue
@@ -134,6 +137,8 @@ def _model_operative(items: _Items, para) -> None:
     if para.wrapup:
         items.closing(0, plain_text(para.wrapup), para.eid + _WRAPUP)
         _model_breaks(items.items[-1], plain_text(para.wrapup), para)
+    if para.table is not None:
+        items.table([plain_text(cell) for cell in para.table.cells()], para.table.eid)
 
 
 def _model_breaks(item: Item, text: str, block=None) -> None:

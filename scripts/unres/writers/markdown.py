@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..model.document import (RECORDED, AdoptedText, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
-                              Paragraph, Resolution, Strong, Subscript, Superscript, Text)
+                              Paragraph, Resolution, Strong, Subscript, Superscript, Table, Text)
 from ..model.presentation import PRINTED_KEYS
 
 FRONT_KEYS = (
@@ -32,7 +32,7 @@ _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[
 
 
 def _blocks(holder) -> list:
-    """An annex's or an adopted text's title, headings, paragraphs and numbered paragraphs."""
+    """An annex's or an adopted text's title, headings, paragraphs, numbered paragraphs and tables."""
     out = [f"## {inlines(holder.title)}", ""] if holder.title else []
     for block in holder.blocks:
         if isinstance(block, Heading):
@@ -41,6 +41,8 @@ def _blocks(holder) -> list:
             out += [inlines(block.inlines), ""]
         elif isinstance(block, OperativeParagraph):
             out += _item(block.num, block, "")
+        elif isinstance(block, Table):
+            out += _table(block)
     return out
 
 
@@ -98,6 +100,23 @@ def _render(res: Resolution) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+_DELIMITER = {"left": ":--", "right": "--:", "center": ":-:", "": "---"}
+
+
+def _table(table: Table) -> list:
+    """A pipe table: the heading row (empty cells for a table without one), the delimiter row
+    with each column's alignment, then the rows."""
+    width = max([len(table.align)] + [len(row) for row in table.rows])
+
+    def row(cells):
+        cells = [inlines(cell).strip() for cell in cells] + [""] * (width - len(cells))
+        return "| " + " | ".join(cells) + " |"
+    align = list(table.align) + [""] * (width - len(table.align))
+    head = table.rows[:table.header] or [[]]
+    return [row(head[0]), "|" + "|".join(_DELIMITER[a] for a in align) + "|",
+            *(row(cells) for cells in table.rows[table.header:]), ""]
+
+
 def _heading(heading: Heading) -> list:
     return [f"{'#' * min(max(heading.level, 3), 6)} {inlines(heading.inlines)}", ""]
 
@@ -109,6 +128,8 @@ def _item(marker: str, item, indent: str):
         lines += _item(child.label, child, inner)
     if item.wrapup:
         lines += [inner + _continue(inlines(item.wrapup), inner), ""]
+    if getattr(item, "table", None) is not None:
+        lines += [inner + line if line else line for line in _table(item.table)]
     return lines
 
 

@@ -10,13 +10,15 @@ checked against them so that an import never renumbers silently.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Optional, Union
 
 from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, heading_styles, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph,
-                               Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Text,
+                               Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Subscript,
+                               Superscript, Table, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
 from ...xmlsafe import parse_file
@@ -28,6 +30,7 @@ from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_w
                      opens_with_italic, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
+_AKN4UN_NS = "http://un.org/akn4un"
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
 # Paragraph styles the UN uses for headings inside annexes, by level: Geneva's (HChG …) and
@@ -298,6 +301,16 @@ class _Builder:
                 if local(el) == "container" and (heading := self.container_heading(el)) is not None:
                     entries.append([el, None, heading])
                     continue
+                if self.table_of(el) is not None:
+                    # Print sets it under the words of the paragraph above, as its table.
+                    last = entries[-1][2] if entries else None
+                    if isinstance(last, OperativeParagraph) and entries[-1][1] is not None \
+                            and not last.children and last.wrapup is None and last.table is None:
+                        last.table = self.table(self.table_of(el))
+                    else:
+                        self.fail(el, "a table that follows no numbered paragraph's words (a heading, "
+                                      "sub-paragraphs, another table) cannot be mapped", "E615")
+                    continue
                 if local(el) != "paragraph":
                     self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
                                   "<paragraph>", "E615")
@@ -413,8 +426,15 @@ class _Builder:
 
     def paragraph(self, el) -> OperativeParagraph:
         inlines, children, wrapup = self.structured(el)
-        return OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
+        para = OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
                                   sub_scheme=self.scheme_of(children))
+        # unres's own files write a paragraph's table in its <content>, after the words.
+        tables = el.findall("./{*}content/{*}table")
+        for extra in tables[1:]:
+            self.fail(extra, "a second table in one paragraph cannot be mapped", "E619")
+        if tables:
+            para.table = self.table(tables[0])
+        return para
 
     def scheme_of(self, children) -> str:
         """The scheme the first sub-paragraph's printed label shows ((i) directly under a paragraph,
@@ -517,7 +537,9 @@ class _Builder:
     def joined(self, el) -> list:
         """The inlines of ``el``'s paragraphs; several <p> are joined by line breaks."""
         ps = [c for c in _elements(el) if local(c) == "p"]
-        others = [c for c in _elements(el) if local(c) != "p"]
+        # A paragraph's table (its <content>'s) is read by paragraph().
+        others = [c for c in _elements(el) if local(c) != "p" and not (
+            local(c) == "table" and local(el) == "content" and local(el.getparent()) == "paragraph")]
         if not ps and not others:
             return convert(el, self.ctx)
         for other in others:
@@ -591,9 +613,88 @@ class _Builder:
             elif name == "paragraph":
                 blocks.append(self.paragraph(el))
                 self.numbered.append((blocks[-1], _num(el), el))
+            elif self.table_of(el) is not None:
+                blocks.append(self.table(self.table_of(el)))
             else:
                 self.fail(el, f"<{name}> in an annex cannot be mapped", "E631")
         return blocks
+
+    @staticmethod
+    def table_of(el):
+        """The <table> of a <container> that holds one and nothing else, as the UN writes a
+        table (``<container name="table">``); None for any other element."""
+        kids = _elements(el)
+        if local(el) != "container" or len(kids) != 1 or local(kids[0]) != "table":
+            return None
+        return kids[0]
+
+    def table(self, el) -> Table:
+        """A table: its rows of cells, a cell spanning columns followed by empty ones, the
+        first row the heading row when it is all <th>. What a source's table cannot say is
+        reported: rows that print no words (rules) are left out, and heading rows after the
+        first become rows of the table (W698)."""
+        rows, kinds, aligns = [], [], []
+        spanned: dict = {}          # column -> rows a cell above still spans
+        for tr in el.iterfind("./{*}tr"):
+            cells, kind, align = [], set(), []
+
+            def under_spans():
+                # A cell spanning rows is kept in its first row; the rows under it hold an
+                # empty cell in its column.
+                while spanned.get(len(cells)):
+                    spanned[len(cells)] -= 1
+                    cells.append([])
+                    align.append("")
+            for cell in _elements(tr):
+                under_spans()
+                if local(cell) not in ("td", "th"):
+                    self.fail(cell, f"<{local(cell)}> in a table row cannot be mapped", "E631")
+                    continue
+                kind.add(local(cell))
+                inlines = []
+                for inner in _elements(cell):
+                    if local(inner) != "p":
+                        self.fail(inner, f"<{local(inner)}> in a table cell cannot be mapped", "E631")
+                        continue
+                    words = _raised_outside(convert(inner, self.ctx))
+                    inlines = normalise(inlines + ([Text(" ")] if inlines and words else []) + words)
+                span = int(cell.get("colspan") or 1) if (cell.get("colspan") or "1").isdigit() else 1
+                down = int(cell.get("rowspan") or 1) if (cell.get("rowspan") or "1").isdigit() else 1
+                for column in range(len(cells), len(cells) + span):
+                    if down > 1:
+                        spanned[column] = down - 1
+                        kind.add("rowspan")
+                cells += [inlines] + [[] for _ in range(span - 1)]
+                # The UN's files say how a cell is aligned in an attribute of theirs, unres's own
+                # in the class.
+                justified = (cell.get("{%s}data-justification" % _AKN4UN_NS) or cell.get("class") or "").lower()
+                align += [justified if justified in ("left", "right", "center") else ""] * span
+            under_spans()
+            if not any(cells):
+                continue
+            rows.append(cells)
+            kinds.append(kind)
+            aligns.append(align)
+        if not rows:
+            self.fail(el, "a table with no words cannot be mapped", "E631")
+        header = 1 if rows and kinds[0] == {"th"} else 0
+        extra = sum(1 for kind in kinds[header:] if kind == {"th"})
+        skipped = len(el.findall("./{*}tr")) - len(rows)
+        spans = sum(1 for kind in kinds if "rowspan" in kind)
+        if extra or skipped or spans:
+            self.ctx.warn(el, f"the table's rows that print no words ({skipped}) are left out, its "
+                              f"heading rows after the first ({extra}) are rows of the table, and "
+                              f"cells spanning rows ({spans} rows hold one) are in their first row: "
+                              "a source's table has one heading row and a cell to each row and "
+                              "column", "W698")
+        width = max((len(row) for row in rows), default=0)
+        body = aligns[header:] or aligns
+        align = []
+        for column in range(width):
+            found = [a[column] for a in body if column < len(a) and a[column]]
+            align.append(Counter(found).most_common(1)[0][0] if found else "")
+        return Table([row + [[] for _ in range(width - len(row))] for row in rows], header=header,
+                     align=align, loc=self.ctx.loc(el))
 
     def annex(self, doc, body) -> Annex:
         ident = doc.find("./{*}meta/{*}identification")
@@ -601,6 +702,9 @@ class _Builder:
             return self.own_annex(doc, body)
         blocks = []
         for el in _elements(body):
+            if self.table_of(el) is not None:
+                blocks.append(self.table(self.table_of(el)))
+                continue
             if local(el) != "paragraph":
                 self.fail(el, f"<{local(el)}> in an annex cannot be mapped", "E631")
                 continue
@@ -873,6 +977,19 @@ def ref_of(el) -> str:
 def _name_key(name: str) -> str:
     """'Recalling also', 'recallingAlso' -> 'recallingalso' (unres names containers in camel case)."""
     return re.sub(r"\W+", "", collapse(name)).lower()
+
+
+def _raised_outside(inlines):
+    """An italic note letter after a word, "2021<i><sup>a</sup></i>", as a raised italic one: the
+    same print, which a source can write ("2021^*a*^"; "2021*^a^*" is not emphasis there)."""
+    out = []
+    for node in inlines:
+        if isinstance(node, (Emph, Strong)) and len(node.children) == 1 \
+                and isinstance(node.children[0], (Superscript, Subscript)):
+            raised = node.children[0]
+            node = type(raised)([type(node)(raised.children)])
+        out.append(node)
+    return out
 
 
 def _unbold(inlines, styles=(Strong,)):

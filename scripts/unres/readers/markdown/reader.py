@@ -18,7 +18,7 @@ from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
-                               SubParagraph, Subscript, Superscript, Text, ends_with_colon, is_formula)
+                               SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon, is_formula)
 from .. import source_text
 from . import front_matter, indentation
 
@@ -29,7 +29,7 @@ from . import front_matter, indentation
 # and the ellipsis (...); a backslash keeps a mark as typed (\', \", \-).
 PANDOC_FORMAT = ("commonmark_x+sourcepos+smart-raw_html-emoji-tex_math_dollars-raw_attribute"
                  "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
-                 "-pipe_tables-yaml_metadata_block-implicit_header_references")
+                 "-yaml_metadata_block-implicit_header_references")
 MAX_DEPTH = 4
 # "Annex" in the six official languages.
 ANNEX_RE = re.compile(r"(?i)(annexe?|anexo|приложение|المرفق|附件)(\s|$)")
@@ -86,6 +86,9 @@ def _explain_indentation(src, meta, errors: list) -> list:
         return errors             # re-indenting does not help: the errors say what is wrong
     return kept + explained
 
+
+# A pipe table's column alignment, as its delimiter row writes it (|:--|, |--:|, |:-:|).
+_ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center"}
 
 _LABEL_PAST_Z_RE = re.compile(r"(\(?[a-z]{2,4}[).]) ")
 # Labels pandoc does not take for list markers ("1-", "(أ)", "’1‘"), as the Arabic version prints
@@ -380,7 +383,7 @@ class _Builder:
             "BulletList": "bulleted list (use (a), (b) … sub-paragraphs)",
             "CodeBlock": "code block (is a line indented by four spaces or more?)",
             "BlockQuote": "block quotation",
-            "Table": "table",
+            "Table": "table (tables have a place in annexes and under an operative paragraph's words)",
             "HorizontalRule": "horizontal rule",
             "RawBlock": "raw block",
             "LineBlock": "line block",
@@ -419,8 +422,34 @@ class _Builder:
         elif kind == "OrderedList":
             done = sum(isinstance(b, OperativeParagraph) for b in annex.blocks)
             annex.blocks.extend(self.operative_list(block, pos, done))
+        elif kind == "Table":
+            annex.blocks.append(self.table(block, loc))
         else:
             self.unsupported(block, loc)
+
+    def table(self, block, loc) -> Table:
+        """A pipe table: its heading row (none when every cell of it is empty), its rows, the
+        alignment its delimiter row gives each column."""
+        _attr, _caption, colspecs, head, bodies, _foot = block["c"]
+        align = [_ALIGN.get(spec[0]["t"], "") for spec in colspecs]
+
+        def cells(row):
+            out = []
+            for cell in row[1]:
+                inlines = []
+                for inner in cell[4]:
+                    if inner["t"] in ("Plain", "Para"):
+                        inlines += self.inlines(inner["c"])
+                    else:
+                        self.unsupported(inner, loc)
+                out.append(_normalise(inlines))
+            return out
+        heading = [cells(row) for row in head[1]]
+        rows = [cells(row) for body in bodies for row in body[2] + body[3]]
+        heading = [row for row in heading if any(row)]
+        if not rows and not heading:
+            self.fail(loc, "empty table", "E204")
+        return Table(heading + rows, header=len(heading), align=align, loc=loc)
 
     # -------------------------------------------------------------- lists
     def _items(self, items, list_loc):
@@ -459,7 +488,16 @@ class _Builder:
                        "goes backwards" if written < expected else "skips a number")
                 self.fail(loc, f"paragraph number {written}. {why}: expected {expected}.", "E210")
             para = OperativeParagraph([], loc=loc)
-            para.inlines, para.children, para.wrapup, para.sub_scheme = self.item_content(item, loc, 1, None)
+            tables = [(block, pos) for block, pos in self.unwrap(item) if block["t"] == "Table"]
+            rest = _without_tables(item)
+            para.inlines, para.children, para.wrapup, para.sub_scheme = self.item_content(rest, loc, 1, None)
+            if tables:
+                block, table_pos = tables[0]
+                table_loc = self.loc_of(table_pos, loc)
+                if len(tables) > 1 or para.children or para.wrapup is not None:
+                    self.fail(table_loc, "a paragraph holds its words and one table under them, "
+                                         "with no sub-paragraphs", "E208")
+                para.table = self.table(block, table_loc)
             out.append(para)
         return out
 
@@ -791,12 +829,29 @@ def _index_of_column(raw_line: str, column: int) -> int:
     return index + 1
 
 
+def _without_tables(blocks) -> list:
+    """``blocks`` with their tables (and those of their sourcepos wrappers) left out."""
+    out = []
+    for block in blocks:
+        if block["t"] == "Table":
+            continue
+        if block["t"] == "Div" and _is_wrapper(block["c"][0]):
+            block = {"t": "Div", "c": [block["c"][0], _without_tables(block["c"][1])]}
+        out.append(block)
+    return out
+
+
 def _own_pos(block) -> str:
     """Blocks pandoc does not wrap carry their position in their own attributes."""
     kind = block["t"]
     if kind == "Header":
         return _attr_pos(block["c"][1])
-    if kind in ("CodeBlock", "Table", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
+    if kind == "Table":
+        # pandoc gives the places of the table's rows (the last data-pos; in a list item, another
+        # before it): the table starts at the first of them.
+        ranges = dict(block["c"][0][2]).get("data-pos", "").split(";")
+        return min(ranges, key=lambda r: int(r.split(":", 1)[0]) if r[:1].isdigit() else 0)
+    if kind in ("CodeBlock", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
         return _attr_pos(block["c"][0])
     return ""
 

@@ -27,6 +27,8 @@ def _akn_segments(el, italic=False, out=None):
             pass
         elif child.tag == _q("eol"):
             out.append(("\n", italic))
+        elif child.tag == _q("table"):
+            pass                # a table under a paragraph's words is read cell by cell
         else:
             _akn_segments(child, italic or child.tag == _q("i"), out)
         if child.tail:
@@ -188,6 +190,11 @@ def _akn_blocks(items: _Items, body, calls):
         elif child.tag == _q("paragraph"):
             _akn_unit(items, child, 0, calls)
             continue
+        elif child.tag == _q("container") and child.find("a:table", ns) is not None:
+            table = child.find("a:table", ns)
+            items.table([_akn_text(cell) for cell in table.iterfind("a:tr/*", ns)], table.get("eId", ""))
+            calls += [(n, table.get("eId")) for n in child.iter(_q("authorialNote"))]
+            continue
         else:
             continue
         calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
@@ -226,6 +233,8 @@ def _akn_unit(items: _Items, el, depth, calls):
         items.point(num, depth, text, opening, el.get("eId", ""))
     if holder is not None:
         calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))]
+        for table in holder.iterfind("a:table", ns):
+            items.table([_akn_text(cell) for cell in table.iterfind("a:tr/*", ns)], table.get("eId", ""))
     if lst is not None:
         for point in lst.iterfind("a:point", ns):
             _akn_unit(items, point, depth + 1, calls)

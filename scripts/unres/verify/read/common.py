@@ -101,6 +101,20 @@ class _Items:
         self.items.append(Item(section, "text", "", normalise(text), None,
                                self.where + ((f"text {count}",) if self.where else ()), anchor))
 
+    def table(self, cells, anchor=""):
+        """A table in an annex, or under the words of the operative paragraph read last: each
+        cell that prints words, row by row (an empty cell prints nothing a reader of print could
+        place)."""
+        if self.section == ANNEX:
+            count = sum(1 for i in self.items if i.section == ANNEX and i.kind == "table"
+                        and i.path[:1] == self.where[:1] and i.path[-1] == "cell 1") + 1
+            where = self.where + (f"table {count}",)
+        else:
+            where = self.path[:1] + ("table",)
+        texts = [normalise(text) for text in cells]
+        for index, text in enumerate(t for t in texts if t):
+            self.items.append(Item(self.section, "table", "", text, None, where + (f"cell {index + 1}",), anchor))
+
     def index_of_last(self) -> tuple:
         item = self.items[-1]
         return item.section, sum(1 for i in self.items if i.section == item.section) - 1

@@ -120,7 +120,19 @@ def extract_docx(path) -> Fingerprint:
     calls = []          # (footnote id, (section, index))
     current_list = None
     style_of = _style_names(document)
-    for para in document.paragraphs:
+    from docx.text.paragraph import Paragraph
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{{{W_NS}}}tbl":
+            # The masthead is a table too; only an annex's tables are the text's.
+            if state in ("annex", "operative"):
+                cells = [[seg for p in tc.iter(f"{{{W_NS}}}p") for seg in _docx_segments(p)]
+                         for tc in element.iter(f"{{{W_NS}}}tc")]
+                items.table(["".join(t for t, _, _ in segs) for segs in cells])
+                calls += [(c, items.index_of_last()) for segs in cells for _, _, c in segs if c]
+            continue
+        if element.tag != f"{{{W_NS}}}p":
+            continue
+        para = Paragraph(element, document._body)
         style = style_of(para)
         segs = _docx_segments(para._p)
         text = "".join(t for t, _, _ in segs)

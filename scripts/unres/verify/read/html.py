@@ -157,9 +157,15 @@ def _html_blocks(items: _Items, section, adopted=False):
             num, text, opening = _html_block(child.find("p"))
             items.paragraph(num, text, opening, child.get("id", ""))
             _html_points(items, child, 1)
+        elif child.tag == "table":
+            items.table(["".join(t for t, _ in _html_segments(cell)) for row in child.iter("tr")
+                         for cell in row if cell.tag in ("td", "th")], child.get("id", ""))
 
 
 def _html_points(items: _Items, container, depth):
+    for table in container.findall("table"):
+        items.table(["".join(t for t, _ in _html_segments(cell)) for row in table.iter("tr")
+                     for cell in row if cell.tag in ("td", "th")], table.get("id", ""))
     for ol in container.findall("ol"):
         for li in ol.findall("li"):
             first = li.find("p")

@@ -100,6 +100,10 @@ def extract_pdf(path) -> Fingerprint:
         if text and text != str(f.page + 1):
             fp.problems.append(f'page number on page {f.page + 1} reads "{text}"')
 
+    # A table's words are read cell by cell (the structure tree says which cell each is in).
+    cell_frags = [f for f in body_frags + small if f.cell is not None]
+    body_frags = [f for f in body_frags if f.cell is None]
+    small = [f for f in small if f.cell is None]
     lines = _pdf_lines(body_frags, body)
     if not lines:
         fp.problems.append("no body text could be read")
@@ -134,7 +138,7 @@ def extract_pdf(path) -> Fingerprint:
     _attach_inline(inline, lines, body)
     # A right-to-left line may start short of the text block's edge by a space's width (its
     # first word after a space WeasyPrint draws no glyph for); an indent is ten millimetres.
-    blocks = _pdf_blocks(lines, left, body, 0.5 if rtl else 0.3)
+    blocks = _with_tables(_pdf_blocks(lines, left, body, 0.5 if rtl else 0.3), _pdf_tables(cell_frags, body))
     _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
     return fp
 
@@ -242,6 +246,58 @@ def _pdf_blocks(lines, left, body, slack=0.3):
             blocks[-1].append(ln)
         prev = ln
     return blocks
+
+
+class _Table:
+    """A table's cells as read (each cell's words, in the structure tree's order), standing in
+    the run of blocks where its first cell is printed."""
+
+    def __init__(self, page, y, cells):
+        self.page, self.y, self.cells = page, y, cells
+
+
+def _pdf_tables(frags, body) -> list:
+    """The tables of the cells' fragments: each cell's lines read as a paragraph's are, small
+    raised or lowered text in its line."""
+    by_cell: dict = {}
+    for f in frags:
+        by_cell.setdefault(f.cell, []).append(f)
+    tables: dict = {}
+    for key in sorted(by_cell):
+        found = by_cell[key]
+        sizes = Counter(round(f.size, 1) for f in found if f.text.strip())
+        size = max(sizes) if sizes else body
+        lines = _pdf_lines([f for f in found if round(f.size, 1) >= 0.95 * size], body)
+        _attach_inline([f for f in found if round(f.size, 1) < 0.95 * size], lines, body)
+        text = normalise(_join_lines(ln.text for ln in lines))
+        page, table = key[0], key[1]
+        top = max((f.y for f in found), default=0.0)
+        if (page, table) not in tables:
+            tables[(page, table)] = _Table(page, top, [])
+        entry = tables[(page, table)]
+        entry.y = max(entry.y, top)
+        entry.cells.append(text)
+    return [tables[key] for key in sorted(tables)]
+
+
+def _with_tables(blocks, tables) -> list:
+    """``blocks`` with each table where it is printed; a table that runs on over a page (no
+    block between its pieces) is one."""
+    out, pending = [], list(tables)
+    for block in blocks:
+        while pending and (pending[0].page, -pending[0].y) < (block[0].page, -block[0].y):
+            _add_table(out, pending.pop(0))
+        out.append(block)
+    for table in pending:
+        _add_table(out, table)
+    return out
+
+
+def _add_table(out, table) -> None:
+    if out and isinstance(out[-1], _Table):
+        out[-1].cells += table.cells
+    else:
+        out.append(table)
 
 
 # WeasyPrint prints U+2010 where it breaks a word at a soft hyphen: the word is whole.
@@ -374,6 +430,11 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 called.setdefault(marker, items.index_of_last())
 
     for block in blocks:
+        if isinstance(block, _Table):
+            if state in ("annex", "operative"):
+                items.table(block.cells)
+            heading_end = None
+            continue
         text = normalise(_join_lines(ln.text for ln in block))
         first = next(f for f in block[0].frags if f.text.strip())
         if state == "front":

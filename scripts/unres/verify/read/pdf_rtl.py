@@ -49,13 +49,14 @@ def _is_punctuation(text: str) -> bool:
 
 class _Style:
     """What the layout half reads from the text object a character is drawn in."""
-    __slots__ = ("font", "scale", "heading")
+    __slots__ = ("font", "scale", "heading", "cell")
 
-    def __init__(self, font, scale, heading):
+    def __init__(self, font, scale, heading, cell=None):
         self.font, self.scale, self.heading = font, scale, heading
+        self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
 
 
-def _styles(textpage, chars, headings, fonts: dict) -> list:
+def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -> list:
     """Each character's ``_Style``: its object's font name, scale on the page and the heading tag
     it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
@@ -82,13 +83,16 @@ def _styles(textpage, chars, headings, fonts: dict) -> list:
             pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
             pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
             # (the tag itself: a heading between operative paragraphs is told from a part's by it)
-            heading = None if headings is None else headings.get(pdfium_c.FPDFPageObj_GetMarkedContentID(obj), "")
-            style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading)
+            mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj)
+            heading = None if headings is None else headings.get(mcid, "")
+            style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading,
+                                            (cells or {}).get(mcid))
         out.append(style)
     return out
 
 
-def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, make, first: int) -> list:
+def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, make, first: int,
+                   cells: dict | None = None) -> list:
     """The page's fragments (made by ``make``, the layout half's ``_Frag``), line by line in
     reading order, mirrored: ``x`` and ``right`` measured from the page's right edge.
 
@@ -99,7 +103,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     fragment of their own on their own baseline."""
     # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
     chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
-    styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts)))
+    styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts, cells)))
     faces = {index: style.font for index, style in styles.items()}
     chars = _word_spaces(chars, faces)
     for ch in chars:
@@ -121,6 +125,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             frag = make(page_no, width - right, y, style.scale, style.font, text, first + len(out),
                         width - left, style.heading)
             frag.mirrored = True
+            frag.cell = (page_no, *style.cell) if style.cell else None
             out.append(frag)
             run.clear()
 
@@ -136,7 +141,8 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                     style, before = styles[ch.index], styles[last.index]
                     gap = 0.0 if n else max(p_left - extent[1], extent[0] - p_right)
                     if (ch.raised != last.raised or style.font != before.font
-                            or style.heading != before.heading or gap > _STEP * max(ch.size, last.size)):
+                            or style.heading != before.heading or style.cell != before.cell
+                            or gap > _STEP * max(ch.size, last.size)):
                         flush()
                 if run:
                     if n:

@@ -21,7 +21,8 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
 class _Frag:
-    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored")
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored",
+                 "cell")
 
     def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
@@ -33,40 +34,54 @@ class _Frag:
         # page is not tagged.
         self.heading = heading
         self.mirrored = False   # read from a right-to-left page (pdf_rtl)
+        # The table cell it is in, (page, table, cell) in the structure tree's order; None
+        # outside tables.
+        self.cell = None
 
 
 _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 
 
-def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes) -> dict | None:
+def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None) -> dict | None:
     """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
     tree), each with its tag ("H2" …), or None when the page has no tags. A heading is what the
-    file says it is, not whatever happens to be set in bold."""
+    file says it is, not whatever happens to be set in bold. ``cells``, if given, gets the
+    marked-content ids of the text of each table cell (TD, TH), as (table, cell) in the tree's
+    order: print alone cannot tell a cell's words from the next cell's."""
     tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
     if not tree:
         return None
     buffer = ctypes.create_string_buffer(64)
     found, any_tag = {}, False
+    counts = [0, 0]       # tables, cells
 
-    def visit(elem, heading):
+    def visit(elem, heading, cell):
         nonlocal any_tag
         length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
         kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
         heading = heading or (kind if kind in _HEADING_TAGS else "")
+        if kind == "Table":
+            counts[0] += 1
+        elif kind in ("TD", "TH"):
+            counts[1] += 1
+            cell = (counts[0], counts[1])
         for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(elem)):
             any_tag = True
+            mcid = pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i)
             if heading:
-                found[pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i)] = heading
+                found[mcid] = heading
+            if cell is not None and cells is not None:
+                cells[mcid] = cell
         for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
             child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
             if child:
-                visit(child, heading)
+                visit(child, heading, cell)
 
     try:
         for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
             elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
             if elem:
-                visit(elem, "")
+                visit(elem, "", None)
     finally:
         pdfium_c.FPDF_StructTree_Close(tree)
     return found if any_tag else None
@@ -106,10 +121,11 @@ def pdf_fragments(path, links_found: list | None = None):
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
                 widths.append(page_right)
-                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes)
+                cells: dict = {}
+                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes, cells)
                 if rtl:
                     frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
-                                                len(frags)))
+                                                len(frags), cells))
                     continue
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
@@ -140,10 +156,12 @@ def pdf_fragments(path, links_found: list | None = None):
                     if not pdfium_c.FPDFPageObj_GetBounds(raw, *bounds):
                         raise pdfium.PdfiumError("Failed to locate pageobject.")
                     right = bounds[2].value
-                    heading = None if headings is None else headings.get(
-                        pdfium_c.FPDFPageObj_GetMarkedContentID(raw), "")
+                    mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(raw)
+                    heading = None if headings is None else headings.get(mcid, "")
                     frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
                                        heading))
+                    if mcid in cells:
+                        frags[-1].cell = (page_no, *cells[mcid])
             finally:
                 textpage.close()
                 page.close()

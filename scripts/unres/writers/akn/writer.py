@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
-from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Table,
                                Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
 from ...model import heading_styles, presentation
 from ...model.presentation import labels_for, present, presentation_for, vote_note_template
@@ -26,7 +26,7 @@ TEMPLATE = "akn/statement.akn.xml"
 
 _KINDS = {Text: "text", Emph: "emph", Strong: "strong", Superscript: "sup",
           Subscript: "sub", Link: "link", LineBreak: "eol", NoteRef: "noteref",
-          Heading: "heading", Paragraph: "paragraph", OperativeParagraph: "operative"}
+          Heading: "heading", Paragraph: "paragraph", OperativeParagraph: "operative", Table: "table"}
 
 # eIds of the meta and conclusions items the model does not number.
 VOTING = "voting_1"

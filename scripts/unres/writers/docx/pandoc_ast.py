@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ...model.document import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Paragraph,
+from ...model.document import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Paragraph, Table,
                                Resolution, Strong, Subscript, Superscript, Text)
 from ...model.presentation import Presentation
 
@@ -107,11 +107,36 @@ def sub_paragraphs(items, level: int, conv: Inlines) -> list:
 
 
 def operative(para: OperativeParagraph, conv: Inlines) -> list:
+    return _operative(para, conv) + ([table(para.table, conv)] if para.table is not None else [])
+
+
+def _operative(para: OperativeParagraph, conv: Inlines) -> list:
     out = [styled(BODY, numbered(para.num, conv(para.inlines)))]
     out.extend(sub_paragraphs(para.children, 0, conv))
     if para.wrapup:
         out.append(styled(BODY, conv(para.wrapup)))
     return out
+
+
+_ALIGN = {"left": "AlignLeft", "right": "AlignRight", "center": "AlignCenter"}
+
+
+def table(block: Table, conv: Inlines) -> dict:
+    """A table in pandoc's form: the heading row in its head, each column aligned as the source
+    says; the reference document's "Table" style sets its rules."""
+    width = max([len(block.align)] + [len(row) for row in block.rows])
+    align = [{"t": _ALIGN.get(a, "AlignDefault")} for a in block.align] + \
+        [{"t": "AlignDefault"}] * (width - len(block.align))
+
+    def row(cells):
+        cells = list(cells) + [[]] * (width - len(cells))
+        return [["", [], []], [[["", [], []], {"t": "AlignDefault"}, 1, 1,
+                                [{"t": "Plain", "c": conv(cell)}] if cell else []] for cell in cells]]
+    return {"t": "Table", "c": [
+        ["", [], []], [None, []], [[a, {"t": "ColWidthDefault"}] for a in align],
+        [["", [], []], [row(cells) for cells in block.rows[:block.header]]],
+        [[["", [], []], 0, [], [row(cells) for cells in block.rows[block.header:]]]],
+        [["", [], []], []]]}
 
 
 def heading(style: str, label: str, title) -> dict:
@@ -157,7 +182,7 @@ def blocks(res: Resolution, pres: Presentation) -> list:
 
 def holder_blocks(items, conv: Inlines, heading_style) -> list:
     """An annex's or an adopted text's headings (in the style ``heading_style`` gives their
-    level), paragraphs and numbered paragraphs."""
+    level), paragraphs, numbered paragraphs and tables."""
     out = []
     for block in items:
         if isinstance(block, Heading):
@@ -166,6 +191,8 @@ def holder_blocks(items, conv: Inlines, heading_style) -> list:
             out.append(styled(BODY, conv(block.inlines)))
         elif isinstance(block, OperativeParagraph):
             out.extend(operative(block, conv))
+        elif isinstance(block, Table):
+            out.append(table(block, conv))
         else:
             raise TypeError(f"no DOCX rendering for block {type(block).__name__}")
     return out
