@@ -61,7 +61,8 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -
     it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
 
-    name = ctypes.create_string_buffer(256)
+    from .pdf_text import font_base_name   # (pdf_text reads a right-to-left page through this module)
+
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
     by_object: dict = {}
     out = []
@@ -74,12 +75,7 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -
         key = ctypes.cast(obj, ctypes.c_void_p).value
         style = by_object.get(key)
         if style is None:
-            font = pdfium_c.FPDFTextObj_GetFont(obj)
-            font_key = ctypes.cast(font, ctypes.c_void_p).value
-            base = fonts.get(font_key)
-            if base is None:
-                got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-                base = fonts[font_key] = name.value.decode("latin-1") if got else ""
+            base = font_base_name(obj, fonts)
             pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
             pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
             # (the tag itself: a heading between operative paragraphs is told from a part's by it)

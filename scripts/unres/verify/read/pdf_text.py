@@ -87,6 +87,23 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     return found if any_tag else None
 
 
+def font_base_name(text_object, fonts: dict) -> str:
+    """The base name of the font a text object is drawn in ("ABCDEF+Amiri-Italic"; "" when the
+    file names none), looked up once per font: ``fonts`` keeps each font's name by its handle."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFTextObj_GetFont(text_object)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    base = fonts.get(key)
+    if base is None:
+        name = ctypes.create_string_buffer(256)
+        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+        base = fonts[key] = name.value.decode("latin-1") if got else ""
+    return base
+
+
 def _pdf_fragments(path, links_found: list | None = None):
     """``(fragments, page heights, page widths)``: see ``pdf_fragments``."""
     return pdf_fragments(path, links_found)[:3]
@@ -104,7 +121,6 @@ def pdf_fragments(path, links_found: list | None = None):
     import pypdfium2.raw as pdfium_c
 
     frags, heights, widths = [], [], []
-    name = ctypes.create_string_buffer(256)
     size = ctypes.c_float()
     matrix = pdfium_c.FS_MATRIX()
     bounds = [ctypes.c_float() for _ in range(4)]
@@ -146,12 +162,7 @@ def pdf_fragments(path, links_found: list | None = None):
                     a, d, e, f = matrix.a, matrix.d, matrix.e, matrix.f
                     if not pdfium_c.FPDFTextObj_GetFontSize(raw, ctypes.byref(size)):
                         continue
-                    font = pdfium_c.FPDFTextObj_GetFont(raw)
-                    key = ctypes.cast(font, ctypes.c_void_p).value
-                    base = fonts.get(key)
-                    if base is None:
-                        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-                        base = fonts[key] = name.value.decode("latin-1") if got else ""
+                    base = font_base_name(raw, fonts)
                     scale = (abs(d) + abs(a)) / 2
                     if not pdfium_c.FPDFPageObj_GetBounds(raw, *bounds):
                         raise pdfium.PdfiumError("Failed to locate pageobject.")
