@@ -142,3 +142,16 @@ def test_generated_models_round_trip(tmp_path, res):
     text, again = _reread(tmp_path, res)
     assert again == res, text
     assert render_markdown(again) == text
+
+
+def test_words_opening_with_a_list_dash_or_bullet_stay_words(tmp_path, source_file):
+    """Closing words or a sub-paragraph that open with "– " or "• " (the marks of the UN's dashed
+    and bulleted lists) are written so that they are not read back as a list item."""
+    res = read_source(str(source_file()))
+    para = next(p for p in res.operative if p.children)
+    para.wrapup = [Text("– and closing words")]
+    para.children[0].inlines = [Text("• a bullet typed in the words")]
+    text, again = _reread(tmp_path, res)
+    assert "&#8211; and closing words" in text and "&#8226; a bullet typed" in text
+    assert again == res
+    assert render_markdown(again) == text

@@ -28,6 +28,7 @@ _SMART_STRAIGHT_RE = re.compile(r"((?<=-)-|(?<=\.)\.)")
 _straight = contextvars.ContextVar("straight_quotes", default=False)
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
+_MARK_START_RE = re.compile(r"^[•–](?= )")
 _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[.)](\s|$)|\(\d+\)|:)")
 
 
@@ -176,6 +177,10 @@ def _escape_text(text: str) -> str:
 
 
 def _protect_line_start(text: str) -> str:
+    if _MARK_START_RE.match(text):
+        # A line opening with the bullet or dash of a UN list would be read as one; CommonMark
+        # escapes no such character, so the first is written as its character reference.
+        return f"&#{ord(text[0])};" + text[1:]
     if _LINE_START_RE.match(text):
         return "\\" + text if not text[0].isalnum() and text[0] != "(" else _escape_first_punct(text)
     return text
