@@ -53,7 +53,7 @@ def snapshot(folder: Path) -> dict:
 
 def pandocs(mark: str, kept: bool = False) -> list:
     """The running pandoc processes whose environment carries ``MARK=mark`` (``kept``: only
-    those kept running for the DOCX, ``pandoc lua``, not the commands that read a source)."""
+    those kept running for reading sources and writing the DOCX, ``pandoc lua``, not pandoc commands)."""
     wanted, found = f"{MARK}={mark}".encode(), []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
