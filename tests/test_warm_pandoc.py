@@ -118,11 +118,12 @@ def test_switched_off_it_runs_a_command(fresh):
 
 # Pieces of a source body in which pandoc's preparation of its input shows: tabs at every
 # column, carriage returns, a leading BOM, decomposed letters (pandoc composes them before it
-# counts columns), lists and notes that end the text, a text with no final newline.
+# counts columns), lists, tables and notes that end the text, a text with no final newline.
 _PIECES = st.sampled_from([
     "Decides", "\t", "  \t", "a\tb", "\r\n", "\n", "\n\n", "1. ", "2) ", "   (a) ", "\t(i) ",
     "    ", "e\u0301", "Co\u0302te", "*Recalling*", "**so**", "[^1]", "'quoted'", "\"twice\"",
     "--", "...", "\u00a0", "# A", "### Heading\n", "> ", "`code`", "\\*", "*", "_", "\ufeff",
+    "| a |", "|---|\n", " | ",
 ])
 
 
