@@ -226,3 +226,21 @@ def test_a_presidential_statement_is_refused_and_nothing_is_written(tmp_path):
     done = subprocess.run([sys.executable, "-m", "unres.cli", "import", str(path), "-o", str(out)],
                           capture_output=True, text=True)
     assert done.returncode == 3 and "E650" in done.stderr and not out.exists()
+
+
+@settings(max_examples=25, deadline=None)
+@given(month=st.integers(1, 12), day=st.integers(1, 28), before=st.sampled_from(["", " ", "\u00a0"]),
+       after=st.sampled_from(["", " ", "\u00a0"]))
+def test_an_arabic_month_whose_two_names_are_spaced_around_the_slash_is_read(tmp_path_factory, month, day,
+                                                                             before, after):
+    """The Arabic months print two names joined by a slash; S/RES/2551 (2020) in Arabic spaces it
+    ("12 تشرين الثاني/ نوفمبر 2020") in an adoption line whose @date is the placeholder."""
+    import datetime as dt
+    written = languages.format_date(dt.date(2020, month, day), "ar").replace("/", before + "/" + after)
+    adoption = ('الذي اتخذه مجلس الأمن في <inline name="adoptionMeeting"></inline><docDate date="0001-01-01" '
+                f'refersTo="#adoptionDate">جلسته 8775 المعقودة في {written}</docDate>')
+    res, said = _import(tmp_path_factory.mktemp("ar"), sc_file(adoption=adoption, lang="ar",
+                                                               number="القرار 2561 (2021)"))
+    assert res.meta.adoption_date == dt.date(2020, month, day) and res.meta.meeting == "8775"
+    assert "W683" in said
+

@@ -31,6 +31,9 @@ def flat(text: str) -> str:
     """A printed line with its spaces plain and single, and the first of the month as the language
     data writes it ("1er juillet", as French prints it, is "1 juillet" there)."""
     line = " ".join(text.replace(languages.DATE_SPACE, " ").split())
+    # An Arabic month's two names are joined by a slash, which the UN's files sometimes space
+    # ("تشرين الثاني/ نوفمبر").
+    line = re.sub(r" ?/ ?", "/", line)
     return re.sub(r"(?<!\d)(\d{1,2})(?:er|ᵉʳ)(?= )", r"\1", line)
 
 
@@ -39,6 +42,6 @@ def with_date(text: str, printed: dt.date, date: dt.date, code: str) -> str:
     form; the rest of the line as it was (its spaces, its words)."""
     words = flat(languages.format_date(printed, code)).split(" ")
     # Whatever spaces the line has between the date's words, and "1er" where the data writes "1".
-    pattern = r"\s+".join(re.escape(w) + (r"(?:er|ᵉʳ)?" if i == 0 and w.isdigit() else "")
+    pattern = r"\s+".join(re.escape(w).replace("/", r"\s?/\s?") + (r"(?:er|ᵉʳ)?" if i == 0 and w.isdigit() else "")
                           for i, w in enumerate(words))
     return re.sub(r"(?<!\d)" + pattern + r"(?!\d)", lambda _m: languages.format_date(date, code), text, count=1)
