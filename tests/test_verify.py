@@ -1251,3 +1251,19 @@ def test_normalise_is_the_pattern_it_replaces():
         assert normalise(text, keep_breaks) == _normalised_by_pattern(text, keep_breaks)
         assert squash(text) == re.sub(r"\s+", "", _normalised_by_pattern(text))
     check()
+
+
+def test_an_italic_phrase_set_over_two_lines_is_read_whole_from_the_pdf(tmp_path):
+    """The Security Council titles a mandate's sub-paragraphs with words all in italics (S/RES/2524
+    (2020) in Russian: "i) *оказание содействия … устойчивого мира*"): set over two lines, the
+    PDF's line break is a space inside the italics, not the end of the opening phrase."""
+    words = " ".join(["the consolidation of democratic governance and lasting peace"] * 3)
+    source = tmp_path / "A_HRC_RES_99_5.md"
+    source.write_text(
+        FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/5").replace('"99/1"', '"99/5"')
+        + f"\n*The Human Rights Council*,\n\n*Recalling* its resolution 1/1,\n\n1. *Decides* that:\n\n"
+        + f"   (a) *{words}*\n\n       (i) to act;\n\n   (b) to report.\n\n"
+        + f"2. *{words}* to remain seized of the matter.\n", encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []
