@@ -365,7 +365,9 @@ def clean_state(text: str) -> str:
 
 def parse_date(text: str) -> Optional[dt.date]:
     """The first date printed in ``text``, in any of the six languages' forms."""
-    text = normalise(text)
+    # An Arabic month's two names are joined by a slash, which a UN file kept in `printed:` may
+    # space ("12 تشرين الثاني/ نوفمبر 2020", S/RES/2551 (2020)).
+    text = re.sub(r" ?/ ?", "/", normalise(text))
     for code, regex in _DATE_RES:
         match = regex.search(text)
         if not match:

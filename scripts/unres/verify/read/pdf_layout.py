@@ -218,9 +218,10 @@ def _attach_inline(frags, lines, body):
 
 
 _PART_LABEL_RE = re.compile(r"[A-Z]")
-# An annex's label in any of the six languages ("Annex", "Annex II").
+# An annex's label in any of the six languages ("Annex", "Annex II", "Annex A"; "Приложение В" with
+# the Cyrillic letter, "附件C" with none between).
 _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(code)["annex"]) for code in languages.CODES}))
-                             + r")(?:\s+[IVXLC\d]+)?")
+                             + r")(?:\s*(?:[IVXLC\d]+|[A-Z\u0410-\u042f]))?")
 
 
 def _pdf_blocks(lines, left, body, slack=0.3):
