@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from unres.errors import SourceError
 from unres.model import languages
+from unres.model.document import plain_text
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 from unres.writers.markdown import render_markdown
@@ -243,4 +244,115 @@ def test_an_arabic_month_whose_two_names_are_spaced_around_the_slash_is_read(tmp
                                                                number="القرار 2561 (2021)"))
     assert res.meta.adoption_date == dt.date(2020, month, day) and res.meta.meeting == "8775"
     assert "W683" in said
+    # The line is kept as printed, and verify reads the same date back from every output.
+    from unres.model.presentation import present
+    from unres.verify.fingerprint import adoption_date_from
+    assert adoption_date_from(present(res).adopted_by) == dt.date(2020, month, day)
 
+
+def _point(label: str, text: str, inner: str = "") -> str:
+    return f"<point><num>{label}</num><content><p>{text}</p></content></point>{inner}"
+
+
+@settings(max_examples=20, deadline=None)
+@given(roman_outer=st.booleans(), before=st.integers(1, 4), inner=st.integers(1, 4), strays=st.integers(1, 2),
+       after=st.integers(0, 3))
+def test_points_closing_a_sublist_whose_labels_run_on_the_outer_list_are_moved_out(
+        tmp_path_factory, roman_outer, before, inner, strays, after):
+    """S/RES/2524 (2020) in Russian types "(iii)" as the last point of the sublist under "ii)", its own
+    sublist after it: print shows (iii) beside (ii). Whatever the lengths, the points whose labels
+    continue the outer list are moved out to it (W694), and a sublist after them is the last one's."""
+    from unres.model.numerals import letters, roman
+    outer = (lambda n: f"({roman(n + 1)})") if roman_outer else (lambda n: f"({letters(n)})")
+    sub = (lambda n: f"{letters(n)}.") if roman_outer else (lambda n: f"({roman(n + 1)})")
+    items = [_point(outer(n), f"Outer {n};") for n in range(before)]
+    items += ["<sublist>" + "".join(_point(sub(n), f"Inner {n};") for n in range(inner))
+              + "".join(_point(outer(before + n), f"Outer {before + n};") for n in range(strays)) + "</sublist>"]
+    if after:
+        items.append("<sublist>" + "".join(_point(sub(n), f"Under {n};") for n in range(after)) + "</sublist>")
+    para = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> that:</p></intro>'
+            + "".join(items) + "</list></paragraph>")
+    text = sc_file().replace('<paragraph><num>1.</num><content><p><span class="italic">Decides</span> to act;'
+                             '</p></content></paragraph>', para)
+    res, said = _import(tmp_path_factory.mktemp("strays"), text)
+    points = res.operative[0].children
+    assert [p.inlines[0].text for p in points] == [f"Outer {n};" for n in range(before + strays)]
+    assert [len(p.children) for p in points] == [0] * (before - 1) + [inner] + [0] * (strays - 1) + [after]
+    assert "W694" in said and said["W694"].loc.line > 1
+    _round_trip(tmp_path_factory.mktemp("md"), res)
+
+
+@settings(max_examples=20, deadline=None)
+@given(lang=st.sampled_from(["en", "ar"]), under_point=st.booleans(), letters_before=st.integers(1, 3),
+       typed=st.integers(1, 5))
+def test_roman_labels_typed_in_paragraphs_of_their_own_go_where_print_shows_them(
+        tmp_path_factory, lang, under_point, letters_before, typed):
+    """S/RES/2514 (2020) in Arabic types its mandate's ’1‘, ’2‘ … in paragraphs of their own, under a
+    paragraph with no sub-paragraphs (the Council's (i) directly under a paragraph) and under an
+    unlabelled sub-paragraph of (c) (the English version nests them there). They open a level
+    labelled as they are, and a level whose points print no label is not continued by them."""
+    from unres.model.numerals import letters, roman
+    abjad = "أبجده"
+    letter = (lambda n: f"({abjad[n]})") if lang == "ar" else (lambda n: f"({letters(n)})")
+    typed_label = (lambda n: f"’{n + 1}‘") if lang == "ar" else (lambda n: f"({roman(n + 1)})")
+    head = '<paragraph><num>1.</num><content><p><span class="italic">Decides</span> that:</p></content></paragraph>'
+    if under_point:
+        points = "".join(_point(letter(n), f"Letter {n}:") for n in range(letters_before - 1))
+        points += (f"<point><num>{letter(letters_before - 1)}</num><list><intro><p>Last letter:</p></intro>"
+                   "<point><content><p>To carry out the following tasks:</p></content></point></list></point>")
+        head = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> that:</p></intro>'
+                + points + "</list></paragraph>")
+    paras = "".join(f"<paragraph><content><p>{typed_label(n)}\tTask {n};</p></content></paragraph>"
+                    for n in range(typed))
+    text = sc_file(lang=lang, number="القرار 2561 (2021)" if lang == "ar" else "Resolution 2561 (2021)").replace(
+        '<paragraph><num>1.</num><content><p><span class="italic">Decides</span> to act;</p></content></paragraph>',
+        head + paras)
+    res, said = _import(tmp_path_factory.mktemp("typed"), text)
+    owner = res.operative[0]
+    if under_point:
+        assert len(owner.children) == letters_before
+        owner = owner.children[-1].children[0]
+    assert [p.inlines[0].text.strip() for p in owner.children] == [f"Task {n};" for n in range(typed)]
+    assert [p.label for p in owner.children] == [languages.scheme_label("roman", n, lang) for n in range(typed)]
+    assert "W653" in said
+    _round_trip(tmp_path_factory.mktemp("md"), res)
+
+
+@settings(max_examples=12, deadline=None)
+@given(word=st.sampled_from(["Annex", "Приложение", "Annexe", "Anexo"]), extra=st.integers(0, 2))
+def test_an_annex_s_label_and_title_left_in_the_main_body_open_the_annex(tmp_path_factory, word, extra):
+    """S/RES/2551 (2020) in Russian leaves "Приложение A" and its title as headings after the last
+    operative paragraph, the attachment opening with item 1. (the other versions open it with
+    them): they are moved to the annex they open (W695), not refused as headings over nothing."""
+    titles = ["Items subject to approval", "Components"][:extra]
+    left = "".join(f'<paragraph class="H1"><heading>{t}</heading></paragraph>' for t in [f"{word} A"] + titles)
+    attachment = ('<attachments><attachment><doc name="annex"><mainBody><paragraph><num>1.</num><content>'
+                  '<p>Surface-to-air missiles.</p></content></paragraph></mainBody></doc></attachment></attachments>')
+    text = sc_file().replace("    </mainBody>\n", left + "</mainBody>\n" + attachment)
+    res, said = _import(tmp_path_factory.mktemp("annex"), text)
+    assert [p.num for p in res.operative] == ["1.", "2."] and not res.operative[-1].headings
+    (annex,) = res.annexes
+    assert annex.label == f"{word} A" and "W695" in said and said["W695"].loc.line > 1
+    words = ([plain_text(annex.title)] if annex.title else []) + [plain_text(b.inlines) for b in annex.blocks]
+    assert words == titles + ["1. Surface-to-air missiles."]
+    _round_trip(tmp_path_factory.mktemp("md"), res)
+
+
+@settings(max_examples=10, deadline=None)
+@given(split=st.lists(st.booleans(), min_size=1, max_size=4))
+def test_an_annex_number_whose_text_is_in_the_next_paragraph_is_joined_to_it(tmp_path_factory, split):
+    """S/RES/2551 (2020) in French types each numbered item of its annex as "<num>1.</num>" with an
+    empty text, the words in the next, unnumbered paragraph: print shows "1. Missiles …" (W644)."""
+    items = ""
+    for n, apart in enumerate(split, 1):
+        items += (f"<paragraph><num>{n}.</num><content><p></p></content></paragraph>"
+                  f"<paragraph><content><p>Item {n} ;</p></content></paragraph>" if apart else
+                  f"<paragraph><num>{n}.</num><content><p>Item {n} ;</p></content></paragraph>")
+    attachment = ('<attachments><attachment><doc name="annex"><mainBody><paragraph class="H1"><heading>Annex A'
+                  f'</heading></paragraph>{items}</mainBody></doc></attachment></attachments>')
+    text = sc_file().replace("    </mainBody>\n", "</mainBody>\n" + attachment)
+    res, said = _import(tmp_path_factory.mktemp("annex"), text)
+    (annex,) = res.annexes
+    assert [plain_text(b.inlines) for b in annex.blocks] == [f"{n}. Item {n} ;" for n in range(1, len(split) + 1)]
+    assert ("W644" in said) == any(split)
+    _round_trip(tmp_path_factory.mktemp("md"), res)

@@ -41,6 +41,8 @@ SAMPLE = [
     SC / "French" / "S_RES_2536 (2020)-2010201F.xml",    # empty adoption line
     SC / "Russian" / "S_RES_2504 (2020)-2000407R.xml",
     SC / "Spanish" / "S_RES_2504 (2020)-2000407S.xml",
+    SC / "French" / "S_RES_2551 (2020)-2015095F.xml",    # annexes A, B, C; numbers apart from their text
+    SC / "Russian" / "S_RES_2551 (2020)-2015095R.xml",   # annex A's label and title left in the main body
 ]
 CHINESE = [
     GA / "Chinese" / "75_10_C.xml",

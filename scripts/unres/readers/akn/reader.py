@@ -26,7 +26,7 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     reads_as_heading,
+                     next_key, reads_as_heading,
                      opens_with_italic, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
@@ -97,6 +97,8 @@ class _Builder:
         self.numbered: list = []
         # The label each sub-paragraph printed, by id: the first of a list says its scheme.
         self.printed_labels: dict = {}
+        # Headings the converter left after the last operative paragraph that open the first annex.
+        self.annex_lead: list = []
 
     def fail(self, el, message: str, code: str) -> None:
         self.errors.append(error(self.ctx.loc(el), message, code))
@@ -318,6 +320,7 @@ class _Builder:
                 heading = self.operative_heading(el)
                 entries.append([el, None, heading] if heading is not None
                                else [el, _num(el), self.paragraph(el)])
+        entries = self.annex_heads_left_behind(bodies[-1].getparent(), entries)
         for entry in entries:
             el, num, para = entry
             if num is not None and not num.rstrip(".").isdigit() and TYPED_LABEL_RE.match(num + " "):
@@ -377,6 +380,22 @@ class _Builder:
         self.ctx.warn(el, "a <container> of words alone between operative paragraphs: a heading "
                           "typed as a container; read as a heading", "W697")
         return Heading(heading_styles.SUBHEADING_FROM, _unbold(inlines, (Emph, Strong)), loc=self.ctx.loc(el))
+
+    def annex_heads_left_behind(self, statement, entries: list) -> list:
+        """The first annex's label and title the converter left at the end of the main body
+        ("Приложение A" and its title after paragraph 38, S/RES/2551 (2020) in Russian; the other
+        versions open the attachment with them): headings alone after the last paragraph, the
+        first an annex's label, with an attachment to open. They are that annex's, as printed."""
+        tail = len(entries)
+        while tail and isinstance(entries[tail - 1][2], Heading):
+            tail -= 1
+        if tail == len(entries) or statement.find("./{*}attachments/{*}attachment") is None \
+                or not _ANNEX_LABEL_RE.match(plain_text(entries[tail][2].inlines).strip()):
+            return entries
+        self.ctx.warn(entries[tail][0], "the first annex's label and title are left at the end of the "
+                                        "main body; moved to the annex they open", "W695")
+        self.annex_lead = [el for el, _num, _heading in entries[tail:]]
+        return entries[:tail]
 
     def operative_heading(self, el) -> Optional[Heading]:
         """The heading a <paragraph> holds when it holds nothing else (and perhaps its label):
@@ -486,6 +505,7 @@ class _Builder:
                 self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
                                    "to; read as that point's sub-paragraphs", "W658")
                 sub_intro, points[-1].children, sub_wrapup = self.list(child)
+                self.lift_strays(child, points)
                 points[-1].sub_scheme = self.scheme_of(points[-1].children)
                 if sub_intro:
                     self.fail(child, "a <sublist> with its own introduction cannot be mapped", "E618")
@@ -499,6 +519,35 @@ class _Builder:
         if not points:
             self.fail(el, "a list without points", "E618")
         return intro, points, wrapup
+
+    def typed_scheme(self, label: str, depth: int) -> Optional[str]:
+        """The scheme a typed label is the first of, its depth's where two are ("(i)")."""
+        label = re.sub(r"^\s*[’‘](\d{1,3})[’‘]\s*$", r"’\1‘", printed_form(label))
+        return languages.scheme_of(label, 0, self.ctx.code, languages.LEVELS[depth - 1])
+
+    def lift_strays(self, sublist, points) -> None:
+        """Points the converter closed a <sublist> with whose labels run on the list around it,
+        not the sublist's own ("ii)", a., b., "(iii)", then (iii)'s own sublist): print shows them
+        at the outer level, so they are moved back to it."""
+        children = points[-1].children
+
+        def keys(items):
+            return [label_key(self.printed_labels.get(id(p)) or "") for p in items]
+
+        def strays(k):
+            outer, tail = keys(points), keys(children[k:])
+            return all(not p.children for p in children[k:]) and tail[0] != next_key(keys(children[:k])) \
+                and all(key and key == next_key(outer + tail[:j]) for j, key in enumerate(tail))
+
+        first = next((k for k in range(1, len(children)) if strays(k)), None)
+        if first is None:
+            return
+        moved = children[first:]
+        del children[first:]
+        self.ctx.warn(sublist, f"the sub-paragraph {self.printed_labels.get(id(moved[0]))} is typed at the "
+                               "end of the sublist before it but continues the labels around it; "
+                               "moved out to them", "W694")
+        points.extend(moved)
 
     def point(self, el) -> SubParagraph:
         inlines, children, wrapup = self.structured(el)
@@ -584,7 +633,7 @@ class _Builder:
                 if body is None:
                     self.fail(doc, f"attachment <{local(doc)}> without <mainBody> cannot be mapped", "E630")
                     continue
-                out.append(self.annex(doc, body))
+                out.append(self.annex(doc, body, self.annex_lead if not out else []))
         return out
 
     def own_annex(self, doc, body) -> Annex:
@@ -696,12 +745,12 @@ class _Builder:
         return Table([row + [[] for _ in range(width - len(row))] for row in rows], header=header,
                      align=align, loc=self.ctx.loc(el))
 
-    def annex(self, doc, body) -> Annex:
+    def annex(self, doc, body, lead=()) -> Annex:
         ident = doc.find("./{*}meta/{*}identification")
         if ident is not None and ident.get("source") == "#unres":
             return self.own_annex(doc, body)
-        blocks = []
-        for el in _elements(body):
+        blocks, pending = [], None
+        for el in list(lead) + _elements(body):
             if self.table_of(el) is not None:
                 blocks.append(self.table(self.table_of(el)))
                 continue
@@ -714,10 +763,26 @@ class _Builder:
             if heading is not None:
                 # A heading marked up as the operative part's are (<paragraph><heading>).
                 heading.level = _HEADING_STYLES.get(style, heading.level)
+                if pending is not None:
+                    blocks += self.as_text_paragraphs(pending[0], [], [], None, self.ctx.loc(pending[1]))
+                    pending = None
                 blocks.append(heading)
                 continue
             num = _num(el)
             inlines, children, wrapup = self.structured(el)
+            if num is not None and not inlines and not children:
+                # A number whose text the converter put in the next paragraph ("1." then
+                # "Missiles surface-air …", S/RES/2551 (2020) in French): print shows them as one.
+                pending = (num, el)
+                continue
+            if pending is not None:
+                if num is None and inlines:
+                    self.ctx.warn(el, f"the text of the annex's paragraph {pending[0]} is in the next, "
+                                      "unnumbered <paragraph>; joined", "W644")
+                    num = pending[0]
+                else:
+                    blocks += self.as_text_paragraphs(pending[0], [], [], None, self.ctx.loc(pending[1]))
+                pending = None
             if num is not None or children:
                 # Annex numbering restarts under each article heading, which an
                 # operative list cannot express; the numbers stay as text, as the
@@ -731,6 +796,8 @@ class _Builder:
                 blocks.append(Heading(_HEADING_STYLES[style], _unbold(inlines), loc=self.ctx.loc(el)))
             else:
                 blocks.append(Paragraph(inlines, loc=self.ctx.loc(el)))
+        if pending is not None:
+            blocks += self.as_text_paragraphs(pending[0], [], [], None, self.ctx.loc(pending[1]))
         label, title = None, None
         if blocks and isinstance(blocks[0], Heading) \
                 and _ANNEX_LABEL_RE.match(plain_text(blocks[0].inlines).strip()):
@@ -900,12 +967,13 @@ class _OperativeRecovery:
         label, rest = labelled
         sub = SubParagraph(rest, children=para.children, wrapup=para.wrapup, loc=para.loc)
         if self.nester is None:
-            self.nester = LabelNester(last.children)
+            self.nester = LabelNester(last, self.b.typed_scheme,
+                                      lambda sub: id(sub) in self.b.printed_labels and not self.b.printed_labels[id(sub)])
         following = self.entries[index + 1] if index + 1 < len(self.entries) else None
         next_label = typed_label(following[2].inlines) if following and following[1] is None \
             and not isinstance(following[2], Heading) else None
         next_key = label_key(next_label[0]) if next_label else None
-        if last.wrapup is None and self.nester.place(label_key(label), sub, next_key):
+        if last.wrapup is None and self.nester.place(label_key(label), sub, next_key, label):
             self.b.lookalike(el, label)
             self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of paragraph "
                                f"{len(self.paragraphs)} are typed in paragraphs of their own, from "

@@ -11,7 +11,7 @@ can put each piece back where print shows it.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from ...model import transforms
 from ...model.document import Emph, Link, NoteRef, Strong, Text, plain_text
@@ -95,6 +95,17 @@ def typed_label(inlines) -> Optional[tuple[str, list]]:
     return label, ([Text(rest)] if rest else []) + list(inlines[1:])
 
 
+def next_key(keys: list) -> Optional[str]:
+    """The key of the label after ``keys`` in the sequence they run in (numbers, roman numerals
+    from i, letters from a), or None when they run in none."""
+    if not keys:
+        return None
+    for sequence in (lambda n: str(n + 1), lambda n: roman(n + 1), letters):
+        if [sequence(n) for n in range(len(keys))] == keys:
+            return sequence(len(keys))
+    return None
+
+
 def _expected(depth: int, count: int) -> str:
     """The key of the ``count``-th label (0-based) at nesting ``depth`` (1 = (a))."""
     return label_key(transforms.sub_label(depth, count))
@@ -106,19 +117,46 @@ class LabelNester:
     Each label is taken at the level whose sequence it continues, or opens a level
     under the last sub-paragraph. "(i)" after "(h)" may do either: the label after
     it decides ("(ii)" opens roman numerals, anything else continues the letters).
+    A level follows its owner's scheme where one is known ((i) directly under a
+    paragraph, as the Security Council's mandates are labelled), and a new level may
+    open with the first label of a scheme other than its depth's (``scheme_of``
+    names it), which its owner then takes. A level whose sub-paragraphs print no label
+    (``unlabelled``) is continued by none: a typed label goes under them.
     """
 
-    def __init__(self, children: list):
-        self.stack = [children]          # the lists of each open level, outermost first
+    def __init__(self, owner, scheme_of: Optional[Callable[[str, int], Optional[str]]] = None,
+                 unlabelled: Optional[Callable[[object], bool]] = None):
+        self.owners = [owner]            # what holds each open level, outermost first
+        self.stack = [owner.children]    # the lists of each open level, outermost first
+        self._descend()
+        self.scheme_of = scheme_of or (lambda label, depth: None)
+        self.unlabelled = unlabelled or (lambda sub: False)
+
+    def _descend(self) -> None:
+        """Open the levels below the last sub-paragraph, down to one without sub-paragraphs."""
         while self.stack[-1]:
+            self.owners.append(self.stack[-1][-1])
             self.stack.append(self.stack[-1][-1].children)
 
-    def _candidates(self, key: str) -> list[int]:
-        return [depth for depth in range(len(self.stack), 0, -1)
-                if depth <= MAX_DEPTH and key == _expected(depth, len(self.stack[depth - 1]))]
+    def _expected(self, depth: int) -> str:
+        scheme = self.owners[depth - 1].sub_scheme
+        count = len(self.stack[depth - 1])
+        return transforms.scheme_key(scheme, count) if scheme else _expected(depth, count)
 
-    def place(self, key: str, sub, next_key: Optional[str] = None) -> bool:
-        candidates = self._candidates(key)
+    def _opens(self, label: str, key: str, depth: int) -> Optional[str]:
+        """The scheme a label opens an empty level with when it is not its depth's first."""
+        if depth != len(self.stack) or self.stack[-1] or self.owners[-1].sub_scheme:
+            return None
+        scheme = self.scheme_of(label, depth)
+        return scheme if scheme and transforms.scheme_key(scheme, 0) == key else None
+
+    def _candidates(self, label: str, key: str) -> list[int]:
+        return [depth for depth in range(len(self.stack), 0, -1)
+                if depth <= MAX_DEPTH and not (self.stack[depth - 1] and all(map(self.unlabelled, self.stack[depth - 1])))
+                and (key == self._expected(depth) or self._opens(label, key, depth))]
+
+    def place(self, key: str, sub, next_key: Optional[str] = None, label: str = "") -> bool:
+        candidates = self._candidates(label, key)
         if not candidates:
             return False
         depth = candidates[-1]                       # continue the outer level by default
@@ -127,9 +165,12 @@ class LabelNester:
                 if next_key == _expected(option, len(self.stack[option - 1]) + 1):
                     depth = option
                     break
+        if key != self._expected(depth):
+            self.owners[depth - 1].sub_scheme = self._opens(label, key, depth)
         del self.stack[depth:]
+        del self.owners[depth:]
         self.stack[depth - 1].append(sub)
-        self.stack.append(sub.children)
+        self._descend()
         return True
 
 
