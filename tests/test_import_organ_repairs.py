@@ -356,3 +356,57 @@ def test_an_annex_number_whose_text_is_in_the_next_paragraph_is_joined_to_it(tmp
     assert [plain_text(b.inlines) for b in annex.blocks] == [f"{n}. Item {n} ;" for n in range(1, len(split) + 1)]
     assert ("W644" in said) == any(split)
     _round_trip(tmp_path_factory.mktemp("md"), res)
+
+
+@settings(max_examples=25, deadline=None)
+@given(groups=st.lists(st.integers(1, 3), min_size=2, max_size=4), inside=st.lists(st.booleans(), min_size=4, max_size=4),
+       colon=st.booleans())
+def test_lines_among_sub_paragraphs_typed_as_unlabelled_points_are_lines_above_the_next(
+        tmp_path_factory, groups, inside, colon):
+    """S/RES/2552 (2020) types a mandate's "Urgent temporary measures:" as a point without a label,
+    the sub-paragraphs after it in a <sublist> whose labels run on those before the line, and may
+    end that sublist with the next line ("Special Criminal Court (SCC):"). Print shows lines among
+    one run of labels: each line is read above the sub-paragraph after it (W671)."""
+    from unres.model.numerals import roman
+    labels = iter(range(1, 20))
+    body, pending = "", ""
+    for index, size in enumerate(groups):
+        line = f"<point><content><p>Group {index}{':' if colon else ''}</p></content></point>"
+        points = "".join(_point(f"({roman(next(labels))})", f"Task {index}.{n};") for n in range(size))
+        if index == 0:
+            body += points
+            continue
+        if inside[index] and index > 1 and body.endswith("</sublist>"):
+            # The line closes the sublist before it.
+            body = body[:-len("</sublist>")] + line + "</sublist>" + points
+        else:
+            body += line + "<sublist>" + points + "</sublist>"
+    para = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> that:</p></intro>'
+            f'{_point("(a)", "Mandate:")}<sublist>{body}</sublist>{_point("(b)", "To report.")}</list></paragraph>')
+    text = sc_file().replace('<paragraph><num>1.</num><content><p><span class="italic">Decides</span> to act;'
+                             '</p></content></paragraph>', para)
+    res, said = _import(tmp_path_factory.mktemp("lines"), text)
+    (a, b) = res.operative[0].children
+    assert [s.label for s in a.children] == [f"({roman(n)})" for n in range(1, sum(groups) + 1)]
+    starts = [sum(groups[:k]) for k in range(1, len(groups))]
+    assert [[plain_text(h.inlines) for h in s.headings] for s in a.children] == \
+        [[f"Group {starts.index(n) + 1}{':' if colon else ''}"] if n in starts else [] for n in range(sum(groups))]
+    assert "W671" in said and not b.headings
+    _round_trip(tmp_path_factory.mktemp("md"), res)
+
+
+def test_a_line_typed_with_the_label_of_the_sub_paragraph_after_it_is_printed_without_it(tmp_path):
+    """S/RES/2556 (2020) in Arabic types the line "نزع السلاح …" with the label (ز) that the
+    sub-paragraph after it prints too; the other versions print the line unlabelled (W672)."""
+    items = (_point("(a)", "To protect;") + _point("(b)", '<span class="italic">Disarmament</span>')
+             + _point("(b)", "To support;") + _point("(c)", "To report."))
+    para = ('<paragraph><num>1.</num><list><intro><p><span class="italic">Decides</span> that:</p></intro>'
+            + items + "</list></paragraph>")
+    text = sc_file().replace('<paragraph><num>1.</num><content><p><span class="italic">Decides</span> to act;'
+                             '</p></content></paragraph>', para)
+    res, said = _import(tmp_path, text)
+    points = res.operative[0].children
+    assert [p.label for p in points] == ["(a)", "(b)", "(c)"]
+    assert [[plain_text(h.inlines) for h in p.headings] for p in points] == [[], ["Disarmament"], []]
+    assert "W672" in said
+    _round_trip(tmp_path, res)

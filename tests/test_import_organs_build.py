@@ -43,6 +43,7 @@ SAMPLE = [
     SC / "Spanish" / "S_RES_2504 (2020)-2000407S.xml",
     SC / "French" / "S_RES_2551 (2020)-2015095F.xml",    # annexes A, B, C; numbers apart from their text
     SC / "Russian" / "S_RES_2551 (2020)-2015095R.xml",   # annex A's label and title left in the main body
+    SC / "English" / "S_RES_2552 (2020)-2015117E.xml",   # lines among sub-paragraphs, labels running on
 ]
 CHINESE = [
     GA / "Chinese" / "75_10_C.xml",

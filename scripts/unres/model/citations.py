@@ -474,6 +474,8 @@ def inline_lists(res: Resolution):
     def items(block):
         yield attr(block, "inlines", block.eid)
         for child in getattr(block, "children", None) or []:
+            for heading in child.headings:
+                yield attr(heading, "inlines", heading.eid)
             yield from items(child)
         if getattr(block, "wrapup", None):
             yield attr(block, "wrapup", block.eid)

@@ -126,6 +126,9 @@ class SubParagraph:
     # which transforms puts in its place.
     sub_scheme: str = ""
     loc: Optional[Loc] = _loc()
+    # Unlabelled lines printed above it among its siblings, as typed (the Security Council's
+    # "Urgent temporary measures:" between (ii) and (iii)): the labels run on across them.
+    headings: list["Paragraph"] = field(default_factory=list)
 
 
 @dataclass
@@ -502,6 +505,8 @@ def _operative_texts(paragraphs):
         if getattr(para, "table", None) is not None:
             yield para.table.loc, "\n".join(plain_text(cell) for cell in para.table.cells())
         for sub in walk_subparagraphs(para.children):
+            for heading in getattr(sub, "headings", ()):
+                yield heading.loc, plain_text(heading.inlines)
             yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
 
 

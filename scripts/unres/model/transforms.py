@@ -60,9 +60,15 @@ class _Numberer:
             owner.sub_scheme = ""
             return
         scheme = owner.sub_scheme = owner.sub_scheme or languages.default_scheme(depth, parent_scheme)
+        headings = 0
         for index, item in enumerate(owner.children):
             item.label = languages.scheme_label(scheme, index, self.code)
             item.eid = f"{list_eid}__{names[0]}_{scheme_key(scheme, index)}"
+            for heading in item.headings:
+                # Written in the AKN as a <crossHeading> among the list's points.
+                headings += 1
+                heading.eid = f"{list_eid}__crossHeading_{headings}"
+                self.notes_in(heading.inlines, heading.eid, [0])
             counter = [0]
             self.notes_in(item.inlines, item.eid, counter)
             item.list_eid = f"{item.eid}__{names[1]}_1" if item.children else ""

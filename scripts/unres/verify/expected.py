@@ -171,6 +171,10 @@ def _model_italic_run(inlines) -> str:
 
 def _model_points(items: _Items, points, depth):
     for sub in points:
+        for heading in sub.headings:
+            # A line among the sub-paragraphs is read as a heading between operative items.
+            items.operative_heading(plain_text(heading.inlines), heading.eid)
+            _model_breaks(items.items[-1], plain_text(heading.inlines), heading)
         items.point(sub.label, depth, plain_text(sub.inlines), _model_opening(sub.inlines), sub.eid)
         items.items[-1].italic_run = _model_italic_run(sub.inlines)
         _model_breaks(items.items[-1], plain_text(sub.inlines), sub)

@@ -126,6 +126,7 @@ def _item(marker: str, item, indent: str):
     inner = indent + " " * (len(marker) + 1)
     lines = [f"{indent}{marker} {_continue(inlines(item.inlines), inner)}", ""]
     for child in item.children:
+        lines += [line for heading in child.headings for line in (inner + _continue(inlines(heading.inlines), inner), "")]
         lines += _item(child.label, child, inner)
     if item.wrapup:
         lines += [inner + _continue(inlines(item.wrapup), inner), ""]

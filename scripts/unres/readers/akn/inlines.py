@@ -278,8 +278,10 @@ def _raw_element(el, ctx: InlineContext) -> list:
 
 def _formatted(kind, what: str, el, ctx: InlineContext) -> list:
     children = _raw_children(el, ctx)
-    text = "".join(t.text for t in children if isinstance(t, Text))
-    if not ctx.own and len(children) == sum(isinstance(t, Text) for t in children) \
+    # A link's piece counts as its words: bold on the "(" of "2272 (2016)" cut into links is a slip too.
+    pieces = [t.children[0] if isinstance(t, Link) and len(t.children) == 1 else t for t in children]
+    text = "".join(t.text for t in pieces if isinstance(t, Text))
+    if not ctx.own and len(pieces) == sum(isinstance(t, Text) for t in pieces) \
             and not re.search(r"\w", text):
         # An italic or bold comma or space is a typing slip, not emphasis.
         if text.strip():

@@ -26,7 +26,7 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     next_key, reads_as_heading,
+                     next_key, reads_as_heading, reads_as_line,
                      opens_with_italic, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
@@ -490,16 +490,29 @@ class _Builder:
                 self.fail(child, f"<{name}> in <{local(el)}> cannot be mapped", "E618")
         return inlines, children, wrapup
 
-    def list(self, el):
-        intro, points, wrapup = [], [], None
+    def list(self, el, before: tuple = ()):
+        """(intro, points, wrap-up) of a list; ``before`` the label keys of the points its own run
+        on from (a <sublist> that ``runs_on``)."""
+        intro, points, wrapup, headings = [], [], None, []
         for child in _elements(el):
             name = local(child)
-            if name in ("intro", "listIntroduction"):
+            if name == "crossHeading":
+                # A line among the points, above the next of them (unres writes it so).
+                headings.append(Paragraph(convert(child, self.ctx), loc=self.ctx.loc(child)))
+            elif name in ("intro", "listIntroduction"):
                 intro = self.joined(child)
             elif name in ("wrapUp", "listWrapUp"):
                 wrapup = self.joined(child)
             elif name in ("point", "item", "subparagraph"):
                 points.append(self.point(child))
+                if self.labelled_line(points):
+                    line = points.pop(-2)
+                    self.forget_numbered(line)
+                    headings.append(Paragraph(line.inlines, loc=line.loc))
+                if headings:
+                    points[-1].headings, headings = headings + points[-1].headings, []
+            elif name == "sublist" and self.runs_on(child, points, before):
+                headings = self.run_on(child, points, headings, before)
             elif name == "sublist" and points and not points[-1].children:
                 # The converter writes a point's own list beside it, not inside it.
                 self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
@@ -507,7 +520,11 @@ class _Builder:
                 sub_intro, points[-1].children, sub_wrapup = self.list(child)
                 self.lift_strays(child, points)
                 points[-1].sub_scheme = self.scheme_of(points[-1].children)
-                if sub_intro:
+                if sub_intro and reads_as_line(sub_intro) and points[-1].children:
+                    # Its introduction is a line above its first point ("Stabilisation").
+                    self.line_among(child, sub_intro)
+                    points[-1].children[0].headings.insert(0, Paragraph(sub_intro, loc=self.ctx.loc(child)))
+                elif sub_intro:
                     self.fail(child, "a <sublist> with its own introduction cannot be mapped", "E618")
                 if sub_wrapup:
                     points[-1].wrapup = sub_wrapup
@@ -516,9 +533,76 @@ class _Builder:
                                  "sub-paragraphs, cannot be placed", "E618")
             elif name != "num":
                 self.fail(child, f"<{name}> in a list cannot be mapped", "E618")
+        if headings:
+            self.fail(el, "a line among sub-paragraphs with no sub-paragraph after it cannot be placed", "E618")
         if not points:
             self.fail(el, "a list without points", "E618")
         return intro, points, wrapup
+
+    def is_line(self, point) -> bool:
+        """A point printed without a label, words alone: a line among its siblings."""
+        return self.printed_labels.get(id(point)) is None and not point.children and point.wrapup is None \
+            and reads_as_line(point.inlines)
+
+    def labelled_line(self, points) -> bool:
+        """The point before the last is a line of words alone typed with the label the last one
+        prints too (S/RES/2556 (2020) in Arabic: "(ز) نزع السلاح …" above "(ز) بذل المساعي …",
+        where the other versions print the line unlabelled): a line, its label the next point's."""
+        if len(points) < 2:
+            return False
+        line, after = points[-2], points[-1]
+        label = self.printed_labels.get(id(line))
+        if not label or label_key(label) != label_key(self.printed_labels.get(id(after)) or "") \
+                or line.children or line.wrapup is not None or not reads_as_line(line.inlines):
+            return False
+        self.ctx.warnings.append(warning(line.loc, f"a line of words alone typed with the label {label} of "
+                                                   "the sub-paragraph after it; printed without it, above "
+                                                   "that sub-paragraph", "W672"))
+        return True
+
+    def runs_on(self, sublist, points, before: tuple = ()) -> bool:
+        """Whether a <sublist>'s points are those of the list it stands in, as print shows them: it
+        follows no point, or it follows a line of words alone and its first label continues the
+        labels before that line (S/RES/2552 (2020): (ii), "Urgent temporary measures:", (iii))."""
+        if not points:
+            return True
+        if not self.is_line(points[-1]) or len(points) < 2:
+            return False
+        first = next((p for p in sublist.iter("{*}point", "{*}item") if _num(p) is not None), None)
+        keys = list(before) + [label_key(self.printed_labels.get(id(p)) or "") for p in points[:-1]]
+        return first is not None and label_key(_num(first)) == next_key(keys)
+
+    def run_on(self, sublist, points, headings, before: tuple = ()) -> list:
+        """The points of a <sublist> that ``runs_on`` put in the list around it, the line before
+        them above the first; a line they end with is carried to the point after them."""
+        if points:
+            line = points.pop()
+            self.forget_numbered(line)
+            headings = headings + [Paragraph(line.inlines, loc=line.loc)]
+        keys = tuple(before) + tuple(label_key(self.printed_labels.get(id(p)) or "") for p in points)
+        sub_intro, more, sub_wrapup = self.list(sublist, keys)
+        if sub_intro and reads_as_line(sub_intro):
+            headings = headings + [Paragraph(sub_intro, loc=self.ctx.loc(sublist))]
+        elif sub_intro or sub_wrapup:
+            self.fail(sublist, "a <sublist> whose points run on the list around it, with words of its "
+                               "own before or after them, cannot be placed", "E618")
+        carried = []
+        while len(more) > 1 and self.is_line(more[-1]):
+            line = more.pop()
+            self.forget_numbered(line)
+            carried.insert(0, Paragraph(line.inlines, loc=line.loc))
+        if more:
+            more[0].headings = headings + more[0].headings
+            headings = []
+        self.line_among(sublist, None)
+        points.extend(more)
+        return headings + carried
+
+    def line_among(self, el, _inlines) -> None:
+        self.ctx.warn_once(el, f"line-among:{id(el.getparent())}", "a line of words alone among "
+                           "sub-paragraphs whose labels run on across it, typed as a point without a "
+                           "label or a list's introduction with the points after it in a <sublist>: "
+                           "printed above the next sub-paragraph, the labels running on", "W671")
 
     def typed_scheme(self, label: str, depth: int) -> Optional[str]:
         """The scheme a typed label is the first of, its depth's where two are ("(i)")."""

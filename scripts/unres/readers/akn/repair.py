@@ -199,5 +199,17 @@ def reads_as_heading(inlines) -> bool:
     return all(isinstance(node, (Text, NoteRef, Link)) for node in words)
 
 
+def reads_as_line(inlines) -> bool:
+    """Words alone, as a heading prints (``reads_as_heading``), or so with a colon after them, as
+    the Security Council titles a group of a mandate's tasks ("Urgent temporary measures:")."""
+    if reads_as_heading(inlines):
+        return True
+    last = inlines[-1] if inlines else None
+    if not isinstance(last, Text) or not last.text.rstrip().endswith((":", "：")):
+        return False
+    rest = last.text.rstrip()[:-1]
+    return bool(rest.strip() or len(inlines) > 1) and reads_as_heading(list(inlines[:-1]) + ([Text(rest)] if rest else []))
+
+
 def ends_with_comma(inlines) -> bool:
     return plain_text(inlines or []).rstrip().endswith((",", "،", "，"))

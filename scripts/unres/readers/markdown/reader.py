@@ -501,9 +501,10 @@ class _Builder:
             out.append(para)
         return out
 
-    def sub_list(self, block, pos, depth, parent_scheme):
+    def sub_list(self, block, pos, depth, parent_scheme, start: int = 0, scheme: str = ""):
         """(the sub-paragraphs, their scheme). The first label says the scheme where it is not the
-        default one ((i) under a paragraph, • for bullets); the others must follow it."""
+        default one ((i) under a paragraph, • for bullets); the others must follow it. A list that
+        continues one above a heading (``start`` items before it) keeps that list's ``scheme``."""
         items = block["c"][1] if block["t"] == "OrderedList" else block["c"]
         loc = self.loc_of(pos)
         if depth > MAX_DEPTH:
@@ -511,8 +512,8 @@ class _Builder:
                            "((a), (i), a., i.)", "E212")
             return [], ""
         default = languages.default_scheme(depth, parent_scheme)
-        out, scheme = [], default
-        for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
+        out, scheme = [], scheme or default
+        for index, (item, item_loc, marker) in enumerate(self._items(items, self.loc_of(pos)), start):
             if index == 0 and marker:
                 scheme = languages.scheme_of(marker, 0, self.code, default) or default
             expected = languages.scheme_label(scheme, index, self.code)
@@ -527,10 +528,12 @@ class _Builder:
     def item_content(self, blocks, loc, depth, parent_scheme):
         """A list item is: text, then optionally sub-paragraphs, then optionally closing text;
         returned with the scheme of the sub-paragraphs' labels ("" for the default)."""
-        text, children, wrapup, scheme = None, [], None, ""
-        for block, pos in self.unwrap(blocks):
+        text, children, wrapup, scheme, headings = None, [], None, "", []
+        blocks = self.unwrap(blocks)
+        for index, (block, pos) in enumerate(blocks):
             block_loc = self.loc_of(pos, loc)
             kind = block["t"]
+            following = blocks[index + 1][0]["t"] if index + 1 < len(blocks) else None
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
                 continued = self.label_past_z(inlines, children, depth, block_loc,
@@ -538,6 +541,9 @@ class _Builder:
                     if wrapup is None else None
                 if continued is not None:
                     children.append(continued)
+                elif text is not None and wrapup is None and following in ("OrderedList", "BulletList"):
+                    # A line of its own among the sub-paragraphs, above the next of them.
+                    headings.append(Paragraph(inlines, loc=block_loc))
                 elif text is None and not children:
                     text = inlines
                 elif children and wrapup is None:
@@ -546,9 +552,17 @@ class _Builder:
                     self.fail(block_loc, "a paragraph holds one text before its sub-paragraphs and at most "
                                          "one after them", "E208")
             elif kind == "OrderedList" or (kind == "BulletList" and self._bullets(block, pos)):
-                if children:
+                # pandoc starts a new list where a label it reads in another style follows ("(v)"
+                # read as a letter, then "(vi)"): a list right after a list continues it.
+                if children and not headings and blocks[index - 1][0]["t"] not in ("OrderedList", "BulletList"):
                     self.fail(block_loc, "a paragraph holds one list of sub-paragraphs", "E208")
-                children, scheme = self.sub_list(block, pos, depth, parent_scheme)
+                more, more_scheme = self.sub_list(block, pos, depth, parent_scheme, len(children),
+                                                  scheme or (languages.default_scheme(depth, parent_scheme)
+                                                             if children else ""))
+                if more and headings:
+                    more[0].headings, headings = headings, []
+                scheme = scheme or more_scheme
+                children += more
             else:
                 self.unsupported(block, block_loc)
         if not text:

@@ -237,11 +237,24 @@ def _akn_unit(items: _Items, el, depth, calls):
             items.table([_akn_text(cell) for cell in table.iterfind("a:tr/*", ns)], table.get("eId", ""))
     if lst is not None:
         for point in lst.iterfind("a:point", ns):
+            for heading in _cross_headings_before(point):
+                items.operative_heading(_akn_text(heading), heading.get("eId", ""))
+                calls += [(n, heading.get("eId")) for n in heading.iter(_q("authorialNote"))]
             _akn_unit(items, point, depth + 1, calls)
         wrap = lst.find("a:wrapUp", ns)
         if wrap is not None:
             items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", "") + _WRAPUP)
             calls += [(n, el.get("eId", "") + _WRAPUP) for n in wrap.iter(_q("authorialNote"))]
+
+
+def _cross_headings_before(point) -> list:
+    """The <crossHeading> elements right before ``point`` among its list's children."""
+    out = []
+    for el in point.itersiblings(preceding=True):
+        if el.tag != _q("crossHeading"):
+            break
+        out.append(el)
+    return out[::-1]
 
 
 def _akn_vote_from_metadata(doc, fp: Fingerprint):

@@ -168,6 +168,10 @@ def _html_points(items: _Items, container, depth):
                      for cell in row if cell.tag in ("td", "th")], table.get("id", ""))
     for ol in container.findall("ol"):
         for li in ol.findall("li"):
+            if _has_class(li, "cross-heading"):
+                heading = li.find("h6")
+                items.operative_heading("".join(t for t, _ in _html_segments(heading)), heading.get("id", ""))
+                continue
             first = li.find("p")
             label, text, opening = _html_block(first)
             items.point(label, depth, text, opening, li.get("id", ""))

@@ -18,6 +18,9 @@ BODY = "SingleTxtG"
 FORMULA = "FormulaG"
 OPENING = "OpeningG"
 SUB_LEVELS = ("SingleTxtG Sub1", "SingleTxtG Sub2", "SingleTxtG Sub3", "SingleTxtG Sub4")
+# A line among the sub-paragraphs of each level (SubParagraph.headings), read back as a heading.
+SUB_HEADINGS = ("Sub1 Heading Operative", "Sub2 Heading Operative", "Sub3 Heading Operative",
+                "Sub4 Heading Operative")
 # Only links a reader can follow safely become Word hyperlinks.
 LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -97,8 +100,10 @@ def numbered(label: str, inlines: list) -> list:
 
 def sub_paragraphs(items, level: int, conv: Inlines) -> list:
     style = SUB_LEVELS[min(level, len(SUB_LEVELS) - 1)]
+    cross = SUB_HEADINGS[min(level, len(SUB_HEADINGS) - 1)]
     out = []
     for item in items:
+        out.extend(styled(cross, conv(h.inlines)) for h in item.headings)
         out.append(styled(style, numbered(item.label, conv(item.inlines))))
         out.extend(sub_paragraphs(item.children, level + 1, conv))
         if item.wrapup:
