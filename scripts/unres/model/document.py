@@ -291,9 +291,12 @@ class AgendaItem:
 class Origin:
     """Where an Assembly resolution came from: a Main Committee's report, or the plenary's own
     draft (``committee`` empty: "without reference to a Main Committee"). A document may carry a
-    locator after its symbol ("A/75/420, para. 27")."""
+    locator after its symbol ("A/75/420, para. 27"). ``form`` names the language data's wording
+    of the line where the UN printed another than ``on_report`` ("on_report_adopted": the Chinese
+    "[根据…的报告通过 (…)]" of A/RES/79/102)."""
     committee: str
     documents: list[str]
+    form: str = ""
 
     @staticmethod
     def symbol_of(document: str) -> str:

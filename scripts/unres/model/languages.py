@@ -268,3 +268,9 @@ def list_pieces(items, code: str, last_two: str | None = None) -> list:
 def join_list(items, code: str, last_two: str | None = None) -> str:
     """A list as the language prints it in running text."""
     return "".join(item + after for item, after in list_pieces(items, code, last_two))
+
+
+def origin_forms(strings: dict) -> list:
+    """The other wordings of the origin line on a committee's report a language's Assembly
+    strings give (keys ``on_report_…``)."""
+    return sorted(key for key in strings if key.startswith("on_report_"))

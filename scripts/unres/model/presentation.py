@@ -268,7 +268,7 @@ def _origin_line(meta: Meta, strings: dict, documents: list | None = None) -> st
         return ""
     joined = join_list(documents or list(origin.documents), strings["and"])
     if origin.committee:
-        return strings["on_report"].format(committee=origin.committee, documents=joined)
+        return strings[origin.form or "on_report"].format(committee=origin.committee, documents=joined)
     return strings["without_committee"].format(documents=joined)
 
 

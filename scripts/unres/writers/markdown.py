@@ -233,6 +233,8 @@ def _front_matter(res: Resolution) -> str:
                 lines.append(f"  committee: {_yaml_str(value.committee)}")
             lines.append("  documents:")
             lines += [f"    - {_yaml_str(d)}" for d in value.documents]
+            if value.form:
+                lines.append(f"  form: {value.form}")
         elif value is False:
             lines.append(f"{key}: false")
         elif isinstance(value, dt.date):

@@ -149,11 +149,18 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
         documents_text = documents_text[lead.end():]
         text = text.replace(f"({words} ", f"({words}) (", 1)
     template = strings.get("without_committee" if no_committee else "on_report")
-    committee = ""
+    committee, form = "", ""
     if template:
         # The committee may carry its own parentheses ("… Committee (Fourth Committee)"); the
         # documents are the last ones.
         found = _template_re(template, {"committee": ".+", "documents": "[^()]*"}).match(text)
+        # Other wordings the language data knows the UN to print ("on_report_adopted": the Chinese
+        # "[根据…的报告通过 (…)]"), kept as the source's origin.form.
+        for other in (languages.origin_forms(strings) if not found and not no_committee else ()):
+            found = _template_re(strings[other], {"committee": ".+", "documents": "[^()]*"}).match(text)
+            if found:
+                form = other
+                break
         if not found:
             errors.append(error(ctx.loc(el), f"the origin line {text!r} is not in the "
                                              f"{languages.english_name(code)} language data's form "
@@ -166,7 +173,7 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
     if not documents:
         errors.append(error(ctx.loc(el), "the origin line names no document", "E621"))
         return None
-    return {"committee": committee.strip(), "documents": documents}
+    return {"committee": committee.strip(), "documents": documents, **({"form": form} if form else {})}
 
 
 def resolution_titles(statement) -> list:

@@ -254,6 +254,7 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
                                          f"the symbol's number is {tail!r}", "E108")
         _printed_dates_agree(reader, nodes.get("printed"), values)
+        _origin_form_known(reader, nodes.get("origin"), values)
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
@@ -312,7 +313,7 @@ def _agenda_items(reader: _Reader, node):
 
 def _origin(reader: _Reader, node):
     """``{committee: Third Committee, documents: [A/75/478]}``; no committee: the plenary's own draft."""
-    fields = _mapping(reader, "origin", node, ("committee", "documents"))
+    fields = _mapping(reader, "origin", node, ("committee", "documents", "form"))
     if fields is None:
         return None
     committee = reader.text("origin.committee", fields["committee"]) if "committee" in fields else ""
@@ -325,9 +326,10 @@ def _origin(reader: _Reader, node):
         reader.fail(docs, "'origin.documents' must be a list of document symbols, e.g. [A/75/478]", "E103")
         return None
     documents = [reader.text("origin.documents", d) for d in docs.value]
-    if committee is None or None in documents:
+    form = reader.text("origin.form", fields["form"]) if "form" in fields else ""
+    if committee is None or None in documents or form is None:
         return None
-    return Origin(committee, documents)
+    return Origin(committee, documents, form)
 
 
 def _mapping(reader: _Reader, key: str, node, known: tuple):
@@ -390,6 +392,20 @@ def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
             reader.fail(value_node, f"'printed.{key}' prints the date {date.isoformat()} where "
                                     f"adoption_date is {adoption.isoformat()}; print the adoption date "
                                     f"in it, or correct adoption_date", "E111")
+
+
+def _origin_form_known(reader: _Reader, node, values: dict) -> None:
+    """``origin.form`` names another wording of the origin line on a committee's report that the
+    language's data gives (``on_report_adopted`` in Chinese)."""
+    origin, code = values.get("origin"), languages.code_of(values.get("language") or "")
+    if origin is None or not origin.form or not code:
+        return
+    forms = languages.origin_forms(languages.data(code).get("organs", {}).get(GA, {}))
+    if origin.form not in forms or not origin.committee:
+        known = ", ".join(forms) or "none"
+        node = next((v for k, v in node.value if k.value == "form"), node)
+        reader.fail(node, f"'origin.form' {origin.form!r} is not a wording of the {languages.english_name(code)} "
+                          f"origin line on a committee's report (the language data gives: {known})", "E103")
 
 
 def _vote(reader: _Reader, node):
