@@ -155,6 +155,23 @@ def test_the_uns_arabic_files_built_read_back_as_their_source(built, stem):
     assert _pdf_differences(built / f"{stem}.md", built / "out" / f"{stem}.pdf") == []
 
 
+@pytest.mark.skipif(not all(path.is_file() for path in CORPUS_FILES), reason="../shared/corpus (the UN's AKN files) is absent")
+def test_an_assembly_source_damaged_gives_its_differences_against_its_arabic_pdf(built, tmp_path):
+    """The Assembly's Arabic PDF is read, not passed: a word of a preambular paragraph and the
+    title changed in the source are found in it."""
+    text = (built / "75_11_A.md").read_text(encoding="utf-8")
+    for old, new in (("إذ تشير* إلى قراراتها السابقة", "إذ تشير* إلى قراراتها اللاحقة"),
+                     ("وجامعة الدول العربية", "وجامعة الدول الأفريقية")):     # (first in the title)
+        assert old in text
+        text = text.replace(old, new, 1)
+    damaged = tmp_path / "75_11_A.md"
+    damaged.write_text(text, encoding="utf-8")
+    found = _pdf_differences(damaged, built / "out" / "75_11_A.pdf")
+    assert len(found) == 2, found
+    assert "title" in found[0] and "العربية" in found[0]
+    assert "preambular 1: text" in found[1] and "السابقة" in found[1]
+
+
 # ------------------------------------------------------------------ generated paragraphs
 _WORDS = ["مجلس", "حقوق", "الإنسان", "يشير", "أيضاً", "إلى", "القرار", "المؤرخ", "تموز/يوليه", "يُسلّم",
           "بأن", "الدول", "بناءً", "على", "في", "الحق", "التنمية", "وإذ", "الخاص", "والمواد"]
@@ -186,18 +203,18 @@ def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, para
     assert _pdf_differences(source, folder / "out" / "generated.pdf") == []
 
 
-def test_the_assembly_and_council_arabic_pdfs_are_named_unread_and_the_councils_read(tmp_path):
-    """The right-to-left reader is proven on the Human Rights Council's pages only: an Arabic
-    Security Council PDF is reported as not read (with the reason), an Arabic HRC PDF is read."""
+def test_the_councils_arabic_pdfs_are_named_unread_and_the_assemblys_read(tmp_path):
+    """The right-to-left reader is proven on the Human Rights Council's and the General Assembly's
+    pages: an Arabic Security Council PDF is reported as not read (with the reason), an Arabic HRC
+    or Assembly PDF is read."""
     from conftest import ROOT
-    from unres.readers.markdown.reader import read_source
     from unres.verify.command import unreadable
 
     found = {}
-    for name in ("S_RES_2508_2020", "A_HRC_RES_38_3"):
+    for name in ("S_RES_2508_2020", "A_HRC_RES_38_3", "A_RES_75_40"):
         text = (ROOT / "source" / f"{name}.md").read_text(encoding="utf-8")
         path = tmp_path / f"{name}.md"
         path.write_text(text.replace("\nlanguage: English\n", "\nlanguage: Arabic\n", 1), encoding="utf-8")
         found[name] = unreadable("pdf", read_source(str(path)))
-    assert found["A_HRC_RES_38_3"] is None
+    assert found["A_HRC_RES_38_3"] is None and found["A_RES_75_40"] is None
     assert "Security Council" in found["S_RES_2508_2020"]
