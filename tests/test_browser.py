@@ -107,3 +107,45 @@ def test_vote_lists_are_exposed_as_lists(open_page):
     lists = page.get_by_role("list", name="In favour:")
     assert lists.get_by_role("listitem").count() == 28
     assert page.get_by_role("list", name="Abstaining:").get_by_role("listitem").count() == 3
+
+
+@pytest.fixture(scope="module")
+def arabic_page_file(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser_ar")
+    source = folder / "A_HRC_RES_38_3.md"
+    text = SOURCE.read_text(encoding="utf-8")
+    source.write_text(text.replace("\nlanguage: English\n", "\nlanguage: Arabic\n", 1)
+                      .replace("\nmeeting: 37th meeting\n", "\nmeeting: 37\n", 1), encoding="utf-8")
+    path = folder / "A_HRC_RES_38_3.html"
+    path.write_bytes(html.render(read_source(str(source)), {}))
+    return path
+
+
+# For each paragraph of the body: the gaps between its box and its lines, on the left and right.
+GAPS = """() => [...document.querySelectorAll(
+    'p.formula, p.preambular, div.para > p:first-child, .operative-heading')].map(p => {
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  const lines = [...range.getClientRects()];
+  const box = p.getBoundingClientRect();
+  return {indent: parseFloat(getComputedStyle(p).textIndent) || 0,
+          left: Math.min(...lines.map(r => r.left)) - box.left,
+          right: box.right - Math.max(...lines.map(r => r.right))};
+})"""
+
+
+def test_an_arabic_page_sets_its_lines_from_the_right(browser, arabic_page_file):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(arabic_page_file.as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+        gaps = page.evaluate(GAPS)
+    finally:
+        context.close()
+    assert len(gaps) == 1 + 27 + 31
+    # Every line starts at the right edge (the first after its indent), as Arabic is set; the
+    # formula, one short line, leaves its room on the left.
+    assert all(gap["right"] <= gap["indent"] + 1 for gap in gaps), gaps
+    assert gaps[0]["left"] > 200, gaps[0]

@@ -304,3 +304,25 @@ def test_the_language_versions_agree_on_where_the_headings_stand():
     english.operative[6].headings = []
     found = [d for d in agreement(models) if "headings" in d.message]
     assert found and all(d.code == "W670" for d in found)
+
+
+def test_an_arabic_page_sets_its_headings_at_the_right(tmp_path):
+    """A heading starts where an Arabic line starts, at the right margin, not at the left."""
+    import pdfplumber
+
+    source = _write(tmp_path, SC.replace(council_front("9998"), council_front("9998", "Arabic")), "res.md")
+    assert main(["build", str(source), "-o", str(tmp_path / "out"), "-q", "-f", "pdf"]) == 0
+    with pdfplumber.open(str(tmp_path / "out" / "res.pdf")) as pdf:
+        words = [dict(w, page_number=page.page_number) for page in pdf.pages for w in page.extract_words()]
+        width = pdf.pages[0].width
+    firsts = [w for w in words if w["text"] in ("Mandate", "Sanctions")]
+    assert len(firsts) == 2
+    lines = [[w for w in words if w["page_number"] == first["page_number"] and abs(w["top"] - first["top"]) < 1]
+             for first in firsts]
+    headings = [id(w) for line in lines for w in line]
+    body = [w for w in words if firsts[0]["top"] <= w["top"] <= firsts[1]["top"] and id(w) not in headings]
+    # Each heading's line ends where the heading lines end, at the right, no body line's end right
+    # of it, and starts in the page's right half (this test's English words set in an Arabic page).
+    ends = [max(w["x1"] for w in line) for line in lines]
+    assert abs(ends[0] - ends[1]) < 0.5 and ends[0] >= max(w["x1"] for w in body), (lines, body)
+    assert all(min(w["x0"] for w in line) > width / 2 for line in lines), lines
