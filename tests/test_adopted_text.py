@@ -69,10 +69,15 @@ DECLARATION = textwrap.dedent("""\
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
 
-def _source(tmp_path, body=DECLARATION):
+def assembly_source(tmp_path, body):
+    """An Assembly resolution of this body, as a file of ``tmp_path``."""
     path = tmp_path / "A_RES_75_901.md"
     path.write_text(ASSEMBLY_FRONT + body, encoding="utf-8")
     return path
+
+
+def _source(tmp_path, body=DECLARATION):
+    return assembly_source(tmp_path, body)
 
 
 def test_the_declaration_is_the_adopted_text_with_numbers_of_its_own(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS, build_ok
-from test_adopted_text import ASSEMBLY_FRONT
+from test_adopted_text import assembly_source
 from unres.errors import SourceError
 from unres.lint import lint
 from unres.model.document import plain_text
@@ -41,9 +41,7 @@ UN_75_55 = CORPUS / "un-akn-ga" / "75session" / "English" / "75_55_E.xml"
 
 
 def _source(tmp_path, body=BODY):
-    path = tmp_path / "A_RES_75_901.md"
-    path.write_text(ASSEMBLY_FRONT + body, encoding="utf-8")
-    return path
+    return assembly_source(tmp_path, body)
 
 
 def test_a_lettered_list_under_a_preambular_paragraph_is_its_sub_paragraphs(tmp_path):
