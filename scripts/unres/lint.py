@@ -16,7 +16,9 @@ CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
 def lint(res: Resolution) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for part in res.parts:
-        for para in part.preamble:
+        # A section's unnumbered paragraphs before its numbered ones are set as a preamble, and
+        # written as one; the paragraph a section without numbers decides in is an operative one.
+        for para in part.preamble + [p for section in part.sections for p in section.preamble]:
             if not isinstance(para.inlines[0], Emph):
                 out.append(warning(para.loc, "preambular paragraph does not open with an italic phrase "
                                              "(write '*Recalling* …')", "W102"))
@@ -24,22 +26,30 @@ def lint(res: Resolution) -> list[Diagnostic]:
             last_words = para.children[-1].inlines if para.children else para.inlines
             if not _text_of(last_words).endswith(","):
                 out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
-        for index, para in enumerate(part.operative):
-            last = index == len(part.operative) - 1
-            for heading in para.headings:
+        units = part.operative + [p for section in part.sections
+                                  for p in (section.operative or [section.text])]
+        headings = [h for section in part.sections for h in section.headings]
+        for heading in headings:
+            if _text_of(heading.inlines).endswith((".", ";", ",", ":")):
+                out.append(warning(heading.loc, "a heading above a section ends with punctuation (a "
+                                                "heading is printed without it)", "W110"))
+        for index, para in enumerate(units):
+            last = index == len(units) - 1
+            name = f"operative paragraph {para.num}" if getattr(para, "num", "") else "a section's unnumbered paragraph"
+            for heading in getattr(para, "headings", ()):
                 # A heading is words alone: the paragraphs under it carry the sentence.
                 if _text_of(heading.inlines).endswith((".", ";", ",", ":")):
                     out.append(warning(heading.loc, "a heading between operative paragraphs ends with "
                                                     "punctuation (a heading is printed without it)", "W110"))
             # Under an opening ("*Resolves* that:") the paragraphs continue its sentence: no verb.
             if not isinstance(para.inlines[0], Emph) and part.opening is None:
-                out.append(warning(para.loc, f"operative paragraph {para.num} does not open with an "
+                out.append(warning(para.loc, f"{name} does not open with an "
                                              "italic verb (write '*Decides* …')", "W104"))
             end = _final_text(para)
             want = "." if last else ";"
             if not end.endswith(want):
                 what = "the last operative paragraph does not end with a full stop" if last else \
-                    f"operative paragraph {para.num} does not end with a semicolon"
+                    f"{name} does not end with a semicolon"
                 out.append(warning(para.loc, what, "W103"))
     if res.meta.language in CALL_AFTER_PUNCTUATION:
         out += _calls_before_punctuation(res)
@@ -69,7 +79,7 @@ def _text_of(inlines) -> str:
 
 def _final_text(para) -> str:
     """The words a paragraph ends on: its closing text, else its last sub-paragraph's."""
-    if para.wrapup:
+    if getattr(para, "wrapup", None):
         return _text_of(para.wrapup)
     subs = list(walk_subparagraphs(para.children))
     if subs:

@@ -466,6 +466,12 @@ def _explicit_only(linker: _Linker, nodes: list):
             _explicit_only(linker, node.children)
 
 
+def _title_setter(section, index: int):
+    def set_title(value):
+        section.titles[index] = value
+    return set_title
+
+
 def inline_lists(res: Resolution):
     """(owner eId, inlines, setter) for every run of text the resolution prints, in document order."""
     def attr(obj, name, owner):
@@ -502,6 +508,17 @@ def inline_lists(res: Resolution):
             for heading in para.headings:
                 yield attr(heading, "inlines", heading.eid)
             yield from items(para)
+        for section in part.sections:
+            for heading in section.headings:
+                yield attr(heading, "inlines", heading.eid)
+            for index in range(len(section.titles)):
+                yield section.eid, section.titles[index], _title_setter(section, index)
+            for para in section.preamble + ([section.text] if section.text is not None else []):
+                yield from items(para)
+            for para in section.operative:
+                for heading in para.headings:
+                    yield attr(heading, "inlines", heading.eid)
+                yield from items(para)
     for annex in res.annexes:
         yield from blocks(annex)
     for note in res.footnotes:

@@ -197,6 +197,23 @@ class Table:
 
 
 @dataclass
+class Section:
+    """A section (I, II … or A, B …) of an operative part, as the Fifth Committee's resolutions
+    print them: its label, one or more titles, paragraphs set as a preamble of its own, and
+    paragraphs numbered from 1 again. A section that decides in one unnumbered paragraph (and
+    the sub-paragraphs its words introduce) has it as ``text`` and no numbered paragraph."""
+    label: str
+    titles: list                     # list[Inlines]
+    preamble: list[PreambularParagraph]
+    operative: list[OperativeParagraph]
+    text: Optional[PreambularParagraph] = None
+    # Operative headings printed above the label (75/245's "Conditions of service …" over A to D).
+    headings: list[Heading] = field(default_factory=list)
+    eid: str = ""
+    loc: Optional[Loc] = _loc()
+
+
+@dataclass
 class Part:
     """A lettered part (A, B …) of a resolution, or the single unnamed part."""
     label: Optional[str]
@@ -211,6 +228,8 @@ class Part:
     opening: Optional[Paragraph] = None
     # The text the opening adopts, printed after it (then the part may have no numbered paragraph).
     adopted: Optional[AdoptedText] = None
+    # Sections after the part's own numbered paragraphs (then it may have none of those).
+    sections: list[Section] = field(default_factory=list)
 
 
 @dataclass
@@ -385,7 +404,9 @@ class Resolution:
 
     @property
     def operative(self) -> list[OperativeParagraph]:
-        return [p for part in self.parts for p in part.operative]
+        """Every numbered operative paragraph, its sections' after a part's own."""
+        return [p for part in self.parts
+                for p in part.operative + [q for section in part.sections for q in section.operative]]
 
     @property
     def in_parts(self) -> bool:
@@ -482,6 +503,15 @@ def printed_texts(res: Resolution):
             yield part.adopted.loc, plain_text(part.adopted.title or [])
             yield from _block_texts(part.adopted.blocks)
         yield from _operative_texts(part.operative)
+        for section in part.sections:
+            for heading in section.headings:
+                yield heading.loc, plain_text(heading.inlines)
+            yield section.loc, section.label + "\n" + "\n".join(plain_text(t) for t in section.titles)
+            for para in section.preamble + ([section.text] if section.text else []):
+                yield para.loc, plain_text(para.inlines)
+                for sub in walk_subparagraphs(para.children):
+                    yield sub.loc, sub.label + " " + plain_text(sub.inlines)
+            yield from _operative_texts(section.operative)
     for annex in res.annexes:
         yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])
         yield from _block_texts(annex.blocks)

@@ -9,7 +9,8 @@ import re
 
 from ..errors import SourceError, error
 from . import languages
-from .document import Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, Table, walk_inlines
+from .document import (Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, Section, Table,
+                       walk_inlines)
 from .numerals import letters, roman
 
 def sub_label(depth: int, index: int) -> str:
@@ -125,17 +126,14 @@ def finalize(res: Resolution) -> Resolution:
         if part.adopted is not None:
             # Written in the AKN inside the opening paragraph, as an <embeddedStructure>.
             _blocks(numberer, part.adopted, f"{part.opening.eid}__embeddedStructure_1")
-        if not part.operative and part.adopted is None:
+        if not part.operative and part.adopted is None and not part.sections:
             problems.append(error(part.loc, "no operative paragraph", "E205"))
-        headings = 0
+        headings = [0]
         for number, para in enumerate(part.operative, start=1):
-            for heading in para.headings:
-                # Written in the AKN as the UN writes it, a <paragraph> holding only the heading;
-                # its eId must not take a number the numbered paragraphs use.
-                headings += 1
-                heading.eid = f"{prefix}para_h{headings}"
-                numberer.notes_in(heading.inlines, heading.eid, [0])
+            _headings(numberer, para.headings, prefix, headings)
             numberer.operative(para, number, prefix)
+        for section in part.sections:
+            _section(numberer, section, prefix, headings)
     for index, annex in enumerate(res.annexes, start=1):
         _annex(numberer, annex, f"att_{index}")
     if problems:
@@ -161,6 +159,39 @@ def finalize(res: Resolution) -> Resolution:
                            for n in unused])
     res.footnotes = ordered
     return res
+
+
+def _headings(numberer: _Numberer, headings, prefix: str, count: list):
+    for heading in headings:
+        # Written in the AKN as the UN writes it, a <paragraph> holding only the heading;
+        # its eId must not take a number the numbered paragraphs use.
+        count[0] += 1
+        heading.eid = f"{prefix}para_h{count[0]}"
+        numberer.notes_in(heading.inlines, heading.eid, [0])
+
+
+def _section(numberer: _Numberer, section: Section, prefix: str, headings: list):
+    """A section's eIds, under its own (``sec_I``); its paragraphs are numbered from 1 again."""
+    _headings(numberer, section.headings, prefix, headings)
+    section.eid = f"{prefix}sec_{_eid_token(section.label)}"
+    inner = section.eid + "__"
+    for title in section.titles:
+        numberer.notes_in(title, section.eid, [0])
+    for index, para in enumerate(section.preamble, start=1):
+        # Written in the AKN as the UN writes them, <crossHeading>s in the section.
+        para.eid = f"{inner}crossHeading_{index}"
+        numberer.notes_in(para.inlines, para.eid, [0])
+    if section.text is not None:
+        # Unnumbered: a <paragraph> without <num>, as the part's opening is.
+        text = section.text
+        text.eid = f"{inner}para_0"
+        numberer.notes_in(text.inlines, text.eid, [0])
+        text.list_eid = f"{text.eid}__list_1" if text.children else ""
+        numberer.subparagraphs(text, text.list_eid, 1, None)
+    own = [0]
+    for number, para in enumerate(section.operative, start=1):
+        _headings(numberer, para.headings, inner, own)
+        numberer.operative(para, number, inner)
 
 
 def _annex(numberer: _Numberer, annex: Annex, eid: str):

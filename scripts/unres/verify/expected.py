@@ -19,7 +19,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     fp.links = links.model_links(res)
     items = _Items()
     fp.lines = {key: loc.line for key, loc in meta.key_locs.items() if loc is not None}
-    for para in res.preamble:
+    for para in _preambles(res):
         items.preamble(plain_text(para.inlines), _model_opening(para.inlines), para.eid)
         items.items[-1].italic_run = _model_italic_run(para.inlines)
         _model_breaks(items.items[-1], plain_text(para.inlines), para)
@@ -40,6 +40,12 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             _model_blocks(items, part.adopted.blocks)
         for para in part.operative:
             _model_operative(items, para)
+        for section in part.sections:
+            for heading in section.headings:
+                items.operative_heading(plain_text(heading.inlines), heading.eid)
+                _model_breaks(items.items[-1], plain_text(heading.inlines), heading)
+            for para in section.operative:
+                _model_operative(items, para)
     for annex in res.annexes:
         items.annex(annex.label)
         items.heading(annex.label, "", "label")     # a label is plain text: it calls no note
@@ -75,6 +81,18 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     pres = present(res)
     fp.title_printed, fp.vote_printed = pres.print_title, pres.print_vote
     return fp
+
+
+def _preambles(res: Resolution):
+    """Every paragraph set as a preamble, in print order: a part's, then its sections'. A
+    section's one unnumbered paragraph is among them: print sets it so, and no reader of print
+    could tell it from them."""
+    for part in res.parts:
+        yield from part.preamble
+        for section in part.sections:
+            yield from section.preamble
+            if section.text is not None:
+                yield section.text
 
 
 def _model_blocks(items: _Items, blocks) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from ..model.document import (RECORDED, AdoptedText, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
-                              Paragraph, Resolution, Strong, Subscript, Superscript, Table, Text)
+                              Paragraph, Resolution, Section, Strong, Subscript, Superscript, Table, Text)
 from ..model.presentation import PRINTED_KEYS
 
 FRONT_KEYS = (
@@ -88,6 +88,8 @@ def _render(res: Resolution) -> str:
         for para in part.operative:
             out += [line for heading in para.headings for line in _heading(heading)]
             out += _item(para.num, para, "")
+        for section in part.sections:
+            out += _section(section)
     for annex in res.annexes:
         out += [f"# {_escape_text(annex.label)}", ""]
         out += _blocks(annex)
@@ -99,6 +101,21 @@ def _render(res: Resolution) -> str:
             out += ["", f"    {extra}"]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _section(section: Section) -> list:
+    """'## I', its titles ('###'), its unnumbered paragraphs, then its numbered ones."""
+    out = [line for heading in section.headings for line in _heading(heading)]
+    out += [f"## {section.label}", ""]
+    out += [line for title in section.titles for line in (f"### {inlines(title)}", "")]
+    for para in section.preamble + ([section.text] if section.text is not None else []):
+        out += [inlines(para.inlines), ""]
+        for child in para.children:
+            out += _item(child.label, child, "")
+    for para in section.operative:
+        out += [line for heading in para.headings for line in _heading(heading)]
+        out += _item(para.num, para, "")
+    return out
 
 
 _DELIMITER = {"left": ":--", "right": "--:", "center": ":-:", "": "---"}

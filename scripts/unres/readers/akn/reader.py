@@ -17,7 +17,8 @@ from typing import Optional, Union
 from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, heading_styles, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph,
-                               Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Strong, SubParagraph, Subscript,
+                               Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Section, Strong, SubParagraph,
+                               Subscript,
                                Superscript, Table, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
@@ -44,6 +45,8 @@ _TYPED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\.| ?-)?([\u200e\u200f]?)(?=\s)"
 # The letter of a part as the preface prints it: "A", "B" (Latin in every language version).
 _PART_LETTER_RE = re.compile(r"^\s*[A-Z]\s*$")
 _ANNEX_LABEL_RE = re.compile(r"^(annex|annexe|anexo|приложение|المرفق|附件)\b", re.IGNORECASE)
+# A section's label as the Fifth Committee's resolutions print it: "I", "XIII", "A".
+_SECTION_LABEL_RE = re.compile(r"[IVXLC]+|[A-Z]")
 
 
 def import_akn(path: Union[str, Path]) -> tuple[Resolution, list[Diagnostic]]:
@@ -194,7 +197,7 @@ class _Builder:
             self.ctx.warn(statement, "no <preamble>", "W640")
         else:
             formula, preamble = self.preamble(preamble_el)
-        operative, opening, adopted = [], None, None
+        operative, opening, adopted, sections = [], None, None, []
         bodies = statement.findall("./{*}mainBody")
         if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
@@ -202,13 +205,124 @@ class _Builder:
             for extra in bodies[1:]:
                 self.ctx.warn(extra, "a second <mainBody>: its paragraphs continue the first's, as "
                                      "printed", "W659")
-            moved, operative, opening, adopted = self.operative(bodies)
-            preamble += moved
-            self.within_depth(operative, 1)
+            children = [el for body in bodies for el in _elements(body)]
+            section_els = [el for el in children if local(el) == "section"]
+            own, above = children, {}
+            if section_els:
+                # Headings right above a section (paragraphs holding only a heading, as unres
+                # writes them) are printed over its label.
+                own = children[:children.index(section_els[0])]
+                waiting = []
+                while own and local(own[-1]) == "paragraph" and (heading := self.operative_heading(own[-1])):
+                    waiting.insert(0, (own.pop(), heading))
+                for el in children[children.index(section_els[0]):]:
+                    if local(el) == "section":
+                        above[id(el)], waiting = [heading for _el, heading in waiting], []
+                    elif local(el) == "paragraph" and (heading := self.operative_heading(el)):
+                        waiting.append((el, heading))
+                    else:
+                        self.fail(el, f"<{local(el)}> after a <section> of the main body cannot be "
+                                      "mapped", "E632")
+                for el, _heading in waiting:
+                    self.fail(el, "a heading after the last <section> cannot be placed", "E632")
+            if own or not section_els:
+                moved, operative, opening, adopted = self.operative(bodies, own)
+                preamble += moved
+                self.within_depth(operative, 1)
+            sections = self.sections(section_els, above)
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
                     loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening,
-                    adopted=adopted)
+                    adopted=adopted, sections=sections)
+
+    def sections(self, elements, above: dict) -> list:
+        """The sections the main body's <section>s print: each its label (<num>, or the heading
+        that reads "I", "A"), the headings above the label, its titles, its <crossHeading>s (set as
+        its preamble) and its paragraphs, numbered from 1 again. A label after paragraphs opens
+        the next section, whose headings the UN left inside the element before; the next element
+        then holds the rest of that section."""
+        runs, run = [], None
+        for element in elements:
+            if run is not None and (run["body"] or run["preamble"]):
+                run = None
+            kids = _elements(element)
+            if not kids:
+                self.fail(element, "an empty <section> cannot be mapped", "E632")
+            for child in kids:
+                name = local(child)
+                words = plain(child).strip()
+                label = name == "num" or (name in ("heading", "subheading")
+                                          and _SECTION_LABEL_RE.fullmatch(words) is not None)
+                if label and run is not None and (run["body"] or run["preamble"]):
+                    self.ctx.warn(child, f"section {words}'s label follows section {run['label']}'s "
+                                         "paragraphs inside one <section> element; read as a section "
+                                         "of its own, as printed", "W664")
+                    run = None
+                if run is None:
+                    run = {"label": None, "el": child, "heads": [], "titles": [], "preamble": [], "body": [],
+                           "above": above.pop(id(element), [])}
+                    runs.append(run)
+                if label and run["label"] is None:
+                    run["label"], run["el"] = words, child
+                elif label:
+                    self.fail(child, f"a second label ({words}) for section {run['label']} cannot be "
+                                     "mapped", "E632")
+                elif name in ("heading", "subheading") and not run["body"] and not run["preamble"]:
+                    run["titles" if run["label"] is not None else "heads"].append(child)
+                elif name == "crossHeading" and not run["body"]:
+                    run["preamble"].append(child)
+                elif name == "paragraph":
+                    run["body"].append(child)
+                else:
+                    self.fail(child, f"<{name}> in a <section> cannot be mapped", "E632")
+        out = []
+        for run in runs:
+            if run["label"] is None:
+                self.fail(run["el"], "a <section> with no label (I, II … or A, B …) cannot be mapped", "E632")
+            elif not _SECTION_LABEL_RE.fullmatch(run["label"]):
+                self.fail(run["el"], f"a section's label {run['label']!r} (not a Roman numeral or a capital "
+                                     "letter) cannot be written", "E632")
+            else:
+                out.append(self.section(run))
+        return out
+
+    def section(self, run) -> Section:
+        headings = list(run["above"])
+        for head in run["heads"]:
+            level = heading_styles.level_of(re.sub(r"\s+", "", head.get("class") or ""), local(head))
+            headings.append(Heading(level, _unbold(convert(head, self.ctx)), loc=self.ctx.loc(head)))
+        titles = [_unbold(convert(title, self.ctx)) for title in run["titles"]]
+        preamble = [para for cross in run["preamble"] for para in self.preambular_p(cross, None)]
+        operative, text = [], None
+        body = run["body"]
+        numbered = any(_num(p) is not None or _TYPED_NUMBER_RE.match(plain(p)) for p in body)
+        if numbered:
+            moved, operative, opening, adopted = self.operative([run["el"].getparent()], body)
+            preamble += moved
+            if opening is not None or adopted is not None:
+                self.fail(body[0], f"an unnumbered paragraph opening section {run['label']}'s numbered "
+                                   "ones cannot be mapped", "E632")
+            self.within_depth(operative, 1)
+        elif body:
+            # The one unnumbered paragraph the section decides in; sub-paragraphs typed as
+            # paragraphs of their own after it ("(a)\tField Security Operations …") are its.
+            first = self.paragraph(body[0])
+            recovery = _OperativeRecovery(self, [[p, None, self.paragraph(p)] for p in body[1:]])
+            recovery.paragraphs = [first]
+            recovery.run()
+            if len(recovery.paragraphs) > 1 or recovery.preamble or first.wrapup is not None \
+                    or first.table is not None or any(c.children or c.wrapup for c in first.children):
+                self.fail(body[0], f"section {run['label']}'s unnumbered paragraphs cannot be mapped: a "
+                                   "section without numbered paragraphs decides in one paragraph (and "
+                                   "a list of sub-paragraphs under its words)", "E632")
+            text = PreambularParagraph(first.inlines, children=first.children, sub_scheme=first.sub_scheme,
+                                       loc=first.loc)
+        elif preamble:
+            text = preamble.pop()
+        else:
+            self.fail(run["el"], f"section {run['label']} has no text", "E632")
+        return Section(label=run["label"], titles=titles, preamble=preamble, operative=operative, text=text,
+                       headings=headings, loc=self.ctx.loc(run["el"]))
 
     def preamble(self, el):
         formula, paragraphs = None, []
@@ -291,15 +405,18 @@ class _Builder:
                              f"{phrase!r}", "W643")
         return [para]
 
-    def operative(self, bodies) -> tuple[list, list, Optional[Paragraph], Optional[AdoptedText]]:
+    def operative(self, bodies, elements=None) -> tuple[list, list, Optional[Paragraph], Optional[AdoptedText]]:
         """(preambular paragraphs found in the main body, operative paragraphs, the unnumbered
-        paragraph that opens them, if any, and the text that paragraph adopts, if any)."""
-        first = _elements(bodies[0])[:1]
+        paragraph that opens them, if any, and the text that paragraph adopts, if any), from
+        ``elements`` (the bodies' children when None)."""
+        if elements is None:
+            elements = [el for body in bodies for el in _elements(body)]
+        first = elements[:1]
         if first and first[0].find("./{*}content/{*}p/{*}embeddedStructure") is not None:
-            return self.own_adopted(first[0], [el for body in bodies for el in _elements(body)][1:])
+            return self.own_adopted(first[0], elements[1:])
         entries = []                 # [element, printed number or None, paragraph]
-        for body in bodies:
-            for el in _elements(body):
+        for body in (elements,):
+            for el in body:
                 if local(el) == "container" and (heading := self.container_heading(el)) is not None:
                     entries.append([el, None, heading])
                     continue

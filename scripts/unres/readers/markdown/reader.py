@@ -17,8 +17,8 @@ from ... import collector, warm_pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
-                               OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
-                               SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon, is_formula)
+                               OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
+                               Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon, is_formula)
 from .. import source_text
 from . import front_matter, indentation
 
@@ -33,6 +33,9 @@ PANDOC_FORMAT = ("commonmark_x+sourcepos+smart-raw_html-emoji-tex_math_dollars-r
 MAX_DEPTH = 4
 # "Annex" in the six official languages.
 ANNEX_RE = re.compile(r"(?i)(annexe?|anexo|приложение|المرفق|附件)(\s|$)")
+# A section's label, alone on a '##' line: a roman numeral (I, II …) or a capital letter (A, B …),
+# as the Fifth Committee's resolutions number them.
+SECTION_RE = re.compile(r"[IVXLC]+|[A-Z]")
 POS_RE = re.compile(r"(?:^|@|;)(\d+):(\d+)-(\d+):(\d+)")
 FOOTDEF_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 FOOTCALL_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -180,6 +183,7 @@ class _Builder:
         self.calls: dict[str, Loc] = {}
         self.note_depth = 0
         self.headings: list[Heading] = []     # operative headings waiting for their paragraph
+        self.section: Section | None = None   # the section being filled, in the current part
 
     # -------------------------------------------------------------- helpers
     def loc_of(self, pos: str, fallback: Loc | None = None) -> Loc | None:
@@ -223,7 +227,23 @@ class _Builder:
             if kind == "Header":
                 level, inlines = block["c"][0], self.inlines(block["c"][2])
                 text = "".join(t.text for t in inlines if isinstance(t, Text)).strip()
+                if level == 2 and SECTION_RE.fullmatch(text) and not isinstance(current, Annex):
+                    if current is None:
+                        current = Part(label=None, title=None, formula=None, preamble=[], operative=[], loc=loc)
+                        parts.append(current)
+                    self._close_section()
+                    # Headings waiting for a paragraph stand above the section's label.
+                    self.section = Section(label=text, titles=[], preamble=[], operative=[],
+                                           headings=self.headings, loc=loc)
+                    self.headings = []
+                    current.sections.append(self.section)
+                    state = "section"
+                    continue
+                if level >= 3 and state == "section":
+                    self.section.titles.append(inlines)
+                    continue
                 if level == 1:
+                    self._close_section()
                     self._headings_left()
                     if ANNEX_RE.match(text):
                         current = Annex(label=text, title=None, blocks=[], loc=loc)
@@ -259,6 +279,10 @@ class _Builder:
             if isinstance(current, Annex):
                 self._annex_block(current, block, loc, pos)
                 state = "annex"
+                continue
+            if self.section is not None:
+                self._section_block(self.section, block, loc, pos)
+                state = "body"
                 continue
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
@@ -302,6 +326,7 @@ class _Builder:
                 state = "body"
             else:
                 self.unsupported(block, loc)
+        self._close_section()
         self._headings_left()
         if not parts and not annexes:
             self.fail(Loc(self.path, 1, 1), "the source has no body", "E205")
@@ -313,7 +338,7 @@ class _Builder:
                 self.fail(annex.loc, f"{annex.label} has no text: an annex holds headings (###), "
                                      "paragraphs or a numbered list after its title", "E214")
         for part in parts:
-            if not part.operative and part.adopted is None:
+            if not part.operative and part.adopted is None and not part.sections:
                 self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
                           + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
         self._check_footnotes()
@@ -324,6 +349,57 @@ class _Builder:
         ordered = [self.notes[k] for k in self.notes]
         return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path,
                           warnings=self.warnings)
+
+    def _section_block(self, section: Section, block, loc, pos):
+        """A block of a section: paragraphs set as its preamble, then its numbered paragraphs."""
+        kind = block["t"]
+        if kind in ("Para", "Plain"):
+            inlines = self.inlines(block["c"])
+            if self.headings and not section.operative:
+                self.fail(self.headings[0].loc, "a heading among a section's unnumbered paragraphs: a "
+                                                "heading stands only between its numbered paragraphs", "E215")
+                self.headings = []
+            elif section.operative:
+                self.fail(loc, f"unnumbered paragraph after section {section.label}'s numbered "
+                               "paragraphs; number it or move it before paragraph 1", "E203")
+            elif not inlines:
+                self.fail(loc, "empty paragraph", "E204")
+            else:
+                section.preamble.append(PreambularParagraph(inlines, loc=loc))
+        elif kind == "OrderedList" and block["c"][0][1]["t"] not in ("Decimal", "DefaultStyle", "Example") \
+                and section.preamble and not section.operative and not section.preamble[-1].children \
+                and ends_with_colon(section.preamble[-1].inlines):
+            para = section.preamble[-1]
+            para.children, para.sub_scheme = self.sub_list(block, pos, 1, None)
+            for sub in para.children:
+                if sub.children or sub.wrapup:
+                    self.fail(sub.loc, "an unnumbered paragraph's sub-paragraphs are one list of items, "
+                                       "without sub-paragraphs or closing words of their own", "E218")
+        elif kind == "OrderedList":
+            paragraphs = self.operative_list(block, pos, len(section.operative))
+            if paragraphs:
+                paragraphs[0].headings, self.headings = self.headings, []
+            section.operative.extend(paragraphs)
+        else:
+            self.unsupported(block, loc)
+
+    def _close_section(self):
+        """A section without numbered paragraphs decides in its last unnumbered paragraph (with
+        the sub-paragraphs its words introduce); those before it are its preamble."""
+        section, self.section = self.section, None
+        if section is None:
+            return
+        if not section.operative:
+            if not section.preamble:
+                self.fail(section.loc, f"section {section.label} has no text: a section holds "
+                                       "paragraphs or a numbered list after its label and titles", "E219")
+                return
+            section.text = section.preamble.pop()
+        for para in section.preamble:
+            if para.children:
+                self.fail(para.children[0].loc, f"sub-paragraphs under a paragraph of section "
+                                                f"{section.label}'s preamble: only its last unnumbered "
+                                                "paragraph, when no numbered one follows, has them", "E219")
 
     def _headings_left(self):
         """Headings that no numbered paragraph follows (at a new part or annex, or the end)."""

@@ -87,20 +87,25 @@ def extract_akn(path) -> Fingerprint:
     calls = []        # (authorialNote element, owner anchor)
     # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
     # resolution of several parts the preambular paragraphs are hcontainers inside each part.
-    for container in (c for st in statements for c in st.iterfind("a:preamble/a:container", ns)):
-        # Its words, then the items of the list they introduce, if any.
-        points = container.findall("a:blockList/a:item", ns)
-        own = container.find("a:p", ns) if points else container
-        segs = _akn_segments(own)
-        items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
-        calls += [(n, container.get("eId")) for n in own.iter(_q("authorialNote"))]
-        for item in points:
-            segs = _akn_segments(item.find("a:p", ns))
-            items.preamble_point(_akn_text(item.find("a:num", ns)), "".join(t for t, _ in segs), _opening(segs),
-                                 item.get("eId", ""))
-            calls += [(n, item.get("eId")) for n in item.iter(_q("authorialNote"))]
+    for st in statements:
+        for container in st.iterfind("a:preamble/a:container", ns):
+            # Its words, then the items of the list they introduce, if any.
+            points = container.findall("a:blockList/a:item", ns)
+            own = container.find("a:p", ns) if points else container
+            segs = _akn_segments(own)
+            items.preamble("".join(t for t, _ in segs), _opening(segs), container.get("eId", ""))
+            calls += [(n, container.get("eId")) for n in own.iter(_q("authorialNote"))]
+            for item in points:
+                segs = _akn_segments(item.find("a:p", ns))
+                items.preamble_point(_akn_text(item.find("a:num", ns)), "".join(t for t, _ in segs),
+                                     _opening(segs), item.get("eId", ""))
+                calls += [(n, item.get("eId")) for n in item.iter(_q("authorialNote"))]
+        for section in st.iterfind("a:mainBody/a:section", ns):
+            _akn_section_preamble(items, section, calls)
     for para in (p for st in statements for body in st.iterfind("a:mainBody", ns)
                  for p in body.xpath(".//a:paragraph[not(ancestor::a:embeddedStructure)]", namespaces=ns)):
+        if _section_text(para):
+            continue
         heading = _heading_of(para)
         adopted = para.find("a:content/a:p/a:embeddedStructure", ns)
         if heading is not None:
@@ -198,6 +203,35 @@ def _akn_blocks(items: _Items, body, calls):
         else:
             continue
         calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
+
+
+def _section_text(para) -> bool:
+    """A section's unnumbered paragraph, the one it decides in: set as its preamble is."""
+    return para.getparent() is not None and para.getparent().tag == _q("section") \
+        and para.find(_q("num")) is None and _heading_of(para) is None
+
+
+def _akn_section_preamble(items: _Items, section, calls):
+    """A section's <crossHeading>s, then its unnumbered paragraph and the points its words
+    introduce, as print sets them: a preamble of its own."""
+    ns = {"a": AKN_NS}
+    for el in section:
+        if el.tag == _q("crossHeading"):
+            segs = _akn_segments(el)
+            items.preamble("".join(t for t, _ in segs), _opening(segs), el.get("eId", ""))
+            calls += [(n, el.get("eId")) for n in el.iter(_q("authorialNote"))]
+        elif el.tag == _q("paragraph") and _section_text(el):
+            lst = el.find("a:list", ns)
+            holder = el.find("a:content", ns) if lst is None else lst.find("a:intro", ns)
+            segs = _akn_segments(holder)
+            items.preamble("".join(t for t, _ in segs), _opening(segs), el.get("eId", ""))
+            calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))]
+            for point in (lst.iterfind("a:point", ns) if lst is not None else ()):
+                content = point.find("a:content", ns)
+                segs = _akn_segments(content)
+                items.preamble_point(_akn_text(point.find("a:num", ns)), "".join(t for t, _ in segs),
+                                     _opening(segs), point.get("eId", ""))
+                calls += [(n, point.get("eId")) for n in content.iter(_q("authorialNote"))]
 
 
 def _is_opening(para) -> bool:

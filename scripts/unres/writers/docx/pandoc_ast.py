@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ...model.document import (Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Paragraph, Table,
-                               Resolution, Strong, Subscript, Superscript, Text)
+                               Resolution, Section, Strong, Subscript, Superscript, Text)
 from ...model.presentation import Presentation
 
 BODY = "SingleTxtG"
@@ -169,8 +169,10 @@ def blocks(res: Resolution, pres: Presentation) -> list:
                 out.append(styled("H1G Adopted", conv(part.adopted.title)))
             out.extend(holder_blocks(part.adopted.blocks, conv, lambda _level: "H23G Adopted"))
         for para in part.operative:
-            out.extend(styled(OPERATIVE_HEADING[min(max(h.level, 3), 6)], conv(h.inlines)) for h in para.headings)
+            out.extend(operative_headings(para.headings, conv))
             out.extend(operative(para, conv))
+        for section in part.sections:
+            out.extend(section_blocks(section, conv))
         if pres.closing_per_part and index < len(res.parts) - 1:
             out.append(closing)
     if pres.meeting:
@@ -182,6 +184,25 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         if annex.title:
             out.append(styled("H1G Annex", conv(annex.title)))
         out.extend(holder_blocks(annex.blocks, conv, lambda level: "H1G" if level <= 1 else "H23G"))
+    return out
+
+
+def operative_headings(headings, conv: Inlines) -> list:
+    return [styled(OPERATIVE_HEADING[min(max(h.level, 3), 6)], conv(h.inlines)) for h in headings]
+
+
+def section_blocks(section: Section, conv: Inlines) -> list:
+    """A section: its label and titles in a part's heading style (H1G), then the paragraphs set
+    as its preamble (its one unnumbered paragraph among them), then its own numbers."""
+    out = operative_headings(section.headings, conv)
+    out.append(styled("H1G", [s(section.label)]))
+    out.extend(styled("H1G", conv(title)) for title in section.titles)
+    for para in section.preamble + ([section.text] if section.text is not None else []):
+        out.append(styled(BODY, conv(para.inlines)))
+        out.extend(sub_paragraphs(para.children, 0, conv))
+    for para in section.operative:
+        out.extend(operative_headings(para.headings, conv))
+        out.extend(operative(para, conv))
     return out
 
 
