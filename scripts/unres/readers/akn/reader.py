@@ -18,8 +18,7 @@ from ...errors import Diagnostic, SourceError, error, warning
 from ...model import citations, heading_styles, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Formula, Heading, LineBreak, OperativeParagraph,
                                Paragraph, Part, PreambularParagraph, NoteRef, Resolution, Section, Strong, SubParagraph,
-                               Subscript,
-                               Superscript, Table, Text,
+                               Subscript, Superscript, Table, Text,
                                ends_with_colon, is_formula, plain_text, walk_inlines)
 from ...model.presentation import LANGUAGES
 from ...xmlsafe import parse_file
@@ -317,10 +316,8 @@ class _Builder:
                                    "a list of sub-paragraphs under its words)", "E632")
             text = PreambularParagraph(first.inlines, children=first.children, sub_scheme=first.sub_scheme,
                                        loc=first.loc)
-        elif preamble:
-            text = preamble.pop()
         else:
-            self.fail(run["el"], f"section {run['label']} has no text", "E632")
+            self.fail(run["el"], f"section {run['label']} has no paragraph", "E632")
         return Section(label=run["label"], titles=titles, preamble=preamble, operative=operative, text=text,
                        headings=headings, loc=self.ctx.loc(run["el"]))
 
@@ -415,28 +412,27 @@ class _Builder:
         if first and first[0].find("./{*}content/{*}p/{*}embeddedStructure") is not None:
             return self.own_adopted(first[0], elements[1:])
         entries = []                 # [element, printed number or None, paragraph]
-        for body in (elements,):
-            for el in body:
-                if local(el) == "container" and (heading := self.container_heading(el)) is not None:
-                    entries.append([el, None, heading])
-                    continue
-                if self.table_of(el) is not None:
-                    # Print sets it under the words of the paragraph above, as its table.
-                    last = entries[-1][2] if entries else None
-                    if isinstance(last, OperativeParagraph) and entries[-1][1] is not None \
-                            and not last.children and last.wrapup is None and last.table is None:
-                        last.table = self.table(self.table_of(el))
-                    else:
-                        self.fail(el, "a table that follows no numbered paragraph's words (a heading, "
-                                      "sub-paragraphs, another table) cannot be mapped", "E615")
-                    continue
-                if local(el) != "paragraph":
-                    self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
-                                  "<paragraph>", "E615")
-                    continue
-                heading = self.operative_heading(el)
-                entries.append([el, None, heading] if heading is not None
-                               else [el, _num(el), self.paragraph(el)])
+        for el in elements:
+            if local(el) == "container" and (heading := self.container_heading(el)) is not None:
+                entries.append([el, None, heading])
+                continue
+            if self.table_of(el) is not None:
+                # Print sets it under the words of the paragraph above, as its table.
+                last = entries[-1][2] if entries else None
+                if isinstance(last, OperativeParagraph) and entries[-1][1] is not None \
+                        and not last.children and last.wrapup is None and last.table is None:
+                    last.table = self.table(self.table_of(el))
+                else:
+                    self.fail(el, "a table that follows no numbered paragraph's words (a heading, "
+                                  "sub-paragraphs, another table) cannot be mapped", "E615")
+                continue
+            if local(el) != "paragraph":
+                self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
+                              "<paragraph>", "E615")
+                continue
+            heading = self.operative_heading(el)
+            entries.append([el, None, heading] if heading is not None
+                           else [el, _num(el), self.paragraph(el)])
         entries = self.annex_heads_left_behind(bodies[-1].getparent(), entries)
         for entry in entries:
             el, num, para = entry
