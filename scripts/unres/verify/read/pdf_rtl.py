@@ -15,6 +15,7 @@ import ctypes
 import unicodedata
 
 from ...model import languages
+from .pdf_fonts import font_base_name
 from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
 
 
@@ -60,8 +61,6 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -
     """Each character's ``_Style``: its object's font name, scale on the page and the heading tag
     it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
-
-    from .pdf_text import font_base_name   # (pdf_text reads a right-to-left page through this module)
 
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
     by_object: dict = {}

@@ -5,6 +5,7 @@ and sizes, and the headings the PDF's structure tree marks (a right-to-left page
 from __future__ import annotations
 
 from .. import links
+from .pdf_fonts import font_base_name
 from .pdf_rtl import is_right_to_left, page_fragments
 
 
@@ -85,23 +86,6 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     finally:
         pdfium_c.FPDF_StructTree_Close(tree)
     return found if any_tag else None
-
-
-def font_base_name(text_object, fonts: dict) -> str:
-    """The base name of the font a text object is drawn in ("ABCDEF+Amiri-Italic"; "" when the
-    file names none), looked up once per font: ``fonts`` keeps each font's name by its handle."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    font = pdfium_c.FPDFTextObj_GetFont(text_object)
-    key = ctypes.cast(font, ctypes.c_void_p).value
-    base = fonts.get(key)
-    if base is None:
-        name = ctypes.create_string_buffer(256)
-        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-        base = fonts[key] = name.value.decode("latin-1") if got else ""
-    return base
 
 
 def _pdf_fragments(path, links_found: list | None = None):
