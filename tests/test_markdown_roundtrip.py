@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SOURCE_38_3
+from conftest import FRONT, SOURCE_38_3
+from unres.errors import SourceError
 from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
                                   OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
                                   SubParagraph, Text, Vote, is_formula)
@@ -73,8 +75,9 @@ def sub_paragraphs(draw, depth, notes):
     return items
 
 
+# A State's name as every reader gives it: its words, one space between them.
 STATES = st.lists(st.text(alphabet=string.ascii_letters + " ’()'", min_size=2, max_size=20)
-                  .map(str.strip).filter(bool), max_size=6, unique=True)
+                  .map(lambda name: " ".join(name.split())).filter(bool), max_size=6, unique=True)
 
 
 @st.composite
@@ -155,3 +158,16 @@ def test_words_opening_with_a_list_dash_or_bullet_stay_words(tmp_path, source_fi
     assert "&#8211; and closing words" in text and "&#8226; a bullet typed" in text
     assert again == res
     assert render_markdown(again) == text
+
+
+
+def test_a_states_name_is_its_words(source_file):
+    """Spaces doubled inside a State's name are one, as the AKN reader reads a name, so that a
+    name is listed once and comes back from the built AKN as the source states it."""
+    chile = next(line for line in FRONT.splitlines(keepends=True) if line.strip() == "- Chile")
+    res = read_source(str(source_file(FRONT.replace(chile, chile.replace("Chile", "Costa   Rica")))))
+    assert res.meta.vote.in_favour[:2] == ["Angola", "Costa Rica"]
+    twice = chile.replace("Chile", "Costa  Rica") + chile.replace("Chile", "Costa Rica")
+    with pytest.raises(SourceError) as caught:
+        read_source(str(source_file(FRONT.replace(chile, twice))))
+    assert [d.code for d in caught.value.diagnostics] == ["E402"]

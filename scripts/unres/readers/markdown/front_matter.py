@@ -149,6 +149,8 @@ class _Reader:
             name = self.text(f"vote.{key}", item)
             if name is None:
                 continue
+            # A name is its words: "Costa  Rica" is Costa Rica, listed once, as an AKN file names it.
+            name = " ".join(name.split())
             if name in seen:
                 self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
                 continue
