@@ -218,3 +218,20 @@ def test_the_councils_arabic_pdfs_are_named_unread_and_the_assemblys_read(tmp_pa
         found[name] = unreadable("pdf", read_source(str(path)))
     assert found["A_HRC_RES_38_3"] is None and found["A_RES_75_40"] is None
     assert "Security Council" in found["S_RES_2508_2020"]
+
+
+def test_a_quote_after_a_symbol_reads_back_as_a_quote(tmp_path):
+    """A quotation after a document's symbol (79/103 in Arabic: "انظر A/AC.109/2021/5، ”لمحة عامة
+    عن الإقليم“."): the text layer does not say which way the opening quote faces, so the PDF is
+    read with its quotes as quotes; its words are still read, a changed one found."""
+    note = "انظر A/AC.109/2021/5، ”لمحة عامة عن الإقليم“."
+    body = "\n*إن مجلس حقوق الإنسان*،\n\n1. *يقرر* أن يبقي المسألة قيد نظره[^1]؛\n\n[^1]: " + note + "\n"
+    source = tmp_path / "quoted.md"
+    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
+    _build(tmp_path, [source])
+    pdf = tmp_path / "out" / "quoted.pdf"
+    assert _pdf_differences(source, pdf) == []
+    damaged = tmp_path / "damaged.md"
+    damaged.write_text(source.read_text(encoding="utf-8").replace("لمحة عامة", "نظرة عامة"), encoding="utf-8")
+    found = _pdf_differences(damaged, pdf)
+    assert len(found) == 1 and "footnote" in found[0] and "لمحة" in found[0], found

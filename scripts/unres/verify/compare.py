@@ -104,7 +104,7 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     rep = Report(got.label)
     fields = got.provides
     if "marks" not in fields:
-        source = without_marks(source)
+        source, got = without_marks(source), without_marks(got)
     for problem in got.problems:
         rep.add("", problem)
     for name, label in (("symbol", "symbol"), ("number", "resolution number"), ("title", "title")):

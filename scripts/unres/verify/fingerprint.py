@@ -104,6 +104,11 @@ _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # of its letter, which the same text layer names by the letter: such a reader reads the letter.
 _ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _LONE_MARKS = re.compile(" (?:" + _ARABIC_MARKS.pattern + ")+(?= )")
+# Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
+# quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
+# for, and PDFium gives a quote that ends a text object after a left-to-right symbol unmirrored
+# ("انظر A/AC.109/2021/5، ”لمحة…“" read "“لمحة…“"). Such a reader's quotes are compared as quotes.
+_QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
 
 
 def without_marks_text(text):
@@ -112,7 +117,7 @@ def without_marks_text(text):
     text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
-    return _ARABIC_MARKS.sub("", text)
+    return _ARABIC_MARKS.sub("", text).translate(_QUOTES)
 
 
 @dataclass
@@ -424,7 +429,7 @@ def is_operative_number(text: str) -> bool:
 
 
 def without_marks(fp: "Fingerprint") -> "Fingerprint":
-    """A copy of ``fp`` with every text read without its Arabic marks."""
+    """A copy of ``fp`` with every text read without its Arabic marks and its quotes' facing."""
     strip = without_marks_text
     out = copy.deepcopy(fp)
     out.symbol, out.title, out.title_breaks = strip(out.symbol), strip(out.title), strip(out.title_breaks)

@@ -11,6 +11,7 @@ read left to right, and the brackets the font drew mirrored read as written.
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 
 # A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
@@ -285,6 +286,9 @@ def reading_order(line, rtl: bool = False) -> list:
     return [item for run in reading_runs(line, rtl) for item in run]
 
 
+_PROSE_WORD = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?![^\W\d_])")
+
+
 def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
     """``reading_order`` in pieces: each left-to-right run ("A/HRC/54/4", "11 October") is one
     piece, each other character a piece of its own. ``rtl_faces``: the faces the page draws its
@@ -297,7 +301,13 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
     # PDFium lists a right-to-left object's characters reversed, so they are taken back to front.
     order = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
     kinds = [_direction(ch.text[0]) for ch in order]
-    rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"} | set(rtl_faces)
+    rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"}
+    # The page's other right-to-left faces count on any line but one of left-to-right prose (an
+    # English body under an Arabic page one, a word of small letters on it), which draws its
+    # label's quotes in the Arabic face as part of its own run; a line of symbols alone
+    # ("A/75/195–S/2020/834.") is still read in the page's direction.
+    if rtl_fonts or not _PROSE_WORD.search("".join(ch.text for ch in order)):
+        rtl_fonts |= set(rtl_faces)
     isolated = rtl and any(ch.font is not None for ch in order)
     out, i, sizes = [], 0, []
     while i < len(order):
