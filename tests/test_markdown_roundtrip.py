@@ -167,6 +167,9 @@ def test_a_states_name_is_its_words(source_file):
     chile = next(line for line in FRONT.splitlines(keepends=True) if line.strip() == "- Chile")
     res = read_source(str(source_file(FRONT.replace(chile, chile.replace("Chile", "Costa   Rica")))))
     assert res.meta.vote.in_favour[:2] == ["Angola", "Costa Rica"]
+    # A no-break space the UN prints inside a name is the name's.
+    res = read_source(str(source_file(FRONT.replace(chile, chile.replace("Chile", "Côte\u00a0d’Ivoire")))))
+    assert res.meta.vote.in_favour[:2] == ["Angola", "Côte\u00a0d’Ivoire"]
     twice = chile.replace("Chile", "Costa  Rica") + chile.replace("Chile", "Costa Rica")
     with pytest.raises(SourceError) as caught:
         read_source(str(source_file(FRONT.replace(chile, twice))))

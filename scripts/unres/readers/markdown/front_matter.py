@@ -149,8 +149,9 @@ class _Reader:
             name = self.text(f"vote.{key}", item)
             if name is None:
                 continue
-            # A name is its words: "Costa  Rica" is Costa Rica, listed once, as an AKN file names it.
-            name = " ".join(name.split())
+            # A name is its words: "Costa  Rica" is Costa Rica, listed once, as an AKN file names it
+            # (a no-break space the UN prints in "Côte d’Ivoire" stays one).
+            name = _SPACES.sub(" ", name)
             if name in seen:
                 self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
                 continue
@@ -158,6 +159,9 @@ class _Reader:
             self.state_nodes[(key, name)] = item
             out.append(name)
         return out
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def _kind(node) -> str:
