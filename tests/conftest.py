@@ -109,3 +109,11 @@ def build_ok(sources, out: Path, *options: str, timeout: int = 900, env=None) ->
                              "-q", *options], capture_output=True, text=True, timeout=timeout, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+def verify_ok(sources, out: Path, timeout: int = 600) -> None:
+    """``unres verify`` run as a user runs it; fails the test with what it said unless every output of
+    ``sources`` in ``out`` is consistent."""
+    result = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *map(str, sources), "-o", str(out)],
+                            capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

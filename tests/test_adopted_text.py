@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS, build_ok
+from conftest import CORPUS, build_ok, verify_ok
 from unres.errors import SourceError
 from unres.model.document import OperativeParagraph, plain_text
 from unres.readers.akn.reader import import_akn
@@ -103,9 +103,7 @@ def test_the_declaration_builds_in_every_format_verifies_and_imports_back(tmp_pa
     source = _source(tmp_path)
     out = build_ok([source], tmp_path / "out")
     # verify reads all four back, as a user runs it: every item of the declaration found.
-    verified = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(source), "-o", str(out)],
-                              capture_output=True, text=True, timeout=600)
-    assert verified.returncode == 0, verified.stdout[-3000:] + verified.stderr[-3000:]
+    verify_ok([source], out)
     akn = out / "A_RES_75_901.akn.xml"
     root = etree.parse(str(akn)).getroot()
     body = root.find(f".//{AKN}mainBody")

@@ -4,13 +4,11 @@ as a list right under it, built into every format and read back by verify, impor
 file and from our own AKN."""
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, build_ok
+from conftest import CORPUS, build_ok, verify_ok
 from test_adopted_text import assembly_source
 from unres.errors import SourceError
 from unres.lint import lint
@@ -61,9 +59,7 @@ def test_a_lettered_list_under_a_preambular_paragraph_is_its_sub_paragraphs(tmp_
 def test_it_builds_in_every_format_verifies_and_imports_back(tmp_path):
     source = _source(tmp_path)
     out = build_ok([source], tmp_path / "out")
-    verified = subprocess.run([sys.executable, "-m", "unres.cli", "verify", str(source), "-o", str(out)],
-                              capture_output=True, text=True, timeout=600)
-    assert verified.returncode == 0, verified.stdout[-3000:] + verified.stderr[-3000:]
+    verify_ok([source], out)
     akn = out / "A_RES_75_901.akn.xml"
     container = etree.parse(str(akn)).getroot().findall(f".//{AKN}preamble/{AKN}container")[1]
     assert [i.findtext(f"{AKN}num") for i in container.findall(f"{AKN}blockList/{AKN}item")] == ["(a)", "(b)"]
