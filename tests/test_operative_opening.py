@@ -11,7 +11,7 @@ import pytest
 from conftest import CORPUS
 from unres.cli import main
 from unres.lint import lint
-from unres.model.document import plain_text
+from unres.model.document import Link, plain_text, walk_inlines
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 from unres.verify.read.akn import extract_akn
@@ -131,3 +131,18 @@ def test_the_uns_resolves_that_imports():
     part = res.parts[0]
     assert plain_text(part.opening.inlines) == "Resolves that:" and not part.preamble
     assert [p.num for p in part.operative] == [f"{n}." for n in range(1, 7)]
+
+
+def test_a_document_the_opening_cites_is_linked_in_every_output(tmp_path):
+    body = BODY.replace("*Resolves* that:[^1]", "*Resolves*, in accordance with resolution 97/250, that:[^1]")
+    path = _source(tmp_path, body=body)
+    res = read_source(str(path))
+    links = [n for n in walk_inlines(res.parts[0].opening.inlines) if isinstance(n, Link)]
+    assert [(n.symbol, n.eid) for n in links] == [("A/RES/97/250", "para_0__ref_1")]
+    out = tmp_path / "out"
+    assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+    assert main(["verify", str(path), "-o", str(out), "-q"]) == 0
+    assert 'eId="para_0__ref_1"' in (out / "opening.akn.xml").read_text(encoding="utf-8")
+    assert "undocs.org/en/A/RES/97/250" in (out / "opening.html").read_text(encoding="utf-8")
+    again, _warnings = import_akn(out / "opening.akn.xml")
+    assert again.parts == res.parts

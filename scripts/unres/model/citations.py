@@ -502,6 +502,8 @@ def inline_lists(res: Resolution):
             yield attr(part.formula, "inlines", part.formula.eid)
         for para in part.preamble:
             yield from items(para)
+        if part.opening is not None:
+            yield attr(part.opening, "inlines", part.opening.eid)
         if part.adopted is not None:
             yield from blocks(part.adopted)
         for para in part.operative:
