@@ -49,6 +49,8 @@ SAMPLE = [
 ]
 CHINESE = [
     GA / "Chinese" / "75_10_C.xml",
+    # an empty agenda line and no title under it: no agenda item printed (W699)
+    GA / "Chinese" / "75_1_C.xml",
     # empty symbol; the UN's adoption line worded otherwise than the language data's, kept in
     # `printed:` ("2020年2月25日 8732次会议通过"): the PDF reader takes it by its place under the number
     SC / "Chinese" / "S_RES_2511 (2020)-2002954C.xml",

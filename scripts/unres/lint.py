@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .errors import Diagnostic, warning
-from .model.document import Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
+from .model.document import GA, Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
 
 # Languages whose footnote call follows the punctuation (French and Spanish put it before).
 CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
@@ -54,6 +54,7 @@ def lint(res: Resolution) -> list[Diagnostic]:
     if res.meta.language in CALL_AFTER_PUNCTUATION:
         out += _calls_before_punctuation(res)
     out += _dates(res.meta)
+    out += _agenda(res.meta)
     out += res.warnings
     return sorted(out, key=lambda d: (d.loc.line if d.loc else 0, d.loc.col if d.loc else 0))
 
@@ -71,6 +72,20 @@ def _dates(meta) -> list[Diagnostic]:
         out.append(warning(where("issue_date"), f"issue_date {meta.issue_date} is before the adoption "
                            f"({meta.adoption_date})", "W108"))
     return out
+
+
+def _agenda(meta) -> list[Diagnostic]:
+    """An Assembly resolution that prints no agenda item number. The source says so on purpose
+    (``agenda_items: []``, ``number: ""``) as a few UN files print it; the number is still wanted."""
+    if meta.organ_key != GA:
+        return []
+    where = meta.key_locs.get("agenda_items")
+    if not meta.agenda_items:
+        return [warning(where, "the resolution prints no agenda item ('agenda_items: []'); add the "
+                               "number and title of the item it was adopted under", "W111")]
+    return [warning(where, f"agenda item {item.title!r} has no number, and the agenda line above it "
+                           "is not printed; add its number", "W111")
+            for item in meta.agenda_items if not item.number]
 
 
 def _text_of(inlines) -> str:

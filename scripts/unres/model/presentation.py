@@ -251,10 +251,11 @@ def _agenda_titles(meta: Meta) -> tuple:
 
 
 def _agenda_line(meta: Meta, strings: dict, lab: dict) -> str:
-    """'Agenda item 3'; the Assembly's 'Agenda items 72 and 73 (b)'; nothing for the Security Council."""
+    """'Agenda item 3'; the Assembly's 'Agenda items 72 and 73 (b)'; nothing for the Security Council,
+    nor for an Assembly resolution that prints no number (a title alone, or no agenda item at all)."""
     if meta.organ_key == HRC:
         return lab["agenda_item"].format(item=meta.agenda_item)
-    numbers = [item.number for item in meta.agenda_items]
+    numbers = [item.number for item in meta.agenda_items if item.number]
     if not numbers:
         return ""
     if len(numbers) == 1:

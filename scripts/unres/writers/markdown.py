@@ -10,7 +10,7 @@ import contextvars
 import datetime as dt
 import re
 
-from ..model.document import (RECORDED, AdoptedText, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
+from ..model.document import (GA, RECORDED, AdoptedText, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph,
                               Paragraph, Resolution, Section, Strong, Subscript, Superscript, Table, Text)
 from ..model.presentation import PRINTED_KEYS
 
@@ -231,13 +231,18 @@ def _front_matter(res: Resolution) -> str:
     lines = ["---"]
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        if value is None or value is True or value == [] or (key == "meeting" and not value):
+        if value is None or value is True or (key == "meeting" and not value):
             # A Security Council resolution adopted without a meeting has none to state.
+            continue
+        if value == [] and not (key == "agenda_items" and meta.organ_key == GA):
             continue
         if key == "agenda_item" and meta.agenda_item_title:
             lines.append("agenda_item:")
             lines.append(f"  number: {_yaml_str(value)}")
             lines.append(f"  title: {_yaml_str(meta.agenda_item_title)}")
+        elif key == "agenda_items" and not value:
+            # The Assembly's resolution prints no agenda item (75/1 in Chinese): said on purpose.
+            lines.append("agenda_items: []")
         elif key == "agenda_items":
             lines.append("agenda_items:")
             for item in value:

@@ -220,8 +220,6 @@ def _organ_fields(statement, symbol: str, organ_key: str, code: str, f: "_Fields
     session_el, session, session_name = _session(statement, symbol, cover, f, ctx, errors)
     f.find("agenda_items", cover + "//{*}inline[@name='agenda item']")
     items = organs.agenda_items(statement, ctx)
-    if not items:
-        f.missing("agenda_items", "the agenda item")
     f.find("origin", cover + "//{*}docProponent")
     origin = organs.origin(statement, code, ctx, errors)
     return {"organ": organ, "session": session, "session_name": session_name,

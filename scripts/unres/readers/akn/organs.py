@@ -83,19 +83,34 @@ def organ_name(el, code: str, organ: str) -> str:
 
 # ------------------------------------------------------------------ General Assembly
 def agenda_items(statement, ctx: InlineContext) -> list[dict]:
-    """``[{number, title}]`` from the cover page's agenda line and the titles under it."""
+    """``[{number, title}]`` from the cover page's agenda line and the titles under it.
+
+    A line that gives no number (75/1 in Chinese prints an empty one, and no title) is kept as
+    printed: the titles under it as items without a number, or no item at all, and named (W699)
+    so that the number can be added to the source."""
     cover = "./{*}coverPage"
     line = statement.find(cover + "//{*}inline[@name='agenda item']")
-    if line is None:
-        return []
+    printed = plain(line) if line is not None else ""
     # Each number is kept as the language prints it ("130 (y)", "14 a)", "38(a)", "37 (أ)").
-    numbers = _AGENDA_NUMBER_RE.findall(plain(line))
-    titles = [plain(el) for el in statement.findall(cover + "//{*}inline[@name='agenda item name']")]
-    if titles and len(titles) != len(numbers):
+    numbers = _AGENDA_NUMBER_RE.findall(printed)
+    title_els = statement.findall(cover + "//{*}inline[@name='agenda item name']")
+    titles = [plain(el) for el in title_els]
+    if not numbers:
+        where = line if line is not None else (title_els[0] if title_els else statement)
+        said = f"the agenda line {printed!r} gives no number" if printed else \
+            "the agenda line is empty" if line is not None else "the cover page has no agenda line"
+        kept = (f"the {len(titles)} agenda item title(s) under it are kept without a number ('number: \"\"')"
+                if titles else "the resolution prints no agenda item ('agenda_items: []')")
+        ctx.warn(where, f"{said}; {kept}: add the number and title of the item it was adopted under, "
+                        "as another language version prints them", "W699")
+    elif titles and len(titles) != len(numbers):
+        rest = "the rest left empty" if len(titles) < len(numbers) else \
+            "the titles past the last number kept without one"
         ctx.warn(line, f"{len(numbers)} agenda items are numbered but {len(titles)} titles follow; "
-                       "the titles are kept in order, the rest left empty", "W681")
-    return [{"number": number, "title": titles[index] if index < len(titles) else ""}
-            for index, number in enumerate(numbers)]
+                       f"the titles are kept in order, {rest}", "W681")
+    return [{"number": numbers[index] if index < len(numbers) else "",
+             "title": titles[index] if index < len(titles) else ""}
+            for index in range(max(len(numbers), len(titles)))]
 
 
 def _template_re(template: str, names: dict) -> re.Pattern:

@@ -293,9 +293,16 @@ def _agenda_item(reader: _Reader, node, key_locs: dict):
 
 
 def _agenda_items(reader: _Reader, node):
-    """``- {number: "73 (b)", title: …}`` a line, or ``- "61"`` when the title is not printed."""
+    """``- {number: "73 (b)", title: …}`` a line, or ``- "61"`` when the title is not printed.
+
+    A few UN files print no agenda item (75/1 in Chinese): ``agenda_items: []`` says so on purpose,
+    and ``number: ""`` a title printed under no number; both are linted (W111). A key left empty
+    is not taken for either."""
+    if isinstance(node, yaml.SequenceNode) and not node.value:
+        return []
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        reader.fail(node, "'agenda_items' must be a list of items, each '- {number: \"61\", title: …}'", "E103")
+        reader.fail(node, "'agenda_items' must be a list of items, each '- {number: \"61\", title: …}' "
+                          "(or 'agenda_items: []' when the resolution prints no agenda item)", "E103")
         return []
     out = []
     for item in node.value:
@@ -310,8 +317,9 @@ def _agenda_items(reader: _Reader, node):
         if "number" not in fields:
             reader.fail(item, "an agenda item has no 'number'", "E105")
             continue
-        number = reader.text("agenda_items.number", fields["number"])
         title = reader.text("agenda_items.title", fields["title"]) if "title" in fields else ""
+        # A title printed under no number keeps its item; an item that prints nothing is a slip.
+        number = reader.text("agenda_items.number", fields["number"], required=not title)
         if number is not None and title is not None:
             out.append(AgendaItem(number, title))
     return out

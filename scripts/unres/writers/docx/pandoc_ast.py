@@ -235,7 +235,8 @@ def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
     out.append(styled("SessionG", [s(meta.session_name)]))
     if pres.session_dates:
         out.append(styled("SessionLineG", [s(pres.session_dates)]))
-    out.append(styled("SessionLineG", [s(pres.agenda_item)]))
+    if pres.agenda_item:
+        out.append(styled("SessionLineG", [s(pres.agenda_item)]))
     out.extend(styled("SessionLineG", [s(title)]) for title in pres.agenda_titles)
     out.append(styled("HChG", [s(pres.adopted_by)]))
     if pres.origin_inlines:
