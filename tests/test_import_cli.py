@@ -129,3 +129,22 @@ def test_the_meeting_is_compared_in_every_language(tmp_path, capsys, language):
     found = [x for x in capsys.readouterr().err.splitlines() if "W670" in x]
     assert len(found) == 1 and f"{language[0]}.xml" in found[0].split(":")[0]
     assert "the meeting differs from the English version: 51 here, 47 in" in found[0]
+
+
+GA75 = CORPUS / "un-akn-ga" / "75session"
+
+
+@pytest.mark.skipif(not GA75.is_dir(), reason=f"UN AKN corpus not found at {GA75}")
+def test_a_version_that_prints_no_agenda_item_is_told_what_the_original_prints(tmp_path, capsys):
+    """75/1 in Chinese prints an empty agenda line (W699); the five others "Agenda item 128 (a)" as
+    each language writes it ("128 a)", "128 (أ)"): the Chinese alone is told, with the line of the
+    version it is compared with (the Assembly's files name no original: the first, in Arabic)."""
+    files = sorted(str(p) for p in GA75.glob("*/75_1_?.xml"))
+    assert len(files) == 6
+    assert main(["import", *files, "-o", str(tmp_path), "-q"]) == EXIT_FINDINGS
+    found = [x for x in capsys.readouterr().err.splitlines() if "W670" in x]
+    arabic = next(f for f in files if f.endswith("_A.xml"))
+    assert len(found) == 1 and found[0].startswith(next(f for f in files if f.endswith("_C.xml")) + ":224:")
+    assert f"the numbering of the agenda items differs from the Arabic version: none here, 1: 128 in {arabic}:224" \
+        in found[0]
+    assert "\nagenda_items: []\n" in (tmp_path / "75_1_C.md").read_text(encoding="utf-8")

@@ -131,6 +131,11 @@ def _facts(res: Resolution) -> dict:
     # 'الجلسة 46', '第54次会议'); a meeting line without one is not compared.
     found = re.search(r"\d+", meta.meeting or "")
     meeting = int(found.group()) if found else None
+    # The agenda items by their numbers, the sub-item's letter aside ("128 (a)", "128 a)", "128 (أ)"):
+    # a version that prints none (75/1 in Chinese, W699) is told what the original prints.
+    printed = [meta.agenda_item or ""] if meta.agenda_item is not None else \
+        [item.number for item in meta.agenda_items]
+    agenda = [int(digits[0]) for digits in (re.findall(r"\d+", number) for number in printed) if digits]
 
     def differing(mine, other, items):
         """The loc of the first item where two sequences part."""
@@ -148,6 +153,7 @@ def _facts(res: Resolution) -> dict:
         "the date of adoption": (meta.adoption_date, at("adoption_date"), None),
         **({"the meeting": (meeting, at("meeting"), None)} if meeting is not None else {}),
         "the vote": ((meta.vote.kind, meta.vote.totals), meta.vote.loc, None),
+        "the numbering of the agenda items": (agenda, at("agenda_item") or at("agenda_items"), None),
         "the number of preambular paragraphs": (len(res.preamble),
                                                 res.preamble[-1].loc if res.preamble else first_loc, None),
         # Compared in one form: each language prints its own ("1-" in Arabic is "1." here).
@@ -169,6 +175,8 @@ def _show(value) -> str:
         return kind if kind != "recorded" else "recorded, %d-%d-%d" % totals
     if isinstance(value, tuple):
         return "–".join(str(v) for v in value)
+    if isinstance(value, list) and not value:
+        return "none"
     if isinstance(value, list):
         return (f"{len(value)}: " + " ".join(str(v) for v in value)) if len(value) <= 12 else \
             f"{len(value)}: " + " ".join(str(v) for v in value[:12]) + " …"
