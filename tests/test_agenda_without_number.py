@@ -99,6 +99,9 @@ def test_the_english_75_1_s_agenda_line_cut(tmp_path, line, titles, items, codes
     res, warnings = _import_text(tmp_path, text, "75_1_E.xml")
     said = {w.code for w in warnings} & {"W681", "W699"}
     assert _items(res) == items and said == codes, warnings
+    if "Agenda item<" in line:
+        assert "the agenda line 'Agenda item' gives no number and is left out" in \
+            next(w for w in warnings if w.code == "W699").message
     if "W699" in said:
         # the line, or the title where the line is gone
         first = next(n for n, line in enumerate(text.splitlines(), 1) if 'name="agenda item' in line)
@@ -234,3 +237,22 @@ def test_the_built_akn_imports_back_as_the_source(built, tmp_path):
         assert [w.code for w in warnings if w.code == "W699"] == ["W699"]
         again = read_source(str(built.parent / f"{stem}.md"))
         assert res.meta.agenda_items == again.meta.agenda_items
+
+
+@corpus
+@pytest.mark.parametrize("line, titles", [
+    ('<inline name="agenda item">Agenda item</inline>', ""),
+    ('<inline name="agenda item"></inline>', ENGLISH_TITLE),
+], ids=["words-alone", "title-alone"])
+def test_the_independent_reading_of_the_un_file_finds_only_the_named_repair(tmp_path, line, titles):
+    """test_import_organs.py's reading of the UN's file, on the English 75/1 with its line cut: the
+    title kept under no number is no difference; the words left out are one, named by W699."""
+    from test_import_organs import differences
+    path = tmp_path / "75_1_E.xml"
+    path.write_text(ENGLISH_75_1.read_text(encoding="utf-8").replace(ENGLISH_LINE, line)
+                    .replace(ENGLISH_TITLE, titles), encoding="utf-8")
+    res, warnings = import_akn(path)
+    said = {w.code for w in warnings}
+    assert "W699" in said and differences(path, res, said) == []
+    unnamed = [kind.split(" (")[0] for kind in differences(path, res, said - {"W699"})]
+    assert unnamed == (["agenda line"] if "Agenda item<" in line else [])

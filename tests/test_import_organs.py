@@ -48,6 +48,7 @@ EXCUSES = {
     "closing date": {"W696"},
     "origin": {"W682", "W689"},
     "agenda items": {"W681"},
+    "agenda line": {"W699"},
     "session": {"W634"},
     "operative numbers": {"W654", "W657", "W661", "W644", "W649", "W692"},
     "operative text": {"W644", "W649", "W654", "W655", "W656", "W657", "W661", "W692"},

@@ -97,7 +97,7 @@ def agenda_items(statement, ctx: InlineContext) -> list[dict]:
     titles = [plain(el) for el in title_els]
     if not numbers:
         where = line if line is not None else (title_els[0] if title_els else statement)
-        said = f"the agenda line {printed!r} gives no number" if printed else \
+        said = f"the agenda line {printed!r} gives no number and is left out" if printed else \
             "the agenda line is empty" if line is not None else "the cover page has no agenda line"
         kept = (f"the {len(titles)} agenda item title(s) under it are kept without a number ('number: \"\"')"
                 if titles else "the resolution prints no agenda item ('agenda_items: []')")
