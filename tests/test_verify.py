@@ -1175,8 +1175,8 @@ def test_docx_reader_names_styles_as_python_docx_does(tmp_path):
     character = next(s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.CHARACTER)
     for style_id in ("NoSuchStyle", character, ""):
         document.add_paragraph("x")._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
-    style_of = _style_names(document)
-    names = [style_of(p) for p in document.paragraphs]
+    style_of = _style_names(document.styles.element)
+    names = [style_of(p._p) for p in document.paragraphs]
     assert names == [p.style.name for p in document.paragraphs]
     assert names[-3:] == ["Normal"] * 3 and len(set(names)) > 5
 

@@ -11,12 +11,14 @@ from .. import links
 from ..fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, split_states, squash, vote_list_name)
 from .common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
+from .docx_package import open_document, styles_root
 from .html import _opened
 
 
 # ---------------------------------------------------------------- DOCX
 def _docx_segments(p_el):
-    """``[(text, italic, call_id)]`` of a w:p, in reading order."""
+    """``[(text, italic, call_id)]`` of a w:p, in reading order (an element's name in any
+    namespace counts)."""
     out = []
     for r in p_el.iter(f"{{{W_NS}}}r"):
         if _is_note_bracket(r):
@@ -27,7 +29,9 @@ def _docx_segments(p_el):
             i = rpr.find(f"{{{W_NS}}}i")
             italic = i is not None and i.get(f"{{{W_NS}}}val", "true") not in ("0", "false")
         for child in r:
-            tag = etree.QName(child).localname
+            tag = child.tag
+            # A comment or processing instruction has no name: QName refuses it.
+            tag = tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(child).localname
             if tag == "t":
                 out.append((child.text or "", italic, None))
             elif tag == "tab":
@@ -39,10 +43,13 @@ def _docx_segments(p_el):
     return out
 
 
+_RSTYLE_PATH = f"{{{W_NS}}}rPr/{{{W_NS}}}rStyle"
+
+
 def _is_note_bracket(run) -> bool:
     """A run in the footnote number's style beside a note's number: its printed brackets
     ("(1)" in Arabic), part of the marker and not of the text."""
-    style = run.find(f"{{{W_NS}}}rPr/{{{W_NS}}}rStyle")
+    style = run.find(_RSTYLE_PATH)
     if style is None or style.get(f"{{{W_NS}}}val") != _NOTE_STYLE:
         return False
     if run.find(f"{{{W_NS}}}footnoteReference") is not None or run.find(f"{{{W_NS}}}footnoteRef") is not None:
@@ -66,43 +73,162 @@ def _printed_marker(number_run, n: int) -> str:
 _NOTE_STYLE = "FootnoteReference"
 
 
-def _style_names(document):
-    """A function giving a paragraph's style name as python-docx's ``paragraph.style.name``
-    finds it (the first style of its id; the default paragraph style for no id, an unknown
-    id or a style of another type; "" when there is no default), from a table made once:
-    python-docx searches the styles part with XPath for every paragraph."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.styles.style import StyleFactory
+# python-docx's names for the styles whose stored name differs from the one Word shows
+# (docx.styles.BabelFish).
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
+             **{f"heading {n}": f"Heading {n}" for n in range(1, 10)}}
 
-    styles = document.styles
-    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    fallback = default.name if default is not None else ""
+
+def _child(el, *tags):
+    """The first child of each tag in turn (python-docx's ZeroOrOne), None when one is missing."""
+    for tag in tags:
+        if el is None:
+            return None
+        el = el.find(f"{{{W_NS}}}{tag}")
+    return el
+
+
+def _required(el, attr: str = "val") -> str:
+    value = el.get(f"{{{W_NS}}}{attr}")
+    if value is None:
+        raise ValueError(f"required 'w:{attr}' attribute not present on w:{etree.QName(el).localname}")
+    return value
+
+
+_STYLE_TYPES = ("paragraph", "character", "table", "numbering")
+_ON_OFF = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
+
+
+def _style_names(styles):
+    """A function giving a ``w:p``'s style name as python-docx's ``paragraph.style.name``
+    finds it (the first style of its id; the default paragraph style for no id, an unknown
+    id or a style of another type; "" when there is no default), from ``styles`` (the styles
+    part's root) read once."""
+    def kind(style):
+        value = style.get(f"{{{W_NS}}}type", "paragraph")
+        if value not in _STYLE_TYPES:
+            raise ValueError(f"{value!r} is not a valid WD_STYLE_TYPE")
+        return value
+
+    def is_default(style):
+        value = style.get(f"{{{W_NS}}}default", "0")
+        if value not in _ON_OFF:
+            raise ValueError(f"value must be in {sorted(_ON_OFF)!r}, got '{value}'")
+        return _ON_OFF[value]
+
+    def name(style):
+        el = _child(style, "name")
+        value = None if el is None else _required(el)
+        return _UI_NAMES.get(value, value)
+
+    all_styles = styles.findall(f"{{{W_NS}}}style")
+    defaults = [s for s in all_styles if kind(s) == "paragraph" and is_default(s)]
+    fallback = name(defaults[-1]) if defaults else ""
     first = {}
-    for element in styles.element.style_lst:
-        first.setdefault(element.styleId, element)
-    names = {style_id: StyleFactory(element).name for style_id, element in first.items()
-             if style_id and element.type == WD_STYLE_TYPE.PARAGRAPH}
-    return lambda para: names.get(para._p.style, fallback)
+    for element in all_styles:
+        first.setdefault(element.get(f"{{{W_NS}}}styleId"), element)
+    names = {style_id: name(element) for style_id, element in first.items()
+             if style_id and kind(element) == "paragraph"}
+
+    def style_of(p):
+        el = _child(p, "pPr", "pStyle")
+        return names.get(None if el is None else _required(el), fallback)
+    return style_of
+
+
+# What python-docx's ``paragraph.text`` makes of a run's content (docx/oxml/text/run.py).
+_RUN_TEXT = {f"{{{W_NS}}}{tag}": text for tag, text in
+             (("cr", "\n"), ("noBreakHyphen", "-"), ("ptab", "\t"), ("tab", "\t"))}
+_T, _BR, _R, _HYPERLINK, _TC, _TR = (f"{{{W_NS}}}{tag}" for tag in ("t", "br", "r", "hyperlink", "tc", "tr"))
+
+
+def _run_text(r) -> str:
+    out = []
+    for child in r:
+        tag = child.tag
+        if tag == _T:
+            out.append(child.text or "")
+        elif tag == _BR:
+            if child.get(f"{{{W_NS}}}type", "textWrapping") == "textWrapping":
+                out.append("\n")
+        elif tag in _RUN_TEXT:
+            out.append(_RUN_TEXT[tag])
+    return "".join(out)
+
+
+def _paragraph_text(p) -> str:
+    """python-docx's ``paragraph.text``: its runs' and hyperlinks' runs' text."""
+    out = []
+    for child in p:
+        if child.tag == _R:
+            out.append(_run_text(child))
+        elif child.tag == _HYPERLINK:
+            out.extend(_run_text(r) for r in child.iterchildren(_R))
+    return "".join(out)
+
+
+def _row_cells(tr) -> list:
+    """python-docx's ``row.cells``: each ``w:tc`` once per grid column it spans; a cell that
+    continues a vertical merge is the cell above it (docx/table.py, docx/oxml/table.py)."""
+    out = []
+    for tc in tr.iterchildren(_TC):
+        root = _merge_root(tc)
+        out.extend([root] * _grid_span(root))
+    return out
+
+
+def _grid_span(tc) -> int:
+    el = _child(tc, "tcPr", "gridSpan")
+    return 1 if el is None else int(_required(el))
+
+
+def _grid_before(tr) -> int:
+    el = _child(tr, "trPr", "gridBefore")
+    return 0 if el is None else int(_required(el))
+
+
+def _merge_root(tc):
+    merge = _child(tc, "tcPr", "vMerge")
+    if merge is None or merge.get(f"{{{W_NS}}}val", "continue") != "continue":
+        return tc
+    tr = next(tc.iterancestors(_TR))
+    above = next(tr.itersiblings(_TR, preceding=True), None)
+    if above is None:
+        raise ValueError("no tr above topmost tr in w:tbl")
+    offset = _grid_before(tr) + sum(_grid_span(c) for c in tc.itersiblings(_TC, preceding=True))
+    remaining = offset - _grid_before(above)
+    for cell in above.iterchildren(_TC):
+        if remaining < 0:
+            break
+        if remaining == 0:
+            return _merge_root(cell)
+        remaining -= _grid_span(cell)
+    raise ValueError(f"no `tc` element at grid_offset={offset}")
+
+
+def _cell_text(tc) -> str:
+    return "\n".join(_paragraph_text(p) for p in tc.iterchildren(f"{{{W_NS}}}p"))
 
 
 def extract_docx(path) -> Fingerprint:
-    import docx   # python-docx is slow to import; only the DOCX reader needs it
-
     data, name = _opened(path)
     fp = Fingerprint(name)
-    document = docx.Document(io.BytesIO(data))
-    # One zip and one parse of each part for the links and the notes; the body's links are
-    # read from the tree python-docx has parsed.
+    # One zip for the package, the links and the notes; each part parsed once.
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        package, main = open_document(zf, name)
+        root = package.root(main)
+        body = root.find(f"{{{W_NS}}}body")
+        if body is None:        # python-docx fails on the body's paragraphs so
+            raise AttributeError("'NoneType' object has no attribute 'p_lst'")
         notes_xml = zf.read("word/footnotes.xml") if "word/footnotes.xml" in zf.namelist() else None
         notes_root = etree.fromstring(notes_xml, safe_parser()) if notes_xml is not None else None
-        fp.links = links.docx_links(zf, {"word/document.xml": document.element,
-                                         "word/footnotes.xml": notes_root})
-    fp.printed_text = squash(" ".join(c.text for t in document.tables[:1] for row in t.rows for c in row.cells)
-                             + " ".join(p.text for p in document.paragraphs))
-    if document.tables:
-        first_row = document.tables[0].rows[0].cells
-        fp.symbol = normalise(first_row[-1].text)
+        fp.links = links.docx_links(zf, {"word/document.xml": root, "word/footnotes.xml": notes_root})
+    tables = list(body.iterchildren(f"{{{W_NS}}}tbl"))
+    rows = list(tables[0].iterchildren(_TR)) if tables else []
+    fp.printed_text = squash(" ".join(_cell_text(c) for row in rows for c in _row_cells(row))
+                             + " ".join(_paragraph_text(p) for p in body.iterchildren(f"{{{W_NS}}}p")))
+    if tables:
+        fp.symbol = normalise(_cell_text(_row_cells(rows[0])[-1]))
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:
@@ -119,9 +245,8 @@ def extract_docx(path) -> Fingerprint:
     state = "front"
     calls = []          # (footnote id, (section, index))
     current_list = None
-    style_of = _style_names(document)
-    from docx.text.paragraph import Paragraph
-    for element in document.element.body.iterchildren():
+    style_of = _style_names(styles_root(package, main))
+    for element in body.iterchildren():
         if element.tag == f"{{{W_NS}}}tbl":
             # The masthead is a table too; only an annex's tables are the text's.
             if state in ("annex", "operative"):
@@ -132,9 +257,8 @@ def extract_docx(path) -> Fingerprint:
             continue
         if element.tag != f"{{{W_NS}}}p":
             continue
-        para = Paragraph(element, document._body)
-        style = style_of(para)
-        segs = _docx_segments(para._p)
+        style = style_of(element)
+        segs = _docx_segments(element)
         text = "".join(t for t, _, _ in segs)
         flat = normalise(text)
         if not flat and not any(c for _, _, c in segs):
@@ -233,7 +357,7 @@ def extract_docx(path) -> Fingerprint:
     # Word numbers footnotes itself, in the order of their references; the call and the note
     # each print it with their own brackets, and a difference is a note apart.
     call_runs = {ref.get(f"{{{W_NS}}}id"): ref.getparent()
-                 for ref in document.element.body.iter(f"{{{W_NS}}}footnoteReference")}
+                 for ref in body.iter(f"{{{W_NS}}}footnoteReference")}
     for n, (note_id, owner) in enumerate(calls, start=1):
         at_note = _printed_marker(note_runs[note_id], n) if note_id in note_runs else str(n)
         at_call = _printed_marker(call_runs[note_id], n) if note_id in call_runs else at_note
