@@ -15,7 +15,10 @@ import zipfile
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_HEADER_FOOTER
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -94,7 +97,73 @@ def page_field(paragraph) -> None:
     run_with(end)
 
 
+# Each section's six header and footer parts in the order they are added, with the words
+# of each part's w:t elements (the page number's last value "1" among them).
+_PARTS = (("header", WD_HEADER_FOOTER.PRIMARY), ("header", WD_HEADER_FOOTER.EVEN_PAGE),
+          ("footer", WD_HEADER_FOOTER.PRIMARY), ("footer", WD_HEADER_FOOTER.EVEN_PAGE),
+          ("header", WD_HEADER_FOOTER.FIRST_PAGE), ("footer", WD_HEADER_FOOTER.FIRST_PAGE))
+# The parts' elements as python-docx built them for the first document of each shape.
+_HEADERS_MADE: dict = {}
+
+
+def _part_texts(res: Resolution) -> list:
+    symbol, job = res.meta.symbol, res.meta.job_number
+    return [[symbol] if symbol else [], [symbol] if symbol else [], ["1"], ["1"], [],
+            [job] if job else []]
+
+
+def _definitions(doc, section) -> list:
+    return [getattr(section, {"header": {WD_HEADER_FOOTER.PRIMARY: "header",
+                                          WD_HEADER_FOOTER.EVEN_PAGE: "even_page_header",
+                                          WD_HEADER_FOOTER.FIRST_PAGE: "first_page_header"},
+                              "footer": {WD_HEADER_FOOTER.PRIMARY: "footer",
+                                         WD_HEADER_FOOTER.EVEN_PAGE: "even_page_footer",
+                                         WD_HEADER_FOOTER.FIRST_PAGE: "first_page_footer"}}[kind][index])
+            for kind, index in _PARTS]
+
+
 def headers_and_footers(doc, res: Resolution, style) -> None:
+    """The running headers and footers: copies of those python-docx built for the first
+    document of this shape, related and referenced as python-docx relates a new part, with
+    this document's symbol and job number; python-docx builds them where there are none yet,
+    where a section already has one, or where a text holds a tab or a line end."""
+    texts = _part_texts(res)
+    sections = list(doc.sections)
+    plain = all(c not in text for words in texts for text in words for c in "\t\n\r")
+    fresh = all(s._sectPr.find(qn("w:headerReference")) is None and
+                s._sectPr.find(qn("w:footerReference")) is None for s in sections)
+    key = tuple(tuple(bool(t) for t in words) for words in texts)
+    made = _HEADERS_MADE.get(key)
+    if not (plain and fresh) or made is None:
+        build_headers_and_footers(doc, res, style)
+        if plain and fresh and len(sections) == 1:
+            _HEADERS_MADE[key] = [copy.deepcopy(d._element) for d in _definitions(doc, sections[0])]
+        return
+    package, document_part = doc.part.package, doc.part
+    for section in sections:
+        for (kind, index), element, words in zip(_PARTS, made, texts):
+            element = copy.deepcopy(element)
+            fill_texts(element, words)
+            if kind == "header":
+                part = HeaderPart(package.next_partname("/word/header%d.xml"), CT.WML_HEADER, element, package)
+                section._sectPr.add_headerReference(index, document_part.relate_to(part, RT.HEADER))
+            else:
+                part = FooterPart(package.next_partname("/word/footer%d.xml"), CT.WML_FOOTER, element, package)
+                section._sectPr.add_footerReference(index, document_part.relate_to(part, RT.FOOTER))
+
+
+def fill_texts(element, words) -> None:
+    """The element's w:t elements, in order, given ``words`` as python-docx's add_t writes
+    a text (white space at either end kept by xml:space)."""
+    for t, text in zip(element.iter(qn("w:t")), words):
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+        else:
+            t.attrib.pop(qn("xml:space"), None)
+
+
+def build_headers_and_footers(doc, res: Resolution, style) -> None:
     symbol = res.meta.symbol
     for section in doc.sections:
         for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
@@ -155,7 +224,41 @@ def cell_text(cell, style, lines, size: float, bold: bool = False) -> None:
             run.font.bold = bold
 
 
+# The masthead's table and the paragraph before it, as python-docx built them for the first
+# document of each shape in this process: what differs between two documents of one shape is
+# only the text of its w:t elements (the reference document and the page layout, which also
+# shape it, are this process's own, read once).
+_MASTHEAD_MADE: dict = {}
+
+
 def masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> None:
+    """The first-page masthead, a copy of the one built for this shape with this document's
+    words; python-docx builds it where there is none yet, or where a text holds a tab or a line
+    end (which python-docx writes as elements of their own)."""
+    texts = masthead_texts(pres)
+    if any(c in text for text in texts for c in "\t\n\r"):
+        build_masthead(doc, res, pres, layout, styles)
+        return
+    key = (tuple(bool(text) for text in texts), pres.dir == "rtl", id(layout))
+    made = _MASTHEAD_MADE.get(key)
+    body_el = doc.element.body
+    if made is None:
+        build_masthead(doc, res, pres, layout, styles)
+        _MASTHEAD_MADE[key] = (copy.deepcopy(body_el[0]), copy.deepcopy(body_el[1]))
+        return
+    anchor, table = (copy.deepcopy(el) for el in made)
+    fill_texts(table, [text for text in texts if text])
+    body_el.insert(0, table)
+    body_el.insert(0, anchor)
+
+
+def masthead_texts(pres: Presentation) -> list:
+    """The masthead's lines in the order its cells hold them (an empty one has no run)."""
+    return [pres.united_nations, pres.symbol_head, *([pres.symbol_tail] if pres.symbol_tail else []),
+            pres.masthead_organ, pres.distr, pres.issue_date, *distribution_lines(pres)]
+
+
+def build_masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> None:
     widths = [Mm(w) for w in layout["columns"]]
     table = doc.add_table(rows=len(layout["rows"]), cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
