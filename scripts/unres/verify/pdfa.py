@@ -17,8 +17,9 @@ def pdfa_findings(path) -> list:
 
     from pikepdf import pdfa
 
-    from .pdfa_glyphs import install
+    from . import pdfa_glyphs, pdfa_schemas
 
-    install()
+    pdfa_glyphs.install()
+    pdfa_schemas.install()
     report = pdfa.validate_written(io.BytesIO(path) if isinstance(path, bytes) else str(path), FLAVOUR)
     return [str(finding) for finding in report.findings]
