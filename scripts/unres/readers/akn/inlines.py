@@ -108,31 +108,51 @@ def convert(el, ctx: InlineContext) -> list:
     def unraised():
         ctx.warn(el, "the closing bracket of a footnote call's printed marker is not raised; "
                      "read as the marker's", "W690")
+
+    def mirrored():
+        ctx.warn(el, "a raised bracket beside a footnote call faces the wrong way; "
+                     "read as the call's printed marker", "W690")
     return without_note_brackets(
         _join_split_links(_mend_split_words(normalise(_raw_children(el, ctx)), el, ctx), el, ctx),
-        ctx.code, unraised)
+        ctx.code, unraised, mirrored)
 
 
-def without_note_brackets(nodes: list, code: str, unraised=None) -> list:
+def without_note_brackets(nodes: list, code: str, unraised=None, mirrored=None) -> list:
     """'<sup>(</sup><authorialNote/><sup>)</sup>': the raised brackets a language prints around
     every footnote's number ("(1)" in Arabic) belong to the call's marker, which the model prints
     from the language data; kept as text they would read '^(^[^1]^)^' and print twice. A closing
     bracket typed unraised after a raised opening one ('<sup>(</sup><authorialNote/>)،') is the
-    marker's too; ``unraised`` is told of it (a UN file's typing slip)."""
+    marker's too; ``unraised`` is told of it (a UN file's typing slip). So is a raised bracket
+    that faces the wrong way ('2030(<sup>)</sup><authorialNote/><sup>)</sup>', 78/159 in
+    Arabic: typed right to left, the pair's two brackets are easily swapped); ``mirrored`` is
+    told of it. Brackets typed unraised in the words are the words' and stay as typed."""
     before, after = languages.note_marker_brackets(code)
     if not (before or after):
         return nodes
     out = []
     for node in nodes:
         if isinstance(node, _CONTAINERS):
-            node = replace(node, children=without_note_brackets(node.children, code, unraised))
+            node = replace(node, children=without_note_brackets(node.children, code, unraised, mirrored))
         out.append(node)
-    for index in range(len(out) - 1, -1, -1):
+    # From the last call back; a call whose opening bracket is taken is looked at once only (the
+    # bracket before it may be the closing one of the call before, which a mirrored opening one
+    # would otherwise take).
+    index = len(out) - 1
+    while index >= 0:
         if not isinstance(out[index], NoteRef):
+            index -= 1
             continue
         opened = bool(before) and index > 0 and _raised(out[index - 1], before)
+        if (not opened and mirrored is not None and before and after and index > 0
+                and _raised(out[index - 1], after)):
+            opened = True
+            mirrored()
         following = out[index + 1] if index + 1 < len(out) else None
-        if after and following is not None and _raised(following, after):
+        if (mirrored is not None and before and after and following is not None
+                and _raised(following, before)):
+            del out[index + 1]
+            mirrored()
+        elif after and following is not None and _raised(following, after):
             del out[index + 1]
         elif (after and opened and unraised is not None and isinstance(following, Text)
               and following.text.startswith(after)):
@@ -141,6 +161,8 @@ def without_note_brackets(nodes: list, code: str, unraised=None) -> list:
             unraised()
         if opened:
             del out[index - 1]
+            index -= 1
+        index -= 1
     return out
 
 
