@@ -174,3 +174,18 @@ def test_a_states_name_is_its_words(source_file):
     with pytest.raises(SourceError) as caught:
         read_source(str(source_file(FRONT.replace(chile, twice))))
     assert [d.code for d in caught.value.diagnostics] == ["E402"]
+
+
+@pytest.mark.parametrize("words", ["Measures #", "Section ##", "Title # "])
+def test_a_heading_whose_words_end_with_a_hash_keeps_it(tmp_path, words):
+    """A '#' that ends a heading's words (an operative heading, an annex's title and headings) is
+    written escaped: unescaped, it reads as the line's closing sequence and is dropped."""
+    from unres.model.document import Annex, Heading, Paragraph
+    res = read_source(str(SOURCE_38_3))
+    res.operative[0].headings = [Heading(4, [Text(words.strip())])]
+    res.annexes = [Annex("Annex", [Text(words.strip())], [Heading(3, [Text(words.strip())]), Paragraph([Text("Words.")])])]
+    res = finalize(res)
+    text, again = _reread(tmp_path, res)
+    assert again.operative[0].headings == res.operative[0].headings
+    assert again.annexes == res.annexes
+    assert render_markdown(again) == text

@@ -25,6 +25,8 @@ _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>&~^!|$])")
 _SMART_RE = re.compile(r"(['\"]|(?<=-)-|(?<=\.)\.)")
 # 'quotes: straight': quotes print as typed, so only dashes and ellipses need the backslash.
 _SMART_STRAIGHT_RE = re.compile(r"((?<=-)-|(?<=\.)\.)")
+# A '#' that ends a heading's words, which would read as its closing sequence.
+_TRAILING_HASH_RE = re.compile(r"#(?=\s*$)")
 _straight = contextvars.ContextVar("straight_quotes", default=False)
 # What could open a block if it began a line: headings, quotes, list markers, rules, fences.
 # pandoc takes any letter as a list marker ("à)" too), not only ASCII ones.
@@ -34,7 +36,7 @@ _LINE_START_RE = re.compile(r"^(#|>|[-+=]|\d+[.)]|\d+-(?=\s|$)|\(?[^\W\d_]{1,8}[
 
 def _blocks(holder) -> list:
     """An annex's or an adopted text's title, headings, paragraphs, numbered paragraphs and tables."""
-    out = [f"## {inlines(holder.title)}", ""] if holder.title else []
+    out = [_atx(2, holder.title), ""] if holder.title else []
     for block in holder.blocks:
         if isinstance(block, Heading):
             out += _heading(block)
@@ -74,7 +76,7 @@ def _render(res: Resolution) -> str:
         if res.in_parts:
             out += [f"# {_escape_text(part.label)}", ""]
             if part.title:
-                out += [f"## {inlines(part.title)}", ""]
+                out += [_atx(2, part.title), ""]
         if part.formula is not None:
             out += [inlines(part.formula.inlines), ""]
         for para in part.preamble:
@@ -107,7 +109,7 @@ def _section(section: Section) -> list:
     """'## I', its titles ('###'), its unnumbered paragraphs, then its numbered ones."""
     out = [line for heading in section.headings for line in _heading(heading)]
     out += [f"## {section.label}", ""]
-    out += [line for title in section.titles for line in (f"### {inlines(title)}", "")]
+    out += [line for title in section.titles for line in (_atx(3, title), "")]
     for para in section.preamble + ([section.text] if section.text is not None else []):
         out += [inlines(para.inlines), ""]
         for child in para.children:
@@ -136,7 +138,13 @@ def _table(table: Table) -> list:
 
 
 def _heading(heading: Heading) -> list:
-    return [f"{'#' * min(max(heading.level, 3), 6)} {inlines(heading.inlines)}", ""]
+    return [_atx(min(max(heading.level, 3), 6), heading.inlines), ""]
+
+
+def _atx(level: int, words) -> str:
+    """A heading line; a '#' its words end with is escaped, or it would read as the line's
+    closing sequence and be dropped ("Annex #" read "Annex")."""
+    return "#" * level + " " + _TRAILING_HASH_RE.sub(r"\\#", inlines(words))
 
 
 def _item(marker: str, item, indent: str):
