@@ -54,3 +54,15 @@ def test_generated_resolutions_come_back_from_their_akn(tmp_path, res):
     built, back, _warnings = _round_trip(tmp_path, res)
     assert back == res
     assert akn.render(back, {}) == built
+
+
+def test_an_annex_numbered_from_1_after_a_resolution_of_one_paragraph_comes_back(tmp_path):
+    """The annex's "1." after the resolution's only paragraph, "1.", is its own number in sequence,
+    not a number printed twice in a row (E640)."""
+    body = BODY.split("1. *Decides* to act;")[0] + "1. *Decides* to act.\n\n# Annex\n\n1. *First*.\n\n2. *Second*.\n" \
+        + "\n[^a]: A/HRC/99/1.\n"
+    res = read_source(str(make_source(tmp_path, FRONT, body)))
+    assert [p.num for p in res.operative] == ["1."] and len(res.annexes[0].blocks) == 2
+    built, back, warnings = _round_trip(tmp_path, res)
+    assert back == res
+    assert akn.render(back, {}) == built

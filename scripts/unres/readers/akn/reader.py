@@ -1274,7 +1274,10 @@ def _check_numbers(numbered, ctx: InlineContext) -> None:
         computed = block.num if operative else block.label
         if printed is None:
             ctx.warn(el, f"sub-paragraph without a label; imported as {computed}", "W648")
-        elif operative and previous is not None and label_key(printed) == previous:
+        elif operative and previous is not None and label_key(printed) == previous \
+                and label_key(printed) != label_key(computed):
+            # (a number that is its own in sequence is none of this: an annex's "1." after a
+            # resolution of one paragraph)
             # Print shows the same number twice; no source can say that, and which of the
             # two the drafters meant is not in the file.
             problems.append(error(ctx.loc(el), f"the file prints the number {printed!r} on two "
