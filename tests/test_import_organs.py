@@ -25,7 +25,7 @@ from conftest import CORPUS
 from test_import_corpus import _call_bracket, _unraised_close
 from unres import xmlsafe
 from unres.errors import UnresError
-from unres.model.document import Link, NoteRef, OperativeParagraph, Origin, Table, walk_inlines, walk_subparagraphs
+from unres.model.document import Heading, Link, NoteRef, OperativeParagraph, Origin, Table, walk_inlines, walk_subparagraphs
 from unres.model.presentation import present
 from unres.model.typography import smart_text
 from unres.readers.akn.reader import import_akn
@@ -60,12 +60,12 @@ EXCUSES = {
     "footnotes": {"W663"},
 }
 # Files refused because the source format has no place yet for what they print, by code and
-# class, with the number of files measured (the Assembly's): a table under a heading among the
-# operative paragraphs, a note under it (E615 <container>). Fifth Committee sections that restart
-# their numbering (E615 <section>) and an empty agenda item line (E621, 75/1 in Chinese, now
-# `agenda_items: []` and W699) were refused before the source format could say them. They may
-# only become fewer.
-REFUSED_AT_MOST = {"ga": 1, "sc": 0}
+# class, with the number of files measured: none now. Fifth Committee sections that restart their
+# numbering (E615 <section>), an empty agenda item line (E621, 75/1 in Chinese, now
+# `agenda_items: []` and W699) and headings, tables and a note under a paragraph's words
+# (E615/E617, 75/246) were refused before the source format could say them. They may only become
+# fewer.
+REFUSED_AT_MOST = {"ga": 0, "sc": 0}
 
 
 def _norm(text: str) -> str:
@@ -154,8 +154,11 @@ def _operative_reading(body) -> tuple:
     operative, opening, headings = [], None, []
     for index, para in enumerate(body):
         if para.find("a:table", NS) is not None:
-            # Printed under the paragraph above it: its table's cells that print words.
-            operative[-1]["table"] = _cells(para.find("a:table", NS))
+            # Printed under the paragraph above it, with the headings printed between them: its
+            # table's cells that print words.
+            operative[-1]["under"] = operative[-1].get("under", []) + [("heading", h) for h in headings] \
+                + [("table", _cells(para.find("a:table", NS)))]
+            headings = []
             continue
         num = para.find("a:num", NS)
         heading = _text(para) if etree.QName(para).localname == "container" else _heading_words(para)
@@ -164,6 +167,11 @@ def _operative_reading(body) -> tuple:
             continue
         lst = para.find("a:list", NS)
         text = _text(para.find("a:content", NS)) if lst is None else _text(lst.find("a:intro", NS))
+        if num is None and lst is None and not headings and operative and operative[-1].get("under") \
+                and operative[-1]["under"][-1][0] in ("table", "note"):
+            # Words printed under a paragraph's table (the UN's FootnoteText): its note.
+            operative[-1]["under"].append(("note", text))
+            continue
         if index == 0 and num is None and lst is None and text.endswith((":", "：")) and len(body) > 1 \
                 and label_key(_norm(body[1].findtext("a:num", "", NS))) == "1":
             # Print opens the operative part with it ("Resolves that:"), paragraph 1 next.
@@ -383,8 +391,10 @@ def differences(path, res, said: set) -> list:
             check("operative text", _norm(_plain(para.inlines)) == entry["text"], para.num)
             mine = [(label_key(s.label), _norm(_plain(s.inlines))) for s in walk_subparagraphs(para.children)]
             check("sub-paragraphs", mine == entry["points"], para.num)
-            cells = [t for t in (_norm(_plain(c)) for c in para.table.cells()) if t] if para.table else None
-            check("tables", cells == entry.get("table"), para.num)
+            under = [("table", [t for t in (_norm(_plain(c)) for c in b.cells()) if t]) if isinstance(b, Table)
+                     else ("heading" if isinstance(b, Heading) else "note", _norm(_plain(b.inlines)))
+                     for b in para.under]
+            check("tables", under == entry.get("under", []), para.num)
         adopted = part.adopted
         if theirs["adopted"] is None:
             check("adopted text", adopted is None)

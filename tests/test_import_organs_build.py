@@ -31,6 +31,7 @@ SAMPLE = [
     GA / "English" / "75_55_E.xml",           # a preambular paragraph's sub-paragraphs (a) to (e)
     GA / "English" / "75_249_E.xml",          # a table in the annex, a cell spanning columns
     GA / "English" / "75_254_E.xml",          # parts, a table under paragraph 1 of each, over pages
+    GA / "English" / "75_246_E.xml",          # headings, two tables and a note under paragraph 43
     GA / "English" / "75_245_E.xml",          # sections A to D under a heading, numbered from 1 again
     GA / "English" / "75_253B_E.xml",         # sections with <num>, sub-paragraphs typed as paragraphs
     GA / "French" / "75_22_F.xml",

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from conftest import FRONT, SOURCE_38_3
 from unres.errors import SourceError
-from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Meta, NoteRef,
-                                  OperativeParagraph, Part, PreambularParagraph, Resolution, Strong,
-                                  SubParagraph, Text, Vote, is_formula)
+from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Heading, Meta, NoteRef,
+                                  OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
+                                  SubParagraph, Table, Text, Vote, is_formula)
 from unres.readers.markdown.reader import read_source
 from unres.model.citations import link_citations
 from unres.model.transforms import finalize
@@ -75,6 +75,23 @@ def sub_paragraphs(draw, depth, notes):
     return items
 
 
+@st.composite
+def under_words(draw):
+    """What a paragraph prints under its words: tables, each with the headings over it and the
+    notes under it."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        out += [Heading(draw(st.integers(3, 6)), draw(inline_runs(None, allow_notes=False)))
+                for _ in range(draw(st.integers(0, 2)))]
+        width, header = draw(st.integers(1, 3)), draw(st.integers(0, 1))
+        rows = [[draw(inline_runs(None, allow_notes=False)) for _ in range(width)]
+                for _ in range(draw(st.integers(1, 3)))]
+        out.append(Table(rows, header=header, align=draw(st.lists(st.sampled_from(["left", "right", "center", ""]),
+                                                                  min_size=width, max_size=width))))
+        out += [Paragraph(draw(inline_runs(None, allow_notes=False))) for _ in range(draw(st.integers(0, 2)))]
+    return out
+
+
 # A State's name as every reader gives it: its words, one space between them.
 STATES = st.lists(st.text(alphabet=string.ascii_letters + " ’()'", min_size=2, max_size=20)
                   .map(lambda name: " ".join(name.split())).filter(bool), max_size=6, unique=True)
@@ -90,6 +107,8 @@ def resolutions(draw):
         children = draw(sub_paragraphs(1, notes))
         operative.append(OperativeParagraph(draw(inline_runs(notes)), children,
                                             draw(inline_runs(notes)) if children and draw(st.booleans()) else None))
+        if not children and draw(st.integers(0, 3)) == 0:
+            operative[-1].under = draw(under_words())
     formula = Formula([Emph([Text(draw(plain_words.filter(lambda s: s.strip() == s)))]), Text(",")]) \
         if draw(st.booleans()) else None
     if formula is None and preamble and is_formula(preamble[0].inlines):

@@ -81,3 +81,30 @@ def test_organ_examples_build_and_verify_as_the_readme_says(tmp_path):
         assert unres_main(["build", str(path), "-o", str(out), "-q"]) == 0
         lines, summary = verify_source(str(path), str(out))
         assert lines == [] and summary.endswith(": consistent"), (lines, summary)
+
+
+def test_the_example_of_what_a_paragraph_prints_under_its_words_builds_and_verifies(tmp_path):
+    """The source format's example of headings, tables and a note under a paragraph's words, under the
+    Assembly's example front matter, reads as the README says and builds in every format."""
+    import textwrap
+    from unres.cli import main as unres_main
+    from unres.model.document import Heading, Paragraph, Table
+    from unres.verify.command import verify_source
+
+    block = next(textwrap.dedent(body) for body in re.findall(r"^ *```md\n(.*?)^ *```", README, re.S | re.M)
+                 if "#### A. Pension Administration" in body)
+    front = _organ_examples()[0].split("\n---\n", 1)[0] + "\n---\n\n"
+    path = tmp_path / "under.md"
+    path.write_text(front + "*The General Assembly*,\n\n*Recalling* its resolution 98/1,\n\n" + block,
+                    encoding="utf-8")
+    res = read_source(str(path))
+    under = res.operative[0].under
+    assert [type(b) for b in under] == [Heading, Table, Heading, Table, Paragraph]
+    assert [b.eid for b in under] == ["para_1__tblock_1", "para_1__table_1", "para_1__tblock_2", "para_1__table_2",
+                                      "para_1__p_1"]
+    out = tmp_path / "build"
+    assert unres_main(["build", str(path), "-o", str(out), "-q"]) == 0
+    akn = (out / "under.akn.xml").read_text(encoding="utf-8")
+    assert '<tblock eId="para_1__tblock_1" class="H1">' in akn and '<p eId="para_1__p_1" class="note">' in akn
+    lines, summary = verify_source(str(path), str(out))
+    assert lines == [] and summary.endswith(": consistent"), (lines, summary)

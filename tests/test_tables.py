@@ -97,8 +97,8 @@ def test_a_table_in_an_annex_reads_into_rows_cells_and_alignment(tmp_path):
     res = read_source(str(path))
     table = res.annexes[0].blocks[1]
     assert table.header == 1 and table.align == ["left", "right", "center"]
-    under = res.operative[0].table
-    assert under.eid == "para_1__table_1" and len(under.rows) == 3 and res.operative[1].table is None
+    (under,) = res.operative[0].under
+    assert under.eid == "para_1__table_1" and len(under.rows) == 3 and res.operative[1].under == []
     assert len(table.rows) == 62 and table.eid == "att_1__table_1"
     # The canonical form writes it back as the same table.
     again = tmp_path / "again.md"

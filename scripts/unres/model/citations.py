@@ -485,6 +485,10 @@ def inline_lists(res: Resolution):
             yield from items(child)
         if getattr(block, "wrapup", None):
             yield attr(block, "wrapup", block.eid)
+        for under in getattr(block, "under", ()):
+            # The headings and notes under a paragraph's words; its tables' cells, as an annex's, are not.
+            if isinstance(under, (Paragraph, Heading)):
+                yield attr(under, "inlines", under.eid)
 
     def blocks(holder):
         if holder.title:

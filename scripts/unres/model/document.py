@@ -154,9 +154,13 @@ class OperativeParagraph:
     # The headings printed above the paragraph ("Mandate of the Mission"; "I" then "Introduction"):
     # a heading always titles the paragraphs that follow it, and the numbering runs on across it.
     headings: list[Heading] = field(default_factory=list)
-    # A table printed under the paragraph's words (the appropriations of "1. … approved for the
-    # following purposes:"); a paragraph with a table has no sub-paragraphs or closing words.
-    table: Optional["Table"] = None
+    # What is printed under the paragraph's words: its tables (the appropriations of "1. …
+    # approved for the following purposes:"), the headings between them ("A. Pension
+    # Administration") and the notes under them (*Abbreviations*: …), in print order, as the
+    # Fifth Committee's budget resolutions print them (75/246). Tables, headings and notes
+    # (Table, Heading, Paragraph); a paragraph with any has no sub-paragraphs or closing words,
+    # a heading stands over a table (other headings between), a note under a table or a note.
+    under: list = field(default_factory=list)
 
 
 @dataclass
@@ -535,8 +539,7 @@ def _operative_texts(paragraphs):
         for heading in getattr(para, "headings", ()):
             yield heading.loc, plain_text(heading.inlines)
         yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
-        if getattr(para, "table", None) is not None:
-            yield para.table.loc, "\n".join(plain_text(cell) for cell in para.table.cells())
+        yield from _block_texts(getattr(para, "under", ()))
         for sub in walk_subparagraphs(para.children):
             for heading in getattr(sub, "headings", ()):
                 yield heading.loc, plain_text(heading.inlines)

@@ -84,8 +84,21 @@ class _Numberer:
         para.list_eid = f"{para.eid}__list_1" if para.children else ""
         self.subparagraphs(para, para.list_eid, 1, None)
         self.notes_in(para.wrapup, para.eid, counter)
-        if getattr(para, "table", None) is not None:
-            self.table(para.table, f"{para.eid}__table_1")
+        counts = {"table": 0, "tblock": 0, "p": 0}
+        for block in getattr(para, "under", ()):
+            # In the AKN's <content> after the paragraph's words: a <table>, a heading as the
+            # <tblock> it opens, a note a <p>.
+            if isinstance(block, Table):
+                counts["table"] += 1
+                self.table(block, f"{para.eid}__table_{counts['table']}")
+            elif isinstance(block, Heading):
+                counts["tblock"] += 1
+                block.eid = f"{para.eid}__tblock_{counts['tblock']}"
+                self.notes_in(block.inlines, block.eid, [0])
+            else:
+                counts["p"] += 1
+                block.eid = f"{para.eid}__p_{counts['p']}"
+                self.notes_in(block.inlines, block.eid, [0])
 
     def table(self, table, eid: str):
         table.eid = eid

@@ -23,7 +23,14 @@ _SNIPPET_WORDS = 8
 
 
 def item_key(item: Item, index: int) -> str:
-    """How a report names an item: 'preambular 3', 'operative 2 (b)(i)'."""
+    """How a report names an item: 'preambular 3', 'operative 2 (b)(i)', 'operative 43 note 1'."""
+    if item.kind in ("heading", "note") and item.path and item.path[-1].startswith(item.kind + " ") \
+            and len(item.path) >= 2 and item.path[-2][:1].isdigit():
+        # What is printed under a numbered paragraph's words (under_heading, note).
+        where = {PREAMBLE: "preambular", OPERATIVE: "operative", ANNEX: "", ADOPTED: "adopted text"}
+        head = " ".join(p for p in (*item.path[:-2], item.path[-2].rstrip(".")) if p)
+        prefix = (where.get(item.section) or "") + (" paragraph" if item.section != OPERATIVE else "")
+        return f"{prefix.strip()} {head} {item.path[-1]}".strip()
     if item.section == PREAMBLE:
         return f"preambular {index + 1}"
     if item.section == ADOPTED:

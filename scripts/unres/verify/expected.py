@@ -155,8 +155,15 @@ def _model_operative(items: _Items, para) -> None:
     if para.wrapup:
         items.closing(0, plain_text(para.wrapup), para.eid + _WRAPUP)
         _model_breaks(items.items[-1], plain_text(para.wrapup), para)
-    if para.table is not None:
-        items.table([plain_text(cell) for cell in para.table.cells()], para.table.eid)
+    for block in para.under:
+        if isinstance(block, Table):
+            items.table([plain_text(cell) for cell in block.cells()], block.eid)
+            continue
+        if isinstance(block, Heading):
+            items.under_heading(plain_text(block.inlines), block.eid)
+        else:
+            items.note(plain_text(block.inlines), block.eid)
+        _model_breaks(items.items[-1], plain_text(block.inlines), block)
 
 
 def _model_breaks(item: Item, text: str, block=None) -> None:

@@ -125,7 +125,8 @@ class Item:
     """One numbered unit: a preambular or operative paragraph, a sub-paragraph,
     or the closing text after a paragraph's sub-paragraphs."""
     section: str                 # PREAMBLE, OPERATIVE, ADOPTED or ANNEX
-    kind: str                    # "paragraph", "point", "closing" or "heading"; in an annex also "text"
+    kind: str                    # "paragraph", "point", "closing" or "heading"; in an annex also "text";
+                                 # under a paragraph's words "table", "heading", "note"
     num: str                     # "12.", "(a)", "" for preambular paragraphs and closing text
     text: str                    # normalised, without the number and without footnote calls
     opening: Optional[str] = None   # the italic opening words; None when not recoverable

@@ -155,8 +155,10 @@ def _item(marker: str, item, indent: str):
         lines += _item(child.label, child, inner)
     if item.wrapup:
         lines += [inner + _continue(inlines(item.wrapup), inner), ""]
-    if getattr(item, "table", None) is not None:
-        lines += [inner + line if line else line for line in _table(item.table)]
+    for block in getattr(item, "under", ()):
+        written = _table(block) if isinstance(block, Table) else \
+            _heading(block) if isinstance(block, Heading) else [_continue(inlines(block.inlines), inner), ""]
+        lines += [inner + line if line else line for line in written]
     return lines
 
 

@@ -310,7 +310,7 @@ class _Builder:
             recovery.paragraphs = [first]
             recovery.run()
             if len(recovery.paragraphs) > 1 or recovery.preamble or first.wrapup is not None \
-                    or first.table is not None or any(c.children or c.wrapup for c in first.children):
+                    or first.under or any(c.children or c.wrapup for c in first.children):
                 self.fail(body[0], f"section {run['label']}'s unnumbered paragraphs cannot be mapped: a "
                                    "section without numbered paragraphs decides in one paragraph (and "
                                    "a list of sub-paragraphs under its words)", "E632")
@@ -417,14 +417,34 @@ class _Builder:
                 entries.append([el, None, heading])
                 continue
             if self.table_of(el) is not None:
-                # Print sets it under the words of the paragraph above, as its table.
-                last = entries[-1][2] if entries else None
-                if isinstance(last, OperativeParagraph) and entries[-1][1] is not None \
-                        and not last.children and last.wrapup is None and last.table is None:
-                    last.table = self.table(self.table_of(el))
+                # Print sets it under the words of the paragraph above, as its table, with the
+                # headings between them (75/246: "A. Pension Administration", a table, "B. …",
+                # another table).
+                headings = 0
+                while headings < len(entries) and isinstance(entries[-1 - headings][2], Heading):
+                    headings += 1
+                owner = entries[-1 - headings] if headings < len(entries) else None
+                last = owner[2] if owner else None
+                if isinstance(last, OperativeParagraph) and owner[1] is not None \
+                        and not last.children and last.wrapup is None:
+                    last.under += [heading for _el, _num, heading in entries[len(entries) - headings:]]
+                    last.under.append(self.table(self.table_of(el)))
+                    del entries[len(entries) - headings:]
                 else:
-                    self.fail(el, "a table that follows no numbered paragraph's words (a heading, "
-                                  "sub-paragraphs, another table) cannot be mapped", "E615")
+                    self.fail(el, "a table that follows no numbered paragraph's words (sub-paragraphs, "
+                                  "an unnumbered paragraph) cannot be mapped", "E615")
+                continue
+            if local(el) == "paragraph" and _num(el) is None and entries and entries[-1][1] is not None \
+                    and isinstance(entries[-1][2], OperativeParagraph) and entries[-1][2].under \
+                    and not isinstance(entries[-1][2].under[-1], Heading) \
+                    and self.operative_heading(el) is None:
+                # Words under a paragraph's table (the UN's FootnoteText): a note of the table's.
+                note, children, wrapup = self.structured(el)
+                if children or wrapup is not None or not note:
+                    self.fail(el, "an unnumbered paragraph with sub-paragraphs (or none of its own words) "
+                                  "under a table cannot be placed", "E617")
+                else:
+                    entries[-1][2].under.append(Paragraph(note, loc=self.ctx.loc(el)))
                 continue
             if local(el) != "paragraph":
                 self.fail(el, f"<{local(el)}> in the operative part cannot be mapped; expected "
@@ -560,13 +580,29 @@ class _Builder:
         inlines, children, wrapup = self.structured(el)
         para = OperativeParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
                                   sub_scheme=self.scheme_of(children))
-        # unres's own files write a paragraph's table in its <content>, after the words.
-        tables = el.findall("./{*}content/{*}table")
-        for extra in tables[1:]:
-            self.fail(extra, "a second table in one paragraph cannot be mapped", "E619")
-        if tables:
-            para.table = self.table(tables[0])
+        # unres's own files write what a paragraph prints under its words in its <content>, after
+        # the words: its tables, a heading as the <tblock> it opens, a note as <p class="note">.
+        content = el.find("./{*}content")
+        if content is not None:
+            para.under = self.own_under(content)
         return para
+
+    def own_under(self, holder) -> list:
+        out = []
+        for child in _elements(holder):
+            if local(child) == "table":
+                out.append(self.table(child))
+            elif local(child) == "tblock":
+                heading = child.find("./{*}heading")
+                if heading is None:
+                    self.fail(child, "a <tblock> without its <heading> cannot be mapped", "E619")
+                    continue
+                out.append(Heading(heading_styles.level_of(re.sub(r"\s+", "", child.get("class") or ""), "heading"),
+                                   convert(heading, self.ctx), loc=self.ctx.loc(child)))
+                out += self.own_under(child)
+            elif _is_note(child):
+                out.append(Paragraph(convert(child, self.ctx), loc=self.ctx.loc(child)))
+        return out
 
     def scheme_of(self, children) -> str:
         """The scheme the first sub-paragraph's printed label shows ((i) directly under a paragraph,
@@ -783,9 +819,11 @@ class _Builder:
     def joined(self, el) -> list:
         """The inlines of ``el``'s paragraphs; several <p> are joined by line breaks."""
         ps = [c for c in _elements(el) if local(c) == "p"]
-        # A paragraph's table (its <content>'s) is read by paragraph().
-        others = [c for c in _elements(el) if local(c) != "p" and not (
-            local(c) == "table" and local(el) == "content" and local(el.getparent()) == "paragraph")]
+        # What a paragraph prints under its words (its <content>'s tables, <tblock>s and notes) is
+        # read by paragraph().
+        under = local(el) == "content" and local(el.getparent()) == "paragraph"
+        ps = [c for c in ps if not (under and _is_note(c))]
+        others = [c for c in _elements(el) if local(c) != "p" and not (under and local(c) in ("table", "tblock"))]
         if not ps and not others:
             return convert(el, self.ctx)
         for other in others:
@@ -1225,6 +1263,11 @@ def etree_ns(el) -> str:
 
 def _elements(el):
     return [c for c in el if isinstance(c.tag, str)]
+
+
+def _is_note(el) -> bool:
+    """A note under a paragraph's table, as unres writes one (``<p class="note">``)."""
+    return local(el) == "p" and (el.get("class") or "").split() == ["note"]
 
 
 def _num(el) -> Optional[str]:

@@ -564,17 +564,46 @@ class _Builder:
                        "goes backwards" if written < expected else "skips a number")
                 self.fail(loc, f"paragraph number {written}. {why}: expected {expected}.", "E210")
             para = OperativeParagraph([], loc=loc)
-            tables = [(block, pos) for block, pos in self.unwrap(item) if block["t"] == "Table"]
-            rest = _without_tables(item)
+            blocks = self.unwrap(item)
+            start = next((index for index, (block, _pos) in enumerate(blocks)
+                          if block["t"] in ("Table", "Header")), len(blocks))
+            rest, _found = _before_under(item)
             para.inlines, para.children, para.wrapup, para.sub_scheme = self.item_content(rest, loc, 1, None)
-            if tables:
-                block, table_pos = tables[0]
-                table_loc = self.loc_of(table_pos, loc)
-                if len(tables) > 1 or para.children or para.wrapup is not None:
-                    self.fail(table_loc, "a paragraph holds its words and one table under them, "
+            if start < len(blocks):
+                first_loc = self.loc_of(blocks[start][1], loc)
+                if para.children or para.wrapup is not None:
+                    self.fail(first_loc, "a paragraph holds its words and tables under them, "
                                          "with no sub-paragraphs", "E208")
-                para.table = self.table(block, table_loc)
+                para.under = self.under_words(blocks[start:], loc)
             out.append(para)
+        return out
+
+    def under_words(self, blocks, loc) -> list:
+        """What a numbered paragraph prints under its words: tables, the headings above them
+        (``###`` to ``######``) and the notes under them (paragraphs after a table)."""
+        out = []
+        for block, pos in blocks:
+            block_loc = self.loc_of(pos, loc)
+            kind = block["t"]
+            if kind == "Table":
+                out.append(self.table(block, block_loc))
+            elif kind == "Header" and block["c"][0] >= 3:
+                out.append(Heading(block["c"][0], self.inlines(block["c"][2]), loc=block_loc))
+            elif kind in ("Para", "Plain") and out and isinstance(out[-1], (Table, Paragraph)):
+                inlines = self.inlines(block["c"])
+                if not inlines:
+                    self.fail(block_loc, "empty paragraph", "E204")
+                out.append(Paragraph(inlines, loc=block_loc))
+            elif kind == "Header":
+                self.fail(block_loc, "a heading under a paragraph's words is '###' to '######'", "E220")
+            elif kind in ("Para", "Plain"):
+                self.fail(block_loc, "under a paragraph's words, a note stands under a table, and a heading "
+                                     "over one", "E220")
+            else:
+                self.fail(block_loc, "under a paragraph's words stand tables, the headings above them "
+                                     "and the notes under them, nothing else", "E220")
+        if out and isinstance(out[-1], Heading):
+            self.fail(out[-1].loc, "a heading under a paragraph's words with no table after it", "E220")
         return out
 
     def sub_list(self, block, pos, depth, parent_scheme, start: int = 0, scheme: str = ""):
@@ -919,16 +948,21 @@ def _index_of_column(raw_line: str, column: int) -> int:
     return index + 1
 
 
-def _without_tables(blocks) -> list:
-    """``blocks`` with their tables (and those of their sourcepos wrappers) left out."""
+def _before_under(blocks) -> tuple[list, bool]:
+    """(``blocks`` up to what a paragraph prints under its words, its first table or heading,
+    their sourcepos wrappers kept; whether one was found)."""
     out = []
     for block in blocks:
-        if block["t"] == "Table":
-            continue
+        if block["t"] in ("Table", "Header"):
+            return out, True
         if block["t"] == "Div" and _is_wrapper(block["c"][0]):
-            block = {"t": "Div", "c": [block["c"][0], _without_tables(block["c"][1])]}
+            inner, found = _before_under(block["c"][1])
+            if found:
+                if inner:
+                    out.append({"t": "Div", "c": [block["c"][0], inner]})
+                return out, True
         out.append(block)
-    return out
+    return out, False
 
 
 def _own_pos(block) -> str:

@@ -27,8 +27,8 @@ def _akn_segments(el, italic=False, out=None):
             pass
         elif child.tag == _q("eol"):
             out.append(("\n", italic))
-        elif child.tag == _q("table"):
-            pass                # a table under a paragraph's words is read cell by cell
+        elif child.tag in (_q("table"), _q("tblock")) or (child.tag == _q("p") and child.get("class") == "note"):
+            pass                # what a paragraph prints under its words is read block by block
         else:
             _akn_segments(child, italic or child.tag == _q("i"), out)
         if child.tail:
@@ -266,9 +266,11 @@ def _akn_unit(items: _Items, el, depth, calls):
     else:
         items.point(num, depth, text, opening, el.get("eId", ""))
     if holder is not None:
-        calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))]
-        for table in holder.iterfind("a:table", ns):
-            items.table([_akn_text(cell) for cell in table.iterfind("a:tr/*", ns)], table.get("eId", ""))
+        under = [child for child in holder if child.tag == _q("tblock")
+                 or (child.tag == _q("p") and child.get("class") == "note")]
+        calls += [(n, el.get("eId")) for n in holder.iter(_q("authorialNote"))
+                  if not any(block in n.iterancestors() for block in under)]
+        _akn_under(items, holder, calls)
     if lst is not None:
         for point in lst.iterfind("a:point", ns):
             for heading in _cross_headings_before(point):
@@ -279,6 +281,25 @@ def _akn_unit(items: _Items, el, depth, calls):
         if wrap is not None:
             items.closing(depth, "".join(t for t, _ in _akn_segments(wrap)), el.get("eId", "") + _WRAPUP)
             calls += [(n, el.get("eId", "") + _WRAPUP) for n in wrap.iter(_q("authorialNote"))]
+
+
+def _akn_under(items: _Items, holder, calls):
+    """What a paragraph prints under its words, in order: its tables, each heading over the tables
+    after it (a <tblock>'s), the notes under them (<p class="note">)."""
+    ns = {"a": AKN_NS}
+    for child in holder:
+        if child.tag == _q("table"):
+            items.table([_akn_text(cell) for cell in child.iterfind("a:tr/*", ns)], child.get("eId", ""))
+        elif child.tag == _q("tblock"):
+            heading = child.find("a:heading", ns)
+            items.under_heading(_akn_text(heading), child.get("eId", ""))
+            calls += [(n, child.get("eId")) for n in heading.iter(_q("authorialNote"))]
+            _akn_under(items, child, calls)
+            calls += [(n, table.get("eId")) for table in child.iterfind("a:table", ns)
+                      for n in table.iter(_q("authorialNote"))]
+        elif child.tag == _q("p") and child.get("class") == "note":
+            items.note(_akn_text(child), child.get("eId", ""))
+            calls += [(n, child.get("eId")) for n in child.iter(_q("authorialNote"))]
 
 
 def _cross_headings_before(point) -> list:

@@ -110,10 +110,30 @@ class _Items:
                         and i.path[:1] == self.where[:1] and i.path[-1] == "cell 1") + 1
             where = self.where + (f"table {count}",)
         else:
-            where = self.path[:1] + ("table",)
+            count = sum(1 for i in self.items if i.kind == "table" and i.path[:1] == self.where + self.path[:1]
+                        and i.path[-1] == "cell 1") + 1
+            where = self.where + self.path[:1] + (("table",) if count == 1 else (f"table {count}",))
         texts = [normalise(text) for text in cells]
         for index, text in enumerate(t for t in texts if t):
             self.items.append(Item(self.section, "table", "", text, None, where + (f"cell {index + 1}",), anchor))
+
+    def under_heading(self, text, anchor=""):
+        """A heading under the words of the numbered paragraph read last, above its tables."""
+        self._under("heading", text, anchor)
+
+    def note(self, text, anchor=""):
+        """A note under a table under the words of the numbered paragraph read last."""
+        self._under("note", text, anchor)
+
+    def _under(self, kind, text, anchor):
+        if self.section in (ANNEX, ADOPTED):
+            # In an annex, print cannot tell them from its own headings and paragraphs.
+            (self.heading if kind == "heading" else self.text)(text, anchor)
+            return
+        head = self.where + self.path[:1]
+        count = sum(1 for i in self.items if i.kind == kind and i.path[:len(head)] == head
+                    and len(i.path) == len(head) + 1) + 1
+        self.items.append(Item(self.section, kind, "", normalise(text), None, head + (f"{kind} {count}",), anchor))
 
     def index_of_last(self) -> tuple:
         item = self.items[-1]

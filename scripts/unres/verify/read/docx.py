@@ -285,6 +285,11 @@ def extract_docx(path) -> Fingerprint:
             items.opening(text, _opening([(t, i) for t, i, _ in segs]))
             calls += [(c, items.index_of_last()) for _, _, c in segs if c]
             continue
+        if (style.endswith(" Under") or style.startswith("TableNoteG")) and state in ("operative", "annex", "adopted"):
+            # What a paragraph prints under its words: a heading over its tables, a note under them.
+            (items.under_heading if style.endswith(" Under") else items.note)(text)
+            calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+            continue
         if style.endswith(" Operative") and state in ("preamble", "operative", "adopted"):
             # A heading between operative paragraphs (or before the first) has a style of its own.
             state = "operative"

@@ -163,9 +163,15 @@ def _html_blocks(items: _Items, section, adopted=False):
 
 
 def _html_points(items: _Items, container, depth):
-    for table in container.findall("table"):
-        items.table(["".join(t for t, _ in _html_segments(cell)) for row in table.iter("tr")
-                     for cell in row if cell.tag in ("td", "th")], table.get("id", ""))
+    # What a paragraph prints under its words, in order: tables, headings, notes.
+    for child in container:
+        if child.tag == "table":
+            items.table(["".join(t for t, _ in _html_segments(cell)) for row in child.iter("tr")
+                         for cell in row if cell.tag in ("td", "th")], child.get("id", ""))
+        elif _has_class(child, "under-heading"):
+            items.under_heading("".join(t for t, _ in _html_segments(child)), child.get("id", ""))
+        elif child.tag == "p" and _has_class(child, "table-note"):
+            items.note("".join(t for t, _ in _html_segments(child)), child.get("id", ""))
     for ol in container.findall("ol"):
         for li in ol.findall("li"):
             if _has_class(li, "cross-heading"):

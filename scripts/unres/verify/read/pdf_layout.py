@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ...model import languages
-from ..fingerprint import (ALL_FIELDS, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by, parse_date,
+from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by, parse_date,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
                            squash, upright_list_label, vote_list_name)
@@ -272,7 +272,9 @@ def _pdf_tables(frags, body) -> list:
         _attach_inline([f for f in found if round(f.size, 1) < 0.95 * size], lines, body)
         text = normalise(_join_lines(ln.text for ln in lines))
         page, table = key[0], key[1]
-        top = max((f.y for f in found), default=0.0)
+        # Where its words are: a right-to-left page's spaces may carry the last cell's tag far
+        # from it (above the paragraph over a second table, which then read as the first's).
+        top = max((f.y for f in found if f.text.strip()), default=max((f.y for f in found), default=0.0))
         if (page, table) not in tables:
             tables[(page, table)] = _Table(page, top, [])
         entry = tables[(page, table)]
@@ -430,7 +432,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             for marker in call_at.get(id(ln), []):
                 called.setdefault(marker, items.index_of_last())
 
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, _Table):
             if state in ("annex", "operative"):
                 items.table(block.cells)
@@ -484,9 +486,13 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         if block[0].heading and state in ("preamble", "operative") \
                 and block[0].heading_tag in _OPERATIVE_HEADING_TAGS:
-            # A heading between operative paragraphs, or before the first.
+            # A heading between operative paragraphs, or before the first; one over a table is
+            # printed under the words of the paragraph above it.
             state, after_heading = "operative", False
-            items.operative_heading(text)
+            if _heads_a_table(blocks, index) and items.items and items.items[-1].section == OPERATIVE:
+                items.under_heading(text)
+            else:
+                items.operative_heading(text)
             record_calls(block)
             continue
         # A part's heading (A, B … and its title) opens the part's own preamble.
@@ -569,6 +575,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             # A sub-paragraph of the preambular paragraph above ("(a) International peace …").
             rest = _drop_first(segs, first)
             items.preamble_point(head, "".join(t for t, _ in rest), _opening(rest))
+        elif state == "operative" and items.items and items.items[-1].kind in ("table", "note") \
+                and items.items[-1].section == OPERATIVE:
+            # Words under a paragraph's table: a note of the table's.
+            items.note(text)
         elif numbered:
             step = (indent - left) if indent and indent > left else 28.35
             depth = max(0, round((first.x - left) / step))
@@ -587,6 +597,16 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             fp.vote.lists[name] = split_states(" ".join(parts))
+
+
+def _heads_a_table(blocks, index) -> bool:
+    """Whether the heading block at ``index`` stands over a table, only headings between."""
+    for block in blocks[index + 1:]:
+        if isinstance(block, _Table):
+            return True
+        if not block[0].heading:
+            return False
+    return False
 
 
 def _ends_with_colon(items: _Items) -> bool:

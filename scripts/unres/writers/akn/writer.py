@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
@@ -43,7 +43,31 @@ def warm(quietly) -> None:
 
 def kind(node) -> str:
     """The name the template branches on for an inline node or an annex block."""
-    return _KINDS[type(node)]
+    return "group" if isinstance(node, UnderGroup) else _KINDS[type(node)]
+
+
+@dataclass
+class UnderGroup:
+    """A heading under a paragraph's words and what the AKN's <tblock> it opens holds."""
+    heading: Heading
+    children: list = field(default_factory=list)
+
+
+def under_groups(blocks) -> list:
+    """What a paragraph prints under its words, each heading with what follows it up to the next
+    heading that follows a table or a note; a heading right under another is in its group (a
+    <tblock> holds at least one block)."""
+    root: list = []
+    holder, after_heading = root, False
+    for block in blocks:
+        if isinstance(block, Heading):
+            group = UnderGroup(block)
+            (holder if after_heading else root).append(group)
+            holder, after_heading = group.children, True
+        else:
+            holder.append(block)
+            after_heading = False
+    return root
 
 
 def container_name(phrase: str) -> str:
@@ -207,6 +231,7 @@ def context(res: Resolution, pres=None) -> dict:
         "heading_style": heading_styles.STYLE_OF_LEVEL.get,
         "heading_element": heading_styles.akn_element,
         "kind": kind,
+        "under_groups": under_groups,
         "footnote": res.footnote,
         "cited_documents": list(cited.values()),
         "cited": lambda link: cited[link.symbol, link.target],

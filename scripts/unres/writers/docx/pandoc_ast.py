@@ -111,8 +111,22 @@ def sub_paragraphs(items, level: int, conv: Inlines) -> list:
     return out
 
 
+# What a paragraph prints under its words: the headings over its tables, by level, and the notes
+# under them, in styles of their own.
+UNDER_HEADING = {3: "H1G Under", 4: "H1G Under", 5: "H23G Under", 6: "H4G Under"}
+TABLE_NOTE = "TableNoteG"
+
+
 def operative(para: OperativeParagraph, conv: Inlines) -> list:
-    return _operative(para, conv) + ([table(para.table, conv)] if para.table is not None else [])
+    return _operative(para, conv) + [under(block, conv) for block in para.under]
+
+
+def under(block, conv: Inlines) -> dict:
+    if isinstance(block, Table):
+        return table(block, conv)
+    if isinstance(block, Heading):
+        return styled(UNDER_HEADING[min(max(block.level, 3), 6)], conv(block.inlines))
+    return styled(TABLE_NOTE, conv(block.inlines))
 
 
 def _operative(para: OperativeParagraph, conv: Inlines) -> list:
