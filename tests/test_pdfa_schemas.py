@@ -41,42 +41,41 @@ def _findings_stock(data: bytes, monkeypatch) -> list:
         return pdfa_findings(data)
 
 
+def _keys():
+    from pikepdf.pdfa import _schemas
+
+    return pdfa_schemas._audit(_schemas.SchemaSet.for_flavour("3b"))
+
+
 def test_the_memo_is_in_place_for_the_pinned_pikepdf():
     from pikepdf.pdfa import _schemas
 
     assert pdfa_schemas.install(), f"pikepdf {pikepdf.__version__} is not the one verify/pdfa_schemas.py knows"
     assert _schemas.SchemaSet.check.stock.__qualname__ == "SchemaSet.check"
-    # pikepdf's schemas cannot tell one reference from another, so references key alike
+    # pikepdf's schemas use only keywords the audit knows, so strings and numbers key by class
     for flavour in ("1b", "2b", "3b"):
-        assert pdfa_schemas._audit(_schemas.SchemaSet.for_flavour(flavour)), flavour
+        keys = pdfa_schemas._audit(_schemas.SchemaSet.for_flavour(flavour))
+        assert keys.strings is not None and keys.numbers is not None, flavour
+    keys = _keys()
+    assert pdfa_schemas.shape(["12 0 R", "/XYZ", 72, 700.5], keys) == pdfa_schemas.shape(
+        ["13 0 R", "/XYZ", 73, 12.25], keys)
+    assert pdfa_schemas.shape(["12 0 R", "/XYZ"], keys) != pdfa_schemas.shape(["12 0 R", "/Fit"], keys)
 
 
-@pytest.mark.parametrize("schema", [
-    {"uniqueItems": True},
-    {"pattern": "^1"},
-    {"const": "12 0 R"},
-    {"enum": ["/A", "3 0 R"]},
-    {"format": "uri"},
-    {"maxLength": 8},
-    {"properties": {"/P": {"items": {"pattern": "0 R$"}}}},
-    {"anyOf": [{"type": "string"}, {"minLength": 5}]},
-])
-def test_a_schema_that_can_tell_references_apart_keys_them_exactly(schema):
-    assert not pdfa_schemas.refs_interchangeable(schema)
-    assert pdfa_schemas.refs_interchangeable({"type": "string", "pattern": "^[0-9]+ [0-9]+ R$",
-                                              "enum": ["/L2R", "/R2L"]})
+@pytest.mark.parametrize("keyword", [{"uniqueItems": True}, {"format": "uri"}, {"maxLength": 8},
+                                     {"propertyNames": {"pattern": "^/"}}, {"pattern": 1}])
+def test_a_schema_with_a_keyword_not_audited_keys_every_value_exactly(keyword):
+    keys = pdfa_schemas.keying([{"$defs": {"A": {"allOf": [{"type": "string"}, {"items": keyword}]}}}])
+    assert keys.strings is None and keys.numbers is None
 
 
-def test_shapes_are_equal_only_for_the_same_json():
+def test_strings_key_by_every_pattern_and_constant_of_the_schemas():
+    keys = pdfa_schemas.keying([{"$defs": {"A": {"items": {"anyOf": [
+        {"pattern": "^1[0-2] "}, {"const": "14 0 R"}, {"enum": [["/L2R", "/R2L"]]}]}}}}])
     shape = pdfa_schemas.shape
-    distinct = [1, 1.0, True, 0, 0.0, -0.0, False, None, "1", "/1", [1], {"/A": 1}, {"/A": 1.0},
-                [1, 2], [2, 1], "12 0 R", "13 0 R"]
-    keys = [shape(value) for value in distinct]
-    assert len(set(keys)) == len(distinct)
-    assert shape(["12 0 R", "/XYZ"], True) == shape(["13 0 R", "/XYZ"], True)
-    assert shape(["12 0 R", "/XYZ"], True) != shape(["u:12 0 R", "/XYZ"], True)
-    # Key order is kept: the same dictionary written in another order is only a miss.
-    assert shape({"/A": 1, "/B": 2}) != shape({"/B": 2, "/A": 1})
+    assert shape("12 0 R", keys) == shape("11 5 R", keys) != shape("13 0 R", keys) == shape("u:x", keys)
+    assert shape("14 0 R", keys) not in (shape("13 0 R", keys), shape("15 0 R", keys))
+    assert shape("/L2R", keys) != shape("/R2L", keys) != shape("/T2B", keys)
 
 
 json_values = st.recursive(
@@ -87,25 +86,75 @@ json_values = st.recursive(
     max_leaves=8)
 
 
-def _strictly_equal(a, b, refs_alike: bool) -> bool:
-    if refs_alike and all(isinstance(v, str) and pdfa_schemas._REFERENCE.fullmatch(v) for v in (a, b)):
-        return True
+def _strictly_equal(a, b) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return list(a) == list(b) and all(_strictly_equal(a[k], b[k], refs_alike) for k in a)
+        return list(a) == list(b) and all(_strictly_equal(a[k], b[k]) for k in a)
     if isinstance(a, list):
-        return len(a) == len(b) and all(_strictly_equal(x, y, refs_alike) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_strictly_equal(x, y) for x, y in zip(a, b))
     if isinstance(a, float):
         return repr(a) == repr(b)
     return a == b
 
 
 @settings(max_examples=400, deadline=None)
-@given(json_values, json_values, st.booleans())
-def test_two_values_share_a_shape_only_when_they_are_the_same_json(a, b, refs_alike):
+@given(json_values, json_values)
+def test_exactly_keyed_values_share_a_shape_only_when_they_are_the_same_json(a, b):
     shape = pdfa_schemas.shape
-    assert (shape(a, refs_alike) == shape(b, refs_alike)) == _strictly_equal(a, b, refs_alike)
+    assert (shape(a) == shape(b)) == _strictly_equal(a, b)
+
+
+_STRINGS = st.sampled_from(["12 0 R", "5 0 R", "/XYZ", "/Fit", "/Link", "/L2R", "/1.4", "/1.7", "/1.9",
+                            "/text/plain", "/a/b\n", "u:", "u:x", "b:00", "x", "", "/"]) | st.text("/ub:0R 1.", max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STRINGS, _STRINGS)
+def test_strings_keyed_alike_pass_and_fail_every_string_check_alike(a, b):
+    # pikepdf's schemas' patterns and string constants, each checked on its own by jsonschema
+    from jsonschema import Draft202012Validator
+
+    keys = _keys()
+    if pdfa_schemas.shape(a, keys) != pdfa_schemas.shape(b, keys):
+        return
+    patterns, constants = keys.strings
+    for check in [{"pattern": p} for p in patterns] + [{"const": c} for c in constants]:
+        validator = Draft202012Validator(check)
+        assert validator.is_valid(a) == validator.is_valid(b), (check, a, b)
+
+
+@pytest.mark.parametrize("schema", [{"uniqueItems": True}, {"maximum": "1"}, {"multipleOf": 0.5},
+                                    {"format": "uri"}])
+def test_a_schema_that_compares_numbers_otherwise_keys_them_exactly(schema):
+    assert pdfa_schemas.keying([{"$defs": {"A": {"items": schema}}}]).numbers is None
+    assert pdfa_schemas.keying([{"$defs": {"A": {"items": {"maximum": 1}}}}]).numbers is not None
+
+
+_NUMBERS = (st.integers(-200, 200) | st.integers(-400, 400).map(lambda n: n / 2)
+            | st.sampled_from([-0.0, 0.25, 0.75, 1e300, -1e300, 2 ** 70]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBERS, _NUMBERS)
+def test_numbers_keyed_alike_pass_and_fail_every_numeric_check_alike(a, b):
+    # pikepdf's schemas, with each of their numeric keywords checked on its own by jsonschema
+    from jsonschema import Draft202012Validator
+    from pikepdf.pdfa import _schemas
+
+    keys = pdfa_schemas._audit(_schemas.SchemaSet.for_flavour("3b"))
+    assert keys.numbers is not None
+    if pdfa_schemas.shape(a, keys) != pdfa_schemas.shape(b, keys):
+        return
+    assert type(a) is type(b)
+    minimums, maximums, above, below, divisors, constants = keys.numbers
+    checks = ([{"type": "integer"}, {"type": "number"}] + [{"minimum": m} for m in minimums]
+              + [{"maximum": m} for m in maximums] + [{"exclusiveMinimum": m} for m in above]
+              + [{"exclusiveMaximum": m} for m in below] + [{"multipleOf": d} for d in divisors]
+              + [{"const": c} for c in constants] + [{"enum": list(constants)}])
+    for check in checks:
+        validator = Draft202012Validator(check)
+        assert validator.is_valid(a) == validator.is_valid(b), (check, a, b)
 
 
 # ---------------------------------------------------------------- whole PDFs, damaged
@@ -137,15 +186,27 @@ def _opacity(doc, value):
     raise AssertionError("no opacity to change")
 
 
+def _destinations(doc):
+    """The destination arrays of the document's Dests name tree."""
+    pending, found = [doc.Root.Names.Dests], []
+    while pending:
+        node = pending.pop()
+        pending.extend(node.get("/Kids", []))
+        names = node.get("/Names", [])
+        found.extend(names[i] for i in range(1, len(names), 2))
+    assert found and all(isinstance(dest, pikepdf.Array) for dest in found)
+    return found
+
+
+def _destination_kind(doc, kind):
+    _destinations(doc)[0][1] = pikepdf.Name(kind)
+
+
 def _swap_destination_page(doc):
-    # A link's destination pointing at another page: a reference for a reference, still valid.
+    # Every destination pointing at another page: a reference for a reference, still valid.
     pages = list(doc.pages)
-    for obj in doc.objects:
-        if isinstance(obj, pikepdf.Array) and len(obj) > 1 and obj[1] == "/XYZ":
-            obj[0] = pages[-1].obj
-    for obj in doc.objects:
-        if isinstance(obj, pikepdf.Dictionary) and isinstance(obj.get("/D"), pikepdf.Array):
-            obj.D[0] = pages[-1].obj
+    for dest in _destinations(doc):
+        dest[0] = pages[-1].obj if dest[0].objgen != pages[-1].obj.objgen else pages[0].obj
 
 
 _DAMAGES = {
@@ -160,6 +221,7 @@ _DAMAGES = {
     "a graphics state with an opacity above 1": (lambda d: _opacity(d, 2), True),
     "a graphics state with an opacity of 0": (lambda d: _opacity(d, 0), False),
     "destinations pointing at another page": (_swap_destination_page, False),
+    "a destination of a kind PDF does not have": (lambda d: _destination_kind(d, "/XYZW"), True),
 }
 
 
@@ -237,6 +299,6 @@ def test_a_varied_object_gets_pikepdfs_own_verdict(checked, data):
         assert _verdict(memo, role, shallow) == (True, [])
     role, shallow = data.draw(st.sampled_from(checked))
     path = data.draw(st.sampled_from(list(_paths(shallow))))
-    new = data.draw(json_values | st.sampled_from(["5 0 R", "99999 0 R", 0, 1, 2, -1, 90, 0.5, 1e9, True]))
+    new = data.draw(json_values | _NUMBERS | st.sampled_from(["5 0 R", "99999 0 R", 3, 4, 8, 16, 1e9, True]))
     varied = _replaced(shallow, path, new)
     assert _verdict(memo, role, varied) == _verdict(stock, role, varied)
