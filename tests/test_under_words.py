@@ -350,3 +350,28 @@ def test_misuse_is_refused_with_its_code_and_line(tmp_path, name, body, code, li
     expected_line = next(i for i, l in enumerate(lines, 1) if l == line or (l.strip() and l.strip() in line))
     assert (code, expected_line) in found, (found, expected_line)
     assert all(str(d.loc).startswith(str(path) + ":") for d in caught.value.diagnostics)
+
+
+def test_in_an_adopted_text_they_and_its_own_tables_read_back(tmp_path):
+    """A declaration's numbered paragraph with a heading, a table and a note under its words, and a
+    table of the declaration's own after it: verify's DOCX and PDF readers read the tables of an
+    adopted text too (they read only the resolution's and the annexes')."""
+    from test_adopted_text import ASSEMBLY_FRONT, DECLARATION
+    ours = ("> 3. We commit to the following figures:\n>\n>    #### A. Figures\n>\n"
+            ">    | *Item* | *Amount* |\n>    |:--|--:|\n>    | First | 1 000 |\n>\n>    *Note*: in dollars.\n>\n"
+            "> | *Item* | *Amount* |\n> |:--|--:|\n> | Second | 2 000 |")
+    body = DECLARATION.replace("> 3. We commit to take the present declaration to our citizens.", ours)
+    assert ours in body
+    source = tmp_path / "A_RES_75_901.md"
+    source.write_text(ASSEMBLY_FRONT + body, encoding="utf-8")
+    res = read_source(str(source))
+    blocks = res.parts[0].adopted.blocks
+    assert _kinds(blocks[-2].under) == ["Heading", "Table", "Paragraph"] and _kinds(blocks[-1:]) == ["Table"]
+    out = build_ok([source], tmp_path / "out")
+    want = [(i.kind, i.text) for i in from_model(res, "source").items if i.kind == "table"]
+    assert [text for _kind, text in want] == ["Item", "Amount", "First", "1 000", "Item", "Amount", "Second", "2 000"]
+    for extract, suffix in ((extract_akn, ".akn.xml"), (extract_html, ".html"), (extract_docx, ".docx"),
+                            (extract_pdf, ".pdf")):
+        assert [(i.kind, i.text) for i in extract(out / (source.stem + suffix)).items if i.kind == "table"] == want
+    again, _warnings = import_akn(out / f"{source.stem}.akn.xml")
+    assert again.parts == res.parts

@@ -249,7 +249,7 @@ def extract_docx(path) -> Fingerprint:
     for element in body.iterchildren():
         if element.tag == f"{{{W_NS}}}tbl":
             # The masthead is a table too; only an annex's tables are the text's.
-            if state in ("annex", "operative"):
+            if state in ("annex", "operative", "adopted"):
                 cells = [[seg for p in tc.iter(f"{{{W_NS}}}p") for seg in _docx_segments(p)]
                          for tc in element.iter(f"{{{W_NS}}}tc")]
                 items.table(["".join(t for t, _, _ in segs) for segs in cells])

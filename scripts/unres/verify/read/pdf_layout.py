@@ -434,7 +434,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
 
     for index, block in enumerate(blocks):
         if isinstance(block, _Table):
-            if state in ("annex", "operative"):
+            if state in ("annex", "operative", "adopted"):
                 items.table(block.cells)
             heading_end = None
             continue
