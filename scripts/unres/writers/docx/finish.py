@@ -44,9 +44,15 @@ def paragraph_styles(doc):
     """A function that gives a paragraph the document's paragraph style of this name, as
     python-docx's ``paragraph.style = ...`` does (the default paragraph style is written as
     no w:pStyle at all). python-docx looks the default style up by scanning every style of
-    the reference document on each call; here it is looked up once per document."""
+    the reference document through its descriptors on each call; here lxml finds it once per
+    document, as python-docx's ``default_for`` defines it (the last paragraph style marked
+    default)."""
     styles = doc.styles
-    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default = None
+    for element in styles.element.iterchildren(qn("w:style")):
+        if element.get(qn("w:type"), "paragraph") == "paragraph" and \
+                element.get(qn("w:default"), "0") in ("1", "true", "on"):
+            default = element
     found = {}
 
     def apply(paragraph, name: str) -> None:
@@ -55,7 +61,7 @@ def paragraph_styles(doc):
             style = found[name] = styles[name]
             if style.type != WD_STYLE_TYPE.PARAGRAPH:
                 raise ValueError(f"style {name!r} is not a paragraph style")
-        paragraph._p.style = None if style == default else style.style_id
+        paragraph._p.style = None if style.element is default else style.style_id
     return apply
 
 
