@@ -375,3 +375,35 @@ def test_package_entries_are_what_python_docx_saves(data):
         expected = [(name, zf.read(name)) for name in zf.namelist()]
     assert [(name, blob) for name, blob in package_entries(doc)] == expected
     assert len(expected) > 10
+
+
+@pytest.mark.parametrize("defaults", ["as built", "none", "two", "spelled true", "switched off"])
+def test_paragraph_styles_are_given_as_python_docx_gives_them(defaults):
+    """The finishing step's style setter writes each paragraph's w:pStyle as python-docx's
+    ``paragraph.style = name`` does (none for the default paragraph style), whichever
+    paragraph style the reference marks default, if any."""
+    from docx.oxml.ns import qn
+    from unres.writers.docx.finish import paragraph_styles
+
+    names = ("Normal", "SingleTxtG", "Header", "HairlineG", "EndRuleG", "MastheadG")
+    mine, theirs = (Document(docx_reference.reference_path()) for _ in range(2))
+    for document in (mine, theirs):
+        styles = [s for s in document.styles.element.iterchildren(qn("w:style"))
+                  if s.get(qn("w:type")) == "paragraph"]
+        if defaults == "none":
+            for s in styles:
+                s.attrib.pop(qn("w:default"), None)
+        elif defaults == "two":
+            styles[-1].set(qn("w:default"), "1")
+        elif defaults == "spelled true":
+            styles[3].set(qn("w:default"), "true")
+        elif defaults == "switched off":
+            for s in styles:
+                if s.get(qn("w:default")):
+                    s.set(qn("w:default"), "0")
+    apply = paragraph_styles(mine)
+    for name in names:
+        apply(mine.add_paragraph(), name)
+        theirs.add_paragraph().style = name
+    assert [etree.tostring(p._p) for p in mine.paragraphs] == [etree.tostring(p._p) for p in theirs.paragraphs]
+    assert defaults != "as built" or mine.paragraphs[-len(names)]._p.style is None    # Normal: no w:pStyle
