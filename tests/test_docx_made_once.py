@@ -93,3 +93,14 @@ def test_copies_with_any_words_are_what_python_docx_builds(texts, job, direction
     _render(varied, pres)          # the shape of the words given, made by python-docx if new
     copied = _render(varied, pres)
     assert copied == _built_itself(varied, pres)
+
+
+def test_copies_made_in_threads_are_the_same(models):
+    """A worker finishes documents in several threads: the kept elements are shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = [_built_itself(res) for res in models[:6]]
+    _forget()
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(_render, models[:6] * 3))
+    assert together == alone * 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import threading
 import zipfile
 
 from docx import Document
@@ -110,6 +111,20 @@ _PARTS = (("header", WD_HEADER_FOOTER.PRIMARY), ("header", WD_HEADER_FOOTER.EVEN
           ("header", WD_HEADER_FOOTER.FIRST_PAGE), ("footer", WD_HEADER_FOOTER.FIRST_PAGE))
 # The parts' elements as python-docx built them for the first document of each shape.
 _HEADERS_MADE: dict = {}
+# A worker finishes documents in several threads: the kept elements are copied one at a time.
+_MADE_LOCK = threading.Lock()
+
+
+def _copies(made: dict, key):
+    """Copies of the elements kept under ``key``, None when there are none."""
+    with _MADE_LOCK:
+        kept = made.get(key)
+        return None if kept is None else [copy.deepcopy(el) for el in kept]
+
+
+def _keep(made: dict, key, elements) -> None:
+    with _MADE_LOCK:
+        made.setdefault(key, [copy.deepcopy(el) for el in elements])
 
 
 def _part_texts(res: Resolution) -> list:
@@ -139,16 +154,15 @@ def headers_and_footers(doc, res: Resolution, style) -> None:
     fresh = all(s._sectPr.find(qn("w:headerReference")) is None and
                 s._sectPr.find(qn("w:footerReference")) is None for s in sections)
     key = tuple(tuple(bool(t) for t in words) for words in texts)
-    made = _HEADERS_MADE.get(key)
-    if not (plain and fresh) or made is None:
+    made = _copies(_HEADERS_MADE, key) if plain and fresh and len(sections) == 1 else None
+    if made is None:
         build_headers_and_footers(doc, res, style)
         if plain and fresh and len(sections) == 1:
-            _HEADERS_MADE[key] = [copy.deepcopy(d._element) for d in _definitions(doc, sections[0])]
+            _keep(_HEADERS_MADE, key, [d._element for d in _definitions(doc, sections[0])])
         return
     package, document_part = doc.part.package, doc.part
     for section in sections:
         for (kind, index), element, words in zip(_PARTS, made, texts):
-            element = copy.deepcopy(element)
             fill_texts(element, words)
             if kind == "header":
                 part = HeaderPart(package.next_partname("/word/header%d.xml"), CT.WML_HEADER, element, package)
@@ -246,13 +260,13 @@ def masthead(doc, res: Resolution, pres: Presentation, layout: dict, styles) -> 
         build_masthead(doc, res, pres, layout, styles)
         return
     key = (tuple(bool(text) for text in texts), pres.dir == "rtl", id(layout))
-    made = _MASTHEAD_MADE.get(key)
+    made = _copies(_MASTHEAD_MADE, key)
     body_el = doc.element.body
     if made is None:
         build_masthead(doc, res, pres, layout, styles)
-        _MASTHEAD_MADE[key] = (copy.deepcopy(body_el[0]), copy.deepcopy(body_el[1]))
+        _keep(_MASTHEAD_MADE, key, (body_el[0], body_el[1]))
         return
-    anchor, table = (copy.deepcopy(el) for el in made)
+    anchor, table = made
     fill_texts(table, [text for text in texts if text])
     body_el.insert(0, table)
     body_el.insert(0, anchor)
