@@ -1,7 +1,9 @@
 """The DOCX reader as it was before it read the package with lxml: through python-docx's objects.
 
-Kept unchanged (commit 424da2d's ``unres.verify.read.docx``, only its imports made absolute) as
-the reference tests/test_docx_reader.py compares the reader with.
+Kept (commit 424da2d's ``unres.verify.read.docx``, its imports made absolute) as the reference
+tests/test_docx_reader.py compares the reader with: what it reads where must follow the reader's
+rules (7edc1d3: an adopted text's tables are the text's), so that only the way the package,
+paragraphs, styles and cells are reached differs.
 """
 from __future__ import annotations
 
@@ -128,7 +130,7 @@ def extract_docx(path) -> Fingerprint:
     for element in document.element.body.iterchildren():
         if element.tag == f"{{{W_NS}}}tbl":
             # The masthead is a table too; only an annex's tables are the text's.
-            if state in ("annex", "operative"):
+            if state in ("annex", "operative", "adopted"):
                 cells = [[seg for p in tc.iter(f"{{{W_NS}}}p") for seg in _docx_segments(p)]
                          for tc in element.iter(f"{{{W_NS}}}tc")]
                 items.table(["".join(t for t, _, _ in segs) for segs in cells])
