@@ -235,3 +235,21 @@ def test_a_quote_after_a_symbol_reads_back_as_a_quote(tmp_path):
     damaged.write_text(source.read_text(encoding="utf-8").replace("لمحة عامة", "نظرة عامة"), encoding="utf-8")
     found = _pdf_differences(damaged, pdf)
     assert len(found) == 1 and "footnote" in found[0] and "لمحة" in found[0], found
+
+
+@pytest.mark.parametrize("typed", ["(2015-2030(", "(2015-2030)", ")2015-2030(", "[2015-2030["])
+def test_a_bracket_typed_facing_the_wrong_way_reads_back(tmp_path, typed):
+    """A bracket typed facing the wrong way (78/159 in Arabic: "الكوارث (2015-2030(،"): the text layer
+    does not say which way a bracket faces and the reader guesses it from where it stands, so the
+    PDF is read with its brackets as brackets; its words are still read, a changed one found."""
+    words = f"*وإذ تشير* إلى إطار سنداي للحد من مخاطر الكوارث {typed}،"
+    body = "\n*إن مجلس حقوق الإنسان*،\n\n" + words + "\n\n1. *يقرر* أن يبقي المسألة قيد نظره.\n"
+    source = tmp_path / "bracket.md"
+    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
+    _build(tmp_path, [source])
+    pdf = tmp_path / "out" / "bracket.pdf"
+    assert _pdf_differences(source, pdf) == []
+    damaged = tmp_path / "damaged.md"
+    damaged.write_text(source.read_text(encoding="utf-8").replace("2015-2030", "2015-2031"), encoding="utf-8")
+    found = _pdf_differences(damaged, pdf)
+    assert len(found) == 1 and "preambular 1" in found[0] and "2030" in found[0], found

@@ -109,6 +109,12 @@ _LONE_MARKS = re.compile(" (?:" + _ARABIC_MARKS.pattern + ")+(?= )")
 # for, and PDFium gives a quote that ends a text object after a left-to-right symbol unmirrored
 # ("انظر A/AC.109/2021/5، ”لمحة…“" read "“لمحة…“"). Such a reader's quotes are compared as quotes.
 _QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
+# Which way a bracket faces, likewise: its mirror's glyph is drawn, and the reader can only guess
+# the facing from where the bracket stands, which a bracket typed facing the wrong way belies
+# ("الكوارث (2015-2030(" of 78/159 in Arabic read "(2015-2030)"). Such a reader's brackets are
+# compared as brackets (in the texts compared only: the patterns built with without_marks_text
+# keep their own brackets).
+_BRACKETS = str.maketrans("([{", ")]}")
 
 
 def without_marks_text(text):
@@ -430,8 +436,12 @@ def is_operative_number(text: str) -> bool:
 
 
 def without_marks(fp: "Fingerprint") -> "Fingerprint":
-    """A copy of ``fp`` with every text read without its Arabic marks and its quotes' facing."""
-    strip = without_marks_text
+    """A copy of ``fp`` with every text read without its Arabic marks and its quotes' and
+    brackets' facing."""
+    def strip(text):
+        text = without_marks_text(text)
+        return text.translate(_BRACKETS) if isinstance(text, str) else text
+
     out = copy.deepcopy(fp)
     out.symbol, out.title, out.title_breaks = strip(out.symbol), strip(out.title), strip(out.title_breaks)
     for item in out.items:
