@@ -219,9 +219,11 @@ def _attach_inline(frags, lines, body):
 
 _PART_LABEL_RE = re.compile(r"[A-Z]")
 # An annex's label in any of the six languages ("Annex", "Annex II", "Annex A"; "Приложение В" with
-# the Cyrillic letter, "附件C" with none between).
+# the Cyrillic letter, "附件C" with none between, "附件一" with a Chinese numeral; in Arabic the
+# letter or the number is a word, "المرفق ألف", "المرفق الثاني", "المرفق الحادي عشر").
 _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(code)["annex"]) for code in languages.CODES}))
-                             + r")(?:\s*(?:[IVXLC\d]+|[A-Z\u0410-\u042f]))?")
+                             + r")(?:\s*(?:[IVXLC\d]+|[A-Z\u0410-\u042f]|[一二三四五六七八九十]+"
+                             + r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+)?))?")
 
 
 def _pdf_blocks(lines, left, body, slack=0.3):
