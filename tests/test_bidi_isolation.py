@@ -13,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import FRONT, build_ok
-from unres.writers.bidi import split_ltr
+from unres.writers.bidi import BOUNDARY, has_rtl, runs_across, split_ltr
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -51,6 +51,76 @@ def test_a_run_keeps_its_closing_bracket_and_leaves_the_sentences_punctuation():
     assert split_ltr("قرار 1503 (XLVIII)، و") == [("قرار ", False), ("1503 (XLVIII)", True), ("، و", False)]
     assert split_ltr("(A/HRC/54/28).") == [("(", False), ("A/HRC/54/28", True), (").", False)]
     assert split_ltr("٣ A") == [("٣ ", False), ("A", True)]
+
+
+def test_a_run_leaves_a_quotation_it_opens_and_does_not_close():
+    """"3 ’3‘": the UN's quotes around a sub-paragraph's label belong to the Arabic sentence; the
+    run is the number before them, and the label's number a run of its own. An apostrophe, or a
+    quotation opened and closed inside the run, stays in it."""
+    assert split_ltr("الفقرة 3 ’3‘ من") == [("الفقرة ", False), ("3", True), (" ’", False), ("3", True),
+                                             ("‘ من", False)]
+    assert split_ltr("Côte d’Ivoire و") == [("Côte d’Ivoire", True), (" و", False)]
+    assert split_ltr("the “2030 Agenda” and States’ rights و")[0] == ("the “2030 Agenda” and States’ rights", True)
+
+
+_QUOTED = st.builds(lambda word, q: q[0] + word + q[1], st.sampled_from(["3", "12", "A/1", "ب"]),
+                    st.sampled_from(["’‘", "”“", "‘’", "“”", "«»"]))
+
+
+@given(st.lists(st.one_of(st.sampled_from(["من", "الفقرة", "3", "2030", "A/HRC/54/1", "Côte d’Ivoire", "(أ)"]),
+                          _QUOTED), min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_no_run_opens_a_quotation_it_does_not_close(words):
+    # (a closing quote alone may be an apostrophe, "States’ rights": it may end a run)
+    text = " ".join(words)
+    for piece, ltr in split_ltr(text):
+        if ltr:
+            opened = 0
+            for n, ch in enumerate(piece):
+                if ch in "’”‘“«»" and (n == 0 or piece[n - 1] == " "):
+                    opened += 1
+                elif ch in "’”‘“«»" and (n + 1 == len(piece) or piece[n + 1] == " ") and opened:
+                    opened -= 1
+            assert opened == 0, (text, piece)
+
+
+def test_a_run_across_markup_is_found_whole():
+    """A symbol the UN links in pieces, a run that ends inside a link with the sentence's bracket,
+    two runs side by side in two pieces: each is one run of the sentence."""
+    assert runs_across(["(", "S/2020", "/", "57", ")، و"], [False, True, True, True, False]) == [(1, 10)]
+    # (the link holds the closing bracket: the run takes the bracket that opens it)
+    assert runs_across(["يشير (S", "/2020/429)", " و"], [False, True, False]) == [(5, 17)]
+    assert runs_across(["القرار ", "A/HRC/RES/54/10", " 2030 في"], [False, True, False]) == [(7, 27)]
+    # within one piece, or across a note's call: each piece isolates its own
+    assert runs_across(["القرار A/1 و", "A/2"], [False, True]) == []
+    assert runs_across(["A/1", BOUNDARY, "A/2"], [True, True, True]) == []
+    # a run ending inside a link that goes on in Arabic is not widened over the Arabic
+    assert runs_across(["و A/", "HRC/1 المؤرخ"], [False, True]) == []
+
+
+_PIECE = st.sampled_from(["S/", "2020", "/", "57", "(", ")", " ", "، ", "القرار ", "A/HRC/1", " و", "(S",
+                          "/2020/429)", "Watch", BOUNDARY])
+
+
+@given(st.lists(st.tuples(_PIECE, st.booleans()), min_size=1, max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_a_run_across_markup_holds_no_arabic_and_cuts_no_element(parts):
+    pieces, atomic = [p for p, _ in parts], [a for _, a in parts]
+    text = "".join(pieces)
+    edges, at = [], 0
+    for piece in pieces:
+        edges.append((at, at + len(piece)))
+        at += len(piece)
+    last = 0
+    for start, end in runs_across(pieces, atomic):
+        assert last <= start < end
+        last = end
+        assert not has_rtl(text[start:end])
+        assert text.count("(", start, end) == text.count(")", start, end)
+        for (a, b), whole in zip(edges, atomic):
+            if whole and a < b:
+                assert end <= a or b <= start or (start <= a and b <= end), (pieces, start, end)
+        assert sum(1 for a, b in edges if a < end and start < b) > 1     # it crosses markup
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +271,49 @@ def test_the_pdf_text_layer_reads_vowel_signs_and_brackets_as_written(tmp_path):
     assert "إلىأُسسالتعاونوأُطره" in squashed, text
     assert "أنمااعتُمديبقى" in squashed, text
     assert "بوليفيا(دولة-المتعددةالقوميات)" in squashed, text
+
+
+# "(S/2020/57)" as the UN links it in S/RES/2507 (2020): four links, three of them in bold.
+_U = "https://undocs.org/ar/S/2020/57"
+
+
+def _pieced_symbol():
+    from unres.model.document import Link, Strong, Text
+    return [Text("إلى رئيس مجلس الأمن ("),
+            Strong([Link(_U, [Text("S/")]), Link(_U, [Text("2020")])]), Link(_U, [Text("/")]),
+            Strong([Link(_U, [Text("57")])]), Text(")، وإذ يشجعها")]
+
+
+def test_html_isolates_a_symbol_linked_in_pieces_whole():
+    from unres.model.document import Link, Text
+    from unres.writers.html.inlines import InlineRenderer
+
+    html = str(InlineRenderer([], rtl=True)(_pieced_symbol()))
+    bdi = re.findall(r'<bdi dir="ltr">(.*?)</bdi>', html)
+    assert len(bdi) == 1 and re.sub("<[^>]+>", "", bdi[0]) == "S/2020/57"
+    assert html.count(f'<a href="{_U}">') == 4 and 'dir="ltr">' not in html.replace('<bdi dir="ltr">', "")
+    # The bracket the link holds is taken with the one that opens it: "(S/2020/429)" whole.
+    html = str(InlineRenderer([], rtl=True)([Text("خطة (S"), Link(_U, [Text("/2020/429)")]), Text(" ووضع")]))
+    assert re.sub("<[^>]+>", "", re.findall(r'<bdi dir="ltr">(.*?)</bdi>', html)[0]) == "(S/2020/429)"
+    # Left to right text alone is written as before: one isolate per piece.
+    alone = [Text("القرار "), Link(_U, [Text("A/HRC/1")]), Text(" المؤرخ 2023")]
+    assert str(InlineRenderer([], rtl=True)(alone)) == (
+        f'القرار <a href="{_U}" dir="ltr">A/HRC/1</a> المؤرخ <bdi dir="ltr">2023</bdi>')
+
+
+def test_docx_sets_a_symbol_linked_in_pieces_left_to_right_whole():
+    """Each piece of the symbol, its slash alone in a link included, is a left-to-right run."""
+    from docx.oxml import parse_xml
+    from unres.writers.docx.bidi_runs import split_runs
+
+    def run(text, bold=False):
+        return f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    paragraph = parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + run("إلى رئيس مجلس الأمن (") + "<w:hyperlink>" + run("S/", True) + "</w:hyperlink><w:hyperlink>"
+        + run("2020", True) + "</w:hyperlink><w:hyperlink>" + run("/") + "</w:hyperlink><w:hyperlink>"
+        + run("57", True) + "</w:hyperlink>" + run(")، وإذ يشجعها") + "</w:p>")
+    split_runs(paragraph)
+    assert _runs(paragraph) == [("إلى رئيس مجلس الأمن (", "1"), ("S/", "0"), ("2020", "0"), ("/", "0"),
+                                ("57", "0"), (")، وإذ يشجعها", "1")]

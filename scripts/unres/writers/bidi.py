@@ -15,6 +15,7 @@ import unicodedata
 
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
 _CLOSING = {")": "(", "]": "[", "}": "{"}
+_OPENING = {opening: closing for closing, opening in _CLOSING.items()}
 
 
 def _starts_run(ch: str) -> bool:
@@ -29,19 +30,45 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in _RTL_CLASSES or unicodedata.name(ch, "").startswith("ARABIC")
 
 
+_QUOTES = frozenset("\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\"")
+
+
+def _quote_role(text: str, i: int) -> str:
+    """Whether the quotation mark at ``i`` opens a quotation ("o": a space, a bracket or nothing
+    before it, a word after it), closes one ("c") or is neither (an apostrophe: "Côte d’Ivoire",
+    "States’")."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in _OPENING) and not after.isspace():
+        return "o"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "c"
+    return ""
+
+
 def _kept_end(text: str, start: int, end: int) -> int:
     """Where a run that may extend to ``end`` really ends: after its last letter or digit, or
-    after a closing bracket that closes one opened inside the run."""
+    after a closing bracket that closes one opened inside the run; never inside a quotation it
+    opens and does not close (in "3 ’3‘" the UN's quotes around a label are the Arabic sentence's:
+    the run is "3", not "3 ’3")."""
     kept = start + 1
     depth = {opening: 0 for opening in _CLOSING.values()}
+    quoted = 0
     for i in range(start, end):
         ch = text[i]
-        if ch in depth:
+        if ch in _QUOTES:
+            role = _quote_role(text, i)
+            if role == "o":
+                quoted += 1
+            elif role == "c" and quoted:
+                quoted -= 1
+        elif ch in depth:
             depth[ch] += 1
         elif ch in _CLOSING and depth[_CLOSING[ch]] > 0:
             depth[_CLOSING[ch]] -= 1
-            kept = i + 1
-        elif ch.isalnum():
+            if not quoted:
+                kept = i + 1
+        elif ch.isalnum() and not quoted:
             kept = i + 1
     return kept
 
@@ -69,3 +96,82 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
 
 def has_rtl(text: str) -> bool:
     return any(_is_rtl(ch) for ch in text)
+
+
+# What a piece of inline markup that is not text stands for in a paragraph's text when its runs
+# are found: a note's call or a line break ends a run (the note's body, set at its call in print,
+# is a right-to-left paragraph of its own).
+BOUNDARY = "\u061c"
+
+
+def runs_across(pieces: list[str], atomic: list[bool]) -> list[tuple[int, int]]:
+    """The left-to-right runs of a paragraph's text that cross from one piece of its markup to the
+    next, as ``(start, end)`` offsets in the pieces joined. ``pieces``: the text of each element of
+    an inline sequence; ``atomic``: which of them cannot be cut (an element: a link, italics), the
+    others being plain text.
+
+    A symbol the UN links in several pieces ("**[S/](…)[2020](…)**[/](…)**[57](…)**") or a run
+    that ends inside a link ("(S[/2020/429)](…)") is one run of the sentence, isolated whole: run
+    by run, the pieces would be set right to left ("57/2020S/"). A run is widened to the edges of
+    an element it starts or ends inside, over what the element holds there that is not
+    right-to-left, and then to the brackets that close what it opens or open what it closes; a run
+    that cannot be widened so, or that stays inside one piece, is not returned (each piece
+    isolates its own runs)."""
+    text = "".join(pieces)
+    edges, at = [], 0
+    for piece in pieces:
+        edges.append((at, at + len(piece)))
+        at += len(piece)
+
+    def piece_at(offset: int) -> int:
+        return next(n for n, (a, b) in enumerate(edges) if a <= offset < b)
+
+    out = []
+    at = 0
+    for piece, ltr in split_ltr(text):
+        start, end = at, at + len(piece)
+        at = end
+        if not ltr:
+            continue
+        first, last = piece_at(start), piece_at(end - 1)
+        if first == last:
+            continue
+        if atomic[first] and start > edges[first][0]:
+            if has_rtl(text[edges[first][0]:start]):
+                continue
+            start = edges[first][0]
+        if atomic[last] and end < edges[last][1]:
+            if has_rtl(text[end:edges[last][1]]):
+                continue
+            end = edges[last][1]
+        span = _balanced(text, start, end, edges, atomic)
+        if span is not None and (not out or out[-1][1] <= span[0]):
+            out.append(span)
+    return out
+
+
+def _balanced(text, start, end, edges, atomic):
+    """``(start, end)`` widened over the plain text beside it to the brackets that pair those it
+    holds unpaired, or None where that cannot be done."""
+    def cuttable(offset):
+        return not any(a <= offset < b and atomic[n] for n, (a, b) in enumerate(edges))
+
+    while True:
+        opened, unclosed = [], []
+        for ch in text[start:end]:
+            if ch in _OPENING:
+                opened.append(ch)
+            elif ch in _CLOSING:
+                if opened and opened[-1] == _CLOSING[ch]:
+                    opened.pop()
+                else:
+                    unclosed.append(ch)
+        if not opened and not unclosed:
+            return start, end
+        if unclosed and start > 0 and text[start - 1] == _CLOSING[unclosed[0]] and cuttable(start - 1):
+            start -= 1
+        elif opened and not unclosed and end < len(text) and text[end] == _OPENING[opened[-1]] \
+                and cuttable(end):
+            end += 1
+        else:
+            return None

@@ -155,13 +155,20 @@ def _joins(before, between, after, rtl_page: bool = False) -> bool:
     """Whether two left-to-right pieces with ``between`` them are one run: words and a symbol's
     parts are ("Viet Nam", "A/HRC/54/4"). In a right-to-left page, whose writer isolates each run
     of Latin letters and digits with what stands between them, so are numbers ("39(2022)", "12-4",
-    "2012 2020"); elsewhere two numbers are one run only across one separator of numbers ("5/1",
+    "2012 2020") and pieces in two faces (a symbol linked in bold pieces, a Latin sentence after
+    its italic opening words: the writer isolates the sentence's run whole); elsewhere two numbers are one run only across one separator of numbers ("5/1",
     "2.5", "12-4"), as the Unicode bidi algorithm joins them."""
     if any(ch.raised != before.raised for ch in (*between, after)):
         return False        # a call set beside a number is read after it, not inside its run
-    if getattr(before, "font", None) != getattr(after, "font", None):
-        return False        # italics after roman: another run (the writers isolate each piece of text)
     near = (before, *between)
+    if getattr(before, "font", None) != getattr(after, "font", None):
+        if not rtl_page:
+            return False    # italics after roman: another run
+        # (a paragraph's number "1-", set in the line's face a step from its Latin words, is not
+        # in their run, whatever space of no width the file names in the step)
+        drawn = [c for c in near if not c.text.isspace()]
+        if min(abs(after.box[1] - c.box[0]) for c in drawn) > after.size:
+            return False
     if min(abs(after.box[1] - c.box[0]) for c in near) > after.size and not between:
         return False        # a box apart: a number hung in the margin beside its title
     if any(unicodedata.name(ch.text[0], "").startswith("ARABIC") for ch in between):
@@ -233,11 +240,14 @@ def _closes_run(ch, run) -> bool:
     return drawn % 2 == 1 and abs(ch.box[0] - run[-1].box[1]) < 0.2 * ch.size
 
 
-def _ends_isolate(ch, run, rtl_fonts) -> bool:
+def _ends_isolate(ch, run, rtl_fonts, opens_line: bool = False) -> bool:
     """Whether a bracket drawn just right of a left-to-right run is the run's: in its face, and
-    the run opens a bracket before its last letter or digit (only such an isolate ends in one)."""
+    the run opens a bracket before its last letter or digit (only such an isolate ends in one),
+    or the bracket is the first thing read on its line (``opens_line``): an isolate broken over
+    two lines, "2011 (S/PRST/" above and "2011/16)" here, whose bracket was opened above."""
     alnum = [n for n, c in enumerate(run) if c.text[:1].isalnum()]
-    return (ch.text in _PAIR_OF and bool(alnum) and any(c.text in _PAIR_OF for c in run[:alnum[-1]])
+    return (ch.text in _PAIR_OF and bool(alnum)
+            and (opens_line or any(c.text in _PAIR_OF for c in run[:alnum[-1]]))
             and _in_isolate(ch, run[-1], rtl_fonts) and abs(ch.box[0] - run[-1].box[1]) < 0.2 * run[-1].size)
 
 
@@ -355,7 +365,13 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
             sizes.pop()
         # More brackets drawn on in the isolate's face are its own ("14(3()" of "14(3()د)").
         tail = 0
-        while isolated and out and sizes[-1] == 1 and _ends_isolate(out[-1][0], run, rtl_fonts):
+        # (a bracket that opens a line closes an isolate broken above it when no bracket of its
+        # pair is drawn just left of the run: "(2016)" at a line's start is a whole pair)
+        after = order[j + 1] if j + 1 < len(order) else None
+        paired = (after is not None and out and after.text in _PAIR_OF.get(out[-1][0].text, ())
+                  and abs(run[0].box[0] - after.box[1]) < 0.2 * run[0].size)
+        while isolated and out and sizes[-1] == 1 and _ends_isolate(out[-1][0], run, rtl_fonts,
+                                                                     len(out) == 1 and not paired):
             run.append(out.pop()[0])
             sizes.pop()
             tail += 1

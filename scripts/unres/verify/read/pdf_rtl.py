@@ -36,7 +36,9 @@ def is_right_to_left(pdf) -> bool:
 # two words (the words' spaces are read as the file's spaces), as the step from a number to its
 # text is.
 _STEP = 1.0
-_SPACE = 0.2
+# (a space WeasyPrint draws no glyph for where an isolate's link ends, "[S/2020/429](…) E/CN.4/…",
+# leaves less than a fifth of the size between the glyphs' advances; two letters of a word leave none)
+_SPACE = 0.15
 
 
 def _is_punctuation(text: str) -> bool:
@@ -109,16 +111,16 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
         base = next((ch for ch in line if not ch.raised), line[0])
         run: list = []
         extent = [0.0, 0.0]     # the run's left and right edges, kept as it grows
+        place = [0.0, 0.0]      # and where it stands in the mirror
 
         def flush():
             if not run:
                 return
             text = "".join(t for _ch, t in run)
-            left, right = extent
             style = styles[run[0][0].index]
             y = run[0][0].y if run[0][0].raised else base.y
-            frag = make(page_no, width - right, y, style.scale, style.font, text, first + len(out),
-                        width - left, style.heading)
+            frag = make(page_no, place[0], y, style.scale, style.font, text, first + len(out),
+                        place[1], style.heading)
             frag.mirrored = True
             frag.cell = (page_no, *style.cell) if style.cell else None
             out.append(frag)
@@ -131,6 +133,10 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             # bracket drawn right of the number touches its 0, read last).
             p_left, p_right = min(ch.box[0] for ch, _t in piece), max(ch.box[1] for ch, _t in piece)
             for n, (ch, text) in enumerate(piece):
+                # Its fragments stand in the mirror in the order they are read, its first where
+                # the piece starts ("S/2020" bold, "/", "57" bold: one symbol, each fragment
+                # touching the next); a piece of one character is simply mirrored.
+                mirrored = (width - p_right + ch.box[0] - p_left, width - p_right + ch.box[1] - p_left)
                 if run:
                     last = run[-1][0]
                     style, before = styles[ch.index], styles[last.index]
@@ -151,8 +157,10 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                             and not _isolate_edge(run[-1][0], ch, faces)):
                         run.append((ch, " "))
                     extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
+                    place[0], place[1] = min(place[0], mirrored[0]), max(place[1], mirrored[1])
                 else:
                     extent[0], extent[1] = ch.box
+                    place[0], place[1] = mirrored
                 run.append((ch, text))
         flush()
     return out

@@ -4,7 +4,10 @@ Word lays out each run in the direction its ``w:rtl`` states, and an Arabic docu
 right to left by default (``right_to_left`` in finish.py). A symbol such as ``A/HRC/54/28``
 inside an Arabic sentence would then be shown with its pieces reordered, so each Latin-script
 or numeric run of text (``writers.bidi.split_ltr``) becomes a run of its own with
-``w:rtl w:val="0"``, and the Arabic text around it a run with ``w:rtl``. The text is unchanged.
+``w:rtl w:val="0"``, and the Arabic text around it a run with ``w:rtl``. The runs of the text are
+found in the paragraph's text, not run by run: a symbol the UN links in pieces (S/2020/57 as "S/",
+"2020", "/", "57"), or a Latin sentence after its italic opening words, is one left-to-right run
+of the sentence, its neutral pieces ("/") left to right too. The text is unchanged.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import copy
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..bidi import split_ltr
+from ..bidi import BOUNDARY, split_ltr
 from .ooxml import insert_ordered
 
 _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
@@ -21,14 +24,16 @@ _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
               "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
               "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
               "specVanish", "oMath")
-_R, _RPR, _T, _RTL = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:rtl")
+_R, _RPR, _T, _RTL, _P = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:rtl"), qn("w:p")
 # A run holding anything else (a field, a note reference, a drawing) is left as it is.
 _SPLITTABLE = frozenset({_T, qn("w:tab"), qn("w:br")})
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _pieces(run) -> list[tuple[bool, list]]:
-    """The run's content as (is_ltr, [elements]) groups; a tab or break stays with the text before it."""
+def _pieces(run, flags) -> list[tuple[bool, list]]:
+    """The run's content as (is_ltr, [elements]) groups; a tab or break stays with the text before
+    it. ``flags``: an iterator of whether each character of the run's text is in a left-to-right
+    run of its paragraph."""
     groups: list[tuple[bool, list]] = []
     for child in run:
         if child.tag == _RPR:
@@ -39,7 +44,7 @@ def _pieces(run) -> list[tuple[bool, list]]:
             else:
                 groups.append((False, [child]))
             continue
-        for text, ltr in split_ltr(child.text or ""):
+        for text, ltr in _cut(child.text or "", flags):
             t = OxmlElement("w:t")
             t.set(_SPACE, "preserve")
             t.text = text
@@ -61,21 +66,84 @@ def _with_direction(rpr, ltr: bool):
     return rpr
 
 
+def _cut(text: str, flags) -> list[tuple[str, bool]]:
+    """``text`` as consecutive ``(piece, is_ltr)``, each character's flag taken from ``flags``."""
+    out: list[tuple[str, bool]] = []
+    for ch in text:
+        ltr = next(flags)
+        if out and out[-1][1] == ltr:
+            out[-1] = (out[-1][0] + ch, ltr)
+        else:
+            out.append((ch, ltr))
+    return out
+
+
+def _splittable(run) -> bool:
+    rpr = run.find(_RPR)
+    if rpr is not None and rpr.find(_RTL) is not None:
+        return False
+    return all(child.tag in _SPLITTABLE for child in run if child.tag != _RPR)
+
+
+def _paragraph_flags(runs) -> list:
+    """Each run's flags (``_pieces``), found in the text of the runs together, or None for a run
+    that is not split (a note's reference, a field): it ends a left-to-right run, as a tab or a
+    break does."""
+    text = []
+    for run in runs:
+        if not _splittable(run):
+            text.append(BOUNDARY)
+            continue
+        for child in run:
+            if child.tag == _T:
+                text.append(child.text or "")
+            elif child.tag != _RPR:
+                text.append(BOUNDARY)
+    flags = [ltr for piece, ltr in split_ltr("".join(text)) for _ch in piece]
+    out, at = [], 0
+    for run in runs:
+        if not _splittable(run):
+            out.append(None)
+            at += 1
+            continue
+        mine = []
+        for child in run:
+            if child.tag == _T:
+                mine += flags[at:at + len(child.text or "")]
+                at += len(child.text or "")
+            elif child.tag != _RPR:
+                at += 1
+        out.append(mine)
+    return out
+
+
 def split_runs(root) -> None:
     """Every run under ``root`` whose direction is not already stated, split by direction."""
-    for run in list(root.iter(_R)):
-        rpr = run.find(_RPR)
-        if rpr is not None and rpr.find(_RTL) is not None:
-            continue
-        if any(child.tag not in _SPLITTABLE for child in run if child.tag != _RPR):
-            continue
-        groups = _pieces(run)
-        if not groups:
-            continue
-        parent, at = run.getparent(), run.getparent().index(run)
-        parent.remove(run)
-        for offset, (ltr, children) in enumerate(groups):
-            new = OxmlElement("w:r", attrs=dict(run.attrib))
-            new.append(_with_direction(rpr, ltr))
-            new.extend(children)
-            parent.insert(at + offset, new)
+    for paragraph in list(root.iter(_P)):
+        # (a paragraph's own runs: those of a paragraph inside it, a text box's, are its own)
+        runs = [run for run in paragraph.iter(_R) if _owner(run) is paragraph]
+        for run, flags in zip(runs, _paragraph_flags(runs)):
+            if flags is not None:
+                _split(run, flags)
+
+
+def _split(run, flags) -> None:
+    rpr = run.find(_RPR)
+    groups = _pieces(run, iter(flags))
+    if not groups:
+        return
+    parent, at = run.getparent(), run.getparent().index(run)
+    parent.remove(run)
+    for offset, (ltr, children) in enumerate(groups):
+        new = OxmlElement("w:r", attrs=dict(run.attrib))
+        new.append(_with_direction(rpr, ltr))
+        new.extend(children)
+        parent.insert(at + offset, new)
+
+
+def _owner(run):
+    """The paragraph a run is in."""
+    node = run.getparent()
+    while node is not None and node.tag != _P:
+        node = node.getparent()
+    return node

@@ -9,7 +9,9 @@ call site, where WeasyPrint floats it to the foot of the page.
 In a right-to-left document each Latin-script or numeric run of the text (a symbol, a date,
 a name) is isolated left to right (``<bdi dir="ltr">``), and a link whose text has no
 right-to-left letter reads left to right as a whole, so the bidi algorithm cannot reorder a
-symbol's pieces; the text itself is unchanged.
+symbol's pieces; a run that crosses from one element to the next (a symbol linked in pieces,
+a Latin sentence after its italic opening words) is isolated whole (``bidi.runs_across``). The
+text itself is unchanged.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ...model.document import Emph, Footnote, LineBreak, Link, NoteRef, Strong, Subscript, Superscript, Text
-from ..bidi import has_rtl, split_ltr
+from ..bidi import BOUNDARY, has_rtl, runs_across, split_ltr
 
 LINKED_NOTES = "linked"
 INLINE_NOTES = "inline"
@@ -55,7 +57,34 @@ class InlineRenderer:
         self._isolated = 0      # > 0 inside an element already set left to right
 
     def __call__(self, inlines) -> Markup:
-        return Markup("").join(self._node(node) for node in inlines or ())
+        nodes = list(inlines or ())
+        if not self._rtl or self._isolated or len(nodes) < 2:
+            return Markup("").join(self._node(node) for node in nodes)
+        pieces = [_flat([node]) for node in nodes]
+        spans = runs_across(pieces, [not isinstance(node, Text) for node in nodes])
+        if not spans:
+            return Markup("").join(self._node(node) for node in nodes)
+        out, group, span, at = [], [], None, 0
+        for node, piece in zip(nodes, pieces):
+            if not piece:       # (an element with no text: where it stands)
+                (group if group else out).append(node if group else self._node(node))
+                continue
+            cuts = sorted({at, at + len(piece)} | {edge for s in spans for edge in s if at < edge < at + len(piece)})
+            for a, b in zip(cuts, cuts[1:]):
+                part = Text(piece[a - at:b - at]) if isinstance(node, Text) else node
+                inside = next((s for s in spans if s[0] <= a and b <= s[1]), None)
+                if group and inside != span:
+                    out.append(Markup('<bdi dir="ltr">') + self._ltr(group) + Markup("</bdi>"))
+                    group = []
+                span = inside
+                if inside is None:
+                    out.append(self._node(part))
+                else:
+                    group.append(part)
+            at += len(piece)
+        if group:
+            out.append(Markup('<bdi dir="ltr">') + self._ltr(group) + Markup("</bdi>"))
+        return Markup("").join(out)
 
     def _node(self, node) -> Markup:
         if isinstance(node, Text):
@@ -116,4 +145,18 @@ def _plain(inlines) -> str:
             out.append(node.text)
         elif hasattr(node, "children"):
             out.append(_plain(node.children))
+    return "".join(out)
+
+
+def _flat(inlines) -> str:
+    """The text of ``inlines`` as the runs of a right-to-left sentence are found in it: a note's
+    call and a line break stand as ``bidi.BOUNDARY``, which no run crosses."""
+    out = []
+    for node in inlines or ():
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, (NoteRef, LineBreak)):
+            out.append(BOUNDARY)
+        elif hasattr(node, "children"):
+            out.append(_flat(node.children))
     return "".join(out)
