@@ -207,23 +207,6 @@ def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, para
     assert _pdf_differences(source, folder / "out" / "generated.pdf") == []
 
 
-def test_the_councils_arabic_pdfs_are_named_unread_and_the_assemblys_read(tmp_path):
-    """The right-to-left reader is proven on the Human Rights Council's and the General Assembly's
-    pages: an Arabic Security Council PDF is reported as not read (with the reason), an Arabic HRC
-    or Assembly PDF is read."""
-    from conftest import ROOT
-    from unres.verify.command import unreadable
-
-    found = {}
-    for name in ("S_RES_2508_2020", "A_HRC_RES_38_3", "A_RES_75_40"):
-        text = (ROOT / "source" / f"{name}.md").read_text(encoding="utf-8")
-        path = tmp_path / f"{name}.md"
-        path.write_text(text.replace("\nlanguage: English\n", "\nlanguage: Arabic\n", 1), encoding="utf-8")
-        found[name] = unreadable("pdf", read_source(str(path)))
-    assert found["A_HRC_RES_38_3"] is None and found["A_RES_75_40"] is None
-    assert "Security Council" in found["S_RES_2508_2020"]
-
-
 def test_a_quote_after_a_symbol_reads_back_as_a_quote(tmp_path):
     """A quotation after a document's symbol (79/103 in Arabic: "انظر A/AC.109/2021/5، ”لمحة عامة
     عن الإقليم“."): the text layer does not say which way the opening quote faces, so the PDF is

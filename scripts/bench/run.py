@@ -255,7 +255,7 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
     time in ``stages``, CPU time (with pandoc's) in ``cpu``. ``verify`` is the readers
     reading each output back from its bytes, ``pdfa`` the PDF/A validator, as a build runs them."""
     from unres.verify.expected import from_model
-    from unres.verify.command import differences, pdfa_differences, unreadable
+    from unres.verify.command import differences, pdfa_differences
     from unres.formats import FORMATS
     from unres.readers.markdown.reader import read_source
     from unres.parallel.warmup import prepare
@@ -281,8 +281,7 @@ def time_documents(warm: str, sources: list[str], repeat: int) -> list[dict]:
         for fmt in order:
             inputs[fmt] = timed(fmt, lambda: FORMATS[fmt].render(res, dict(inputs)))
         files = {fmt: (inputs[fmt], fmt) for fmt in order}
-        lines = timed("verify", lambda: differences(from_model(res, path), {
-            fmt: paths for fmt, paths in files.items() if not unreadable(fmt, res)}))
+        lines = timed("verify", lambda: differences(from_model(res, path), files))
         lines += timed("pdfa", lambda: pdfa_differences(files))
         cpu["redone"] = redone.seconds()
         return wall, cpu, lines

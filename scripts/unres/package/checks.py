@@ -155,7 +155,7 @@ def version_problems(files: dict) -> list:
     ``files`` maps each kind to its path."""
     from ..writers.akn.validate import validate as validate_akn
     from ..verify.expected import from_model
-    from ..verify.command import differences, unreadable
+    from ..verify.command import differences
     from ..readers.markdown.reader import read_source
 
     source = files["source"]
@@ -166,7 +166,7 @@ def version_problems(files: dict) -> list:
     akn = files["akn"].read_bytes()
     diags = list(validate_akn(akn, str(files["akn"])))
     diags += [_err(files["pdf"], line, "B-PDFA") for line in pdf_problems(files["pdf"], akn)]
-    formats = {k: (p, p) for k, p in files.items() if k != "source" and not unreadable(k, res)}
+    formats = {k: (p, p) for k, p in files.items() if k != "source"}
     for line in differences(from_model(res, str(source)), formats):
         named = next((p for p, _ in formats.values() if line.startswith(f"{p}: ")), None)
         diags.append(_err(named, line[len(f"{named}: "):], "B-VERIFY") if named else
