@@ -20,7 +20,7 @@ from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Head
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon, is_formula)
 from .. import source_text
-from . import front_matter, indentation
+from . import block_positions, front_matter, indentation
 
 # Extensions that would turn ordinary resolution text into something else
 # ($ amounts into maths, :words: into emoji, raw HTML into markup) are switched
@@ -30,6 +30,9 @@ from . import front_matter, indentation
 PANDOC_FORMAT = ("commonmark_x+sourcepos+smart-raw_html-emoji-tex_math_dollars-raw_attribute"
                  "-task_lists-alerts-definition_lists-attributes-bracketed_spans-fenced_divs"
                  "-yaml_metadata_block-implicit_header_references")
+# The same without the place of every word, which costs more than the parse itself: the blocks'
+# places are found from the lines (block_positions).
+PANDOC_FORMAT_UNPLACED = PANDOC_FORMAT.replace("+sourcepos", "")
 MAX_DEPTH = 4
 # "Annex" in the six official languages.
 ANNEX_RE = re.compile(r"(?i)(annexe?|anexo|приложение|المرفق|附件)(\s|$)")
@@ -51,10 +54,36 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
     code = languages.code_of(meta.language)
     # pandoc's tree is freed, by reference counting, before the collector runs again: its
     # hundreds of thousands of lists and dicts are never walked by a collection.
+    straight = meta.quotes == "straight"
+    body = _list_markers_for_pandoc(src.body, code)
     with collector.paused():
-        res = _Builder(src, code=code, straight=meta.quotes == "straight").build(
-            meta, _blocks(_list_markers_for_pandoc(src.body, code)))
+        res = _read_placed(src, meta, code, body)
+        if res is None:
+            res = _Builder(src, code=code, straight=straight).build(meta, _blocks(body))
     return citations.link_citations(transforms.finalize(res))
+
+
+def _read_placed(src, meta, code: str, body: str) -> Resolution | None:
+    """The resolution read from pandoc's tree without the place of every word, the blocks placed
+    from the lines; None when a place the reader needs is not known so (the source is then read
+    with every place, as are a source with an error, whose messages name them)."""
+    if meta.quotes == "straight" or "&#" in src.text or "'" in body or '"' in body:
+        # What was typed at a quotation mark (a straight one may be warned of, W109), and where
+        # a character reference stands, are read at the word's place.
+        return None
+    tree = warm_pandoc.convert(body.encode("utf-8"), PANDOC_FORMAT_UNPLACED, "json")
+    blocks = block_positions.placed(json.loads(tree)["blocks"],
+                                    unicodedata.normalize("NFC", body).split("\n"))
+    if blocks is None:
+        return None
+    try:
+        return _Builder(src, code=code, placed=True).build(meta, blocks)
+    except (SourceError, _NeedsPlaces):
+        return None
+
+
+class _NeedsPlaces(Exception):
+    """A check needs the place of a word, which a tree without ``sourcepos`` does not give."""
 
 
 def _blocks(body: str) -> list:
@@ -163,9 +192,12 @@ def _own_number(marker, code: str):
 
 
 class _Builder:
-    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT, straight: bool = False):
+    def __init__(self, src, explain: bool = True, code: str = languages.DEFAULT, straight: bool = False,
+                 placed: bool = False):
         self.src = src
-        self.explain = explain
+        # ``placed``: the blocks were placed from the lines, and no word has a place of its own.
+        self.placed = placed
+        self.explain = explain and not placed
         self.code = code
         # 'quotes: straight': quotation marks and apostrophes typed straight print as typed.
         self.straight = straight
@@ -194,6 +226,12 @@ class _Builder:
         if 1 <= line <= len(self.raw_lines) and "\t" in self.raw_lines[line - 1]:
             column = _index_of_column(self.raw_lines[line - 1], column)
         return Loc(self.path, line, column)
+
+    def word_loc(self, pos: str) -> Loc | None:
+        """The place of a word, for a check that looks at what was typed there."""
+        if not pos and self.placed:
+            raise _NeedsPlaces
+        return self.loc_of(pos)
 
     def fail(self, loc, message, code):
         self.errors.append(error(loc or Loc(self.path, 1, 1), message, code))
@@ -711,7 +749,7 @@ class _Builder:
         elif kind == "Str":
             bad = self.references and source_text.UNCARRIED_RE.search(content)
             if bad:
-                self.fail(self.loc_of(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
+                self.fail(self.word_loc(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
             typed = self._as_typed(content, pos) if self.straight else content
             if "*" in content or "_" in content:
@@ -750,18 +788,18 @@ class _Builder:
         elif kind == "Link":
             out.append(Link(content[2][0], self.inlines(content[1], pos)))
         elif kind == "Image":
-            self.fail(self.loc_of(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
+            self.fail(self.word_loc(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
         elif kind == "Note":
             out.append(self._note(content, pos))
         else:  # pragma: no cover - pandoc added a new inline type
-            self.fail(self.loc_of(pos), f"unsupported inline element {kind}", "E206")
+            self.fail(self.word_loc(pos), f"unsupported inline element {kind}", "E206")
 
     def _stray_marks(self, content, pos):
         """Warn of a `*` or `_` that could open or close emphasis but was left as text (its
         partner is missing): it is printed as typed. An escaped mark (`\\*`) is written as
         two characters where the text has one, and a mark that cannot open or close (`2 * 3`,
         `snake_case`) was not meant as emphasis: neither is warned of."""
-        loc = self.loc_of(pos)
+        loc = self.word_loc(pos)
         if loc is None or not 1 <= loc.line <= len(self.lines):
             return
         line, start = self.lines[loc.line - 1], loc.col - 1
@@ -802,7 +840,8 @@ class _Builder:
     def _guessed_quote(self, content, pos):
         """Warn of a straight quote that ``smart`` turned by guessing: one it could not pair
         (printed as an opening or closing mark on its own), or a ' at the start of a word
-        (printed as an apostrophe, as in ’90s, where a quotation might have been meant)."""
+        (printed as an apostrophe, as in ’90s, where a quotation might have been meant).
+        Without the words' places (``placed``) the body has no straight quote to warn of."""
         loc = self.loc_of(pos)
         if loc is None or not 1 <= loc.line <= len(self.lines):
             return
@@ -823,7 +862,7 @@ class _Builder:
         self.warnings.append(warning(loc, why, "W109"))
 
     def _note(self, blocks, pos):
-        loc = self.loc_of(pos)
+        loc = self.word_loc(pos)
         found = None
         if loc is not None and loc.line <= len(self.lines):
             found = NOTECALL_RE.match(self.lines[loc.line - 1], loc.col - 1)
