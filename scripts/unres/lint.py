@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from .errors import Diagnostic, warning
+from .model import languages
 from .model.document import GA, Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
+from .model.presentation import present
 
 # Languages whose footnote call follows the punctuation (French and Spanish put it before).
 CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
@@ -55,6 +57,7 @@ def lint(res: Resolution) -> list[Diagnostic]:
         out += _calls_before_punctuation(res)
     out += _dates(res.meta)
     out += _agenda(res.meta)
+    out += _title_separator(res)
     out += res.warnings
     return sorted(out, key=lambda d: (d.loc.line if d.loc else 0, d.loc.col if d.loc else 0))
 
@@ -86,6 +89,18 @@ def _agenda(meta) -> list[Diagnostic]:
     return [warning(where, f"agenda item {item.title!r} has no number, and the agenda line above it "
                            "is not printed; add its number", "W111")
             for item in meta.agenda_items if not item.number]
+
+
+def _title_separator(res: Resolution) -> list[Diagnostic]:
+    """A title typed with what the language data prints before it (the Assembly's Arabic "- "),
+    as sources imported before the data printed it were: it would be printed twice."""
+    separator = present(res).title_separator
+    pattern = languages.title_separator_pattern(separator)
+    if pattern is None or not pattern.match(res.meta.title):
+        return []
+    return [warning(res.meta.key_locs.get("title"),
+                    f"the title starts with {separator.strip()!r}, which is printed between the number "
+                    f"and the title already; it would be printed twice (remove it from the title)", "W112")]
 
 
 def _text_of(inlines) -> str:

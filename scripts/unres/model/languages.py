@@ -224,6 +224,23 @@ def scheme_of(label: str, index: int, code: str, preferred: str) -> str | None:
     return found[0] if found else None
 
 
+def title_separator(code: str, organ: str | None) -> str:
+    """What an organ prints in the language between a resolution's number and its title, beside
+    the number's own punctuation: the Assembly's Arabic prints "75/10" then "- التعاون …"; the
+    others print nothing there."""
+    entry = (data(code).get("organs") or {}).get(organ or "", {})
+    return entry.get("title_separator", data(code).get("title_separator", ""))
+
+
+def title_separator_pattern(separator: str) -> re.Pattern | None:
+    """The separator as files print it: each of its spaces any run of whitespace (the UN's
+    Arabic Assembly files print "-", then a tab, a space, or both); None for no separator."""
+    if not separator:
+        return None
+    pieces = re.split(r"(\s+)", separator)
+    return re.compile("".join(r"\s+" if piece.isspace() else re.escape(piece) for piece in pieces if piece))
+
+
 def organ_key(organ: str) -> str | None:
     """The key of an organ whose strings the data files hold, from its name in any language."""
     wanted = (organ or "").strip()

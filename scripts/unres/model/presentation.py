@@ -132,6 +132,7 @@ class Presentation:
     session_dates: str
     agenda_item: str
     title_number: str             # "38/3." before the title ("54/1" in Arabic)
+    title_separator: str          # printed between the number and the title ("- " in the Assembly's Arabic)
     adopted_by: str
     adoption_date: str
     meeting: str
@@ -223,6 +224,7 @@ def present(res: Resolution) -> Presentation:
         symbol_tail=("/" + tail) if tail else "",
         meeting=meeting_line(meta),
         title_number=title_number,
+        title_separator=languages.title_separator(code, organ) if organ != SC else "",
         vote_lists=lists,
         vote_items=items,
         vote_close=close,

@@ -14,7 +14,10 @@ from .read.common import _Items, _WRAPUP, _index_by_anchor, _prints_nothing
 def from_model(res: Resolution, label: str) -> Fingerprint:
     """The fingerprint every output must match, taken from the numbered model."""
     meta = res.meta
-    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, printed_number(meta), normalise(meta.title),
+    pres = present(res)
+    # Every output prints the title after what the organ prints between number and title.
+    title = pres.title_separator + meta.title
+    fp = Fingerprint(label, ALL_FIELDS, meta.symbol, printed_number(meta), normalise(title),
                      meta.adoption_date)
     fp.links = links.model_links(res)
     items = _Items()
@@ -55,8 +58,8 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             _model_breaks(items.items[-1], plain_text(annex.title), annex)
         _model_blocks(items, annex.blocks)
     fp.items = items.items
-    if ZERO_WIDTH_SPACE in meta.title:
-        fp.title_breaks = normalise(meta.title, keep_breaks=True)
+    if ZERO_WIDTH_SPACE in title:
+        fp.title_breaks = normalise(title, keep_breaks=True)
     where = _index_by_anchor(fp.items)
     in_closing = _notes_in_closing_words(res)
     for note in res.footnotes:
@@ -78,7 +81,6 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     fp.printed = _model_printed(res)
-    pres = present(res)
     fp.title_printed, fp.vote_printed = pres.print_title, pres.print_vote
     return fp
 

@@ -125,12 +125,13 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     else:
         title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
                        "./{*}preface//{*}docTitle")
+    code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
+    title = _without_separator(title, code, organ_key)
 
     status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
     distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
     issue = f.date("issue_date", "the date of issue",
                    cover + "//{*}docDate[@refersTo='#dateOfIssuance']", cover + "//{*}docDate")
-    code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
     if organ_key == organs.SC:
         # The Security Council prints the meeting and date in its adoption line on the cover page;
         # the meeting is kept as its number, which each language prints in its own words.
@@ -164,6 +165,16 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
                 language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
                 vote=vote, job_number=job or None, key_locs=f.locs, **fields)
     return meta
+
+
+def _without_separator(title: str, code: str, organ_key: str) -> str:
+    """The title without what the organ prints before it in the language (the Assembly's Arabic
+    "- "): the language data prints that, so the source's title is the title alone. Not a
+    defect of the file, so nothing is said; a title that does not start with it is kept whole."""
+    pattern = languages.title_separator_pattern(languages.title_separator(code, organ_key)) \
+        if languages.resolve(code) and organ_key != organs.SC else None
+    found = pattern.match(title) if pattern is not None else None
+    return title[found.end():] if found and title[found.end():].strip() else title
 
 
 def printed_strings(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:

@@ -255,7 +255,7 @@ def page_one(res: Resolution, pres: Presentation, conv: Inlines) -> list:
     out.append(styled("HChG", [s(pres.adopted_by)]))
     if pres.origin_inlines:
         out.append(styled("OriginG", slanted(pres, conv(pres.origin_inlines))))
-    out.append(heading("H1G", pres.title_number, [s(meta.title)]))
+    out.append(heading("H1G", pres.title_number, [s(pres.title_separator + meta.title)]))
     return out
 
 

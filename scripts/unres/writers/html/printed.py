@@ -43,7 +43,8 @@ class PrintedStrings:
 
     @property
     def title(self):
-        return self._text(self._meta.title)
+        # As printed: after what the organ prints between number and title in the language.
+        return self._text(self._pres.title_separator + self._meta.title)
 
     def __getattr__(self, name: str):
         value = getattr(self._pres, name)

@@ -1,0 +1,157 @@
+"""What an organ prints between a resolution's number and its title, in each language: the
+Assembly's Arabic files print "75/10." then "-\tالتعاون …", every other organ and language
+nothing. The language data says it, the writers print it, the importer takes it off the title,
+and a source whose title still has it is warned of (W112)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+
+from conftest import CORPUS
+from unres.lint import lint
+from unres.model import languages
+from unres.model.presentation import present
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
+from unres.verify.fingerprint import normalise
+from unres.writers.akn import writer as akn
+from unres.writers.docx import pandoc_ast
+from unres.writers.html import writer as html
+from unres.writers.markdown import render_markdown
+
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+FOLDERS = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+ORGANS = {"hrc": "un-akn-hrc/54session", "ga": "un-akn-ga/75session", "sc": "un-akn-sc/2020"}
+# Read from the UN's files: only the Assembly's Arabic prints something between number and title.
+PRINTED = {("ar", "ga"): "- "}
+
+
+def _un_file(organ: str, code: str):
+    """The first resolution of the organ in the language's folder, in that language."""
+    folder = CORPUS / ORGANS[organ] / FOLDERS[code]
+    files = sorted(p for p in folder.glob("*.xml") if "PRST" not in p.name
+                   and (organ != "sc" or p.stem.endswith(LETTERS[code])))
+    if not files:
+        pytest.skip(f"no {organ} file in {folder}")
+    return files[0]
+
+
+def _source(path, tmp_path):
+    """The UN file as a source: imported, written as Markdown and read back."""
+    res, _warnings = import_akn(path)
+    out = tmp_path / "res.md"
+    out.write_text(render_markdown(res), encoding="utf-8")
+    return read_source(str(out))
+
+
+def _strings(node) -> str:
+    """The words of a pandoc tree, its Str nodes in order."""
+    if isinstance(node, dict):
+        return node["c"] if node.get("t") == "Str" else _strings(node.get("c"))
+    if isinstance(node, list):
+        return "".join(_strings(n) for n in node)
+    return ""
+
+
+def _un_title(path) -> str:
+    doc = etree.parse(str(path))
+    el = doc.find(".//a:preface//a:docTitle[@refersTo='#resolutionTitle']", NS)
+    if el is None:
+        el = doc.find(".//a:preface//a:docTitle", NS)
+    return normalise("".join(el.itertext()))
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("organ", list(ORGANS))
+@pytest.mark.parametrize("code", list(FOLDERS))
+def test_what_prints_between_number_and_title(code, organ, tmp_path):
+    path = _un_file(organ, code)
+    res = _source(path, tmp_path)
+    pres = present(res)
+    separator = PRINTED.get((code, organ), "")
+    assert pres.title_separator == separator
+    assert languages.title_separator(code, organ) == separator or organ == "sc"
+    page = lxml_html.fromstring(html.page(res, pres))
+    h1 = page.find(".//h1")
+    akn_doc = etree.fromstring(akn.render(res))
+    docx_heading = [b for b in pandoc_ast.page_one(res, pres, pandoc_ast.Inlines(res))
+                    if b["c"][0][2] == [["custom-style", "H1G"]]]
+    if organ == "sc":
+        # The Security Council prints its number alone, no title.
+        assert page.find(".//*[@class='title-text']") is not None  # its number's line
+        assert not docx_heading and akn_doc.find(".//a:preface", NS) is None
+        return
+    printed = normalise(separator + res.meta.title)
+    # The source's title is the title alone; printed after the separator, it is the UN's line.
+    assert not res.meta.title.startswith(separator or "\0")
+    assert printed == _un_title(path)
+    assert normalise(h1.find(".//*[@class='number']").text_content()) == normalise(pres.title_number)
+    assert normalise(h1.find(".//*[@class='title-text']").text_content()) == printed
+    assert [normalise(_strings(b)) for b in docx_heading] == [normalise(pres.title_number + " " + printed)]
+    preface_title = akn_doc.find(".//a:preface//a:docTitle", NS)
+    assert normalise("".join(preface_title.itertext())) == printed
+    # unres's own AKN imports back to the same title.
+    own = tmp_path / "res.akn.xml"
+    own.write_bytes(akn.render(res))
+    assert import_akn(own)[0].meta.title == res.meta.title
+    assert [d for d in lint(res) if d.code == "W112"] == []
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(space=st.text(alphabet=" \t\n\u00a0", min_size=1, max_size=4),
+       head=st.sampled_from(["", "-", "–", "—", "-x", "(أ)"]))
+def test_the_importer_takes_off_the_separator_alone(tmp_path, space, head):
+    """The separator, whatever whitespace the file prints in it, is taken off the Arabic Assembly
+    title; anything else at the head of a title (another dash, a dash joined to a word) is kept."""
+    path = _un_file("ga", "ar")
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'(<docTitle refersTo="#resolutionTitle">)-\s+', text)
+    title = "التعاون بين الأمم المتحدة"
+    variant = tmp_path / "variant.xml"
+    variant.write_text(text[:found.start()] + found.group(1) + "-" + space + head + title
+                       + text[text.index("</docTitle>", found.end()):], encoding="utf-8")
+    res, warnings = import_akn(variant)
+    assert normalise(res.meta.title) == normalise(head + title)
+    # The separator is the layout, not a defect: nothing is said of it.
+    assert [w.code for w in warnings] == _codes_of_the_file()
+
+
+_CODES = []
+
+
+def _codes_of_the_file() -> list:
+    if not _CODES:
+        _CODES.append([w.code for w in import_akn(_un_file("ga", "ar"))[1]])
+    return _CODES[0]
+
+
+def _arabic_source(tmp_path, organ: str, title: str):
+    res = _source(_un_file(organ, "ar"), tmp_path)
+    md = tmp_path / "res.md"
+    text = md.read_text(encoding="utf-8")
+    text = re.sub(r'^title: .*$', lambda _m: f'title: "{title}"', text, count=1, flags=re.M)
+    md.write_text(text, encoding="utf-8")
+    line = text[:text.index("\ntitle: ")].count("\n") + 2
+    return read_source(str(md)), line
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("typed", ["- التعاون", "-\tالتعاون", "-  التعاون"])
+def test_a_title_typed_with_the_separator_is_warned_of(tmp_path, typed):
+    res, line = _arabic_source(tmp_path, "ga", typed)
+    found = [d for d in lint(res) if d.code == "W112"]
+    assert len(found) == 1 and found[0].loc.line == line
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("organ, typed", [("ga", "-التعاون"), ("ga", "– التعاون"), ("hrc", "- التعاون")])
+def test_a_title_without_the_separator_the_organ_prints_is_not(tmp_path, organ, typed):
+    res, _line = _arabic_source(tmp_path, organ, typed)
+    assert [d for d in lint(res) if d.code == "W112"] == []
