@@ -1,10 +1,11 @@
 """Markdown source -> model.
 
-pandoc parses the body (CommonMark with footnotes and fancy lists, and
-``sourcepos`` so every block knows its line); this module maps pandoc's tree
-onto the resolution's structure and checks what pandoc does not: explicit
-numbers and labels, footnote definitions and calls, and blocks that have no
-place in a resolution.
+pandoc parses the body (CommonMark with footnotes and fancy lists); every block
+knows its line, from block_positions or, where a word's place is needed too,
+from pandoc's ``sourcepos``. This module maps pandoc's tree onto the
+resolution's structure and checks what pandoc does not: explicit numbers and
+labels, footnote definitions and calls, and blocks that have no place in a
+resolution.
 """
 from __future__ import annotations
 
