@@ -49,7 +49,7 @@ def _both(path: str, data: bytes | None = None):
     src = source_text.load(path, data)
     meta = front_matter.parse(src.front, path, src.front_start)
     code = languages.code_of(meta.language)
-    body = reader._list_markers_for_pandoc(src.body, code)
+    body = reader._for_pandoc(src.body, code)
     placed = reader._read_placed(src, meta, code, body)
     try:
         full = reader._Builder(src, code=code, straight=meta.quotes == "straight").build(

@@ -46,6 +46,10 @@ CASES = [
     ("footnote-unused", FRONT, BODY + "\n[^z]: Never called.\n", "E302", 49),
     ("footnote-twice", FRONT, BODY + "\n[^a]: Again.\n", "E303", 49),
     ("footnote-in-footnote", FRONT, sub(BODY, "[^a]: A/HRC/99/1.", "[^a]: See[^b].\n\n[^b]: Inner."), "E304", 47),
+    # Notes that call each other: pandoc alone would never end.
+    ("footnote-calls-itself", FRONT, sub(BODY, "[^a]: A/HRC/99/1.", "[^a]: See[^a]."), "E304", 47),
+    ("footnotes-call-each-other", FRONT, sub(BODY, "[^a]: A/HRC/99/1.", "[^a]: See[^b].\n\n[^b]: And[^a]."),
+     "E304", 47),
     ("footnote-called-twice", FRONT, sub(BODY, "to act;", "to act;[^a]"), "E305", 33),
     ("empty-paragraph", FRONT, sub(BODY, "1. *Decides* to act;", "1.\n"), "E204", 33),
     ("bullet-list", FRONT, sub(BODY, "*Noting*", "- *Noting*"), "E206", 31),

@@ -56,7 +56,7 @@ def read_source(path: str, data: bytes | None = None) -> Resolution:
     # pandoc's tree is freed, by reference counting, before the collector runs again: its
     # hundreds of thousands of lists and dicts are never walked by a collection.
     straight = meta.quotes == "straight"
-    body = _list_markers_for_pandoc(src.body, code)
+    body = _for_pandoc(src.body, code)
     with collector.paused():
         res = _read_placed(src, meta, code, body)
         if res is None:
@@ -110,7 +110,7 @@ def _explain_indentation(src, meta, errors: list) -> list:
     try:
         code = languages.code_of(meta.language)
         _Builder(fixed, explain=False, code=code, straight=meta.quotes == "straight").build(
-            meta, _blocks(_list_markers_for_pandoc(fixed.body, code)))
+            meta, _blocks(_for_pandoc(fixed.body, code)))
         remaining = set()
     except SourceError as exc:
         remaining = {(d.code, d.loc.line) for d in exc.diagnostics}
@@ -137,6 +137,35 @@ _PAREN_LABEL_RE = re.compile(r"^((?:> ?)* *)([a-z]{1,4})\)(?= )", re.MULTILINE)
 # The bullet or dash the UN prints before a sub-paragraph of such a list: at the start of a line
 # indented under its paragraph (a line of text that starts with one is not indented).
 _BULLET_RE = re.compile(r"^((?:> ?)* +)[•–](?= )", re.MULTILINE)
+
+
+def _for_pandoc(body: str, code: str) -> str:
+    """The body as pandoc is given it: the language's labels made ones it parses, and no footnote
+    called inside a footnote's definition."""
+    return _list_markers_for_pandoc(_calls_in_definitions_blanked(body), code)
+
+
+def _calls_in_definitions_blanked(body: str) -> str:
+    """The body with each footnote call inside a footnote's definition (as
+    _scan_footnote_definitions finds them, which reports each, E304) blanked with as many spaces:
+    pandoc 3.9 never ends on notes that call each other ("[^1]: see [^1]"), and the reader
+    refuses every such call anyway."""
+    if "[^" not in body:
+        return body
+    lines, in_def, changed = body.split("\n"), False, False
+    for number, line in enumerate(lines):
+        found = FOOTDEF_RE.match(line)
+        if found:
+            in_def, start = True, found.end()
+        elif in_def and (line.startswith("    ") or not line.strip()):
+            start = 0
+        else:
+            in_def = False
+            continue
+        rest = FOOTCALL_RE.sub(lambda call: " " * len(call.group()), line[start:])
+        if rest != line[start:]:
+            lines[number], changed = line[:start] + rest, True
+    return "\n".join(lines) if changed else body
 
 
 def _list_markers_for_pandoc(body: str, code: str) -> str:
