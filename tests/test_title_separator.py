@@ -1,7 +1,8 @@
 """What an organ prints between a resolution's number and its title, in each language: the
-Assembly's Arabic files print "75/10." then "-\tالتعاون …", every other organ and language
-nothing. The language data says it, the writers print it, the importer takes it off the title,
-and a source whose title still has it is warned of (W112)."""
+Assembly's Arabic files of the 75th session print "75/10." then "-\tالتعاون …", those of the 76th
+and 78th nothing, every other organ and language nothing. The language data knows the form, a
+source says whether it is printed (`title_separator`), the writers print it, the importer takes it
+off the title and writes the key, and a source whose title still has it is warned of (W112)."""
 from __future__ import annotations
 
 import re
@@ -119,6 +120,7 @@ def test_the_importer_takes_off_the_separator_alone(tmp_path, space, head):
                        + text[text.index("</docTitle>", found.end()):], encoding="utf-8")
     res, warnings = import_akn(variant)
     assert normalise(res.meta.title) == normalise(head + title)
+    assert res.meta.title_separator == "- "
     # The separator is the layout, not a defect: nothing is said of it.
     assert [w.code for w in warnings] == _codes_of_the_file()
 
@@ -155,3 +157,54 @@ def test_a_title_typed_with_the_separator_is_warned_of(tmp_path, typed):
 def test_a_title_without_the_separator_the_organ_prints_is_not(tmp_path, organ, typed):
     res, _line = _arabic_source(tmp_path, organ, typed)
     assert [d for d in lint(res) if d.code == "W112"] == []
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+def test_a_file_that_prints_no_separator_imports_and_prints_none(tmp_path):
+    """The Assembly's Arabic files of the 76th and 78th sessions print the title after the number
+    with no dash: imported so, nothing is added (the key is not written)."""
+    path = _un_file("ga", "ar")
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'(<docTitle refersTo="#resolutionTitle">)-\s+', text)
+    variant = tmp_path / "variant.xml"
+    variant.write_text(text[:found.start()] + found.group(1) + "\t" + text[found.end():], encoding="utf-8")
+    res = _source(variant, tmp_path)
+    assert res.meta.title_separator is None and present(res).title_separator == ""
+    assert "title_separator" not in render_markdown(res)
+    page = lxml_html.fromstring(html.page(res, present(res)))
+    assert normalise(page.find(".//h1//*[@class='title-text']").text_content()) == normalise(res.meta.title)
+    assert normalise(res.meta.title) == _un_title(variant)
+
+
+def _handwritten(tmp_path, line: str, organ: str = "ga"):
+    res = _source(_un_file(organ, "ar"), tmp_path)
+    md = tmp_path / "res.md"
+    text = re.sub(r'^title_separator: .*\n', "", md.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r'^(title: .*\n)', lambda m: m.group(1) + line, text, count=1, flags=re.M)
+    md.write_text(text, encoding="utf-8")
+    return md, text[:text.index("\ntitle: ")].count("\n") + 3
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("line, printed", [("", ""), ('title_separator: "- "\n', "- ")])
+def test_a_source_prints_the_separator_it_says(tmp_path, line, printed):
+    md, _line = _handwritten(tmp_path, line)
+    res = read_source(str(md))
+    pres = present(res)
+    assert pres.title_separator == printed
+    page = lxml_html.fromstring(html.page(res, pres))
+    assert normalise(page.find(".//h1//*[@class='title-text']").text_content()) == normalise(printed + res.meta.title)
+    preface_title = etree.fromstring(akn.render(res)).find(".//a:preface//a:docTitle", NS)
+    assert normalise("".join(preface_title.itertext())) == normalise(printed + res.meta.title)
+    assert [d for d in lint(res) if d.code == "W112"] == []
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("organ, value", [("ga", '"  "'), ("sc", '"- "')])
+def test_a_separator_that_cannot_print_is_refused(tmp_path, organ, value):
+    from unres.errors import SourceError
+    md, line = _handwritten(tmp_path, f"title_separator: {value}\n", organ)
+    with pytest.raises(SourceError) as caught:
+        read_source(str(md))
+    found = [d for d in caught.value.diagnostics if d.code == "E103"]
+    assert found and found[0].loc.line == line, caught.value.diagnostics

@@ -8,8 +8,7 @@ import re
 
 from .errors import Diagnostic, warning
 from .model import languages
-from .model.document import GA, Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
-from .model.presentation import present
+from .model.document import GA, SC, Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
 
 # Languages whose footnote call follows the punctuation (French and Spanish put it before).
 CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
@@ -92,15 +91,18 @@ def _agenda(meta) -> list[Diagnostic]:
 
 
 def _title_separator(res: Resolution) -> list[Diagnostic]:
-    """A title typed with what the language data prints before it (the Assembly's Arabic "- "),
-    as sources imported before the data printed it were: it would be printed twice."""
-    separator = present(res).title_separator
-    pattern = languages.title_separator_pattern(separator)
-    if pattern is None or not pattern.match(res.meta.title):
+    """A title typed with what the organ prints before it in the language in some sessions (the
+    Assembly's Arabic "- "), as sources imported before ``title_separator`` existed were: it belongs
+    in ``title_separator``, or it is printed twice when that is given."""
+    meta = res.meta
+    separator = meta.title_separator or languages.title_separator(
+        languages.code_of(meta.language) or "", meta.organ_key)
+    pattern = languages.title_separator_pattern(separator) if meta.organ_key != SC else None
+    if pattern is None or not pattern.match(meta.title):
         return []
-    return [warning(res.meta.key_locs.get("title"),
-                    f"the title starts with {separator.strip()!r}, which is printed between the number "
-                    f"and the title already; it would be printed twice (remove it from the title)", "W112")]
+    return [warning(meta.key_locs.get("title"),
+                    f"the title starts with {separator.strip()!r}, what is printed between the number and "
+                    f"the title: write it as 'title_separator: \"{separator}\"' and the title alone", "W112")]
 
 
 def _text_of(inlines) -> str:

@@ -363,6 +363,10 @@ class Meta:
     # The Council's language line "above" or "below" "Original: …"; None: as the issue date has it
     # (presentation.default_language_line_position).
     language_line_position: Optional[str] = None
+    # What is printed between the resolution's number and its title, when something is: the
+    # Assembly's Arabic files of the 75th session print "75/10" then "- التعاون …", those of the
+    # 76th and 78th nothing. None: nothing.
+    title_separator: Optional[str] = None
     # Masthead and adoption strings as a UN file printed them where they differ from what the
     # language's data file gives (presentation.PRINTED_KEYS); empty for a new resolution.
     printed: dict = field(default_factory=dict)

@@ -225,9 +225,10 @@ def scheme_of(label: str, index: int, code: str, preferred: str) -> str | None:
 
 
 def title_separator(code: str, organ: str | None) -> str:
-    """What an organ prints in the language between a resolution's number and its title, beside
-    the number's own punctuation: the Assembly's Arabic prints "75/10" then "- التعاون …"; the
-    others print nothing there."""
+    """What an organ has printed in the language between a resolution's number and its title, in
+    the sessions that print something there: the Assembly's Arabic of the 75th session prints
+    "75/10" then "- التعاون …" (the 76th and 78th print nothing); the others print nothing there.
+    A source prints it when its front matter says so (``title_separator``)."""
     entry = (data(code).get("organs") or {}).get(organ or "", {})
     return entry.get("title_separator", data(code).get("title_separator", ""))
 

@@ -224,7 +224,7 @@ def present(res: Resolution) -> Presentation:
         symbol_tail=("/" + tail) if tail else "",
         meeting=meeting_line(meta),
         title_number=title_number,
-        title_separator=languages.title_separator(code, organ) if organ != SC else "",
+        title_separator=(meta.title_separator or "") if organ != SC else "",
         vote_lists=lists,
         vote_items=items,
         vote_close=close,

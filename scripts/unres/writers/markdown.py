@@ -15,7 +15,7 @@ from ..model.document import (GA, RECORDED, AdoptedText, Emph, Heading, LineBrea
 from ..model.presentation import PRINTED_KEYS
 
 FRONT_KEYS = (
-    "symbol", "number", "title", "parent_organ", "organ", "session", "session_name",
+    "symbol", "number", "title", "title_separator", "parent_organ", "organ", "session", "session_name",
     "session_start", "session_end", "agenda_item", "agenda_items", "origin", "distribution", "issue_date",
     "original_language", "language", "adoption_date", "meeting", "job_number", "formula_organ",
     "link_cited_documents", "document_url_base", "quotes", "language_line_position",

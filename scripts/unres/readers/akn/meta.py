@@ -126,7 +126,7 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
                        "./{*}preface//{*}docTitle")
     code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
-    title = _without_separator(title, code, organ_key)
+    title, separator = _without_separator(title, code, organ_key)
 
     status = f.text("distribution", "the distribution", cover + "//{*}docStatus")
     distribution = re.sub(r"^\s*Distr\.?\s*:?\s*", "", status).strip() or status
@@ -163,18 +163,23 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         return None
     meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,
                 language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
-                vote=vote, job_number=job or None, key_locs=f.locs, **fields)
+                vote=vote, job_number=job or None, key_locs=f.locs, title_separator=separator, **fields)
     return meta
 
 
-def _without_separator(title: str, code: str, organ_key: str) -> str:
-    """The title without what the organ prints before it in the language (the Assembly's Arabic
-    "- "): the language data prints that, so the source's title is the title alone. Not a
-    defect of the file, so nothing is said; a title that does not start with it is kept whole."""
-    pattern = languages.title_separator_pattern(languages.title_separator(code, organ_key)) \
-        if languages.resolve(code) and organ_key != organs.SC else None
+def _without_separator(title: str, code: str, organ_key: str) -> tuple:
+    """The title without what the organ prints before it in the language in some sessions (the
+    Assembly's Arabic "- " of the 75th session, none in the 76th and 78th), and that separator, kept
+    as the source's ``title_separator`` so that the page prints as the file does: the source's title
+    is the title alone. Not a defect of the file, so nothing is said; a title that does not start
+    with it is kept whole, and the separator is None."""
+    separator = languages.title_separator(code, organ_key) \
+        if languages.resolve(code) and organ_key != organs.SC else ""
+    pattern = languages.title_separator_pattern(separator)
     found = pattern.match(title) if pattern is not None else None
-    return title[found.end():] if found and title[found.end():].strip() else title
+    if found and title[found.end():].strip():
+        return title[found.end():], separator
+    return title, None
 
 
 def printed_strings(statement, meta: Meta, parts: list, ctx: InlineContext) -> dict:

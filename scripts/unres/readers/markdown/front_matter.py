@@ -35,7 +35,7 @@ ORGAN_OPTIONAL = {SC: ("meeting",), HRC: ("language_line_position",)}
 ORGAN_ONLY = tuple(dict.fromkeys(key for keys in ORGAN_KEYS.values() for key in keys))
 REQUIRED = COMMON + tuple(k for k in ORGAN_KEYS[HRC] if k not in ORGAN_OPTIONAL[HRC])
 OPTIONAL = ("job_number", "formula_organ", "link_cited_documents", "document_url_base", "printed",
-            "quotes")
+            "quotes", "title_separator")
 KNOWN = COMMON + ORGAN_ONLY + OPTIONAL
 ORGAN_NAMES = {HRC: "Human Rights Council", GA: "General Assembly", SC: "Security Council"}
 # Why an organ does not take a key, in the words of the error.
@@ -230,6 +230,12 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             values[key], values["agenda_item_title"] = _agenda_item(reader, node, key_locs)
         elif key == "origin":
             values[key] = _origin(reader, node)
+        elif key == "title_separator":
+            # Kept as typed, its spaces included: "- " is printed before the title's first word.
+            values[key] = node.value if reader.text(key, node) is not None else None
+            if organ == SC:
+                reader.fail(node, "a Security Council resolution prints no title, so nothing between "
+                                  "its number and its title: remove 'title_separator'", "E103")
         elif key == "quotes":
             values[key] = reader.text(key, node)
             if values[key] is not None and values[key] != "straight":
