@@ -328,13 +328,14 @@ def _line(path, needle):
     raise AssertionError(needle)
 
 
-def test_the_only_operative_paragraph_without_a_number_is_numbered_with_a_warning(tmp_path):
+def test_the_only_operative_paragraph_without_a_number_is_imported_unnumbered_as_printed(tmp_path):
     doc = Doc("en", [("Recalling", "its resolution")], [Op("Decides", "to act")])
     path = _write(tmp_path, doc, {"missing_number"}, "one.xml")
     path.write_text(path.read_text(encoding="utf-8").replace("<num>1.</num>", ""), encoding="utf-8")
     res, warnings = import_akn(path)
-    assert [p.num for p in res.operative] == ["1."]
-    assert [(w.code, w.loc.line) for w in warnings if w.code == "W661"] == [("W661", _line(path, "to act"))]
+    assert [p.num for p in res.operative] == [""] and res.parts[0].unnumbered
+    assert plain_text(res.operative[0].inlines).startswith("Decides to act")
+    assert not [w for w in warnings if w.code == "W661"]
 
 
 def test_italics_that_start_inside_a_word_are_taken_back_to_its_start(tmp_path):

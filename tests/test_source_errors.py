@@ -36,7 +36,13 @@ CASES = [
     ("state-in-two-lists", sub(FRONT, "    - Japan", "    - Japan\n    - Chile"), BODY, "E402", 24),
     ("empty-recorded-vote", sub(FRONT, "  in_favour:\n    - Angola\n    - Chile\n  against:\n    - Japan\n",
                                 "  in_favour: []\n  against: []\n"), BODY, "E403", 19),
-    ("no-operative", FRONT, BODY.split("1. *Decides*")[0], "E205", 27),
+    ("no-operative", FRONT, BODY.split("1. *Decides*")[0] + "[^a]: A/HRC/99/1.\n", "E205", 27),
+    # A part's last paragraph is its one operative paragraph, printed without a number, unless
+    # it ends as a preambular paragraph or an opening does, or one before it as an operative one.
+    ("no-operative-opening", FRONT, BODY.split("1. *Decides*")[0] + "*Decides*:\n\n[^a]: A/HRC/99/1.\n",
+     "E205", 27),
+    ("no-operative-semicolon", FRONT, BODY.split("1. *Decides*")[0] + "*Decides* to act;\n\n"
+     "*Requests* a report.\n\n[^a]: A/HRC/99/1.\n", "E205", 33),
     ("number-gap", FRONT, sub(BODY, "3. *Decides*", "4. *Decides*"), "E210", 45),
     ("number-repeat", FRONT, sub(BODY, "3. *Decides*", "2. *Decides*"), "E210", 45),
     ("number-backwards", FRONT, sub(BODY, "2. *Requests*", "0. *Requests*"), "E210", 35),

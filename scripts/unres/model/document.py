@@ -234,6 +234,10 @@ class Part:
     adopted: Optional[AdoptedText] = None
     # Sections after the part's own numbered paragraphs (then it may have none of those).
     sections: list[Section] = field(default_factory=list)
+    # Its operative part is one paragraph printed without a number, as the UN prints a lone
+    # operative paragraph ("*Decides* that the election …", A/RES/75/13, S/RES/2770 (2025)):
+    # ``operative`` holds it alone, and its ``num`` stays empty.
+    unnumbered: bool = False
 
 
 @dataclass
@@ -449,6 +453,18 @@ def plain_text(inlines, notes: bool = False) -> str:
         else:
             out.append(plain_text(node.children, notes))
     return "".join(out)
+
+
+def ends_with_comma(inlines) -> bool:
+    """Whether a paragraph ends with a comma (Arabic and Chinese ones included), footnote calls
+    aside: how a preambular paragraph ends."""
+    return plain_text(inlines).rstrip().endswith((",", "،", "，", "、"))
+
+
+def ends_with_semicolon(inlines) -> bool:
+    """Whether a paragraph ends with a semicolon (Arabic and Chinese ones included): how an
+    operative paragraph before the last ends."""
+    return plain_text(inlines).rstrip().endswith((";", "؛", "；"))
 
 
 def ends_with_colon(inlines) -> bool:

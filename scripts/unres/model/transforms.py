@@ -145,6 +145,9 @@ def finalize(res: Resolution) -> Resolution:
         for number, para in enumerate(part.operative, start=1):
             _headings(numberer, para.headings, prefix, headings)
             numberer.operative(para, number, prefix)
+            if part.unnumbered:
+                # Printed without a number; written as the UN writes it, a <paragraph> without <num>.
+                para.num = ""
         for section in part.sections:
             _section(numberer, section, prefix, headings)
     for index, annex in enumerate(res.annexes, start=1):

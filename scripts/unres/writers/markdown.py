@@ -89,7 +89,7 @@ def _render(res: Resolution) -> str:
             out += _quoted(part.adopted)
         for para in part.operative:
             out += [line for heading in para.headings for line in _heading(heading)]
-            out += _item(para.num, para, "")
+            out += _unnumbered(para) if part.unnumbered else _item(para.num, para, "")
         for section in part.sections:
             out += _section(section)
     for annex in res.annexes:
@@ -117,6 +117,15 @@ def _section(section: Section) -> list:
     for para in section.operative:
         out += [line for heading in para.headings for line in _heading(heading)]
         out += _item(para.num, para, "")
+    return out
+
+
+def _unnumbered(para: OperativeParagraph) -> list:
+    """A part's one operative paragraph, printed without a number: its words as a paragraph
+    of their own, the last of the part, and the sub-paragraphs they introduce under them."""
+    out = [inlines(para.inlines), ""]
+    for child in para.children:
+        out += _item(child.label, child, "")
     return out
 
 

@@ -196,7 +196,7 @@ class _Builder:
             self.ctx.warn(statement, "no <preamble>", "W640")
         else:
             formula, preamble = self.preamble(preamble_el)
-        operative, opening, adopted, sections = [], None, None, []
+        operative, opening, adopted, sections, unnumbered = [], None, None, [], False
         bodies = statement.findall("./{*}mainBody")
         if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
@@ -226,13 +226,15 @@ class _Builder:
                     self.fail(el, "a heading after the last <section> cannot be placed", "E632")
             if own or not section_els:
                 moved, operative, opening, adopted = self.operative(bodies, own)
+                # Its one operative paragraph printed without a number (A/RES/75/13), as printed.
+                unnumbered = self.unnumbered_read
                 preamble += moved
                 self.within_depth(operative, 1)
             sections = self.sections(section_els, above)
         label, title = header
         return Part(label=label, title=title, formula=formula, preamble=preamble, operative=operative,
                     loc=self.ctx.loc(preamble_el if preamble_el is not None else statement), opening=opening,
-                    adopted=adopted, sections=sections)
+                    adopted=adopted, sections=sections, unnumbered=unnumbered)
 
     def sections(self, elements, above: dict) -> list:
         """The sections the main body's <section>s print: each its label (<num>, or the heading
@@ -406,6 +408,8 @@ class _Builder:
         """(preambular paragraphs found in the main body, operative paragraphs, the unnumbered
         paragraph that opens them, if any, and the text that paragraph adopts, if any), from
         ``elements`` (the bodies' children when None)."""
+        # Whether the one operative paragraph read is printed without a number (Part.unnumbered).
+        self.unnumbered_read = False
         if elements is None:
             elements = [el for body in bodies for el in _elements(body)]
         first = elements[:1]
@@ -464,6 +468,7 @@ class _Builder:
             return [], [], Paragraph(entries[0][2].inlines, loc=entries[0][2].loc), self.adopted_text(entries)
         recovered = _OperativeRecovery(self, entries)
         moved, paragraphs = recovered.run()
+        self.unnumbered_read = recovered.lone_unnumbered
         return moved, paragraphs, recovered.opening, None
 
     def adopted_text(self, entries) -> AdoptedText:
@@ -1070,6 +1075,8 @@ class _OperativeRecovery:
         self.nester: Optional[LabelNester] = None
         self.opening: Optional[Paragraph] = None
         self.headings: list = []     # headings read, waiting for the paragraph they title
+        # Whether the one operative paragraph is printed without a number (Part.unnumbered).
+        self.lone_unnumbered = False
 
     def run(self) -> tuple[list, list]:
         pending_empty = None
@@ -1170,8 +1177,13 @@ class _OperativeRecovery:
             elif self.opens_numbered(index, para):
                 self.opening = Paragraph(para.inlines, loc=para.loc)
             elif len(self.entries) == 1 or self.none_numbered(index):
-                self.ctx.warn(el, "the only operative paragraph has no number; it is numbered 1, as "
-                                  "the source format numbers every operative paragraph", "W661")
+                # The Assembly and the Security Council print a lone operative paragraph
+                # unnumbered, sub-paragraphs and all: kept so (Part.unnumbered).
+                if para.wrapup is not None:
+                    self.b.fail(el, "the only operative paragraph, printed without a number, has closing "
+                                    "words after its sub-paragraphs, which the source format cannot "
+                                    "write", "E617")
+                self.lone_unnumbered = True
                 self.append(para)
             else:
                 self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "

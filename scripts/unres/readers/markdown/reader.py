@@ -19,7 +19,8 @@ from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
-                               Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon, is_formula)
+                               Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
+                               ends_with_comma, ends_with_semicolon, is_formula)
 from .. import source_text
 from . import block_positions, front_matter, indentation
 
@@ -374,13 +375,10 @@ class _Builder:
                 state = "body"
             elif kind == "OrderedList" and self._introduced(current, block):
                 # A lettered list right under a preambular paragraph: its sub-paragraphs (75/55).
+                # (Whether it stays preambular, the part's end says: its last paragraph, when no
+                # numbered one follows, is the one operative paragraph, printed without a number.)
                 para = current.preamble[-1]
                 para.children, para.sub_scheme = self.sub_list(block, pos, 1, None)
-                for sub in para.children:
-                    if sub.children or sub.wrapup:
-                        self.fail(sub.loc, "a preambular paragraph's sub-paragraphs are one list of "
-                                           "items, without sub-paragraphs or closing words of their own",
-                                  "E218")
                 state = "body"
             elif kind == "OrderedList" and current.adopted is not None:
                 self.fail(loc, "a numbered paragraph after an adopted text (the quotation, '>'): the "
@@ -407,8 +405,13 @@ class _Builder:
                                      "paragraphs or a numbered list after its title", "E214")
         for part in parts:
             if not part.operative and part.adopted is None and not part.sections:
-                self.fail(part.loc, "no operative paragraph" + (f" in part {part.label}" if part.label else "")
-                          + "; operative paragraphs are a numbered list (1., 2., …)", "E205")
+                self._unnumbered(part)
+            for para in part.preamble:
+                for sub in para.children:
+                    if sub.children or sub.wrapup:
+                        self.fail(sub.loc, "a preambular paragraph's sub-paragraphs are one list of "
+                                           "items, without sub-paragraphs or closing words of their own",
+                                  "E218")
         self._check_footnotes()
         if self.explain:
             self.errors = _explain_indentation(self.src, meta, self.errors)
@@ -417,6 +420,38 @@ class _Builder:
         ordered = [self.notes[k] for k in self.notes]
         return Resolution(meta=meta, parts=parts, annexes=annexes, footnotes=ordered, source=self.path,
                           warnings=self.warnings)
+
+    def _unnumbered(self, part: Part):
+        """A part with no numbered paragraph decides in its last paragraph (with the sub-paragraphs
+        its words introduce), printed without a number, as the UN prints a lone operative
+        paragraph; those before it are its preamble. A last paragraph that ends as a preambular
+        one does (a comma), or as an opening does (a colon, no sub-paragraphs after it), or one
+        after a paragraph that ends as an operative one does (a semicolon), leaves the part with
+        no operative paragraph (E205)."""
+        where = f" in part {part.label}" if part.label else ""
+        last = part.preamble[-1] if part.preamble else None
+        if last is None:
+            self.fail(part.loc, f"no operative paragraph{where}; operative paragraphs are a numbered "
+                                "list (1., 2., …), or one paragraph printed without a number, the last "
+                                "of the part", "E205")
+            return
+        why = ("ends with a comma, as a preambular paragraph does" if ends_with_comma(last.inlines) else
+               "ends with a colon and no sub-paragraphs follow it"
+               if ends_with_colon(last.inlines) and not last.children else "")
+        earlier = next((p for p in part.preamble[:-1] if ends_with_semicolon(p.inlines)), None)
+        if why or earlier is not None:
+            because = (f"its last paragraph (line {last.loc.line}) {why}" if why else
+                       f"the paragraph on line {earlier.loc.line} ends with a semicolon, as an "
+                       "operative paragraph before the last does")
+            self.fail(part.loc if why else earlier.loc,
+                      f"no operative paragraph{where}: {because}; number the operative paragraphs "
+                      "(1., 2., …), or end the part with its one operative paragraph, printed "
+                      "without a number", "E205")
+            return
+        part.preamble.pop()
+        part.operative = [OperativeParagraph(last.inlines, children=last.children,
+                                             sub_scheme=last.sub_scheme, loc=last.loc)]
+        part.unnumbered = True
 
     def _section_block(self, section: Section, block, loc, pos):
         """A block of a section: paragraphs set as its preamble, then its numbered paragraphs."""

@@ -33,14 +33,54 @@ class _Items:
         self.path: tuple = ()
         self.section = OPERATIVE
         self.where: tuple = ()     # in an annex: its label, which heads the path of its items
+        # Where the part being read starts, whether it has sections, and how deep each
+        # sub-paragraph of a paragraph set as the preamble is (for part_ends).
+        self.part_start = 0
+        self.sectioned = False
+        self.depths: dict = {}
 
     def preamble(self, text, opening, anchor=""):
         self._after_adopted()
         self.items.append(Item(PREAMBLE, "paragraph", "", normalise(text), opening, (), anchor))
 
-    def preamble_point(self, label, text, opening=None, anchor=""):
-        """A sub-paragraph of the preambular paragraph read last ("(a) International peace …")."""
+    def preamble_point(self, label, text, opening=None, anchor="", depth=1):
+        """A sub-paragraph of the preambular paragraph read last ("(a) International peace …");
+        ``depth`` is where print sets it (1 under the paragraph, 2 under a sub-paragraph)."""
         self.items.append(Item(PREAMBLE, "point", label, normalise(text), opening, (label,), anchor))
+        self.depths[id(self.items[-1])] = depth
+
+    def part_starts(self):
+        """A part's preamble is read next (after the title, or a part's heading and formula)."""
+        self.part_start, self.sectioned = len(self.items), False
+
+    def part_ends(self) -> dict:
+        """The part read since ``part_starts`` ends. One with no numbered paragraph, no adopted
+        text and no section decides in its last paragraph, which print sets without a number, as
+        it sets the preamble (A/RES/75/13): that paragraph and the sub-paragraphs after it are
+        the part's operative paragraph, numbered "", and its points. Returns {(section, index)
+        before: (section, index) after} for the items moved, for a reader's note calls."""
+        mine = self.items[self.part_start:]
+        if self.sectioned or any(i.section != PREAMBLE for i in mine):
+            return {}
+        last = max((n for n, i in enumerate(mine) if i.kind == "paragraph"), default=None)
+        if last is None:
+            return {}
+        at = self.part_start + last
+        moved = {}
+        preamble = sum(1 for i in self.items[:at] if i.section == PREAMBLE)
+        operative = sum(1 for i in self.items[:at] if i.section == OPERATIVE)
+        path: tuple = ("",)
+        for offset, item in enumerate(self.items[at:]):
+            if item.kind == "paragraph":
+                new = Item(OPERATIVE, "paragraph", "", item.text, item.opening, path, item.anchor)
+            else:
+                depth = self.depths.get(id(item), 1)
+                path = path[:depth] + (item.num,)
+                new = Item(OPERATIVE, "point", item.num, item.text, item.opening, path, item.anchor)
+            moved[(PREAMBLE, preamble + offset)] = (OPERATIVE, operative + offset)
+            self.items[at + offset] = new
+        self.path = path
+        return moved
 
     def paragraph(self, num, text, opening, anchor=""):
         self.path = (num,)

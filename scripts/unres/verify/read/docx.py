@@ -246,6 +246,14 @@ def extract_docx(path) -> Fingerprint:
     calls = []          # (footnote id, (section, index))
     current_list = None
     style_of = _style_names(styles_root(package, main))
+    # An H1G heading read after a part's paragraphs: a part's (its formula follows) or a
+    # section's (its titles and paragraphs follow).
+    boundary = False
+
+    def part_ends():
+        # A part's one paragraph set as the preamble is, with no number, is its operative part.
+        moved = items.part_ends()
+        calls[:] = [(c, moved.get(owner, owner)) for c, owner in calls]
     for element in body.iterchildren():
         if element.tag == f"{{{W_NS}}}tbl":
             # The masthead is a table too; only an annex's tables are the text's.
@@ -277,8 +285,14 @@ def extract_docx(path) -> Fingerprint:
         # The file says what a paragraph is by its style: a formula (FormulaG), a part's
         # heading (H1G), the meeting line that opens the adoption (MeetingG).
         if style.startswith("FormulaG") and state in ("preamble", "operative", "adopted"):
+            if boundary:
+                part_ends()
+                items.part_starts()
+            boundary = False
             calls += [(c, None) for _, _, c in segs if c]
             continue
+        if boundary and not style.startswith("H1G"):
+            items.sectioned, boundary = True, False
         if style.startswith("OpeningG") and state in ("preamble", "operative", "adopted"):
             # The unnumbered paragraph that opens an operative part ("Resolves that:").
             state = "operative"
@@ -307,10 +321,14 @@ def extract_docx(path) -> Fingerprint:
         if style.startswith("H1G") and state in ("preamble", "operative", "adopted", "adoption"):
             # A part opens with its own preamble (the Assembly's, after the closing lines of the
             # part before; an annex opens with its label, AnnexG).
+            boundary = state != "adoption"
+            if state == "adoption":
+                items.part_starts()
             state = "preamble"
             calls += [(c, None) for _, _, c in segs if c]
             continue
         if style.startswith("Meeting") and state in ("preamble", "operative", "adopted"):
+            part_ends()
             state = "adoption"
             continue
         if state == "adoption" and flat.startswith("["):
@@ -320,6 +338,7 @@ def extract_docx(path) -> Fingerprint:
         # An annex opens with its label (AnnexG); its title and headings are headings (H…G).
         if style.startswith("Annex") or (state == "annex" and style.startswith("H")):
             if state != "annex":
+                part_ends()
                 state = "annex"
                 items.annex()
             items.heading(text)
@@ -350,7 +369,7 @@ def extract_docx(path) -> Fingerprint:
             elif state in ("annex", "adopted"):
                 items.text(text)
             elif state == "preamble" and is_point_label(head) and depth >= 1:
-                items.preamble_point(head, rest, _opening(body_segs))
+                items.preamble_point(head, rest, _opening(body_segs), depth=depth)
             else:
                 items.preamble(text, _opening(body_segs))
         elif state in ("operative", "adopted", "annex"):
@@ -358,6 +377,8 @@ def extract_docx(path) -> Fingerprint:
         else:
             items.preamble(text, _opening(body_segs))
         calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+    if state in ("preamble", "operative"):
+        part_ends()
     fp.items = items.items
     # Word numbers footnotes itself, in the order of their references; the call and the note
     # each print it with their own brackets, and a difference is a note apart.

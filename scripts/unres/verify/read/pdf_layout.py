@@ -428,11 +428,20 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     after_heading = False
     after_number = False     # the Security Council's number line was read
     heading_end = None       # in an annex: the last line of the heading just read
+    # A centred heading read after a part's paragraphs: a part's (its formula follows) or a
+    # section's (its titles and paragraphs follow).
+    boundary = False
 
     def record_calls(block):
         for ln in block:
             for marker in call_at.get(id(ln), []):
                 called.setdefault(marker, items.index_of_last())
+
+    def part_ends():
+        # A part's one paragraph set as the preamble is, with no number, is its operative part.
+        moved = items.part_ends()
+        for marker, owner in called.items():
+            called[marker] = moved.get(owner, owner)
 
     for index, block in enumerate(blocks):
         if isinstance(block, _Table):
@@ -462,8 +471,9 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
                 state, after_heading = "preamble", True
             continue
-        if block[0].heading and state == "operative" and _ANNEX_LABEL_RE.fullmatch(text):
+        if block[0].heading and state in ("preamble", "operative") and _ANNEX_LABEL_RE.fullmatch(text):
             # The Security Council prints no closing lines: its annex follows the last paragraph.
+            part_ends()
             state = "adoption"
         if block[0].heading and state in ("preamble", "operative") and block[0].heading_tag == "H2" \
                 and _ends_with_colon(items):
@@ -499,14 +509,21 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         # A part's heading (A, B … and its title) opens the part's own preamble.
         if block[0].heading and state in ("preamble", "operative"):
-            after_heading = True
+            after_heading, boundary = True, True
             state = "preamble"
             continue
         if after_heading:
             # The first block after the title or a part's heading is the formula when it
             # is set as one: all in italics, with nothing after but its comma.
             after_heading = False
-            if _is_formula(_block_segments(block)) or _is_bold_formula(block):
+            formula = _is_formula(_block_segments(block)) or _is_bold_formula(block)
+            if boundary and formula:
+                part_ends()
+                items.part_starts()
+            elif boundary:
+                items.sectioned = True
+            boundary = False
+            if formula:
                 continue
         if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)
@@ -516,6 +533,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             # The Assembly closes each part with the meeting lines: the next part's letter
             # opens its preamble, as a part's heading does.
             state, after_heading = "preamble", True
+            items.part_starts()
             continue
         if state in ("closed", "annex", "adoption") and block[0].heading:
             # After the adoption note's "]" (or the meeting lines, where the organ prints no
@@ -552,6 +570,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if state == "adoption":
             continue
         if block[0].x > mid:             # right-aligned: the meeting and its date
+            part_ends()
             state = "adoption"
             continue
         segs = _block_segments(block)
@@ -576,7 +595,9 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         elif state == "preamble" and is_point_label(head) and first.x > left + 1.0:
             # A sub-paragraph of the preambular paragraph above ("(a) International peace …").
             rest = _drop_first(segs, first)
-            items.preamble_point(head, "".join(t for t, _ in rest), _opening(rest))
+            # (its label stands a step in for each level: 20 mm under the paragraph, 30 under (a))
+            depth = max(1, round((first.x - left) / 28.35) - 1)
+            items.preamble_point(head, "".join(t for t, _ in rest), _opening(rest), depth=depth)
         elif state == "operative" and items.items and items.items[-1].kind in ("table", "note") \
                 and items.items[-1].section == OPERATIVE:
             # Words under a paragraph's table: a note of the table's.
@@ -588,6 +609,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         else:
             items.preamble("".join(t for t, _ in segs), _opening(segs))
         record_calls(block)
+    if state in ("preamble", "operative"):
+        part_ends()
     fp.items = items.items
     seen = set()
     for marker, body in notes:
