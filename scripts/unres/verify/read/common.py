@@ -10,7 +10,7 @@ from ..fingerprint import ADOPTED, ANNEX, OPERATIVE, PREAMBLE, Item, normalise
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_TITLE_RE = re.compile(r"^(\d+/\d+)\.?\s+(.+)$")
+_TITLE_RE = re.compile(r"^((?:E?S-)?\d+/\d+)\.?\s+(.+)$")
 # A note's call is a number (in the brackets Arabic prints it in) or a reference mark; other
 # raised text belongs to the words.
 _CALL_RE = re.compile(r"[0-9]+|\([0-9]+\)|[*\u2020\u2021\u00a7\u00b6]+")
