@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, FRONT, build_ok, council_front, verify_ok
 from unres.errors import SourceError
@@ -261,3 +263,35 @@ def test_the_councils_lone_paragraph_imports_unnumbered(tmp_path):
     path = tmp_path / "s2770.md"
     path.write_text(render_markdown(res), encoding="utf-8")
     build_ok([path], tmp_path / "out")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(preamble=st.integers(0, 3), ending=st.sampled_from([".", ";", ",", ":"]), subs=st.booleans(),
+       formula=st.booleans(), note=st.booleans())
+def test_which_last_paragraph_decides_unnumbered(tmp_path, preamble, ending, subs, formula, note):
+    """Generated parts without numbers: the last paragraph decides, unless it ends as a preambular
+    paragraph (a comma, its last sub-paragraph too: "*Convinced* … to:" then "(a) Peace," of 75/55)
+    or as an opening with nothing under it (a colon, no sub-paragraphs)."""
+    body = "\n" + ("*The Human Rights Council*,\n\n" if formula else "")
+    body += "".join(f"*Recalling* its resolution {n}/1,{'[^1]' if note and n == 0 else ''}\n\n"
+                    for n in range(preamble))
+    body += "*Decides* that the election shall take place" + (":" if subs else ending) + "\n"
+    if subs:
+        body += "\n(a) On 27 May;\n\n(b) At its session" + ending + "\n"
+    if note and preamble:
+        body += "\n[^1]: A/HRC/99/1.\n"
+    path = tmp_path / "generated.md"
+    path.write_text(FRONT + body, encoding="utf-8")
+    if ending == "," or (ending == ":" and not subs):
+        with pytest.raises(SourceError) as info:
+            read_source(str(path))
+        assert [d.code for d in info.value.diagnostics] == ["E205"]
+        return
+    res = read_source(str(path))
+    part = res.parts[0]
+    assert part.unnumbered and len(part.preamble) == preamble and len(part.operative) == 1
+    assert [c.label for c in part.operative[0].children] == (["(a)", "(b)"] if subs else [])
+    assert (part.formula is not None) == formula
+    again = tmp_path / "again.md"
+    again.write_text(render_markdown(res), encoding="utf-8")
+    assert read_source(str(again)).parts == res.parts

@@ -435,7 +435,8 @@ class _Builder:
                                 "list (1., 2., …), or one paragraph printed without a number, the last "
                                 "of the part", "E205")
             return
-        why = ("ends with a comma, as a preambular paragraph does" if ends_with_comma(last.inlines) else
+        why = ("ends with a comma, as a preambular paragraph does (or its sub-paragraphs do)"
+               if ends_with_comma(_last_words(last)) else
                "ends with a colon and no sub-paragraphs follow it"
                if ends_with_colon(last.inlines) and not last.children else "")
         earlier = next((p for p in part.preamble[:-1] if ends_with_semicolon(p.inlines)), None)
@@ -1005,6 +1006,13 @@ GUESSED_QUOTES = {"“", "”", "‘", "’"}
 
 # The start of a numbered or lettered line, up to its text: "       (ii) ", "2. ", "   a. ".
 ITEM_START_RE = re.compile(r"[ \t]*(?:\(\w{1,6}\)|\w{1,6}\.)[ \t]+(?=\S)")
+
+
+def _last_words(item):
+    """The words an item ends with: its own, or its last sub-paragraph's (or closing words)."""
+    while item.children and not getattr(item, "wrapup", None):
+        item = item.children[-1]
+    return getattr(item, "wrapup", None) or item.inlines
 
 
 def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
