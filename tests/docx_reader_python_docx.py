@@ -2,7 +2,8 @@
 
 Kept (commit 424da2d's ``unres.verify.read.docx``, its imports made absolute) as the reference
 tests/test_docx_reader.py compares the reader with: what it reads where must follow the reader's
-rules (7edc1d3: an adopted text's tables are the text's), so that only the way the package,
+rules (7edc1d3: an adopted text's tables are the text's; a part's last paragraph, when the part
+ends with no numbered one, is its operative paragraph printed without a number), so that only the way the package,
 paragraphs, styles and cells are reached differs.
 """
 from __future__ import annotations
@@ -126,6 +127,11 @@ def extract_docx(path) -> Fingerprint:
     calls = []          # (footnote id, (section, index))
     current_list = None
     style_of = _style_names(document)
+    boundary = False
+
+    def part_ends():
+        moved = items.part_ends()
+        calls[:] = [(c, moved.get(owner, owner)) for c, owner in calls]
     from docx.text.paragraph import Paragraph
     for element in document.element.body.iterchildren():
         if element.tag == f"{{{W_NS}}}tbl":
@@ -159,8 +165,14 @@ def extract_docx(path) -> Fingerprint:
         # The file says what a paragraph is by its style: a formula (FormulaG), a part's
         # heading (H1G), the meeting line that opens the adoption (MeetingG).
         if style.startswith("FormulaG") and state in ("preamble", "operative", "adopted"):
+            if boundary:
+                part_ends()
+                items.part_starts()
+            boundary = False
             calls += [(c, None) for _, _, c in segs if c]
             continue
+        if boundary and not style.startswith("H1G"):
+            items.sectioned, boundary = True, False
         if style.startswith("OpeningG") and state in ("preamble", "operative", "adopted"):
             # The unnumbered paragraph that opens an operative part ("Resolves that:").
             state = "operative"
@@ -184,10 +196,14 @@ def extract_docx(path) -> Fingerprint:
         if style.startswith("H1G") and state in ("preamble", "operative", "adopted", "adoption"):
             # A part opens with its own preamble (the Assembly's, after the closing lines of the
             # part before; an annex opens with its label, AnnexG).
+            boundary = state != "adoption"
+            if state == "adoption":
+                items.part_starts()
             state = "preamble"
             calls += [(c, None) for _, _, c in segs if c]
             continue
         if style.startswith("Meeting") and state in ("preamble", "operative", "adopted"):
+            part_ends()
             state = "adoption"
             continue
         if state == "adoption" and flat.startswith("["):
@@ -197,6 +213,7 @@ def extract_docx(path) -> Fingerprint:
         # An annex opens with its label (AnnexG); its title and headings are headings (H…G).
         if style.startswith("Annex") or (state == "annex" and style.startswith("H")):
             if state != "annex":
+                part_ends()
                 state = "annex"
                 items.annex()
             items.heading(text)
@@ -227,7 +244,7 @@ def extract_docx(path) -> Fingerprint:
             elif state in ("annex", "adopted"):
                 items.text(text)
             elif state == "preamble" and is_point_label(head) and depth >= 1:
-                items.preamble_point(head, rest, _opening(body_segs))
+                items.preamble_point(head, rest, _opening(body_segs), depth=depth)
             else:
                 items.preamble(text, _opening(body_segs))
         elif state in ("operative", "adopted", "annex"):
@@ -235,6 +252,8 @@ def extract_docx(path) -> Fingerprint:
         else:
             items.preamble(text, _opening(body_segs))
         calls += [(c, items.index_of_last()) for _, _, c in segs if c]
+    if state in ("preamble", "operative"):
+        part_ends()
     fp.items = items.items
     # Word numbers footnotes itself, in the order of their references; the call and the note
     # each print it with their own brackets, and a difference is a note apart.
