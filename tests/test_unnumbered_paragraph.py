@@ -64,7 +64,10 @@ COMMA = {"Chinese": "，", "Arabic": "،"}
 
 def _front(organ: str, language: str, parts: bool) -> str:
     if organ == "ga":
-        return ASSEMBLY_FRONT.format(parts=" A-B" if parts else "", language=language)
+        text = ASSEMBLY_FRONT.format(parts=" A-B" if parts else "", language=language)
+        # (an Arabic version's title in Arabic, as the UN's are)
+        return text.replace("title: Cooperation between the United Nations and regional organizations",
+                            "title: التعاون بين الأمم المتحدة والمنظمات الإقليمية") if language == "Arabic" else text
     if organ == "sc":
         return council_front("9999", language)
     return FRONT.replace("language: English", f"language: {language}")
