@@ -207,21 +207,29 @@ def test_generated_arabic_paragraphs_read_back_as_written(tmp_path_factory, para
     assert _pdf_differences(source, folder / "out" / "generated.pdf") == []
 
 
+def _reads_back_and_a_change_is_found(folder, body, old, new):
+    """The PDF built from ``body`` reads back; the source with ``old`` changed to ``new`` differs
+    from it in one place, which is returned."""
+    source = folder / "res.md"
+    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
+    _build(folder, [source])
+    pdf = folder / "out" / "res.pdf"
+    assert _pdf_differences(source, pdf) == []
+    damaged = folder / "damaged.md"
+    damaged.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    found = _pdf_differences(damaged, pdf)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def test_a_quote_after_a_symbol_reads_back_as_a_quote(tmp_path):
     """A quotation after a document's symbol (79/103 in Arabic: "انظر A/AC.109/2021/5، ”لمحة عامة
     عن الإقليم“."): the text layer does not say which way the opening quote faces, so the PDF is
     read with its quotes as quotes; its words are still read, a changed one found."""
     note = "انظر A/AC.109/2021/5، ”لمحة عامة عن الإقليم“."
     body = "\n*إن مجلس حقوق الإنسان*،\n\n1. *يقرر* أن يبقي المسألة قيد نظره[^1]؛\n\n[^1]: " + note + "\n"
-    source = tmp_path / "quoted.md"
-    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
-    _build(tmp_path, [source])
-    pdf = tmp_path / "out" / "quoted.pdf"
-    assert _pdf_differences(source, pdf) == []
-    damaged = tmp_path / "damaged.md"
-    damaged.write_text(source.read_text(encoding="utf-8").replace("لمحة عامة", "نظرة عامة"), encoding="utf-8")
-    found = _pdf_differences(damaged, pdf)
-    assert len(found) == 1 and "footnote" in found[0] and "لمحة" in found[0], found
+    found = _reads_back_and_a_change_is_found(tmp_path, body, "لمحة عامة", "نظرة عامة")
+    assert "footnote" in found and "لمحة" in found, found
 
 
 @pytest.mark.parametrize("typed", ["(2015-2030(", "(2015-2030)", ")2015-2030(", "[2015-2030["])
@@ -231,12 +239,5 @@ def test_a_bracket_typed_facing_the_wrong_way_reads_back(tmp_path, typed):
     PDF is read with its brackets as brackets; its words are still read, a changed one found."""
     words = f"*وإذ تشير* إلى إطار سنداي للحد من مخاطر الكوارث {typed}،"
     body = "\n*إن مجلس حقوق الإنسان*،\n\n" + words + "\n\n1. *يقرر* أن يبقي المسألة قيد نظره.\n"
-    source = tmp_path / "bracket.md"
-    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
-    _build(tmp_path, [source])
-    pdf = tmp_path / "out" / "bracket.pdf"
-    assert _pdf_differences(source, pdf) == []
-    damaged = tmp_path / "damaged.md"
-    damaged.write_text(source.read_text(encoding="utf-8").replace("2015-2030", "2015-2031"), encoding="utf-8")
-    found = _pdf_differences(damaged, pdf)
-    assert len(found) == 1 and "preambular 1" in found[0] and "2030" in found[0], found
+    found = _reads_back_and_a_change_is_found(tmp_path, body, "2015-2030", "2015-2031")
+    assert "preambular 1" in found and "2030" in found, found
