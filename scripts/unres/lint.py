@@ -8,30 +8,50 @@ import re
 
 from .errors import Diagnostic, warning
 from .model import languages
-from .model.document import GA, SC, Emph, NoteRef, Resolution, Text, plain_text, walk_subparagraphs
+from .model.document import GA, SC, Emph, NoteRef, Resolution, Strong, Text, plain_text, walk_subparagraphs
 
-# Languages whose footnote call follows the punctuation (French and Spanish put it before).
-CALL_AFTER_PUNCTUATION = {"English", "Russian", "Chinese", "Arabic"}
+# How a paragraph ends where the language data does not say otherwise (its `sentence_ends`).
+_SENTENCE_ENDS = {"preamble": ",", "operative": ";", "last": "."}
+# The emphasis an opening phrase or verb is printed in (the language data's `opening_phrase`).
+_EMPHASIS = {"italic": (Emph, "in italics", "*{}*"), "bold": (Strong, "in bold", "**{}**")}
+# What a heading ends with when it ends with punctuation, in any of the six languages.
+_HEADING_ENDS = (".", ";", ",", ":", "،", "؛", "，", "；", "。", "：")
+# Punctuation a footnote call stands before or after (W105).
+_PUNCTUATION_RE = re.compile(r"[,.;:،؛，；。：]")
+
+
+class _Style:
+    """The editorial habits of the resolution's language, from its data file: how its paragraphs
+    end, what its opening phrases are printed in, on which side of punctuation its calls stand."""
+    def __init__(self, res: Resolution):
+        lang = languages.data(languages.code_of(res.meta.language))
+        self.language = res.meta.language
+        self.ends = {**_SENTENCE_ENDS, **(lang.get("sentence_ends") or {})}
+        self.emphasis, self.printed, self.example = _EMPHASIS[lang.get("opening_phrase", "italic")]
+        self.note_call = lang.get("note_call")
 
 
 def lint(res: Resolution) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    style = _Style(res)
     for part in res.parts:
         # A section's unnumbered paragraphs before its numbered ones are set as a preamble, and
         # written as one; the paragraph a section without numbers decides in is an operative one.
         for para in part.preamble + [p for section in part.sections for p in section.preamble]:
-            if not isinstance(para.inlines[0], Emph):
-                out.append(warning(para.loc, "preambular paragraph does not open with an italic phrase "
-                                             "(write '*Recalling* …')", "W102"))
+            if not isinstance(para.inlines[0], style.emphasis):
+                out.append(warning(para.loc, f"preambular paragraph does not open with a phrase "
+                                             f"{style.printed} (write '{style.example.format('Recalling')} …')",
+                                   "W102"))
             # With sub-paragraphs, the last of them ends the paragraph's sentence.
             last_words = para.children[-1].inlines if para.children else para.inlines
-            if not _text_of(last_words).endswith(","):
-                out.append(warning(para.loc, "preambular paragraph does not end with a comma", "W101"))
+            if not _text_of(last_words).endswith(style.ends["preamble"]):
+                out.append(warning(para.loc, "preambular paragraph does not end with a comma"
+                                             + _mark(style, "preamble"), "W101"))
         units = part.operative + [p for section in part.sections
                                   for p in (section.operative or [section.text])]
         headings = [h for section in part.sections for h in section.headings]
         for heading in headings:
-            if _text_of(heading.inlines).endswith((".", ";", ",", ":")):
+            if _text_of(heading.inlines).endswith(_HEADING_ENDS):
                 out.append(warning(heading.loc, "a heading above a section ends with punctuation (a "
                                                 "heading is printed without it)", "W110"))
         for index, para in enumerate(units):
@@ -39,21 +59,21 @@ def lint(res: Resolution) -> list[Diagnostic]:
             name = f"operative paragraph {para.num}" if getattr(para, "num", "") else "a section's unnumbered paragraph"
             for heading in getattr(para, "headings", ()):
                 # A heading is words alone: the paragraphs under it carry the sentence.
-                if _text_of(heading.inlines).endswith((".", ";", ",", ":")):
+                if _text_of(heading.inlines).endswith(_HEADING_ENDS):
                     out.append(warning(heading.loc, "a heading between operative paragraphs ends with "
                                                     "punctuation (a heading is printed without it)", "W110"))
             # Under an opening ("*Resolves* that:") the paragraphs continue its sentence: no verb.
-            if not isinstance(para.inlines[0], Emph) and part.opening is None:
-                out.append(warning(para.loc, f"{name} does not open with an "
-                                             "italic verb (write '*Decides* …')", "W104"))
+            if not isinstance(para.inlines[0], style.emphasis) and part.opening is None:
+                out.append(warning(para.loc, f"{name} does not open with a verb {style.printed} "
+                                             f"(write '{style.example.format('Decides')} …')", "W104"))
             end = _final_text(para)
-            want = "." if last else ";"
+            want = style.ends["last" if last else "operative"]
             if not end.endswith(want):
-                what = "the last operative paragraph does not end with a full stop" if last else \
-                    f"{name} does not end with a semicolon"
+                what = "the last operative paragraph does not end with a full stop" + _mark(style, "last") \
+                    if last else f"{name} does not end with a semicolon" + _mark(style, "operative")
                 out.append(warning(para.loc, what, "W103"))
-    if res.meta.language in CALL_AFTER_PUNCTUATION:
-        out += _calls_before_punctuation(res)
+    if style.note_call:
+        out += _calls_beside_punctuation(res, style)
     out += _dates(res.meta)
     out += _agenda(res.meta)
     out += _title_separator(res)
@@ -136,15 +156,29 @@ def _blocks(res: Resolution):
                     yield sub.loc, sub.wrapup
 
 
-def _calls_before_punctuation(res: Resolution):
+def _mark(style: _Style, where: str) -> str:
+    """The mark a language ends the paragraph with, where it is not the English one."""
+    mark = style.ends[where]
+    return "" if mark == _SENTENCE_ENDS[where] else f" ({mark})"
+
+
+def _calls_beside_punctuation(res: Resolution, style: _Style):
+    """A footnote call on the side of the punctuation the language does not put it: English
+    after, Arabic, French, Russian and Spanish before (the UN's files of both sessions measured)."""
+    after = style.note_call == "after_punctuation"
     out = []
     for loc, inlines in _blocks(res):
         flat = _flatten(inlines)
-        for i, node in enumerate(flat[:-1]):
-            after = flat[i + 1]
-            if isinstance(node, NoteRef) and isinstance(after, Text) and re.match(r"[,.;:]", after.text):
+        for i, node in enumerate(flat):
+            if not isinstance(node, NoteRef):
+                continue
+            if after and i + 1 < len(flat) and isinstance(flat[i + 1], Text) and _PUNCTUATION_RE.match(flat[i + 1].text):
                 out.append(warning(loc, f"footnote call {node.number} stands before the punctuation; "
-                                        "in English it follows it", "W105"))
+                                        f"in {style.language} it follows it", "W105"))
+            elif not after and i > 0 and isinstance(flat[i - 1], Text) and flat[i - 1].text.rstrip() \
+                    and _PUNCTUATION_RE.fullmatch(flat[i - 1].text.rstrip()[-1]):
+                out.append(warning(loc, f"footnote call {node.number} stands after the punctuation; "
+                                        f"in {style.language} it precedes it", "W105"))
     return out
 
 
