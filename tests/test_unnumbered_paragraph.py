@@ -298,3 +298,19 @@ def test_which_last_paragraph_decides_unnumbered(tmp_path, preamble, ending, sub
     again = tmp_path / "again.md"
     again.write_text(render_markdown(res), encoding="utf-8")
     assert read_source(str(again)).parts == res.parts
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=_name)
+def test_its_permalink_is_named_in_its_language(built, variant):
+    """The HTML's permalink to it is named as a link to "this paragraph", having no number to name
+    ("Link to paragraph " before), in the source's language."""
+    from lxml import html as lxml_html
+
+    from unres.model import languages
+
+    _paths, out = built
+    page = lxml_html.parse(str(out / f"{_name(variant)}.html")).getroot()
+    para = page.get_element_by_id("para_1") if not variant[2] else page.get_element_by_id("part_A__para_1")
+    label = para.find(".//a[@class='permalink']").get("aria-label")
+    want = languages.data(languages.resolve(variant[1]))["html"]["link_unnumbered"]
+    assert label == want and label.strip()
