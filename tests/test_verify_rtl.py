@@ -241,3 +241,59 @@ def test_a_bracket_typed_facing_the_wrong_way_reads_back(tmp_path, typed):
     body = "\n*إن مجلس حقوق الإنسان*،\n\n" + words + "\n\n1. *يقرر* أن يبقي المسألة قيد نظره.\n"
     found = _reads_back_and_a_change_is_found(tmp_path, body, "2015-2030", "2015-2031")
     assert "preambular 1" in found and "2030" in found, found
+
+
+# ------------------------------------------------------------------ left-to-right lines of numbers
+def _opening_lines(pdf, brackets) -> int:
+    """How many printed lines of ``pdf`` hold no letter and have an opening bracket as their
+    leftmost glyph (by where the glyphs stand, not by any reading order)."""
+    import pypdfium2 as pdfium
+    from unres.verify.read.pdf_bidi import _lines, page_chars
+
+    document, count = pdfium.PdfDocument(str(pdf)), 0
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            for line in _lines(page_chars(textpage)):
+                drawn = [ch for ch in line if ch.text.strip()]
+                if drawn and not any(ch.text.isalpha() for ch in drawn):
+                    count += min(drawn, key=lambda ch: ch.left).text in brackets
+            textpage.close()
+    finally:
+        document.close()
+    return count
+
+
+_PREFIX = ["in", "particular", "a", "the", "its", "previous", "and", "of"]
+
+
+@given(st.sampled_from(["()", "[]"]),
+       st.lists(st.tuples(st.integers(1000, 9999), st.integers(1945, 2030)), min_size=14, max_size=20))
+@settings(max_examples=3, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate])
+def test_a_left_to_right_line_opening_with_a_bracketed_number_reads_back(tmp_path_factory, brackets, items):
+    """An English paragraph under an Arabic page (S/RES/2508 (2020) built in Arabic): a line of
+    numbers alone opens with a bracketed year, "(2005), 1665 (2006), …, 1891 (2009),", and its
+    bracket and closing comma are its own, read left to right with it (the comma was read first,
+    the bracket last). Each paragraph starts its list a word further on, so its lines break at
+    other places; a changed year on such a line is found."""
+    folder = tmp_path_factory.mktemp("numbers")
+    opening, closing = brackets
+    listed = ", ".join(f"{number} {opening}{year}{closing}" for number, year in items)
+    body = "\n*The Security Council*,\n"
+    for n in range(len(_PREFIX)):
+        body += f"\n*Recalling* its resolutions {' '.join(_PREFIX[:n])} {listed},\n"
+    body += "\n1. *Decides* to remain seized of the matter.\n"
+    source = folder / "res.md"
+    source.write_text(ARABIC_FRONT + body, encoding="utf-8")
+    _build(folder, [source])
+    pdf = folder / "out" / "res.pdf"
+    assert _opening_lines(pdf, opening) > 0     # the case is in the PDF
+    assert _pdf_differences(source, pdf) == []
+    number, year = items[-1]
+    damaged = folder / "damaged.md"
+    old = f"{number} {opening}{year}{closing},\n\n1."
+    assert old in body
+    damaged.write_text(ARABIC_FRONT + body.replace(old, f"{number} {opening}{year + 1}{closing},\n\n1."),
+                       encoding="utf-8")
+    found = _pdf_differences(damaged, pdf)
+    assert len(found) == 1 and f"preambular {len(_PREFIX)}" in found[0], found

@@ -299,11 +299,11 @@ def reading_order(line, rtl: bool = False) -> list:
 _PROSE_WORD = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?![^\W\d_])")
 
 
-def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
+def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=frozenset()) -> list:
     """``reading_order`` in pieces: each left-to-right run ("A/HRC/54/4", "11 October") is one
     piece, each other character a piece of its own. ``rtl_faces``: the faces the page draws its
     right-to-left letters in (a label's quotes are in the roman face where its line's words are
-    all in italics)."""
+    all in italics); ``latin_faces``: those it draws its Latin letters in."""
     if not rtl and not any(_direction(c) == "R" for ch in line for c in ch.text):
         return [[(ch, ch.text)] for ch in line]
     # Right to left across the line, by where each glyph starts (a glyph joined to the next by the
@@ -348,8 +348,14 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset()) -> list:
                 break
         # Neutrals at a left-to-right run's ends drawn in its face and in no face of the line's
         # right-to-left letters stand in its isolate (a Latin line's closing comma, its opening
-        # quote), read with it; a run of words only (a paragraph's number "1-" is set apart from its dash).
-        words = isolated and any(c.text.isalpha() for c in order[i:j + 1])
+        # quote), read with it; a run of words only (a paragraph's number "1-" is set apart from its dash),
+        # or a run of numbers in the page's Latin words' face on a line with no right-to-left
+        # letter: a line of a left-to-right paragraph that holds only numbers ("(2005), 1665
+        # (2006),") opens and closes with its own brackets and stops (a paragraph's number "1-" is
+        # set in the face of the page's right-to-left words, even on a page with none).
+        words = isolated and (any(c.text.isalpha() for c in order[i:j + 1])
+                              or ("R" not in kinds and all(c.font in latin_faces and c.font not in rtl_faces
+                                                           for c in order[i:j + 1])))
         if words:
             while j + 1 < len(order) and kinds[j + 1] == "N" and _in_isolate(order[j + 1], order[j], rtl_fonts):
                 j += 1

@@ -106,6 +106,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     for ch in chars:
         ch.font = styles[ch.index].font
     rtl_faces = {ch.font for ch in chars if _direction(ch.text[0]) == "R"}
+    latin_faces = {ch.font for ch in chars if ch.text[:1].isalpha() and _direction(ch.text[0]) == "L"}
     out: list = []
     for line in _whole_lines(_lines(chars)):
         base = next((ch for ch in line if not ch.raised), line[0])
@@ -126,7 +127,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             out.append(frag)
             run.clear()
 
-        pieces = reading_runs(line, rtl=True, rtl_faces=rtl_faces)
+        pieces = reading_runs(line, rtl=True, rtl_faces=rtl_faces, latin_faces=latin_faces)
         _lam_alef(pieces)
         for piece in pieces:
             # A left-to-right piece touches what is read before it at its far end ("(10)": the
