@@ -1267,3 +1267,25 @@ def test_an_italic_phrase_set_over_two_lines_is_read_whole_from_the_pdf(tmp_path
     assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q"]) == 0
     lines, _ = verify_source(str(source), str(tmp_path))
     assert lines == []
+
+
+def test_the_space_after_a_call_before_a_link_is_read(tmp_path):
+    """A footnote call after a comma, then a space and a cited document's link ("2011,⁴ S-18/1" of
+    75/193): WeasyPrint draws no glyph for the space where the link starts, only a gap beyond the
+    call, which reads as a space wherever the call falls in its line."""
+    words = "Recalling its resolutions 66/176 of 19 December 2011, and its other resolutions".split()
+    paragraphs, notes = [], []
+    for n in range(1, 9):
+        lead = " ".join(words[:n])
+        paragraphs.append(f"*{lead}* S-16/1 of 29 April 2011,[^{n}a] S-17/1 of 23 August 2011,[^{n}b] "
+                          f"[S-18/1](https://undocs.org/en/A/HRC/RES/S-18/1) of 2 December 2011,[^{n}c] "
+                          f"19/1 of 1 March 2012,")
+        notes += [f"[^{n}{k}]: A/HRC/S-{n}/2." for k in "abc"]
+    source = tmp_path / "A_HRC_RES_99_7.md"
+    source.write_text(
+        FRONT.replace("A/HRC/RES/99/1", "A/HRC/RES/99/7").replace('"99/1"', '"99/7"')
+        + "\n*The Human Rights Council*,\n\n" + "\n\n".join(paragraphs)
+        + "\n\n1. *Decides* to act.\n\n" + "\n".join(notes) + "\n", encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path), "--force", "-q", "--no-verify"]) == 0
+    lines, _ = verify_source(str(source), str(tmp_path))
+    assert lines == []

@@ -349,8 +349,9 @@ def _line_segments(line):
                 and not (f.mirrored and _is_punctuation(f.text))
                 # (an italic word's last letter may reach over the start of its call)
                 and (not calls
-                     # a right-to-left line draws the space after a call as a gap beyond it
-                     or (f.mirrored and f.x - max(c.right for c in calls) > 0.2 * f.size))):
+                     # the space after a call is drawn as a gap beyond it (no glyph where a
+                     # link starts: "2011,⁴ S-18/1" of 75/193), in either direction
+                     or f.x - max(c.right for c in calls) > 0.2 * f.size)):
             segs.append((" ", False))
         segs.append((f.text, f.italic))
         prev = f
