@@ -22,6 +22,7 @@ from unres.errors import SourceError
 from unres.model.document import Heading, Link, Table, plain_text
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
+from unres.verify.compare import compare
 from unres.verify.expected import from_model
 from unres.verify.read.akn import extract_akn
 from unres.verify.read.docx import extract_docx
@@ -191,9 +192,13 @@ def test_every_format_prints_them_and_every_reader_reads_them_back(built, langua
     (_f, _p, _w, first, second, head, row1, row2, note, _l) = WORDS[language]
     assert [kind for kind, _text in want] == ["heading"] + ["table"] * 6 + ["heading"] + ["table"] * 6 + ["note"]
     assert want[0][1] == first and want[7][1] == second
-    for extract, suffix in ((extract_akn, ".akn.xml"), (extract_html, ".html"), (extract_docx, ".docx"),
-                            (extract_pdf, ".pdf")):
+    for extract, suffix in ((extract_akn, ".akn.xml"), (extract_html, ".html"), (extract_docx, ".docx")):
         assert _under_items(extract(out / (source.stem + suffix))) == want, suffix
+    # The PDF is read as print shows it: its texts are held to what verify holds them to (whether
+    # a space stood after a hyphen, "ف-5" in a right-to-left line, print does not show).
+    got = extract_pdf(out / (source.stem + ".pdf"))
+    assert [kind for kind, _text in _under_items(got)] == [kind for kind, _text in want]
+    assert compare(from_model(res, "source"), got) == []
     akn = etree.parse(str(out / f"{source.stem}.akn.xml"))
     content = akn.xpath("//a:paragraph[@eId='para_1']/a:content", namespaces=AKN)[0]
     assert [etree.QName(c).localname for c in content] == ["p", "tblock", "tblock"]
@@ -235,9 +240,13 @@ def test_a_heading_right_under_another_stands_in_its_tblock(built):
     assert [content[1].get("class"), content[1][1].get("class")] == ["H1", "H23"]
     want = _under_items(from_model(res, "source"))
     assert [kind for kind, _text in want][:3] == ["heading", "heading", "table"]
-    for extract, suffix in ((extract_akn, ".akn.xml"), (extract_html, ".html"), (extract_docx, ".docx"),
-                            (extract_pdf, ".pdf")):
+    for extract, suffix in ((extract_akn, ".akn.xml"), (extract_html, ".html"), (extract_docx, ".docx")):
         assert _under_items(extract(out / (source.stem + suffix))) == want, suffix
+    # The PDF is read as print shows it: its texts are held to what verify holds them to (whether
+    # a space stood after a hyphen, "ف-5" in a right-to-left line, print does not show).
+    got = extract_pdf(out / (source.stem + ".pdf"))
+    assert [kind for kind, _text in _under_items(got)] == [kind for kind, _text in want]
+    assert compare(from_model(res, "source"), got) == []
     again, _warnings = import_akn(out / f"{source.stem}.akn.xml")
     assert again.parts == res.parts
 
