@@ -22,7 +22,7 @@ from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Head
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
                                ends_with_comma, ends_with_semicolon, is_formula)
 from .. import source_text
-from . import block_positions, front_matter, indentation
+from . import block_positions, front_matter, indentation, note_calls
 
 # Extensions that would turn ordinary resolution text into something else
 # ($ amounts into maths, :words: into emoji, raw HTML into markup) are switched
@@ -147,26 +147,19 @@ def _for_pandoc(body: str, code: str) -> str:
 
 
 def _calls_in_definitions_blanked(body: str) -> str:
-    """The body with each footnote call inside a footnote's definition (as
-    _scan_footnote_definitions finds them, which reports each, E304) blanked with as many spaces:
-    pandoc 3.9 never ends on notes that call each other ("[^1]: see [^1]"), and the reader
-    refuses every such call anyway."""
-    if "[^" not in body:
+    """The body with each footnote call inside a footnote's definition (as pandoc reads the
+    definition, its lazy continuation lines included: note_calls; _scan_footnote_definitions
+    reports each, E304) blanked with as many spaces: pandoc 3.9 never ends on notes that call
+    each other ("[^1]: see [^1]"), and the reader refuses every such call anyway."""
+    found = note_calls.calls_in_notes(body, PANDOC_FORMAT_UNPLACED)
+    if not found:
         return body
-    lines, in_def, changed = body.split("\n"), False, False
-    for number, line in enumerate(lines):
-        found = FOOTDEF_RE.match(line)
-        if found:
-            in_def, start = True, found.end()
-        elif in_def and (line.startswith("    ") or not line.strip()):
-            start = 0
-        else:
-            in_def = False
-            continue
-        rest = FOOTCALL_RE.sub(lambda call: " " * len(call.group()), line[start:])
-        if rest != line[start:]:
-            lines[number], changed = line[:start] + rest, True
-    return "\n".join(lines) if changed else body
+    lines = body.split("\n")
+    for call in found:
+        line = lines[call.line - 1]
+        width = len(call.key) + 3
+        lines[call.line - 1] = line[:call.start] + " " * width + line[call.start + width:]
+    return "\n".join(lines)
 
 
 def _list_markers_for_pandoc(body: str, code: str) -> str:
@@ -957,8 +950,9 @@ class _Builder:
 
     # -------------------------------------------------------------- footnotes
     def _scan_footnote_definitions(self):
-        """pandoc silently drops unused or repeated definitions; find them in the text itself."""
-        in_def = False
+        """pandoc silently drops unused or repeated definitions; find them in the text itself.
+        A call inside a definition, as pandoc reads it (note_calls), is refused here (E304),
+        before pandoc could be given notes that call each other."""
         for number, line in enumerate(self.lines, start=1):
             found = FOOTDEF_RE.match(line)
             if found:
@@ -969,16 +963,20 @@ class _Builder:
                                    f"{self.notes[key].loc.line})", "E303")
                 else:
                     self.notes[key] = Footnote(key, [], loc=loc)
-                in_def = True
-                rest = line[found.end():]
-            elif in_def and (line.startswith("    ") or not line.strip()):
-                rest = line
-            else:
-                in_def = False
-                continue
-            for call in FOOTCALL_RE.finditer(rest):
-                self.fail(Loc(self.path, number, line.index(call.group(0)) + 1),
-                          f"footnote [^{call.group(1)}] is called inside another footnote", "E304")
+        for call in note_calls.calls_in_notes(self.src.body, PANDOC_FORMAT_UNPLACED):
+            # The column as the reader counts it (the composed line), the same call of the line.
+            calls = list(FOOTCALL_RE.finditer(self.lines[call.line - 1]))
+            column = calls[call.ordinal].start() + 1 if call.ordinal < len(calls) else call.start + 1
+            where = ("its own definition" if call.inside == call.key
+                     else f"the definition of footnote [^{call.inside}]" if call.inside
+                     else "another footnote's definition")
+            text = self.lines[call.line - 1]
+            lazy = not FOOTDEF_RE.match(text) and note_calls.indent(text) < 4
+            hint = ("; this line carries on the note's paragraph although it is not indented: "
+                    "leave a blank line before it to end the note" if lazy else "")
+            self.fail(Loc(self.path, call.line, column),
+                      f"footnote [^{call.key}] is called inside {where}, and a footnote cannot call "
+                      f"a footnote{hint}", "E304")
 
     def _check_footnotes(self):
         for number, line in enumerate(self.lines, start=1):
