@@ -52,11 +52,12 @@ def _is_punctuation(text: str) -> bool:
 
 class _Style:
     """What the layout half reads from the text object a character is drawn in."""
-    __slots__ = ("font", "scale", "heading", "cell")
+    __slots__ = ("font", "scale", "heading", "cell", "mcid")
 
-    def __init__(self, font, scale, heading, cell=None):
+    def __init__(self, font, scale, heading, cell=None, mcid=-1):
         self.font, self.scale, self.heading = font, scale, heading
         self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
+        self.mcid = mcid        # its marked content's number: the tags number them in reading order
 
 
 def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -> list:
@@ -83,7 +84,7 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -
             mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj)
             heading = None if headings is None else headings.get(mcid, "")
             style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading,
-                                            (cells or {}).get(mcid))
+                                            (cells or {}).get(mcid), mcid)
         out.append(style)
     return out
 
@@ -127,7 +128,8 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             out.append(frag)
             run.clear()
 
-        pieces = reading_runs(line, rtl=True, rtl_faces=rtl_faces, latin_faces=latin_faces)
+        pieces = _in_tagged_order(reading_runs(line, rtl=True, rtl_faces=rtl_faces, latin_faces=latin_faces),
+                                  styles)
         _lam_alef(pieces)
         for piece in pieces:
             # A left-to-right piece touches what is read before it at its far end ("(10)": the
@@ -164,6 +166,39 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                     place[0], place[1] = mirrored
                 run.append((ch, text))
         flush()
+    return out
+
+
+def _in_tagged_order(pieces, styles) -> list:
+    """``pieces`` with a left-to-right run of a heading that the tags say is several, read in the
+    tags' order. A heading's number and its title are set apart on one line, and a title wholly
+    in Latin letters after the number and a separator ("75/10", "-", "Cooperation with
+    INTERPOL") looks on a right-to-left page like one left-to-right run ("Cooperation with
+    INTERPOL - 75/10"): the glyphs alone cannot tell them apart. The marked contents can: each
+    is numbered in reading order, and within one left-to-right run they would grow from left to
+    right; where they fall from left to right, each is read in turn from the right, its own
+    Latin letters and digits left to right, a separator alone right to left."""
+    out = []
+    for piece in pieces:
+        heading = styles[piece[0][0].index].heading
+        groups: list = []
+        for item in piece:
+            mcid = styles[item[0].index].mcid
+            if groups and groups[-1][0] == mcid:
+                groups[-1][1].append(item)
+            else:
+                groups.append((mcid, [item]))
+        # (a space PDFium names in a gap is drawn by no object, in no marked content)
+        numbers = [mcid for mcid, _items in groups if mcid >= 0]
+        if (not heading or len(numbers) < 2
+                or any(mcid < 0 and any(t.strip() for _ch, t in items) for mcid, items in groups)
+                or any(a <= b for a, b in zip(numbers, numbers[1:]))
+                or any(styles[ch.index].heading != heading for ch, _t in piece)):
+            out.append(piece)
+            continue
+        for _mcid, items in reversed(groups):
+            strong = any(_direction(t[:1]) == "L" for _ch, t in items if t.strip())
+            out.append(items if strong else list(reversed(items)))
     return out
 
 
