@@ -106,23 +106,31 @@ def test_what_prints_between_number_and_title(code, organ, tmp_path):
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(space=st.text(alphabet=" \t\n\u00a0", min_size=1, max_size=4),
+@given(dash=st.sampled_from(sorted(languages.SEPARATOR_DASHES)),
+       space=st.text(alphabet=" \t\n\u00a0", min_size=0, max_size=4),
        head=st.sampled_from(["", "-", "–", "—", "-x", "(أ)"]))
-def test_the_importer_takes_off_the_separator_alone(tmp_path, space, head):
-    """The separator, whatever whitespace the file prints in it, is taken off the Arabic Assembly
-    title; anything else at the head of a title (another dash, a dash joined to a word) is kept."""
+def test_the_importer_takes_off_the_separator_alone(tmp_path, dash, space, head):
+    """The separator, in whatever dash the session prints ("-", "–", "—" …) and whatever
+    whitespace (or none) the file prints after it, is taken off the Arabic Assembly title and
+    kept as printed, its whitespace one space; anything after it (another dash, a dash joined to
+    a word) is kept in the title."""
     path = _un_file("ga", "ar")
     text = path.read_text(encoding="utf-8")
     found = re.search(r'(<docTitle refersTo="#resolutionTitle">)-\s+', text)
     title = "التعاون بين الأمم المتحدة"
     variant = tmp_path / "variant.xml"
-    variant.write_text(text[:found.start()] + found.group(1) + "-" + space + head + title
+    variant.write_text(text[:found.start()] + found.group(1) + dash + space + head + title
                        + text[text.index("</docTitle>", found.end()):], encoding="utf-8")
     res, warnings = import_akn(variant)
     assert normalise(res.meta.title) == normalise(head + title)
-    assert res.meta.title_separator == "- "
+    assert res.meta.title_separator == dash + (" " if space else "")
     # The separator is the layout, not a defect: nothing is said of it.
     assert [w.code for w in warnings] == _codes_of_the_file()
+    # Written as a source and read back, it prints as the file does.
+    out = tmp_path / "res.md"
+    out.write_text(render_markdown(res), encoding="utf-8")
+    back = read_source(str(out))
+    assert present(back).title_separator + back.meta.title == dash + (" " if space else "") + res.meta.title
 
 
 _CODES = []
@@ -132,6 +140,10 @@ def _codes_of_the_file() -> list:
     if not _CODES:
         _CODES.append([w.code for w in import_akn(_un_file("ga", "ar"))[1]])
     return _CODES[0]
+
+
+TYPED = ["- التعاون", "-\tالتعاون", "-  التعاون", "-التعاون", "– التعاون", "—التعاون", "\u2010 التعاون",
+         "\u2212\tالتعاون"]
 
 
 def _arabic_source(tmp_path, organ: str, title: str):
@@ -145,15 +157,33 @@ def _arabic_source(tmp_path, organ: str, title: str):
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
-@pytest.mark.parametrize("typed", ["- التعاون", "-\tالتعاون", "-  التعاون"])
+@pytest.mark.parametrize("typed", TYPED)
 def test_a_title_typed_with_the_separator_is_warned_of(tmp_path, typed):
+    """In any of the dashes the UN prints there, with or without a space after it; the source
+    says 'title_separator' (as imported): the separator would be printed twice."""
     res, line = _arabic_source(tmp_path, "ga", typed)
     found = [d for d in lint(res) if d.code == "W112"]
     assert len(found) == 1 and found[0].loc.line == line
+    assert "take it off the title" in found[0].message
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
-@pytest.mark.parametrize("organ, typed", [("ga", "-التعاون"), ("ga", "– التعاون"), ("hrc", "- التعاون")])
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_title_typed_with_the_separator_is_told_how_to_write_it(tmp_path, typed):
+    """Without 'title_separator' (a source written before it existed), the warning says how to
+    write what was typed, in its own dash."""
+    md, _line = _handwritten(tmp_path, "")
+    text = re.sub(r'^title: .*$', lambda _m: f'title: "{typed}"', md.read_text(encoding="utf-8"),
+                  count=1, flags=re.M)
+    md.write_text(text, encoding="utf-8")
+    found = [d for d in lint(read_source(str(md))) if d.code == "W112"]
+    printed = re.sub(r"\s+", " ", typed[:len(typed) - len("التعاون")])
+    assert len(found) == 1 and f"title_separator: \"{printed}\"" in found[0].message, found
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+@pytest.mark.parametrize("organ, typed", [("hrc", "- التعاون"), ("hrc", "– التعاون"), ("ga", "التعاون - الأمم"),
+                                          ("ga", "(أ) التعاون"), ("ga", "-")])
 def test_a_title_without_the_separator_the_organ_prints_is_not(tmp_path, organ, typed):
     res, _line = _arabic_source(tmp_path, organ, typed)
     assert [d for d in lint(res) if d.code == "W112"] == []
@@ -208,3 +238,25 @@ def test_a_separator_that_cannot_print_is_refused(tmp_path, organ, value):
         read_source(str(md))
     found = [d for d in caught.value.diagnostics if d.code == "E103"]
     assert found and found[0].loc.line == line, caught.value.diagnostics
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the UN corpus is not available")
+def test_a_file_printing_another_dash_imports_builds_and_verifies(tmp_path):
+    """An en dash with a tab after it, an em dash, a hyphen and a minus joined to the title: each
+    imported as the separator, printed as the file prints it, and every output verifies."""
+    from conftest import build_ok
+    path = _un_file("ga", "ar")
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'(<docTitle refersTo="#resolutionTitle">)-\s+', text)
+    sources = []
+    for n, printed in enumerate(["–\t", "—", "-", "\u2212 "]):
+        variant = tmp_path / f"v{n}.xml"
+        variant.write_text(text[:found.start()] + found.group(1) + printed + text[found.end():], encoding="utf-8")
+        res, _warnings = import_akn(variant)
+        assert res.meta.title_separator == re.sub(r"\s+", " ", printed)
+        assert not res.meta.title[:1] in languages.SEPARATOR_DASHES
+        md = tmp_path / f"v{n}.md"
+        md.write_text(render_markdown(res), encoding="utf-8")
+        assert [d for d in lint(read_source(str(md))) if d.code == "W112"] == []
+        sources.append(md)
+    build_ok(sources, tmp_path / "out")

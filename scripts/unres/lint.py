@@ -112,17 +112,25 @@ def _agenda(meta) -> list[Diagnostic]:
 
 def _title_separator(res: Resolution) -> list[Diagnostic]:
     """A title typed with what the organ prints before it in the language in some sessions (the
-    Assembly's Arabic "- "), as sources imported before ``title_separator`` existed were: it belongs
-    in ``title_separator``, or it is printed twice when that is given."""
+    Assembly's Arabic "- ", or its dash in another form: "–", "—", "-" joined to the word), as
+    sources imported before ``title_separator`` existed were: it belongs in ``title_separator``,
+    or it is printed twice when that is given."""
     meta = res.meta
     separator = meta.title_separator or languages.title_separator(
         languages.code_of(meta.language) or "", meta.organ_key)
     pattern = languages.title_separator_pattern(separator) if meta.organ_key != SC else None
-    if pattern is None or not pattern.match(meta.title):
+    found = pattern.match(meta.title) if pattern is not None else None
+    if found is None or not meta.title[found.end():].strip():
         return []
+    typed = languages.separator_as_printed(found.group())
+    if meta.title_separator:
+        advice = (f"the source prints {meta.title_separator.strip()!r} there already "
+                  "('title_separator'): take it off the title")
+    else:
+        advice = f"write it as 'title_separator: \"{typed}\"' and the title alone"
     return [warning(meta.key_locs.get("title"),
-                    f"the title starts with {separator.strip()!r}, what is printed between the number and "
-                    f"the title: write it as 'title_separator: \"{separator}\"' and the title alone", "W112")]
+                    f"the title starts with {typed.strip()!r}, what is printed between the number and "
+                    f"the title: {advice}", "W112")]
 
 
 def _text_of(inlines) -> str:

@@ -233,13 +233,30 @@ def title_separator(code: str, organ: str | None) -> str:
     return entry.get("title_separator", data(code).get("title_separator", ""))
 
 
+# The dashes the UN prints, or a typist types, for the hyphen of a separator: hyphen-minus, hyphen,
+# figure dash, en dash, em dash, horizontal bar, minus sign (each one the fonts draw and a PDF
+# reads back as itself before an Arabic word: the non-breaking hyphen reads back as a hyphen).
+SEPARATOR_DASHES = "-\u2010\u2012\u2013\u2014\u2015\u2212"
+
+
 def title_separator_pattern(separator: str) -> re.Pattern | None:
-    """The separator as files print it: each of its spaces any run of whitespace (the UN's
-    Arabic Assembly files print "-", then a tab, a space, or both); None for no separator."""
+    """The separator as files print it, and as a title may be typed with it: its hyphen any of
+    the dashes (``SEPARATOR_DASHES``: a session may print an en or an em dash), each of its spaces
+    any run of whitespace or none (the UN's Arabic Assembly files print "-", then a tab, a space,
+    or both; a dash may be printed joined to the title's first word); None for no separator."""
     if not separator:
         return None
+    dashes = "[" + re.escape(SEPARATOR_DASHES) + "]"
     pieces = re.split(r"(\s+)", separator)
-    return re.compile("".join(r"\s+" if piece.isspace() else re.escape(piece) for piece in pieces if piece))
+    return re.compile("".join(r"\s*" if piece.isspace() else
+                              "".join(dashes if char in SEPARATOR_DASHES else re.escape(char) for char in piece)
+                              for piece in pieces if piece))
+
+
+def separator_as_printed(printed: str) -> str:
+    """What a title starts with that ``title_separator_pattern`` matched, as a source's
+    ``title_separator`` keeps it: its dash as printed, each run of whitespace one space."""
+    return re.sub(r"\s+", " ", printed)
 
 
 def organ_key(organ: str) -> str | None:

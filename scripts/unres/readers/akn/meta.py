@@ -171,14 +171,15 @@ def _without_separator(title: str, code: str, organ_key: str) -> tuple:
     """The title without what the organ prints before it in the language in some sessions (the
     Assembly's Arabic "- " of the 75th session, none in the 76th and 78th), and that separator, kept
     as the source's ``title_separator`` so that the page prints as the file does: the source's title
-    is the title alone. Not a defect of the file, so nothing is said; a title that does not start
-    with it is kept whole, and the separator is None."""
+    is the title alone. The separator's dash may be any the UN prints ("-", "–", "—" …), with or
+    without whitespace after it (kept as one space). Not a defect of the file, so nothing is said;
+    a title that does not start with it is kept whole, and the separator is None."""
     separator = languages.title_separator(code, organ_key) \
         if languages.resolve(code) and organ_key != organs.SC else ""
     pattern = languages.title_separator_pattern(separator)
     found = pattern.match(title) if pattern is not None else None
     if found and title[found.end():].strip():
-        return title[found.end():], separator
+        return title[found.end():], languages.separator_as_printed(found.group())
     return title, None
 
 

@@ -44,8 +44,9 @@ _SPACE = 0.15
 def _is_punctuation(text: str) -> bool:
     """A comma, a full stop, a closing bracket or quote: what ends the word before it (the Arabic
     comma is drawn a little apart from that word). A dash with a space after it stands between
-    words ("75/11 - التعاون"), as a word does."""
-    if unicodedata.category(text[:1] or " ") == "Pd" and text[1:2].isspace():
+    words ("75/11 - التعاون"), as a word does, and so does one joined to the word after it (a
+    title printed after its number and "-" with no space: "75/10 -التعاون")."""
+    if unicodedata.category(text[:1] or " ") == "Pd" and (text[1:2].isspace() or text[1:2].isalpha()):
         return False
     return unicodedata.category(text[:1] or " ") in ("Po", "Pe", "Pf", "Pd")
 
