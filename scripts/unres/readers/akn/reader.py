@@ -1156,6 +1156,13 @@ class _OperativeRecovery:
         self.append(para)
         self.nester = None
 
+    def name_of_last(self) -> str:
+        """The last operative paragraph as a message names it: by its number, or, printed
+        without one (a lone operative paragraph), as what it is."""
+        if self.lone_unnumbered and len(self.paragraphs) == 1:
+            return "the unnumbered operative paragraph"
+        return f"paragraph {len(self.paragraphs)}"
+
     def unnumbered(self, index: int, para, el) -> None:
         last = self.paragraphs[-1] if self.paragraphs else None
         labelled = typed_label(para.inlines)
@@ -1192,18 +1199,18 @@ class _OperativeRecovery:
             return
         if last.children and last.wrapup is None and not para.children \
                 and not opens_with_italic(para.inlines):
-            self.ctx.warn(el, f"the words after the sub-paragraphs of paragraph {expected - 1} are in "
+            self.ctx.warn(el, f"the words after the sub-paragraphs of {self.name_of_last()} are in "
                               "an unnumbered <paragraph>; taken as its closing words", "W655")
             last.wrapup = para.inlines
             self.nester = None
             return
         if para.children:
-            self.b.fail(el, f"an unnumbered paragraph with sub-paragraphs after paragraph {expected - 1} "
+            self.b.fail(el, f"an unnumbered paragraph with sub-paragraphs after {self.name_of_last()} "
                             "cannot be placed (the numbers around it leave no gap for it)", "E617")
             return
         # Print shows it as a paragraph of its own under the number above: keep its words there,
         # on a line of their own.
-        self.ctx.warn(el, f"an unnumbered paragraph after paragraph {expected - 1}, which the numbers "
+        self.ctx.warn(el, f"an unnumbered paragraph after {self.name_of_last()}, which the numbers "
                           "around it show to be part of it; joined to it on a new line", "W656")
         target = last.wrapup if last.wrapup is not None else last.inlines
         target += ([LineBreak()] if ends_closed(target) else [Text(" ")]) + para.inlines
@@ -1222,13 +1229,13 @@ class _OperativeRecovery:
         next_key = label_key(next_label[0]) if next_label else None
         if last.wrapup is None and self.nester.place(label_key(label), sub, next_key, label):
             self.b.lookalike(el, label)
-            self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of paragraph "
-                               f"{len(self.paragraphs)} are typed in paragraphs of their own, from "
+            self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of "
+                               f"{self.name_of_last()} are typed in paragraphs of their own, from "
                                f"{label}; placed under it by their labels", "W653")
             self.b.numbered.append((sub, label, el))
             return
         self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
-                        f"sub-paragraphs of paragraph {len(self.paragraphs)}; it cannot be placed", "E617")
+                        f"sub-paragraphs of {self.name_of_last()}; it cannot be placed", "E617")
 
     def opens_numbered(self, index: int, para) -> bool:
         """Whether the paragraph before paragraph 1 opens the operative part, as print shows it:
