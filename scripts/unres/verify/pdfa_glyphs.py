@@ -12,6 +12,10 @@ only kind our PDFs use); its codes are then recorded in the font's state as pike
 handler records them. Anything else (a literal string, an item that is not a number, a string
 of odd length, another kind of font, text outside BT/ET) goes to pikepdf's own handler, which
 reports what it finds. The validator still reads every content stream and checks every code.
+A code the font has already shown in the current rendering mode is not recorded again: its set
+of modes already holds the mode and its CID is the code, so recording it would change nothing
+(the codes recorded are kept on the font's state, by mode; pikepdf's own handler, where it runs,
+records into the same state).
 
 The handler is swapped into pikepdf's table of content-operator handlers, a private part of
 pikepdf: only for the version it was written against (``PIKEPDF_VERSION``, pinned in
@@ -37,6 +41,8 @@ _SIMPLE_ARRAY = re.compile(
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f]*)>")
 
 _installed = False
+# The attribute of pikepdf's FontInfo under which the codes recorded are kept, by rendering mode.
+_SHOWN = "_unres_shown"
 
 
 def install() -> bool:
@@ -70,7 +76,16 @@ def _shown_by(stock):
         if codes is None:
             stock(walk, op, operands)
             return
-        mode, usage, cid_of = walk.state.tr, font.usage, font.cid_of
+        mode = walk.state.tr
+        # The codes this font has shown in this mode so far: recording one again changes
+        # nothing (its set of modes already holds the mode, its CID is the code), so only
+        # the codes new to the font in this mode are recorded.
+        shown = font.__dict__.setdefault(_SHOWN, {}).setdefault(mode, set())
+        codes -= shown
+        if not codes:
+            return
+        shown |= codes
+        usage, cid_of = font.usage, font.cid_of
         for code in codes:
             modes = usage.get(code)
             if modes is None:
