@@ -88,6 +88,11 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     return found if any_tag else None
 
 
+# Bytes of the buffer a text object's text is read into: a fragment of a few hundred characters
+# fits; a longer one is read again into a buffer of its own size.
+_TEXT_BUFFER = 4096
+
+
 def _pdf_fragments(path, links_found: list | None = None):
     """``(fragments, page heights, page widths)``: see ``pdf_fragments``."""
     return pdf_fragments(path, links_found)[:3]
@@ -109,6 +114,7 @@ def pdf_fragments(path, links_found: list | None = None):
     matrix = pdfium_c.FS_MATRIX()
     bounds = [ctypes.c_float() for _ in range(4)]
     fonts: dict = {}
+    text_buffer = (ctypes.c_ushort * (_TEXT_BUFFER // 2))()
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         rtl = is_right_to_left(pdf)
@@ -131,12 +137,19 @@ def pdf_fragments(path, links_found: list | None = None):
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
                 # matrix and box was a fifth of reading the page.
                 for raw in _text_objects(pdfium_c, page.raw):
-                    length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, None, 0)
+                    # One call fills the buffer kept for the document and says how long the
+                    # text is (PDFium looks for the object's characters in the whole page's
+                    # on every call); a longer text is asked for again into a buffer its size.
+                    length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, text_buffer, _TEXT_BUFFER)
                     if length <= 2:
                         continue
-                    buffer = (ctypes.c_ushort * (length // 2))()
-                    pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buffer, length)
-                    text = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+                    if length <= _TEXT_BUFFER:
+                        data = ctypes.string_at(text_buffer, length // 2 * 2)
+                    else:
+                        buffer = (ctypes.c_ushort * (length // 2))()
+                        pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buffer, length)
+                        data = bytes(buffer)
+                    text = data.decode("utf-16-le", "replace").split("\0", 1)[0]
                     # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".
                     text = text.replace("\x02", "-")
                     if not text or text == "\n":
