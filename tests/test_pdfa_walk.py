@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from unres.cli import main as unres_main
 from unres.verify import pdfa_glyphs, pdfa_walk
@@ -31,9 +31,10 @@ def pdfs(tmp_path_factory) -> dict:
 
 def _stock_context(patch) -> None:
     """pikepdf's own handlers and search in place of ours, for the rest of ``patch``."""
-    from pikepdf.pdfa import _content, _embedded
+    from pikepdf.pdfa import _content, _cos, _embedded
 
     assert pdfa_walk.install() and pdfa_glyphs.install()
+    patch.setattr(_cos._ObjectChecker, "check", _cos._ObjectChecker.check.stock)
     patch.setitem(_content._HANDLERS, "Tf", _content._HANDLERS["Tf"].stock)
     patch.setitem(_content._HANDLERS, "TJ", _content._HANDLERS["TJ"].stock)
     patch.setattr(_embedded, "associated_file_objgens", _embedded.associated_file_objgens.stock)
@@ -64,10 +65,11 @@ def _both(data: bytes) -> tuple:
 
 
 def test_the_walk_is_in_place_for_the_pinned_pikepdf():
-    from pikepdf.pdfa import _content, _embedded
+    from pikepdf.pdfa import _content, _cos, _embedded
 
     assert pdfa_walk.install(), f"pikepdf {pikepdf.__version__} is not the one verify/pdfa_walk.py knows"
     assert _content._HANDLERS["Tf"].stock is _content._StreamWalk.op_Tf
+    assert _cos._ObjectChecker.check.stock.__qualname__ == "_ObjectChecker.check"
     assert _embedded.associated_file_objgens.stock.__module__ == "pikepdf.pdfa._embedded"
     # the validator reaches the search through the module, where it is swapped
     assert "associated_file_objgens(" in Path(_embedded.__file__).read_text()
@@ -197,3 +199,91 @@ def test_a_key_spelled_with_an_escape_is_written_plainly():
     # file is the name /AF, and qpdf writes it so.
     parsed = pikepdf.Object.parse(b"<< /A#46 [ 1 2 ] /B << /#41F 2 >> >>")
     assert parsed.unparse().count(b"/AF") == 2
+
+
+# ---------------------------------------------------------------- the objects' limits
+# Values at and beyond every limit of ISO 19005-2 6.1.13, written as a file writes them.
+_NUMBERS = st.one_of(
+    st.integers(-2**31 - 3, -2**31 + 3), st.integers(2**31 - 3, 2**31 + 3), st.integers(-999, 99999),
+    st.builds(lambda whole, part: f"{whole}.{part}", st.integers(0, 10**41), st.integers(0, 10**6)),
+    st.builds(lambda zeros, digits: f"-0.{'0' * zeros}{digits}", st.integers(25, 45), st.integers(0, 9999)),
+    st.builds(lambda zeros: f"0.{'0' * zeros}", st.integers(28, 45)),
+    st.sampled_from(["9223372036854775807", "340300000000000000000000000000000000001.0",
+                     "3.403e38", "1E-39", "2147483647.0", "2147483648.0"]))
+_NAMES = st.builds(lambda n, escaped: "/" + ("#E9" if escaped else "") + "N" * n,
+                   st.integers(120, 130), st.booleans())
+_STRINGS = st.one_of(
+    st.builds(lambda n: "(" + "s" * n + ")", st.sampled_from([0, 32766, 32767, 32768])),
+    st.builds(lambda n: "<" + "41" * n + ">", st.sampled_from([32767, 32768])),
+    st.sampled_from(["(/AF)", "(/EF 2147483648)", "(1E9)"]))
+_KEYS = st.sampled_from(["/AF", "/EF", "/F", "/Extra", "/A#46", "/#45F"])
+
+
+def _nested(depth: int, inner: str) -> str:
+    return "[" * depth + inner + "]" * depth
+
+
+_VALUES = st.one_of(
+    _NUMBERS.map(str), _NAMES, _STRINGS,
+    st.builds(_nested, st.integers(60, 67), _NUMBERS.map(str)),
+    st.builds(lambda depth: "<< /D " * depth + "1" + " >>" * depth, st.integers(60, 66)),
+    st.builds(lambda key, value: f"<< {key} {value} >>", st.one_of(_KEYS, _NAMES), _NUMBERS.map(str)))
+
+
+def _with_value(data: bytes, which: int | None, key: str, value: str) -> bytes | None:
+    """The PDF with ``value`` (PDF syntax) added under ``key`` to its which-th indirect dictionary
+    (None: its first structure element)."""
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        dictionaries = [o for o in doc.objects
+                        if isinstance(o, pikepdf.Dictionary) and o.get("/Type") != "/Catalog"]
+        if which is None:
+            target = next(o for o in dictionaries if "/S" in o and "/P" in o)
+        else:
+            target = dictionaries[which % len(dictionaries)]
+        try:
+            parsed = pikepdf.Object.parse(value.encode())
+            if not isinstance(parsed, pikepdf.Object):
+                # a number, which pikepdf hands back as a Python number and would write again
+                # in its own digits: kept as written, in an array
+                parsed = pikepdf.Object.parse(b"[ " + value.encode() + b" ]")
+        except pikepdf.PdfError:   # qpdf reads no such value from a file either
+            return None
+        target[key] = parsed
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(which=st.integers(0, 10_000), key=st.one_of(_KEYS, _NAMES), value=_VALUES)
+def test_values_at_and_beyond_the_limits_are_found_as_pikepdf_finds_them(pdfs, which, key, value):
+    data = _with_value(pdfs["A_RES_75_40"], which, key, value)
+    assume(data is not None)
+    ours, theirs = _both(data)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2147483648", "integer 2147483648 is out of range"),
+    ("-2147483649", "integer -2147483649 is out of range"),
+    ("3500000000000000000000000000000000000000.0", "exceeds"),
+    (f"0.{'0' * 38}1", "closer to zero"),
+    ("/" + "N" * 128, "name of 128 bytes exceeds 127"),
+    ("(" + "s" * 32768 + ")", "string of 32768 bytes exceeds 32767"),
+    (_nested(66, "1"), "nested deeper than 64"),
+    ("<< /EF << /F 1 >> >>", "embedded files are not supported"),
+    ("[ << /AF [ ] >> ]", "associated files (/AF) are not supported"),
+])
+def test_each_limit_broken_is_found(pdfs, value, expected):
+    ours, theirs = _both(_with_value(pdfs["A_RES_75_40"], None, "/Extra", value))
+    assert ours == theirs
+    assert any(expected in finding for finding in ours[0]), ours[0]
+
+
+@pytest.mark.parametrize("value", ["2147483647", "-2147483648", f"0.{'0' * 36}2", "/" + "N" * 127,
+                                   "(" + "s" * 32767 + ")", _nested(64, "1")])
+def test_each_limit_reached_passes(pdfs, value):
+    ours, theirs = _both(_with_value(pdfs["A_RES_75_40"], None, "/Extra", value))
+    assert ours == theirs
+    assert not any("6.1.13" in finding or "depth" in finding for finding in ours[0]), ours[0]

@@ -1,6 +1,6 @@
 """The PDF/A validator's walk, without work that cannot change what it finds.
 
-Two parts of pikepdf's validator (``pikepdf.pdfa``) repeat work on our PDFs:
+Three parts of pikepdf's validator (``pikepdf.pdfa``) repeat work on our PDFs:
 
 - ``Tf``: every text object WeasyPrint draws sets its font again (``BT /f1 12 Tf … ET``), and
   pikepdf's handler builds a new graphics state for it each time (``dataclasses.replace``). The
@@ -16,40 +16,65 @@ Two parts of pikepdf's validator (``pikepdf.pdfa``) repeat work on our PDFs:
   object whose serialisation (a stream's: its dictionary's) lacks those bytes cannot add to
   what is found, and is left out; every other object, and anything that is not a pikepdf
   object, goes to pikepdf's own search.
+- The objects' limits (``_cos._ObjectChecker.check``, ISO 19005-2 6.1.13): every indirect object
+  and its direct parts are walked in Python for integers, reals, strings and names beyond the
+  limits, containers nested too deeply and the keys /EF and /AF. An object that is not a stream is
+  serialised by qpdf once instead; when that text is no longer than the longest string allowed
+  (32,767 bytes), opens no more containers than the deepest nesting allowed (64), and holds none
+  of ``_SUSPECT`` (what any value beyond a limit, or such a key, is written with), the object
+  breaks no limit and holds no file key, so pikepdf's check, which then reports nothing and does
+  nothing more, is not run. Every other object, every stream, and every object of a PDF/A-1
+  check (which also limits the sizes of containers) goes to pikepdf's own check.
 
-Both are swapped into private parts of pikepdf: only for the version they were written against
+All three are swapped into private parts of pikepdf: only for the version they were written against
 (``PIKEPDF_VERSION``, pinned in pyproject.toml), and only where pikepdf's own function is in
-place. Otherwise pikepdf is left alone (correct, only slower), and tests/test_pdfa_walk.py,
-which checks that both are in place and that the validator finds what pikepdf's own code finds
+place (and, for the limits, where pikepdf's limits and file keys are the ones written here).
+Otherwise pikepdf is left alone (correct, only slower), and tests/test_pdfa_walk.py, which
+checks that all three are in place and that the validator finds what pikepdf's own code finds
 on our PDFs and on damaged ones, fails.
 """
 from __future__ import annotations
 
+import re
+
 from .pdfa_glyphs import PIKEPDF_VERSION
+
+# What could break a limit or name a file key, in qpdf's serialisation of an object: ten digits in a
+# row (an integer out of range has ten or more; a real beyond the bounds some forty before its
+# point, one nearer to zero than they allow some forty after it), a digit before an exponent's
+# letter, a name of 128 characters or more (each of its bytes written as one character or three),
+# and the keys /AF and /EF.
+_SUSPECT = re.compile(rb"[0-9]{10}|[0-9][eE]|/[^\s/<>\[\]()%{}]{128}|/AF|/EF")
 
 _installed = False
 
 
 def install() -> bool:
-    """Put both in place; True when they are."""
+    """Put all three in place; True when they are."""
     global _installed
     if _installed:
         return True
     try:
         import pikepdf
-        from pikepdf.pdfa import _content, _embedded
+        from pikepdf.pdfa import _content, _cos, _embedded, _limits
     except ImportError:
         return False
     handlers = getattr(_content, "_HANDLERS", None)
     walk = getattr(_content, "_StreamWalk", None)
     stock_tf = getattr(walk, "op_Tf", None)
     stock_af = getattr(_embedded, "associated_file_objgens", None)
+    stock_check = getattr(getattr(_cos, "_ObjectChecker", None), "check", None)
     if (pikepdf.__version__ != PIKEPDF_VERSION or not isinstance(handlers, dict) or stock_tf is None
             or handlers.get("Tf") is not stock_tf or stock_af is None
-            or getattr(stock_af, "stock", None) is not None):
+            or getattr(stock_af, "stock", None) is not None or stock_check is None
+            or getattr(stock_check, "stock", None) is not None
+            or getattr(_cos, "FILE_KEYS", None) != frozenset({"/EF", "/AF"})
+            or (_limits.MAX_INTEGER, _limits.MIN_INTEGER, _limits.MAX_NAME, _limits.MAX_NESTING,
+                _limits.MAX_STRING.get(2)) != (2**31 - 1, -2**31, 127, 64, 32767)):
         return False
     handlers["Tf"] = _font_setting(stock_tf)
     _embedded.associated_file_objgens = _af_prefiltered(stock_af, pikepdf)
+    _cos._ObjectChecker.check = _limits_prefiltered(stock_check, pikepdf, _limits)
     _installed = True
     return True
 
@@ -84,3 +109,22 @@ def _af_prefiltered(stock, pikepdf):
         return stock(maybe)
     associated_file_objgens.stock = stock
     return associated_file_objgens
+
+
+def _limits_prefiltered(stock, pikepdf, limits):
+    Stream = pikepdf.Stream
+    max_string, max_nesting = limits.MAX_STRING[2], limits.MAX_NESTING
+
+    def check(checker, obj) -> None:
+        if not checker.limits.containers and not isinstance(obj, Stream):
+            try:
+                shown = obj.unparse(resolved=True)
+            except Exception:   # pikepdf's check meets it, and says what it says
+                shown = None
+            if (shown is not None and len(shown) <= max_string
+                    and shown.count(b"[") + shown.count(b"<<") <= max_nesting
+                    and _SUSPECT.search(shown) is None):
+                return
+        stock(checker, obj)
+    check.stock = stock
+    return check
