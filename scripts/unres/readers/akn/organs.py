@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from ...errors import error
-from ...model import languages
+from ...model import languages, state_names
 from ...model.document import RECORDED, WITHOUT_VOTE, Vote
 from ...model.printed_dates import flat as _flat
 from ...model.printed_dates import printed_date
@@ -34,8 +34,6 @@ _AGENDA_NUMBER_RE = re.compile(r"\d+(?:\s*(?:[(（][^\W\d_]{1,3}\u0640?[)）]|[^
 _DOCUMENT_START = r"(?=A/)"
 # "Adopted 133-3-0, 88th plenary meeting": what @outcome sometimes holds in place of a keyword.
 _OUTCOME_TOTALS_RE = re.compile(r"(\d+)\s*-\s*(\d+)\s*-\s*(\d+)")
-# English words the metadata's capitals keep in lower case inside a State's name.
-_SMALL_WORDS = {"and", "of", "the", "for", "da", "de", "del", "d'"}
 
 
 def organ_of(statement, symbol: str) -> str:
@@ -343,22 +341,6 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
 
 
 def state_name(capitals: str) -> str:
-    """'SAINT VINCENT AND THE GRENADINES' -> 'Saint Vincent and the Grenadines'."""
-    words = collapse(capitals).strip().split(" ")
-    out = []
-    for index, word in enumerate(words):
-        lower = word.lower()
-        if index and lower.strip("()") in _SMALL_WORDS:
-            out.append(lower)
-        else:
-            out.append(re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)*", _capitalised, word))
-    return " ".join(out)
-
-
-def _capitalised(found) -> str:
-    word = found.group(0).lower()
-    # "D’IVOIRE" is "d’Ivoire"; "PEOPLE’S" is "People’s".
-    elided = re.match(r"([dl])(['’])(\w+)$", word)
-    if elided:
-        return elided.group(1) + elided.group(2) + elided.group(3).capitalize()
-    return word[0].upper() + word[1:]
+    """'SAINT VINCENT AND THE GRENADINES' -> 'Saint Vincent and the Grenadines': the UN's printed
+    English name (``model.state_names``)."""
+    return state_names.from_capitals(collapse(capitals).strip())

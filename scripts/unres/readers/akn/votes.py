@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from ...errors import error
-from ...model import languages
+from ...model import languages, state_names
 from ...model.document import RECORDED, WITHOUT_VOTE, Vote
 from .inlines import InlineContext, collapse, local, plain
 
@@ -30,11 +30,7 @@ _CONJUNCTION_RE = {
     "ar": re.compile(r"\s+(?=و)"),
 }
 # The metadata shortens these names; the printed ones are the full names.
-_FULL_NAMES = {
-    "UNITED KINGDOM": "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND",
-    "UNITED STATES": "UNITED STATES OF AMERICA",
-}
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_FULL_NAMES = {state_names.key(short): full for short, full in state_names.SHORTENED.items()}
 
 
 def ref(value: Optional[str]) -> str:
@@ -43,7 +39,9 @@ def ref(value: Optional[str]) -> str:
 
 
 def comparable(name: str) -> str:
-    return collapse(name).translate(_APOSTROPHES).strip().upper()
+    """What a printed name and the metadata's capitals share ("Türkiye", "TÜRKİYE"; "Côte d’Ivoire",
+    "COTE D'IVOIRE")."""
+    return state_names.key(collapse(name).strip())
 
 
 class _Recorded:
@@ -194,7 +192,7 @@ def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, note_el) -
         if data.meta_names:
             ctx.warn(where, f"{cat}: no printed list of States; the metadata's English names are used",
                      "W624")
-            return [n.title() for n in data.meta_names], None
+            return [state_names.from_capitals(n) for n in data.meta_names], None
         # The printed note wins: its number is kept as the total of a list no one can print.
         total = data.quantity if data.quantity is not None else expected
         if total:
@@ -239,7 +237,7 @@ def split_states(text: str, lang: str, expected: Optional[int] = None,
         if cuts and (expected is not None or len(cuts) == 1):
             # The last State's own conjunctions ("Trinidad and Tobago") sit after the cut.
             full = _FULL_NAMES.get(comparable(last_english), last_english) if last_english else ""
-            own = len(re.findall(r"\bAND\b", full.upper()))
+            own = len(re.findall(r"\band\b", full, re.IGNORECASE))
             cut = cuts[max(0, len(cuts) - 1 - own)]
             head, tail = items[-1][:cut.start()], items[-1][cut.end():]
             if lang == "ar":
