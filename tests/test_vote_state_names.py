@@ -12,13 +12,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS
+from conftest import CORPUS, council_front, make_source, BODY
+from unres.cli import main as unres_main
+from unres.model import languages
 from unres.model.state_names import PRINTED, SHORTENED, capitals, cased, from_capitals, key
+from unres.readers.akn.reader import import_akn
 from unres.readers.akn.votes import split_states
+from unres.verify.command import verify_source
+from unres.writers.markdown import render_markdown
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "akn4un": "http://un.org/akn4un"}
 HRC54 = CORPUS / "un-akn-hrc" / "54session"
 GA75 = CORPUS / "un-akn-ga" / "75session"
+FOLDERS = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+LETTER = {code: folder[0] for code, folder in FOLDERS.items()}     # the UN's file names: ..._C.xml
 CATEGORIES = ("inFavour", "against", "abstaining")
 
 # Metadata capitals of the class (beyond ASCII, particles, apostrophes, hyphens, brackets, a short
@@ -134,3 +141,83 @@ def test_capitals_are_composed_and_agree_on_any_spelling_of_a_name(name):
     out = capitals(name)
     assert out == unicodedata.normalize("NFC", out)
     assert capitals(unicodedata.normalize("NFD", name)) == out == capitals(unicodedata.normalize("NFC", name))
+
+
+def _rename(root, names):
+    """The metadata's first States renamed ``names`` (in order); a State the file names already
+    takes the name it displaces, so that each State stays listed once."""
+    orgs = root.xpath("//a:voting//a:organization", namespaces=AKN)
+    same = lambda a, b: key(from_capitals(a)) == key(from_capitals(b))
+    for i, name in enumerate(names):
+        for other in orgs[i + 1:]:
+            if same(other.text, name):
+                other.text = orgs[i].text
+        orgs[i].text = name
+    return root
+
+
+def _drop_printed_lists(root):
+    for el in root.xpath("//a:conclusions//a:outcome/a:outcome", namespaces=AKN):
+        el.getparent().remove(el)
+    return root
+
+
+def _build_and_verify(tmp_path, res, stem):
+    src = tmp_path / f"{stem}.md"
+    src.write_text(render_markdown(res), encoding="utf-8")
+    out = tmp_path / "out"
+    assert unres_main(["build", str(src), "-o", str(out), "-q"]) == 0
+    lines, _summary = verify_source(str(src), str(out))
+    assert lines == []
+    return out / f"{stem}.akn.xml"
+
+
+def _states(vote):
+    return vote.in_favour + vote.against + vote.abstaining
+
+
+@pytest.mark.skipif(not GA75.exists(), reason="../shared/corpus/un-akn-ga is absent")
+@pytest.mark.parametrize("code", languages.CODES)
+def test_an_assembly_file_whose_vote_names_hard_states_imports_builds_and_verifies(code, tmp_path):
+    """The Assembly keeps its vote in the metadata only (A/RES/79/17 in Chinese named TÜRKİYE):
+    75/20 in each language, its first States renamed by the class."""
+    path = GA75 / FOLDERS[code] / f"75_20_{LETTER[code]}.xml"
+    root = _rename(etree.parse(str(path)).getroot(), [c for c, _n in HARD])
+    variant = tmp_path / path.name
+    variant.write_bytes(etree.tostring(root, encoding="utf-8"))
+    res, _warnings = import_akn(variant)
+    got = _states(res.meta.vote)[:len(HARD)]
+    assert [g.replace("’", "'") for g in got] == [n.replace("’", "'") for _c, n in HARD]
+    akn = _build_and_verify(tmp_path, res, path.stem)
+    written = [o.text for o in etree.parse(str(akn)).iterfind(".//{*}voting//{*}organization")]
+    assert [w.replace("’", "'") for w in written[:len(HARD)]] == [capitals(n).replace("’", "'") for _c, n in HARD]
+
+
+@pytest.mark.skipif(not HRC54.exists(), reason="../shared/corpus/un-akn-hrc is absent")
+@pytest.mark.parametrize("code", languages.CODES)
+def test_a_council_file_without_printed_lists_takes_the_metadatas_names_and_verifies(code, tmp_path):
+    """54/2 in each language with its printed lists gone: the metadata's names (W624), cased, are
+    printed in all four formats and read back."""
+    path = HRC54 / FOLDERS[code] / f"A_HRC_RES_54_2{LETTER[code]}.xml"
+    root = _drop_printed_lists(_rename(etree.parse(str(path)).getroot(), [c for c, _n in HARD]))
+    variant = tmp_path / path.name
+    variant.write_bytes(etree.tostring(root, encoding="utf-8"))
+    res, warnings = import_akn(variant)
+    assert "W624" in {w.code for w in warnings}
+    got = _states(res.meta.vote)[:len(HARD)]
+    assert [g.replace("’", "'") for g in got] == [n.replace("’", "'") for _c, n in HARD]
+    _build_and_verify(tmp_path, res, path.stem)
+
+
+@pytest.mark.parametrize("language", [languages.english_name(c) for c in languages.CODES])
+def test_a_source_name_in_any_spelling_verifies_against_the_capitals_written(language, tmp_path):
+    """A source that spells a name decomposed ('Türki̇ye', as imports once wrote it) or composed:
+    the AKN's capitals and verify's reading agree."""
+    front = council_front(language=language).replace(
+        "in_favour: [Belgium, China, France]", 'in_favour: ["Türki\u0307ye", "Côte d’Ivoire", "Ελλάς"]')
+    src = make_source(tmp_path, front, BODY)
+    out = tmp_path / "out"
+    assert unres_main(["build", str(src), "-o", str(out), "-q", "-f", "akn"]) == 0
+    assert verify_source(str(src), str(out), ("akn",))[0] == []
+    written = [o.text for o in etree.parse(str(out / "res.akn.xml")).iterfind(".//{*}voting//{*}organization")]
+    assert written == ["TÜRK\u0130YE", "CÔTE D’IVOIRE", "ΕΛΛΆΣ"]

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
+from ..model.state_names import capitals
 from .fingerprint import (ADOPTED, ANNEX, without_marks, OPERATIVE, PREAMBLE, SECTIONS, VOTE_LIST_NAMES,
                           ZERO_WIDTH_SPACE,
                           Fingerprint, Item, normalise, squash)
@@ -300,7 +301,7 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
         for name in VOTE_LIST_NAMES:
             a, b = have.lists.get(name, []), want.lists.get(name, [])
             if got.vote_from_metadata:
-                b = [x.upper() for x in want.states.get(name, [])]
+                b = [capitals(x) for x in want.states.get(name, [])]
             if "spacing" not in fields:
                 a, b = [_unspaced(x) for x in a], [_unspaced(x) for x in b]
             if a == b:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ...model.state_names import capitals
 from ...xmlsafe import safe_parser
 from .. import links
 from ..fingerprint import (VOTE_LIST_NAMES, Fingerprint, Note, VoteFp, adoption_date_from, clean_state,
@@ -346,7 +347,7 @@ def _akn_vote_metadata(doc, fp: Fingerprint, marked: dict):
         total = fp.vote.totals[("in favour", "against", "abstaining").index(name)]
         if count.get("value") != str(total):
             fp.problems.append(f'metadata {name} count {count.get("value")} where the text says {total}')
-        voters = [normalise(o.text or "").upper() for o in count.iter(_q("organization"))]
-        listed = [s.upper() for s in marked.get(name, [])]
+        voters = [capitals(normalise(o.text or "")) for o in count.iter(_q("organization"))]
+        listed = [capitals(s) for s in marked.get(name, [])]
         if voters and voters != listed:
             fp.problems.append(f"metadata {name} voters differ from the States in the text")

@@ -16,7 +16,7 @@ from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
 from ...model.document import (RECORDED, Emph, Heading, LineBreak, Link, NoteRef, OperativeParagraph, Table,
                                Paragraph, Resolution, Strong, Subscript, Superscript, Text, walk_inlines)
-from ...model import heading_styles, presentation
+from ...model import heading_styles, presentation, state_names
 from ...model.presentation import labels_for, present, presentation_for, vote_note_template
 from .. import templating
 from . import frbr
@@ -207,7 +207,7 @@ def context(res: Resolution, pres=None) -> dict:
         else:
             note.append({"text": piece})
     counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": meta.vote.totals[i - 1],
-               "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": getattr(meta.vote, attr)}
+               "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": [state_names.capitals(s) for s in getattr(meta.vote, attr)]}
               for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
     return {
         "res": res,
