@@ -659,14 +659,34 @@ def _opening_before(items: _Items, called: dict) -> None:
 
 
 # The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at
-# least 10 mm wide; a space after typed words is a few points.
+# least 10 mm wide, and the text follows it with no space between: it starts 10 mm from where
+# the label starts, or right at the label's end when the label is wider than the box.
 _NUM_BOX = 10 / 25.4 * 72
+# How far from that place WeasyPrint sets the text: to a hundredth of a point.
+_BOX_SLACK = 0.3
 
 
 def _set_apart(line, first) -> bool:
-    """Whether the text after ``first`` on its line starts a number's box further on."""
+    """Whether ``first`` is set in a number's box: the text after it on its line starts where
+    the box ends. Words typed at a paragraph's start that look like a label ("(cc) 酌情…",
+    "1. In witness", "(xxviii) *Decides*") are followed by a space, which a justified line
+    stretches to any width (a Chinese line's one space takes the whole line's slack): their
+    text starts wherever that space ends, not at the box's fixed end. A label wider than the
+    box has its text right at its end; typed words have a space's gap there."""
     after = [f for f in line.frags if f.x > first.x and f is not first and f.text.strip()]
-    return not after or min(f.x for f in after) - first.x >= 0.8 * _NUM_BOX
+    if not after:
+        return True
+    start = min(f.x for f in after)
+    if first.mirrored:
+        # A right-to-left line's fragments are its glyphs' loose boxes, which do not say where
+        # the box ends (an italic letter's reaches 0.7 pt past it, a lam-alef's starts 1.6 pt in,
+        # a justified line's text may start 3 pt on); the words typed before a space stay one
+        # fragment with the text unless the space is stretched wider than the size (pdf_rtl._STEP).
+        return start - first.x >= 0.8 * _NUM_BOX
+    if abs(start - first.x - _NUM_BOX) <= _BOX_SLACK:
+        return True
+    # (a label wider than the box: "(xxviii)")
+    return start - first.x > _NUM_BOX and start - first.right < 0.12 * first.size
 
 
 # What may follow a formula's italics (see model.is_formula): its comma or colon.
