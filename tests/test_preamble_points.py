@@ -80,3 +80,22 @@ def test_the_un_list_after_a_preambular_paragraph_is_imported_under_it():
     assert plain_text(convinced.inlines).endswith("a major contribution to:")
     assert [s.label for s in convinced.children] == ["(a)", "(b)", "(c)", "(d)", "(e)"]
     assert plain_text(convinced.children[0].inlines) == "International peace and security,"
+
+
+@pytest.mark.parametrize("labels", [("’1‘", "’2‘"), ("(i)", "(ii)")])
+def test_an_arabic_roman_list_under_a_preambular_paragraph_is_its_sub_paragraphs(tmp_path, labels):
+    """The Arabic versions' roman level, ’1‘ ’2‘ …, which pandoc is given as "1)", is a list of
+    sub-paragraphs, not numbered operative paragraphs (it was read as paragraph 1 repeated, E210)."""
+    from test_adopted_text import ASSEMBLY_FRONT
+    body = (f"\n*إن الجمعية العامة*،\n\n*وإذ تسلم* بأن السلام يتطلب:\n\n{labels[0]} الحوكمة الفعالة،\n\n"
+            f"{labels[1]} سيادة القانون،\n\n1- *تقرر* أن تبقي المسألة قيد نظرها.\n")
+    path = tmp_path / "A_RES_75_901.md"
+    path.write_text(ASSEMBLY_FRONT.replace("\nlanguage: English", "\nlanguage: Arabic") + body, encoding="utf-8")
+    res = read_source(str(path))
+    part = res.parts[0]
+    assert [(s.label, plain_text(s.inlines)) for s in part.preamble[0].children] == \
+        [("’1‘", "الحوكمة الفعالة،"), ("’2‘", "سيادة القانون،")]
+    assert [p.num for p in part.operative] == ["1-"]
+    again = tmp_path / "again.md"
+    again.write_text(render_markdown(res), encoding="utf-8")
+    assert read_source(str(again)) == res

@@ -463,7 +463,7 @@ class _Builder:
                 self.fail(loc, "empty paragraph", "E204")
             else:
                 section.preamble.append(PreambularParagraph(inlines, loc=loc))
-        elif kind == "OrderedList" and block["c"][0][1]["t"] not in ("Decimal", "DefaultStyle", "Example") \
+        elif kind == "OrderedList" and self._lettered(block) \
                 and section.preamble and not section.operative and not section.preamble[-1].children \
                 and ends_with_colon(section.preamble[-1].inlines):
             para = section.preamble[-1]
@@ -505,12 +505,21 @@ class _Builder:
                                    "the numbered paragraphs that follow it", "E216")
         self.headings = []
 
-    @staticmethod
-    def _introduced(part, block) -> bool:
+    def _lettered(self, block) -> bool:
+        """Whether a list is labelled otherwise than by numbers, as operative paragraphs are: by its
+        style as pandoc parsed it, or, for the Arabic roman level ’1‘ (given pandoc as "1)"), by the
+        first label written."""
+        if block["c"][0][1]["t"] not in ("Decimal", "DefaultStyle", "Example"):
+            return True
+        items = self._items(block["c"][1], None)
+        marker = items[0][2] if items else None
+        return self.code == "ar" and bool(marker) and re.fullmatch(r"’\d{1,4}‘", marker) is not None
+
+    def _introduced(self, part, block) -> bool:
         """Whether a list is the sub-paragraphs of the preambular paragraph above it: lettered
         (operative paragraphs are numbered), before any operative paragraph, under words that end
         with a colon (a lettered list under a paragraph ending otherwise is misnumbered, E207)."""
-        return block["c"][0][1]["t"] not in ("Decimal", "DefaultStyle", "Example") and bool(part.preamble) \
+        return self._lettered(block) and bool(part.preamble) \
             and not part.operative and part.opening is None and not part.preamble[-1].children \
             and ends_with_colon(part.preamble[-1].inlines)
 
