@@ -36,12 +36,33 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"[ \t\r\n]+", " ", text)).strip()
 
 
-def _text(el) -> str:
+def _text(el, items: bool = True) -> str:
+    """``el``'s words, its notes aside; without the <item>s of its lists unless ``items``."""
     if el is None:
         return ""
+    skip = "" if items else " and not(ancestor::a:item)"
     return _norm("".join(t[1:] if t.is_tail and _unraised_close(t.getparent()) else t
-                         for t in el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)
+                         for t in el.xpath(f".//text()[not(ancestor::a:authorialNote){skip}]", namespaces=NS)
                          if not (t.is_text and _call_bracket(t.getparent()))))
+
+
+def preamble_words(st, text=_text) -> list:
+    """The words of each preambular paragraph, as printed: a <container>'s, or a <blockList>'s own
+    <listIntroduction>'s, without the items of the list they introduce (printed under them, read
+    as its points, ``preamble_points``); a container or list holding the items alone prints no
+    paragraph of its own, the items being those of the paragraph above."""
+    out = []
+    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList", namespaces=NS):
+        words = text(el, items=False)
+        if words or (etree.QName(el).localname == "container" and el.find("a:blockList", NS) is None):
+            out.append(words)
+    return out
+
+
+def preamble_points(st, text=_text) -> list:
+    """(label key, words) of every item of the preambular paragraphs' lists, in order."""
+    return [(label_key(_norm(i.findtext("a:num", "", NS))), text(i.find("a:p", NS)))
+            for i in st.xpath("a:preamble//a:blockList/a:item", namespaces=NS)]
 
 
 def _unraised_close(note) -> bool:
@@ -123,7 +144,7 @@ def un_reading(path) -> dict:
             repairs.add("W649")
         operative.append(entry)
     links = Counter()
-    for p in st.xpath("a:preamble//a:p | a:mainBody//a:p", namespaces=NS):
+    for p in st.xpath("a:preamble//a:p | a:preamble//a:listIntroduction | a:mainBody//a:p", namespaces=NS):
         pieces = []             # (the link's text as written, href, its last <a>)
         for a in p.xpath("./a:a", namespaces=NS):
             text, href = "".join(a.itertext()), a.get("href")
@@ -144,7 +165,8 @@ def un_reading(path) -> dict:
     return dict(repairs=repairs,
         agenda_title=" ".join(_text(e) for e in st.xpath("a:coverPage//a:inline[@name='agenda item name']",
                                                           namespaces=NS)),
-        preamble=[_text(c) for c in st.xpath("a:preamble/a:container", namespaces=NS)],
+        preamble=preamble_words(st),
+        preamble_points=preamble_points(st),
         operative=operative,
         notes=[_note_text(n, repairs) for n in st.xpath("a:preamble//a:authorialNote | "
                                                          "a:mainBody//a:authorialNote", namespaces=NS)],
@@ -190,6 +212,9 @@ def differences(path) -> tuple[list[str], set]:
         problems.append(f"agenda item title {res.meta.agenda_item_title!r} != {un['agenda_title']!r}")
     if [_norm(_plain(p.inlines)) for p in res.preamble] != un["preamble"]:
         problems.append("preamble texts")
+    if [(_key(s.label), _norm(_plain(s.inlines))) for p in res.preamble for s in p.children] \
+            != un["preamble_points"]:
+        problems.append("preamble points")
     ours = res.operative
     if [_key(p.num) for p in ours] != [o["num"] for o in un["operative"]]:
         problems.append("operative numbers")
@@ -212,7 +237,8 @@ def differences(path) -> tuple[list[str], set]:
     printed = languages.data(languages.code_of(res.meta.language)).get("note_marker", "{n}")
     if un["markers"] - {printed}:
         problems.append(f"calls printed {sorted(un['markers'])} where the language data prints {printed!r}")
-    blocks = [p.inlines for p in res.preamble] + [x for p in ours for x in (p.inlines, p.wrapup)] + \
+    blocks = [p.inlines for p in res.preamble] + [s.inlines for p in res.preamble for s in p.children] + \
+        [x for p in ours for x in (p.inlines, p.wrapup)] + \
         [s.inlines for p in ours for s in walk_subparagraphs(p.children)] + \
         [q for n in res.footnotes for q in n.paragraphs]
     links = Counter((_norm(_plain(n.children)), n.target) for b in blocks for n in walk_inlines(b or [])

@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
-from test_import_corpus import _call_bracket, _unraised_close
+from test_import_corpus import _call_bracket, _unraised_close, preamble_points, preamble_words
 from unres import xmlsafe
 from unres.errors import UnresError
 from unres.model.document import Heading, Link, NoteRef, OperativeParagraph, Origin, Table, walk_inlines, walk_subparagraphs
@@ -72,12 +72,14 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"[ \t\r\n\u00a0]+", " ", text)).strip()
 
 
-def _text(el) -> str:
+def _text(el, items: bool = True) -> str:
+    """``el``'s words, its notes aside; without the <item>s of its lists unless ``items``."""
     if el is None:
         return ""
+    skip = "" if items else " and not(ancestor::a:item)"
     # The raised brackets of an Arabic call's printed marker, "(1)", are the marker's, not words.
     return _norm("".join(t[1:] if t.is_tail and _unraised_close(t.getparent()) else t
-                         for t in el.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)
+                         for t in el.xpath(f".//text()[not(ancestor::a:authorialNote){skip}]", namespaces=NS)
                          if not (t.is_text and _call_bracket(t.getparent()))))
 
 
@@ -283,17 +285,15 @@ def un_reading(path) -> dict:
                         " | a:mainBody/a:container[a:table]", namespaces=NS)
         adopted = _adopted_reading(body)
         if adopted is not None:
-            parts.append(dict(preamble=[_text(c) for c in st.xpath("a:preamble/a:container", namespaces=NS)],
+            parts.append(dict(preamble=preamble_words(st, _text),
                           # The items a preambular paragraph introduces (75/55: a <blockList> after it).
-                          preamble_points=[(label_key(_norm(i.findtext("a:num", "", NS))), _text(i.find("a:p", NS)))
-                                           for i in st.xpath("a:preamble//a:blockList/a:item", namespaces=NS)],
+                          preamble_points=preamble_points(st, _text),
                               operative=[], opening=adopted.pop("opening"), adopted=adopted, sections=[]))
             continue
         operative, opening = _operative_reading(body)
-        parts.append(dict(preamble=[_text(c) for c in st.xpath("a:preamble/a:container", namespaces=NS)],
+        parts.append(dict(preamble=preamble_words(st, _text),
                           # The items a preambular paragraph introduces (75/55: a <blockList> after it).
-                          preamble_points=[(label_key(_norm(i.findtext("a:num", "", NS))), _text(i.find("a:p", NS)))
-                                           for i in st.xpath("a:preamble//a:blockList/a:item", namespaces=NS)],
+                          preamble_points=preamble_points(st, _text),
                           operative=operative, opening=opening, adopted=None,
                           sections=[_section_reading(sec) for sec in st.xpath("a:mainBody/a:section", namespaces=NS)]))
     reading["parts"] = parts
@@ -439,7 +439,7 @@ def differences(path, res, said: set) -> list:
     in_sections = [x for part in res.parts for s in part.sections
                    for x in [h.inlines for h in s.headings] + s.titles + [p.inlines for p in s.preamble]
                    + ([s.text.inlines] + [c.inlines for c in s.text.children] if s.text is not None else [])]
-    blocks = [p.inlines for p in res.preamble] + in_sections + \
+    blocks = [p.inlines for p in res.preamble] + [s.inlines for p in res.preamble for s in p.children] + in_sections + \
         [x for p in paragraphs for x in (p.inlines, getattr(p, "wrapup", None))] + \
         [s.inlines for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", []))]
     links = Counter(n.target for b in blocks for n in walk_inlines(b or []) if isinstance(n, Link) and not n.recognised)

@@ -333,27 +333,58 @@ class _Builder:
                     continue
                 formula = Formula(_formula_inlines(self.joined(child)), loc=self.ctx.loc(child))
             elif name in ("container", "recital", "citation"):
-                paragraphs += self.preambular(child)
+                paragraphs += self.preambular(child, paragraphs)
             elif name in ("recitals", "citations"):
                 for item in _elements(child):
                     if local(item) in ("recital", "citation"):
-                        paragraphs += self.preambular(item)
+                        paragraphs += self.preambular(item, paragraphs)
                     elif local(item) != "intro":
                         self.fail(item, f"<{local(item)}> in <{name}> cannot be mapped", "E613")
             elif name == "p":
                 paragraphs += self.preambular_p(child, None)
-            elif name == "blockList" and paragraphs and not paragraphs[-1].children:
+            elif name == "blockList":
                 # The items the preambular paragraph above introduces, as print shows them under
-                # it ("… a major contribution to:" then "(a) International peace …", 75/55).
-                self.introduced(paragraphs[-1], child)
+                # it ("… a major contribution to:" then "(a) International peace …", 75/55), or
+                # a paragraph of its own when the list holds its introduction.
+                paragraphs += self.preambular_list(child, paragraphs, None)
             else:
                 self.fail(child, f"<{name}> in the preamble cannot be mapped", "E613")
         return formula, paragraphs
 
+    def preambular_list(self, block_list, before: list, name: Optional[str]) -> list:
+        """The preambular paragraph a <blockList> gives (none when its items are those of the
+        paragraph before it). Its <listIntroduction>, when it has words, is the paragraph whose
+        words introduce the items (S/RES/2687 (2023) in Chinese: "认识到……包括为此而加强：" then
+        ㈠ … ㈩); without one, the items are those of the paragraph above (75/55: the list after
+        the container of "… a major contribution to:", or in a container of its own)."""
+        intro = [c for c in _elements(block_list) if local(c) == "listIntroduction"]
+        for extra in intro[1:]:
+            self.fail(extra, "a second <listIntroduction> in a preambular paragraph's list cannot be "
+                             "mapped", "E613")
+        for wrap in (c for c in _elements(block_list) if local(c) == "listWrapUp"):
+            self.fail(wrap, "words after the items of a preambular paragraph's list cannot be written: "
+                            "a preambular paragraph ends with its last item", "E613")
+        out = self.preambular_p(intro[0], name) if intro and plain(intro[0]).strip() else []
+        owner = (out or before or [None])[-1]
+        if owner is None or owner.children:
+            self.fail(block_list, "a preambular paragraph's list with no words of its own before it to "
+                                  "introduce it (a <listIntroduction>, or a paragraph above without a "
+                                  "list)", "E614")
+            return out
+        self.introduced(owner, block_list)
+        return out
+
     def introduced(self, para, block_list) -> None:
         """A preambular paragraph's sub-paragraphs: the <item>s of a <blockList>, each its label
-        (<num>) and words."""
+        (<num>, or typed at the start of its words) and words."""
+        if not ends_with_colon(para.inlines):
+            # The source says such a list only under words that end with a colon: a lettered list
+            # under words that end otherwise is a misnumbered operative paragraph (E207).
+            self.fail(block_list, "a preambular paragraph's list under words that do not end with a "
+                                  "colon cannot be written", "E613")
         for item in _elements(block_list):
+            if local(item) in ("listIntroduction", "listWrapUp"):
+                continue
             if local(item) != "item":
                 self.fail(item, f"<{local(item)}> in a list of a preambular paragraph cannot be mapped", "E613")
                 continue
@@ -364,7 +395,16 @@ class _Builder:
                                 "and nothing else", "E613")
                 continue
             num = _num(item)
-            sub = SubParagraph(convert(words[0], self.ctx), loc=self.ctx.loc(item))
+            inlines = convert(words[0], self.ctx)
+            labelled = typed_label(inlines) if num is None else None
+            if labelled is not None:
+                num, inlines = labelled
+                self.ctx.warn(item, f"the sub-paragraph's label {num} is typed in its text, not in <num>; "
+                                    "taken as its label", "W662")
+            if not inlines:
+                self.fail(item, "empty sub-paragraph", "E616")
+                continue
+            sub = SubParagraph(inlines, loc=self.ctx.loc(item))
             self.printed_labels[id(sub)] = num
             if num is not None:
                 self.lookalike(item, num)
@@ -372,24 +412,38 @@ class _Builder:
             para.children.append(sub)
         para.sub_scheme = self.scheme_of(para.children)
 
-    def preambular(self, el) -> list:
+    def preambular(self, el, before: list) -> list:
+        """The preambular paragraphs of a <container> (or recital): its <p>s, and the items of
+        the list after them, if any, under the last words before it: a <p>'s (unres writes it
+        so), the list's own <listIntroduction>'s (S/RES/2687 (2023) in Chinese), or, in a
+        container holding the list alone, those of the paragraph above (``before``)."""
         ps = [c for c in _elements(el) if local(c) == "p"]
         lists = [c for c in _elements(el) if local(c) == "blockList"]
+        seen_list = late = False
         for other in _elements(el):
             if local(other) not in ("p", "num", "blockList") or (local(other) == "blockList" and len(lists) > 1):
                 self.fail(other, f"<{local(other)}> in a preambular paragraph cannot be mapped", "E613")
-        if not ps:
+            elif local(other) == "p" and seen_list and not late:
+                self.fail(other, "words after the items of a preambular paragraph's list cannot be "
+                                 "written: a preambular paragraph ends with its last item", "E613")
+                late = True
+            seen_list = seen_list or local(other) == "blockList"
+        if late:
+            return []
+        if not ps and not lists:
             self.fail(el, "empty preambular paragraph", "E614")
             return []
-        if len(ps) > 1:
-            self.ctx.warn(el, f"preambular <{local(el)}> holds {len(ps)} paragraphs; each is imported "
-                              "as a preambular paragraph", "W641")
+        name = el.get("name") if local(el) == "container" else None
+        intro = [c for c in _elements(lists[0]) if local(c) == "listIntroduction"
+                 and plain(c).strip()] if lists else []
+        if len(ps) + len(intro[:1]) > 1:
+            self.ctx.warn(el, f"preambular <{local(el)}> holds {len(ps) + len(intro[:1])} paragraphs; "
+                              "each is imported as a preambular paragraph", "W641")
         out = []
         for p in ps:
-            out += self.preambular_p(p, el.get("name") if local(el) == "container" else None)
-        if lists and out:
-            # unres's own: the list its words introduce, inside the same container.
-            self.introduced(out[-1], lists[0])
+            out += self.preambular_p(p, name)
+        if lists:
+            out += self.preambular_list(lists[0], before + out, name)
         return out
 
     def preambular_p(self, p, name: Optional[str]) -> list:

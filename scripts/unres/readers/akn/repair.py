@@ -45,10 +45,11 @@ def _roman_of_chinese(label: str) -> str:
     return "".join(f"({_CHINESE_ROMAN[char]})" if char in _CHINESE_ROMAN else char for char in label)
 
 
-# A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ", "㈠ ", and
-# the Arabic versions' roman level, ’1‘ (some type its marks the other way round, ‘1’).
+# A label typed at the start of a paragraph: "(a) ", "a) ", "(aa) ", "(iv) ", "(أ) ", "(هـ) ", "㈠ ", "(十一) ",
+# and the Arabic versions' roman level, ’1‘ (some type its marks the other way round, ‘1’).
 TYPED_LABEL_RE = re.compile(r"^\s*(?:(\(?)([a-z" + CYRILLIC_LOOKALIKES + r"]{1,3}|[ivxlc]{1,7}"
-                            r"|[\u0621-\u064a]\u0640?)\)|[\u3220-\u3229]|[’‘]\d{1,3}[’‘])\s+")
+                            r"|[\u0621-\u064a]\u0640?)\)|[\u3220-\u3229]|[(（][一二三四五六七八九十]{1,3}[)）]"
+                            r"|[’‘]\d{1,3}[’‘])\s+")
 # The Arabic versions' roman level, ’1‘ ’2‘ …: it counts as the roman numerals do.
 _ARABIC_ROMAN_RE = re.compile(r"^\s*[’‘](\d{1,3})[’‘]\s*$")
 # Punctuation that closes a paragraph as printed (Latin, Arabic, Chinese).
