@@ -114,17 +114,22 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
         f.missing("symbol", "the document symbol", symbol_el)
     number = _number(statement, symbol, organ_key, f, ctx)
     if organ_key == organs.SC:
-        title = organs.council_title(statement)
-        f.locs["title"] = ctx.loc(statement)
+        title, title_el = organs.council_title(statement, ctx, errors)
+        f.locs["title"] = ctx.loc(title_el if title_el is not None else statement)
     elif organ_key == organs.GA and organs.resolution_titles(statement):
         # A part published on its own prints the whole resolution's title (in one or more
         # lines) above its letter and its own title.
         titles = organs.resolution_titles(statement)
         f.locs["title"] = ctx.loc(titles[0])
-        title = " ".join(plain(t) for t in titles)
+        title = " ".join(plain(t) for t in titles).strip()
+        if not title:
+            errors.append(_no_title(statement, titles[0], ctx))
     else:
-        title = f.text("title", "the title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
-                       "./{*}preface//{*}docTitle")
+        title_el = f.find("title", "./{*}preface//{*}docTitle[@refersTo='#resolutionTitle']",
+                          "./{*}preface//{*}docTitle")
+        title = plain(title_el).strip() if title_el is not None else ""
+        if not title:
+            errors.append(_no_title(statement, title_el, ctx))
     code = languages.code_of(_BY_ISO.get(lang_iso, lang_iso)) or lang
     title, separator = _without_separator(title, code, organ_key)
 
@@ -165,6 +170,27 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
                 language=_BY_ISO.get(lang_iso, lang_iso), adoption_date=adoption, meeting=meeting,
                 vote=vote, job_number=job or None, key_locs=f.locs, title_separator=separator, **fields)
     return meta
+
+
+def _no_title(statement, title_el, ctx: InlineContext):
+    """E621 for a resolution whose preface prints no title (A/RES/78/17 in Arabic: its preface
+    holds only ``<docNumber>78/17</docNumber>``), saying where it was looked for. The title is
+    printed nowhere else: the cover page's titles are the agenda items', the catalogue's keywords
+    are in English; none is taken for it."""
+    preface = statement.find("./{*}preface")
+    if title_el is not None:
+        where, said = title_el, "the preface's title (<docTitle>) is empty"
+    elif preface is None:
+        where, said = statement, "the file has no <preface>, where the resolution's number and title are printed"
+    else:
+        number = preface.find(".//{*}docNumber")
+        printed = plain(number) if number is not None else ""
+        where = number if number is not None else preface
+        said = (f"the preface prints the number {printed!r} and no title after it" if printed
+                else "the preface prints no title") + " (no <docTitle>)"
+    return error(ctx.loc(where), f"cannot find the title: {said}, and the file prints it nowhere else "
+                                 "(the cover page's titles are the agenda items'); the UN's file lacks it, "
+                                 "and no title is made up for it", "E621")
 
 
 def _without_separator(title: str, code: str, organ_key: str) -> tuple:

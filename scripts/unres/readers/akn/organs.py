@@ -216,12 +216,34 @@ def council_symbol(statement, ctx: InlineContext) -> str:
     return symbol
 
 
-def council_title(statement) -> str:
-    """The Council prints no title; the UN's catalogue entry (``classification``'s title keyword,
-    in English in every version) names the resolution's subject."""
-    el = next((k for k in statement.iterfind("./{*}meta/{*}classification/{*}keyword")
-               if ref(k.get("refersTo")) == "title"), None)
-    return collapse(el.get("value") or "").strip() if el is not None else ""
+def council_title(statement, ctx: InlineContext, errors: list):
+    """(title, element it was read from). The Council prints no title; the UN's catalogue entry
+    (``classification``'s title keyword, in English in every version) names the resolution's
+    subject. The files of 2025 carry no such keyword: the catalogue's agenda item of the Council
+    (``refersTo="agenda"`` in the dictionary ``S/``, "The situation in Afghanistan."), which the
+    UN's lists of the Council's resolutions give as the title, is taken then, its closing full stop
+    dropped, and the repair named (W679). With neither, the import is refused (E621)."""
+    keywords = list(statement.iterfind("./{*}meta/{*}classification/{*}keyword"))
+    for el in keywords:
+        if ref(el.get("refersTo")) == "title" and collapse(el.get("value") or "").strip():
+            return collapse(el.get("value")).strip(), el
+    for el in keywords:
+        if ref(el.get("refersTo")) == "agenda" and (el.get("dictionary") or "").strip() == "S/":
+            item = collapse(el.get("showAs") or "").strip()
+            item = re.sub(r"\s*\.$", "", item).strip()
+            if item:
+                ctx.warn(el, "the catalogue entry names no title (no <keyword refersTo=\"title\"> in "
+                             f"meta/classification); the Council's agenda item it names, {item!r}, is taken "
+                             "as the title (the Council prints none; the UN lists its resolutions under "
+                             "that item)", "W679")
+                return item, el
+    where = statement.find("./{*}meta/{*}classification")
+    errors.append(error(ctx.loc(where if where is not None else statement),
+                        "cannot find the title: the Security Council prints none, and the UN's catalogue "
+                        "entry in meta/classification names neither a title (<keyword refersTo=\"title\">) "
+                        "nor the Council's agenda item (<keyword refersTo=\"agenda\" dictionary=\"S/\">)",
+                        "E621"))
+    return "", None
 
 
 def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
