@@ -1,4 +1,5 @@
-"""A resolution's title where the UN's file holds it.
+"""A resolution's title where the UN's file holds it, and an import that never writes a source
+that cannot be read back.
 
 - The Security Council prints no title; its source's title is the UN catalogue's
   (``<keyword refersTo="title">``). The Council's files of 2025 (S/RES/2777 (2025) in French,
@@ -9,6 +10,9 @@
 - An Assembly file whose preface prints the number and no title (A/RES/78/17 in Arabic: only
   ``<docNumber>78/17</docNumber>``) is refused (E621) at the preface's line, saying what is missing
   and where it was looked for; no title is made up.
+- Whatever the UN's file leaves out or empty, ``unres import`` either writes a source that reads
+  back or refuses with every message at a line of the UN's file and writes nothing: the source is
+  read back before it is written (E605 when it does not).
 """
 from __future__ import annotations
 
@@ -17,15 +21,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from conftest import CORPUS
 from test_import_organ_repairs import ga_file, sc_file
+from unres.akn_import import readable_source
 from unres.cli import main
 from unres.model.typography import smart_text
-from unres.errors import EXIT_INPUT, EXIT_OK
+from unres.errors import EXIT_INPUT, EXIT_OK, SourceError
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
 
+MINIMAL = (Path(__file__).parent / "fixtures" / "import" / "minimal.xml").read_text(encoding="utf-8")
 SC2020 = CORPUS / "un-akn-sc" / "2020"
 LANGUAGES = ["Arabic", "Chinese", "English", "French", "Russian", "Spanish"]
 TITLE_KEYWORD = '<keyword refersTo="title" value="Security Council resolution 2561 (2021) [on Cyprus]"/>'
@@ -120,3 +127,133 @@ def test_an_empty_preface_title_is_refused_at_its_own_line(tmp_path, capsys):
     assert code == EXIT_INPUT and not out.exists()
     title_line = _line(text, '<docTitle refersTo="#resolutionTitle"> <')
     assert f"{xml}:{title_line}:1: error: cannot find the title: the preface's title (<docTitle>) is empty" in err
+
+
+# ------------------------------------------------------------------ the read-back check
+FIELDS = ["title", "symbol", "number", "distribution", "language", "meeting", "session_name", "agenda_item",
+          "job_number"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.sampled_from(["sc", "ga", "hrc"]), emptied=st.lists(st.sampled_from(FIELDS), unique=True, max_size=3),
+       value=st.sampled_from(["", " ", None]))
+def test_an_imported_resolution_with_empty_fields_is_written_only_if_it_reads_back(tmp_path_factory, which,
+                                                                                   emptied, value):
+    """The model the import made, with fields the UN's file might leave out emptied: its source is
+    either read back without error, or refused with E605 at the line of the UN's file each value
+    came from (the file's first line when the import keeps none), quoting the source's line and
+    the reader's message."""
+    folder = tmp_path_factory.mktemp("r")
+    xml = folder / "res.xml"
+    xml.write_text({"sc": sc_file, "ga": ga_file, "hrc": lambda: MINIMAL}[which](), encoding="utf-8")
+    res, _warnings = import_akn(xml)
+    for name in emptied:
+        if hasattr(res.meta, name):
+            setattr(res.meta, name, value)
+    try:
+        text = readable_source(xml, res)
+    except SourceError as exc:
+        assert exc.diagnostics
+        for diag in exc.diagnostics:
+            assert diag.code == "E605" and diag.loc.path == str(xml) and diag.loc.line >= 1
+            assert "would not read back" in diag.message and "line " in diag.message
+            key = diag.message.split("line ")[1].split("'")[1].split(":")[0]
+            if key in res.meta.key_locs:
+                assert diag.loc == res.meta.key_locs[key]
+        return
+    source = folder / "res.md"
+    source.write_text(text, encoding="utf-8")
+    read_source(str(source))
+
+
+def test_the_import_writes_nothing_when_its_source_would_not_read_back(tmp_path, capsys, monkeypatch):
+    """What the UN's file left empty and the import did not catch (here a title emptied after the
+    import) refuses the import, with or without -o, one file or several; nothing is written."""
+    from unres.readers.akn import reader
+
+    real = reader.import_akn
+
+    def untitled(path):
+        res, warnings = real(path)
+        res.meta.title = ""
+        return res, warnings
+
+    monkeypatch.setattr(reader, "import_akn", untitled)
+    xml, out, code, err = _import_cli(tmp_path, sc_file(), capsys)
+    assert code == EXIT_INPUT and not out.exists()
+    title_line = _line(sc_file(), 'refersTo="title"')
+    assert f"{xml}:{title_line}:1: error: the source this file imports into would not read back as a source, " \
+           "so nothing was written: line 4 of it, 'title: \"\"': 'title' is empty (E103) [E605]" in err
+    assert main(["import", str(xml)]) == EXIT_INPUT
+    assert capsys.readouterr().out == ""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.xml").write_text(sc_file(), encoding="utf-8")
+    (folder / "b.xml").write_text(ga_file(), encoding="utf-8")
+    assert main(["import", str(folder), "-o", str(tmp_path / "many")]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert err.count("[E605]") == 2 and not (tmp_path / "many").exists()
+
+
+# ------------------------------------------------------------------ the UN's file damaged
+DAMAGE = {
+    "catalogue title": "//a:keyword[@refersTo='title']",
+    "symbol": "//a:coverPage//a:docNumber",
+    "issuing body": "//a:docAuthority[@refersTo='#issuingBody']",
+    "distribution": "//a:docStatus",
+    "date of issue": "//a:coverPage//a:docDate[@refersTo='#dateOfIssuance']",
+    "session": "//a:coverPage//a:session",
+    "agenda line": "//a:inline[@name='agenda item']",
+    "agenda title": "//a:inline[@name='agenda item name']",
+    "resolution number": "//a:docTitle[@refersTo='#resolutionNumber']",
+    "adoption line": "//a:coverPage//a:docTitle[not(@refersTo='#resolutionNumber')]",
+    "preface number": "//a:preface//a:docNumber",
+    "preface title": "//a:preface//a:docTitle",
+    "meeting": "//a:inline[@name='adoptionMeeting']",
+    "closing date": "//a:conclusions//a:docDate",
+    "language": "//a:FRBRlanguage",
+}
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+def _damage(text: str, harm: dict) -> str:
+    root = etree.fromstring(text.encode("utf-8"))
+    for what, how in harm.items():
+        for el in root.xpath(DAMAGE[what], namespaces=NS):
+            if how == "remove":
+                tail, parent = el.tail, el.getparent()
+                previous = el.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + (tail or "")
+                else:
+                    parent.text = (parent.text or "") + (tail or "")
+                parent.remove(el)
+            else:
+                for child in list(el):
+                    el.remove(child)
+                el.text = " " if how == "blank" else ""
+                for name in ("value", "showAs", "language"):
+                    if name in el.attrib:
+                        el.set(name, "")
+    return etree.tostring(root, encoding="unicode")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.sampled_from(["sc", "ga", "hrc"]),
+       harm=st.dictionaries(st.sampled_from(sorted(DAMAGE)), st.sampled_from(["remove", "empty", "blank"]),
+                            min_size=1, max_size=3))
+def test_a_un_file_with_parts_missing_or_empty_is_imported_into_a_readable_source_or_refused(
+        tmp_path_factory, capsys, which, harm):
+    text = _damage({"sc": sc_file, "ga": ga_file, "hrc": lambda: MINIMAL}[which]().replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n', ""), harm)
+    xml, out, code, err = _import_cli(tmp_path_factory.mktemp("d"), text, capsys)
+    if code == EXIT_OK:
+        read_source(str(out))
+        return
+    assert code == EXIT_INPUT, err
+    assert not out.exists()
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert errors, err
+    for line in errors:
+        assert line.startswith(f"{xml}:"), line
+        assert int(line[len(str(xml)) + 1:].split(":")[0]) >= 1, line

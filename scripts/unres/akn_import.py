@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import EXIT_FINDINGS, EXIT_OK, OutputError, SourceError, UnresError, error, warning
 from .model import transforms
-from .model.document import Resolution, walk_subparagraphs
+from .model.document import Loc, Resolution, walk_subparagraphs
 from .pipeline.publish import write_outputs
 
 
@@ -50,14 +50,13 @@ def _expand(paths) -> list[str]:
 
 def _import_one(path: str, output: str | None, force: bool, quiet: bool) -> int:
     from .readers.akn.reader import import_akn
-    from .writers.markdown import render_markdown
 
     if output and not force:
         refuse_overwrite(output)
     res, warnings = import_akn(path)
     for diag in warnings:
         print(diag, file=sys.stderr)
-    text = render_markdown(res)
+    text = readable_source(path, res)
     if output:
         if os.path.isdir(output):
             refuse_overwrite(output)
@@ -71,7 +70,6 @@ def _import_one(path: str, output: str | None, force: bool, quiet: bool) -> int:
 
 def _import_many(files: list[str], output: str | None, force: bool, quiet: bool) -> int:
     from .readers.akn.reader import import_akn
-    from .writers.markdown import render_markdown
 
     if not output:
         raise OutputError([error(None, "several files are imported into a folder: name it with -o DIR",
@@ -88,10 +86,11 @@ def _import_many(files: list[str], output: str | None, force: bool, quiet: bool)
         seen[target] = path
         if not force and os.path.lexists(target):
             refuse_overwrite(str(target))
-    imported, problems = {}, []
+    imported, texts, problems = {}, {}, []
     for path in files:
         try:
             imported[path] = import_akn(path)
+            texts[path] = readable_source(path, imported[path][0])
         except UnresError as exc:
             problems += exc.diagnostics
     if problems:
@@ -102,11 +101,44 @@ def _import_many(files: list[str], output: str | None, force: bool, quiet: bool)
     disagreements = agreement({path: res for path, (res, _w) in imported.items()})
     for diag in disagreements:
         print(diag, file=sys.stderr)
-    write_outputs(output, {targets[path]: render_markdown(res).encode("utf-8")
-                           for path, (res, _w) in imported.items()})
+    write_outputs(output, {targets[path]: texts[path].encode("utf-8") for path in imported})
     if not quiet:
         print(f"imported {len(files)} files -> {output}", file=sys.stderr)
     return EXIT_FINDINGS if disagreements else EXIT_OK
+
+
+def readable_source(path, res: Resolution) -> str:
+    """The canonical source of an imported resolution, read back as ``unres build`` reads a
+    source before anything is written: a value the UN's file left empty or malformed, which the
+    source format refuses (an empty title, E103), refuses the import (E605) with the file's line
+    the value came from, the source's line and the reader's own message, instead of writing a
+    source that cannot be built."""
+    from .readers.markdown.reader import read_source
+    from .writers.markdown import render_markdown
+
+    text = render_markdown(res)
+    try:
+        read_source(f"{path} (imported)", text.encode("utf-8"))
+    except SourceError as exc:
+        found = [d for d in exc.diagnostics if d.severity == "error"] or exc.diagnostics
+        raise SourceError([_not_read_back(str(path), res, d, text) for d in found]) from None
+    return text
+
+
+def _not_read_back(path: str, res: Resolution, diag, text: str):
+    lines = text.split("\n")
+    number = diag.loc.line if diag.loc else 0
+    shown = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    # The front matter's key the line belongs to, for the line of the UN's file it came from.
+    key = None
+    closing = next((n for n, line in enumerate(lines[1:], 2) if line == "---"), 0) if lines[0] == "---" else 0
+    if 1 < number < closing:
+        key = next((m.group(1) for line in reversed(lines[1:number])
+                    if (m := re.match(r"([A-Za-z_]\w*):", line))), None)
+    loc = res.meta.key_locs.get(key) if key else None
+    where = f"line {number} of it" + (f", {shown!r}" if shown else "") if number else "it"
+    return error(loc or Loc(path, 1, 1), f"the source this file imports into would not read back as a source, "
+                                         f"so nothing was written: {where}: {diag.message} ({diag.code})", "E605")
 
 
 # ------------------------------------------------------------ language versions
