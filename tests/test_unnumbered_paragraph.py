@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, FRONT, build_ok, council_front, verify_ok
+from conftest import CORPUS, FRONT, ROOT, build_ok, council_front, verify_ok
 from unres.errors import SourceError
 from unres.lint import lint
 from unres.model.document import plain_text
@@ -240,7 +240,7 @@ def test_lint_asks_of_it_what_it_asks_of_a_last_operative_paragraph(tmp_path):
     assert {"W103", "W104"} <= codes and "W101" not in codes
 
 
-UNSEEN_SC = CORPUS.parent.parent / "unseen" / "sc" / "2025" / "French" / "S_RES_2770-2501115F.xml"
+UNSEEN_SC = ROOT / "tests" / "unseen" / "sc" / "2025" / "French" / "S_RES_2770-2501115F.xml"
 GA = CORPUS / "un-akn-ga" / "75session"
 
 
@@ -259,7 +259,6 @@ def test_the_uns_lone_paragraph_imports_unnumbered_and_builds(tmp_path, name):
     assert again.parts == res.parts
 
 
-@pytest.mark.skipif(not UNSEEN_SC.exists(), reason="../unseen/sc is absent")
 def test_the_councils_lone_paragraph_imports_unnumbered(tmp_path):
     res, _warnings = import_akn(UNSEEN_SC)
     assert res.parts[0].unnumbered and plain_text(res.operative[0].inlines).startswith("Décide que l’élection")
