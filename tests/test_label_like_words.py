@@ -112,6 +112,10 @@ def source_text(language: str, typed: list) -> str:
     operative += [f"{filler}{colon}\n\n" + _table_note(f"{label} {words}.") + "\n"
                   for pos, label, words in typed if pos == "note"]
     operative.append(f"{filler}{colon}\n\n@(a) {filler}{colon}\n\n{points}@(b) {filler}{end}\n\n")
+    # (the text of a paragraph may open with a blank print keeps: U+202F, alone or before a space,
+    # as S/RES/2549 (2020) in French types it; the number's box stands before it all the same)
+    operative.append(f"\u202f{filler}{end}\n\n")
+    operative.append(f"\u202f {filler}{end}\n\n")
     operative.append(f"{filler}{end}\n\n")
     annexed = "".join(f"{label} {words}{end}\n\n" for pos, label, words in typed if pos == "annex")
     body = (f"\n{formula}\n\n{recalling}\n\n{preamble}"
@@ -175,7 +179,7 @@ def test_real_labels_and_numbers_still_read_as_points_and_paragraphs(tmp_path):
         assert problems == []
         fp = extract_pdf(render_outputs(res, ["pdf"])["pdf"])
         read = [(item.kind, item.num) for item in fp.items if item.kind in ("paragraph", "point") and item.num]
-        # (a), its (i) … (xxviii), (b), in the language's labels; the two numbers
-        assert len(read) == 2 + 30, language
+        # (a), its (i) … (xxviii), (b), in the language's labels; the four numbers
+        assert len(read) == 4 + 30, language
         assert read == [(item.kind, item.num) for item in from_model(res, "source").items
                         if item.kind in ("paragraph", "point") and item.num]

@@ -685,8 +685,14 @@ def _set_apart(line, first) -> bool:
         return start - first.x >= 0.8 * _NUM_BOX
     if abs(start - first.x - _NUM_BOX) <= _BOX_SLACK:
         return True
-    # (a label wider than the box: "(xxviii)")
-    return start - first.x > _NUM_BOX and start - first.right < 0.12 * first.size
+    if start - first.x < _NUM_BOX:
+        return False
+    # Beyond the box: a label wider than it ("(xxviii)") with its text right at its end, or a text
+    # that opens with a blank print keeps (a narrow no-break space, U+202F, before "*Souligne*", S/RES/2549
+    # (2020) in French), the box's empty part between. Typed words' fragment takes in the space after them,
+    # its stretch included, and ends a natural space's width (a quarter of the size) short of the text.
+    gap = start - first.right
+    return gap < 0.12 * first.size or gap > 0.35 * first.size
 
 
 # What may follow a formula's italics (see model.is_formula): its comma or colon.
