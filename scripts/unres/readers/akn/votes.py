@@ -2,10 +2,15 @@
 
 The States are taken from the printed lists in ``conclusions`` (they are in the
 document's language and spelling); ``meta/analysis/parliamentary/voting`` gives
-the counts and, in English capitals, one name per State in the same order. The
-printed list is one string ("A, B, C and D"), so it is cut at commas and at the
-last conjunction; the number of States the UN recorded decides where, because
-some names contain the conjunction themselves ("Trinidad and Tobago").
+the counts and, in English capitals, one name per State in the same order.
+
+The UN prints a list as one string ("A, B, C and D"), so it is cut at commas and
+at the conjunction before the last State: the number of States the UN recorded
+decides whether, and the metadata's names of the last two States where, because
+some names contain the conjunction themselves ("Trinidad and Tobago"). unres's
+own files mark each State as an ``<organization>`` of its own: there the
+elements are the States, whatever their names hold (a comma, "and"), and what
+stands between the last two says how they are joined.
 """
 from __future__ import annotations
 
@@ -26,9 +31,12 @@ _CONJUNCTION_RE = {
     "fr": re.compile(r"\s+et\s+"),
     "es": re.compile(r"\s+[ye]\s+"),
     "ru": re.compile(r"\s+и\s+"),
-    "zh": re.compile(r"\s*[和及]\s*"),
+    # Not the 和 of 共和国 ("republic").
+    "zh": re.compile(r"\s*(?<!共)[和及]\s*"),
     "ar": re.compile(r"\s+(?=و)"),
 }
+# A printed list's end: the bracket that closes the note, a full stop.
+_LIST_END_RE = re.compile(r"[\s.;\]]+$")
 # The metadata shortens these names; the printed ones are the full names.
 _FULL_NAMES = {state_names.key(short): full for short, full in state_names.SHORTENED.items()}
 
@@ -50,6 +58,10 @@ class _Recorded:
     def __init__(self):
         self.printed: Optional[str] = None    # the printed list
         self.printed_el = None
+        # A list marked State by State (unres's own files): each State's name, and what is
+        # printed between each two.
+        self.marked: Optional[list[str]] = None
+        self.between: list[str] = []
         self.quantity: Optional[int] = None   # the number printed in the note
         self.meta_count: Optional[int] = None
         self.meta_names: list[str] = []
@@ -88,7 +100,8 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
             if cat in found and sub is not outcome_el:
                 orgs = [o for o in sub.iter("{*}organization")]
                 if orgs:
-                    found[cat].printed = ", ".join(plain(o) for o in orgs)
+                    found[cat].printed = "".join(plain(o) + (o.tail or "") for o in orgs)
+                    _mark(found[cat], orgs)
                 else:
                     found[cat].printed = _after_label(sub)
                 found[cat].printed_el = orgs[0] if orgs else sub
@@ -100,6 +113,7 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
             # What stands between the States is kept: it says how the last two are joined.
             found[cat].printed = "".join(plain(o) + (o.tail or "") for o in orgs)
             found[cat].printed_el = orgs[0]
+            _mark(found[cat], orgs, own=True)
     if voting is not None:
         for count in voting.iterfind("./{*}count"):
             cat = ref(count.get("refersTo"))
@@ -111,7 +125,7 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
     lists, alone = {}, {}
     for cat, data in found.items():
         lists[cat], alone[cat] = _states(cat, data, lang, ctx, outcome_el if outcome_el is not None else voting)
-    last_two = file_last_two([(found[cat].printed, lists[cat]) for cat in CATEGORIES])
+    last_two = _most([_joined(found[cat], lists[cat]) for cat in CATEGORIES])
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
                 abstaining=lists["abstaining"], loc=loc, in_favour_total=alone["inFavour"],
                 against_total=alone["against"], abstaining_total=alone["abstaining"],
@@ -134,9 +148,32 @@ def file_last_two(lists) -> Optional[str]:
     """How a file joins the last two States of its lists, ``[(printed text, States), …]``: as most
     of its lists do (a file whose lists disagree is a defect of the file; an even split says
     nothing)."""
-    seen = [style for printed, states in lists if (style := list_last_two(printed, states))]
+    return _most([list_last_two(printed, states) for printed, states in lists])
+
+
+def _most(seen: list) -> Optional[str]:
     ands, commas = seen.count("and"), seen.count("comma")
     return "and" if ands > commas else "comma" if commas > ands else None
+
+
+def _mark(data: _Recorded, orgs: list, own: bool = False) -> None:
+    """A list whose States are elements of their own: their names, and what stands between each
+    two. In the UN's files one element holds the whole list (it is cut); unres's own files (``own``,
+    a list in a paragraph of its own) mark every State, a list of one too."""
+    if len(orgs) > 1 or own:
+        data.marked = [_LIST_END_RE.sub("", plain(o)) for o in orgs]
+        data.between = [collapse(o.tail or "").strip() for o in orgs[:-1]]
+
+
+def _joined(data: _Recorded, states: list) -> Optional[str]:
+    """How one list joins its last two States: told by what stands between its last two
+    elements where each State is one, else by the printed text."""
+    if data.marked is not None and states == data.marked:
+        if not data.between:
+            return None
+        last = data.between[-1]
+        return "comma" if _LIST_SEPARATOR_RE.fullmatch(last) else "and" if last else None
+    return list_last_two(data.printed, states)
 
 
 def _printed_outcome(statement):
@@ -200,8 +237,10 @@ def _states(cat: str, data: _Recorded, lang: str, ctx: InlineContext, note_el) -
                             "file; the total is kept without names", "W624")
             return [], total
         return [], None
-    last_meta = data.meta_names[-1] if data.meta_names else None
-    states = split_states(printed, lang, expected, last_meta)
+    if data.marked is not None:
+        states = list(data.marked)
+    else:
+        states = split_states(printed, lang, expected, *data.meta_names[:-3:-1])
     shown = data.quantity if data.quantity is not None else expected
     if shown is not None and len(states) != shown:
         ctx.warn(where, f"{cat}: {len(states)} States in the printed list, the adoption note "
@@ -220,27 +259,58 @@ def same_state(printed: str, listed: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def split_states(text: str, lang: str, expected: Optional[int] = None,
-                 last_english: Optional[str] = None) -> list[str]:
-    """'A, B, C and D' -> ['A', 'B', 'C', 'D'] in the document's language."""
-    text = collapse(text).strip()
-    text = re.sub(r"[\s.;\]]+$", "", text)
+def split_states(text: str, lang: str, expected: Optional[int] = None, last_english: Optional[str] = None,
+                 before_last_english: Optional[str] = None) -> list[str]:
+    """'A, B, C and D' -> ['A', 'B', 'C', 'D'] in the document's language. ``expected`` is the
+    number of States the file counts; ``last_english`` and ``before_last_english`` are the
+    metadata's names of the last two (they tell which "and" is a State's own)."""
+    text = _LIST_END_RE.sub("", collapse(text).strip())
     items = [i for i in _LIST_SEPARATOR_RE.split(text) if i]
     if not items:
         return []
     if lang == "ar" and len(items) > 1 and all(i.startswith("و") for i in items[1:]):
         # Arabic writes "and" as a prefix on every State after the first.
         items = items[:1] + [i[1:] for i in items[1:]]
-    conjunction = _CONJUNCTION_RE.get(lang, _CONJUNCTION_RE["en"])
     if expected is None or len(items) == expected - 1:
-        cuts = list(conjunction.finditer(items[-1]))
-        if cuts and (expected is not None or len(cuts) == 1):
-            # The last State's own conjunctions ("Trinidad and Tobago") sit after the cut.
-            full = _FULL_NAMES.get(comparable(last_english), last_english) if last_english else ""
-            own = len(re.findall(r"\band\b", full, re.IGNORECASE))
-            cut = cuts[max(0, len(cuts) - 1 - own)]
-            head, tail = items[-1][:cut.start()], items[-1][cut.end():]
-            if lang == "ar":
-                tail = tail[1:]
-            items[-1:] = [head, tail]
+        last_two = _cut_last(items[-1], lang, expected is not None, last_english, before_last_english)
+        if last_two:
+            items[-1:] = last_two
     return [i.strip() for i in items if i.strip()]
+
+
+def _cut_last(text: str, lang: str, counted: bool, last_english: Optional[str],
+              before_last_english: Optional[str]) -> Optional[list[str]]:
+    """The last two States printed as one ("Costa Rica and Trinidad and Tobago") cut at the word
+    that joins them, or None. The language's own word is looked for first; where the file counts
+    its States, another language's too (a file may print its States in another language: the
+    English "and" in a file in Arabic)."""
+    codes = [lang] + [c for c in _CONJUNCTION_RE if c != lang] if counted else [lang]
+    for code in codes:
+        cuts = list(_CONJUNCTION_RE.get(code, _CONJUNCTION_RE["en"]).finditer(text))
+        if not cuts or (not counted and len(cuts) != 1):
+            continue
+        pieces = [(text[:cut.start()], text[cut.end():][1 if code == "ar" else 0:]) for cut in cuts]
+        # The States' own conjunctions, as the English names have them: the last State's sit after
+        # the cut, the one's before it before the cut. A language may have fewer ("Trinité-et-
+        # Tobago" is one word), so the cuts both counts allow are tried, the earliest first, and
+        # one after which the last State would begin with a small letter ("… et d’Irlande du
+        # Nord", "… y las Granadinas", "… and the Grenadines") is not taken.
+        first = max(0, len(cuts) - 1 - _own_ands(last_english))
+        latest = min(len(cuts) - 1, _own_ands(before_last_english)) if before_last_english else len(cuts) - 1
+        order = list(range(first, latest + 1)) + sorted(
+            set(range(len(cuts))) - set(range(first, latest + 1)), key=lambda k: abs(k - first))
+        chosen = next((k for k in order if not _begins_small(pieces[k][1])), first)
+        return list(pieces[chosen])
+    return None
+
+
+def _own_ands(english: Optional[str]) -> int:
+    """How many times a State's English name says "and" (the metadata may shorten the name)."""
+    full = _FULL_NAMES.get(comparable(english), english) if english else ""
+    return len(re.findall(r"\band\b", full, re.IGNORECASE))
+
+
+def _begins_small(name: str) -> bool:
+    """Whether a name begins with a small letter (in a script with two cases)."""
+    first = next((c for c in name.strip() if c.isalpha()), "")
+    return first != first.upper()
