@@ -5,7 +5,7 @@ The sample covers what differs between them: each language of both organs (Chine
 Committee's report and the plenary's own draft, a recorded vote and one without, a part published on
 its own with a note on its letter, a Security Council resolution adopted without a meeting, one whose
 symbol is empty and one whose adoption line is empty. test_import_organs.py imports and checks all of
-them. Building all 830 (`unres build -j 1 --force` over them, measured 2 December 2026 at febc74c)
+them; test_corpus_build_every_file.py builds every one of them. Building all 830 (`unres build -j 1 --force` over them, measured 2 December 2026 at febc74c)
 took 615 s of CPU: 829 built and verified; S/RES/2557 (2020) in Chinese failed, its annex line
 "(cc) …", typed as text, read from the PDF as a labelled point (the one space of a justified Chinese
 line stretched as wide as a label's box): it is in the Chinese sample now.
