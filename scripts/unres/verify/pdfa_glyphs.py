@@ -18,7 +18,7 @@ of modes already holds the mode and its CID is the code, so recording it would c
 records into the same state).
 
 The handler is swapped into pikepdf's table of content-operator handlers, a private part of
-pikepdf: only for the version it was written against (``PIKEPDF_VERSION``, pinned in
+pikepdf: only for the version it was written against (``pikepdf_pinned.PIKEPDF_VERSION``, pinned in
 pyproject.toml), and only if the table holds pikepdf's own handler there. A pikepdf that is
 another version or is laid out otherwise is left alone (correct, only slower), and
 tests/test_pdfa.py, which checks that the handler is in place and that it records exactly what
@@ -31,7 +31,7 @@ import re
 import sys
 from array import array
 
-PIKEPDF_VERSION = "10.18.0"
+from .pikepdf_pinned import installs_once, pinned_parts
 
 # What qpdf writes for an array of hexadecimal strings of whole two-byte codes, empty literal
 # strings and numbers (an integer, or a real as the file spells it, without an exponent), and
@@ -40,29 +40,24 @@ _SIMPLE_ARRAY = re.compile(
     rb"\[(?:\s*+(?:<(?:[0-9A-Fa-f]{4})*+>|\(\)|[+-]?+(?:\d++\.?+\d*+|\.\d++)))*+\s*+\]")
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f]*)>")
 
-_installed = False
 # The attribute of pikepdf's FontInfo under which the codes recorded are kept, by rendering mode.
 _SHOWN = "_unres_shown"
 
 
+@installs_once
 def install() -> bool:
     """Put the array handler in front of pikepdf's TJ handler; True when it is there."""
-    global _installed
-    if _installed:
-        return True
-    try:
-        import pikepdf
-        from pikepdf.pdfa import _content
-    except ImportError:
+    parts = pinned_parts("_content")
+    if parts is None:
         return False
+    (_content,) = parts
     handlers = getattr(_content, "_HANDLERS", None)
     walk = getattr(_content, "_StreamWalk", None)
     stock = getattr(walk, "text_showing", None)
-    if (pikepdf.__version__ != PIKEPDF_VERSION or not isinstance(handlers, dict)
-            or stock is None or handlers.get("TJ") is not stock or array("H").itemsize != 2):
+    if (not isinstance(handlers, dict) or stock is None or handlers.get("TJ") is not stock
+            or array("H").itemsize != 2):
         return False
     handlers["TJ"] = _shown_by(stock)
-    _installed = True
     return True
 
 

@@ -28,7 +28,7 @@ new key, checked in full. A keyword the audit does not know (``uniqueItems``, ``
 are always kept as they are.
 
 The check is wrapped in pikepdf's class ``SchemaSet``, a private part of pikepdf: only for the
-version this was written against (``PIKEPDF_VERSION``, pinned in pyproject.toml) and only if
+version this was written against (``pikepdf_pinned.PIKEPDF_VERSION``, pinned in pyproject.toml) and only if
 ``check`` is pikepdf's own. Otherwise pikepdf is left alone (correct, only slower), and
 tests/test_pdfa.py, which checks that the memo is in place, that it gives pikepdf's verdicts and
 that damaged objects are still found, fails.
@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from .pdfa_glyphs import PIKEPDF_VERSION
+from .pikepdf_pinned import installs_once, pinned_parts
 
 # A bound on the shapes remembered, so a long-running process does not grow without end: a
 # build meets a few hundred passing shapes in its first document, a few dozen new ones after.
@@ -57,26 +57,18 @@ _SUBSCHEMA = ("additionalProperties", "unevaluatedProperties", "items", "contain
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_MAPS = ("properties", "$defs")
 
-_installed = False
-
-
+@installs_once
 def install() -> bool:
     """Wrap pikepdf's role-schema check with the memo; True when it is in place."""
-    global _installed
-    if _installed:
-        return True
-    try:
-        import pikepdf
-        from pikepdf.pdfa import _schemas
-    except ImportError:
+    parts = pinned_parts("_schemas")
+    if parts is None:
         return False
+    (_schemas,) = parts
     schema_set = getattr(_schemas, "SchemaSet", None)
     stock = getattr(schema_set, "check", None)
-    if (pikepdf.__version__ != PIKEPDF_VERSION or stock is None
-            or getattr(stock, "stock", None) is not None):
+    if stock is None or getattr(stock, "stock", None) is not None:
         return False
     schema_set.check = _remembering(stock)
-    _installed = True
     return True
 
 

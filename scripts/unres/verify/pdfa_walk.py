@@ -27,7 +27,7 @@ Three parts of pikepdf's validator (``pikepdf.pdfa``) repeat work on our PDFs:
   check (which also limits the sizes of containers) goes to pikepdf's own check.
 
 All three are swapped into private parts of pikepdf: only for the version they were written against
-(``PIKEPDF_VERSION``, pinned in pyproject.toml), and only where pikepdf's own function is in
+(``pikepdf_pinned.PIKEPDF_VERSION``, pinned in pyproject.toml), and only where pikepdf's own function is in
 place (and, for the limits, where pikepdf's limits and file keys are the ones written here).
 Otherwise pikepdf is left alone (correct, only slower), and tests/test_pdfa_walk.py, which
 checks that all three are in place and that the validator finds what pikepdf's own code finds
@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from .pdfa_glyphs import PIKEPDF_VERSION
+from .pikepdf_pinned import installs_once, pinned_parts
 
 # What could break a limit or name a file key, in qpdf's serialisation of an object: ten digits in a
 # row (an integer out of range has ten or more; a real beyond the bounds some forty before its
@@ -46,25 +46,21 @@ from .pdfa_glyphs import PIKEPDF_VERSION
 # and the keys /AF and /EF.
 _SUSPECT = re.compile(rb"[0-9]{10}|[0-9][eE]|/[^\s/<>\[\]()%{}]{128}|/AF|/EF")
 
-_installed = False
-
-
+@installs_once
 def install() -> bool:
     """Put all three in place; True when they are."""
-    global _installed
-    if _installed:
-        return True
-    try:
-        import pikepdf
-        from pikepdf.pdfa import _content, _cos, _embedded, _limits
-    except ImportError:
+    parts = pinned_parts("_content", "_cos", "_embedded", "_limits")
+    if parts is None:
         return False
+    import pikepdf
+
+    _content, _cos, _embedded, _limits = parts
     handlers = getattr(_content, "_HANDLERS", None)
     walk = getattr(_content, "_StreamWalk", None)
     stock_tf = getattr(walk, "op_Tf", None)
     stock_af = getattr(_embedded, "associated_file_objgens", None)
     stock_check = getattr(getattr(_cos, "_ObjectChecker", None), "check", None)
-    if (pikepdf.__version__ != PIKEPDF_VERSION or not isinstance(handlers, dict) or stock_tf is None
+    if (not isinstance(handlers, dict) or stock_tf is None
             or handlers.get("Tf") is not stock_tf or stock_af is None
             or getattr(stock_af, "stock", None) is not None or stock_check is None
             or getattr(stock_check, "stock", None) is not None
@@ -75,7 +71,6 @@ def install() -> bool:
     handlers["Tf"] = _font_setting(stock_tf)
     _embedded.associated_file_objgens = _af_prefiltered(stock_af, pikepdf)
     _cos._ObjectChecker.check = _limits_prefiltered(stock_check, pikepdf, _limits)
-    _installed = True
     return True
 
 
