@@ -29,7 +29,7 @@ from bench import corpus as bench_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SINGLE = REPO / "source" / "A_HRC_RES_38_3.md"
-DEFAULT_CORPUS = Path("/work/shared/corpus/un-akn-hrc/54session/English")
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "un-akn-hrc" / "54session" / "English"
 STAGES = ("read", "akn", "html", "pdf", "docx", "verify", "pdfa")
 MB = 1024 * 1024
 

@@ -18,7 +18,7 @@ import unicodedata
 
 # The English names printed in the recorded votes of the UN's own Akoma Ntoso files of the Human
 # Rights Council's fifty-fourth session (UNxml/HRCresolutions, commit b987fdad; kept in
-# /work/shared/corpus/un-akn-hrc/54session/English), each paired there with the metadata's
+# ../shared/corpus/un-akn-hrc/54session/English), each paired there with the metadata's
 # capitals in the same order (tests/test_vote_state_names.py reads them again and checks this list
 # against them). Apostrophes are the UN's (’).
 PRINTED = (
