@@ -6,7 +6,9 @@ The Assembly's cover page names its session, one or more agenda items (numbers i
 ("[on the report of the Third Committee (A/75/478)]"); its conclusions the plenary meeting and
 date. The Security Council's cover page prints the resolution's number and the meeting and date
 of adoption; it has no title, session or agenda item. Neither prints the vote: it is read from
-``meta/analysis/parliamentary/voting``, where the UN keeps it in English capitals.
+``meta/analysis/parliamentary/voting``, where the UN keeps it in English capitals; unres's own
+files keep the names as the source writes them beside it (``meta/proprietary``), and those are
+taken.
 
 The origin line is read with the language data's own templates (``organs.ga.on_report``), so that
 what the committee is called in the language ("Третьего комитета") is taken as printed.
@@ -26,6 +28,8 @@ from .inlines import InlineContext, collapse, plain
 from .votes import CATEGORIES, _int, ref
 
 HRC, GA, SC = "hrc", "ga", "sc"
+# The namespace of what unres keeps in its own files' ``meta/proprietary``.
+UNRES = "urn:unres:source"
 
 # "Agenda item 130 (y)", "Points 14 et 122 de l’ordre du jour", "议程项目38": the numbers, each
 # with the letter of its sub-item.
@@ -349,7 +353,7 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
             ctx.warn(count if count is not None else voting,
                      f"{cat}: the metadata counts {stated} but names {len(names)} States; the named "
                      "States are kept", "W623")
-        lists[cat] = [state_name(n) for n in names]
+        lists[cat] = written_names(meta_el, cat, names, ctx) or [state_name(n) for n in names]
     if not any(lists.values()):
         if counts or totals:
             ctx.warn(voting, "a recorded vote whose metadata names no State; kept without lists",
@@ -360,6 +364,23 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
         return None
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
                 abstaining=lists["abstaining"], loc=loc)
+
+
+def written_names(meta_el, cat: str, capitals: list, ctx: InlineContext) -> Optional[list]:
+    """The States of one list as unres's own files keep them beside the capitals
+    (``meta/proprietary/unres:voters``, the names as the source writes them, in any language), or
+    None where the file keeps none. Each must give the metadata's capitals of its State, in the
+    same order: a list that does not (one side edited, not the other) is reported and the
+    capitals are used."""
+    voters = [v for v in meta_el.iterfind(f"./{{*}}proprietary/{{{UNRES}}}voters") if v.get("list") == cat]
+    if not voters:
+        return None
+    names = [collapse(s.text or "").strip() for s in voters[0].iterfind(f"{{{UNRES}}}state")]
+    if [state_names.capitals(n) for n in names] != [collapse(c).strip() for c in capitals]:
+        ctx.warn(voters[0], f"{cat}: the States' names kept in meta/proprietary are not the "
+                            "metadata's in capitals; the metadata's are used", "W627")
+        return None
+    return names
 
 
 def state_name(capitals: str) -> str:

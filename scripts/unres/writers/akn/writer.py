@@ -209,6 +209,11 @@ def context(res: Resolution, pres=None) -> dict:
     counts = [{"eid": f"{VOTING}__count_{i}", "ref": ref, "value": meta.vote.totals[i - 1],
                "quantity": quantity_of.get(ref) if pres.print_vote else None, "voters": [state_names.capitals(s) for s in getattr(meta.vote, attr)]}
               for i, (attr, ref) in enumerate(_VOTE_LISTS, 1)] if recorded else []
+    # A vote kept only as data names its States in capitals, which cannot give back every name's
+    # case ("Trinité-et-Tobago", "Тринидад и Тобаго"): the names as the source writes them are kept
+    # beside it, in unres's own proprietary metadata, for the import to read back.
+    written = [{"ref": ref, "states": list(getattr(meta.vote, attr))} for attr, ref in _VOTE_LISTS
+               if getattr(meta.vote, attr)] if recorded and not pres.print_vote else []
     return {
         "res": res,
         "meta": meta,
@@ -226,6 +231,7 @@ def context(res: Resolution, pres=None) -> dict:
         "voting_eid": VOTING,
         "vote_note": note,
         "vote_counts": counts,
+        "written_votes": written,
         "vote_lists": _vote_lists(res, pres) if recorded else [],
         "container_name": container_name,
         "heading_style": heading_styles.STYLE_OF_LEVEL.get,
