@@ -24,6 +24,9 @@ from unres.model.document import RECORDED, Vote
 from unres.model.presentation import present
 from unres.model.state_names import capitals, from_capitals
 from unres.readers.akn.reader import import_akn
+from unres.verify.compare import compare
+from unres.verify.expected import from_model
+from unres.verify.read.akn import extract_akn
 from unres.writers.akn.validate import validate
 from unres.writers.akn.writer import render
 
@@ -128,3 +131,22 @@ def test_the_un_s_own_files_have_no_kept_names(code):
     for organ in FILES:
         root = etree.parse(str(FILES[organ](code))).getroot()
         assert root.find(f".//{UNRES}voters") is None
+
+
+@needs_corpus
+@pytest.mark.parametrize("code", sorted(FOLDERS))
+def test_verify_holds_the_kept_names_to_the_source(tmp_path, code):
+    """verify compares the names kept as written with the source's, as it compares the capitals: an
+    AKN whose kept names are another's is a difference, one that keeps the source's is none."""
+    names = NAMES[code]
+    for organ in FILES:
+        vote, xml, path = _build(organ, code, names[:3], names[3:4], [], tmp_path)
+        res = _base(organ, code)
+        res.meta.vote = vote
+        source = from_model(res, "source")
+        assert compare(source, extract_akn(path)) == []
+        kept = f"<unres:state>{names[0]}</unres:state>".encode()
+        assert kept in xml
+        path.write_bytes(xml.replace(kept, f"<unres:state>{names[0]}x</unres:state>".encode(), 1))
+        lines = compare(source, extract_akn(path))
+        assert any("kept as written" in line and "vote in favour" in line for line in lines), lines

@@ -299,6 +299,10 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
                 rep.add("vote", f"{name} total {a} where the source has {b}", source.lines.get("vote"))
     if "vote_states" in fields:
         for name in VOTE_LIST_NAMES:
+            kept, written = have.states.get(name, []), want.states.get(name, [])
+            if got.vote_from_metadata and have.states and kept != written:
+                rep.add(f"vote {name}", f"the names kept as written are {kept} where the source has {written}",
+                        source.lines.get("vote"))
             a, b = have.lists.get(name, []), want.lists.get(name, [])
             if got.vote_from_metadata:
                 b = [capitals(x) for x in want.states.get(name, [])]

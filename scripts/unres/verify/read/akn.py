@@ -13,6 +13,9 @@ from .html import _opened
 
 
 # ---------------------------------------------------------------- Akoma Ntoso
+_UNRES = "{urn:unres:source}"
+
+
 def _q(tag):
     return f"{{{AKN_NS}}}{tag}"
 
@@ -333,7 +336,14 @@ def _akn_vote_from_metadata(doc, fp: Fingerprint):
             lists[name] = [normalise(o.text or "") for o in count.iter(_q("organization"))]
             if len(lists[name]) != totals[name]:
                 fp.problems.append(f"metadata {name} count {totals[name]} where it lists {len(lists[name])} States")
-    fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists)
+    # unres's own files also keep each list's names as the source writes them (capitals cannot
+    # say the case of every name again): those must be the source's names too.
+    kept = {}
+    for voters in doc.iterfind(f".//a:proprietary/{_UNRES}voters", ns):
+        name = refers.get("#" + (voters.get("list") or ""))
+        if name:
+            kept[name] = [normalise(s.text or "") for s in voters.iter(f"{_UNRES}state")]
+    fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists, kept)
 
 def _akn_vote_metadata(doc, fp: Fingerprint, marked: dict):
     """The <voting> metadata is a second copy of the vote: it must match the States the text
