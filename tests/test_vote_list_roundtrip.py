@@ -77,13 +77,19 @@ def _base(code: str):
 
 
 @st.composite
-def votes(draw, code: str):
+def vote_lists(draw, code: str, least_in_favour: int = 1):
+    """Real State names of the language (or of any), cut into the three lists."""
     pool = draw(st.sampled_from([NAMES[code], NAMES_ANY[code]]))
     states = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
-    cut_1 = draw(st.integers(1, len(states)))
+    cut_1 = draw(st.integers(least_in_favour, len(states)))
     cut_2 = draw(st.integers(cut_1, len(states)))
-    return (states[:cut_1], states[cut_1:cut_2], states[cut_2:],
-            draw(st.sampled_from((None,) + tuple(languages.LAST_TWO))))
+    return states[:cut_1], states[cut_1:cut_2], states[cut_2:]
+
+
+@st.composite
+def votes(draw, code: str):
+    """Three lists and how the last two States of a list are joined."""
+    return (*draw(vote_lists(code)), draw(st.sampled_from((None,) + tuple(languages.LAST_TWO))))
 
 
 def _round_trip(tmp_path, code, in_favour, against, abstaining, last_two):

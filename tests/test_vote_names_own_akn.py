@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS
-from test_vote_list_roundtrip import NAMES, NAMES_ANY
+from test_vote_list_roundtrip import NAMES, vote_lists
 from unres.model.document import RECORDED, Vote
 from unres.model.presentation import present
 from unres.model.state_names import capitals, from_capitals
@@ -61,21 +61,12 @@ def _build(organ, code, in_favour, against, abstaining, tmp_path):
     return res.meta.vote, data, path
 
 
-@st.composite
-def votes(draw, code: str):
-    pool = draw(st.sampled_from([NAMES[code], NAMES_ANY[code]]))
-    states = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
-    cut_1 = draw(st.integers(0, len(states)))
-    cut_2 = draw(st.integers(cut_1, len(states)))
-    return states[:cut_1], states[cut_1:cut_2], states[cut_2:]
-
-
 @needs_corpus
 @pytest.mark.parametrize("organ,code", CASES)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_list_comes_back_as_written(tmp_path, organ, code, data):
-    in_favour, against, abstaining = data.draw(votes(code))
+    in_favour, against, abstaining = data.draw(vote_lists(code, least_in_favour=0))
     vote, xml, path = _build(organ, code, in_favour, against, abstaining, tmp_path)
     assert validate(xml, str(path)) == []
     back, warnings = import_akn(path)
