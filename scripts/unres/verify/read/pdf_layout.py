@@ -138,11 +138,7 @@ def extract_pdf(path) -> Fingerprint:
     _attach_inline(inline, lines, body)
     # A right-to-left line may start short of the text block's edge by a space's width (its
     # first word after a space WeasyPrint draws no glyph for); an indent is ten millimetres.
-    # The text block is centred on the page (print.css: the same margins left and right), so its far
-    # edge is as far from the page's right edge as its start is from the left (on a mirrored page too).
-    ends = [w - left for w in widths]
-    blocks = _with_tables(_pdf_blocks(lines, left, body, 0.5 if rtl else 0.3, ends, _justified(lines, left, ends, body)),
-                          _pdf_tables(cell_frags, body))
+    blocks = _with_tables(_pdf_blocks(lines, left, body, 0.5 if rtl else 0.3), _pdf_tables(cell_frags, body))
     _pdf_structure(fp, blocks, left, call_at, _pdf_notes(note_frags, left), widths[0] / 2)
     return fp
 
@@ -230,13 +226,10 @@ _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(c
                              + r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+)?))?")
 
 
-def _pdf_blocks(lines, left, body, slack=0.3, ends=None, justified=False):
+def _pdf_blocks(lines, left, body, slack=0.3):
     """Paragraph blocks: a new block starts at an indented or outdented line,
     after extra space between lines, or where a heading starts or ends (in a PDF without
-    tags, where the weight of the type changes: a paragraph may have bold words). At the top
-    of a page, where no space between paragraphs shows, a line at the text block's edge after
-    a page whose last line is a paragraph's last (see _ends_paragraph) starts a block too;
-    ``ends`` is each page's far edge of the text block."""
+    tags, where the weight of the type changes: a paragraph may have bold words)."""
     blocks: list = []
     prev = None
     for ln in lines:
@@ -249,66 +242,13 @@ def _pdf_blocks(lines, left, body, slack=0.3, ends=None, justified=False):
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
                or (ln.page == prev.page
-                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev)))
-               or (ln.page != prev.page and ends is not None and _ends_paragraph(prev, ends[prev.page], body, justified)))
+                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev))))
         if new:
             blocks.append([ln])
         else:
             blocks[-1].append(ln)
         prev = ln
     return blocks
-
-
-# What a sub-paragraph's last line ends with, the closing words after it standing at the text
-# block's edge: a full stop, a semicolon or a colon (Chinese full-width forms; the Arabic semicolon),
-# a closing bracket or quotation mark after it. Not a comma, which ends a Chinese line wherever the
-# next words may not open one ("…决议，" before "第2532(2020)号").
-_PARAGRAPH_END = ".;:\u3002\uff1b\uff1a\u061b"
-_CLOSERS = ")]\u201d\u2019\u00bb\uff09"
-
-
-def _spaced(line, words) -> bool:
-    """Whether the line has a space between its words a justified line widens (the space after a
-    paragraph's number or a sub-paragraph's label, in its box, is not widened, nor a no-break space)."""
-    return " " in words[0].text.strip() or any(" " in f.text for f in words[1:])
-
-
-def _line_end(line, words) -> float:
-    # (a note's call may end the line, set after its last word)
-    return max(f.right for f in words + line.calls)
-
-
-def _justified(lines, left, ends, body) -> bool:
-    """Whether the document's text is justified, as its print shows: the lines with spaces that have
-    another line of their paragraph under them on their page (at the text block's edge, a line's
-    step below) reach the text block's far edge. Chinese is set flush to the start (print.css)."""
-    reach = []
-    for line, below in zip(lines, lines[1:]):
-        words = [f for f in line.frags if f.text.strip()]
-        if (below.page != line.page or not words or not _spaced(line, words)
-                or abs(below.x - left) > max(1.0, 0.3 * body) or line.y - below.y > 1.5 * _line_size(line)):
-            continue
-        reach.append(ends[line.page] - _line_end(line, words) <= max(1.0, 0.2 * body))
-    return bool(reach) and sum(reach) >= 0.9 * len(reach)
-
-
-def _ends_paragraph(line, edge, body, justified=True) -> bool:
-    """Whether ``line``, the last on its page, is a paragraph's last line as print shows it: lines are
-    justified (where ``justified``), so every line but a paragraph's last reaches the text block's far
-    edge. A line with a space between its words is stretched to that edge (to a few tenths of a point), and ends short of
-    it only where its paragraph ends. A line with none (Chinese sets few), or any line of a text set
-    flush to the start (Chinese), is not stretched and
-    ends up to a character short wherever it breaks, or more where what follows may not open a line
-    (a closing mark, a number or Latin word that does not break): it reads as a paragraph's end only
-    if it stops a character or more short, on the punctuation that ends a paragraph."""
-    words = [f for f in line.frags if f.text.strip()]
-    if not words:
-        return False
-    short = edge - _line_end(line, words)
-    text = line.text.strip()
-    if justified and _spaced(line, words):
-        return short > max(1.0, 0.2 * body)
-    return short >= _line_size(line) and text.rstrip(_CLOSERS)[-1:] in _PARAGRAPH_END
 
 
 class _Table:
