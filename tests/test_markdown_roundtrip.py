@@ -12,7 +12,7 @@ from conftest import FRONT, SOURCE_38_3
 from unres.errors import SourceError
 from unres.model.document import (RECORDED, WITHOUT_VOTE, Emph, Footnote, Formula, Heading, Meta, NoteRef,
                                   OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Strong,
-                                  SubParagraph, Table, Text, Vote, is_formula)
+                                  SubParagraph, Table, Text, Vote, ends_with_colon, is_formula)
 from unres.readers.markdown.reader import read_source
 from unres.model.citations import link_citations
 from unres.model.transforms import finalize
@@ -115,6 +115,11 @@ def resolutions(draw):
         # The format reads a first paragraph that is all italics as the formula (README).
         preamble[0].inlines.append(Text(" and more,"))
         preamble[0].inlines = _normalise(preamble[0].inlines)
+    if preamble and ends_with_colon(preamble[-1].inlines):
+        # The format reads a last paragraph before paragraph 1 that ends with a colon as the
+        # operative part's opening ("*Resolves* that:"), not as a preambular paragraph (README).
+        preamble[-1].inlines.append(Text(" and more,"))
+        preamble[-1].inlines = _normalise(preamble[-1].inlines)
     states = draw(STATES)
     cut1, cut2 = sorted(draw(st.lists(st.integers(0, len(states)), min_size=2, max_size=2)))
     recorded = bool(states) and draw(st.booleans())
