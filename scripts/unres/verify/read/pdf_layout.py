@@ -229,7 +229,9 @@ _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(c
 def _pdf_blocks(lines, left, body, slack=0.3):
     """Paragraph blocks: a new block starts at an indented or outdented line,
     after extra space between lines, or where a heading starts or ends (in a PDF without
-    tags, where the weight of the type changes: a paragraph may have bold words)."""
+    tags, where the weight of the type changes: a paragraph may have bold words). At the top of
+    a page, where print shows no space between paragraphs, a line the tags put in other blocks
+    than the last line of the page before starts a block too (see ``_tagged_apart``)."""
     blocks: list = []
     prev = None
     for ln in lines:
@@ -242,13 +244,26 @@ def _pdf_blocks(lines, left, body, slack=0.3):
                # Lines of a paragraph are set about 1.2 times their size apart;
                # paragraphs have extra space between them.
                or (ln.page == prev.page
-                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev))))
+                   and prev.y - ln.y > 1.5 * max(_line_size(ln), _line_size(prev)))
+               or (ln.page != prev.page and _tagged_apart(prev, ln)))
         if new:
             blocks.append([ln])
         else:
             blocks[-1].append(ln)
         prev = ln
     return blocks
+
+
+def _tagged_apart(above, below) -> bool:
+    """Whether the tags put two lines, the last of a page and the first of the next, in other
+    blocks. A paragraph's closing words start at the text block's edge, as the later lines of the
+    sub-paragraph above them do, and a page break hides the space between the two: only the tags
+    tell them apart. Each page has a tree of its own, so a block that runs on is not the same
+    element on the next page, but it stands under the same path of block tags."""
+    paths = [{f.block for f in line.frags if f.text.strip()} for line in (above, below)]
+    if not all(paths) or None in paths[0] | paths[1]:
+        return False        # (a page without tags)
+    return not paths[0] & paths[1]
 
 
 class _Table:

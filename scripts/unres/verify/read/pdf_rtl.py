@@ -53,15 +53,17 @@ def _is_punctuation(text: str) -> bool:
 
 class _Style:
     """What the layout half reads from the text object a character is drawn in."""
-    __slots__ = ("font", "scale", "heading", "cell", "mcid")
+    __slots__ = ("font", "scale", "heading", "cell", "mcid", "block")
 
-    def __init__(self, font, scale, heading, cell=None, mcid=-1):
+    def __init__(self, font, scale, heading, cell=None, mcid=-1, block=None):
         self.font, self.scale, self.heading = font, scale, heading
         self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
         self.mcid = mcid        # its marked content's number: the tags number them in reading order
+        self.block = block      # the tags of the blocks it is inside (pdf_text._heading_mcids)
 
 
-def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -> list:
+def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
+            blocks: dict | None = None) -> list:
     """Each character's ``_Style``: its object's font name, scale on the page and the heading tag
     it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
@@ -85,13 +87,13 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None) -
             mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj)
             heading = None if headings is None else headings.get(mcid, "")
             style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading,
-                                            (cells or {}).get(mcid), mcid)
+                                            (cells or {}).get(mcid), mcid, (blocks or {}).get(mcid))
         out.append(style)
     return out
 
 
 def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, make, first: int,
-                   cells: dict | None = None) -> list:
+                   cells: dict | None = None, blocks: dict | None = None) -> list:
     """The page's fragments (made by ``make``, the layout half's ``_Frag``), line by line in
     reading order, mirrored: ``x`` and ``right`` measured from the page's right edge.
 
@@ -102,7 +104,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     fragment of their own on their own baseline."""
     # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
     chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
-    styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts, cells)))
+    styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts, cells, blocks)))
     faces = {index: style.font for index, style in styles.items()}
     chars = _word_spaces(chars, faces)
     for ch in chars:
@@ -126,6 +128,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                         place[1], style.heading)
             frag.mirrored = True
             frag.cell = (page_no, *style.cell) if style.cell else None
+            frag.block = style.block
             out.append(frag)
             run.clear()
 

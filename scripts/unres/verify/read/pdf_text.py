@@ -23,7 +23,7 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 class _Frag:
     __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored",
-                 "cell")
+                 "cell", "block")
 
     def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
@@ -38,17 +38,26 @@ class _Frag:
         # The table cell it is in, (page, table, cell) in the structure tree's order; None
         # outside tables.
         self.cell = None
+        # The tags of the blocks it is inside (see _heading_mcids); None when the page is not tagged.
+        self.block = None
 
 
 _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
+# Tags of what runs inside a block's lines, and of boxes with no element of their own: they do
+# not tell one block from another.
+_INLINE_TAGS = {"Span", "Link", "NonStruct", "Lbl"}
 
 
-def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None) -> dict | None:
+def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None,
+                   blocks: dict | None = None) -> dict | None:
     """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
     tree), each with its tag ("H2" …), or None when the page has no tags. A heading is what the
     file says it is, not whatever happens to be set in bold. ``cells``, if given, gets the
     marked-content ids of the text of each table cell (TD, TH), as (table, cell) in the tree's
-    order: print alone cannot tell a cell's words from the next cell's."""
+    order: print alone cannot tell a cell's words from the next cell's. ``blocks``, if given,
+    gets each marked-content id's path of block tags from the tree's root ("Part", "Div", "L",
+    "LI", "LBody", "P"): each page has a tree of its own, and a block that runs on over a page
+    break is tagged on the next page under the same path, where the block after it is not."""
     tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
     if not tree:
         return None
@@ -56,11 +65,13 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     found, any_tag = {}, False
     counts = [0, 0]       # tables, cells
 
-    def visit(elem, heading, cell):
+    def visit(elem, heading, cell, path):
         nonlocal any_tag
         length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
         kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
         heading = heading or (kind if kind in _HEADING_TAGS else "")
+        if kind not in _INLINE_TAGS:
+            path = path + (kind,)
         if kind == "Table":
             counts[0] += 1
         elif kind in ("TD", "TH"):
@@ -73,16 +84,18 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
                 found[mcid] = heading
             if cell is not None and cells is not None:
                 cells[mcid] = cell
+            if blocks is not None:
+                blocks[mcid] = path
         for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
             child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
             if child:
-                visit(child, heading, cell)
+                visit(child, heading, cell, path)
 
     try:
         for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
             elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
             if elem:
-                visit(elem, "", None)
+                visit(elem, "", None, ())
     finally:
         pdfium_c.FPDF_StructTree_Close(tree)
     return found if any_tag else None
@@ -128,10 +141,11 @@ def pdf_fragments(path, links_found: list | None = None):
                 heights.append(page_top)
                 widths.append(page_right)
                 cells: dict = {}
-                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes, cells)
+                blocks: dict = {}
+                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes, cells, blocks)
                 if rtl:
                     frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
-                                                len(frags), cells))
+                                                len(frags), cells, blocks))
                     continue
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
@@ -170,6 +184,7 @@ def pdf_fragments(path, links_found: list | None = None):
                                        heading))
                     if mcid in cells:
                         frags[-1].cell = (page_no, *cells[mcid])
+                    frags[-1].block = blocks.get(mcid)
             finally:
                 textpage.close()
                 page.close()
