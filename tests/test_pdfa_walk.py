@@ -13,9 +13,9 @@ import pikepdf
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
+from test_pdfa import _recorded
 from unres.cli import main as unres_main
 from unres.verify import pdfa_glyphs, pdfa_walk
-from unres.verify.pdfa import pdfa_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "source").glob("*.md"))   # one per organ
@@ -38,20 +38,6 @@ def _stock_context(patch) -> None:
     patch.setitem(_content._HANDLERS, "Tf", _content._HANDLERS["Tf"].stock)
     patch.setitem(_content._HANDLERS, "TJ", _content._HANDLERS["TJ"].stock)
     patch.setattr(_embedded, "associated_file_objgens", _embedded.associated_file_objgens.stock)
-
-
-def _recorded(data: bytes, patch) -> tuple:
-    """The findings and, font by font, the codes shown with their rendering modes and CIDs."""
-    from pikepdf.pdfa import _fonts
-
-    fonts, finalize = [], _fonts.FontInfo.finalize
-
-    def recording(info, ctx):
-        fonts.append((info.where, {code: set(modes) for code, modes in info.usage.items()}, dict(info.cid_of)))
-        return finalize(info, ctx)
-
-    patch.setattr(_fonts.FontInfo, "finalize", recording)
-    return pdfa_findings(data), fonts
 
 
 def _both(data: bytes) -> tuple:
