@@ -57,10 +57,8 @@ LOOK_ALIKES = {"Russian": {"(б)": r"\(б)", "а)": r"а\)"},
                "Chinese": {"(一)": r"\(一)", "(1)": r"\(1)"}}
 POSITIONS = ("preamble", "annex", "closing", "note")
 # Closing words that open a page are read as words of their own (tests/test_page_top_blocks.py sweeps
-# the page breaks). They are left out of this sweep because with them the Arabic source's annex
-# moves, and there a paragraph typed "(ب) ذلك …" has its space stretched to 23.8 pt, which the
-# right-to-left test of a label's box (_set_apart: 0.8 of the 10 mm box) takes for the box.
-SWEPT = ("preamble", "annex", "note")
+# the page breaks).
+SWEPT = POSITIONS
 
 
 def _labels(language: str) -> dict:

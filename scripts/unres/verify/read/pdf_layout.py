@@ -692,6 +692,10 @@ def _set_apart(line, first) -> bool:
     if not after:
         return True
     start = min(f.x for f in after)
+    # In a tagged PDF a label or number is an inline element of its own: words that are the
+    # paragraph's running text are not one, however far the space after them is stretched.
+    if first.running:
+        return False
     if first.mirrored:
         # A right-to-left line's fragments are its glyphs' loose boxes, which do not say where
         # the box ends (an italic letter's reaches 0.7 pt past it, a lam-alef's starts 1.6 pt in,

@@ -59,7 +59,7 @@ class _Style:
         self.font, self.scale, self.heading = font, scale, heading
         self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
         self.mcid = mcid        # its marked content's number: the tags number them in reading order
-        self.block = block      # the tags of the blocks it is inside (pdf_text._heading_mcids)
+        self.block = block      # its blocks' tags, whether running text (pdf_text._heading_mcids)
 
 
 def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
@@ -128,7 +128,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                         place[1], style.heading)
             frag.mirrored = True
             frag.cell = (page_no, *style.cell) if style.cell else None
-            frag.block = style.block
+            frag.block, frag.running = style.block or (None, None)
             out.append(frag)
             run.clear()
 

@@ -23,7 +23,7 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 class _Frag:
     __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored",
-                 "cell", "block")
+                 "cell", "block", "running")
 
     def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
@@ -40,6 +40,10 @@ class _Frag:
         self.cell = None
         # The tags of the blocks it is inside (see _heading_mcids); None when the page is not tagged.
         self.block = None
+        # Whether it is its block's own running text (its marked content straight under the
+        # block's text, in no inline element such as a label's or a number's); None when the page
+        # is not tagged.
+        self.running = None
 
 
 _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
@@ -57,7 +61,11 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     order: print alone cannot tell a cell's words from the next cell's. ``blocks``, if given,
     gets each marked-content id's path of block tags from the tree's root ("Part", "Div", "L",
     "LI", "LBody", "P"): each page has a tree of its own, and a block that runs on over a page
-    break is tagged on the next page under the same path, where the block after it is not."""
+    break is tagged on the next page under the same path, where the block after it is not; and
+    whether it is the block's running text: WeasyPrint tags each run of a line's text as a Span,
+    straight under the block for the block's own words, under another Span or a NonStruct for
+    words in an inline element (a label's, a number's, italics). Words typed at a paragraph's
+    start that look like a label are running text; print alone cannot always tell them apart."""
     tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
     if not tree:
         return None
@@ -65,13 +73,15 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
     found, any_tag = {}, False
     counts = [0, 0]       # tables, cells
 
-    def visit(elem, heading, cell, path):
+    def visit(elem, heading, cell, path, inline):
         nonlocal any_tag
         length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
         kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
         heading = heading or (kind if kind in _HEADING_TAGS else "")
-        if kind not in _INLINE_TAGS:
-            path = path + (kind,)
+        if kind in _INLINE_TAGS:
+            inline += 1
+        else:
+            path, inline = path + (kind,), 0
         if kind == "Table":
             counts[0] += 1
         elif kind in ("TD", "TH"):
@@ -85,17 +95,17 @@ def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = Non
             if cell is not None and cells is not None:
                 cells[mcid] = cell
             if blocks is not None:
-                blocks[mcid] = path
+                blocks[mcid] = (path, inline <= 1)
         for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
             child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
             if child:
-                visit(child, heading, cell, path)
+                visit(child, heading, cell, path, inline)
 
     try:
         for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
             elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
             if elem:
-                visit(elem, "", None, ())
+                visit(elem, "", None, (), 0)
     finally:
         pdfium_c.FPDF_StructTree_Close(tree)
     return found if any_tag else None
@@ -184,7 +194,7 @@ def pdf_fragments(path, links_found: list | None = None):
                                        heading))
                     if mcid in cells:
                         frags[-1].cell = (page_no, *cells[mcid])
-                    frags[-1].block = blocks.get(mcid)
+                    frags[-1].block, frags[-1].running = blocks.get(mcid, (None, None))
             finally:
                 textpage.close()
                 page.close()
