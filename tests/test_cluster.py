@@ -20,6 +20,7 @@ import pytest
 
 from conftest import CORPUS, ROOT, SOURCE_38_3
 from unres.errors import EXIT_OK, EXIT_TOOL
+from unres.parallel.local_cluster import WORKER_CONFIG, worker_environment
 
 ENGLISH = CORPUS / "un-akn-hrc" / "54session" / "English"
 BIN = Path(sys.executable).parent
@@ -271,6 +272,10 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+_POLLS = ("distributed.admin.tick.interval", "distributed.worker.memory.monitor-interval",
+          "distributed.admin.system-monitor.interval")
+
+
 @needs_corpus
 def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates(
         corpus_sources, other_templates, tmp_path):
@@ -278,11 +283,27 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
     (tmp_path / "source").mkdir()
     sources = [Path(shutil.copy(s, tmp_path / "source")) for s in sources]
     mark = {MARK: f"tcp-{os.getpid()}"}
-    cluster = Cluster(tmp_path, [mark, mark, {"UNRES_TEMPLATES": str(other_templates)}])
+    # worker0 started with the settings the README gives, worker1 with Dask's defaults
+    cluster = Cluster(tmp_path, [{**mark, **worker_environment()}, mark,
+                                 {"UNRES_TEMPLATES": str(other_templates)}])
     try:
         out = tmp_path / "out"
         proc = unres("build", *sources, "-o", out, "--scheduler", cluster.address)
         assert proc.returncode == EXIT_OK, proc.stderr + cluster.log("worker0")
+        from distributed import Client
+
+        def _worker_settings(dask_worker) -> tuple:
+            """On a worker (sent by value: workers cannot import the tests): its name, whether it
+            profiles its tasks, and how often it polls."""
+            import dask
+            return dask_worker.name, ("profile" in dask_worker.periodic_callbacks,
+                                      *(dask.config.get(key) for key in polls))
+
+        polls = _POLLS
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            settings = dict(client.run(_worker_settings).values())
+        assert settings["worker0"] == (False, *(WORKER_CONFIG[k] for k in _POLLS)), settings
+        assert settings["worker1"][0], settings
         # Each worker that rendered keeps its pandoc for the DOCX running between tasks.
         assert pandocs(mark[MARK], kept=True), "no worker kept a pandoc running"
         refused = [line for line in proc.stderr.splitlines() if "refused" in line]

@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 
 class RunningCluster:
-    """A scheduler and ``workers`` single-threaded workers, started as a user would."""
+    """A scheduler and ``workers`` single-threaded workers, started as the README says."""
 
     def __init__(self, workers: int, folder: Path):
         dask = str(Path(sys.executable).parent / "dask")
@@ -45,6 +45,9 @@ class RunningCluster:
         self.address = f"tcp://127.0.0.1:{port}"
         folder.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
+        # The settings the README gives for workers started by hand.
+        from unres.parallel.local_cluster import worker_environment
+        env.update(worker_environment())
         self.procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
                                         "--no-dashboard"], stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL, env=env, cwd=folder)]

@@ -36,6 +36,29 @@ _WARM_ENV = "UNRES_WARM_DASK_SERVER_OF"
 PRELOAD = ["distributed", "distributed.nanny", "distributed.worker", __name__]
 
 
+# A worker renders in one thread while Dask's event loop runs in another: every wake-up of
+# that loop takes Python's lock from the render, and on a loaded machine the thread that
+# gets the lock may wait for a core before it hands it back. Dask's defaults wake it 50
+# times a second to time itself and 100 times to profile the task; the build needs neither.
+# Idle, the processes of a local cluster spend some 3 % of a core polling themselves, most
+# of it each worker's and nanny's memory 10 times a second and every server's system
+# figures twice a second (psutil); on a loaded machine, where a build takes long, that
+# adds up to seconds of CPU taken from the renders. Once a second and every 5 s halve it.
+# The same settings serve workers started by hand (``dask worker``), through Dask's own
+# environment variables: see :func:`worker_environment` and the README.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
+                 "distributed.admin.tick.interval": "1s",
+                 "distributed.worker.memory.monitor-interval": "1s",
+                 "distributed.admin.system-monitor.interval": "5s"}
+
+
+def worker_environment() -> dict:
+    """:data:`WORKER_CONFIG` as the environment variables Dask reads its configuration from
+    (``DASK_`` and the keys' parts joined by ``__``)."""
+    return {"DASK_" + "__".join(part.upper().replace("-", "_") for part in key.split(".")): str(value)
+            for key, value in WORKER_CONFIG.items()}
+
+
 def workers_wanted(address: str) -> int | None:
     """N of ``local:N``; None for the address of a running scheduler."""
     if not address.startswith(PREFIX):
@@ -81,19 +104,7 @@ def start_scheduler():
     from distributed import LocalCluster
 
     start_forkserver()      # at once if the build started it already
-    # A worker renders in one thread while Dask's event loop runs in another: every wake-up of
-    # that loop takes Python's lock from the render, and on a loaded machine the thread that
-    # gets the lock may wait for a core before it hands it back. Dask's defaults wake it 50
-    # times a second to time itself and 100 times to profile the task; the build needs neither.
-    # Idle, the processes of a local cluster spend some 3 % of a core polling themselves, most
-    # of it each worker's and nanny's memory 10 times a second and every server's system
-    # figures twice a second (psutil); on a loaded machine, where a build takes long, that
-    # adds up to seconds of CPU taken from the renders. Once a second and every 5 s halve it.
-    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
-                     "distributed.worker.profile.enabled": False,
-                     "distributed.admin.tick.interval": "1s",
-                     "distributed.worker.memory.monitor-interval": "1s",
-                     "distributed.admin.system-monitor.interval": "5s"})
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **WORKER_CONFIG})
     # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
     # Dask's complaints when the run ends (a worker slow to stop, a heartbeat that finds the
     # scheduler gone) are not the build's news; a worker that fails is reported by the build.
