@@ -171,6 +171,32 @@ def test_generated_models_round_trip(tmp_path, res):
     assert render_markdown(again) == text
 
 
+@pytest.mark.parametrize("field", [f for f in Meta.PROSE if f not in ("parent_organ", "organ")])
+@pytest.mark.parametrize("value", ["[^1]", "[^0]", "at [^x] and", "[^2]: a definition"])
+def test_front_matter_words_that_look_like_note_calls_are_words(tmp_path, field, value):
+    """The front matter is not Markdown: a value typed like a note's call or definition calls no
+    note and defines none (it was read as a call to an undefined note, E301, or as a second
+    definition of the body's note 1, E303)."""
+    res = read_source(str(SOURCE_38_3))
+    setattr(res.meta, field, value)
+    text, again = _reread(tmp_path, res)
+    assert getattr(again.meta, field) == value
+    assert again == res
+    assert render_markdown(again) == text
+
+
+def test_a_front_matter_line_that_looks_like_a_note_definition_defines_none(tmp_path):
+    """A folded value's line typed like a definition of the body's note 1 (it was read as a second
+    definition, E303)."""
+    text = SOURCE_38_3.read_text(encoding="utf-8")
+    meeting = next(line for line in text.splitlines(keepends=True) if line.startswith("meeting:"))
+    path = tmp_path / "folded.md"
+    path.write_text(text.replace(meeting, "meeting: >\n  [^1]: 37th meeting\n", 1), encoding="utf-8")
+    res = read_source(str(path))
+    assert res.meta.meeting == "[^1]: 37th meeting"
+    assert res.footnotes == read_source(str(SOURCE_38_3)).footnotes
+
+
 def test_words_opening_with_a_list_dash_or_bullet_stay_words(tmp_path, source_file):
     """Closing words or a sub-paragraph that open with "– " or "• " (the marks of the UN's dashed
     and bulleted lists) are written so that they are not read back as a list item."""

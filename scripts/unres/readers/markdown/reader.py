@@ -227,8 +227,10 @@ class _Builder:
         self.straight = straight
         self.path = src.path
         # pandoc composes its input (NFC) before it counts columns: a decomposed "é" is one
-        # column to it, two code points here. Composition never crosses a line end.
-        self.lines = unicodedata.normalize("NFC", src.text).split("\n")
+        # column to it, two code points here. Composition never crosses a line end. The body's
+        # lines only (the front matter's are blank, as pandoc is given them): a value of the
+        # front matter such as 'meeting: "[^1]"' is not Markdown, and calls no note.
+        self.lines = unicodedata.normalize("NFC", src.body).split("\n")
         self.raw_lines = src.text.split("\n")
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
