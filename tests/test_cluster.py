@@ -292,14 +292,13 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
         assert proc.returncode == EXIT_OK, proc.stderr + cluster.log("worker0")
         from distributed import Client
 
-        def _worker_settings(dask_worker) -> tuple:
+        def _worker_settings(dask_worker, polls=_POLLS) -> tuple:
             """On a worker (sent by value: workers cannot import the tests): its name, whether it
             profiles its tasks, and how often it polls."""
             import dask
             return dask_worker.name, ("profile" in dask_worker.periodic_callbacks,
                                       *(dask.config.get(key) for key in polls))
 
-        polls = _POLLS
         with Client(cluster.address, timeout=START_TIMEOUT) as client:
             settings = dict(client.run(_worker_settings).values())
         assert settings["worker0"] == (False, *(WORKER_CONFIG[k] for k in _POLLS)), settings

@@ -53,13 +53,13 @@ def _is_punctuation(text: str) -> bool:
 
 class _Style:
     """What the layout half reads from the text object a character is drawn in."""
-    __slots__ = ("font", "scale", "heading", "cell", "mcid", "block")
+    __slots__ = ("font", "scale", "heading", "cell", "mcid", "tags")
 
-    def __init__(self, font, scale, heading, cell=None, mcid=-1, block=None):
+    def __init__(self, font, scale, heading, cell=None, mcid=-1, tags=None):
         self.font, self.scale, self.heading = font, scale, heading
         self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
         self.mcid = mcid        # its marked content's number: the tags number them in reading order
-        self.block = block      # its blocks' tags, whether running text (pdf_text._heading_mcids)
+        self.tags = tags        # (its blocks' tags, whether running text): pdf_text._heading_mcids
 
 
 def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
@@ -128,7 +128,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                         place[1], style.heading)
             frag.mirrored = True
             frag.cell = (page_no, *style.cell) if style.cell else None
-            frag.block, frag.running = style.block or (None, None)
+            frag.block, frag.running = style.tags or (None, None)
             out.append(frag)
             run.clear()
 
