@@ -108,8 +108,9 @@ def _free_port() -> int:
 class Cluster:
     """A scheduler and workers, as separate processes started from the command line."""
 
-    def __init__(self, folder: Path, workers: list):
+    def __init__(self, folder: Path, workers: list, nanny: bool = False):
         self.folder = folder
+        self.nanny = nanny
         self.address = f"tcp://127.0.0.1:{_free_port()}"
         self.procs: list = []
         self.workers: list = []
@@ -145,8 +146,8 @@ class Cluster:
             local = self.folder / f"worker{index}"
             local.mkdir()
             self.workers.append(self._spawn(
-                f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1", "--no-nanny",
-                                   "--no-dashboard", "--name", f"worker{index}", "--local-directory",
+                f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1",
+                                   *([] if self.nanny else ["--no-nanny"]), "--no-dashboard", "--name", f"worker{index}", "--local-directory",
                                    str(local)], _env(**extra)))
         with Client(self.address, timeout=START_TIMEOUT) as client:
             client.wait_for_workers(len(workers), timeout=START_TIMEOUT)
@@ -342,6 +343,43 @@ def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templ
     assert "no worker of the cluster" in proc.stderr and "[T-CLUSTER]" in proc.stderr
     assert "templates" in proc.stderr and "it would give other bytes" in proc.stderr
     assert not out.exists() or not any(out.rglob("*.*"))
+
+
+@needs_corpus
+def test_a_build_outlives_the_restart_of_its_only_worker(corpus_sources, tmp_path):
+    """With its only worker dead, every task waits for one; the nanny's new worker joins before
+    it is admitted, and is then given them all the same."""
+    from distributed import Client
+
+    sources, local, _unused = corpus_sources
+    cluster = Cluster(tmp_path, [{}], nanny=True)
+    out = tmp_path / "out"
+    build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,
+                             env=_env(DASK_SCHEDULER_ADDRESS=cluster.address),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed = None
+    try:
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            deadline = time.monotonic() + BUILD_TIMEOUT
+            while killed is None and time.monotonic() < deadline and build.poll() is None:
+                busy = [w for w, keys in client.processing().items() if keys]
+                if busy and any(out.glob("*.pdf")):
+                    killed = client.run(os.getpid)[busy[0]]
+                    os.kill(killed, signal.SIGKILL)
+                time.sleep(0.05)
+        # One worker builds the sources in well under this; a build left waiting never ends.
+        stdout, stderr = build.communicate(timeout=BUILD_TIMEOUT / 2)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+        cluster.close()
+    assert killed is not None, "the worker was not found busy while the build ran"
+    assert "Restarting worker" in (tmp_path / "worker0.log").read_text(errors="replace"), \
+        cluster.log("worker0")
+    assert build.returncode == EXIT_OK, stderr
+    assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
+    assert snapshot(out) == local
 
 
 @needs_corpus

@@ -79,6 +79,23 @@ class Admission(WorkerPlugin):
         # One task at a time per worker process, whatever its threads: a render holds
         # Python's lock, so a second one would only wait for it.
         await worker.set_resources(**{self.resource: 1})
+        _offer_waiting_tasks(worker)
+
+
+def _offer_waiting_tasks(worker) -> None:
+    """Have the scheduler look again for tasks this worker can now run.
+
+    The scheduler looks for tasks that wait for a worker (none offered our resource when
+    they were ready) when a worker joins or resumes, not when one gains a resource; a worker
+    joins before this plugin admits it. When every admitted worker died at once (a cluster of
+    one, workers recycled together), the tasks would wait for good beside the restarted,
+    re-admitted workers. Pausing for a moment and resuming is the change of state the
+    scheduler answers by looking again; no task of ours is running on a worker being admitted."""
+    from distributed.core import Status
+
+    if worker.status == Status.running:
+        worker.status = Status.paused
+        worker.status = Status.running
 
 
 def _admission_of(name: str, dask_worker=None):
