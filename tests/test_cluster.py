@@ -300,8 +300,14 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
             return dask_worker.name, ("profile" in dask_worker.periodic_callbacks,
                                       *(dask.config.get(key) for key in polls))
 
+        def _frozen(dask_worker) -> tuple:
+            """On a worker: its name and how many objects its collector leaves alone for good."""
+            import gc
+            return dask_worker.name, gc.get_freeze_count()
+
         with Client(cluster.address, timeout=START_TIMEOUT) as client:
             settings = dict(client.run(_worker_settings).values())
+            frozen = dict(client.run(_frozen).values())
         assert settings["worker0"] == (False, *(WORKER_CONFIG[k] for k in _POLLS)), settings
         assert settings["worker1"][0], settings
         # Each worker that rendered keeps its pandoc for the DOCX running between tasks.
@@ -324,6 +330,12 @@ def test_cluster_build_is_byte_identical_and_refuses_a_worker_of_other_templates
         assert proc.returncode == EXIT_OK, proc.stderr
         assert f"1 built, {len(sources) - 1} up to date" in proc.stdout
         assert unres("verify", *sources, "-o", out).returncode == EXIT_OK
+        # The second client warmed the workers again; what the first build left for the
+        # collector (its documents' layouts) was not frozen with the warm-up, to stay for good.
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            again = dict(client.run(_frozen).values())
+        # (A frozen object that loses its last reference is still freed: the count may fall.)
+        assert all(again[w] <= frozen[w] for w in ("worker0", "worker1")), (frozen, again)
     finally:
         cluster.close()
     # Stopped with their workers: no pandoc of theirs is left running.

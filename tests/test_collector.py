@@ -89,12 +89,37 @@ def test_garbage_made_while_paused_is_collected_afterwards():
     assert gone() is None
 
 
-def test_warm_up_leaves_its_objects_out_of_collections():
+def test_warm_up_leaves_its_objects_out_of_collections(monkeypatch):
+    import weakref
+
+    from unres import collector
     from unres.parallel import warmup
 
+    class Cycle:
+        pass
+
+    monkeypatch.setattr(collector, "_kept", False, raising=False)   # not yet warmed up
     gc.unfreeze()
     try:
+        with collector.paused():
+            first = Cycle()
+            first.me = first
+            gone = weakref.ref(first)
+            del first                                    # garbage when the warm-up begins
         warmup.prepare(formats=("akn",), checks=())
-        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert gone() is None, "garbage was frozen with the warm-up's objects"
+        # Warmed again (a Dask worker, each time a build connects): nothing more is frozen,
+        # so what the last document left is still collected.
+        with collector.paused():
+            later = Cycle()
+            later.me = later
+            left = weakref.ref(later)
+            del later
+        warmup.prepare(formats=("akn",), checks=())
+        assert gc.get_freeze_count() == frozen
+        gc.collect()
+        assert left() is None
     finally:
         gc.unfreeze()

@@ -25,9 +25,23 @@ def paused():
             gc.enable()
 
 
+_kept = False
+
+
 def keep_warm_objects() -> None:
     """Leave every object alive now out of later collections: what a worker's warm-up
     loaded (modules, fonts, stylesheets, the schema) lives as long as the process,
     and a worker forked afterwards shares those pages instead of copying them when a
-    collection touches them."""
+    collection touches them.
+
+    Once per process, and only after a collection: a frozen object is never freed, so
+    garbage frozen with the rest (a finished document's layout, whose Pango objects
+    hold far more memory outside Python than their wrappers do inside it) would stay
+    for the life of the process. A Dask worker is warmed again each time a client
+    registers the plugin, so a freeze per warm-up leaked one more such batch a build."""
+    global _kept
+    if _kept:
+        return
+    _kept = True
+    gc.collect()
     gc.freeze()
