@@ -357,74 +357,62 @@ def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templ
     assert not out.exists() or not any(out.rglob("*.*"))
 
 
-@needs_corpus
-def test_a_build_outlives_the_restart_of_its_only_worker(corpus_sources, tmp_path):
-    """With its only worker dead, every task waits for one; the nanny's new worker joins before
-    it is admitted, and is then given them all the same."""
+def _build_killing_a_worker(cluster, sources, out: Path, may_kill, timeout: float = BUILD_TIMEOUT):
+    """Build ``sources`` on ``cluster``, and SIGKILL a worker process whose pid ``may_kill``
+    allows while it renders one of them, once a first source is published; the cluster is
+    closed after. Returns the pid killed (None if none was found busy) and the build's return
+    code, standard output and standard error."""
     from distributed import Client
 
-    sources, local, _unused = corpus_sources
-    cluster = Cluster(tmp_path, [{}], nanny=True)
-    out = tmp_path / "out"
     build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,
                              env=_env(DASK_SCHEDULER_ADDRESS=cluster.address),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed = None
     try:
         with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            pids = client.run(os.getpid)
             deadline = time.monotonic() + BUILD_TIMEOUT
             while killed is None and time.monotonic() < deadline and build.poll() is None:
-                busy = [w for w, keys in client.processing().items() if keys]
+                busy = [w for w, keys in client.processing().items() if keys and may_kill(pids.get(w))]
                 if busy and any(out.glob("*.pdf")):
-                    killed = client.run(os.getpid)[busy[0]]
+                    killed = pids[busy[0]]
                     os.kill(killed, signal.SIGKILL)
                 time.sleep(0.05)
-        # One worker builds the sources in well under this; a build left waiting never ends.
-        stdout, stderr = build.communicate(timeout=BUILD_TIMEOUT / 2)
+        stdout, stderr = build.communicate(timeout=timeout)
     finally:
         if build.poll() is None:
             build.kill()
             build.wait()
         cluster.close()
+    return killed, build.returncode, stdout, stderr
+
+
+@needs_corpus
+def test_a_build_outlives_the_restart_of_its_only_worker(corpus_sources, tmp_path):
+    """With its only worker dead, every task waits for one; the nanny's new worker joins before
+    it is admitted, and is then given them all the same."""
+    sources, local, _unused = corpus_sources
+    out = tmp_path / "out"
+    # One worker builds the sources in well under this timeout; a build left waiting never ends.
+    killed, code, stdout, stderr = _build_killing_a_worker(
+        Cluster(tmp_path, [{}], nanny=True), sources, out, lambda pid: pid is not None,
+        timeout=BUILD_TIMEOUT / 2)
     assert killed is not None, "the worker was not found busy while the build ran"
-    assert "Restarting worker" in (tmp_path / "worker0.log").read_text(errors="replace"), \
-        cluster.log("worker0")
-    assert build.returncode == EXIT_OK, stderr
+    assert "Restarting worker" in (tmp_path / "worker0.log").read_text(errors="replace")
+    assert code == EXIT_OK, stderr
     assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
     assert snapshot(out) == local
 
 
 @needs_corpus
 def test_a_worker_killed_mid_run_loses_nothing(corpus_sources, tmp_path):
-    from distributed import Client
-
     sources, local, _unused = corpus_sources
     cluster = Cluster(tmp_path, [{}, {}])
+    ours = {proc.pid for proc in cluster.workers}
     out = tmp_path / "out"
-    build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,
-                             env=_env(DASK_SCHEDULER_ADDRESS=cluster.address),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    killed = None
-    try:
-        ours = {proc.pid for proc in cluster.workers}
-        with Client(cluster.address, timeout=START_TIMEOUT) as client:
-            pids = client.run(os.getpid)
-            deadline = time.monotonic() + BUILD_TIMEOUT
-            # Kill a worker while it renders one of our sources, once a first source is published.
-            while killed is None and time.monotonic() < deadline and build.poll() is None:
-                busy = [w for w, keys in client.processing().items() if keys and pids.get(w) in ours]
-                if busy and any(out.glob("*.pdf")):
-                    killed = pids[busy[0]]
-                    os.kill(killed, signal.SIGKILL)
-                time.sleep(0.05)
-        stdout, stderr = build.communicate(timeout=BUILD_TIMEOUT)
-    finally:
-        if build.poll() is None:
-            build.kill()
-            build.wait()
-        cluster.close()
+    killed, code, stdout, stderr = _build_killing_a_worker(cluster, sources, out, ours.__contains__)
     assert killed is not None, "no worker was found busy while the build ran"
-    assert build.returncode == EXIT_OK, stderr
+    assert code == EXIT_OK, stderr
     assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert snapshot(out) == local
