@@ -147,8 +147,9 @@ class Cluster:
             local.mkdir()
             self.workers.append(self._spawn(
                 f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1",
-                                   *([] if self.nanny else ["--no-nanny"]), "--no-dashboard", "--name", f"worker{index}", "--local-directory",
-                                   str(local)], _env(**extra)))
+                                   *([] if self.nanny else ["--no-nanny"]), "--no-dashboard",
+                                   "--name", f"worker{index}", "--local-directory", str(local)],
+                _env(**extra)))
         with Client(self.address, timeout=START_TIMEOUT) as client:
             client.wait_for_workers(len(workers), timeout=START_TIMEOUT)
 

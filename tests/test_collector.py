@@ -118,7 +118,8 @@ def test_warm_up_leaves_its_objects_out_of_collections(monkeypatch):
             left = weakref.ref(later)
             del later
         warmup.prepare(formats=("akn",), checks=())
-        assert gc.get_freeze_count() == frozen
+        # (A frozen object that loses its last reference is still freed: the count may fall.)
+        assert gc.get_freeze_count() <= frozen
         gc.collect()
         assert left() is None
     finally:

@@ -9,6 +9,7 @@ the tree is alive until it is mapped onto the model.
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 
 
@@ -26,6 +27,7 @@ def paused():
 
 
 _kept = False
+_keeping = threading.Lock()
 
 
 def keep_warm_objects() -> None:
@@ -40,8 +42,9 @@ def keep_warm_objects() -> None:
     for the life of the process. A Dask worker is warmed again each time a client
     registers the plugin, so a freeze per warm-up leaked one more such batch a build."""
     global _kept
-    if _kept:
-        return
-    _kept = True
-    gc.collect()
-    gc.freeze()
+    with _keeping:
+        if _kept:
+            return
+        _kept = True
+        gc.collect()
+        gc.freeze()

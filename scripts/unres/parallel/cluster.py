@@ -236,8 +236,9 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
             started = local_cluster.add_workers(cluster, count) if cluster is not None else None
             plugin = _register(client, address, emblem, ours(), count)
             if started is not None:
-                # Tasks are sent once every worker has started: a task sent before any worker
-                # offers our resource would wait for a worker to join, not for a resource.
+                # Tasks are sent once every worker has started: the scheduler queues no task
+                # restricted to a resource but gives it at once to a worker that offers it, so
+                # tasks sent earlier would all go to the first worker admitted.
                 _wait_for_local_workers(started, address)
             lines = _verdicts(client, address, plugin)
         except (OSError, TimeoutError) as exc:

@@ -14,8 +14,8 @@ and warms it up, which by then finds everything done.
 The server's warm-up is the longest part of a start, so the build starts the
 server first (:func:`start_forkserver`, before this process imports Dask), and
 then the scheduler alone (:func:`start_scheduler`): the client connects,
-registers its admission plugin and sends its tasks while the workers start
-(:func:`add_workers`). A task waits for the first admitted worker, not for all.
+registers its admission plugin while the workers start (:func:`add_workers`),
+and sends its tasks once all have started.
 
 Workers a nanny restarts after a crash fork from the same warm server.
 """
