@@ -358,6 +358,41 @@ def test_a_cluster_of_other_versions_only_is_refused(corpus_sources, other_templ
     assert not out.exists() or not any(out.rglob("*.*"))
 
 
+@needs_corpus
+def test_a_cluster_is_given_sources_as_its_workers_finish(corpus_sources, tmp_path):
+    """The scheduler queues no task restricted to our resource: each goes to a worker as it
+    arrives. So the build keeps two a worker on the cluster (the one rendering and the next)
+    and sends the next source as one is done, largest first, as the local pool hands them out;
+    sent all at once, they were dealt out by count and one worker ended alone."""
+    sources, local, _unused = corpus_sources
+    cluster = Cluster(tmp_path, [{}])
+    try:
+        out = tmp_path / "out"
+        proc = unres("build", *sources, "-o", out, "--scheduler", cluster.address)
+        assert proc.returncode == EXIT_OK, proc.stderr + cluster.log("worker0")
+        from distributed import Client
+
+        # Sent by value (a lambda): the scheduler cannot import the tests.
+        log = lambda dask_scheduler: [(str(t.key), t.finish) for t in dask_scheduler.transition_log]  # noqa: E731
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            transitions = client.run_on_scheduler(log)
+    finally:
+        cluster.close()
+    unfinished, most, seen = set(), 0, set()
+    for key, state in transitions:
+        if not key.startswith("unres-build-"):
+            continue
+        seen.add(key)
+        if state in ("waiting", "no-worker", "queued", "processing"):
+            unfinished.add(key)
+        else:
+            unfinished.discard(key)
+        most = max(most, len(unfinished))
+    assert len(seen) == len(sources)
+    assert most == 2, transitions
+    assert snapshot(out) == local
+
+
 def _build_killing_a_worker(cluster, sources, out: Path, may_kill, timeout: float = BUILD_TIMEOUT):
     """Build ``sources`` on ``cluster``, and SIGKILL a worker process whose pid ``may_kill``
     allows while it renders one of them, once a first source is published; the cluster is

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import os
 import sys
 import time
@@ -236,9 +237,9 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
             started = local_cluster.add_workers(cluster, count) if cluster is not None else None
             plugin = _register(client, address, emblem, ours(), count)
             if started is not None:
-                # Tasks are sent once every worker has started: the scheduler queues no task
-                # restricted to a resource but gives it at once to a worker that offers it, so
-                # tasks sent earlier would all go to the first worker admitted.
+                # Tasks are sent once every worker has started (they fork from one warm server
+                # together): the first window then counts them all, and a worker that could not
+                # start is reported before anything is sent.
                 _wait_for_local_workers(started, address)
             lines = _verdicts(client, address, plugin)
         except (OSError, TimeoutError) as exc:
@@ -251,30 +252,72 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
         # The environment that changes an output's bytes goes with every task, and the worker
         # hands it to the render as one of its inputs, its own environment left alone.
         env = output_env.current()
-        futures, datas = {}, {}
-        failed = []
+        datas, ready = {}, []
         for source, stale in todo.items():
             try:
                 with open(source, "rb") as fh:
                     datas[source] = fh.read()
             except OSError as exc:
-                outcome = Outcome(source, diagnostics=[str(error(Loc(source, 1, 1), unreadable_message(exc),
-                                                                 "E500"))], exit_code=EXIT_INPUT)
-                failed.append(outcome)
+                yield Outcome(source, diagnostics=[str(error(Loc(source, 1, 1), unreadable_message(exc),
+                                                             "E500"))], exit_code=EXIT_INPUT)
                 continue
-            future = client.submit(build_remote, source, datas[source], stale, out_dir, verify, env,
-                                   plugin.ours, pure=False, retries=RETRIES, resources={plugin.resource: 1},
-                                   key=f"unres-build-{Path(source).name}-{os.urandom(4).hex()}")
-            futures[future] = (source, stale)
-        yield from failed
-        for future in as_completed(list(futures)):
+            ready.append((source, stale))
+        futures = {}
+        finished = as_completed()
+        queue = iter(ready)
+
+        def send(count: int) -> None:
+            for source, stale in itertools.islice(queue, max(0, count)):
+                future = client.submit(build_remote, source, datas[source], stale, out_dir, verify, env,
+                                       plugin.ours, pure=False, retries=RETRIES,
+                                       resources={plugin.resource: 1},
+                                       key=f"unres-build-{Path(source).name}-{os.urandom(4).hex()}")
+                futures[future] = (source, stale)
+                finished.add(future)
+
+        window = _Window(client, plugin.resource)
+        send(window.size())
+        for future in finished:
             source, stale = futures.pop(future)
+            send(window.size() - len(futures))
             yield _publish(future, source, stale, datas.pop(source), out_dir, formats)
     finally:
         if client is not None:
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+class _Window:
+    """How many of our tasks the cluster holds at once: two for each worker admitted, the one
+    it renders and the next.
+
+    The scheduler queues no task restricted to a resource: it gives each to a worker as it
+    arrives, by its guess of how long the tasks take, all of which it guesses alike. Sent all at
+    once, the sources were dealt out evenly by count, and one worker went on alone with its
+    share while the other had finished (up to two seconds of a build of 35 on two workers). Sent
+    as workers finish, largest first, each worker takes the next source when it has room, as in
+    the local pool, and the two end together. The count of workers is asked again once a second
+    at most, so that workers that join or leave change the window."""
+    PER_WORKER = 2
+    REFRESH_SECONDS = 1.0
+
+    def __init__(self, client, resource: str):
+        self.client, self.resource = client, resource
+        self.asked, self.count = float("-inf"), self.PER_WORKER
+
+    def size(self) -> int:
+        now = time.monotonic()
+        if now - self.asked >= self.REFRESH_SECONDS:
+            self.asked = now
+            try:
+                workers = self.client.scheduler_info(n_workers=-1).get("workers", {})
+            except Exception:  # noqa: BLE001 - the last count serves until the scheduler answers
+                return self.count
+            admitted = sum(1 for info in workers.values() if info.get("resources", {}).get(self.resource))
+            # With no worker admitted for now (all died at once), a few tasks wait for the next.
+            self.count = self.PER_WORKER * max(1, admitted)
+        return self.count
 
 
 def _publish(future, source: str, stale: list, data: bytes, out_dir: str, formats) -> Outcome:
