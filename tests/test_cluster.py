@@ -365,7 +365,9 @@ def test_a_cluster_is_given_sources_as_its_workers_finish(corpus_sources, tmp_pa
     and sends the next source as one is done, largest first, as the local pool hands them out;
     sent all at once, they were dealt out by count and one worker ended alone."""
     sources, local, _unused = corpus_sources
-    cluster = Cluster(tmp_path, [{}])
+    workers = 2
+    assert len(sources) > 2 * workers
+    cluster = Cluster(tmp_path, [{}] * workers)
     try:
         out = tmp_path / "out"
         proc = unres("build", *sources, "-o", out, "--scheduler", cluster.address)
@@ -389,7 +391,7 @@ def test_a_cluster_is_given_sources_as_its_workers_finish(corpus_sources, tmp_pa
             unfinished.discard(key)
         most = max(most, len(unfinished))
     assert len(seen) == len(sources)
-    assert most == 2, transitions
+    assert most == 2 * workers, transitions
     assert snapshot(out) == local
 
 
