@@ -134,3 +134,35 @@ def test_a_slip_against_the_languages_style_is_found_at_its_line(language, kind,
         assert after - before == {(code, para.loc.line)}, (after - before, para.loc.line)
         return
     pytest.fail(f"no {language} file of the 54th session to make the slip in")
+
+
+# A call set before the punctuation, in each kind of block the body prints besides the part's
+# own paragraphs: each was left unread by W105 before.
+_CALL_PLACES = {
+    "heading-between-paragraphs": sub(BODY, "2. *Requests*", "### Mandate of the Mission[^h]:\n\n2. *Requests*"),
+    "preambular-sub-paragraph": sub(BODY, "*Noting* the report,[^a]",
+                                    "*Noting* the report,[^a]\n\n*Recalling* the following:\n\n"
+                                    "   (a) its decision[^h],\n\n   (b) its resolution,"),
+    "table-under-a-paragraph": sub(BODY, "1. *Decides* to act;",
+                                   "1. *Decides* to act as follows:\n\n"
+                                   "   |  | *Gross* |\n   |:--|--:|\n   | Total[^h], net | 10 |"),
+    "note-under-a-table": sub(BODY, "1. *Decides* to act;",
+                              "1. *Decides* to act as follows:\n\n"
+                              "   |  | *Gross* |\n   |:--|--:|\n   | Total | 10 |\n\n"
+                              "   *Abbreviation*: ASG[^h], Assistant Secretary-General."),
+    "section-paragraph": sub(BODY, "3. *Decides* to remain seized of the matter.",
+                             "## I\n\n### Programme budget\n\n1. *Decides* to act[^h];\n\n"
+                             "2. *Decides* to remain seized of the matter."),
+    "annex-paragraph": BODY + "\n# Annex\n\nThe text of the annex[^h].\n",
+}
+
+
+@pytest.mark.parametrize("place", sorted(_CALL_PLACES))
+def test_a_call_beside_punctuation_is_found_in_every_block(source_file, place):
+    body = _CALL_PLACES[place].rstrip("\n") + "\n\n[^h]: A/HRC/99/2.\n"
+    rows = (FRONT + body).splitlines()
+    # A table is reported at its first line (its rows have no lines of their own in the model).
+    marker = "|  | *Gross* |" if place.startswith("table") else "[^h]"
+    line = next(n for n, row in enumerate(rows, start=1) if marker in row and not row.startswith("[^h]:"))
+    found = [(d.code, d.loc.line) for d in lint(read_source(str(source_file(FRONT, body))))]
+    assert ("W105", line) in found, found

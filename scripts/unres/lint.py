@@ -8,7 +8,8 @@ import re
 
 from .errors import Diagnostic, warning
 from .model import languages
-from .model.document import GA, SC, Emph, NoteRef, Resolution, Strong, Text, plain_text, walk_subparagraphs
+from .model.document import (GA, SC, Emph, NoteRef, Resolution, Strong, Text, body_inlines, plain_text,
+                             walk_subparagraphs)
 
 # How a paragraph ends where the language data does not say otherwise (its `sentence_ends`).
 _SENTENCE_ENDS = {"preamble": ",", "operative": ";", "last": "."}
@@ -148,22 +149,6 @@ def _final_text(para) -> str:
     return _text_of(para.inlines)
 
 
-def _blocks(res: Resolution):
-    for part in res.parts:
-        if part.formula:
-            yield part.formula.loc, part.formula.inlines
-        for para in part.preamble:
-            yield para.loc, para.inlines
-        for para in part.operative:
-            yield para.loc, para.inlines
-            if para.wrapup:
-                yield para.loc, para.wrapup
-            for sub in walk_subparagraphs(para.children):
-                yield sub.loc, sub.inlines
-                if sub.wrapup:
-                    yield sub.loc, sub.wrapup
-
-
 def _mark(style: _Style, where: str) -> str:
     """The mark a language ends the paragraph with, where it is not the English one."""
     mark = style.ends[where]
@@ -175,7 +160,7 @@ def _calls_beside_punctuation(res: Resolution, style: _Style):
     after, Arabic, French, Russian and Spanish before (the UN's files of both sessions measured)."""
     after = style.note_call == "after_punctuation"
     out = []
-    for loc, inlines in _blocks(res):
+    for loc, inlines in body_inlines(res):
         flat = _flatten(inlines)
         for i, node in enumerate(flat):
             if not isinstance(node, NoteRef):

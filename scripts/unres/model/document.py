@@ -513,57 +513,85 @@ def printed_texts(res: Resolution):
         yield meta.key_locs.get("origin"), "\n".join([meta.origin.committee, *meta.origin.documents])
     vote = meta.vote
     yield vote.loc or meta.key_locs.get("vote"), "\n".join(vote.in_favour + vote.against + vote.abstaining)
+    for loc, label, inlines in _body(res):
+        yield loc, label + " " + plain_text(inlines)
+
+
+def body_inlines(res: Resolution):
+    """(loc, inlines) for every run of words the resolution's body prints, in print order: the
+    parts' titles, formulas, preambular and operative paragraphs, their sub-paragraphs, closing
+    words and the headings between them, what is printed under a paragraph's words (tables,
+    headings, notes), sections, adopted texts, annexes and the footnotes. A table gives each
+    cell, at the table's line."""
+    for loc, _label, inlines in _body(res):
+        if inlines:
+            yield loc, inlines
+
+
+def _body(res: Resolution):
+    """(loc, printed label, inlines) for each block of the body (see :func:`body_inlines`)."""
     for part in res.parts:
-        yield part.loc, (part.label or "") + "\n" + plain_text(part.title or [])
+        yield part.loc, part.label or "", part.title or []
         if part.formula:
-            yield part.formula.loc, plain_text(part.formula.inlines)
+            yield part.formula.loc, "", part.formula.inlines
         for para in part.preamble:
-            yield para.loc, plain_text(para.inlines)
-            for sub in walk_subparagraphs(para.children):
-                yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
+            yield para.loc, "", para.inlines
+            yield from _sub_blocks(para.children)
         if part.opening is not None:
-            yield part.opening.loc, plain_text(part.opening.inlines)
+            yield part.opening.loc, "", part.opening.inlines
         if part.adopted is not None:
-            yield part.adopted.loc, plain_text(part.adopted.title or [])
-            yield from _block_texts(part.adopted.blocks)
-        yield from _operative_texts(part.operative)
+            yield part.adopted.loc, "", part.adopted.title or []
+            yield from _blocks(part.adopted.blocks)
+        yield from _operative_blocks(part.operative)
         for section in part.sections:
             for heading in section.headings:
-                yield heading.loc, plain_text(heading.inlines)
-            yield section.loc, section.label + "\n" + "\n".join(plain_text(t) for t in section.titles)
+                yield heading.loc, "", heading.inlines
+            yield section.loc, section.label, []
+            for title in section.titles:
+                yield section.loc, "", title
             for para in section.preamble + ([section.text] if section.text else []):
-                yield para.loc, plain_text(para.inlines)
-                for sub in walk_subparagraphs(para.children):
-                    yield sub.loc, sub.label + " " + plain_text(sub.inlines)
-            yield from _operative_texts(section.operative)
+                yield para.loc, "", para.inlines
+                yield from _sub_blocks(para.children)
+            yield from _operative_blocks(section.operative)
     for annex in res.annexes:
-        yield annex.loc, annex.label + "\n" + plain_text(annex.title or [])
-        yield from _block_texts(annex.blocks)
+        yield annex.loc, annex.label, annex.title or []
+        yield from _blocks(annex.blocks)
     for note in res.footnotes:
-        yield note.loc, "\n".join(plain_text(p) for p in note.paragraphs)
+        for paragraph in note.paragraphs:
+            yield note.loc, "", paragraph
 
 
-def _block_texts(blocks):
-    """An annex's or an adopted text's blocks: headings, paragraphs, numbered paragraphs, tables."""
+def _blocks(blocks):
+    """An annex's or an adopted text's blocks, or what is printed under a paragraph's words:
+    headings, paragraphs, numbered paragraphs, tables."""
     for block in blocks:
         if isinstance(block, OperativeParagraph):
-            yield from _operative_texts([block])
+            yield from _operative_blocks([block])
         elif isinstance(block, Table):
-            yield block.loc, "\n".join(plain_text(cell) for cell in block.cells())
+            for cell in block.cells():
+                yield block.loc, "", cell
         else:
-            yield block.loc, plain_text(block.inlines)
+            yield block.loc, "", block.inlines
 
 
-def _operative_texts(paragraphs):
+def _operative_blocks(paragraphs):
     for para in paragraphs:
         for heading in getattr(para, "headings", ()):
-            yield heading.loc, plain_text(heading.inlines)
-        yield para.loc, para.num + " " + plain_text(para.inlines) + " " + plain_text(para.wrapup or [])
-        yield from _block_texts(getattr(para, "under", ()))
-        for sub in walk_subparagraphs(para.children):
-            for heading in getattr(sub, "headings", ()):
-                yield heading.loc, plain_text(heading.inlines)
-            yield sub.loc, sub.label + " " + plain_text(sub.inlines) + " " + plain_text(sub.wrapup or [])
+            yield heading.loc, "", heading.inlines
+        yield para.loc, para.num, para.inlines
+        yield from _sub_blocks(para.children)
+        if para.wrapup:
+            yield para.loc, "", para.wrapup
+        yield from _blocks(getattr(para, "under", ()))
+
+
+def _sub_blocks(items):
+    for sub in walk_subparagraphs(items):
+        for heading in getattr(sub, "headings", ()):
+            yield heading.loc, "", heading.inlines
+        yield sub.loc, sub.label, sub.inlines
+        if sub.wrapup:
+            yield sub.loc, "", sub.wrapup
 
 
 def first_use(res: Resolution, chars) -> Optional[Loc]:
