@@ -59,7 +59,7 @@ class _Style:
         self.font, self.scale, self.heading = font, scale, heading
         self.cell = cell        # (table, cell) of the table cell it is in; None outside tables
         self.mcid = mcid        # its marked content's number: the tags number them in reading order
-        self.tags = tags        # (its blocks' tags, whether running text): pdf_text._heading_mcids
+        self.tags = tags        # (its blocks' tags, whether running text): pdf_text._page_structure
 
 
 def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,

@@ -38,7 +38,7 @@ class _Frag:
         # The table cell it is in, (page, table, cell) in the structure tree's order; None
         # outside tables.
         self.cell = None
-        # The tags of the blocks it is inside (see _heading_mcids); None when the page is not tagged.
+        # The tags of the blocks it is inside (see _page_structure); None when the page is not tagged.
         self.block = None
         # Whether it is its block's own running text (its marked content straight under the
         # block's text, in no inline element such as a label's or a number's); None when the page
@@ -52,10 +52,11 @@ _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 _INLINE_TAGS = {"Span", "Link", "NonStruct", "Lbl"}
 
 
-def _heading_mcids(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None,
+def _page_structure(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None,
                    blocks: dict | None = None) -> dict | None:
-    """The marked-content ids of the page's text tagged as a heading (in the PDF's structure
-    tree), each with its tag ("H2" …), or None when the page has no tags. A heading is what the
+    """What the page's structure tree says of its marked-content ids: returns those of the text
+    tagged as a heading, each with its tag ("H2" …), or None when the page has no tags, and fills
+    ``cells`` and ``blocks`` (below). A heading is what the
     file says it is, not whatever happens to be set in bold. ``cells``, if given, gets the
     marked-content ids of the text of each table cell (TD, TH), as (table, cell) in the tree's
     order: print alone cannot tell a cell's words from the next cell's. ``blocks``, if given,
@@ -152,7 +153,7 @@ def pdf_fragments(path, links_found: list | None = None):
                 widths.append(page_right)
                 cells: dict = {}
                 blocks: dict = {}
-                headings = _heading_mcids(pdfium_c, pdf.raw, page.raw, ctypes, cells, blocks)
+                headings = _page_structure(pdfium_c, pdf.raw, page.raw, ctypes, cells, blocks)
                 if rtl:
                     frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
                                                 len(frags), cells, blocks))
