@@ -23,6 +23,8 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from lxml import etree
 
 from ...xmlsafe import safe_parser
@@ -59,7 +61,15 @@ def paragraph_styles(doc):
     def apply(paragraph, name: str) -> None:
         style = found.get(name)
         if style is None:
-            style = found[name] = styles[name]
+            # By the name in Word's spelling, as python-docx looks it up, else in the document's
+            # own (pandoc's reference document spells "caption" "Caption"); never by style id,
+            # a lookup python-docx warns is going.
+            element = styles.element.get_by_name(BabelFish.ui2internal(name))
+            if element is None:
+                element = styles.element.get_by_name(name)
+            if element is None:
+                raise KeyError(f"no style with name {name!r}")
+            style = found[name] = StyleFactory(element)
             if style.type != WD_STYLE_TYPE.PARAGRAPH:
                 raise ValueError(f"style {name!r} is not a paragraph style")
         paragraph._p.style = None if style.element is default else style.style_id
