@@ -462,7 +462,7 @@ import json, sys
 from distributed import Client
 from unres.parallel import cluster, local_cluster
 
-def state():
+def state(dask_worker):
     import sys
     import dask
     from unres.parallel import cluster
@@ -470,7 +470,9 @@ def state():
                                if m in sys.modules),
             "versions asked": cluster.versions.cache_info().currsize,
             "polls (s)": [dask.utils.parse_timedelta(dask.config.get(name)) for name in
-                          ("distributed.worker.memory.monitor-interval", "distributed.admin.system-monitor.interval")]}
+                          ("distributed.worker.memory.monitor-interval", "distributed.admin.system-monitor.interval")],
+            "retired after 25 to 35 min, and restarted": 25 * 60 <= dask_worker.lifetime <= 35 * 60
+                                                          and dask_worker.lifetime_restart}
 
 if __name__ == "__main__":
     with local_cluster.start(2) as dask_cluster, Client(dask_cluster) as client:
@@ -514,8 +516,42 @@ def test_a_local_cluster_forks_its_workers_warm(tmp_path):
     # moment it starts: nothing of it is imported or asked again per worker.
     # Each worker polls its memory once a second and its system figures every 5 s, not 10 and
     # 2 times a second (Dask's defaults), which cost a loaded machine's renders seconds of CPU.
+    # Each is retired and restarted by Dask after half an hour or so: a worker grows with the
+    # documents it renders (WeasyPrint's own memory), as the local pool's are replaced.
     assert workers == [{"imported": ["docx", "pikepdf.pdfa", "unres.writers.pdf.writer", "weasyprint"],
-                        "versions asked": 1, "polls (s)": [1, 5]}] * 2
+                        "versions asked": 1, "polls (s)": [1, 5],
+                        "retired after 25 to 35 min, and restarted": True}] * 2
+
+
+@needs_corpus
+def test_a_local_cluster_build_outlives_its_workers_lifetimes(corpus_sources, tmp_path):
+    """A lifetime set in Dask's own configuration is kept, and always restarts the worker (a
+    local cluster has no other): with workers retired every few seconds, a build of eight
+    copies of each source completes, byte for byte as the local pool builds it."""
+    sources, _local, _unused = corpus_sources
+    folder = tmp_path / "source"
+    folder.mkdir()
+    copies = [shutil.copy(source, folder / f"{source.stem}_{n}.md") for source in sources for n in range(8)]
+    local = tmp_path / "local"
+    started = time.monotonic()
+    proc = unres("build", *copies, "-o", local, "-j", "2")
+    took = time.monotonic() - started
+    assert proc.returncode == EXIT_OK, proc.stderr
+    out = tmp_path / "out"
+    mark = f"lifetime-{os.getpid()}"
+    # A third of the pool's time on this machine: each worker is retired a few times during the
+    # build, and one document (a twentieth of it on a worker) still fits in a life many times over.
+    lifetime = {"DASK_DISTRIBUTED__WORKER__LIFETIME__DURATION": f"{max(2.0, took / 3):.1f}s",
+                "DASK_DISTRIBUTED__WORKER__LIFETIME__STAGGER": "0s"}
+    with PandocWatch(mark) as watch:
+        proc = unres("build", *copies, "-o", out, "--scheduler", "local:2", env=_env(**{MARK: mark}, **lifetime))
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert f"{len(copies)} built, 0 up to date, 0 failed" in proc.stdout
+    assert snapshot(out) == snapshot(local)
+    # Each worker process keeps a pandoc of its own: more than the two first workers' (and the
+    # warm server's) were seen, so workers were retired and restarted during the build.
+    assert len(watch.seen) >= 4, (watch.seen, proc.stdout[-200:])
+    assert not left_running(mark)
 
 
 @needs_corpus

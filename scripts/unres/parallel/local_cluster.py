@@ -52,6 +52,17 @@ WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
                  "distributed.admin.system-monitor.interval": "5s"}
 
 
+# A worker grows by some 0.5 MB a document (WeasyPrint's own, outside Python; see the README's
+# "Memory over a long run"), and the local pool replaces its workers every 50 documents. A local
+# cluster's workers are retired and restarted by Dask itself instead, after half an hour give or
+# take five minutes, each forked warm again from the server: a build of a few dozen documents
+# never meets it, a rebuild of thousands keeps each worker's memory within a few hundred MB.
+# A lifetime set in Dask's own configuration is kept, always with a restart: a local
+# cluster has no other worker to take over from one that retires for good.
+LIFETIME = {"distributed.worker.lifetime.duration": "30 minutes",
+            "distributed.worker.lifetime.stagger": "5 minutes"}
+
+
 def worker_environment() -> dict:
     """:data:`WORKER_CONFIG` as the environment variables Dask reads its configuration from
     (``DASK_`` and the keys' parts joined by ``__``)."""
@@ -104,7 +115,9 @@ def start_scheduler():
     from distributed import LocalCluster
 
     start_forkserver()      # at once if the build started it already
-    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **WORKER_CONFIG})
+    lifetime = {} if dask.config.get("distributed.worker.lifetime.duration", None) else LIFETIME
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **WORKER_CONFIG,
+                     **lifetime, "distributed.worker.lifetime.restart": True})
     # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
     # Dask's complaints when the run ends (a worker slow to stop, a heartbeat that finds the
     # scheduler gone) are not the build's news; a worker that fails is reported by the build.
