@@ -53,13 +53,13 @@ _INLINE_TAGS = {"Span", "Link", "NonStruct", "Lbl"}
 
 
 def _page_structure(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None,
-                   blocks: dict | None = None) -> dict | None:
+                    blocks: dict | None = None) -> dict | None:
     """What the page's structure tree says of its marked-content ids: returns those of the text
     tagged as a heading, each with its tag ("H2" …), or None when the page has no tags, and fills
-    ``cells`` and ``blocks`` (below). A heading is what the
-    file says it is, not whatever happens to be set in bold. ``cells``, if given, gets the
-    marked-content ids of the text of each table cell (TD, TH), as (table, cell) in the tree's
-    order: print alone cannot tell a cell's words from the next cell's. ``blocks``, if given,
+    ``cells`` and ``blocks`` (below). A heading is what the file says it is, not whatever happens
+    to be set in bold. ``cells``, if given, gets the marked-content ids of the text of each
+    table cell (TD, TH), as (table, cell) in the tree's order: print alone cannot tell a cell's
+    words from the next cell's. ``blocks``, if given,
     gets each marked-content id's path of block tags from the tree's root ("Part", "Div", "L",
     "LI", "LBody", "P"): each page has a tree of its own, and a block that runs on over a page
     break is tagged on the next page under the same path, where the block after it is not; and
