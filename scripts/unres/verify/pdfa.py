@@ -17,9 +17,10 @@ def pdfa_findings(path) -> list:
 
     from pikepdf import pdfa
 
-    from . import pdfa_glyphs, pdfa_schemas, pdfa_walk
+    from . import pdfa_glyphs, pdfa_outlines, pdfa_schemas, pdfa_walk
 
     pdfa_glyphs.install()
+    pdfa_outlines.install()
     pdfa_schemas.install()
     pdfa_walk.install()
     report = pdfa.validate_written(io.BytesIO(path) if isinstance(path, bytes) else str(path), FLAVOUR)
