@@ -1,5 +1,5 @@
-"""The private parts of pikepdf's PDF/A validator that pdfa_glyphs, pdfa_schemas and pdfa_walk
-replace, for the one pikepdf those were written against (pinned in pyproject.toml). Another
+"""The private parts of pikepdf's PDF/A validator that pdfa_glyphs, pdfa_outlines, pdfa_schemas and
+pdfa_walk replace, for the one pikepdf those were written against (pinned in pyproject.toml). Another
 version is left alone: its validator is correct, only slower, and tests/test_pdfa*.py, which
 check that each replacement is in place, fail."""
 from __future__ import annotations
