@@ -57,21 +57,18 @@ UN_FILE_DEFECTS = {
     # Lists of States printed otherwise than the session's other files in the language print them:
     ("A_HRC_RES_54_15A", "["): "the lists put و before every State after the first, as 2 of the "
     "session's Arabic files with a recorded vote do; the others (and our data) print the Arabic comma only",
-    ("A_HRC_RES_54_23A", "["): "the lists put و before every State after the first and end with '.]', "
-    "where the session's other Arabic files print the Arabic comma only",
+    ("A_HRC_RES_54_23A", "["): "the lists put و before every State after the first, where the session's "
+    "other Arabic files print the Arabic comma only",
     ("A_HRC_RES_54_3A", "["): "one list joins its last two States with و, where the session's other "
     "Arabic files print the Arabic comma",
     ("A_HRC_RES_54_3C", "["): "one list ends with an enumeration comma after its last State (越南、)",
-    ("A_HRC_RES_54_3F", "["): "the lists have no full stop after them, where the session's other "
-    "French files print one",
-    ("A_HRC_RES_54_4F", "["): "the lists have no full stop after them, where the session's other "
-    "French files print one",
-    ("A_HRC_RES_54_18F", "["): "the lists have no full stop after them, where the session's other "
-    "French files print one",
     ("A_HRC_RES_54_20R", "["): "one list joins its last two States with a comma (Чехия, Чили), where "
     "the session's other Russian files print 'и'",
     ("A_HRC_RES_54_23S", "["): "one list joins its last two States with a comma (Rumania, Ucrania), "
     "where the session's other Spanish files print 'y'",
+    ("A_HRC_RES_55_32A", "["): "the note prints the totals against and abstaining in words ('ثلاثة', "
+    "'ثمانية') and both figures run together after the first ('ثلاثة 38،'); ours prints the figures, as "
+    "the Council's other Arabic files do",
     ("A_HRC_RES_54_20S", "[Aprobadaenvotación"): "the list against prints 'Camerún China' without a comma "
     "between the two: the note counts 10, the list reads 9 (W622, W625 on import); ours prints the lists' totals",
 }

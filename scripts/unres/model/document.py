@@ -280,6 +280,9 @@ class Vote:
     # How each list joins its last two States: "and" (the language's word) or "comma"; None: as
     # the language data says (languages.default_last_two). The UN has printed both, by session.
     last_two: Optional[str] = None
+    # Which lists end with the language's full stop: "every", "last" (before the note's closing
+    # bracket) or "none"; None: as the language data says (languages.default_list_stops).
+    list_stops: Optional[str] = None
 
     def __post_init__(self):
         # States' names print with UN typography (Côte d’Ivoire), whatever the reader.

@@ -273,6 +273,10 @@ def organ_key(organ: str) -> str | None:
 # How the last two items of a list are joined: by the language's word for "and" ("A, B and C"), or
 # by the separator like the others ("A, B, C"). The UN prints both, session by session.
 LAST_TWO = ("and", "comma")
+# Which of a vote's lists end with the language's full stop: every one ("… et Viet Nam." "… et
+# Mexique.]"), only the last, before the note's closing bracket ("… et Viet Nam" "… et Mexique.]"),
+# or none ("… and Viet Nam" "… and Mexico]"). The UN prints all three, session by session.
+LIST_STOPS = ("every", "last", "none")
 
 
 def default_last_two(code: str) -> str:
@@ -280,17 +284,31 @@ def default_last_two(code: str) -> str:
     return data(code)["list"]["last_two"]
 
 
-def list_pieces(items, code: str, last_two: str | None = None) -> list:
+def default_list_stops(code: str) -> str:
+    """Which of a vote's lists end with a full stop when a source does not say."""
+    return data(code)["list"]["stops"]
+
+
+def list_ends(count: int, code: str, stops: str | None = None) -> list[str]:
+    """What ends each of a vote's ``count`` lists: the language's full stop or nothing, as
+    ``stops`` (the language's default when None) says."""
+    rule = data(code)["list"]
+    stops = stops or rule["stops"]
+    return [rule["stop"] if stops == "every" or (stops == "last" and i == count - 1) else ""
+            for i in range(count)]
+
+
+def list_pieces(items, code: str, last_two: str | None = None, end: str = "") -> list:
     """``[(item, what is printed after it), …]``: the separator, what joins the last two items
-    (``last_two``, the language's default when None), then the list's end ("A, B, C";
-    "A, B and C"; "A, B et C."; "A、B、C")."""
+    (``last_two``, the language's default when None), then ``end`` ("A, B, C"; "A, B and C";
+    "A, B et C."; "A、B、C")."""
     rule = data(code)["list"]
     joined_by_word = (last_two or rule["last_two"]) == "and"
     items = list(items)
     out = []
     for i, item in enumerate(items):
         if i == len(items) - 1:
-            after = rule["end"]
+            after = end
         elif i == len(items) - 2 and joined_by_word:
             after = next((word for pattern, word in (rule.get("and_before") or {}).items()
                           if re.match(pattern, items[-1])), rule["and"])
@@ -301,8 +319,8 @@ def list_pieces(items, code: str, last_two: str | None = None) -> list:
 
 
 def join_list(items, code: str, last_two: str | None = None) -> str:
-    """A list as the language prints it in running text."""
-    return "".join(item + after for item, after in list_pieces(items, code, last_two))
+    """A vote's one list as the language prints it when a source does not say otherwise."""
+    return "".join(item + after for item, after in list_pieces(items, code, last_two, list_ends(1, code)[0]))
 
 
 def origin_forms(strings: dict) -> list:

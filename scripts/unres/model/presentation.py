@@ -180,7 +180,9 @@ def present(res: Resolution) -> Presentation:
         note = template.format(**{key: phrases[key].format(n=n)
                                   for key, n in zip(VOTE_LISTS, vote.totals)})
         lists = tuple((lab[key], list(getattr(vote, key))) for key in VOTE_LISTS if getattr(vote, key))
-        items = tuple((label, tuple(languages.list_pieces(states, code, vote.last_two))) for label, states in lists)
+        ends = languages.list_ends(len(lists), code, vote.list_stops)
+        items = tuple((label, tuple(languages.list_pieces(states, code, vote.last_two, end)))
+                      for (label, states), end in zip(lists, ends))
         close = "]" if lists else ""
     else:
         note, lists, items, close = lab["without_vote"], (), (), ""

@@ -299,6 +299,8 @@ def _front_matter(res: Resolution) -> str:
             lines += [f"    - {_yaml_str(s)}" for s in states]
         if vote.last_two:
             lines.append(f"  last_two: {vote.last_two}")
+        if vote.list_stops:
+            lines.append(f"  list_stops: {vote.list_stops}")
     else:
         lines.append("vote: without")
     if meta.printed:

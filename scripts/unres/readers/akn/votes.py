@@ -37,6 +37,9 @@ _CONJUNCTION_RE = {
 }
 # A printed list's end: the bracket that closes the note, a full stop.
 _LIST_END_RE = re.compile(r"[\s.;\]]+$")
+# A list that ends with a full stop (the language's or the Chinese one), before the note's
+# closing bracket where it is the last.
+_STOPPED_RE = re.compile(r"[.。]\s*\]?\s*$")
 # The metadata shortens these names; the printed ones are the full names.
 _FULL_NAMES = {state_names.key(short): full for short, full in state_names.SHORTENED.items()}
 
@@ -126,11 +129,28 @@ def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -
     for cat, data in found.items():
         lists[cat], alone[cat] = _states(cat, data, lang, ctx, outcome_el if outcome_el is not None else voting)
     last_two = _most([_joined(found[cat], lists[cat]) for cat in CATEGORIES])
+    code = lang if lang in languages.CODES else languages.DEFAULT
+    stops = list_stops([found[cat].printed for cat in CATEGORIES if lists[cat]])
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
                 abstaining=lists["abstaining"], loc=loc, in_favour_total=alone["inFavour"],
                 against_total=alone["against"], abstaining_total=alone["abstaining"],
-                last_two=None if last_two == languages.default_last_two(
-                    lang if lang in languages.CODES else languages.DEFAULT) else last_two)
+                last_two=None if last_two == languages.default_last_two(code) else last_two,
+                list_stops=None if stops == languages.default_list_stops(code) else stops)
+
+
+def list_stops(printed: list) -> Optional[str]:
+    """Which of a vote's printed lists (in the order printed, each as printed, the note's closing
+    bracket included) end with a full stop: "every", "last" or "none" (``languages.LIST_STOPS``);
+    None when none is printed, or when they disagree otherwise (a defect of the file: the
+    language's way is kept)."""
+    ends = [bool(_STOPPED_RE.search(collapse(text))) for text in printed if text]
+    if not ends:
+        return None
+    if all(ends):
+        return "every"
+    if not any(ends):
+        return "none"
+    return "last" if ends[-1] and not any(ends[:-1]) else None
 
 
 def list_last_two(printed: str, states: list) -> Optional[str]:

@@ -438,7 +438,7 @@ def _vote(reader: _Reader, node):
     if not isinstance(node, yaml.MappingNode):
         reader.fail(node, "'vote' must be 'without' or a mapping with in_favour, against and abstaining", "E103")
         return None
-    lists, totals, where, last_two = {}, {}, {}, None
+    lists, totals, where, last_two, list_stops = {}, {}, {}, None, None
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         where[key] = value_node
@@ -453,9 +453,16 @@ def _vote(reader: _Reader, node):
                                         f"the last two States) or 'comma' (a comma, as between the "
                                         f"others), not {last_two!r}", "E103")
                 last_two = None
+        elif key == "list_stops":
+            list_stops = reader.text("vote.list_stops", value_node)
+            if list_stops is not None and list_stops not in languages.LIST_STOPS:
+                reader.fail(value_node, f"'vote.list_stops' can only be 'every' (a full stop ends each "
+                                        f"list), 'last' (only the last list) or 'none', not "
+                                        f"{list_stops!r}", "E103")
+                list_stops = None
         else:
             reader.fail(key_node, f"unknown key 'vote.{key}' (known: "
-                                  f"{', '.join(VOTE_LISTS + VOTE_TOTALS + ('last_two',))})", "E106")
+                                  f"{', '.join(VOTE_LISTS + VOTE_TOTALS + ('last_two', 'list_stops'))})", "E106")
     alone = {}              # totals stated for a list that is not given: the States are not named
     for key in VOTE_LISTS:
         if key not in lists:
@@ -480,4 +487,4 @@ def _vote(reader: _Reader, node):
         reader.fail(node, "a recorded vote lists no State; write 'vote: without' for adoption without a vote",
                     "E403")
     return Vote(RECORDED, lists["in_favour"], lists["against"], lists["abstaining"], loc=loc,
-                last_two=last_two, **alone)
+                last_two=last_two, list_stops=list_stops, **alone)
