@@ -126,10 +126,17 @@ def un_reading(path) -> dict:
     root = etree.parse(str(path), xmlsafe.safe_parser()).getroot()
     st = root.find("a:statement", NS)
     operative, repairs = [], set()
-    for para in st.xpath("a:mainBody/a:paragraph", namespaces=NS):
+    paragraphs = st.xpath("a:mainBody/a:paragraph", namespaces=NS)
+    for para in paragraphs:
         num = para.find("a:num", NS)
         lst = para.find("a:list", NS)
         text = _text(para.find("a:content", NS)) if lst is None else _text(lst.find("a:intro", NS))
+        if (num is None and para is paragraphs[-1] and len(text) <= 30 and re.search(r"\d", text)
+                and not st.xpath("a:conclusions//a:location", namespaces=NS)):
+            # The meeting line, a few words with its number, left last in the body where the
+            # closing lines name no meeting (W673).
+            repairs.add("W673")
+            continue
         entry = dict(num=_key(num.text if num is not None else None), text=text,
                      points=list(_flat(_points(lst))) if lst is not None else [])
         if num is None and operative and not operative[-1]["text"]:

@@ -26,7 +26,7 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     next_key, reads_as_heading, reads_as_line,
+                     move_meeting_line, next_key, reads_as_heading, reads_as_line,
                      opens_with_italic, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
@@ -141,6 +141,8 @@ class _Builder:
 
         self.ctx.own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source") is not None
         conclusions = components[-1].find("./{*}conclusions") if components else None
+        if not components and not self.ctx.own:
+            move_meeting_line(statement, lang, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
             raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ...model import transforms
+from lxml import etree
+
+from ...model import languages, transforms
 from ...model.document import Emph, Link, NoteRef, Strong, Text, plain_text
 from ...model.numerals import letters, roman
+from .inlines import collapse, local
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
@@ -214,3 +217,57 @@ def reads_as_line(inlines) -> bool:
 
 def ends_with_comma(inlines) -> bool:
     return plain_text(inlines or []).rstrip().endswith((",", "،", "，"))
+
+
+# ---------------------------------------------------------------- the meeting line
+def meeting_patterns(code: str) -> list:
+    """How the language's meeting lines read ("55-е заседание", "55-заседание", "第46次会议",
+    "الجلسة 56"), from every meeting form its data gives: the number any number, its suffix any
+    few letters or none, a hyphen before it optional, spaces as the file has them."""
+    forms, todo = [], [languages.data(code)]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            forms += [v for k, v in node.items() if k == "meeting" and isinstance(v, str)]
+            todo += [v for v in node.values() if isinstance(v, dict)]
+    patterns = []
+    for form in forms:
+        pattern = re.escape(form).replace(r"\{n\}", r"\d{1,5}").replace(r"\{suffix\}", r"[^\s\d]{0,4}")
+        pattern = re.sub(r"(?:\\?[-\u2010\u2011\u2013])", "[-\u2010\u2011\u2013]?", pattern)
+        patterns.append(re.compile(re.sub(r"(?:\\ )+", r"\\s*", pattern), re.IGNORECASE))
+    return patterns
+
+
+def move_meeting_line(statement, code: str, ctx) -> None:
+    """The meeting line the converter left as the main body's last paragraph, a paragraph without
+    a number holding the line alone ("55-заседание" after 58/4's last operative paragraph in
+    Russian), put back where print shows it: before the adoption date in the closing lines,
+    which then name no meeting (W673). Print shows the line under the text, as every closing
+    line; read in the body, it would be joined to the last operative paragraph."""
+    conclusions, body = statement.find("./{*}conclusions"), statement.find("./{*}mainBody")
+    if conclusions is None or body is None:
+        return
+    event = conclusions.find(".//{*}event")
+    if (event is None or conclusions.find(".//{*}location") is not None
+            or conclusions.find(".//{*}inline[@name='adoptionMeeting']") is not None):
+        return
+    blocks = [el for el in body if isinstance(el.tag, str)]
+    if not blocks or local(blocks[-1]) != "paragraph" or blocks[-1].find("./{*}num") is not None:
+        return
+    paragraph = blocks[-1]
+    text = collapse("".join(paragraph.itertext())).strip()
+    if not any(pattern.fullmatch(text) for pattern in meeting_patterns(code)):
+        return
+    # Named at the line that prints the words, not at the paragraph's opening tag.
+    holder = next((el for el in paragraph.iter() if isinstance(el.tag, str) and (el.text or "").strip()),
+                  paragraph)
+    ctx.warn(holder, f"the meeting line {text!r} is printed as the main body's last paragraph, "
+                        "and the closing lines name no meeting: read as the meeting of adoption", "W673")
+    namespace = etree.QName(event).namespace
+    location = etree.Element(f"{{{namespace}}}location", refersTo="#adoptionMeeting")
+    location.text = text
+    eol = etree.Element(f"{{{namespace}}}eol")
+    location.sourceline = eol.sourceline = holder.sourceline
+    event.insert(0, eol)
+    event.insert(0, location)
+    body.remove(paragraph)
