@@ -36,8 +36,22 @@ def test_the_unseen_files_are_in_the_repository():
     assert HRC and ORGANS["ga"] and ORGANS["sc"], f"the unseen UN files are missing from {UNSEEN}"
 
 
+# Unseen Human Rights Council files refused, each with its code and why: the file lacks what print
+# shows and nothing in it gives it back.
+HRC_REFUSED = {
+    "A_HRC_RES_57_2C.xml": ("E621", "no closing lines: the date and meeting are a paragraph of the body "
+                                    "('2024年10月9月 第46次会议', the day typed 9月), and no adoption note or vote "
+                                    "is printed anywhere (its workflow says 'Adopted 23-12-12')"),
+}
+
+
 @pytest.mark.parametrize("path", HRC, ids=_ids(HRC))
 def test_an_unseen_un_file_is_imported_as_the_un_printed_it(path, tmp_path):
+    if path.name in HRC_REFUSED:
+        with pytest.raises(UnresError) as info:
+            import_akn(path)
+        assert {d.code for d in info.value.diagnostics} == {HRC_REFUSED[path.name][0]}
+        return
     problems, _said = differences(path)
     assert problems == []
     res, _warnings = import_akn(path)
@@ -76,4 +90,5 @@ def _imports(path) -> bool:
 def test_an_unseen_council_file_prints_the_uns_strings_in_its_order(tmp_path):
     """From the 55th session on the language line stands above "Original: …"; every other file is
     built and compared as the 54th session's are."""
-    assert compare_printed_strings(*import_and_build(HRC[::2], tmp_path)) == []
+    imported = [p for p in HRC if p.name not in HRC_REFUSED]
+    assert compare_printed_strings(*import_and_build(imported[::2], tmp_path)) == []
