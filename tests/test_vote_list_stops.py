@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+import pypdfium2 as pdfium
 import pytest
+from docx import Document as docx_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -71,7 +73,10 @@ def test_every_output_prints_the_stops_the_source_states(source_file, tmp_path, 
     html = re.sub(r"\s+", " ", etree.parse(str(out / "res.html"), etree.HTMLParser()).getroot()
                   .xpath("string(//body)"))
     akn = "".join(etree.parse(str(out / "res.akn.xml")).getroot().find(".//{*}conclusions").itertext())
-    for printed in (html, akn):
+    docx = " ".join(p.text for p in docx_document(str(out / "res.docx")).paragraphs)
+    pdf = pdfium.PdfDocument(str(out / "res.pdf"))
+    pdf_text = re.sub(r"\s+", " ", " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
+    for printed in (html, akn, docx, pdf_text):
         for state, end in zip(lasts, ends):
             assert re.search(re.escape(state + end) + r"(?![.\]])", printed), (state + end, printed[-400:])
     # unres's own AKN imports back to the same stops; the language's default is not written.
