@@ -4,26 +4,16 @@ PDFs with the bytes of a glyph the text shows damaged, after the undamaged glyph
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from unres.cli import main as unres_main
 from unres.verify import pdfa_outlines
 from unres.verify.pdfa import pdfa_findings
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "source").glob("*.md"))   # one per organ
-
-
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("pdfa-outlines")
-    assert unres_main(["build", *map(str, SOURCES), "-o", str(out), "--force", "-q", "-f", "pdf"]) == 0
-    return {source.stem: (out / f"{source.stem}.pdf").read_bytes() for source in SOURCES}
+from test_pdfa_walk import SOURCES, pdfs  # noqa: F401  (the three organs' PDFs, built once a module)
 
 
 def _check():

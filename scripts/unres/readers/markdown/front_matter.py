@@ -164,6 +164,15 @@ class _Reader:
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+def _choice(reader: _Reader, key: str, node, allowed, explained: str) -> str | None:
+    """The value of ``key``, one of ``allowed`` (E103 naming them as ``explained`` otherwise)."""
+    value = reader.text(key, node)
+    if value is not None and value not in allowed:
+        reader.fail(node, f"'{key}' can only be {explained}, not {value!r}", "E103")
+        return None
+    return value
+
+
 def _kind(node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "text")
 
@@ -447,19 +456,12 @@ def _vote(reader: _Reader, node):
         elif key in VOTE_TOTALS:
             totals[key] = reader.integer(f"vote.{key}", value_node)
         elif key == "last_two":
-            last_two = reader.text("vote.last_two", value_node)
-            if last_two is not None and last_two not in languages.LAST_TWO:
-                reader.fail(value_node, f"'vote.last_two' can only be 'and' (the language's word joins "
-                                        f"the last two States) or 'comma' (a comma, as between the "
-                                        f"others), not {last_two!r}", "E103")
-                last_two = None
+            last_two = _choice(reader, "vote.last_two", value_node, languages.LAST_TWO,
+                               "'and' (the language's word joins the last two States) or 'comma' (a "
+                               "comma, as between the others)")
         elif key == "list_stops":
-            list_stops = reader.text("vote.list_stops", value_node)
-            if list_stops is not None and list_stops not in languages.LIST_STOPS:
-                reader.fail(value_node, f"'vote.list_stops' can only be 'every' (a full stop ends each "
-                                        f"list), 'last' (only the last list) or 'none', not "
-                                        f"{list_stops!r}", "E103")
-                list_stops = None
+            list_stops = _choice(reader, "vote.list_stops", value_node, languages.LIST_STOPS,
+                                 "'every' (a full stop ends each list), 'last' (only the last list) or 'none'")
         else:
             reader.fail(key_node, f"unknown key 'vote.{key}' (known: "
                                   f"{', '.join(VOTE_LISTS + VOTE_TOTALS + ('last_two', 'list_stops'))})", "E106")
