@@ -27,10 +27,17 @@ def printed_date(text: str, code: str) -> Optional[dt.date]:
     return None
 
 
+# Arabic vowel signs (fatha … sukun, and the dagger alif): a word's letters are the word with or without
+# them, and the UN's files print some month names with them ("كانون الأوّل" for the data's "كانون الأول").
+_ARABIC_MARKS = "\u064b-\u0652\u0670"
+_ARABIC_MARKS_RE = re.compile(f"[{_ARABIC_MARKS}]")
+
+
 def flat(text: str) -> str:
-    """A printed line with its spaces plain and single, and the first of the month as the language
-    data writes it ("1er juillet", as French prints it, is "1 juillet" there)."""
-    line = " ".join(text.replace(languages.DATE_SPACE, " ").split())
+    """A printed line with its spaces plain and single, without Arabic vowel signs, and the first of
+    the month as the language data writes it ("1er juillet", as French prints it, is "1 juillet"
+    there)."""
+    line = " ".join(_ARABIC_MARKS_RE.sub("", text).replace(languages.DATE_SPACE, " ").split())
     # An Arabic month's two names are joined by a slash, which the UN's files sometimes space
     # ("تشرين الثاني/ نوفمبر").
     line = re.sub(r" ?/ ?", "/", line)
@@ -42,6 +49,6 @@ def with_date(text: str, printed: dt.date, date: dt.date, code: str) -> str:
     form; the rest of the line as it was (its spaces, its words)."""
     words = flat(languages.format_date(printed, code)).split(" ")
     # Whatever spaces the line has between the date's words, and "1er" where the data writes "1".
-    pattern = r"\s+".join(re.escape(w).replace("/", r"\s?/\s?") + (r"(?:er|ᵉʳ)?" if i == 0 and w.isdigit() else "")
-                          for i, w in enumerate(words))
+    pattern = r"\s+".join("".join(r"\s?/\s?" if c == "/" else re.escape(c) + f"[{_ARABIC_MARKS}]*" for c in w)
+                          + (r"(?:er|ᵉʳ)?" if i == 0 and w.isdigit() else "") for i, w in enumerate(words))
     return re.sub(r"(?<!\d)" + pattern + r"(?!\d)", lambda _m: languages.format_date(date, code), text, count=1)

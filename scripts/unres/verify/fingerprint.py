@@ -378,8 +378,9 @@ def clean_state(text: str) -> str:
 def parse_date(text: str) -> Optional[dt.date]:
     """The first date printed in ``text``, in any of the six languages' forms."""
     # An Arabic month's two names are joined by a slash, which a UN file kept in `printed:` may
-    # space ("12 تشرين الثاني/ نوفمبر 2020", S/RES/2551 (2020)).
-    text = re.sub(r" ?/ ?", "/", normalise(text))
+    # space ("12 تشرين الثاني/ نوفمبر 2020", S/RES/2551 (2020)), and a month's name may carry vowel
+    # signs ("كانون الأوّل", S/RES/2613 (2021)): the date is the same.
+    text = re.sub(r" ?/ ?", "/", _ARABIC_MARKS.sub("", normalise(text)))
     for code, regex in _DATE_RES:
         match = regex.search(text)
         if not match:
