@@ -52,11 +52,30 @@ def preamble_words(st, text=_text) -> list:
     as its points, ``preamble_points``); a container or list holding the items alone prints no
     paragraph of its own, the items being those of the paragraph above."""
     out = []
-    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList", namespaces=NS):
+    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList", namespaces=NS) \
+            if len(st.xpath("a:preamble", namespaces=NS)) < 2 else _preamble_pieces(st):
         words = text(el, items=False)
         if words or (etree.QName(el).localname == "container" and el.find("a:blockList", NS) is None):
             out.append(words)
     return out
+
+
+def _preamble_pieces(st) -> list:
+    """A preamble printed in pieces with paragraphs of a <mainBody> between them (W674): the
+    containers and lists of every piece and the content of those paragraphs, in print order."""
+    last = st.xpath("a:preamble", namespaces=NS)[-1]
+    out = []
+    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList | a:mainBody/a:paragraph/a:content",
+                       namespaces=NS):
+        if etree.QName(el).localname != "content" or el.getparent().getparent() in last.itersiblings(preceding=True):
+            out.append(el)
+    return out
+
+
+def _early_bodies(st) -> list:
+    """The <mainBody> elements printed before a later piece of the preamble (W674)."""
+    preambles = st.xpath("a:preamble", namespaces=NS)
+    return list(preambles[-1].itersiblings("{*}mainBody", preceding=True)) if len(preambles) > 1 else []
 
 
 def preamble_points(st, text=_text) -> list:
@@ -126,7 +145,10 @@ def un_reading(path) -> dict:
     root = etree.parse(str(path), xmlsafe.safe_parser()).getroot()
     st = root.find("a:statement", NS)
     operative, repairs = [], set()
-    paragraphs = st.xpath("a:mainBody/a:paragraph", namespaces=NS)
+    early = _early_bodies(st)
+    if early:
+        repairs.add("W674")
+    paragraphs = [p for p in st.xpath("a:mainBody/a:paragraph", namespaces=NS) if p.getparent() not in early]
     for para in paragraphs:
         num = para.find("a:num", NS)
         lst = para.find("a:list", NS)

@@ -26,8 +26,8 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     move_meeting_line, next_key, reads_as_heading, reads_as_line,
-                     opens_with_italic, printed_form, typed_label, HYPHEN)
+                     join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
+                     opens_with_phrase, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
 _AKN4UN_NS = "http://un.org/akn4un"
@@ -142,6 +142,7 @@ class _Builder:
         self.ctx.own = statement.find("./{*}meta/{*}proprietary/{urn:unres:source}source") is not None
         conclusions = components[-1].find("./{*}conclusions") if components else None
         if not components and not self.ctx.own:
+            join_split_preamble(statement, self.ctx)
             move_meeting_line(statement, lang, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
@@ -192,7 +193,9 @@ class _Builder:
     # ------------------------------------------------------------------ body
     def part(self, statement, header=(None, None)) -> Part:
         preamble_el = statement.find("./{*}preamble")
-        body = statement.find("./{*}mainBody")
+        for extra in statement.findall("./{*}preamble")[1:]:
+            self.fail(extra, "a second <preamble>, which cannot be placed: a preamble in pieces is read "
+                             "as one only around a <mainBody> of unnumbered paragraphs of words", "E613")
         formula, preamble = None, []
         if preamble_el is None:
             self.ctx.warn(statement, "no <preamble>", "W640")
@@ -1227,14 +1230,14 @@ class _OperativeRecovery:
             return
         expected = len(self.paragraphs) + 1
         following = self.next_number(index)
-        if opens_with_italic(para.inlines) and following == expected + 1 and not ends_with_comma(para.inlines):
+        if opens_with_phrase(para.inlines, self.ctx.code) and following == expected + 1 and not ends_with_comma(para.inlines):
             self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
                               f"{expected + 1}; numbered {expected}", "W657")
             self.numbered(para, f"{expected}.", el)
             return
         if last is None:
-            if opens_with_italic(para.inlines) and ends_with_comma(para.inlines) and not para.children:
-                self.ctx.warn(el, "a preambular paragraph (italic opening phrase, closing comma) in the "
+            if opens_with_phrase(para.inlines, self.ctx.code) and ends_with_comma(para.inlines) and not para.children:
+                self.ctx.warn(el, "a preambular paragraph (its opening phrase, a closing comma) in the "
                                   "main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
             elif self.opens_numbered(index, para):
@@ -1250,11 +1253,11 @@ class _OperativeRecovery:
                 self.append(para)
             else:
                 self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "
-                                "that is not preambular (no italic opening phrase and closing comma) "
+                                "that is not preambular (no opening phrase and closing comma) "
                                 "cannot be placed", "E617")
             return
         if last.children and last.wrapup is None and not para.children \
-                and not opens_with_italic(para.inlines):
+                and not opens_with_phrase(para.inlines, self.ctx.code):
             self.ctx.warn(el, f"the words after the sub-paragraphs of {self.name_of_last()} are in "
                               "an unnumbered <paragraph>; taken as its closing words", "W655")
             last.wrapup = para.inlines

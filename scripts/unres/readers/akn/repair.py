@@ -178,10 +178,12 @@ class LabelNester:
         return True
 
 
-def opens_with_italic(inlines) -> bool:
-    """A preambular or operative paragraph opens with its phrase in italics."""
+def opens_with_phrase(inlines, code: str) -> bool:
+    """A preambular or operative paragraph opens with its phrase in italics, or in the emphasis
+    the language prints it in (the data's `opening_phrase`: bold in Chinese)."""
     first = inlines[0] if inlines else None
-    return isinstance(first, Emph) and bool(plain_text(first.children).strip())
+    styles = (Emph, Strong) if languages.data(code).get("opening_phrase", "italic") == "bold" else Emph
+    return isinstance(first, styles) and bool(plain_text(first.children).strip())
 
 
 def ends_closed(inlines) -> bool:
@@ -271,3 +273,45 @@ def move_meeting_line(statement, code: str, ctx) -> None:
     event.insert(0, eol)
     event.insert(0, location)
     body.remove(paragraph)
+
+
+# ---------------------------------------------------------------- a preamble in pieces
+def join_split_preamble(statement, ctx) -> None:
+    """A preamble the converter cut in pieces around a <mainBody> holding the preambular paragraphs
+    between them (58/22 in Chinese: a <preamble>, a <mainBody> of one paragraph, a second
+    <preamble>, then the <mainBody> of the operative paragraphs), put back together in print
+    order (W674): each paragraph of such a <mainBody> becomes a container of the preamble where it
+    stands. Repaired only when every piece between the first <preamble> and the last is a
+    <preamble> or a <mainBody> of unnumbered paragraphs of words, nothing else; any other file
+    keeps its pieces, and the reader refuses a second <preamble>."""
+    children = [el for el in statement if isinstance(el.tag, str)]
+    preambles = [el for el in children if local(el) == "preamble"]
+    if len(preambles) < 2:
+        return
+    pieces = children[children.index(preambles[0]) + 1:children.index(preambles[-1]) + 1]
+    for piece in pieces:
+        if local(piece) == "mainBody":
+            if not all(isinstance(el.tag, str) and local(el) == "paragraph" and el.find("./{*}num") is None
+                       and el.find("./{*}list") is None and el.find("./{*}content") is not None
+                       for el in piece if isinstance(el.tag, str) or el.tag is etree.Comment):
+                return
+        elif local(piece) != "preamble":
+            return
+    namespace = etree.QName(preambles[0]).namespace
+    moved = 0
+    for piece in pieces:
+        if local(piece) == "preamble":
+            for child in [el for el in piece if isinstance(el.tag, str)]:
+                preambles[0].append(child)
+        else:
+            for paragraph in [el for el in piece if isinstance(el.tag, str)]:
+                container = etree.SubElement(preambles[0], f"{{{namespace}}}container",
+                                             eId=paragraph.get("eId") or "")
+                container.sourceline = paragraph.sourceline
+                for child in paragraph.find("./{*}content"):
+                    container.append(child)
+                moved += 1
+        statement.remove(piece)
+    ctx.warn(preambles[1], f"the preamble is cut in {len(preambles)} pieces around a <mainBody> of "
+                           f"{moved} unnumbered paragraph(s) between them; read as one preamble, in "
+                           "print order", "W674")
