@@ -1230,13 +1230,14 @@ class _OperativeRecovery:
             return
         expected = len(self.paragraphs) + 1
         following = self.next_number(index)
-        if opens_with_phrase(para.inlines, self.ctx.code) and following == expected + 1 and not ends_with_comma(para.inlines):
+        opens = opens_with_phrase(para.inlines, self.ctx.code)
+        if opens and following == expected + 1 and not ends_with_comma(para.inlines):
             self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
                               f"{expected + 1}; numbered {expected}", "W657")
             self.numbered(para, f"{expected}.", el)
             return
         if last is None:
-            if opens_with_phrase(para.inlines, self.ctx.code) and ends_with_comma(para.inlines) and not para.children:
+            if opens and ends_with_comma(para.inlines) and not para.children:
                 self.ctx.warn(el, "a preambular paragraph (its opening phrase, a closing comma) in the "
                                   "main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
@@ -1256,8 +1257,7 @@ class _OperativeRecovery:
                                 "that is not preambular (no opening phrase and closing comma) "
                                 "cannot be placed", "E617")
             return
-        if last.children and last.wrapup is None and not para.children \
-                and not opens_with_phrase(para.inlines, self.ctx.code):
+        if last.children and last.wrapup is None and not para.children and not opens:
             self.ctx.warn(el, f"the words after the sub-paragraphs of {self.name_of_last()} are in "
                               "an unnumbered <paragraph>; taken as its closing words", "W655")
             last.wrapup = para.inlines
