@@ -22,10 +22,10 @@ needs_corpus = pytest.mark.skipif(not HRC54.is_dir(), reason=f"UN AKN corpus not
 LANGUAGES = {"Arabic": "A", "Chinese": "C", "English": "E", "French": "F", "Russian": "R", "Spanish": "S"}
 
 
-def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False) -> None:
+def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False, comment: bool = False) -> None:
     """The file with its preamble cut before its ``at``-th container: ``moved`` containers from
-    there printed as paragraphs of a <mainBody> (numbered, if ``operative``) between the first piece
-    and a second <preamble> holding the rest."""
+    there printed as paragraphs of a <mainBody> (numbered, if ``operative``; with a comment before
+    them, if ``comment``) between the first piece and a second <preamble> holding the rest."""
     root = etree.parse(str(path)).getroot()
     ns = etree.QName(root).namespace
     preamble = root.find(".//{*}preamble")
@@ -33,6 +33,8 @@ def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False) ->
     at = 1 + at % (len(containers) - 1)            # at least one container on each side
     moved = min(moved, len(containers) - at)
     body = etree.Element(f"{{{ns}}}mainBody")
+    if comment:
+        body.append(etree.Comment(" a note the converter left "))
     for index, container in enumerate(containers[at:at + moved]):
         paragraph = etree.SubElement(body, f"{{{ns}}}paragraph", eId=f"para_cut_{index}")
         if operative:
@@ -52,11 +54,12 @@ def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False) ->
 @needs_corpus
 @settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(language=st.sampled_from(list(LANGUAGES)), number=st.sampled_from([1, 2, 7, 12, 20]),
-       at=st.integers(0, 40), moved=st.integers(1, 3))
-def test_a_preamble_in_pieces_reads_as_one_in_print_order(tmp_path_factory, language, number, at, moved):
+       at=st.integers(0, 40), moved=st.integers(1, 3), comment=st.booleans())
+def test_a_preamble_in_pieces_reads_as_one_in_print_order(tmp_path_factory, language, number, at, moved,
+                                                          comment):
     original = HRC54 / language / f"A_HRC_RES_54_{number}{LANGUAGES[language]}.xml"
     cut = tmp_path_factory.mktemp("cut") / original.name
-    _cut(original, cut, at, moved)
+    _cut(original, cut, at, moved, comment=comment)
     before, _warnings = import_akn(original)
     after, warnings = import_akn(cut)
     assert [w.code for w in warnings].count("W674") == 1

@@ -290,12 +290,12 @@ def join_split_preamble(statement, ctx) -> None:
         return
     pieces = children[children.index(preambles[0]) + 1:children.index(preambles[-1]) + 1]
     for piece in pieces:
-        if local(piece) == "mainBody":
-            if not all(isinstance(el.tag, str) and local(el) == "paragraph" and el.find("./{*}num") is None
-                       and el.find("./{*}list") is None and el.find("./{*}content") is not None
-                       for el in piece if isinstance(el.tag, str) or el.tag is etree.Comment):
-                return
-        elif local(piece) != "preamble":
+        if local(piece) == "preamble":
+            continue
+        # Comments are nothing printed, as everywhere in the reader.
+        if local(piece) != "mainBody" or not all(
+                local(el) == "paragraph" and el.find("./{*}num") is None and el.find("./{*}list") is None
+                and el.find("./{*}content") is not None for el in piece if isinstance(el.tag, str)):
             return
     namespace = etree.QName(preambles[0]).namespace
     moved = 0
