@@ -16,14 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS, FRONT, ROOT
+from conftest import CORPUS, FRONT, ROOT, make_source
 from unres.cli import main as unres_main
 from unres.errors import SourceError
+from unres.formats import FORMATS
 from unres.model import languages
 from unres.model.presentation import present
 from unres.readers.akn.reader import import_akn
 from unres.readers.akn.votes import list_stops
 from unres.readers.markdown.reader import read_source
+from unres.verify.command import differences
+from unres.verify.expected import from_model
 from unres.writers.markdown import render_markdown
 
 HRC54 = CORPUS / "un-akn-hrc" / "54session"
@@ -150,3 +153,40 @@ def test_the_54th_session_files_that_print_fewer_stops_import_as_they_print():
     for stem, stops in (("A_HRC_RES_54_3F", "none"), ("A_HRC_RES_54_4F", "last"), ("A_HRC_RES_54_18F", "none")):
         res, _warnings = import_akn(HRC54 / "French" / f"{stem}.xml")
         assert res.meta.vote.list_stops == stops, stem
+
+
+def _outputs(res) -> dict:
+    """Every format's bytes, rendered from ``res`` as a build does."""
+    inputs = {}
+    for fmt in ("akn", "html", "pdf", "docx"):
+        inputs[fmt] = FORMATS[fmt].render(res, dict(inputs))
+    return inputs
+
+
+@pytest.fixture(scope="module")
+def three_lists(tmp_path_factory):
+    """A source of three lists ending 'every', and each stops rule's outputs of the same text."""
+    folder = tmp_path_factory.mktemp("stops")
+    made = {}
+    for stops in languages.LIST_STOPS:
+        res = read_source(str(make_source(folder, _stating(stops), BODY, f"{stops}.md")))
+        made[stops] = (res, _outputs(res))
+    return made
+
+
+@pytest.mark.parametrize("fmt", ["akn", "html", "pdf", "docx"])
+@pytest.mark.parametrize("stops, printed", [("every", "none"), ("every", "last"), ("none", "every"),
+                                            ("last", "none")])
+def test_verify_reads_each_lists_stop_back(three_lists, fmt, stops, printed):
+    """One output printed with other stops than the source states: verify names that output and
+    the lists whose stop differs, and nothing else; the outputs as built agree."""
+    res, outputs = three_lists[stops]
+    want = from_model(res, "res.md")
+    assert differences(want, {f: (data, f) for f, data in outputs.items()}) == []
+    wrong = dict(outputs, **{fmt: three_lists[printed][1][fmt]})
+    found = differences(want, {f: (data, f) for f, data in wrong.items()})
+    expected = [name for name, a, b in zip(("in favour", "against", "abstaining"),
+                                          languages.list_ends(3, "en", stops), languages.list_ends(3, "en", printed))
+                if a != b]
+    assert [(f.fmt, f.detail.split(": ")[0]) for f in found] == [(fmt, f"vote {name}") for name in expected], found
+    assert all("full stop" in f.detail for f in found)

@@ -319,6 +319,11 @@ def _compare_vote(rep, source: Fingerprint, got: Fingerprint, fields):
             if not missing and not extra:
                 rep.add(f"vote {name}", "States in a different order from the source",
                         source.lines.get("vote"))
+        for name, stop in want.stops.items():
+            if not got.vote_from_metadata and name in have.stops and have.stops[name] != stop:
+                rep.add(f"vote {name}", "the list ends with a full stop where the source's lists end without one"
+                        if have.stops[name] else "the list ends without the full stop the source's lists end with",
+                        source.lines.get("vote"))
 
 
 

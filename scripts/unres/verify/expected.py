@@ -5,8 +5,8 @@ from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, Tab
                               walk_subparagraphs)
 from ..model.presentation import code_of, present, printed_number
 from . import links
-from .fingerprint import (ALL_FIELDS, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp, normalise,
-                          printed_states)
+from .fingerprint import (ALL_FIELDS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp,
+                          normalise, printed_states)
 from .read.common import _Items, _WRAPUP, _index_by_anchor, _prints_nothing
 
 
@@ -78,6 +78,10 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
             "in favour": [normalise(s) for s in vote.in_favour],
             "against": [normalise(s) for s in vote.against],
             "abstaining": [normalise(s) for s in vote.abstaining]})
+        # What the presentation prints after each printed list's last State: its stop, or nothing.
+        printed = [name for name, key in zip(VOTE_LIST_NAMES, ("in_favour", "against", "abstaining"))
+                   if getattr(vote, key)]
+        fp.vote.stops = {name: bool(items[-1][1]) for name, (_label, items) in zip(printed, pres.vote_items)}
     else:
         fp.vote = VoteFp("without-vote")
     fp.printed = _model_printed(res)

@@ -165,6 +165,8 @@ class VoteFp:
     # The model's States one by one (``lists`` holds them as a printed list is read back: the last
     # two together), for the metadata that names each.
     states: dict = field(default_factory=dict)
+    # Whether each list ends with a full stop (the source's ``vote.list_stops``, as printed).
+    stops: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -355,6 +357,10 @@ def parse_vote_note(text: str) -> Optional[VoteFp]:
     return None
 
 
+# Every language's full stop: a State's name never ends with one.
+_LIST_STOP_RE = re.compile(r"[.。]\s*\]?\s*$")
+
+
 def split_states(text: str) -> list:
     """'Angola, Chile and Japan]' -> ['Angola', 'Chile and Japan'] (the note's closing bracket,
     the list's separators and its full stop are punctuation, not part of a State's name). The
@@ -363,6 +369,13 @@ def split_states(text: str) -> list:
     (``printed_states``)."""
     text = normalise(text).rstrip("]").strip().rstrip(".").strip()
     return [s.strip() for s in _STATE_SEPARATOR_RE.split(text) if s.strip()] if text else []
+
+
+def read_list(vote: VoteFp, name: str, text: str) -> None:
+    """Keep a printed list read back from an output: its States and whether it ends with a full
+    stop (before the note's closing bracket, if any)."""
+    vote.lists[name] = split_states(text)
+    vote.stops[name] = bool(_LIST_STOP_RE.search(normalise(text)))
 
 
 def printed_states(states, code: str, last_two: Optional[str] = None) -> list:

@@ -7,7 +7,7 @@ from ...model.state_names import capitals
 from ...xmlsafe import safe_parser
 from .. import links
 from ..fingerprint import (VOTE_LIST_NAMES, Fingerprint, Note, VoteFp, adoption_date_from, clean_state,
-                           normalise, parse_vote_note, split_states, squash)
+                           normalise, parse_vote_note, read_list, squash)
 from .common import AKN_NS, _Items, _WRAPUP, _index_by_anchor, _opening
 from .html import _opened
 
@@ -154,7 +154,7 @@ def extract_akn(path) -> Fingerprint:
             states = [clean_state(_akn_text(o)) for o in p.iter(_q("organization"))]
             if name and states:
                 # The list as printed (its words between the States included), as the other formats read it.
-                fp.vote.lists[name] = split_states(_akn_text(p))
+                read_list(fp.vote, name, _akn_text(p))
                 marked[name] = states
         _akn_vote_metadata(doc, fp, marked)
     return fp

@@ -9,7 +9,7 @@ from lxml import etree
 from ...xmlsafe import safe_parser
 from .. import links
 from ..fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
-                           is_point_label, normalise, parse_vote_note, split_states, squash, vote_list_name)
+                           is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from .common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
 from .docx_package import open_document, styles_root
 from .html import _opened
@@ -349,7 +349,7 @@ def extract_docx(path) -> Fingerprint:
             if name:
                 current_list = name
             elif current_list and fp.vote is not None:
-                fp.vote.lists[current_list] = split_states(flat)
+                read_list(fp.vote, current_list, flat)
                 current_list = None
             continue
         if state == "adoption":

@@ -5,7 +5,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from .. import links
-from ..fingerprint import (Fingerprint, Note, adoption_date_from, normalise, parse_vote_note, split_states,
+from ..fingerprint import (Fingerprint, Note, adoption_date_from, normalise, parse_vote_note, read_list,
                            squash, vote_list_name)
 from .common import _Items, _WRAPUP, _index_by_anchor, _opening
 
@@ -132,7 +132,7 @@ def extract_html(path) -> Fingerprint:
                 label = block.find(".//*[@class='vote-label']")
                 name = vote_list_name(label.text_content()) if label is not None else None
                 if name:
-                    fp.vote.lists[name] = split_states("".join(li.text_content() for li in block.iter("li")))
+                    read_list(fp.vote, name, "".join(li.text_content() for li in block.iter("li")))
     return fp
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from ...model import languages
 from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by, parse_date,
                            is_resolution_line,
-                           is_operative_number, is_point_label, normalise, parse_vote_note, split_states,
+                           is_operative_number, is_point_label, normalise, parse_vote_note, read_list,
                            squash, upright_list_label, vote_list_name)
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
 from .pdf_rtl import _is_punctuation
@@ -637,7 +637,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             fp.notes.append(Note(marker, None, owner))
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
-            fp.vote.lists[name] = split_states(" ".join(parts))
+            read_list(fp.vote, name, " ".join(parts))
 
 
 def _heads_a_table(blocks, index) -> bool:
