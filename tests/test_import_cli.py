@@ -148,3 +148,22 @@ def test_a_version_that_prints_no_agenda_item_is_told_what_the_original_prints(t
     assert f"the numbering of the agenda items differs from the Arabic version: none here, 1: 128 in {arabic}:224" \
         in found[0]
     assert "\nagenda_items: []\n" in (tmp_path / "75_1_C.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("slash", [False, True])
+def test_one_file_into_a_folder_takes_the_files_name(tmp_path, capsys, slash):
+    """``-o DIR`` with one file writes DIR/<file's name>.md, as it does for several; a folder not
+    there yet is named by a trailing slash. It never overwrites, as ``-o NAME.md`` does not."""
+    one = _version(tmp_path, "S_RES_2619 (2022)-2201202A.xml")
+    out = tmp_path / "sources"
+    if not slash:
+        out.mkdir()
+    target = out / "S_RES_2619 (2022)-2201202A.md"
+    assert main(["import", str(one), "-o", str(out) + ("/" if slash else ""), "-q"]) == EXIT_OK
+    assert target.read_text(encoding="utf-8").startswith("---")
+    assert sorted(p.name for p in out.iterdir()) == [target.name]
+    target.write_text("mine", encoding="utf-8")
+    assert main(["import", str(one), "-o", str(out)]) == EXIT_OUTPUT
+    assert "O102" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "mine"
+    assert main(["import", str(one), "-o", str(out), "--force", "-q"]) == EXIT_OK
+    assert target.read_text(encoding="utf-8").startswith("---")

@@ -51,6 +51,9 @@ def _expand(paths) -> list[str]:
 def _import_one(path: str, output: str | None, force: bool, quiet: bool) -> int:
     from .readers.akn.reader import import_akn
 
+    if output and (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        # A folder takes the source under the file's name, as it does for several files.
+        output = str(Path(output) / (Path(path).stem + ".md"))
     if output and not force:
         refuse_overwrite(output)
     res, warnings = import_akn(path)

@@ -138,8 +138,8 @@ def parser() -> argparse.ArgumentParser:
                                      "existing file is not overwritten unless --force is given.")
     imp.add_argument("file", metavar="FILE.xml|FOLDER", nargs="+")
     imp.add_argument("-o", "--output", metavar="PATH",
-                     help="where to write the Markdown: a .md file for one file (default: stdout), "
-                          "a folder for several")
+                     help="where to write the Markdown: a .md file or a folder for one file "
+                          "(default: stdout), a folder for several")
     imp.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     _quiet(imp, "print only what was normalised or cannot be mapped (no line naming the file written)")
 
