@@ -20,9 +20,10 @@ import math
 import threading
 
 _lock = threading.Lock()
-# A line holds at most this many characters per em of its width (the narrowest glyphs of the
-# body faces are wider than a sixth of an em): a longer run cannot fit, and is not measured.
-_CHARACTERS_PER_EM = 6
+# A run of more characters than this per em of the line's width is left as WeasyPrint lays it out
+# unmeasured: it cannot fit (the body faces' narrowest glyphs are a quarter of an em wide) unless
+# it is mostly marks of no width (Arabic vowel signs), and measuring costs a layout of the run.
+_CHARACTERS_PER_EM = 10
 
 
 def _hanging(text: str, style, max_width) -> bool:
@@ -36,12 +37,10 @@ def _hanging(text: str, style, max_width) -> bool:
 def _width(text: str, style, context, justification_spacing) -> float:
     from weasyprint.text.line_break import create_layout, line_size
 
+    # The line belongs to the layout, which must stay alive until the line is measured.
     layout = create_layout(text, style, context, None, justification_spacing)
     first_line, _resume = layout.get_first_line()
-    # The line is the layout's: measured while the layout is alive.
-    width = line_size(first_line, style)[0]
-    del layout
-    return width
+    return line_size(first_line, style)[0]
 
 
 def fitting(original):
