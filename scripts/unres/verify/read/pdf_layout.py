@@ -66,11 +66,7 @@ def extract_pdf(path) -> Fingerprint:
         fp.problems.append("no text could be read")
         return fp
     fp.printed_text = squash("".join(f.text for f in frags))
-    # The body size is the size most of the text is set in.
-    sizes = Counter()
-    for f in visible:
-        sizes[round(f.size, 1)] += len(f.text)
-    body = sizes.most_common(1)[0][0]
+    body = _body_size(visible)
 
     masthead, headers, footers, body_frags, small = [], [], [], [], []
     for f in frags:
@@ -638,6 +634,18 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     if fp.vote is not None and fp.vote.kind == "recorded":
         for name, parts in vote_text.items():
             read_list(fp.vote, name, " ".join(parts))
+
+
+def _body_size(visible) -> float:
+    """The size the body is set in: that of its paragraphs' numbers ("1.", "1-") where it has
+    any, else the size most of the text is set in. A short resolution's notes may hold more words
+    than its body, and the size most of its text is set in is then the notes'."""
+    sizes, numbers = Counter(), Counter()
+    for f in visible:
+        sizes[round(f.size, 1)] += len(f.text)
+        if is_operative_number(f.text):
+            numbers[round(f.size, 1)] += 1
+    return (numbers or sizes).most_common(1)[0][0]
 
 
 def _heads_a_table(blocks, index) -> bool:
