@@ -3,7 +3,8 @@
 Kept (commit 424da2d's ``unres.verify.read.docx``, its imports made absolute) as the reference
 tests/test_docx_reader.py compares the reader with: what it reads where must follow the reader's
 rules (7edc1d3: an adopted text's tables are the text's; a part's last paragraph, when the part
-ends with no numbered one, is its operative paragraph printed without a number), so that only the way the package,
+ends with no numbered one, is its operative paragraph printed without a number; 6851207: the stop after each
+vote list is read with its States), so that only the way the package,
 paragraphs, styles and cells are reached differs.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from lxml import etree
 from unres.xmlsafe import safe_parser
 from unres.verify import links
 from unres.verify.fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
-                           is_point_label, normalise, parse_vote_note, split_states, squash, vote_list_name)
+                           is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from unres.verify.read.common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
 from unres.verify.read.html import _opened
 
@@ -224,7 +225,7 @@ def extract_docx(path) -> Fingerprint:
             if name:
                 current_list = name
             elif current_list and fp.vote is not None:
-                fp.vote.lists[current_list] = split_states(flat)
+                read_list(fp.vote, current_list, flat)
                 current_list = None
             continue
         if state == "adoption":
