@@ -99,6 +99,10 @@ class _Builder:
         self.numbered: list = []
         # The label each sub-paragraph printed, by id: the first of a list says its scheme.
         self.printed_labels: dict = {}
+        # Every sub-paragraph with an entry above, kept alive with the builder: an id is unique
+        # only while its object lives, and a freed one's id given to a new object would read
+        # the freed one's label.
+        self.labelled: list = []
         # Headings the converter left after the last operative paragraph that open the first annex.
         self.annex_lead: list = []
 
@@ -410,7 +414,7 @@ class _Builder:
                 self.fail(item, "empty sub-paragraph", "E616")
                 continue
             sub = SubParagraph(inlines, loc=self.ctx.loc(item))
-            self.printed_labels[id(sub)] = num
+            self.label(sub, num)
             if num is not None:
                 self.lookalike(item, num)
             self.numbered.append((sub, num, item))
@@ -856,7 +860,7 @@ class _Builder:
                               "taken as its label", "W662")
         sub = SubParagraph(inlines, children=children, wrapup=wrapup, loc=self.ctx.loc(el),
                            sub_scheme=self.scheme_of(children))
-        self.printed_labels[id(sub)] = num
+        self.label(sub, num)
         if num is not None:
             self.lookalike(el, num)
         if (num or "").strip() == HYPHEN:
@@ -866,6 +870,11 @@ class _Builder:
         if not inlines and not children:
             self.fail(el, "empty sub-paragraph", "E616")
         return sub
+
+    def label(self, sub, num) -> None:
+        """Record the label ``sub`` printed (None: none)."""
+        self.printed_labels[id(sub)] = num
+        self.labelled.append(sub)
 
     def lookalike(self, el, label: str) -> None:
         """A label that types other characters for the letters or numerals print shows."""
