@@ -1246,9 +1246,15 @@ class _OperativeRecovery:
             self.numbered(para, f"{expected}.", el)
             return
         if last is None:
-            if opens and ends_with_comma(para.inlines) and not para.children:
-                self.ctx.warn(el, "a preambular paragraph (its opening phrase, a closing comma) in the "
-                                  "main body; moved to the preamble", "W654")
+            # Before the first operative paragraph, words closed by a comma are the preamble's
+            # last: an operative paragraph closes with a semicolon or a full stop. Their opening
+            # phrase is set apart, or, where a numbered paragraph follows (so this is not a lone
+            # operative paragraph printed without one), may be typed plain, as the Chinese
+            # versions often type it ("根据《联合国宪章》第七章采取行动，", S/RES/2621 (2022)).
+            if ends_with_comma(para.inlines) and not para.children and para.wrapup is None \
+                    and (opens or self.next_number(index) is not None):
+                self.ctx.warn(el, "a preambular paragraph (words closed by a comma, before the first "
+                                  "operative paragraph) in the main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
             elif self.opens_numbered(index, para):
                 self.opening = Paragraph(para.inlines, loc=para.loc)
