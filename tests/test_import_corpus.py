@@ -144,7 +144,7 @@ def _flat(points, depth=1):
 def un_reading(path) -> dict:
     root = etree.parse(str(path), xmlsafe.safe_parser()).getroot()
     st = root.find("a:statement", NS)
-    operative, repairs = [], set()
+    operative, repairs, moved = [], set(), []
     early = _early_bodies(st)
     if early:
         repairs.add("W674")
@@ -158,6 +158,13 @@ def un_reading(path) -> dict:
             # The meeting line, a few words with its number, left last in the body where the
             # closing lines name no meeting (W673).
             repairs.add("W673")
+            continue
+        if num is None and not operative and lst is None and text.endswith((",", "،", "，")):
+            # Words closed by a comma at the head of the main body, before any operative
+            # paragraph (which closes with a semicolon or a full stop): print shows the
+            # preamble's last paragraph (W654).
+            moved.append(text)
+            repairs.add("W654")
             continue
         entry = dict(num=_key(num.text if num is not None else None), text=text,
                      points=list(_flat(_points(lst))) if lst is not None else [])
@@ -176,7 +183,9 @@ def un_reading(path) -> dict:
     for p in st.xpath("a:preamble//a:p | a:preamble//a:listIntroduction | a:mainBody//a:p", namespaces=NS):
         pieces = []             # (the link's text as written, href, its last <a>)
         for a in p.xpath("./a:a", namespaces=NS):
-            text, href = "".join(a.itertext()), a.get("href")
+            # A URL's parser drops the spaces and controls around it (WHATWG URL: "leading and
+            # trailing C0 control or space"): "…/RES/5/1 " leads where "…/RES/5/1" does.
+            text, href = "".join(a.itertext()), (a.get("href") or "").strip("".join(map(chr, range(0x21))))
             if not re.match(r"(?i)(https?://|mailto:)\S", href or ""):
                 repairs.add("W629")          # a link no reader can follow: its text only
                 continue
@@ -194,7 +203,7 @@ def un_reading(path) -> dict:
     return dict(repairs=repairs,
         agenda_title=" ".join(_text(e) for e in st.xpath("a:coverPage//a:inline[@name='agenda item name']",
                                                           namespaces=NS)),
-        preamble=preamble_words(st),
+        preamble=preamble_words(st) + moved,
         preamble_points=preamble_points(st),
         operative=operative,
         notes=[_note_text(n, repairs) for n in st.xpath("a:preamble//a:authorialNote | "
