@@ -1240,7 +1240,11 @@ class _OperativeRecovery:
         expected = len(self.paragraphs) + 1
         following = self.next_number(index)
         opens = opens_with_phrase(para.inlines, self.ctx.code)
-        if opens and following == expected + 1 and not ends_with_comma(para.inlines):
+        # The gap the next number leaves is what shows a lost number; the paragraph need only
+        # read as an operative one: its phrase set apart, or, typed plain as the Chinese
+        # versions often type it, closed as an operative paragraph closes.
+        if (opens or ends_closed(para.inlines)) and following == expected + 1 \
+                and not ends_with_comma(para.inlines):
             self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
                               f"{expected + 1}; numbered {expected}", "W657")
             self.numbered(para, f"{expected}.", el)
@@ -1269,8 +1273,8 @@ class _OperativeRecovery:
                 self.append(para)
             else:
                 self.b.fail(el, "an unnumbered paragraph before the first numbered operative paragraph "
-                                "that is not preambular (no opening phrase and closing comma) "
-                                "cannot be placed", "E617")
+                                "that neither closes with a comma, as the preamble's paragraphs do, "
+                                "nor opens the operative part, cannot be placed", "E617")
             return
         if last.children and last.wrapup is None and not para.children and not opens:
             self.ctx.warn(el, f"the words after the sub-paragraphs of {self.name_of_last()} are in "
