@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import CORPUS
+from test_import_plain_preamble_in_body import line_of, unwrap
 from unres.model.document import plain_text
 from unres.readers.akn.reader import import_akn
 
@@ -34,17 +35,6 @@ def _numbered(root) -> list:
     return [p for p in root.iterfind(".//{*}mainBody/{*}paragraph") if p.find("{*}num") is not None]
 
 
-def _unwrap(el) -> None:
-    """An element replaced by its text, kept where it stood."""
-    parent, text = el.getparent(), (el.text or "") + (el.tail or "")
-    before = el.getprevious()
-    if before is not None:
-        before.tail = (before.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-    parent.remove(el)
-
-
 def _cut(path: Path, out: Path, pick: int, plain: bool) -> str | None:
     """The file with the <num> of one of its operative paragraphs (neither the first nor the last)
     removed, and its opening phrase's emphasis dropped if ``plain``; the paragraph's eId, or None
@@ -63,16 +53,9 @@ def _cut(path: Path, out: Path, pick: int, plain: bool) -> str | None:
         p = para.find(".//{*}p")
         for el in p.xpath("./*[local-name()='span' or local-name()='b' or local-name()='i']"):
             if not len(el):
-                _unwrap(el)
+                unwrap(el)
     out.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     return "para_lost"
-
-
-def _line(path: Path, eid: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if f'eId="{eid}"' in line:
-            return number
-    raise AssertionError(eid)
 
 
 @needs_corpus
@@ -89,7 +72,7 @@ def test_a_paragraph_that_lost_its_number_is_numbered_back_however_its_phrase_is
     res, warnings = import_akn(cut)
     assert [p.num for p in res.operative] == [p.num for p in clean.operative]
     assert [plain_text(p.inlines) for p in res.operative] == [plain_text(p.inlines) for p in clean.operative]
-    assert any(w.code == "W657" and w.loc.line == _line(cut, "para_lost") for w in warnings), \
+    assert any(w.code == "W657" and w.loc.line == line_of(cut, "para_lost") for w in warnings), \
         [(w.code, w.message) for w in warnings]
 
 
@@ -106,4 +89,4 @@ def test_the_chinese_council_file_typed_plain_is_numbered_back(tmp_path):
     cut.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     res, warnings = import_akn(cut)
     assert [p.num for p in res.operative][:4] == ["1.", "2.", "3.", "4."]
-    assert [(w.code, w.loc.line) for w in warnings if w.code == "W657"] == [("W657", _line(cut, "para_lost"))]
+    assert [(w.code, w.loc.line) for w in warnings if w.code == "W657"] == [("W657", line_of(cut, "para_lost"))]

@@ -45,7 +45,7 @@ def _moved(path: Path, out: Path, plain: bool, close: str | None = None) -> str:
     if plain:
         for span in p.xpath("./*[local-name()='span' or local-name()='b' or local-name()='i']"):
             if not len(span):
-                _unwrap(span)
+                unwrap(span)
     if close is not None:
         last = p if not len(p) else p[-1]
         where = "tail" if len(p) else "text"
@@ -57,7 +57,7 @@ def _moved(path: Path, out: Path, plain: bool, close: str | None = None) -> str:
     return "".join(p.itertext())
 
 
-def _unwrap(el) -> None:
+def unwrap(el) -> None:
     """An element replaced by its text, kept where it stood."""
     parent, text = el.getparent(), (el.text or "") + (el.tail or "")
     before = el.getprevious()
@@ -68,7 +68,7 @@ def _unwrap(el) -> None:
     parent.remove(el)
 
 
-def _line(path: Path, eid: str) -> int:
+def line_of(path: Path, eid: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if f'eId="{eid}"' in line:
             return number
@@ -103,7 +103,7 @@ def test_the_preambles_last_paragraph_at_the_head_of_the_main_body_is_moved_back
     assert [plain_text(p.inlines) for p in res.preamble] == [plain_text(p.inlines) for p in clean.preamble]
     assert [p.num for p in res.operative] == [p.num for p in clean.operative]
     assert [plain_text(p.inlines) for p in res.operative] == [plain_text(p.inlines) for p in clean.operative]
-    assert any(w.code == "W654" and w.loc.line == _line(cut, "para_moved") for w in warnings), \
+    assert any(w.code == "W654" and w.loc.line == line_of(cut, "para_moved") for w in warnings), \
         [(w.code, w.message) for w in warnings]
 
 
@@ -117,7 +117,7 @@ def test_words_closed_otherwise_are_not_taken_for_the_preambles(tmp_path, langua
     _moved(original, cut, plain=True, close="؛" if language == "Arabic" else "；" if language == "Chinese" else ";")
     with pytest.raises(UnresError) as caught:
         import_akn(cut)
-    assert [(d.code, d.loc.line) for d in caught.value.diagnostics] == [("E617", _line(cut, "para_moved"))]
+    assert [(d.code, d.loc.line) for d in caught.value.diagnostics] == [("E617", line_of(cut, "para_moved"))]
 
 
 def test_the_un_file_that_showed_it_is_imported_with_its_preamble_whole():
