@@ -48,7 +48,7 @@ EXCUSES = {
     "adoption date": {"W683", "W685"},
     "adoption line": {"W696"},
     "closing date": {"W696"},
-    "origin": {"W682", "W689"},
+    "origin": {"W682", "W689", "W665"},
     "agenda items": {"W681"},
     "agenda line": {"W699"},
     "session": {"W634"},

@@ -145,6 +145,16 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
     text = plain(el)
     documents_text = plain(docs_el) if docs_el is not None else ""
     before = collapse(docs_el.getparent().text or "") if docs_el is not None else ""
+    trimmed = _without_unpaired_brackets(documents_text)
+    if trimmed != documents_text.strip() and documents_text in text:
+        # A bracket typed inside the document element that pairs with none there: the line's own
+        # parentheses already enclose the documents (77/63 in Arabic: "(<inline>A/77/385، الفقرة
+        # 110(</inline>)", the opening bracket typed again, as right-to-left typing mirrors it).
+        ctx.warn(docs_el, f"the origin line's document element {documents_text.strip()!r} holds a "
+                          f"bracket that pairs with none in it; read as {trimmed!r}, inside the line's "
+                          "own parentheses", "W665")
+        text = text.replace(documents_text, trimmed, 1)
+        documents_text = trimmed
     stray = re.findall(r"A/[^\s()]+", before)
     if stray:
         # The converter left a document before the bracket it belongs in:
@@ -191,6 +201,26 @@ def origin(statement, code: str, ctx: InlineContext, errors: list) -> Optional[d
         errors.append(error(ctx.loc(el), "the origin line names no document", "E621"))
         return None
     return {"committee": committee.strip(), "documents": documents, **({"form": form} if form else {})}
+
+
+_BRACKETS = {"(": ")", "（": "）"}
+
+
+def _without_unpaired_brackets(text: str) -> str:
+    """``text`` without the brackets at its ends that pair with none inside it: an opening one
+    at its end or a closing one at its start, and one at either end that the text holds more of
+    than of its partner. Brackets that pair ("A/75/414 (Part II)") are kept."""
+    closing = {close: open_ for open_, close in _BRACKETS.items()}
+    text = text.strip()
+    while text:
+        first, last = text[0], text[-1]
+        if last in _BRACKETS or (last in closing and text.count(last) > text.count(closing[last])):
+            text = text[:-1].rstrip()
+        elif first in closing or (first in _BRACKETS and text.count(first) > text.count(_BRACKETS[first])):
+            text = text[1:].lstrip()
+        else:
+            break
+    return text
 
 
 def resolution_titles(statement) -> list:
