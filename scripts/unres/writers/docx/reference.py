@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ...memo import once
 from ..templating import templates_dir
-from . import body as docx_pandoc
+from . import body as docx_pandoc, finish
 from .ooxml import PPR_ORDER, insert_ordered
 
 ALIGN = {
@@ -158,9 +158,9 @@ def build_reference() -> bytes:
         pf = styles[name].paragraph_format
         pf.space_before = Pt(0)
         pf.space_after = Pt(6)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    # Zipped with one fixed timestamp, not python-docx's clock: the same styles give the same
+    # bytes in every process, so ``reference_path`` names one file for them all.
+    return finish.zip_entries(finish.package_entries(doc), finish.ZIP_EPOCH, {})
 
 
 @once
