@@ -14,6 +14,8 @@ from lxml import etree
 
 from conftest import CORPUS, ROOT
 from unres.readers.akn.reader import import_akn
+from unres.errors import SourceError
+from unres.readers.markdown.reader import read_source
 
 GA75 = CORPUS / "un-akn-ga" / "75session"
 needs_corpus = pytest.mark.skipif(not GA75.is_dir(), reason=f"UN AKN corpus not found at {GA75}")
@@ -67,3 +69,64 @@ def test_the_un_file_that_showed_it_reads_its_committee_and_document():
     assert res.meta.origin.committee == "اللجنة الأولى"
     assert res.meta.origin.documents == ["A/77/385، الفقرة 110"]
     assert "W665" in {w.code for w in warnings}
+
+
+# ------------------------------------------------------------------ a source typed by hand
+GA75_ARABIC_SOURCE = """---
+symbol: A/RES/75/14
+number: "75/14"
+title: "التعاون بين الأمم المتحدة والمنظومة الاقتصادية لأمريكا اللاتينية ومنطقة البحر الكاريبي"
+organ: "الجمعية العامة"
+session: 75
+session_name: "الدورة الخامسة والسبعون"
+agenda_items:
+  - number: "130 (ه)"
+    title: "التعاون بين الأمم المتحدة والمنظمات الإقليمية والمنظمات الأخرى"
+origin:
+  documents:
+    - "{document}"
+    - A/75/L.24/Add.1
+distribution: General
+issue_date: 2020-11-30
+language: {language}
+adoption_date: 2020-11-23
+meeting: "الجلسة العامة 30"
+vote: without
+---
+
+*إن الجمعية العامة*،
+
+1- *تقرر* أن تبقي المسألة قيد نظرها.
+"""
+
+
+@pytest.mark.parametrize("language", ["Arabic", "English"])
+@given(bracket=st.sampled_from(["(", ")", "[", "]", "（", "）"]), at=st.integers(0, 9))
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_source_whose_origin_document_has_an_unpaired_bracket_is_refused_with_its_line(tmp_path, language,
+                                                                                        bracket, at):
+    """Typed by hand, such a bracket made the Arabic build fail its own check (exit 6, "a bug in
+    unres"): printed right to left it is drawn mirrored and read back as its partner. It is a
+    source error now, in every language (E103, exit 3), and nothing is written."""
+    from unres.cli import main as unres_main
+
+    document = "A/75/L.24"
+    document = document[:at] + bracket + document[at:]
+    source = tmp_path / "res.md"
+    source.write_text(GA75_ARABIC_SOURCE.format(document=document, language=language), encoding="utf-8")
+    out = tmp_path / f"out-{language}-{abs(hash(document))}"
+    assert unres_main(["build", str(source), "-o", str(out), "-q"]) == 3
+    assert not out.exists() or not any(out.iterdir())
+    with pytest.raises(SourceError) as caught:
+        read_source(str(source))
+    line = source.read_text(encoding="utf-8").splitlines().index(f'    - "{document}"') + 1
+    assert [(d.code, d.loc.line) for d in caught.value.diagnostics] == [("E103", line)]
+
+
+def test_a_source_whose_origin_document_has_paired_brackets_builds_right_to_left(tmp_path):
+    from unres.cli import main as unres_main
+
+    source = tmp_path / "res.md"
+    source.write_text(GA75_ARABIC_SOURCE.format(document="A/75/L.24 (Part II)", language="Arabic"),
+                      encoding="utf-8")
+    assert unres_main(["build", str(source), "-o", str(tmp_path / "out"), "-q"]) == 0

@@ -355,10 +355,29 @@ def _origin(reader: _Reader, node):
         reader.fail(docs, "'origin.documents' must be a list of document symbols, e.g. [A/75/478]", "E103")
         return None
     documents = [reader.text("origin.documents", d) for d in docs.value]
+    for node_of, document in zip(docs.value, documents):
+        if document is not None and not _brackets_pair(document):
+            # Printed right to left, such a bracket is drawn mirrored and reads as its partner:
+            # the line would not say what the source says.
+            reader.fail(node_of, f"the document {document!r} in 'origin.documents' has a bracket that "
+                                 "pairs with none in it (a locator's brackets come in pairs: "
+                                 "'A/75/414 (Part II)')", "E103")
+            return None
     form = reader.text("origin.form", fields["form"]) if "form" in fields else ""
     if committee is None or None in documents or form is None:
         return None
     return Origin(committee, documents, form)
+
+
+def _brackets_pair(text: str) -> bool:
+    """Whether every bracket of ``text`` pairs with one of its kind, in order."""
+    pairs, stack = {")": "(", "]": "[", "）": "（"}, []
+    for ch in text:
+        if ch in pairs.values():
+            stack.append(ch)
+        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):
+            return False
+    return not stack
 
 
 def _mapping(reader: _Reader, key: str, node, known: tuple):
