@@ -76,12 +76,14 @@ def test_the_chinese_versions_build_and_verify(tmp_path):
 
 
 def _build(sample, tmp_path):
-    sources = []
+    """Each UN file imported and built in all four formats: [(file, source)], and the output folder."""
+    sources, pairs = [], []
     for path in sample:
         res, _warnings = import_akn(path)
         md = tmp_path / (path.stem.replace(" ", "_").replace("(", "").replace(")", "") + ".md")
         md.write_text(render_markdown(res), encoding="utf-8")
         sources.append(str(md))
+        pairs.append((path, md))
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "unres.cli", "build", *sources, "-o", str(out),
                              "-j", str(os.cpu_count() or 2), "-q"],
@@ -91,3 +93,4 @@ def _build(sample, tmp_path):
     for md in sources:
         stem = os.path.basename(md)[:-3]
         assert {stem + s for s in (".pdf", ".docx", ".html", ".akn.xml")} <= built, stem
+    return pairs, out

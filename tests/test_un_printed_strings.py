@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from conftest import CORPUS
 from unres.verify.read.pdf_text import FOOTER_BAND, HEADER_BAND
 from unres.verify.read.pdf_bidi import pdf_lines
+from unres.verify.read.pdf_rtl import is_right_to_left
 from unres.readers.akn.reader import import_akn
 from unres.writers.markdown import render_markdown
 
@@ -69,6 +70,9 @@ UN_FILE_DEFECTS = {
     ("A_HRC_RES_55_32A", "["): "the note prints the totals against and abstaining in words ('ثلاثة', "
     "'ثمانية') and both figures run together after the first ('ثلاثة 38،'); ours prints the figures, as "
     "the Council's other Arabic files do",
+    ("A_RES_77_63-2228153A", "[بناء"): "the origin line types its opening bracket again inside the "
+    "document element ('(A/77/385، الفقرة 110(' and then ')]'), a bracket that pairs with none; the "
+    "import drops it (W665) and we print the line with its brackets paired",
     ("A_HRC_RES_54_20S", "[Aprobadaenvotación"): "the list against prints 'Camerún China' without a comma "
     "between the two: the note counts 10, the list reads 9 (W622, W625 on import); ours prints the lists' totals",
 }
@@ -138,7 +142,7 @@ def _pdf_texts(path):
     in reading order (an Arabic line right to left), without what a reader skips when a text runs
     on to the next page: the running header and page number, and the page's footnotes (set
     smaller, under the last line of text)."""
-    pages = pdf_lines(path)
+    pages = pdf_lines(path, rtl=_is_rtl(path))
     sizes = Counter(round(line.size, 1) for _height, lines in pages for line in lines)
     body = sizes.most_common(1)[0][0]
     texts = []
@@ -147,6 +151,18 @@ def _pdf_texts(path):
         lowest = min((ln.y for ln in lines if abs(ln.size - body) < 0.5), default=0)
         texts.append("".join(ln.text for ln in lines if not (ln.size < 0.95 * body and ln.y < lowest)))
     return _squash(texts[0]), _squash("".join(texts[1:]))
+
+
+def _is_rtl(path) -> bool:
+    """Whether the PDF's language is written right to left: its lines are then read as the
+    checker reads them, left-to-right isolates whole ("2725 (2024)")."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return is_right_to_left(pdf)
+    finally:
+        pdf.close()
 
 
 def _in_order(strings, text):
