@@ -46,6 +46,27 @@ def _text(el, items: bool = True) -> str:
                          if not (t.is_text and _call_bracket(t.getparent()))))
 
 
+# The UN's paragraph styles of headings, as its files name them: New York's (H1, H23, HCh), Geneva's
+# (H23G, HChG; the Arabic and Chinese versions add a letter: H1GA, HChGC), TitleH1, BLUEHeadingH2.
+_HEADING_STYLE = re.compile(r"(?:H\d+|HCh)(?:G[A-Z]?)?|Title\w*|\w*Heading\w*")
+
+
+def heading_words(para, text=_text, norm=_norm):
+    """The words of a <paragraph> that holds only a heading (and its label): the label printed
+    before them, once (a file that types it in the words as well prints it there); else None.
+    ``text`` and ``norm``: the reading's own (the organs' reading counts no-break spaces as spaces)."""
+    kids = [c for c in para if isinstance(c.tag, str) and etree.QName(c).localname != "num"]
+    if len(kids) == 1 and etree.QName(kids[0]).localname == "content" and para.find("a:num", NS) is None \
+            and _HEADING_STYLE.fullmatch(para.get("class") or ""):
+        # Words in a paragraph of a heading's style (the Council's files of 2025: "BLUEHeadingH2").
+        return text(kids[0])
+    if len(kids) != 1 or etree.QName(kids[0]).localname not in ("heading", "subheading"):
+        return None
+    num = para.find("a:num", NS)
+    words, label = text(kids[0]), norm(num.text or "") if num is not None else ""
+    return words if not label or words.startswith(label) else label + " " + words
+
+
 def preamble_words(st, text=_text) -> list:
     """The words of each preambular paragraph, as printed: a <container>'s, or a <blockList>'s own
     <listIntroduction>'s, without the items of the list they introduce (printed under them, read
@@ -144,7 +165,7 @@ def _flat(points, depth=1):
 def un_reading(path) -> dict:
     root = etree.parse(str(path), xmlsafe.safe_parser()).getroot()
     st = root.find("a:statement", NS)
-    operative, repairs, moved = [], set(), []
+    operative, repairs, moved, headings = [], set(), [], []
     early = _early_bodies(st)
     if early:
         repairs.add("W674")
@@ -152,6 +173,14 @@ def un_reading(path) -> dict:
     for para in paragraphs:
         num = para.find("a:num", NS)
         lst = para.find("a:list", NS)
+        words = heading_words(para) if num is None and lst is None else None
+        if words is not None:
+            # A heading, printed above the next numbered paragraph; words in a paragraph of a
+            # heading's style, with no <heading>, are one that lost its element (W692).
+            headings.append(words)
+            if para.find("a:content", NS) is not None:
+                repairs.add("W692")
+            continue
         text = _text(para.find("a:content", NS)) if lst is None else _text(lst.find("a:intro", NS))
         if (num is None and para is paragraphs[-1] and len(text) <= 30 and re.search(r"\d", text)
                 and not st.xpath("a:conclusions//a:location", namespaces=NS)):
@@ -167,7 +196,8 @@ def un_reading(path) -> dict:
             repairs.add("W654")
             continue
         entry = dict(num=_key(num.text if num is not None else None), text=text,
-                     points=list(_flat(_points(lst))) if lst is not None else [])
+                     points=list(_flat(_points(lst))) if lst is not None else [], headings=headings)
+        headings = []
         if num is None and operative and not operative[-1]["text"]:
             # The number on an empty paragraph, the words in the next (W644).
             operative[-1].update(text=text, points=entry["points"])
@@ -268,6 +298,9 @@ def differences(path) -> tuple[list[str], set]:
         walk(para.children, 1)
         if mine != theirs["points"]:
             problems.append(f"sub-paragraphs of {para.num}")
+    if {_key(p.num): [_norm(_plain(h.inlines)) for h in p.headings] for p in ours if p.headings} \
+            != {o["num"]: o["headings"] for o in un["operative"] if o["headings"]}:
+        problems.append("headings")
     notes = [_norm(" ".join(_plain(p) for p in n.paragraphs)) for n in res.footnotes]
     if notes != un["notes"]:
         problems.append("footnotes")

@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
-from test_import_corpus import _call_bracket, _unraised_close, preamble_points, preamble_words
+from test_import_corpus import _call_bracket, _unraised_close, heading_words, preamble_points, preamble_words
 from unres import xmlsafe
 from unres.errors import UnresError
 from unres.model.document import Heading, Link, NoteRef, OperativeParagraph, Origin, Table, walk_inlines, walk_subparagraphs
@@ -112,23 +112,8 @@ def _statements(root):
     return top[0], top[:1]
 
 
-# The UN's paragraph styles of headings (H1, H23, HCh, TitleH1, BLUEHeadingH2), as its files name them.
-_HEADING_STYLE = re.compile(r"H\d+|HCh|Title\w*|\w*Heading\w*")
-
-
 def _heading_words(para):
-    """The words of a <paragraph> that holds only a heading (and its label): the label printed
-    before them, once (a file that types it in the words as well prints it there); else None."""
-    kids = [c for c in para if isinstance(c.tag, str) and etree.QName(c).localname != "num"]
-    if len(kids) == 1 and etree.QName(kids[0]).localname == "content" and para.find("a:num", NS) is None \
-            and _HEADING_STYLE.fullmatch(para.get("class") or ""):
-        # Words in a paragraph of a heading's style (the Council's files of 2025: "BLUEHeadingH2").
-        return _text(kids[0])
-    if len(kids) != 1 or etree.QName(kids[0]).localname not in ("heading", "subheading"):
-        return None
-    num = para.find("a:num", NS)
-    words, label = _text(kids[0]), _norm(num.text or "") if num is not None else ""
-    return words if not label or words.startswith(label) else label + " " + words
+    return heading_words(para, _text, _norm)
 
 
 def _adopted_reading(body):

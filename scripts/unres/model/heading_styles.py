@@ -19,8 +19,15 @@ def akn_element(level: int) -> str:
     return "subheading" if level >= SUBHEADING_FROM else "heading"
 
 
-def level_of(style: str, element: str) -> int:
-    """The level of a heading the UN set in ``style`` (its Arabic and Chinese versions add the
-    language's letter: H23A, H1C); a style it does not name is read from the element."""
+def named_level(style: str) -> int | None:
+    """The level of the UN's heading style ``style`` (its Arabic and Chinese versions add the
+    language's letter: H23A, H1C), or None when it is not one."""
     style = style[:-1] if style[-1:] in "ACFRS" and style[:-1] in LEVEL_OF_STYLE else style
-    return LEVEL_OF_STYLE.get(style, SUBHEADING_FROM if element == "subheading" else 4)
+    return LEVEL_OF_STYLE.get(style)
+
+
+def level_of(style: str, element: str) -> int:
+    """The level of a heading the UN set in ``style``; a style it does not name is read from the
+    element."""
+    level = named_level(style)
+    return level if level is not None else SUBHEADING_FROM if element == "subheading" else 4

@@ -1199,12 +1199,19 @@ class _OperativeRecovery:
                 return False
         else:
             return False
-        self.ctx.warn(el, "an unnumbered paragraph of words alone (no italic phrase before more "
-                          "words, no closing punctuation) above a numbered paragraph: a heading that "
-                          "lost its style; read as a heading", "W692")
-        # Set all in italics, it is the UN's H4; else H23. Its emphasis is the style's.
-        italic = any(isinstance(node, Emph) for node in para.inlines)
-        level = max(heading_styles.LEVEL_OF_STYLE.values()) if italic else heading_styles.SUBHEADING_FROM
+        style = re.sub(r"\s+", "", el.get("class") or "")
+        level = heading_styles.named_level(style)
+        if level is not None:
+            # Words in a paragraph of a heading's style (class="H23G"): the style says its level.
+            self.ctx.warn(el, f"an unnumbered paragraph of the heading style {style}, words alone with "
+                              "no <heading>, above a numbered paragraph; read as a heading", "W692")
+        else:
+            self.ctx.warn(el, "an unnumbered paragraph of words alone (no italic phrase before more "
+                              "words, no closing punctuation) above a numbered paragraph: a heading that "
+                              "lost its style; read as a heading", "W692")
+            # Set all in italics, it is the UN's H4; else H23. Its emphasis is the style's.
+            italic = any(isinstance(node, Emph) for node in para.inlines)
+            level = max(heading_styles.LEVEL_OF_STYLE.values()) if italic else heading_styles.SUBHEADING_FROM
         self.headings.append((Heading(level, _unbold(para.inlines, (Emph, Strong)), loc=para.loc), el))
         return True
 
