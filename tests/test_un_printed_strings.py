@@ -70,9 +70,6 @@ UN_FILE_DEFECTS = {
     ("A_HRC_RES_55_32A", "["): "the note prints the totals against and abstaining in words ('ثلاثة', "
     "'ثمانية') and both figures run together after the first ('ثلاثة 38،'); ours prints the figures, as "
     "the Council's other Arabic files do",
-    ("A_RES_77_63-2228153A", "[بناء"): "the origin line types its opening bracket again inside the "
-    "document element ('(A/77/385، الفقرة 110(' and then ')]'), a bracket that pairs with none; the "
-    "import drops it (W665) and we print the line with its brackets paired",
     ("A_HRC_RES_54_20S", "[Aprobadaenvotación"): "the list against prints 'Camerún China' without a comma "
     "between the two: the note counts 10, the list reads 9 (W622, W625 on import); ours prints the lists' totals",
 }
@@ -95,6 +92,29 @@ def _empty_list_heading(stem: str, missed: str, text: str) -> str | None:
         heading = _squash(lab[key])
         if missed.endswith(heading) and _squash(missed[:-len(heading)]) in text:
             return EMPTY_LIST_HEADING.format(heading=lab[key])
+    return None
+
+
+# A class of defect found in the UN's files (the Assembly's 77th session in Arabic: 77/63, 77/87): an
+# origin line that types a bracket once more inside its document element ("(A/77/386، الفقرة 21("
+# and then ")]"), one that pairs with none. The importer drops it (W665); we print the line with its
+# brackets paired.
+UNPAIRED_ORIGIN_BRACKET = ("the origin line types a bracket that pairs with none ('{bracket}' once more "
+                           "inside the document element); the import drops it (W665) and we print the "
+                           "line's brackets paired")
+
+
+def _unpaired_origin_bracket(missed: str, text: str) -> str | None:
+    """The reason ``missed`` is not in ``text`` when it is the defect above, else None."""
+    if not missed.startswith("[") or not missed.endswith("]"):
+        return None
+    for opening, closing in ("()", "[]"):
+        if missed.count(opening) == missed.count(closing):
+            continue
+        stray = opening if missed.count(opening) > missed.count(closing) else closing
+        for at in (n for n, ch in enumerate(missed) if ch == stray):
+            if missed[:at] + missed[at + 1:] in text:
+                return UNPAIRED_ORIGIN_BRACKET.format(bracket=stray)
     return None
 
 
@@ -241,7 +261,8 @@ def compare_printed_strings(sources, out) -> list:
                                if file == stem and (m[2].startswith(start) or (
                                    name == "pdf" and m[2].startswith(_ARABIC_MARKS_RE.sub("", start))))),
                               None)
-                reason = reason or _empty_list_heading(stem, m[2], pdf_all if name == "pdf" else text)
+                reason = reason or _empty_list_heading(stem, m[2], pdf_all if name == "pdf" else text) \
+                    or _unpaired_origin_bracket(m[2], pdf_first if name == "pdf" else text)
                 (defects if reason else missing).append((stem, name, m[2][:60], reason or ""))
     share = ok / total if total else 0
     print(f"\nUN printed strings found in order: {ok} of {total} ({share:.1%}) over {len(sources)} files")
