@@ -183,6 +183,10 @@ class AdoptedText:
     loc: Optional[Loc] = _loc()
 
 
+# A figure as a table prints it: digits with their separators, signs and brackets, or a dash alone.
+_FIGURE = re.compile(r"[-–—]|[(\[]?[-+−–]?[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*%?[)\]]?")
+
+
 @dataclass
 class Table:
     """A table in an annex or under an operative paragraph's words (a pipe table in the source),
@@ -198,6 +202,13 @@ class Table:
     def cells(self):
         """Every cell's inlines, row by row."""
         return [cell for row in self.rows for cell in row]
+
+    @staticmethod
+    def is_figure(cell) -> bool:
+        """Whether a cell prints a figure ("1 234", "(2 500.5)", "–", "12 %"): set unbroken, where
+        a cell of words wraps to its column."""
+        text = plain_text(cell).strip()
+        return bool(text) and len(text) <= 24 and _FIGURE.fullmatch(text) is not None
 
 
 @dataclass

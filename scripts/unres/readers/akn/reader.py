@@ -1045,10 +1045,13 @@ class _Builder:
                               "a source's table has one heading row and a cell to each row and "
                               "column", "W698")
         width = max((len(row) for row in rows), default=0)
-        body = aligns[header:] or aligns
+        body = list(zip(rows[header:], aligns[header:])) or list(zip(rows, aligns))
         align = []
         for column in range(width):
-            found = [a[column] for a in body if column < len(a) and a[column]]
+            # How most of the column's cells that print words are aligned, a cell that says
+            # nothing being aligned to the start, as Word sets it: in 75/293 only the "Subtotal"
+            # and "Total" cells of a column of names say Right.
+            found = [a[column] if column < len(a) else "" for cells, a in body if column < len(cells) and cells[column]]
             align.append(Counter(found).most_common(1)[0][0] if found else "")
         return Table([row + [[] for _ in range(width - len(row))] for row in rows], header=header,
                      align=align, loc=self.ctx.loc(el))
