@@ -33,10 +33,6 @@ from .votes import ref as ref_value
 _AKN4UN_NS = "http://un.org/akn4un"
 _BCP47_BY_ISO = {iso: bcp for _name, (iso, bcp) in LANGUAGES.items()}
 
-# Paragraph styles the UN uses for headings inside annexes, by level: Geneva's (HChG …) and
-# New York's (HCh …), which the Assembly's and the Security Council's files use.
-_HEADING_STYLES = {"HChG": 3, "H1G": 4, "H23G": 5, "H4G": 5, "H56G": 5,
-                   "HCh": 3, "H1": 4, "H23": 5, "H4": 5, "H56": 5}
 # A number typed into the text of a paragraph that lacks <num>: " 5\tEncourages"; a direction
 # mark may follow it, invisible in print ("6.\u200e\tReaffirms", 75/248); the Arabic versions
 # type "1 -\t" for the "1-" they print.
@@ -1073,7 +1069,7 @@ class _Builder:
             heading = self.operative_heading(el)
             if heading is not None:
                 # A heading marked up as the operative part's are (<paragraph><heading>).
-                heading.level = _HEADING_STYLES.get(style, heading.level)
+                heading.level = heading_styles.LEVEL_OF_STYLE.get(style, heading.level)
                 if pending is not None:
                     blocks += self.as_text_paragraphs(pending[0], [], [], None, self.ctx.loc(pending[1]))
                     pending = None
@@ -1103,8 +1099,13 @@ class _Builder:
                 blocks += self.as_text_paragraphs(num, inlines, children, wrapup, self.ctx.loc(el))
             elif not inlines:
                 self.ctx.warn(el, "empty annex paragraph skipped", "W646")
-            elif style in _HEADING_STYLES:
-                blocks.append(Heading(_HEADING_STYLES[style], _unbold(inlines), loc=self.ctx.loc(el)))
+            elif style in heading_styles.LEVEL_OF_STYLE:
+                # Words in a paragraph of a heading's style, at the style's level (HChG 3 … H4 6, as
+                # between operative paragraphs); the bold of H1 and H23 is the style's, as the
+                # italics of H4 are (75/293's department names).
+                level = heading_styles.LEVEL_OF_STYLE[style]
+                blocks.append(Heading(level, _unbold(inlines, (Emph, Strong) if level == 6 else (Strong,)),
+                                      loc=self.ctx.loc(el)))
             else:
                 blocks.append(Paragraph(inlines, loc=self.ctx.loc(el)))
         if pending is not None:
@@ -1113,7 +1114,7 @@ class _Builder:
         if blocks and isinstance(blocks[0], Heading) \
                 and _ANNEX_LABEL_RE.match(plain_text(blocks[0].inlines).strip()):
             label = plain_text(blocks.pop(0).inlines).strip()
-            if blocks and isinstance(blocks[0], Heading) and (blocks[0].level == _HEADING_STYLES["HChG"]
+            if blocks and isinstance(blocks[0], Heading) and (blocks[0].level == heading_styles.LEVEL_OF_STYLE["HChG"]
                                                               or not self.ctx.own):
                 # The title under the label: a chapter heading in Geneva's files, whatever heading
                 # style follows the label in New York's.

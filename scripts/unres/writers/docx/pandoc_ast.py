@@ -197,8 +197,14 @@ def blocks(res: Resolution, pres: Presentation) -> list:
         out.append(styled("AnnexG", [s(annex.label)]))
         if annex.title:
             out.append(styled("H1G Annex", conv(annex.title)))
-        out.extend(holder_blocks(annex.blocks, conv, lambda level: "H1G" if level <= 1 else "H23G"))
+        out.extend(holder_blocks(annex.blocks, conv, annex_heading_style))
     return out
+
+
+def annex_heading_style(level: int) -> str:
+    """An annex's heading: H1G for a level-1 heading, the UN's H4 (10 pt italic) for ######, H23G
+    for the others."""
+    return "H1G" if level <= 1 else "H4G" if level >= 6 else "H23G"
 
 
 def operative_headings(headings, conv: Inlines) -> list:
