@@ -61,6 +61,50 @@ COUNCIL_FRONT = textwrap.dedent("""\
     """)
 
 
+# The front matter of an Assembly resolution on a Fifth Committee report, the kind that prints
+# tables, for hand-made sources.
+BUDGET_FRONT = textwrap.dedent("""\
+    ---
+    symbol: A/RES/99/12
+    number: "99/12"
+    title: Financing of the Residual Mechanism
+    organ: General Assembly
+    session: 99
+    session_name: Ninety-ninth session
+    agenda_items:
+      - number: "152"
+        title: Financing of the Residual Mechanism
+    origin:
+      committee: Fifth Committee
+      documents: [A/99/478]
+    distribution: General
+    issue_date: 2030-12-16
+    language: English
+    adoption_date: 2030-12-10
+    meeting: 41
+    vote: without
+    ---
+    """)
+
+
+def glyphs_past(pdf_path, edge: float, tolerance: float) -> list:
+    """(page, points past ``edge``, character) of each glyph of a page's body (the running header
+    and the footer left out) that ends more than ``tolerance`` points right of ``edge`` (points
+    from the page's left edge)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf_path))
+    out = []
+    for number in range(len(document)):
+        text = document[number].get_textpage()
+        for i in range(text.count_chars()):
+            char = text.get_text_range(i, 1)
+            _left, bottom, right, _top = text.get_charbox(i)
+            if char.strip() and 110 < bottom < 750 and right > edge + tolerance:
+                out.append((number + 1, round(right - edge, 2), char))
+    return out
+
+
 def council_front(number: str = "9999", language: str = "English") -> str:
     return COUNCIL_FRONT.replace("{number}", number).replace("{language}", language)
 

@@ -14,7 +14,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, build_ok
+from conftest import BUDGET_FRONT, CORPUS, build_ok
 from unres.model.document import Emph, Heading, walk_inlines
 from unres.readers.akn.reader import import_akn
 
@@ -23,27 +23,7 @@ FILES = ["A_RES_75_293-2108996E.xml", "75_284_E.xml", "A_RES_S-32_1-2107229E.xml
 needs_corpus = pytest.mark.skipif(not GA75.is_dir(), reason=f"UN AKN corpus not found at {GA75}")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-SOURCE = textwrap.dedent("""\
-    ---
-    symbol: A/RES/99/12
-    number: "99/12"
-    title: Support account for peacekeeping operations
-    organ: General Assembly
-    session: 99
-    session_name: Ninety-ninth session
-    agenda_items:
-      - number: "152"
-        title: Support account for peacekeeping operations
-    origin:
-      committee: Fifth Committee
-      documents: [A/99/478]
-    distribution: General
-    issue_date: 2030-12-16
-    language: English
-    adoption_date: 2030-12-10
-    meeting: 41
-    vote: without
-    ---
+SOURCE = BUDGET_FRONT + textwrap.dedent("""\
 
     *The General Assembly*,
 

@@ -8,11 +8,10 @@ Shown on generated paragraphs in the languages set in Liberation Serif (Arabic, 
 its kerning; the Chinese PDF is not justified)."""
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import council_front, make_source
+from conftest import council_front, glyphs_past, make_source
 from unres.cli import main as unres_main
 
 MM = 72 / 25.4
@@ -35,16 +34,7 @@ BODY = "\n*The Security Council*,\n\n1. *Decides* {words};\n\n2. *Requests* {mor
 def _overrun(pdf_path) -> list:
     """(page, how far past the column's edge, the character) of each glyph of the body that ends
     right of the column (the page's header and footer left out)."""
-    document = pdfium.PdfDocument(str(pdf_path))
-    out = []
-    for number in range(len(document)):
-        text = document[number].get_textpage()
-        for i in range(text.count_chars()):
-            char = text.get_text_range(i, 1)
-            left, bottom, right, _top = text.get_charbox(i)
-            if char.strip() and 110 < bottom < 750 and right > RIGHT + 0.25:
-                out.append((number + 1, round(right - RIGHT, 2), char))
-    return out
+    return glyphs_past(pdf_path, RIGHT, 0.25)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

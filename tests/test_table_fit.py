@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS, build_ok
+from conftest import BUDGET_FRONT, CORPUS, build_ok, glyphs_past
 from unres.model.document import Table, plain_text
 from unres.readers.akn.reader import import_akn
 
@@ -25,27 +25,7 @@ COLUMN_RIGHT = 170 * MM     # the text column's right edge, from the page's left
 UN_293 = CORPUS / "un-akn-ga" / "75session" / "English" / "A_RES_75_293-2108996E.xml"
 needs_293 = pytest.mark.skipif(not UN_293.is_file(), reason=f"UN AKN corpus file not found at {UN_293}")
 
-FRONT = textwrap.dedent("""\
-    ---
-    symbol: A/RES/99/12
-    number: "99/12"
-    title: Support account for peacekeeping operations
-    organ: General Assembly
-    session: 99
-    session_name: Ninety-ninth session
-    agenda_items:
-      - number: "152"
-        title: Support account for peacekeeping operations
-    origin:
-      committee: Fifth Committee
-      documents: [A/99/478]
-    distribution: General
-    issue_date: 2030-12-16
-    language: English
-    adoption_date: 2030-12-10
-    meeting: 41
-    vote: without
-    ---
+FRONT = BUDGET_FRONT + textwrap.dedent("""\
 
     *The General Assembly*,
 
@@ -63,16 +43,7 @@ MARKS = {"": "---", "left": ":--", "right": "--:", "center": ":-:"}
 
 def _glyphs_past(pdf_path, edge: float) -> list:
     """(page, mm past ``edge``, character) of each glyph of the page's body ending right of it."""
-    document = pdfium.PdfDocument(str(pdf_path))
-    out = []
-    for number in range(len(document)):
-        text = document[number].get_textpage()
-        for i in range(text.count_chars()):
-            char = text.get_text_range(i, 1)
-            _left, bottom, right, _top = text.get_charbox(i)
-            if char.strip() and 110 < bottom < 750 and right > edge + 0.5:
-                out.append((number + 1, round((right - edge) / MM, 1), char))
-    return out
+    return [(page, round(points / MM, 1), char) for page, points, char in glyphs_past(pdf_path, edge, 0.5)]
 
 
 def _broken_figures(pdf_path, figures) -> list:

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 from lxml import etree
 
-from conftest import build_ok
+from conftest import BUDGET_FRONT, build_ok
 from unres.errors import SourceError
 from unres.readers.akn.reader import import_akn
 from unres.readers.markdown.reader import read_source
@@ -21,27 +21,7 @@ from unres.verify.read.html import extract_html
 from unres.verify.read.pdf_layout import extract_pdf
 from unres.writers.markdown import render_markdown
 
-FRONT = textwrap.dedent("""\
-    ---
-    symbol: A/RES/99/12
-    number: "99/12"
-    title: Financing of the Residual Mechanism
-    organ: General Assembly
-    session: 99
-    session_name: Ninety-ninth session
-    agenda_items:
-      - number: "152"
-        title: Financing of the Residual Mechanism
-    origin:
-      committee: Fifth Committee
-      documents: [A/99/478]
-    distribution: General
-    issue_date: 2030-12-16
-    language: English
-    adoption_date: 2030-12-10
-    meeting: 41
-    vote: without
-    ---
+FRONT = BUDGET_FRONT + textwrap.dedent("""\
 
     *The General Assembly*,
 
