@@ -555,6 +555,34 @@ def test_a_local_cluster_build_outlives_its_workers_lifetimes(corpus_sources, tm
 
 
 @needs_corpus
+def test_a_local_cluster_build_brings_back_a_worker_dask_gave_up_on(corpus_sources, tmp_path):
+    """A worker a nanny restarts is gone from the scheduler until it joins again; when that took
+    longer than Dask's lost-worker-timeout (15 s; a loaded machine took it, and the full test
+    run hung here), Dask closed the nanny for good, and with no worker left the build waited
+    forever. Here the timeout is a tenth of a second, so that every restart loses its nanny: the
+    build brings a worker back each time, and completes byte for byte as the local pool builds."""
+    sources, _local, _unused = corpus_sources
+    folder = tmp_path / "source"
+    folder.mkdir()
+    copies = [shutil.copy(source, folder / f"{source.stem}_{n}.md") for source in sources for n in range(6)]
+    local = tmp_path / "local"
+    assert unres("build", *copies, "-o", local, "-j", "2").returncode == EXIT_OK
+    out = tmp_path / "out"
+    mark = f"lost-{os.getpid()}"
+    harsh = {"DASK_DISTRIBUTED__WORKER__LIFETIME__DURATION": "6s",
+             "DASK_DISTRIBUTED__WORKER__LIFETIME__STAGGER": "0s",
+             "DASK_DISTRIBUTED__DEPLOY__LOST_WORKER_TIMEOUT": "0.1s"}
+    with PandocWatch(mark) as watch:
+        proc = unres("build", *copies, "-o", out, "--scheduler", "local:2", env=_env(**{MARK: mark}, **harsh),
+                     timeout=240)
+    assert proc.returncode == EXIT_OK, proc.stderr[-3000:]
+    assert f"{len(copies)} built, 0 up to date, 0 failed" in proc.stdout
+    assert snapshot(out) == snapshot(local)
+    assert len(watch.seen) >= 4, (watch.seen, proc.stdout[-200:])
+    assert not left_running(mark)
+
+
+@needs_corpus
 def test_a_local_cluster_build_is_byte_identical(corpus_sources, tmp_path):
     sources, local, warnings = corpus_sources
     out = tmp_path / "out"

@@ -225,7 +225,7 @@ def _dashboard(client) -> str | None:
 def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool, progress):
     """Build the stale formats ``todo[source]`` of each source on the cluster; yield each
     source's :class:`unres.pipeline.build.Outcome` once its outputs are published here."""
-    client, cluster = None, None
+    client, cluster, keeper = None, None, None
     try:
         emblem = os.environ.get("UNRES_EMBLEM", "").strip()
         ours = _versions_in_background(emblem)
@@ -241,6 +241,7 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
                 # together): the first window then counts them all, and a worker that could not
                 # start is reported before anything is sent.
                 _wait_for_local_workers(started, address)
+                keeper = local_cluster.keep_workers(cluster, count)
             lines = _verdicts(client, address, plugin)
         except (OSError, TimeoutError) as exc:
             raise tool_error(f"the Dask cluster at {address} did not answer: {exc}", "T-CLUSTER") from None
@@ -282,6 +283,8 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
             send(window.size() - len(futures))
             yield _publish(future, source, stale, datas.pop(source), out_dir, formats)
     finally:
+        if keeper is not None:
+            keeper()
         if client is not None:
             client.close()
         if cluster is not None:

@@ -63,6 +63,11 @@ LIFETIME = {"distributed.worker.lifetime.duration": "30 minutes",
             "distributed.worker.lifetime.stagger": "5 minutes"}
 
 
+# How long a worker a nanny restarts may take to join again before Dask gives up on its nanny.
+LOST_WORKER_KEY = "distributed.deploy.lost-worker-timeout"
+LOST_WORKER_TIMEOUT = "2 minutes"
+
+
 def worker_environment() -> dict:
     """:data:`WORKER_CONFIG` as the environment variables Dask reads its configuration from
     (``DASK_`` and the keys' parts joined by ``__``)."""
@@ -116,8 +121,11 @@ def start_scheduler():
 
     start_forkserver()      # at once if the build started it already
     lifetime = {} if dask.config.get("distributed.worker.lifetime.duration", None) else LIFETIME
+    # Dask closes the nanny of a worker that has not joined again within this time: a restart
+    # on a loaded machine can take longer than Dask's 15 s (see keep_workers). Kept if set.
+    lost = {} if str(dask.config.get(LOST_WORKER_KEY, "15s")) != "15s" else {LOST_WORKER_KEY: LOST_WORKER_TIMEOUT}
     dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **WORKER_CONFIG,
-                     **lifetime, "distributed.worker.lifetime.restart": True})
+                     **lifetime, **lost, "distributed.worker.lifetime.restart": True})
     # ":0": a free port, so that two builds on one machine do not compete for Dask's 8787.
     # Dask's complaints when the run ends (a worker slow to stop, a heartbeat that finds the
     # scheduler gone) are not the build's news; a worker that fails is reported by the build.
@@ -147,6 +155,33 @@ def add_workers(cluster, count: int):
             raise outcome["error"]
         return not thread.is_alive()
     return wait
+
+
+def keep_workers(cluster, count: int, every: float = 1.0):
+    """Keep ``count`` workers in the cluster while a build runs; returns a function that stops.
+
+    A worker a nanny restarts (its lifetime over, or after a crash) is gone from the scheduler
+    until it joins again; if that takes longer than Dask's ``lost-worker-timeout`` (15 s, a
+    loaded machine can take it), the cluster closes the nanny for good and nothing brings the
+    worker back: with none left, the build waited forever. The cluster starts a new nanny for
+    each one it closed when asked for its size again, as here, once a second."""
+    stop = threading.Event()
+
+    def keep() -> None:
+        while not stop.wait(every):
+            try:
+                if len(cluster.workers) < count:
+                    cluster.scale(count)
+            except Exception:  # noqa: BLE001 - a cluster closing as the build ends
+                pass
+
+    thread = threading.Thread(target=keep, name="unres-dask-keep-workers", daemon=True)
+    thread.start()
+
+    def stopped() -> None:
+        stop.set()
+        thread.join(5)
+    return stopped
 
 
 def start(count: int):
