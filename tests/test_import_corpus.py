@@ -75,6 +75,12 @@ def preamble_words(st, text=_text) -> list:
     out = []
     for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList", namespaces=NS) \
             if len(st.xpath("a:preamble", namespaces=NS)) < 2 else _preamble_pieces(st):
+        ps = el.xpath("./a:p", namespaces=NS) if etree.QName(el).localname == "container" else []
+        if len(ps) > 1 and el.find("a:blockList", NS) is None:
+            # A container of several paragraphs prints each as a paragraph of its own (S/RES/2564
+            # (2021) in Chinese: "表示震惊于…" and then the paragraph above it once more; W641).
+            out += [words for words in (text(p, items=False) for p in ps) if words]
+            continue
         words = text(el, items=False)
         if words or (etree.QName(el).localname == "container" and el.find("a:blockList", NS) is None):
             out.append(words)

@@ -76,10 +76,11 @@ UN_FILE_DEFECTS = {
 
 # A class of defect found in the UN's files, each file of it named when the test runs: a list the
 # note counts and the file names nobody in, whose heading the file prints with nothing after it
-# (54/2, 54/20 and 54/27 in Arabic: "الممتنعون عن التصويت:" closes the note). The importer keeps
+# (54/2, 54/20 and 54/27 in Arabic: "الممتنعون عن التصويت:" closes the note; 55/14 in Chinese:
+# "反对：" stands between the other two lists). The importer keeps
 # the total without names (W624) and we print no heading for a list without names.
-EMPTY_LIST_HEADING = ("the note counts a list the file names nobody in (W624 on import), and the file "
-                      "prints that list's heading ('{heading}') with nothing after it, which we do not print")
+EMPTY_LIST_HEADING = ("the file names nobody in a list (of none, or one the note counts: W624 on import) "
+                      "and prints that list's heading ('{heading}') with nothing after it, which we do not print")
 _UN_LETTER = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 
 
@@ -88,10 +89,17 @@ def _empty_list_heading(stem: str, missed: str, text: str) -> str | None:
     from unres.model import languages
 
     lab = languages.data(_UN_LETTER[stem[-1]])
-    for key in ("in_favour", "against", "abstaining"):
-        heading = _squash(lab[key])
-        if missed.endswith(heading) and _squash(missed[:-len(heading)]) in text:
-            return EMPTY_LIST_HEADING.format(heading=lab[key])
+    headings = {key: _squash(lab[key]) for key in ("in_favour", "against", "abstaining")}
+    for key, heading in headings.items():
+        # A heading with nothing after it: the note's end, or the next list's heading (55/14 in
+        # Chinese: "反对：" between the lists in favour and abstaining).
+        at = missed.find(heading)
+        while at >= 0:
+            after = missed[at + len(heading):]
+            if (not after or after == "]" or any(after.startswith(h) for h in headings.values())) \
+                    and missed[:at] + after in text:
+                return EMPTY_LIST_HEADING.format(heading=lab[key])
+            at = missed.find(heading, at + 1)
     return None
 
 
