@@ -1195,9 +1195,12 @@ class _OperativeRecovery:
         the heading it is ("Renewal of UNIOGBIS's mandate" before paragraph 1)."""
         if self.ctx.own or not self.heading_like(para):
             return False
-        # Headings (marked or not) down to a numbered paragraph: "I" then "Introduction", then 1.
-        for _el, num, after in self.entries[index + 1:]:
-            if num is not None or _TYPED_NUMBER_RE.match(plain_text(after.inlines)) is not None:
+        # Headings (marked or not) down to a numbered paragraph: "I" then "Introduction", then 1;
+        # one that lost its number (W657) is numbered all the same.
+        for at, (_el, num, after) in enumerate(self.entries[index + 1:], index + 1):
+            if num is not None or _TYPED_NUMBER_RE.match(plain_text(after.inlines)) is not None \
+                    or (not isinstance(after, Heading) and typed_label(after.inlines) is None
+                        and self.lost_number(at, after)):
                 break
             if not isinstance(after, Heading) and not self.heading_like(after):
                 return False
@@ -1249,13 +1252,8 @@ class _OperativeRecovery:
             self.sub_paragraph(index, last, labelled, para, el)
             return
         expected = len(self.paragraphs) + 1
-        following = self.next_number(index)
         opens = opens_with_phrase(para.inlines, self.ctx.code)
-        # The gap the next number leaves is what shows a lost number; the paragraph need only
-        # read as an operative one: its phrase set apart, or, typed plain as the Chinese
-        # versions often type it, closed as an operative paragraph closes.
-        if (opens or ends_closed(para.inlines)) and following == expected + 1 \
-                and not ends_with_comma(para.inlines):
+        if self.lost_number(index, para):
             self.ctx.warn(el, f"an operative paragraph without its number before paragraph "
                               f"{expected + 1}; numbered {expected}", "W657")
             self.numbered(para, f"{expected}.", el)
@@ -1342,6 +1340,16 @@ class _OperativeRecovery:
             and all(typed_label(para.inlines) is not None for _el, _num, para in rest) \
             and typed_label(self.entries[index][2].inlines) is None
 
+    def lost_number(self, index: int, para) -> bool:
+        """Whether the unnumbered paragraph at ``index``, read after the paragraphs so far (and
+        headings only), is an operative paragraph that lost its number (W657). The gap the next
+        number leaves is what shows it; the paragraph need only read as an operative one: its
+        phrase set apart, or, typed plain as the Chinese versions often type it, closed as an
+        operative paragraph closes."""
+        return ((opens_with_phrase(para.inlines, self.ctx.code) or _closes_as_operative(para))
+                and self.next_number(index) == len(self.paragraphs) + 2
+                and not ends_with_comma(para.inlines))
+
     def next_number(self, index: int) -> Optional[int]:
         for _el, num, _para in self.entries[index + 1:]:
             if num is not None:
@@ -1351,6 +1359,18 @@ class _OperativeRecovery:
 
 
 # ------------------------------------------------------------------- helpers
+def _closes_as_operative(para) -> bool:
+    """Whether a paragraph closes as an operative paragraph does (a semicolon or a full stop):
+    its words, or, with sub-paragraphs, its closing words or its last sub-paragraph's (its own
+    words then end with a colon)."""
+    if getattr(para, "wrapup", None):
+        return ends_closed(para.wrapup)
+    children = getattr(para, "children", None)
+    if children:
+        return _closes_as_operative(children[-1])
+    return ends_closed(para.inlines)
+
+
 def _adopts(entries) -> bool:
     """Whether the main body opens with an unnumbered paragraph that ends with a colon and a
     heading right under it, numbered paragraphs after: "Adopts the following declaration:",
