@@ -1065,11 +1065,11 @@ class _Builder:
                 self.fail(el, f"<{local(el)}> in an annex cannot be mapped", "E631")
                 continue
             # Arabic and Chinese versions add a letter to the style: HChGA, H1GC.
-            style = re.sub(r"(?<=[G\d])[ACFRS]$", "", el.get("class") or "")
+            style_level = heading_styles.named_level(el.get("class") or "")
             heading = self.operative_heading(el)
             if heading is not None:
                 # A heading marked up as the operative part's are (<paragraph><heading>).
-                heading.level = heading_styles.LEVEL_OF_STYLE.get(style, heading.level)
+                heading.level = style_level if style_level is not None else heading.level
                 if pending is not None:
                     blocks += self.as_text_paragraphs(pending[0], [], [], None, self.ctx.loc(pending[1]))
                     pending = None
@@ -1099,13 +1099,12 @@ class _Builder:
                 blocks += self.as_text_paragraphs(num, inlines, children, wrapup, self.ctx.loc(el))
             elif not inlines:
                 self.ctx.warn(el, "empty annex paragraph skipped", "W646")
-            elif style in heading_styles.LEVEL_OF_STYLE:
+            elif style_level is not None:
                 # Words in a paragraph of a heading's style, at the style's level (HChG 3 … H4 6, as
                 # between operative paragraphs); the bold of H1 and H23 is the style's, as the
                 # italics of H4 are (75/293's department names).
-                level = heading_styles.LEVEL_OF_STYLE[style]
-                blocks.append(Heading(level, _unbold(inlines, (Emph, Strong) if level == 6 else (Strong,)),
-                                      loc=self.ctx.loc(el)))
+                marks = (Emph, Strong) if style_level == 6 else (Strong,)
+                blocks.append(Heading(style_level, _unbold(inlines, marks), loc=self.ctx.loc(el)))
             else:
                 blocks.append(Paragraph(inlines, loc=self.ctx.loc(el)))
         if pending is not None:
