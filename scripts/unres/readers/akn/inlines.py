@@ -86,7 +86,10 @@ class InlineContext:
     code: str = "en"                                    # the file's language: how it prints a note's number
     # unres's own files hold exactly what their source said: nothing in them is a typing slip.
     own: bool = False
-    _warned_kinds: set = field(default_factory=set)
+    # Each (kind, object) warned about, with the object: held, so that no object made later in the
+    # import takes its id() (an lxml element's proxy is freed when nothing holds it, and CPython
+    # gives the next one the same address) and has its own warning swallowed.
+    _warned: dict = field(default_factory=dict)
 
     def loc(self, el) -> Loc:
         return Loc(self.path, el.sourceline or 1, 1)
@@ -94,9 +97,11 @@ class InlineContext:
     def warn(self, el, message: str, code: str) -> None:
         self.warnings.append(warning(self.loc(el), message, code))
 
-    def warn_once(self, el, kind: str, message: str, code: str) -> None:
-        if kind not in self._warned_kinds:
-            self._warned_kinds.add(kind)
+    def warn_once(self, el, kind: str, message: str, code: str, about=None) -> None:
+        """Warn about ``kind`` once in the file, or once for the object ``about`` when given."""
+        key = (kind, id(about))
+        if key not in self._warned:
+            self._warned[key] = about
             self.warn(el, message, code)
 
 
@@ -178,14 +183,14 @@ def _join_split_links(nodes: list, el, ctx: InlineContext) -> list:
         if isinstance(node, Link) and len(out) >= 1 and isinstance(out[-1], Link) \
                 and out[-1].target == node.target:
             out[-1] = replace(out[-1], children=normalise(out[-1].children + node.children))
-            ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
-                                                      "joined", "W620")
+            ctx.warn_once(el, "split-link", f"a link to {node.target} is cut into pieces; joined",
+                          "W620", about=el)
         elif isinstance(node, Link) and len(out) >= 2 and isinstance(out[-2], Link) \
                 and out[-2].target == node.target and isinstance(out[-1], Text) and not out[-1].text.strip():
             space = out.pop()
             out[-1] = replace(out[-1], children=normalise(out[-1].children + [space] + node.children))
-            ctx.warn_once(el, f"split-link:{id(el)}", f"a link to {node.target} is cut into pieces; "
-                                                      "joined", "W620")
+            ctx.warn_once(el, "split-link", f"a link to {node.target} is cut into pieces; joined",
+                          "W620", about=el)
         else:
             out.append(node)
     return out

@@ -221,7 +221,7 @@ class _Builder:
                     waiting.insert(0, (own.pop(), heading))
                 for el in children[children.index(section_els[0]):]:
                     if local(el) == "section":
-                        above[id(el)], waiting = [heading for _el, heading in waiting], []
+                        above[el], waiting = [heading for _el, heading in waiting], []
                     elif local(el) == "paragraph" and (heading := self.operative_heading(el)):
                         waiting.append((el, heading))
                     else:
@@ -266,7 +266,7 @@ class _Builder:
                     run = None
                 if run is None:
                     run = {"label": None, "el": child, "heads": [], "titles": [], "preamble": [], "body": [],
-                           "above": above.pop(id(element), [])}
+                           "above": above.pop(element, [])}
                     runs.append(run)
                 if label and run["label"] is None:
                     run["label"], run["el"] = words, child
@@ -728,8 +728,8 @@ class _Builder:
                 headings = self.run_on(child, points, headings, before)
             elif name == "sublist" and points and not points[-1].children:
                 # The converter writes a point's own list beside it, not inside it.
-                self.ctx.warn_once(child, f"sublist:{id(el)}", "<sublist> beside the point it belongs "
-                                   "to; read as that point's sub-paragraphs", "W658")
+                self.ctx.warn_once(child, "sublist", "<sublist> beside the point it belongs to; read as "
+                                   "that point's sub-paragraphs", "W658", about=el)
                 sub_intro, points[-1].children, sub_wrapup = self.list(child)
                 self.lift_strays(child, points)
                 points[-1].sub_scheme = self.scheme_of(points[-1].children)
@@ -812,10 +812,11 @@ class _Builder:
         return headings + carried
 
     def line_among(self, el, _inlines) -> None:
-        self.ctx.warn_once(el, f"line-among:{id(el.getparent())}", "a line of words alone among "
+        self.ctx.warn_once(el, "line-among", "a line of words alone among "
                            "sub-paragraphs whose labels run on across it, typed as a point without a "
                            "label or a list's introduction with the points after it in a <sublist>: "
-                           "printed above the next sub-paragraph, the labels running on", "W671")
+                           "printed above the next sub-paragraph, the labels running on", "W671",
+                           about=el.getparent())
 
     def typed_scheme(self, label: str, depth: int) -> Optional[str]:
         """The scheme a typed label is the first of, its depth's where two are ("(i)")."""
@@ -860,8 +861,8 @@ class _Builder:
         if num is not None:
             self.lookalike(el, num)
         if (num or "").strip() == HYPHEN:
-            self.ctx.warn_once(el, f"hyphen:{id(el.getparent())}", "a hyphen typed for the dash of a dashed "
-                               "list; read as the dash (–) the other versions print", "W693")
+            self.ctx.warn_once(el, "hyphen", "a hyphen typed for the dash of a dashed list; read as the "
+                               "dash (–) the other versions print", "W693", about=el.getparent())
         self.numbered.append((sub, num, el))
         if not inlines and not children:
             self.fail(el, "empty sub-paragraph", "E616")
@@ -878,9 +879,9 @@ class _Builder:
         if not other:
             return
         if any("\u3220" <= c <= "\u3229" or "\u4e00" <= c <= "\u9fff" for c in other):
-            self.ctx.warn_once(el, f"chinese-roman:{id(el.getparent())}", f"the label {label} is a "
-                               "Chinese number in brackets; read as the roman numeral it counts, which "
-                               "the Chinese language data prints as (i), (ii) …", "W687")
+            self.ctx.warn_once(el, "chinese-roman", f"the label {label} is a Chinese number in "
+                               "brackets; read as the roman numeral it counts, which the Chinese "
+                               "language data prints as (i), (ii) …", "W687", about=el.getparent())
         else:
             self.ctx.warn(el, f"the label {label} is typed with Cyrillic letters that look Latin "
                               f"({other}); read as the Latin label", "W686")
@@ -1094,8 +1095,9 @@ class _Builder:
                 # Annex numbering restarts under each article heading, which an
                 # operative list cannot express; the numbers stay as text, as the
                 # English versions type them.
-                self.ctx.warn_once(el, f"annex-numbers:{id(doc)}", "numbered paragraphs in the annex "
-                                   "are kept as text paragraphs with their printed numbers", "W652")
+                self.ctx.warn_once(el, "annex-numbers", "numbered paragraphs in the annex "
+                                   "are kept as text paragraphs with their printed numbers", "W652",
+                                   about=doc)
                 blocks += self.as_text_paragraphs(num, inlines, children, wrapup, self.ctx.loc(el))
             elif not inlines:
                 self.ctx.warn(el, "empty annex paragraph skipped", "W646")
@@ -1315,9 +1317,9 @@ class _OperativeRecovery:
         next_key = label_key(next_label[0]) if next_label else None
         if last.wrapup is None and self.nester.place(label_key(label), sub, next_key, label):
             self.b.lookalike(el, label)
-            self.ctx.warn_once(el, f"typed:{id(last)}", f"sub-paragraphs of "
+            self.ctx.warn_once(el, "typed", f"sub-paragraphs of "
                                f"{self.name_of_last()} are typed in paragraphs of their own, from "
-                               f"{label}; placed under it by their labels", "W653")
+                               f"{label}; placed under it by their labels", "W653", about=last)
             self.b.numbered.append((sub, label, el))
             return
         self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
