@@ -18,7 +18,6 @@ from lxml import html as lxml_html
 from conftest import CORPUS
 from unres.verify.read.pdf_text import FOOTER_BAND, HEADER_BAND
 from unres.verify.read.pdf_bidi import pdf_lines
-from unres.verify.read.pdf_rtl import is_right_to_left
 from unres.readers.akn.reader import import_akn
 from unres.writers.markdown import render_markdown
 
@@ -170,7 +169,7 @@ def _pdf_texts(path):
     in reading order (an Arabic line right to left), without what a reader skips when a text runs
     on to the next page: the running header and page number, and the page's footnotes (set
     smaller, under the last line of text)."""
-    pages = pdf_lines(path, rtl=_is_rtl(path))
+    pages = pdf_lines(path, rtl=None)
     sizes = Counter(round(line.size, 1) for _height, lines in pages for line in lines)
     body = sizes.most_common(1)[0][0]
     texts = []
@@ -179,18 +178,6 @@ def _pdf_texts(path):
         lowest = min((ln.y for ln in lines if abs(ln.size - body) < 0.5), default=0)
         texts.append("".join(ln.text for ln in lines if not (ln.size < 0.95 * body and ln.y < lowest)))
     return _squash(texts[0]), _squash("".join(texts[1:]))
-
-
-def _is_rtl(path) -> bool:
-    """Whether the PDF's language is written right to left: its lines are then read as the
-    checker reads them, left-to-right isolates whole ("2725 (2024)")."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return is_right_to_left(pdf)
-    finally:
-        pdf.close()
 
 
 def _in_order(strings, text):

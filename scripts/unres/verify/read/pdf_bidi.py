@@ -414,12 +414,16 @@ def page_text(textpage, calls: bool = True, rtl: bool = False) -> str:
     return "\n".join(line.text for line in page_lines(textpage, calls, rtl))
 
 
-def pdf_lines(path, calls: bool = True, rtl: bool = False) -> list:
-    """Each page's ``(height, [Line, …])``."""
+def pdf_lines(path, calls: bool = True, rtl: bool | None = False) -> list:
+    """Each page's ``(height, [Line, …])``; ``rtl=None`` reads right to left when the PDF's
+    language is written so."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
+        if rtl is None:
+            from .pdf_rtl import is_right_to_left   # pdf_rtl reads lines with this module
+            rtl = is_right_to_left(pdf)
         out = []
         for index in range(len(pdf)):
             page = pdf[index]
