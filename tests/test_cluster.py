@@ -560,16 +560,20 @@ def test_a_local_cluster_build_brings_back_a_worker_dask_gave_up_on(corpus_sourc
     longer than Dask's lost-worker-timeout (15 s; a loaded machine took it, and the full test
     run hung here), Dask closed the nanny for good, and with no worker left the build waited
     forever. Here the timeout is a tenth of a second, so that every restart loses its nanny: the
-    build brings a worker back each time, and completes byte for byte as the local pool builds."""
+    build brings a worker back each time, and completes byte for byte as the local pool builds.
+    A worker lives a third of what the local pool takes for the same work (at least 4 s, time to
+    warm up and build), so that each is restarted during the build however fast the machine is."""
     sources, _local, _unused = corpus_sources
     folder = tmp_path / "source"
     folder.mkdir()
-    copies = [shutil.copy(source, folder / f"{source.stem}_{n}.md") for source in sources for n in range(6)]
+    copies = [shutil.copy(source, folder / f"{source.stem}_{n}.md") for source in sources for n in range(12)]
     local = tmp_path / "local"
+    started = time.monotonic()
     assert unres("build", *copies, "-o", local, "-j", "2").returncode == EXIT_OK
+    lifetime = max(4.0, (time.monotonic() - started) / 3)
     out = tmp_path / "out"
     mark = f"lost-{os.getpid()}"
-    harsh = {"DASK_DISTRIBUTED__WORKER__LIFETIME__DURATION": "6s",
+    harsh = {"DASK_DISTRIBUTED__WORKER__LIFETIME__DURATION": f"{lifetime:.1f}s",
              "DASK_DISTRIBUTED__WORKER__LIFETIME__STAGGER": "0s",
              "DASK_DISTRIBUTED__DEPLOY__LOST_WORKER_TIMEOUT": "0.1s"}
     with PandocWatch(mark) as watch:
