@@ -144,3 +144,27 @@ def test_verify_expects_the_order_the_source_gives(built, tmp_path):
                              "-o", str(tmp_path / "out"), "-f", "html"], capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert ORIGINAL in result.stdout + result.stderr
+
+
+_UNSEEN_HRC = sorted(p for p in (ROOT / "tests" / "unseen" / "hrc").glob("*session/*/*.xml")
+                     if b'name="languageOfExpression"' in p.read_bytes())
+
+
+@pytest.mark.parametrize("line", ["languageOfExpression", "originalLanguage"])
+@pytest.mark.parametrize("path", _UNSEEN_HRC[::4], ids=lambda p: p.name)
+def test_a_line_typed_after_the_title_takes_the_dates_place_and_is_named(tmp_path, path, line):
+    """The masthead stands above the title: a language line or "Original: …" typed after the title
+    (A/HRC/RES/55/15 in Arabic) says nothing of its place there, which the date gives (W666)."""
+    tree = etree.parse(str(path))
+    cover = tree.getroot().find(".//{*}coverPage")
+    [moved] = [p for p in cover.iter("{*}p") if p.find(f".//{{*}}inline[@name='{line}']") is not None]
+    moved.getparent().remove(moved)
+    cover.append(moved)
+    copy = tmp_path / path.name
+    tree.write(str(copy), encoding="utf-8", xml_declaration=False)
+    res, warnings = import_akn(copy)
+    assert res.meta.language_line_position is None
+    [named] = [w for w in warnings if w.code == "W666"]
+    written = etree.parse(str(copy)).getroot().find(f".//{{*}}coverPage//{{*}}inline[@name='{line}']")
+    assert named.loc.line == written.sourceline
+    assert "language_line_position" not in render_markdown(res)

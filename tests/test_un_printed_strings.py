@@ -125,6 +125,23 @@ def _unpaired_origin_bracket(missed: str, text: str) -> str | None:
     return None
 
 
+# A class of defect found in the UN's files (A/HRC/RES/55/15 in Arabic, filed as 55/16): the cover page
+# types the language line after the title, away from the masthead it belongs to. The importer takes
+# the date's place for it (W666) and we print it in the masthead, before the title.
+AFTER_TITLE = "languageOfExpression after the title"
+LANGUAGE_LINE_AFTER_TITLE = ("the cover page types its language line ('{line}') after the title, away from "
+                             "the masthead (W666 on import); we print it in the masthead")
+
+
+def _language_line_after_title(missed_item, text: str) -> str | None:
+    """The reason the language line ``missed_item`` is not in ``text`` in the file's order when it
+    is the defect above (the file's language line is found in our text all the same), else None."""
+    _element, kind, missed = missed_item
+    if kind == AFTER_TITLE and missed in text:
+        return LANGUAGE_LINE_AFTER_TITLE.format(line=missed)
+    return None
+
+
 def _squash(text: str) -> str:
     """Compared without white space: the outputs lay lines out differently, the characters stay."""
     return re.sub(r"[\s\u00a0\u200b-\u200f\u2066-\u2069]+", "", unicodedata.normalize("NFC", text or ""))
@@ -138,8 +155,12 @@ def _un_strings(path):
         el = root.find(f".//{{*}}{element}")
         if el is None:
             continue
+        titled = False
         for p in el.iter("{*}p"):
             kind = next((c.get("name") for c in p.iter("{*}inline") if c.get("name")), "")
+            if kind == "languageOfExpression" and titled:
+                kind = AFTER_TITLE
+            titled = titled or p.find(".//{*}docTitle") is not None
             dates = p.findall("./{*}event/{*}date")
             # The session's first and last days are two elements with nothing printed between them
             # in the file: each is a string of its own.
@@ -257,7 +278,8 @@ def compare_printed_strings(sources, out) -> list:
                                    name == "pdf" and m[2].startswith(_ARABIC_MARKS_RE.sub("", start))))),
                               None)
                 reason = reason or _empty_list_heading(stem, m[2], pdf_all if name == "pdf" else text) \
-                    or _unpaired_origin_bracket(m[2], pdf_first if name == "pdf" else text)
+                    or _unpaired_origin_bracket(m[2], pdf_first if name == "pdf" else text) \
+                    or _language_line_after_title(m, pdf_first if name == "pdf" else text)
                 (defects if reason else missing).append((stem, name, m[2][:60], reason or ""))
     share = ok / total if total else 0
     print(f"\nUN printed strings found in order: {ok} of {total} ({share:.1%}) over {len(sources)} files")

@@ -17,7 +17,7 @@ from ...model.printed_dates import flat, printed_date, with_date
 from ...model.presentation import (LANGUAGES, PRINTED_KEYS, computed_strings, default_language_line_position,
                                    present)
 from . import organs
-from .inlines import InlineContext, collapse, plain
+from .inlines import InlineContext, collapse, local, plain
 from .votes import read_vote, ref
 
 # ISO 639-2 codes (FRBRlanguage) -> the language names front matter uses.
@@ -157,7 +157,7 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     job = plain(job_el) if job_el is not None else ""
     if organ_key == organs.HRC:
         fields = _council_fields(statement, symbol, f, ctx, errors, own)
-        fields["language_line_position"] = _language_line_position(statement, issue)
+        fields["language_line_position"] = _language_line_position(statement, issue, ctx)
         # In parts, the note and the lists under it close the last part.
         vote = read_vote(conclusions.getparent() if conclusions is not None else statement, meta_el, lang, ctx,
                          errors)
@@ -351,14 +351,23 @@ def _council_fields(statement, symbol: str, f: "_Fields", ctx: InlineContext, er
             "agenda_item_title": title, "original_language": original}
 
 
-def _language_line_position(statement, issue: Optional[dt.date]) -> Optional[str]:
+def _language_line_position(statement, issue: Optional[dt.date], ctx: InlineContext) -> Optional[str]:
     """Where the cover page prints the language line beside "Original: …", when that is not
     where a document of its issue date prints it by default (None: as the date has it)."""
-    names = [el.get("name") for el in statement.iterfind("./{*}coverPage//{*}inline")]
+    lines = [el for el in statement.iterfind("./{*}coverPage//*")
+             if el.get("name") in ("languageOfExpression", "originalLanguage") or local(el) == "docTitle"]
+    names = [el.get("name") or "title" for el in lines]
     if "languageOfExpression" not in names or "originalLanguage" not in names:
         return None
-    above = names.index("languageOfExpression") < names.index("originalLanguage")
-    position = "above" if above else "below"
+    language, original = names.index("languageOfExpression"), names.index("originalLanguage")
+    if "title" in names and max(language, original) > names.index("title"):
+        # The masthead stands above the title in print; a line typed after it says nothing of
+        # its place there (A/HRC/RES/55/15 in Arabic types "Arabic" last of all).
+        ctx.warn(lines[max(language, original)], "the cover page types the language line or \"Original: …\" "
+                 "after the title, away from the masthead; printed where documents of its date print it",
+                 "W666")
+        return None
+    position = "above" if language < original else "below"
     return position if position != default_language_line_position(issue) else None
 
 
