@@ -6,8 +6,12 @@ vowel sign), one of them is given the whole cluster's text and the others nothin
 damma, first drawn on "أُ", was named "أُ" wherever it was drawn again, so "اعتُمد" was read
 "اعتُأمد" from the page, and the letter it was drawn with was read as nothing.
 
-Before the fonts are written, each glyph whose name is empty or holds a mark (a combining
-character) among other characters is named as the font itself says: the character its cmap
+Amiri's tatweel (the kashida, U+0640), first drawn in a run whose cluster spanned six of them
+(S/RES/2732 (2024) in Arabic types "قبـــــــــــــل"), was named by all six, and every tatweel
+of the document was read as six.
+
+Before the fonts are written, each glyph whose name is empty, holds a mark (a combining
+character) among other characters, or repeats one character, is named as the font itself says: the character its cmap
 gives that glyph, or, for a form the font substitutes (a final letter, a ligature), the
 characters of the glyphs it is substituted for. A glyph the font does not name one way is left
 as WeasyPrint named it. Glyphs named by one plain character, as in every left-to-right text
@@ -28,7 +32,11 @@ _AMBIGUOUS = object()
 
 
 def _needs_naming(text: str) -> bool:
-    return text == "" or (len(text) > 1 and any(unicodedata.combining(ch) for ch in text))
+    return text == "" or (len(text) > 1 and (any(unicodedata.combining(ch) for ch in text) or _is_run(text)))
+
+
+def _is_run(text: str) -> bool:
+    return len(text) > 1 and len(set(text)) == 1
 
 
 def _substitutions(gsub) -> tuple[list, list]:
@@ -98,8 +106,12 @@ def name_glyphs(fonts) -> None:
             continue
         names = _names_of(font)
         for glyph in suspects:
-            if glyph in names:
-                font.to_unicode[glyph] = names[glyph]
+            name = names.get(glyph)
+            # A run is renamed only to a run of its own character: a font naming the glyph otherwise
+            # ("..." drawn with the glyph of "…") would change the text a reader copies.
+            if name is None or (_is_run(font.to_unicode[glyph]) and set(name) != set(font.to_unicode[glyph])):
+                continue
+            font.to_unicode[glyph] = name
 
 
 @once
