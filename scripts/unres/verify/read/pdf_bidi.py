@@ -14,6 +14,8 @@ import ctypes
 import re
 import unicodedata
 
+from ...model import languages
+
 # A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
 # glyph by the first character it was drawn for, so the text a bracket's glyph is given says
 # nothing sure about which way it faces. Which way it faces in the text is read from where it
@@ -414,6 +416,19 @@ def page_text(textpage, calls: bool = True, rtl: bool = False) -> str:
     return "\n".join(line.text for line in page_lines(textpage, calls, rtl))
 
 
+def is_right_to_left(pdf) -> bool:
+    """Whether the document's language (the catalog's /Lang) is written right to left."""
+    import pypdfium2.raw as pdfium_c
+
+    length = pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
+    if length <= 2:
+        return False
+    buffer = (ctypes.c_ushort * (length // 2))()
+    pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, length)
+    tag = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+    return languages.is_right_to_left(tag.split("-")[0].lower())
+
+
 def pdf_lines(path, calls: bool = True, rtl: bool | None = False) -> list:
     """Each page's ``(height, [Line, …])``; ``rtl=None`` reads right to left when the PDF's
     language is written so."""
@@ -422,7 +437,6 @@ def pdf_lines(path, calls: bool = True, rtl: bool | None = False) -> list:
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         if rtl is None:
-            from .pdf_rtl import is_right_to_left   # pdf_rtl reads lines with this module
             rtl = is_right_to_left(pdf)
         out = []
         for index in range(len(pdf)):

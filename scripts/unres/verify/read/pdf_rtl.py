@@ -14,22 +14,8 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 
-from ...model import languages
 from .pdf_fonts import font_base_name
 from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
-
-
-def is_right_to_left(pdf) -> bool:
-    """Whether the document's language (the catalog's /Lang) is written right to left."""
-    import pypdfium2.raw as pdfium_c
-
-    length = pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
-    if length <= 2:
-        return False
-    buffer = (ctypes.c_ushort * (length // 2))()
-    pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, length)
-    tag = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
-    return languages.is_right_to_left(tag.split("-")[0].lower())
 
 
 # A gap that starts a new fragment: wider than any a line of words leaves between two letters or

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from .. import links
 from .pdf_fonts import font_base_name
-from .pdf_rtl import is_right_to_left, page_fragments
+from .pdf_bidi import is_right_to_left
+from .pdf_rtl import page_fragments
 
 
 # ---------------------------------------------------------------- PDF
