@@ -42,6 +42,8 @@ HRC_REFUSED = {
     "A_HRC_RES_57_2C.xml": ("E621", "no closing lines: the date and meeting are a paragraph of the body "
                                     "('2024年10月9月 第46次会议', the day typed 9月), and no adoption note or vote "
                                     "is printed anywhere (its workflow says 'Adopted 23-12-12')"),
+    "A_HRC_RES_57_1F.xml": ("E621", "the cover page prints 'Original: ' with no language after it "
+                                    "(refersTo=\"#\"), and nothing else in the file names the original language"),
 }
 
 

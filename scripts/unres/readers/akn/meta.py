@@ -496,6 +496,13 @@ def _original_language(f: _Fields, ctx: InlineContext, cover: str) -> str:
     name = _LANGUAGE_BY_NAME.get(word.lower()) or _LANGUAGE_BY_NAME.get(ref(el.get("refersTo")).lower())
     if name:
         return name
+    if not word:
+        # "Original: " and nothing else (A/HRC/RES/57/1 in French, refersTo="#"): no part of the
+        # file names the language, and the import makes none up.
+        f.errors.append(error(ctx.loc(el), f"the original language is printed empty ({collapse(text).strip()!r} "
+                                           "with no language after it) and nothing else in the file names it",
+                              "E621"))
+        return ""
     ctx.warn(el, f"original language {word!r} is not one of the six official languages; kept as written",
              "W632")
     return word
