@@ -12,7 +12,7 @@ import sys
 
 import pypdfium2 as pdfium
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -72,6 +72,9 @@ def test_a_run_that_fits_but_for_its_space_stays_on_its_line(weasyprint, data, c
     words = " ".join(data.draw(st.lists(st.sampled_from(WORDS[code]), min_size=3, max_size=12), label="words"))
     after = data.draw(st.sampled_from(WORDS[code]), label="after")
     width = _narrowest(weasyprint, code, words)
+    # The claim is for a box that fits the line: a word wider than the paragraph ("проявлять" after
+    # "и и и") is broken inside, as it must be.
+    assume(_narrowest(weasyprint, code, f"<em>{after}</em>") <= width)
     lines = _lines(weasyprint, code, width, f"{words} <em>{after}</em> {words}")
     assert lines[0] == words, lines
     assert lines[1].startswith(after), lines
