@@ -105,6 +105,25 @@ def glyphs_past(pdf_path, edge: float, tolerance: float) -> list:
     return out
 
 
+def drawn_width(box) -> float:
+    """The width WeasyPrint draws a laid-out text box at: its layout made again for drawing, as
+    WeasyPrint's drawing makes it, and its glyphs' advances summed (points)."""
+    from weasyprint.text.ffi import FROM_UNITS, ffi
+
+    layout = box.pango_layout
+    layout.reactivate(box.style)
+    try:
+        line, _index = layout.get_first_line()
+        width, run = 0, line.runs
+        while run != ffi.NULL:
+            glyphs = ffi.cast("PangoGlyphItem *", run.data).glyphs
+            run = run.next
+            width += sum(glyphs.glyphs[i].geometry.width for i in range(glyphs.num_glyphs))
+    finally:
+        layout.deactivate()
+    return width * FROM_UNITS
+
+
 def council_front(number: str = "9999", language: str = "English") -> str:
     return COUNCIL_FRONT.replace("{number}", number).replace("{language}", language)
 
