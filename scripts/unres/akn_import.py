@@ -121,11 +121,76 @@ def readable_source(path, res: Resolution) -> str:
 
     text = render_markdown(res)
     try:
-        read_source(f"{path} (imported)", text.encode("utf-8"))
+        back = read_source(f"{path} (imported)", text.encode("utf-8"))
     except SourceError as exc:
         found = [d for d in exc.diagnostics if d.severity == "error"] or exc.diagnostics
         raise SourceError([_not_read_back(str(path), res, d, text) for d in found]) from None
+    if _comparable(back) != _comparable(res):
+        raise SourceError([_read_back_otherwise(str(path), _comparable(res), _comparable(back))])
     return text
+
+
+def _comparable(res: Resolution) -> Resolution:
+    """``res`` with its front matter's blank values (none, empty or spaces) all alike: a value
+    the file leaves blank is written as none and read back as empty, and both say nothing."""
+    import dataclasses
+
+    blank = {name: None for name, value in vars(res.meta).items()
+             if name in res.meta.__dataclass_fields__ and isinstance(value, str) and not value.strip()}
+    return dataclasses.replace(res, meta=dataclasses.replace(res.meta, **blank)) if blank else res
+
+
+def _read_back_otherwise(path: str, res: Resolution, back: Resolution):
+    """E606: the source reads back, but as another resolution than the file's: what differs
+    first, where the UN's file has it and how the source would have it."""
+    what, ours, theirs = _first_difference(res, back)
+    loc = getattr(ours, "loc", None) or Loc(path, 1, 1)
+    return error(loc, f"the source this file imports into would read back as another resolution, so nothing "
+                      f"was written: {what}: the file has {_brief(ours)}, the source would have {_brief(theirs)}",
+                 "E606")
+
+
+def _first_difference(res: Resolution, back: Resolution) -> tuple:
+    """(what, the file's, the source's) of the first block the two resolutions disagree on."""
+    if res.meta != back.meta:
+        for name in res.meta.__dataclass_fields__:
+            if getattr(res.meta, name) != getattr(back.meta, name):
+                return f"the front matter's {name!r}", getattr(res.meta, name), getattr(back.meta, name)
+    for n, (part, other) in enumerate(zip(res.parts, back.parts), 1):
+        for name in ("label", "title", "formula", "preamble", "opening", "operative", "adopted", "sections",
+                     "unnumbered"):
+            mine, theirs = getattr(part, name), getattr(other, name)
+            if mine == theirs:
+                continue
+            if isinstance(mine, list):
+                for k, (a, b) in enumerate(zip(mine, theirs), 1):
+                    if a != b:
+                        return f"part {n}'s {name} block {k}", a, b
+                k = min(len(mine), len(theirs))
+                return (f"part {n}'s {name} block {k + 1}", mine[k] if k < len(mine) else None,
+                        theirs[k] if k < len(theirs) else None)
+            return f"part {n}'s {name}", mine, theirs
+    for name in ("parts", "annexes", "footnotes"):
+        mine, theirs = getattr(res, name), getattr(back, name)
+        if mine != theirs:
+            k = next((k for k, (a, b) in enumerate(zip(mine, theirs)) if a != b), min(len(mine), len(theirs)))
+            return (f"{name[:-1]} {k + 1}", mine[k] if k < len(mine) else None,
+                    theirs[k] if k < len(theirs) else None)
+    return "the resolution", res, back
+
+
+def _brief(value) -> str:
+    """A block as a reader sees it: its text, cut short; 'nothing' for none."""
+    from .model.document import plain_text
+
+    if value is None or value == []:
+        return "none"
+    if isinstance(value, (str, int, float, bool, list, tuple, dict)):
+        return repr(value)[:60]
+    inlines = getattr(value, "inlines", None)
+    text = " ".join((plain_text(inlines) if inlines is not None else str(value)).split())
+    kind = re.sub(r"(?<!^)([A-Z])", r" \1", type(value).__name__).lower()
+    return f"the {kind} {text[:60] + ('…' if len(text) > 60 else '')!r}"
 
 
 def _not_read_back(path: str, res: Resolution, diag, text: str):

@@ -328,6 +328,20 @@ class _Builder:
         return Section(label=run["label"], titles=titles, preamble=preamble, operative=operative, text=text,
                        headings=headings, loc=self.ctx.loc(run["el"]))
 
+    def formula_pieces(self, el) -> list:
+        """The formula's inlines, a formula set in several styled pieces made one run (W628 when
+        the file's line breaks between pieces fell inside a word)."""
+        inlines = self.joined(el)
+        one = _one_run(inlines, _organ_names(self.ctx.code))
+        if one is None:
+            return inlines
+        run, dropped = one
+        if dropped:
+            self.ctx.warn(el, f"the formula is set in {sum(isinstance(n, (Emph, Strong)) for n in inlines)} "
+                              f"styled pieces with the file's line breaks between them, {dropped} of them inside "
+                              f"a word; read as one run, {plain_text(run)!r}", "W628")
+        return run
+
     def preamble(self, el):
         formula, paragraphs = None, []
         for child in _elements(el):
@@ -336,7 +350,7 @@ class _Builder:
                 if formula is not None or paragraphs:
                     self.fail(child, "a second formula, or a formula after preambular paragraphs", "E612")
                     continue
-                formula = Formula(_formula_inlines(self.joined(child)), loc=self.ctx.loc(child))
+                formula = Formula(_formula_inlines(self.formula_pieces(child)), loc=self.ctx.loc(child))
             elif name in ("container", "recital", "citation"):
                 paragraphs += self.preambular(child, paragraphs)
             elif name in ("recitals", "citations"):
@@ -1482,6 +1496,53 @@ def _check_markers(ctx: InlineContext) -> None:
             ctx.warnings.append(warning(loc, f"footnote marker {value} follows {previous}; "
                                            "footnotes are renumbered in order", "W651"))
         previous = value
+
+
+def _organ_names(code: str) -> list:
+    return [name for entry in (languages.data(code).get("organs") or {}).values() for name in entry.get("names", ())]
+
+
+_FORMULA_STOPS = ",:،，： "
+
+
+def _one_run(inlines, names):
+    """A formula set in several styled pieces ("*إ*", the file's line break, "***ن مجلس الأمن***",
+    "،") as one run of the first piece's style, and how many of the spaces between pieces were
+    dropped; None for a formula that is one run already, or holds anything but styled text.
+
+    A space between two pieces is the file's own (it lays each piece on a line of its own) and
+    usually a word's end; it is dropped where that makes the formula read as an organ's name of the
+    document's language, alone, after one word ("إن مجلس الأمن") or after an elided article
+    ("L’Assemblée générale"), as few dropped as will do."""
+    if is_formula(inlines) or not all(isinstance(n, (Emph, Strong, Text)) for n in inlines):
+        return None
+    styled = [n for n in inlines if isinstance(n, (Emph, Strong))]
+    if len(styled) < 2:
+        return None
+    texts = [plain_text([n]) for n in inlines]
+    gaps = [k for k in range(1, len(inlines) - 1) if isinstance(inlines[k], Text) and not texts[k].strip()
+            and isinstance(inlines[k - 1], (Emph, Strong)) and isinstance(inlines[k + 1], (Emph, Strong))]
+
+    def reads(dropped) -> str:
+        return "".join("" if k in dropped else t for k, t in enumerate(texts))
+
+    def names_organ(text: str) -> bool:
+        # (after one word, or an elided article: "L’Assemblée générale")
+        words = " ".join(text.rstrip(_FORMULA_STOPS).split())
+        return any(words.endswith(name) and len(words[:-len(name)].split()) <= 1
+                   and words[:-len(name)][-1:] in ("", " ", "’", "'") for name in names)
+
+    chosen = ()
+    if not names_organ(reads(())):
+        from itertools import combinations
+
+        chosen = next((set(c) for size in range(1, len(gaps) + 1) for c in combinations(gaps, size)
+                       if names_organ(reads(set(c)))), ())
+    text = " ".join(reads(chosen).split())
+    words = text.rstrip(_FORMULA_STOPS)
+    stop = text[len(words):].strip()
+    run = (Strong if isinstance(styled[0], Strong) else Emph)([Text(words)])
+    return [run] + ([Text(stop)] if stop else []), len(chosen)
 
 
 def _formula_inlines(inlines):
