@@ -105,6 +105,23 @@ def glyphs_past(pdf_path, edge: float, tolerance: float) -> list:
     return out
 
 
+def laid_out_pages(source) -> list:
+    """The page boxes of ``source``'s PDF as the writer lays it out (its WeasyPrint mends
+    installed), for tests that look at where WeasyPrint put each box."""
+    import datetime as dt
+
+    from unres.model.presentation import present
+    from unres.readers.markdown.reader import read_source
+    from unres.writers.pdf import writer
+
+    res = read_source(str(source), Path(source).read_bytes())
+    html = writer.print_html(res, date="2030-01-31T00:00:00Z")
+    _data, document = writer.write_pdf(html, None, attachment="res.akn.xml",
+                                       instant=dt.datetime(2030, 1, 31, tzinfo=dt.timezone.utc),
+                                       lang=present(res).lang)
+    return [page._page_box for page in document.pages]
+
+
 def drawn_width(box) -> float:
     """The width WeasyPrint draws a laid-out text box at: its layout made again for drawing, as
     WeasyPrint's drawing makes it, and its glyphs' advances summed (points)."""

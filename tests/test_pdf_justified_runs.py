@@ -12,7 +12,6 @@ Shown on generated paragraphs in the five justified languages: an opening phrase
 a font kerns against the space, and a reference joined by a no-break space to an italic word."""
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, council_front, drawn_width, make_source
+from conftest import ROOT, council_front, drawn_width, laid_out_pages, make_source
 
 # Each language's opening verbs, words its face kerns against the space (Amiri: an initial kaf;
 # Liberation Serif: A, T, V, W, Y) and plain words.
@@ -59,15 +58,6 @@ def _drawn_and_laid_out(source: Path) -> list:
     """(width drawn, width laid out, text) of each justified run of ``source``'s PDF."""
     from weasyprint.formatting_structure import boxes
 
-    from unres.model.presentation import present
-    from unres.readers.markdown.reader import read_source
-    from unres.writers.pdf import writer
-
-    res = read_source(str(source), source.read_bytes())
-    html = writer.print_html(res, date="2030-01-31T00:00:00Z")
-    _data, document = writer.write_pdf(html, None, attachment="res.akn.xml",
-                                       instant=dt.datetime(2030, 1, 31, tzinfo=dt.timezone.utc),
-                                       lang=present(res).lang)
     runs = []
 
     def walk(box) -> None:
@@ -76,8 +66,8 @@ def _drawn_and_laid_out(source: Path) -> list:
         for child in getattr(box, "children", ()):
             walk(child)
 
-    for page in document.pages:
-        walk(page._page_box)
+    for page in laid_out_pages(source):
+        walk(page)
     return runs
 
 

@@ -10,7 +10,6 @@ run that follows an italic phrase, a bold letter or a number, and on a long vote
 are not justified."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, FRONT, drawn_width, make_source
+from conftest import CORPUS, FRONT, drawn_width, laid_out_pages, make_source
 
 WORDS = ("الحاجة إلى الاستعراض المنتظم لجميع عمليات حفظ السلام بما في ذلك الدول الأعضاء والأمانة العامة "
          "كفالة كون البرامج التي توفر غذاء مأموناً وكافياً ومغذِّياً ومقبولاً ثقافياً برامج شاملة").split()
@@ -59,15 +58,6 @@ def _lines(source: Path) -> list:
     boxes' extent."""
     from weasyprint.formatting_structure import boxes
 
-    from unres.model.presentation import present
-    from unres.readers.markdown.reader import read_source
-    from unres.writers.pdf import writer
-
-    res = read_source(str(source), source.read_bytes())
-    html = writer.print_html(res, date="2030-01-31T00:00:00Z")
-    _data, document = writer.write_pdf(html, None, attachment="res.akn.xml",
-                                       instant=dt.datetime(2030, 1, 31, tzinfo=dt.timezone.utc),
-                                       lang=present(res).lang)
     out = []
 
     def walk(box) -> None:
@@ -85,8 +75,8 @@ def _lines(source: Path) -> list:
         for child in getattr(box, "children", ()):
             walk(child)
 
-    for page in document.pages:
-        walk(page._page_box)
+    for page in laid_out_pages(source):
+        walk(page)
     return out
 
 
