@@ -180,7 +180,7 @@ def _first_difference(res: Resolution, back: Resolution) -> tuple:
 
 
 def _brief(value) -> str:
-    """A block as a reader sees it: its text, cut short; 'nothing' for none."""
+    """A block as a reader sees it (its kind and text, cut short), a value as written; 'none' for none."""
     from .model.document import plain_text
 
     if value is None or value == []:
