@@ -125,8 +125,9 @@ def readable_source(path, res: Resolution) -> str:
     except SourceError as exc:
         found = [d for d in exc.diagnostics if d.severity == "error"] or exc.diagnostics
         raise SourceError([_not_read_back(str(path), res, d, text) for d in found]) from None
-    if _comparable(back) != _comparable(res):
-        raise SourceError([_read_back_otherwise(str(path), _comparable(res), _comparable(back))])
+    read, written = _comparable(res), _comparable(back)
+    if written != read:
+        raise SourceError([_read_back_otherwise(str(path), read, written)])
     return text
 
 

@@ -19,9 +19,8 @@ word or letter spacing of its own (none of ours does), which WeasyPrint still dr
 """
 from __future__ import annotations
 
-import threading
+from . import mends
 
-_lock = threading.Lock()
 _SPACES = (b" ", "\u00a0".encode())
 
 
@@ -65,10 +64,9 @@ def widen_spaces(line, text: bytes, spacing: float) -> None:
                 given = total
 
 
-def spaced(layout_class):
-    """``layout_class``'s ``set_text`` and ``get_first_line``, drawing justified runs shaped as
-    laid out (see the module's text)."""
-    set_text, get_first_line = layout_class.set_text, layout_class.get_first_line
+def spaced(set_text, get_first_line):
+    """WeasyPrint's ``Layout.set_text`` and ``Layout.get_first_line``, drawing justified runs
+    shaped as laid out (see the module's text)."""
 
     def set_text_shaped_as_laid_out(self, text, justify=False):
         widen = justify and self.justification_spacing and _plain_spacing(self.style)
@@ -84,8 +82,6 @@ def spaced(layout_class):
             widen_spaces(first_line, self.text.encode(), spacing)
         return first_line, index
 
-    set_text_shaped_as_laid_out.replaces = set_text
-    get_first_line_widened.replaces = get_first_line
     return set_text_shaped_as_laid_out, get_first_line_widened
 
 
@@ -94,11 +90,7 @@ def install() -> bool:
     the one this was written against."""
     from weasyprint.text.line_break import Layout
 
-    with _lock:
-        current = Layout.set_text
-        if hasattr(current, "replaces"):
-            return True
-        if current.__qualname__ != "Layout.set_text" or Layout.get_first_line.__qualname__ != "Layout.get_first_line":
-            return False
-        Layout.set_text, Layout.get_first_line = spaced(Layout)
-        return True
+    return mends.install(Layout, spaced,
+                         lambda set_text, get_first_line: (set_text.__qualname__, get_first_line.__qualname__)
+                         == ("Layout.set_text", "Layout.get_first_line"),
+                         "set_text", "get_first_line")

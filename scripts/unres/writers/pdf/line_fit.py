@@ -17,9 +17,9 @@ written against (:func:`install`).
 from __future__ import annotations
 
 import math
-import threading
 
-_lock = threading.Lock()
+from . import mends
+
 # A run of more characters than this per em of the line's width is left as WeasyPrint lays it out
 # unmeasured: it cannot fit (the body faces' narrowest glyphs are a quarter of an em wide) unless
 # it is mostly marks of no width (Arabic vowel signs), and measuring costs a layout of the run.
@@ -59,7 +59,6 @@ def fitting(original):
                          justification_spacing, is_line_start, minimum)
         return whole if whole[2] is None else found
 
-    split_first_line.replaces = original
     return split_first_line
 
 
@@ -69,11 +68,4 @@ def install() -> bool:
     from weasyprint.layout import inline
     from weasyprint.text import line_break
 
-    with _lock:
-        current = inline.split_first_line
-        if getattr(current, "replaces", None) is line_break.split_first_line:
-            return True
-        if current is not line_break.split_first_line:
-            return False
-        inline.split_first_line = fitting(line_break.split_first_line)
-        return True
+    return mends.install(inline, fitting, lambda current: current is line_break.split_first_line, "split_first_line")

@@ -17,9 +17,7 @@ function it was written against (:func:`install`).
 """
 from __future__ import annotations
 
-import threading
-
-_lock = threading.Lock()
+from . import mends
 
 
 def _last_run(line):
@@ -58,7 +56,6 @@ def keeping_place(original):
             for inline in inlines:
                 inline.position_x += dropped
 
-    remove_last_whitespace.replaces = original
     return remove_last_whitespace
 
 
@@ -67,11 +64,7 @@ def install() -> bool:
     ``remove_last_whitespace`` is not the one this was written against."""
     from weasyprint.layout import inline
 
-    with _lock:
-        current = inline.remove_last_whitespace
-        if hasattr(current, "replaces"):
-            return True
-        if current.__qualname__ != "remove_last_whitespace" or current.__module__ != "weasyprint.layout.inline":
-            return False
-        inline.remove_last_whitespace = keeping_place(current)
-        return True
+    return mends.install(inline, keeping_place,
+                         lambda current: (current.__qualname__, current.__module__)
+                         == ("remove_last_whitespace", "weasyprint.layout.inline"),
+                         "remove_last_whitespace")
