@@ -52,6 +52,18 @@ def test_selected_formats_only(tmp_path, source_file):
     assert sorted(snapshot(out)) == ["res.akn.xml", "res.html"]
 
 
+def test_formats_given_again_add_up_and_are_made_once(tmp_path, source_file, capsys):
+    """``-f`` given twice once kept only the last list (``-f pdf -f html`` built the HTML
+    alone, silently), and a format named twice was rendered and reported twice."""
+    out = tmp_path / "out"
+    assert main(["build", str(source_file()), "-o", str(out), "-f", "akn,akn", "-f", "html",
+                 "-f", "akn"]) == EXIT_OK
+    assert sorted(snapshot(out)) == ["res.akn.xml", "res.html"]
+    assert "akn, html (" in capsys.readouterr().out
+    # verify reads what each -f names, and only that: the PDF and DOCX were not built
+    assert main(["verify", str(source_file()), "-o", str(out), "-f", "html", "-f", "akn"]) == EXIT_OK
+    assert "2 formats" in capsys.readouterr().out
+
 def test_bad_source_writes_nothing(tmp_path, source_file, capsys):
     out = tmp_path / "out"
     path = source_file(FRONT, BODY.replace("3. *Decides*", "5. *Decides*"))

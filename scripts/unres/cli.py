@@ -18,7 +18,18 @@ def _formats(value: str):
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
-    return names
+    return list(dict.fromkeys(names))     # a format named twice is built once
+
+
+class _MoreFormats(argparse.Action):
+    """``-f`` given again adds its formats to those given before (``-f pdf -f html`` is
+    ``-f pdf,html``) instead of silently replacing them; the default is replaced."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        given = getattr(namespace, f"_{self.dest}_given", False)
+        before = getattr(namespace, self.dest) if given else []
+        setattr(namespace, self.dest, list(dict.fromkeys([*before, *values])))
+        setattr(namespace, f"_{self.dest}_given", True)
 
 
 def _jobs(value: str) -> int:
@@ -94,8 +105,9 @@ def parser() -> argparse.ArgumentParser:
                                        "last good one.")
     build.add_argument("sources", nargs="+", metavar="SOURCE")
     build.add_argument("-o", "--output", default="build", metavar="DIR", help="output folder (default: build)")
-    build.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS),
-                       metavar="LIST", help="comma-separated formats: " + ",".join(FORMATS) + " (default: all)")
+    build.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS), action=_MoreFormats,
+                       metavar="LIST", help="comma-separated formats: " + ",".join(FORMATS)
+                                            + " (default: all; -f again adds to the list)")
     build.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                        help="worker processes (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
@@ -124,8 +136,9 @@ def parser() -> argparse.ArgumentParser:
                         help="the folder the outputs were built into (default: build)")
     # The option's first name, kept so that scripts written for it still run.
     verify.add_argument("--build-dir", dest="output", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    verify.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS), metavar="LIST",
-                        help="comma-separated formats to read: " + ",".join(FORMATS) + " (default: all)")
+    verify.add_argument("-f", "--formats", type=_formats, default=list(DEFAULT_FORMATS), action=_MoreFormats,
+                        metavar="LIST", help="comma-separated formats to read: " + ",".join(FORMATS)
+                                             + " (default: all; -f again adds to the list)")
     verify.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of cores)")
     _quiet(verify, "print only differences and problems (no line for a consistent source)",
