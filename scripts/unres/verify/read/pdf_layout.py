@@ -639,11 +639,17 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
 def _body_size(visible) -> float:
     """The size the body is set in: that of its paragraphs' numbers ("1.", "1-") where it has
     any, else the size most of the text is set in. A short resolution's notes may hold more words
-    than its body, and the size most of its text is set in is then the notes'."""
-    sizes, numbers = Counter(), Counter()
+    than its body, and the size most of its text is set in is then the notes'. A number counts
+    only where it opens its line, as a paragraph's does: a note's treaty number after a raised
+    letter ("vol. 1760, no 30619.") is a fragment of its own that reads as one too, and a
+    resolution citing as many treaties as it has paragraphs was read in its notes' size."""
+    sizes, numbers, line_start = Counter(), Counter(), {}
     for f in visible:
         sizes[round(f.size, 1)] += len(f.text)
-        if is_operative_number(f.text):
+        key = (f.page, round(f.y))
+        line_start[key] = min(line_start.get(key, f.x), f.x)
+    for f in visible:
+        if is_operative_number(f.text) and f.x <= line_start[(f.page, round(f.y))] + 0.5:
             numbers[round(f.size, 1)] += 1
     return (numbers or sizes).most_common(1)[0][0]
 
