@@ -175,7 +175,13 @@ def un_reading(path) -> dict:
     early = _early_bodies(st)
     if early:
         repairs.add("W674")
-    paragraphs = [p for p in st.xpath("a:mainBody/a:paragraph", namespaces=NS) if p.getparent() not in early]
+    # A <mainBody> after the closing lines prints the vote's note and lists again (W675): print
+    # shows the closing lines last, and nothing of it is an operative paragraph.
+    late = st.xpath("a:conclusions/following-sibling::a:mainBody", namespaces=NS)
+    if late:
+        repairs.add("W675")
+    paragraphs = [p for p in st.xpath("a:mainBody/a:paragraph", namespaces=NS)
+                  if p.getparent() not in early and p.getparent() not in late]
     for para in paragraphs:
         num = para.find("a:num", NS)
         lst = para.find("a:list", NS)

@@ -151,12 +151,18 @@ def _un_strings(path):
     """(element, kind, text) for each printed line of the UN's coverPage, preface and conclusions."""
     root = etree.parse(str(path)).getroot()
     out = []
+    # A <mainBody> after the closing lines prints the vote's note, labels and lists (57/36 in
+    # Arabic, whose vote in the conclusions has empty lists): that is the vote's printed text.
+    late = root.xpath(".//*[local-name()='conclusions']/following-sibling::*[local-name()='mainBody']")
     for element in ("coverPage", "preface", "conclusions"):
         el = root.find(f".//{{*}}{element}")
         if el is None:
             continue
         titled = False
         for p in el.iter("{*}p"):
+            if late and p.find(".//{*}vote") is not None:
+                out.append((element, "", _squash("".join("".join(body.itertext()) for body in late))))
+                continue
             kind = next((c.get("name") for c in p.iter("{*}inline") if c.get("name")), "")
             if kind == "languageOfExpression" and titled:
                 kind = AFTER_TITLE

@@ -26,7 +26,7 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
+                     join_split_preamble, move_meeting_line, next_key, vote_after_conclusions, reads_as_heading, reads_as_line,
                      opens_with_phrase, printed_form, typed_label, HYPHEN)
 from .votes import ref as ref_value
 
@@ -144,6 +144,7 @@ class _Builder:
         if not components and not self.ctx.own:
             join_split_preamble(statement, self.ctx)
             move_meeting_line(statement, lang, self.ctx)
+            vote_after_conclusions(statement, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
             raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))
@@ -203,6 +204,13 @@ class _Builder:
             formula, preamble = self.preamble(preamble_el)
         operative, opening, adopted, sections, unnumbered = [], None, None, [], False
         bodies = statement.findall("./{*}mainBody")
+        closing = statement.find("./{*}conclusions")
+        if closing is not None:
+            for late in closing.itersiblings("{*}mainBody", "{*}preamble"):
+                self.fail(late, f"a <{local(late)}> after <conclusions> cannot be placed: print shows "
+                                "the closing lines last (only a recorded vote's lists, printed there "
+                                "again under its note and labels, are read back into the vote)", "E633")
+            bodies = [body for body in bodies if closing not in body.itersiblings(preceding=True)]
         if not bodies:
             self.fail(statement, "no <mainBody>: the resolution has no operative paragraphs", "E611")
         else:

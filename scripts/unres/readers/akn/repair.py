@@ -315,3 +315,53 @@ def join_split_preamble(statement, ctx) -> None:
     ctx.warn(preambles[1], f"the preamble is cut in {len(preambles)} pieces around a <mainBody> of "
                            f"{moved} unnumbered paragraph(s) between them; read as one preamble, in "
                            "print order", "W674")
+
+
+# ---------------------------------------------------------------- a vote printed after the closing lines
+def vote_after_conclusions(statement, ctx) -> None:
+    """The lists of a recorded vote the converter put in a <mainBody> after the closing lines
+    (57/36 in Arabic: the conclusions' vote holds the note and its three labels, each over an
+    empty <organization>, and a <mainBody> after <conclusions> prints the note again, each label
+    and, after it, its list), put back in the vote (W675). Repaired only when that <mainBody>
+    holds exactly the vote's text: unnumbered paragraphs of words, the first the note as the
+    outcome prints it, then each label of the outcome in order with its list in the paragraph
+    after it (one list at least printed), every list of the outcome empty. Anything else after
+    <conclusions> is left where it is, and the reader refuses it (E633): print shows the closing
+    lines last."""
+    children = [el for el in statement if isinstance(el.tag, str)]
+    names = [local(el) for el in children]
+    if "conclusions" not in names:
+        return
+    conclusions = children[names.index("conclusions")]
+    after = [el for el in children[names.index("conclusions") + 1:] if local(el) == "mainBody"]
+    outcome = conclusions.find(".//{*}vote/{*}outcome")
+    if len(after) != 1 or outcome is None:
+        return
+    subs = outcome.findall("./{*}outcome")
+    lists = [sub.findall("./{*}organization") for sub in subs]
+    if not subs or any(len(orgs) != 1 or _printed(orgs[0]) for orgs in lists):
+        return
+    paragraphs = [el for el in after[0] if isinstance(el.tag, str)]
+    if not all(local(p) == "paragraph" and p.find("./{*}num") is None and p.find("./{*}list") is None
+               and p.find("./{*}content") is not None for p in paragraphs):
+        return
+    texts = [_printed(p.find("./{*}content")) for p in paragraphs]
+    note = (outcome.text or "") + "".join(
+        "".join(child.itertext()) + (child.tail or "") for child in outcome.iterchildren("*")
+        if local(child) != "outcome")
+    labels = [collapse(sub.text or "").strip() for sub in subs]
+    if (len(texts) != 1 + 2 * len(subs) or texts[0] != collapse(note).strip() or texts[1::2] != labels
+            or not any(texts[2::2])):
+        return
+    for (organization,), paragraph, listed in zip(lists, paragraphs[2::2], texts[2::2]):
+        organization.text = listed
+        # Messages on a list name the line that prints it.
+        organization.sourceline = paragraph.sourceline
+    ctx.warn(paragraphs[0], f"the vote's {len(subs)} lists are printed in a <mainBody> after the closing "
+                            "lines, under the vote's note and labels again, and the vote's own lists "
+                            "are empty: read as the vote's lists", "W675")
+    statement.remove(after[0])
+
+
+def _printed(el) -> str:
+    return collapse("".join(el.itertext())).strip()
