@@ -203,6 +203,30 @@ def test_an_empty_adoption_line_is_recovered_from_the_workflow_and_named(tmp_pat
     assert "W685" in said and said["W685"].loc.line > 1
 
 
+# The resolution-number line of each language, as the Council's files print it.
+NUMBER_LINES = {"en": "Resolution 2561 (2021)", "fr": "Résolution 2561 (2021)", "es": "Resolución 2561 (2021)",
+                "ru": "Резолюция 2561 (2021)", "ar": "القرار 2561 (2021)", "zh": "第2561(2021)号决议"}
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBER_LINES))
+def test_a_missing_adoption_line_is_recovered_from_the_workflow_and_named(tmp_path, lang):
+    """S/RES/2801 (2025) in Arabic prints no adoption line at all: the import was refused (E621),
+    though the metadata's workflow records the adoption, and the resolution-number line was taken
+    for the adoption line's printed words."""
+    workflow = '<step date="2020-07-28" outcome="adopted" as="S/PV.8750" by="Adopted unanimously, 8750th meeting"/>'
+    text = sc_file(lang=lang, workflow=workflow, number=NUMBER_LINES[lang])
+    line = next(ln for ln in text.splitlines(keepends=True) if 'refersTo="#adoption"' in ln)
+    res, said = _import(tmp_path, text.replace(line, ""))
+    assert res.meta.meeting == "8750" and res.meta.adoption_date.isoformat() == "2020-07-28"
+    assert "W685" in said and said["W685"].loc.line > 1 and "no adoption line" in said["W685"].message
+    # Nothing printed is kept for the line: the language data's adoption line is printed.
+    assert "adopted_by" not in res.meta.printed
+    _round_trip(tmp_path, res)
+    with pytest.raises(SourceError) as info:
+        _import(tmp_path, text.replace(line, "").replace(workflow, ""))
+    assert "E621" in {d.code for d in info.value.diagnostics}
+
+
 def test_a_placeholder_date_and_a_stray_meeting_number_are_read_from_the_printed_line(tmp_path):
     adoption = ('الذي اتخذه مجلس الأمن في <inline name="adoptionMeeting"></inline><docDate date="0001-01-01" '
                 'refersTo="#adoptionDate">جلسته 8701 المعقودة في 13 كانون الثاني/يناير 2020</docDate>')

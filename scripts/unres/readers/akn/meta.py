@@ -400,9 +400,12 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         "original": statement.find(cover + "//{*}inline[@name='originalLanguage']"),
         "language_line": statement.find(cover + "//{*}inline[@name='languageOfExpression']"),
         "agenda_item": statement.find(cover + "//{*}inline[@name='agenda item']"),
+        # (a title the file marks as the resolution's number or title is not the adoption line:
+        # a Council file with no adoption line, S/RES/2801 (2025) in Arabic, has only those)
         "adopted_by": statement.find(cover + "//{*}docTitle[@refersTo='#adoption']")
         if statement.find(cover + "//{*}docTitle[@refersTo='#adoption']") is not None
-        else statement.find(cover + "//{*}docTitle"),
+        else next((title for title in statement.iterfind(cover + "//{*}docTitle")
+                   if title.get("refersTo") not in ("#resolutionNumber", "#resolutionTitle")), None),
         "adoption_date": statement.find(conclusions + "//{*}docDate"),
     }
     theirs = {key: plain(el).strip() for key, el in found.items() if el is not None}

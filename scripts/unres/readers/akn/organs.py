@@ -287,6 +287,12 @@ def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
     line prints both: what is printed is read, and the repair named."""
     line = statement.find("./{*}coverPage//{*}docTitle[@refersTo='#adoption']")
     if line is None:
+        if statement.find("./{*}meta/{*}workflow/{*}step[@outcome='adopted']") is not None:
+            # No adoption line at all (S/RES/2801 (2025) in Arabic), where the metadata records
+            # the adoption: as for an empty line, the workflow says when and at which meeting.
+            cover = statement.find("./{*}coverPage")
+            return _adoption_from_workflow(statement, cover if cover is not None else statement, "",
+                                           ctx, errors, missing=True)
         errors.append(error(ctx.loc(statement), "cannot find the adoption line (Adopted by the "
                                                 "Security Council at its … meeting, on …)", "E621"))
         return None, None
@@ -327,19 +333,22 @@ def council_adoption(statement, code: str, ctx: InlineContext, errors: list):
     return int(numbers[0]), adoption
 
 
-def _adoption_from_workflow(statement, line, raw: str, ctx: InlineContext, errors: list):
-    """An adoption line the converter left empty: the metadata's workflow records the adoption
-    ("Adopted unanimously, 8750th meeting", as="S/PV.8750", with its date)."""
+def _adoption_from_workflow(statement, line, raw: str, ctx: InlineContext, errors: list,
+                            missing: bool = False):
+    """An adoption line the converter left empty, or left out (``missing``; ``line`` is then the
+    cover page): the metadata's workflow records the adoption ("Adopted unanimously, 8750th
+    meeting", as="S/PV.8750", with its date)."""
+    said = "the cover page prints no adoption line" if missing else "the adoption line is empty"
     step = statement.find("./{*}meta/{*}workflow/{*}step[@outcome='adopted']")
     adoption = _iso(raw) or (_iso(step.get("date") or "") if step is not None else None)
     if step is None or adoption is None:
-        errors.append(error(ctx.loc(line), "the adoption line is empty and the metadata records no "
-                                           "adoption (workflow step 'adopted')", "E621"))
+        errors.append(error(ctx.loc(line), f"{said} and the metadata records no adoption (workflow "
+                                           "step 'adopted' with a date)", "E621"))
         return None, None
     found = re.search(r"(\d+)\D{0,4}\s+meeting", step.get("by") or "") \
         or re.search(r"/PV\.(\d+)", step.get("as") or "")
     number = int(found.group(1)) if found else None
-    ctx.warn(line, f"the adoption line is empty; the adoption on {adoption.isoformat()}"
+    ctx.warn(line, f"{said}; the adoption on {adoption.isoformat()}"
                    + (f" at meeting {number}" if number else "") + " is taken from the metadata's "
                    "workflow", "W685")
     return number, adoption
