@@ -142,16 +142,22 @@ class Cluster:
                 if time.monotonic() > deadline or self.procs[0].poll() is not None:
                     raise RuntimeError(f"the scheduler did not start:\n{self.log('scheduler')}") from None
                 time.sleep(0.2)
-        for index, extra in enumerate(workers):
-            local = self.folder / f"worker{index}"
-            local.mkdir()
-            self.workers.append(self._spawn(
-                f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1",
-                                   *([] if self.nanny else ["--no-nanny"]), "--no-dashboard",
-                                   "--name", f"worker{index}", "--local-directory", str(local)],
-                _env(**extra)))
+        for extra in workers:
+            self.add_worker(**extra)
         with Client(self.address, timeout=START_TIMEOUT) as client:
             client.wait_for_workers(len(workers), timeout=START_TIMEOUT)
+
+    def add_worker(self, **extra) -> subprocess.Popen:
+        """One more `dask worker` process, started as the first were (not waited for)."""
+        index = len(self.workers)
+        local = self.folder / f"worker{index}"
+        local.mkdir()
+        self.workers.append(self._spawn(
+            f"worker{index}", [str(DASK), "worker", self.address, "--nthreads", "1",
+                               *([] if self.nanny else ["--no-nanny"]), "--no-dashboard",
+                               "--name", f"worker{index}", "--local-directory", str(local)],
+            _env(**extra)))
+        return self.workers[-1]
 
     def log(self, name: str) -> str:
         try:
@@ -453,6 +459,54 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus_sources, tmp_path):
     assert code == EXIT_OK, stderr
     assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert snapshot(out) == local
+
+
+@needs_corpus
+def test_a_build_that_loses_every_worker_says_it_waits_and_goes_on_when_one_joins(corpus_sources, tmp_path):
+    """Dask keeps the tasks of a cluster whose workers all died waiting for a worker to join; the
+    build waited so in silence. It now says that it waits, and for how many sources, and goes on
+    when a worker joins (here one started by hand, as an operator would)."""
+    from distributed import Client
+
+    from unres.parallel.cluster import _Unstaffed
+
+    sources, local, _unused = corpus_sources
+    cluster = Cluster(tmp_path, [{}])       # no nanny: the killed worker stays dead
+    out, err = tmp_path / "out", tmp_path / "build.err"
+    with open(err, "w") as stderr_file:
+        build = subprocess.Popen([*UNRES, "build", *map(str, sources), "-o", str(out)], cwd=ROOT,
+                                 env=_env(DASK_SCHEDULER_ADDRESS=cluster.address),
+                                 stdout=subprocess.PIPE, stderr=stderr_file, text=True)
+    try:
+        with Client(cluster.address, timeout=START_TIMEOUT) as client:
+            pid = cluster.workers[0].pid
+            deadline = time.monotonic() + BUILD_TIMEOUT
+            while time.monotonic() < deadline and build.poll() is None:
+                if any(keys for keys in client.processing().values()) and any(out.glob("*.pdf")):
+                    os.kill(pid, signal.SIGKILL)
+                    break
+                time.sleep(0.05)
+        assert build.poll() is None, "the build ended before its worker could be killed"
+        cluster.workers[0].wait(timeout=30)
+        deadline = time.monotonic() + _Unstaffed.NOTICE_SECONDS + 60
+        while "wait for one to join" not in err.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        said = err.read_text()
+        assert f"no worker of the cluster at {cluster.address} has been admitted" in said, said
+        waiting = int(said.split("(those there were have left); ")[1].split()[0])
+        assert 0 < waiting < len(sources) and not any(p.suffix == ".tmp" for p in out.iterdir())
+        cluster.add_worker()
+        stdout, _unused = build.communicate(timeout=BUILD_TIMEOUT)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+        cluster.close()
+    said = err.read_text()
+    assert build.returncode == EXIT_OK, said
+    assert "is admitted; the build goes on" in said
+    assert f"{len(sources)} built, 0 up to date, 0 failed" in stdout
     assert snapshot(out) == local
 
 

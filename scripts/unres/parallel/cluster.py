@@ -26,6 +26,7 @@ import hashlib
 import itertools
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -225,7 +226,7 @@ def _dashboard(client) -> str | None:
 def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool, progress):
     """Build the stale formats ``todo[source]`` of each source on the cluster; yield each
     source's :class:`unres.pipeline.build.Outcome` once its outputs are published here."""
-    client, cluster, keeper = None, None, None
+    client, cluster, keeper, unstaffed = None, None, None, None
     try:
         emblem = os.environ.get("UNRES_EMBLEM", "").strip()
         ours = _versions_in_background(emblem)
@@ -278,11 +279,14 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
 
         window = _Window(client, plugin.resource)
         send(window.size())
+        unstaffed = _Unstaffed(client, plugin.resource, address, lambda: len(datas))
         for future in finished:
             source, stale = futures.pop(future)
             send(window.size() - len(futures))
             yield _publish(future, source, stale, datas.pop(source), out_dir, formats)
     finally:
+        if unstaffed is not None:
+            unstaffed.stop()
         if keeper is not None:
             keeper()
         if client is not None:
@@ -313,14 +317,61 @@ class _Window:
         now = time.monotonic()
         if now - self.asked >= self.REFRESH_SECONDS:
             self.asked = now
-            try:
-                workers = self.client.scheduler_info(n_workers=-1).get("workers", {})
-            except Exception:  # noqa: BLE001 - the last count serves until the scheduler answers
+            admitted = _admitted(self.client, self.resource)
+            if admitted is None:        # the last count serves until the scheduler answers
                 return self.count
-            admitted = sum(1 for info in workers.values() if info.get("resources", {}).get(self.resource))
             # With no worker admitted for now (all died at once), a few tasks wait for the next.
             self.count = self.PER_WORKER * max(1, admitted)
         return self.count
+
+
+def _admitted(client, resource: str):
+    """How many workers of the cluster offer our resource now; None when the scheduler does not say."""
+    try:
+        workers = client.scheduler_info(n_workers=-1).get("workers", {})
+    except Exception:  # noqa: BLE001 - asked again shortly
+        return None
+    return sum(1 for info in workers.values() if info.get("resources", {}).get(resource))
+
+
+class _Unstaffed:
+    """Says so when no worker of the cluster can take our tasks for a while, and again when one
+    can. Dask keeps a task whose workers all died waiting for a worker to join, as it should (a
+    nanny or an operator may start one), but the build then waited in silence, its progress
+    stopped with no word of why. Asked once a second from a thread of its own; the build itself
+    is left as it is."""
+    NOTICE_SECONDS = 10.0
+
+    def __init__(self, client, resource: str, address: str, waiting):
+        self.client, self.resource, self.address, self.waiting = client, resource, address, waiting
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="unres-unstaffed", daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        since, said = None, False
+        while not self.stopped.wait(1.0):
+            admitted = _admitted(self.client, self.resource)
+            if admitted is None:
+                continue
+            if admitted:
+                if said:
+                    print(f"unres: a worker of the cluster at {self.address} is admitted; the build "
+                          "goes on", file=sys.stderr, flush=True)
+                since, said = None, False
+                continue
+            since = time.monotonic() if since is None else since
+            waiting = self.waiting()
+            if not said and waiting and time.monotonic() - since >= self.NOTICE_SECONDS:
+                print(f"unres: no worker of the cluster at {self.address} has been admitted for "
+                      f"{self.NOTICE_SECONDS:.0f} s (those there were have left); {waiting} "
+                      f"source{'s' if waiting != 1 else ''} wait for one to join (Ctrl-C stops "
+                      "the build)", file=sys.stderr, flush=True)
+                said = True
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join(timeout=5)
 
 
 def _publish(future, source: str, stale: list, data: bytes, out_dir: str, formats) -> Outcome:
