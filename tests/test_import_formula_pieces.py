@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -47,6 +47,10 @@ def _formula_words(res) -> str:
 
 @settings(max_examples=36, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(which=st.sampled_from(FILES), cut=st.floats(0.01, 0.99))
+# Cut after an elided article ("L’", then "Assemblée générale"): the name follows it with no space,
+# and "L’ Assemblée générale" was taken for the name after one word, the space kept (found by a
+# draw of this test in a full run).
+@example(which=(ORGANS[1], "French"), cut=0.125)
 def test_a_formula_in_pieces_on_lines_of_their_own_is_read_as_one_run(tmp_path_factory, which, cut):
     path = _with_formula(*which)
     if path is None:

@@ -1535,10 +1535,16 @@ def _one_run(inlines, names):
         return "".join("" if k in dropped else t for k, t in enumerate(texts))
 
     def names_organ(text: str) -> bool:
-        # (after one word, or an elided article: "L’Assemblée générale")
+        # (after one word, or an elided article, which the name follows with no space:
+        # "L’Assemblée générale", not "L’ Assemblée générale")
         words = " ".join(text.rstrip(_FORMULA_STOPS).split())
-        return any(words.endswith(name) and len(words[:-len(name)].split()) <= 1
-                   and words[:-len(name)][-1:] in ("", " ", "’", "'") for name in names)
+        for name in names:
+            before = words[:-len(name)]
+            if not words.endswith(name) or len(before.split()) > 1:
+                continue
+            if before[-1:] in ("", "’", "'") or (before[-1:] == " " and before[-2:-1] not in ("’", "'")):
+                return True
+        return False
 
     chosen = ()
     if not names_organ(reads(())):
