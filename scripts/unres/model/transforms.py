@@ -1,4 +1,5 @@
-"""Derived facts, computed once: numbers, labels, footnote numbers and eIds.
+"""Derived facts, computed once: numbers, labels, footnote numbers, eIds, and the spaces a
+language's print does not break.
 
 Every reader ends with :func:`finalize`; after it no writer computes anything
 that another writer must agree with.
@@ -10,8 +11,9 @@ import re
 from ..errors import SourceError, error
 from . import languages
 from .document import (Annex, Heading, NoteRef, OperativeParagraph, Paragraph, Resolution, Section, Table,
-                       walk_inlines)
+                       Text, body_inlines, walk_inlines)
 from .numerals import letters, roman
+from .typography import french_spaces
 
 def sub_label(depth: int, index: int) -> str:
     """The English label of the ``index``-th sub-paragraph at nesting ``depth`` (1 = (a)): the form
@@ -111,6 +113,8 @@ def finalize(res: Resolution) -> Resolution:
     """Number everything and give every addressable block its eId; check what every reader must."""
     problems = []
     numberer = _Numberer(languages.code_of(res.meta.language))
+    if numberer.code == "fr":
+        _french_spaces(res)
     several = res.in_parts
     for part in res.parts:
         prefix = ""
@@ -175,6 +179,25 @@ def finalize(res: Resolution) -> Resolution:
                            for n in unused])
     res.footnotes = ordered
     return res
+
+
+def _french_spaces(res: Resolution) -> None:
+    """Every plain space French print does not break (``typography.french_spaces``) made a
+    no-break space, in the body, the notes and the front matter's prose, so that every output
+    prints the same characters."""
+    for _loc, inlines in body_inlines(res):
+        for node in walk_inlines(inlines):
+            if isinstance(node, Text):
+                node.text = french_spaces(node.text)
+    meta = res.meta
+    for key in meta.PROSE:
+        value = getattr(meta, key)
+        if isinstance(value, str):
+            setattr(meta, key, french_spaces(value))
+    for item in meta.agenda_items:
+        item.title = french_spaces(item.title)
+    if meta.origin is not None:
+        meta.origin.committee = french_spaces(meta.origin.committee)
 
 
 def _headings(numberer: _Numberer, headings, prefix: str, count: list):
