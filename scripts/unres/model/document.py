@@ -403,14 +403,19 @@ class Meta:
         return _organ_key(self.organ) or HRC
 
     def __post_init__(self):
+        self.map_prose(smart_text)
+
+    def map_prose(self, change) -> None:
+        """``change`` (text to text) applied to the front matter's prose: the ``PROSE`` fields,
+        the agenda items' titles and the committee of the origin line."""
         for key in self.PROSE:
             value = getattr(self, key)
             if isinstance(value, str):
-                setattr(self, key, smart_text(value))
+                setattr(self, key, change(value))
         for item in self.agenda_items:
-            item.title = smart_text(item.title)
+            item.title = change(item.title)
         if self.origin is not None:
-            self.origin.committee = smart_text(self.origin.committee)
+            self.origin.committee = change(self.origin.committee)
 
 
 @dataclass

@@ -189,15 +189,7 @@ def _french_spaces(res: Resolution) -> None:
         for node in walk_inlines(inlines):
             if isinstance(node, Text):
                 node.text = french_spaces(node.text)
-    meta = res.meta
-    for key in meta.PROSE:
-        value = getattr(meta, key)
-        if isinstance(value, str):
-            setattr(meta, key, french_spaces(value))
-    for item in meta.agenda_items:
-        item.title = french_spaces(item.title)
-    if meta.origin is not None:
-        meta.origin.committee = french_spaces(meta.origin.committee)
+    res.meta.map_prose(french_spaces)
 
 
 def _headings(numberer: _Numberer, headings, prefix: str, count: list):
