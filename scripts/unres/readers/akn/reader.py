@@ -26,8 +26,8 @@ from .inlines import AKN_NS, InlineContext, collapse, convert, local, normalise,
 from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
-                     join_split_preamble, move_meeting_line, next_key, vote_after_conclusions, reads_as_heading, reads_as_line,
-                     opens_with_phrase, printed_form, typed_label, HYPHEN)
+                     join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
+                     opens_with_phrase, printed_form, typed_label, vote_after_conclusions, HYPHEN)
 from .votes import ref as ref_value
 
 _AKN4UN_NS = "http://un.org/akn4un"
