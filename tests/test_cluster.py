@@ -469,7 +469,7 @@ def test_a_build_that_loses_every_worker_says_it_waits_and_goes_on_when_one_join
     when a worker joins (here one started by hand, as an operator would)."""
     from distributed import Client
 
-    from unres.parallel.cluster import _Unstaffed
+    from unres.parallel.cluster import _Workers
 
     sources, local, _unused = corpus_sources
     cluster = Cluster(tmp_path, [{}])       # no nanny: the killed worker stays dead
@@ -489,7 +489,7 @@ def test_a_build_that_loses_every_worker_says_it_waits_and_goes_on_when_one_join
                 time.sleep(0.05)
         assert build.poll() is None, "the build ended before its worker could be killed"
         cluster.workers[0].wait(timeout=30)
-        deadline = time.monotonic() + _Unstaffed.NOTICE_SECONDS + 60
+        deadline = time.monotonic() + _Workers.NOTICE_SECONDS + 60
         while "wait for one to join" not in err.read_text() and time.monotonic() < deadline:
             time.sleep(0.5)
         said = err.read_text()

@@ -226,7 +226,7 @@ def _dashboard(client) -> str | None:
 def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool, progress):
     """Build the stale formats ``todo[source]`` of each source on the cluster; yield each
     source's :class:`unres.pipeline.build.Outcome` once its outputs are published here."""
-    client, cluster, keeper, unstaffed = None, None, None, None
+    client, cluster, keeper, workers = None, None, None, None
     try:
         emblem = os.environ.get("UNRES_EMBLEM", "").strip()
         ours = _versions_in_background(emblem)
@@ -277,16 +277,16 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
                 futures[future] = (source, stale)
                 finished.add(future)
 
-        window = _Window(client, plugin.resource)
+        workers = _Workers(client, plugin.resource, address, lambda: len(datas))
+        window = _Window(workers)
         send(window.size())
-        unstaffed = _Unstaffed(client, plugin.resource, address, lambda: len(datas))
         for future in finished:
             source, stale = futures.pop(future)
             send(window.size() - len(futures))
             yield _publish(future, source, stale, datas.pop(source), out_dir, formats)
     finally:
-        if unstaffed is not None:
-            unstaffed.stop()
+        if workers is not None:
+            workers.stop()
         if keeper is not None:
             keeper()
         if client is not None:
@@ -295,65 +295,39 @@ def run_on_cluster(address: str, todo: dict, out_dir: str, formats, verify: bool
             cluster.close()
 
 
-class _Window:
-    """How many of our tasks the cluster holds at once: two for each worker admitted, the one
-    it renders and the next.
+class _Workers:
+    """How many workers of the cluster are admitted (offer our resource), asked once a second
+    from a thread of its own, and the build told when there has been none for a while.
 
-    The scheduler queues no task restricted to a resource: it gives each to a worker as it
-    arrives, by its guess of how long the tasks take, all of which it guesses alike. Sent all at
-    once, the sources were dealt out evenly by count, and one worker went on alone with its
-    share while the other had finished (up to two seconds of a build of 35 on two workers). Sent
-    as workers finish, largest first, each worker takes the next source when it has room, as in
-    the local pool, and the two end together. The count of workers is asked again once a second
-    at most, so that workers that join or leave change the window."""
-    PER_WORKER = 2
-    REFRESH_SECONDS = 1.0
-
-    def __init__(self, client, resource: str):
-        self.client, self.resource = client, resource
-        self.asked, self.count = float("-inf"), self.PER_WORKER
-
-    def size(self) -> int:
-        now = time.monotonic()
-        if now - self.asked >= self.REFRESH_SECONDS:
-            self.asked = now
-            admitted = _admitted(self.client, self.resource)
-            if admitted is None:        # the last count serves until the scheduler answers
-                return self.count
-            # With no worker admitted for now (all died at once), a few tasks wait for the next.
-            self.count = self.PER_WORKER * max(1, admitted)
-        return self.count
-
-
-def _admitted(client, resource: str):
-    """How many workers of the cluster offer our resource now; None when the scheduler does not say."""
-    try:
-        workers = client.scheduler_info(n_workers=-1).get("workers", {})
-    except Exception:  # noqa: BLE001 - asked again shortly
-        return None
-    return sum(1 for info in workers.values() if info.get("resources", {}).get(resource))
-
-
-class _Unstaffed:
-    """Says so when no worker of the cluster can take our tasks for a while, and again when one
-    can. Dask keeps a task whose workers all died waiting for a worker to join, as it should (a
-    nanny or an operator may start one), but the build then waited in silence, its progress
-    stopped with no word of why. Asked once a second from a thread of its own; the build itself
-    is left as it is."""
+    Dask keeps a task whose workers all died waiting for a worker to join, as it should (a nanny
+    or an operator may start one), but the build then waited in silence, its progress stopped
+    with no word of why: after ``NOTICE_SECONDS`` with no worker admitted it says so, and how many
+    sources wait, and again when one is admitted. The build itself is left as it is."""
     NOTICE_SECONDS = 10.0
+    ASK_SECONDS = 1.0
 
     def __init__(self, client, resource: str, address: str, waiting):
         self.client, self.resource, self.address, self.waiting = client, resource, address, waiting
+        self.admitted = self._ask()
         self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._watch, name="unres-unstaffed", daemon=True)
+        self.thread = threading.Thread(target=self._watch, name="unres-workers", daemon=True)
         self.thread.start()
+
+    def _ask(self):
+        """How many workers offer our resource now; None when the scheduler does not say."""
+        try:
+            workers = self.client.scheduler_info(n_workers=-1).get("workers", {})
+        except Exception:  # noqa: BLE001 - asked again shortly
+            return None
+        return sum(1 for info in workers.values() if info.get("resources", {}).get(self.resource))
 
     def _watch(self) -> None:
         since, said = None, False
-        while not self.stopped.wait(1.0):
-            admitted = _admitted(self.client, self.resource)
+        while not self.stopped.wait(self.ASK_SECONDS):
+            admitted = self._ask()
             if admitted is None:
                 continue
+            self.admitted = admitted
             if admitted:
                 if said:
                     print(f"unres: a worker of the cluster at {self.address} is admitted; the build "
@@ -372,6 +346,30 @@ class _Unstaffed:
     def stop(self) -> None:
         self.stopped.set()
         self.thread.join(timeout=5)
+
+
+class _Window:
+    """How many of our tasks the cluster holds at once: two for each worker admitted, the one
+    it renders and the next.
+
+    The scheduler queues no task restricted to a resource: it gives each to a worker as it
+    arrives, by its guess of how long the tasks take, all of which it guesses alike. Sent all at
+    once, the sources were dealt out evenly by count, and one worker went on alone with its
+    share while the other had finished (up to two seconds of a build of 35 on two workers). Sent
+    as workers finish, largest first, each worker takes the next source when it has room, as in
+    the local pool, and the two end together. The count of workers (``_Workers``, asked once a
+    second) changes the window as workers join or leave."""
+    PER_WORKER = 2
+
+    def __init__(self, workers: _Workers):
+        self.workers, self.count = workers, self.PER_WORKER
+
+    def size(self) -> int:
+        admitted = self.workers.admitted
+        if admitted is not None:        # else the last count serves until the scheduler answers
+            # With no worker admitted for now (all died at once), a few tasks wait for the next.
+            self.count = self.PER_WORKER * max(1, admitted)
+        return self.count
 
 
 def _publish(future, source: str, stale: list, data: bytes, out_dir: str, formats) -> Outcome:
