@@ -34,6 +34,12 @@ REPAIRS = {
         "(\"droits de l'homme\") where the same file's adoption line and body print ’, as UN "
         "typography does; we print ’",
         lambda text: text.replace("'", "’")),
+    "note's brackets facing the wrong way": (
+        "58/24 in Arabic closes its vote's note with the opening bracket typed again (\"…وملديف[\"): "
+        "the import reads the note as [ … ] (W676), and we print ]",
+        lambda text: "[" + text[1:-1] + "]"
+        if len(text) > 1 and text[0] in "[]" and text[-1] in "[]" and (text[0], text[-1]) != ("[", "]")
+        and text[1:-1].count("[") == text[1:-1].count("]") else text),
 }
 
 # Arabic vowel signs (harakat) and the kashida are not compared in the PDF's text layer: the PDF

@@ -27,7 +27,8 @@ from .inlines import _raw_element as raw_element
 from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                      join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
-                     opens_with_phrase, printed_form, typed_label, vote_after_conclusions, HYPHEN)
+                     opens_with_phrase, printed_form, typed_label, vote_after_conclusions, note_brackets_facing,
+                     HYPHEN)
 from .votes import ref as ref_value
 
 _AKN4UN_NS = "http://un.org/akn4un"
@@ -145,6 +146,7 @@ class _Builder:
             join_split_preamble(statement, self.ctx)
             move_meeting_line(statement, lang, self.ctx)
             vote_after_conclusions(statement, self.ctx)
+            note_brackets_facing(statement, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
             raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))

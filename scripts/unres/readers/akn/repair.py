@@ -363,5 +363,53 @@ def vote_after_conclusions(statement, ctx) -> None:
     statement.remove(after[0])
 
 
+# ---------------------------------------------------------------- the note's brackets facing the wrong way
+_ADOPTION_NOTES = ("adoptedRecordedVote", "adoptedWithoutVote")
+
+
+def note_brackets_facing(statement, ctx) -> None:
+    """The adoption note's closing bracket typed as an opening one, or its opening bracket as a
+    closing one (58/24 in Arabic ends its last list "…، وملديف[": typed right to left, the two
+    are easily swapped), read as the bracket the note needs there (W676). Only where the words
+    between the note's two ends pair their own brackets: else which bracket was typed wrong is not
+    told, and the note is left as it is."""
+    for outcome in statement.iterfind("./{*}conclusions//{*}outcome"):
+        if (outcome.get("refersTo") or "").lstrip("#") in _ADOPTION_NOTES:
+            break
+    else:
+        return
+    pieces = _text_pieces(outcome)
+    text = "".join(text for _el, _slot, text in pieces)
+    stripped = text.strip()
+    if len(stripped) < 2 or stripped[0] not in "[]" or stripped[-1] not in "[]" \
+            or (stripped[0], stripped[-1]) == ("[", "]"):
+        return
+    inside = stripped[1:-1]
+    if inside.count("[") != inside.count("]"):
+        return
+    first = next(index for index, (_el, _slot, piece) in enumerate(pieces) if piece.strip())
+    last = max(index for index, (_el, _slot, piece) in enumerate(pieces) if piece.strip())
+    if stripped[0] == "]":
+        el, slot, _text = pieces[first]
+        setattr(el, slot, getattr(el, slot).replace("]", "[", 1))
+    if stripped[-1] == "[":
+        el, slot, _text = pieces[last]
+        # (read again: the note's first piece may be its last too)
+        text = getattr(el, slot)
+        at = len(text.rstrip()) - 1
+        setattr(el, slot, text[:at] + "]" + text[at + 1:])
+    ctx.warn(pieces[last][0], "the adoption note's brackets face the wrong way ("
+                              f"{stripped[0]}…{stripped[-1]}); read as [ … ]", "W676")
+
+
+def _text_pieces(el) -> list:
+    """Every piece of text inside ``el`` in print order: (element, "text" or "tail", the text)."""
+    pieces = [(el, "text", el.text or "")]
+    for child in el.iterchildren("*"):
+        pieces += _text_pieces(child)
+        pieces.append((child, "tail", child.tail or ""))
+    return pieces
+
+
 def _printed(el) -> str:
     return collapse("".join(el.itertext())).strip()
