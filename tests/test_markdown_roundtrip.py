@@ -93,8 +93,19 @@ def under_words(draw):
 
 
 # A State's name as every reader gives it: its words, one space between them.
+def _brackets_pair(name: str) -> bool:
+    """Whether every bracket of ``name`` pairs with one around some words (else E404)."""
+    depth = 0
+    for ch in name:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and "()" not in name.replace(" ", "")
+
+
 STATES = st.lists(st.text(alphabet=string.ascii_letters + " ’()'", min_size=2, max_size=20)
-                  .map(lambda name: " ".join(name.split())).filter(bool), max_size=6, unique=True)
+                  .map(lambda name: " ".join(name.split())).filter(bool).filter(_brackets_pair),
+                  max_size=6, unique=True)
 
 
 @st.composite

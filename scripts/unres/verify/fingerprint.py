@@ -113,8 +113,9 @@ _QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
 # the facing from where the bracket stands, which a bracket typed facing the wrong way belies
 # ("الكوارث (2015-2030(" of 78/159 in Arabic read "(2015-2030)"). Such a reader's brackets are
 # compared as brackets (in the texts compared only: the patterns built with without_marks_text
-# keep their own brackets).
-_BRACKETS = str.maketrans("([{", ")]}")
+# keep their own brackets). So are the other characters drawn as their mirror there: angle
+# brackets and guillemets ("<" read ">" in an Arabic sentence), the signs of order.
+_BRACKETS = str.maketrans("([{<«‹⟨〈≤≪⁽₍", ")]}>»›⟩〉≥≫⁾₎")
 
 
 def without_marks_text(text):

@@ -152,6 +152,10 @@ class _Reader:
             # A name is its words: "Costa  Rica" is Costa Rica, listed once, as an AKN file names it
             # (a no-break space the UN prints in "Côte d’Ivoire" stays one).
             name = _SPACES.sub(" ", name)
+            problem = _unprintable_state(name)
+            if problem:
+                self.fail(item, f"'{name}' in vote.{key}: a State's name cannot {problem}", "E404")
+                continue
             if name in seen:
                 self.fail(item, f"'{name}' is listed twice in vote.{key} (first at line {seen[name]})", "E402")
                 continue
@@ -162,6 +166,28 @@ class _Reader:
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+# What unres prints between and after the States of a list: a name ending with it would be
+# read back as a shorter name and a list cut there.
+_LIST_PUNCTUATION = ".,;،؛。，；、"
+
+
+def _unprintable_state(name: str):
+    """Why ``name`` cannot be printed in a vote's list and read back as itself, or None: the note
+    that holds the lists is printed between square brackets, the lists' punctuation after each
+    State, and a bracket of a right-to-left name is drawn facing the way its pair says."""
+    if "[" in name or "]" in name:
+        return "hold a square bracket (the adoption note around the lists is printed between them)"
+    if name.rstrip()[-1:] in tuple(_LIST_PUNCTUATION):
+        return (f"end with {name.rstrip()[-1]!r} (the punctuation printed between and after the "
+                "States of a list)")
+    depth = 0
+    for ch in name:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            break
+    if depth or re.search(r"\(\s*\)", name):
+        return "hold a bracket that pairs with none in it, or brackets around nothing"
+    return None
 
 
 def _choice(reader: _Reader, key: str, node, allowed, explained: str) -> str | None:
