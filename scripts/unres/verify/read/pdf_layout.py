@@ -3,6 +3,7 @@ the fingerprint read from them (italics as a font change, notes at the page's fo
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -115,7 +116,7 @@ def extract_pdf(path) -> Fingerprint:
     # A note's marker stands left of the text block, at the page's foot.
     printed = {(f.page, f.text.strip()) for f in note_frags if f.x < left - 1.0 and f.text.strip()}
     candidates, inline = {}, []
-    for f in in_text:
+    for f in [piece for f in in_text for piece in _calls_in_a_row(f, printed)]:
         # Small raised text is a call when a note of that marker is printed on its page;
         # otherwise it is a superscript or subscript of the words ("1er", "m3", "H2O").
         raised = any(ln.page == f.page and 0.5 < f.y - ln.y < 0.8 * body for ln in lines)
@@ -185,6 +186,28 @@ def _pdf_lines(frags, body):
     lines = [ln for ln in lines if ln.text.strip()]
     lines.sort(key=lambda ln: (ln.page, -ln.y))
     return lines
+
+
+def _calls_in_a_row(f, printed) -> list:
+    """``f``, or the calls it holds where it is two bracketed calls or more in a row, each a
+    fragment of its own at its share of ``f``'s width: a right-to-left page reads two calls set
+    side by side as one piece of text ("(1)(2)", "(1) (2)"), where a left-to-right one reads each
+    alone."""
+    found = list(_BRACKETED_CALL_RE.finditer(f.text))
+    if len(found) < 2 or not _CALLS_IN_A_ROW_RE.fullmatch(f.text) \
+            or not all((f.page, m.group()) in printed for m in found):
+        return [f]
+    pieces, width = [], (f.right - f.x) / len(f.text)
+    for m in found:
+        piece = copy.copy(f)
+        piece.text = m.group()
+        piece.x, piece.right = f.x + m.start() * width, f.x + m.end() * width
+        pieces.append(piece)
+    return pieces
+
+
+_BRACKETED_CALL_RE = re.compile(r"\([0-9]+\)")
+_CALLS_IN_A_ROW_RE = re.compile(r"\s*(?:\([0-9]+\)\s*)+")
 
 
 def _attach_calls(calls, lines, body):
@@ -355,14 +378,22 @@ def _line_segments(line):
         before_punctuation = f.mirrored and n + 1 < len(frags) and _is_punctuation(frags[n + 1].text)
         if before_punctuation and not f.text.strip():
             continue
-        calls = [c for c in line.calls if prev is not None and prev.x < c.x and c.right <= f.x + 1]
+        calls = sorted((c for c in line.calls if prev is not None and prev.x < c.x and c.right <= f.x + 1),
+                       key=lambda c: c.x)
+        past = [c for c in calls if c.x >= prev.right - 1] if prev is not None else []
         if (prev is not None and _gap_reads_as_space(prev, f)
-                and not (f.mirrored and _is_punctuation(f.text))
-                # (an italic word's last letter may reach over the start of its call)
-                and (not calls
-                     # the space after a call is drawn as a gap beyond it (no glyph where a
-                     # link starts: "2011,⁴ S-18/1" of 75/193), in either direction
-                     or f.x - max(c.right for c in calls) > 0.2 * f.size)):
+                # a space before a call or between two, drawn as a gap where no glyph names it (a
+                # number set left to right on a right-to-left line: "2022 (6)،" of 78/154; "Humanos¹ ²;"
+                # of 55/27 in Spanish)
+                # (only the calls past ``prev``'s end: a piece read right to left may hold a call)
+                and (any(after.x - before.right > 0.2 * max(f.size, prev.size)
+                         for before, after in zip([prev] + past, past))
+                     or not (f.mirrored and _is_punctuation(f.text))
+                     # (an italic word's last letter may reach over the start of its call)
+                     and (not calls
+                          # the space after a call is drawn as a gap beyond it (no glyph where a
+                          # link starts: "2011,⁴ S-18/1" of 75/193), in either direction
+                          or f.x - max(c.right for c in calls) > 0.2 * f.size))):
             segs.append((" ", False))
         segs.append((f.text, f.italic))
         prev = f
