@@ -65,6 +65,8 @@ UN_FILE_DEFECTS = {
     "session's Arabic files with a recorded vote do; the others (and our data) print the Arabic comma only",
     ("A_HRC_RES_54_23A", "["): "the lists put و before every State after the first, where the session's "
     "other Arabic files print the Arabic comma only",
+    ("A_HRC_RES_58_24A", "["): "the lists (printed after the closing lines, W675) put و before every "
+    "State after the first, as 2 of the 54th session's Arabic files do; our data prints the Arabic comma only",
     ("A_HRC_RES_54_3A", "["): "one list joins its last two States with و, where the session's other "
     "Arabic files print the Arabic comma",
     ("A_HRC_RES_54_3C", "["): "one list ends with an enumeration comma after its last State (越南、)",
