@@ -19,6 +19,7 @@ from ...model import languages, transforms
 from ...model.document import Emph, Link, NoteRef, Strong, Text, plain_text
 from ...model.numerals import letters, roman
 from .inlines import collapse, local
+from .votes import printed_outcome
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
@@ -364,19 +365,14 @@ def vote_after_conclusions(statement, ctx) -> None:
 
 
 # ---------------------------------------------------------------- the note's brackets facing the wrong way
-_ADOPTION_NOTES = ("adoptedRecordedVote", "adoptedWithoutVote")
-
-
 def note_brackets_facing(statement, ctx) -> None:
     """The adoption note's closing bracket typed as an opening one, or its opening bracket as a
     closing one (58/24 in Arabic ends its last list "…، وملديف[": typed right to left, the two
     are easily swapped), read as the bracket the note needs there (W676). Only where the words
     between the note's two ends pair their own brackets: else which bracket was typed wrong is not
     told, and the note is left as it is."""
-    for outcome in statement.iterfind("./{*}conclusions//{*}outcome"):
-        if (outcome.get("refersTo") or "").lstrip("#") in _ADOPTION_NOTES:
-            break
-    else:
+    outcome, _kind = printed_outcome(statement)
+    if outcome is None:
         return
     pieces = _text_pieces(outcome)
     text = "".join(text for _el, _slot, text in pieces)

@@ -72,7 +72,7 @@ class _Recorded:
 
 
 def read_vote(statement, meta_el, lang: str, ctx: InlineContext, errors: list) -> Optional[Vote]:
-    outcome_el, kind = _printed_outcome(statement)
+    outcome_el, kind = printed_outcome(statement)
     voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
     # The UN says 'adoptedRecordedVote' in @outcome; unres's files say '#adopted' there and
     # '#recordedVote' in @refersTo.
@@ -196,7 +196,7 @@ def _joined(data: _Recorded, states: list) -> Optional[str]:
     return list_last_two(data.printed, states)
 
 
-def _printed_outcome(statement):
+def printed_outcome(statement):
     """The bracketed adoption note in ``conclusions`` and what kind it is."""
     for outcome in statement.iterfind("./{*}conclusions//{*}outcome"):
         name = ref(outcome.get("refersTo"))
