@@ -53,8 +53,10 @@ def page_chars(textpage, spaces_of_no_width: bool = False) -> list:
     out: list = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
-    for i in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
-        if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    paired = -1     # the entry read already as the second half of a character
+    for i in range(count):
+        if i == paired or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
             continue
         if pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1:
             # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
@@ -62,6 +64,16 @@ def page_chars(textpage, spaces_of_no_width: bool = False) -> list:
             # whatever character its number happens to be.
             continue
         code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        if 0xD800 <= code <= 0xDFFF:
+            # PDFium counts in UTF-16: a character beyond U+FFFF (😀, 𝐀) is two entries, the
+            # halves of its pair, next to each other, the low one first where the glyph is in
+            # a right-to-left run. Together they are one character; a half alone is none.
+            other = pdfium_c.FPDFText_GetUnicode(textpage.raw, i + 1) if i + 1 < count else 0
+            high, low = (code, other) if code <= 0xDBFF else (other, code)
+            if not (0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF):
+                continue
+            paired = i + 1
+            code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
         ch = "-" if code == 2 else chr(code)   # PDFium's U+0002 is a hyphen that ends a line
         if ch in "\r\n\x00" or not code:
             continue
