@@ -22,7 +22,7 @@ from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Head
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
                                ends_with_comma, ends_with_semicolon, is_formula)
 from .. import source_text
-from . import block_positions, front_matter, indentation, note_calls
+from . import block_positions, front_matter, indentation, link_targets, note_calls
 
 # Extensions that would turn ordinary resolution text into something else
 # ($ amounts into maths, :words: into emoji, raw HTML into markup) are switched
@@ -856,6 +856,10 @@ class _Builder:
         elif kind in ("Math", "RawInline"):
             out.append(content[1])
         elif kind == "Link":
+            if not link_targets.is_url(content[2][0]):
+                self.fail(self.word_loc(_attr_pos(content[0]) or pos),
+                          f"the link's target {content[2][0]!r} is not a URL: write the address as it "
+                          "is (a scheme such as https: first, no space or bracket before it)", "E221")
             out.append(Link(content[2][0], self.inlines(content[1], pos)))
         elif kind == "Image":
             self.fail(self.word_loc(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
