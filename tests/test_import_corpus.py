@@ -136,7 +136,18 @@ def _printed_marker(note) -> str:
     closing = after.text if after is not None and not note.tail and _call_bracket(after) else ""
     if _unraised_close(note):
         closing = ")"
-    return opening + "{n}" + closing
+    return _OPENS.get(opening, opening) + "{n}" + _CLOSES.get(closing, closing)
+
+
+# A raised bracket beside a call facing the wrong way (60/3 in Arabic: "<sup>)</sup><authorialNote/>")
+# is the printed marker's, read as facing the call (W690).
+_OPENS, _CLOSES = {")": "(", "）": "（"}, {"(": ")", "（": "）"}
+
+
+def _wrong_facing(note) -> bool:
+    before, after = note.getprevious(), note.getnext()
+    return ((before is not None and not before.tail and _call_bracket(before) and before.text in _OPENS)
+            or (after is not None and not note.tail and _call_bracket(after) and after.text in _CLOSES))
 
 
 def _key(num) -> str:
@@ -240,7 +251,7 @@ def un_reading(path) -> dict:
             else:
                 pieces.append((text, href, a))
         links.update((_norm(text), href) for text, href, _a in pieces)
-    if any(_unraised_close(n) for n in st.iter(f"{{{NS['a']}}}authorialNote")):
+    if any(_unraised_close(n) or _wrong_facing(n) for n in st.iter(f"{{{NS['a']}}}authorialNote")):
         repairs.add("W690")
     reading = dict(repairs=repairs,
         agenda_title=" ".join(_text(e) for e in st.xpath("a:coverPage//a:inline[@name='agenda item name']",
@@ -259,6 +270,12 @@ def un_reading(path) -> dict:
         without_vote=bool(st.xpath("a:conclusions//a:outcome[@refersTo='#adoptedWithoutVote']",
                                    namespaces=NS)),
     )
+    if late and not any(reading["totals"]):
+        # The vote is a bare frame, counts of 0 (58/7 in Arabic): what print shows is the note after
+        # the closing lines, whose numbers are the counts in the order every language prints them.
+        shown = [int(n) for n in re.findall(r"\d+", _text(late[0].find("a:paragraph", NS)))]
+        if len(shown) in (2, 3):
+            reading["totals"] = tuple(shown + [0] * (3 - len(shown)))
     if st.xpath("a:meta//a:FRBRlanguage/@language", namespaces=NS) == ["fra"]:
         reading = {key: value if key == "repairs" else _as_french_prints(value) for key, value in reading.items()}
     return reading

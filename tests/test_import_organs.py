@@ -82,7 +82,20 @@ def _text(el, items: bool = True) -> str:
     # The raised brackets of an Arabic call's printed marker, "(1)", are the marker's, not words.
     return _norm("".join(t[1:] if t.is_tail and _unraised_close(t.getparent()) else t
                          for t in el.xpath(f".//text()[not(ancestor::a:authorialNote){skip}]", namespaces=NS)
-                         if not (t.is_text and _call_bracket(t.getparent()))))
+                         if not (t.is_text and _call_bracket(t.getparent())) and not _quoted_point(t, el)))
+
+
+def _quoted_point(text, el) -> bool:
+    """Whether ``text`` is in a point of a quoted paragraph (an amendment's <quotedStructure>, the
+    Council's 2699 (2023)) below ``el``: print shows such points as sub-paragraphs under the words."""
+    node = text.getparent() if text.is_text else text.getparent().getparent()
+    while node is not None and node is not el:
+        parent = node.getparent()
+        if etree.QName(node).localname == "point" and parent is not None \
+                and etree.QName(parent).localname == "quotedStructure":
+            return True
+        node = parent
+    return False
 
 
 def _flat_points(container) -> list:

@@ -4,7 +4,12 @@ conclusions' vote holds the note and its three labels, each over an empty <organ
 read that <mainBody> as more words of the last operative paragraph (W656), so the source printed
 the vote inside paragraph 23 and its lists were empty; the build then refused it. It now reads the
 lists back into the vote (W675), and refuses anything else after <conclusions> (E633), which print
-cannot place. Shown on generated moves of the 54th session's recorded votes in every language."""
+cannot place. Shown on generated moves of the 54th session's recorded votes in every language.
+
+58/7 in Arabic goes further: the conclusions' vote is a bare frame (no words in its note, counts of
+0, empty labels) and the <mainBody> after them prints the note, each label and its list. That vote
+is read back whole (W675 says so); a frame whose labels are not labels (a label run into its
+list) is refused as before."""
 from __future__ import annotations
 
 import copy
@@ -43,6 +48,17 @@ def _moved(path: Path, out: Path, spoil: str = "") -> None:
         organization = sub.find("./{*}organization")
         lines += [sub.text or "", organization.text or ""]
         organization.text = ""
+    if spoil.startswith("frame"):
+        # The vote left a bare frame: its note's words and its labels gone, each count 0.
+        outcome.text = None
+        for child in outcome.iterchildren("*"):
+            if etree.QName(child).localname == "quantity":
+                child.text, child.tail = "0", None
+                child.set("normalized", "0")
+            else:
+                child.text = None
+        if spoil == "frame-label":
+            lines[1] = lines[1].rstrip(":：") + " " + lines[2]
     if spoil == "operative":
         lines.append("24. Decides to remain seized of the matter.")
     elif spoil == "swapped":
@@ -81,7 +97,23 @@ def test_a_vote_printed_after_the_closing_lines_is_read_back_into_the_vote(tmp_p
 
 
 @needs_corpus
-@pytest.mark.parametrize("spoil", ["operative", "swapped", "short"])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(language=st.sampled_from(sorted(LANGUAGES)), number=st.sampled_from(RECORDED))
+def test_a_vote_left_a_bare_frame_is_read_back_whole_from_after_the_closing_lines(tmp_path, language, number):
+    path = _source(language, number)
+    original, _said = import_akn(path)
+    moved = tmp_path / path.name
+    _moved(path, moved, "frame")
+    res, warnings = import_akn(moved)
+    said = {w.code: w for w in warnings}
+    assert "W675" in said and "note" in said["W675"].message
+    assert res.meta.vote == original.meta.vote
+    assert res.meta.printed == original.meta.printed
+    assert res.parts == original.parts
+
+
+@needs_corpus
+@pytest.mark.parametrize("spoil", ["operative", "swapped", "short", "frame-label"])
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_anything_else_after_the_closing_lines_is_refused_with_its_line(tmp_path, language, spoil):
     path = _source(language, RECORDED[1])

@@ -28,6 +28,7 @@ from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                      join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
                      opens_with_phrase, printed_form, typed_label, vote_after_conclusions, note_brackets_facing,
+                     quoted_points,
                      HYPHEN)
 from .votes import ref as ref_value
 
@@ -147,6 +148,7 @@ class _Builder:
             move_meeting_line(statement, lang, self.ctx)
             vote_after_conclusions(statement, self.ctx)
             note_brackets_facing(statement, self.ctx)
+            quoted_points(statement, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
             raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))

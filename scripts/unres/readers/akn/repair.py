@@ -328,7 +328,12 @@ def vote_after_conclusions(statement, ctx) -> None:
     outcome prints it, then each label of the outcome in order with its list in the paragraph
     after it (one list at least printed), every list of the outcome empty. Anything else after
     <conclusions> is left where it is, and the reader refuses it (E633): print shows the closing
-    lines last."""
+    lines last.
+
+    The vote may be a bare frame as well (58/7 in Arabic: its note prints no words, its counts
+    say 0, its labels are empty): the note and labels are then taken from the <mainBody> too, when
+    its paragraphs have the vote's shape (a note opening with "[" and printing one number for
+    each count, then a short label ending with a colon over each list)."""
     children = [el for el in statement if isinstance(el.tag, str)]
     names = [local(el) for el in children]
     if "conclusions" not in names:
@@ -347,6 +352,7 @@ def vote_after_conclusions(statement, ctx) -> None:
                and p.find("./{*}content") is not None for p in paragraphs):
         return
     texts = [_printed(p.find("./{*}content")) for p in paragraphs]
+    framed = _fill_vote_frame(outcome, subs, texts)
     note = (outcome.text or "") + "".join(
         "".join(child.itertext()) + (child.tail or "") for child in outcome.iterchildren("*")
         if local(child) != "outcome")
@@ -358,10 +364,101 @@ def vote_after_conclusions(statement, ctx) -> None:
         organization.text = listed
         # Messages on a list name the line that prints it.
         organization.sourceline = paragraph.sourceline
-    ctx.warn(paragraphs[0], f"the vote's {len(subs)} lists are printed in a <mainBody> after the closing "
-                            "lines, under the vote's note and labels again, and the vote's own lists "
-                            "are empty: read as the vote's lists", "W675")
+    if framed:
+        ctx.warn(paragraphs[0], f"the vote is printed in a <mainBody> after the closing lines, its note, "
+                                f"{len(subs)} labels and lists, and the vote's own note, counts, labels "
+                                "and lists are empty: read as the vote", "W675")
+    else:
+        ctx.warn(paragraphs[0], f"the vote's {len(subs)} lists are printed in a <mainBody> after the "
+                                "closing lines, under the vote's note and labels again, and the vote's "
+                                "own lists are empty: read as the vote's lists", "W675")
     statement.remove(after[0])
+
+
+_COUNT = re.compile(r"\d+")
+
+
+def _fill_vote_frame(outcome, subs, texts) -> bool:
+    """Put the note and labels printed after the closing lines (``texts``) into a vote that is a
+    bare frame: no words in its note or labels, no count but 0. When the note prints one number
+    for each count, each becomes its count, in the frame's order of counts (the order every
+    language's note prints them in); when it does not (the Arabic note writes one and two as
+    words, "وامتناع عضوين"), the note is put in as its words and the counts of 0 are dropped, so
+    the lists are counted as printed. Nothing is changed unless the note and labels fit."""
+    counts = [q for q in outcome.iterchildren("{*}quantity")]
+    words = collapse((outcome.text or "") + "".join(
+        (child.tail or "") for child in outcome.iterchildren("*") if local(child) != "outcome")).strip()
+    if (words or not counts or any(_printed(q) not in ("", "0") or q.get("normalized", "0") != "0"
+                                   for q in counts)
+            or any(collapse(sub.text or "").strip() for sub in subs)
+            or len(texts) != 1 + 2 * len(subs) or not texts[0].startswith("[")):
+        return False
+    labels = texts[1::2]
+    if not all(0 < len(label) <= 40 and label[-1] in ":：" for label in labels):
+        return False
+    numbers = _COUNT.findall(texts[0])
+    for count in counts:
+        outcome.remove(count)
+    if len(numbers) != len(counts):
+        numbers = []
+    pieces = _COUNT.split(texts[0]) if numbers else [texts[0]]
+    outcome.text = pieces[0]
+    at = 0
+    for count, number, tail in zip(counts, numbers, pieces[1:]):
+        count.text, count.tail = number, tail
+        count.set("normalized", str(int(number)))
+        outcome.insert(at, count)
+        at += 1
+    for sub, label in zip(subs, labels):
+        sub.text = label
+    return True
+
+
+# ---------------------------------------------------------------- a quoted paragraph with sub-paragraphs
+def quoted_points(statement, ctx) -> None:
+    """A paragraph that quotes the words it puts in another resolution's place, typed as an
+    amendment (<mod><quotedStructure>) in a paragraph of its <content> (the Council's 2699 (2023):
+    "paragraph 11 of resolution 2653 (2022) shall be replaced by the following:", then the new
+    paragraph 11, "“Decides … shall not apply to:", and its points a. and b., the last closing the
+    quote). Print shows the quoted words on a line of their own under the paragraph's, and its
+    points as the paragraph's sub-paragraphs: so they are read (W700). Only where the amendment
+    is all its paragraph of <content> holds, and holds paragraphs of words and then points, with
+    no list of the paragraph's own beside it; anything else is left as the converter wrote it."""
+    for mod in list(statement.iter("{*}mod")):
+        holder = mod.getparent()
+        content = holder.getparent() if holder is not None else None
+        paragraph = content.getparent() if content is not None else None
+        quoted = [el for el in mod if isinstance(el.tag, str)]
+        if (paragraph is None or local(holder) != "p" or local(content) != "content"
+                or local(paragraph) not in ("paragraph", "point")
+                or len(quoted) != 1 or local(quoted[0]) != "quotedStructure"
+                or [el for el in holder if isinstance(el.tag, str)] != [mod]
+                or (holder.text or "").strip() or (mod.text or "").strip() or (mod.tail or "").strip()
+                or (quoted[0].text or "").strip()):
+            continue
+        inside = [el for el in quoted[0] if isinstance(el.tag, str)]
+        words = [el for el in inside if local(el) == "p"]
+        points = [el for el in inside if local(el) == "point"]
+        if (not words or inside != words + points
+                or any((el.tail or "").strip() for el in inside)
+                or (points and paragraph.find("./{*}list") is not None)):
+            continue
+        at = content.index(holder)
+        content.remove(holder)
+        for offset, p in enumerate(words):
+            p.tail = None
+            content.insert(at + offset, p)
+        if points:
+            namespace = etree.QName(paragraph).namespace
+            listed = etree.Element(f"{{{namespace}}}list")
+            listed.sourceline = points[0].sourceline
+            for point in points:
+                point.tail = None
+                listed.append(point)
+            content.addnext(listed)
+        ctx.warn(mod, "the paragraph quotes the words it puts in another's place as an amendment "
+                      f"(<mod>): read as a line under its words{' and its sub-paragraphs' if points else ''}",
+                 "W700")
 
 
 # ---------------------------------------------------------------- the note's brackets facing the wrong way
