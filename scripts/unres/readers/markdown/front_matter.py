@@ -301,6 +301,7 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
                                          f"the symbol's number is {tail!r}", "E108")
         _printed_dates_agree(reader, nodes.get("printed"), values)
+        _printed_vote_agrees(reader, nodes.get("printed"), values)
         _origin_form_known(reader, nodes.get("origin"), values)
     if reader.errors:
         raise SourceError(reader.errors)
@@ -466,6 +467,28 @@ def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
             reader.fail(value_node, f"'printed.{key}' prints the date {date.isoformat()} where "
                                     f"adoption_date is {adoption.isoformat()}; print the adoption date "
                                     f"in it, or correct adoption_date", "E111")
+
+
+def _printed_vote_agrees(reader: _Reader, node, values: dict) -> None:
+    """A kept adoption note (``printed.vote_note``, the UN file's own words) prints the vote's
+    totals: one whose numbers are not the lists' (a State taken off a list, the note left as it
+    was) would state two votes in every output. The note is read as ``verify`` reads it back from
+    the outputs, so a source is refused here exactly when its outputs would disagree."""
+    from ...verify.fingerprint import parse_vote_note
+
+    note, vote = (values.get("printed") or {}).get("vote_note"), values.get("vote")
+    if note is None or vote is None or vote.kind != RECORDED:
+        return
+    printed = parse_vote_note(note)
+    if printed is None or printed.totals is None or printed.totals == vote.totals:
+        return
+    where = next(v for k, v in node.value if k.value == "vote_note")
+    said = ", ".join(f"{n} {name}" for n, name, m in zip(printed.totals, ("in favour", "against", "abstaining"),
+                                                           vote.totals) if n != m)
+    listed = ", ".join(f"{m} {name}" for n, name, m in zip(printed.totals, ("in favour", "against", "abstaining"),
+                                                            vote.totals) if n != m)
+    reader.fail(where, f"'printed.vote_note' prints {said} where the vote counts {listed}; correct the "
+                       "note's numbers or the lists", "E401")
 
 
 def _origin_form_known(reader: _Reader, node, values: dict) -> None:
