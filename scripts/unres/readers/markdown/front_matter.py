@@ -483,11 +483,11 @@ def _printed_vote_agrees(reader: _Reader, node, values: dict) -> None:
     if printed is None or printed.totals is None or printed.totals == vote.totals:
         return
     where = next(v for k, v in node.value if k.value == "vote_note")
-    said = ", ".join(f"{n} {name}" for n, name, m in zip(printed.totals, ("in favour", "against", "abstaining"),
-                                                           vote.totals) if n != m)
-    listed = ", ".join(f"{m} {name}" for n, name, m in zip(printed.totals, ("in favour", "against", "abstaining"),
-                                                            vote.totals) if n != m)
-    reader.fail(where, f"'printed.vote_note' prints {said} where the vote counts {listed}; correct the "
+    differ = [(name, shown, counted) for name, shown, counted
+              in zip(("in favour", "against", "abstaining"), printed.totals, vote.totals) if shown != counted]
+    said = ", ".join(f"{shown} {name}" for name, shown, _counted in differ)
+    counted = ", ".join(f"{counted} {name}" for name, _shown, counted in differ)
+    reader.fail(where, f"'printed.vote_note' prints {said} where the vote counts {counted}; correct the "
                        "note's numbers or the lists", "E401")
 
 
