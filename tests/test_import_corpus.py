@@ -150,18 +150,22 @@ def _wrong_facing(note) -> bool:
             or (after is not None and not note.tail and _call_bracket(after) and after.text in _CLOSES))
 
 
-# A sub-paragraph's label: a letter in brackets ("(m)", "(م)") or the Arabic versions' roman level,
-# a number between quotes ("’2‘", "‘1‘").
-_ARABIC_ROMAN_LABEL = re.compile(r"\s*[’‘]\d{1,3}[’‘]\s*")
-_SUB_LABEL = re.compile(r"\s*(\([^\d\s()]{1,3}\)|[’‘]\d{1,3}[’‘])\s*")
+# The Arabic versions' roman level, a number between quotes ("’2‘", "‘1‘"); a sub-paragraph's
+# label is that or a letter in brackets ("(m)", "(م)").
+ARABIC_ROMAN = re.compile(r"\s*[’‘]\d{1,3}[’‘]\s*")
+_LETTER_LABEL = re.compile(r"\s*\([^\d\s()]{1,3}\)\s*")
 
 
 def _sub_label(num, text: str):
-    """(label key, words) of a paragraph that is a sub-paragraph by its label, else None."""
+    """(depth, label key, words) of a paragraph that is a sub-paragraph by its label, else None:
+    a roman label a level below a letter's."""
     if num is not None:
-        return (_key(num.text), text) if _SUB_LABEL.fullmatch(num.text or "") else None
+        label = num.text or ""
+        if ARABIC_ROMAN.fullmatch(label):
+            return 2, _key(label), text
+        return (1, _key(label), text) if _LETTER_LABEL.fullmatch(label) else None
     typed = re.match(r"([’‘]\d{1,3}[’‘])\s+(.*)$", text)
-    return (_key(typed.group(1)), typed.group(2)) if typed else None
+    return (2, _key(typed.group(1)), typed.group(2)) if typed else None
 
 
 def _key(num) -> str:
@@ -236,10 +240,8 @@ def un_reading(path) -> dict:
         if label is not None and operative and lst is None and not headings:
             # A sub-paragraph typed in a paragraph of its own after the paragraph it belongs to,
             # its label in <num> or typed in its words (56/7 in Arabic: "(م)", "’2‘", "‘1‘ …"):
-            # print shows it under that paragraph (W653), a ’1‘ label a level below a letter's.
-            key, words = label
-            roman = bool(_ARABIC_ROMAN_LABEL.fullmatch(num.text if num is not None else text.split()[0]))
-            operative[-1]["points"].append((2 if roman else 1, key, words))
+            # print shows it under that paragraph (W653).
+            operative[-1]["points"].append(label)
             repairs.add("W653")
             continue
         entry = dict(num=_key(num.text if num is not None else None), text=text,

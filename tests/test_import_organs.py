@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
-from test_import_corpus import _call_bracket, _unraised_close, heading_words, preamble_points, preamble_words
+from test_import_corpus import (ARABIC_ROMAN, _call_bracket, _unraised_close, heading_words, preamble_points,
+                                preamble_words)
 from unres import xmlsafe
 from unres.errors import UnresError
 from unres.model.document import Heading, Link, NoteRef, OperativeParagraph, Origin, Table, walk_inlines, walk_subparagraphs
@@ -114,7 +115,6 @@ def _flat_points(container) -> list:
 # ’1‘ (or ‘1’): the Arabic versions' roman level.
 _TYPED = re.compile(r"^\(?([a-z\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456]{1,3}|[ivx]{1,6}"
                     r"|[\u0621-\u064a]\u0640?)\)\s+(.*)$|^([\u3220-\u3229]|[’‘]\d{1,3}[’‘])\s+(.*)$")
-_ARABIC_ROMAN = re.compile(r"\s*[’‘]\d{1,3}[’‘]\s*")
 _TYPED_NUMBER = re.compile(r"^(\d{1,3})(?:\.| ?-)[\u200e\u200f]?\s+(.*)$")
 
 
@@ -187,7 +187,7 @@ def _operative_reading(body) -> tuple:
             # Print opens the operative part with it ("Resolves that:"), paragraph 1 next.
             opening = text
             continue
-        if num is not None and (not re.search(r"\d", num.text or "") or _ARABIC_ROMAN.fullmatch(num.text)):
+        if num is not None and (not re.search(r"\d", num.text or "") or ARABIC_ROMAN.fullmatch(num.text)):
             # A sub-paragraph's label in <num> of a paragraph of its own.
             text, num = _norm(num.text or "") + " " + text, None
         number = _TYPED_NUMBER.match(text) if num is None else None
