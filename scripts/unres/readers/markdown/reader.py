@@ -993,6 +993,18 @@ class _Builder:
                       f"footnote [^{call.key}] is called inside {where}, and a footnote cannot call "
                       f"a footnote{hint}", "E304")
 
+    def _sunk_definition(self, key) -> str:
+        """Why a definition typed in the text does not define: indented four columns or more, it
+        is read as part of what stands above it (a paragraph of a list item, or of the note
+        before), and its words would be printed there."""
+        for number, line in enumerate(self.lines, start=1):
+            stripped = line.lstrip(" \t")
+            if stripped.startswith(f"[^{key}]:") and note_calls.indent(line) >= 4:
+                return (f"; line {number} types '[^{key}]:' indented by four spaces or more (or a tab), "
+                        "so it is read as part of what stands above it, not as the note: start it at "
+                        "the line's beginning")
+        return ""
+
     def _check_footnotes(self):
         for number, line in enumerate(self.lines, start=1):
             if FOOTDEF_RE.match(line):
@@ -1001,7 +1013,8 @@ class _Builder:
                 key = call.group(1)
                 if key not in self.notes:
                     self.fail(Loc(self.path, number, call.start() + 1),
-                              f"footnote [^{key}] is called but never defined", "E301")
+                              f"footnote [^{key}] is called but never defined{self._sunk_definition(key)}",
+                              "E301")
         for key, note in self.notes.items():
             if key not in self.calls:
                 self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
