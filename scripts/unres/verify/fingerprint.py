@@ -99,11 +99,11 @@ def normalise(text: Optional[str], keep_breaks: bool = False) -> str:
 # reader without "marks" cannot read back: a right-to-left PDF's text layer names a glyph by the
 # text of the first cluster it was drawn in, and no text for the other glyphs of a cluster, so a
 # shadda drawn with a kasra is lost or a mark named over the wrong letter.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # An Arabic presentation form ("ﻫ", typed for the label (هـ) by a UN file) is drawn with the glyph
 # of its letter, which the same text layer names by the letter: such a reader reads the letter.
 _ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
-_LONE_MARKS = re.compile(" (?:" + _ARABIC_MARKS.pattern + ")+(?= )")
+_LONE_MARKS = re.compile(" (?:" + ARABIC_MARKS.pattern + ")+(?= )")
 # Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
 # quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
 # for, and PDFium gives a quote that ends a text object after a left-to-right symbol unmirrored
@@ -124,7 +124,7 @@ def without_marks_text(text):
     text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
-    return _ARABIC_MARKS.sub("", text).translate(_QUOTES)
+    return ARABIC_MARKS.sub("", text).translate(_QUOTES)
 
 
 @dataclass
@@ -394,7 +394,7 @@ def parse_date(text: str) -> Optional[dt.date]:
     # An Arabic month's two names are joined by a slash, which a UN file kept in `printed:` may
     # space ("12 تشرين الثاني/ نوفمبر 2020", S/RES/2551 (2020)), and a month's name may carry vowel
     # signs ("كانون الأوّل", S/RES/2613 (2021)): the date is the same.
-    text = re.sub(r" ?/ ?", "/", _ARABIC_MARKS.sub("", normalise(text)))
+    text = re.sub(r" ?/ ?", "/", ARABIC_MARKS.sub("", normalise(text)))
     for code, regex in _DATE_RES:
         match = regex.search(text)
         if not match:

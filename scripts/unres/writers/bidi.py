@@ -68,7 +68,9 @@ def _kept_end(text: str, start: int, end: int) -> int:
             depth[_CLOSING[ch]] -= 1
             if not quoted:
                 kept = i + 1
-        elif ch.isalnum() and not quoted:
+        elif (ch.isalnum() or (kept == i and unicodedata.category(ch).startswith("M"))) and not quoted:
+            # (a mark is its letter's: "q̃" has no letter of its own, and a mark left outside the
+            # isolate would be drawn on nothing)
             kept = i + 1
     return kept
 

@@ -154,6 +154,13 @@ def _place(ch, line) -> tuple:
     if _is_mark(ch):
         centre = (ch.left + ch.right) / 2
         letters = [c for c in line if not _is_mark(c) and c.text.strip()]
+        # A mark the font has no place for over this letter (a Latin accent typed on an Arabic
+        # letter) is drawn where the pen stands, at the origin of the letter the file draws just
+        # before it, its ink over the letter beside: it is still the first letter's.
+        unplaced = [c for c in letters if abs(c.x - ch.x) < 0.01 and 0 < ch.index - c.index <= 2]
+        if unplaced:
+            base = unplaced[-1]
+            return (-round(base.x, 2), -base.index, 1, ch.index)
         if letters:
             base = min(letters, key=lambda c: (not c.left - 0.5 <= centre <= c.right + 0.5,
                                                 abs(c.index - ch.index) > 4,
@@ -378,7 +385,7 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
                 out.pop()
                 sizes.pop()
                 i -= 1
-        run = list(reversed(order[i:j + 1]))
+        run = _left_to_right(order[i:j + 1])
         # A closing bracket drawn just right of a run that opens one is the run's ("16(1)").
         if out and sizes[-1] == 1 and _closes_run(out[-1][0], run):
             run.append(out.pop()[0])
@@ -403,6 +410,18 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
         runs.append(out[at:at + size])
         at += size
     return _facing(runs)
+
+
+def _left_to_right(chars) -> list:
+    """A left-to-right run's characters, given right to left, in reading order: a mark stays after
+    its letter ("q̃"), as ``_place`` put it in the right-to-left order."""
+    clusters: list = []
+    for ch in chars:
+        if clusters and _is_mark(ch):
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    return [ch for cluster in reversed(clusters) for ch in cluster]
 
 
 def page_lines(textpage, calls: bool = True, rtl: bool = False) -> list:

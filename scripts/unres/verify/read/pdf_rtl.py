@@ -15,6 +15,7 @@ import ctypes
 import unicodedata
 
 from .pdf_fonts import font_base_name
+from ..fingerprint import ARABIC_MARKS
 from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
 
 
@@ -88,8 +89,10 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     to its text) or a change of font starts the next, as a new text object does in a
     left-to-right page. Characters set small and raised beside a line (a note's call) are a
     fragment of their own on their own baseline."""
-    # The marks are not read (see fingerprint.without_marks): the file names them unreliably.
-    chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True) if not _is_mark(ch)]
+    # The Arabic block's marks are not read (see fingerprint.without_marks_text): the file names
+    # them unreliably. Another mark (an accent typed on a letter that has no letter with it) is.
+    chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True)
+             if not (_is_mark(ch) and ARABIC_MARKS.fullmatch(ch.text))]
     styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts, cells, blocks)))
     faces = {index: style.font for index, style in styles.items()}
     chars = _word_spaces(chars, faces)
