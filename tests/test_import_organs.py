@@ -42,8 +42,9 @@ NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 # Which warnings name the repair that explains a difference of each kind.
 EXCUSES = {
     "symbol": {"W680"},
-    # No catalogue title (the Council's files of 2025): the Council's agenda item is the title.
-    "title": {"W679"},
+    # No catalogue title (the Council's files of 2025): the Council's agenda item is the title; with
+    # no agenda item either (S/RES/2829 (2026)), the number line the cover page prints.
+    "title": {"W679", "W701"},
     "resolution number": {"W630", "W631", "W688"},
     "meeting": {"W684", "W685"},
     "adoption date": {"W683", "W685"},

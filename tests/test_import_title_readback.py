@@ -6,7 +6,11 @@ that cannot be read back.
   S/RES/2787 (2025) in Arabic) carry no such keyword, and the import wrote ``title: ""``, a source
   that the build refused (E103). The catalogue's agenda item of the Council (``refersTo="agenda"``,
   dictionary ``S/``), which the UN's lists of the Council's resolutions give as the title, is taken
-  then and named (W679); with neither, the import is refused (E621).
+  then and named (W679). A file marked up before its catalogue entry was made (S/RES/2829 (2026) in
+  English, only subject headings) names neither, and was refused: the resolution's number line its
+  cover page prints ("Resolution 2829 (2026)", the heading the UN's library lists a Council
+  resolution under) is taken then, in the file's language, and named (W701); with none of the
+  three, the import is refused (E621).
 - An Assembly file whose preface prints the number and no title (A/RES/78/17 in Arabic: only
   ``<docNumber>78/17</docNumber>``) is refused (E621) at the preface's line, saying what is missing
   and where it was looked for; no title is made up.
@@ -73,12 +77,34 @@ def test_a_council_file_without_the_catalogue_title_takes_the_council_s_agenda_i
     assert "W679" not in {w.code for w in warnings}
 
 
+@pytest.mark.skipif(not SC2020.exists(), reason="../shared/corpus/un-akn-sc is absent")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_council_file_whose_catalogue_names_neither_takes_its_printed_number_line(language, tmp_path, capsys):
+    """S/RES/2508 (2020) in each language, its catalogue title and the Council's agenda item taken
+    out as S/RES/2829 (2026) lacks both: the title is the number line the cover page prints, in the
+    file's language; the source builds."""
+    (original,) = (SC2020 / language).glob("S_RES_2508 (2020)-*.xml")
+    lines = original.read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged = "".join(line for line in lines
+                       if 'refersTo="title"' not in line and 'dictionary="S/"' not in line)
+    assert 'refersTo="title"' not in damaged and 'dictionary="S/"' not in damaged
+    xml, out, code, err = _import_cli(tmp_path, damaged, capsys, original.name)
+    assert code == EXIT_OK, err
+    printed = etree.fromstring(damaged.encode("utf-8")).xpath(
+        "//a:coverPage//a:docTitle[@refersTo='#resolutionNumber']", namespaces=NS)[0]
+    expected = " ".join("".join(printed.itertext()).split())
+    assert "2508" in expected and read_source(str(out)).meta.title == smart_text(expected)
+    number_line = _line(damaged, "#resolutionNumber")
+    assert f"{xml}:{number_line}:1: warning:" in err and "[W701]" in err
+    assert main(["build", str(out), "-o", str(tmp_path / "built"), "-q"]) == EXIT_OK
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.sampled_from(["keep", "empty", "none"]),
        agenda=st.one_of(st.none(), st.text(st.sampled_from("abcdefghij XYZ-’()é"), max_size=30)),
-       full_stop=st.booleans(), others=st.booleans())
+       full_stop=st.booleans(), others=st.booleans(), number_line=st.booleans())
 def test_the_council_s_title_comes_from_the_catalogue_or_its_agenda_item_or_the_import_is_refused(
-        tmp_path_factory, capsys, title, agenda, full_stop, others):
+        tmp_path_factory, capsys, title, agenda, full_stop, others, number_line):
     keywords = {"keep": TITLE_KEYWORD, "empty": '<keyword refersTo="title" value=" "/>', "none": ""}[title]
     if others:
         # The catalogue's subject headings, in its other dictionaries: not the Council's agenda item.
@@ -88,17 +114,24 @@ def test_the_council_s_title_comes_from_the_catalogue_or_its_agenda_item_or_the_
         shown = agenda + ("." if full_stop else "")
         keywords += f'\n<keyword refersTo="agenda" value="X" showAs="{shown}" dictionary="S/"/>'
     text = sc_file().replace(TITLE_KEYWORD, keywords)
+    if not number_line:
+        text = text.replace('      <p><docTitle refersTo="#resolutionNumber">Resolution 2561 (2021)</docTitle></p>\n', "")
+        assert "#resolutionNumber" not in text
     xml, out, code, err = _import_cli(tmp_path_factory.mktemp("t"), text, capsys)
     expected = " ".join((agenda or "").split()).removesuffix(".").strip()
     if title == "keep":
         assert code == EXIT_OK and read_source(str(out)).meta.title == "Security Council resolution 2561 (2021) [on Cyprus]"
-        assert "W679" not in err
+        assert "W679" not in err and "W701" not in err
     elif expected:
         assert code == EXIT_OK, err
         # Printed with UN typography, as every title is (the catalogue's own too).
         assert read_source(str(out)).meta.title == smart_text(expected)
         agenda_line = _line(text, 'dictionary="S/"')
-        assert f"{xml}:{agenda_line}:1: warning:" in err and "W679" in err
+        assert f"{xml}:{agenda_line}:1: warning:" in err and "W679" in err and "W701" not in err
+    elif number_line:
+        assert code == EXIT_OK, err
+        assert read_source(str(out)).meta.title == "Resolution 2561 (2021)"
+        assert f"{xml}:{_line(text, '#resolutionNumber')}:1: warning:" in err and "W701" in err
     else:
         assert code == EXIT_INPUT and not out.exists()
         assert f"{xml}:{_line(text, '<classification')}:1: error: cannot find the title" in err and "E621" in err

@@ -256,7 +256,11 @@ def council_title(statement, ctx: InlineContext, errors: list):
     subject. The files of 2025 carry no such keyword: the catalogue's agenda item of the Council
     (``refersTo="agenda"`` in the dictionary ``S/``, "The situation in Afghanistan."), which the
     UN's lists of the Council's resolutions give as the title, is taken then, its closing full stop
-    dropped, and the repair named (W679). With neither, the import is refused (E621)."""
+    dropped, and the repair named (W679). A file marked up before the catalogue entry was made
+    (S/RES/2829 (2026) in English: only subject headings) names neither: the resolution's number
+    line the cover page prints ("Resolution 2829 (2026)"), the heading under which the UN's own
+    library lists a Council resolution, is taken then, and the repair named (W701). With none of
+    the three, the import is refused (E621)."""
     keywords = list(statement.iterfind("./{*}meta/{*}classification/{*}keyword"))
     for el in keywords:
         if ref(el.get("refersTo")) == "title" and collapse(el.get("value") or "").strip():
@@ -271,12 +275,20 @@ def council_title(statement, ctx: InlineContext, errors: list):
                              "as the title (the Council prints none; the UN lists its resolutions under "
                              "that item)", "W679")
                 return item, el
+    line = statement.find("./{*}coverPage//{*}docTitle[@refersTo='#resolutionNumber']")
+    printed = collapse(plain(line)).strip() if line is not None else ""
+    if printed:
+        ctx.warn(line, "the catalogue entry names neither a title (<keyword refersTo=\"title\">) nor the "
+                       "Council's agenda item (<keyword refersTo=\"agenda\" dictionary=\"S/\">) in "
+                       f"meta/classification; the resolution's number line the cover page prints, {printed!r}, "
+                       "is taken as the title (the Council prints none)", "W701")
+        return printed, line
     where = statement.find("./{*}meta/{*}classification")
     errors.append(error(ctx.loc(where if where is not None else statement),
-                        "cannot find the title: the Security Council prints none, and the UN's catalogue "
+                        "cannot find the title: the Security Council prints none, the UN's catalogue "
                         "entry in meta/classification names neither a title (<keyword refersTo=\"title\">) "
-                        "nor the Council's agenda item (<keyword refersTo=\"agenda\" dictionary=\"S/\">)",
-                        "E621"))
+                        "nor the Council's agenda item (<keyword refersTo=\"agenda\" dictionary=\"S/\">), "
+                        "and the cover page prints no resolution number line", "E621"))
     return "", None
 
 
