@@ -59,7 +59,7 @@ EXCUSES = {
     "headings": {"W692"},
     "sub-paragraphs": {"W653", "W655", "W656", "W658", "W662", "W648", "W686", "W687", "W671", "W672"},
     "preamble": {"W654"},
-    "vote": {"W623", "W624"},
+    "vote": {"W623", "W624", "W702"},
     "annexes": {"W647", "W695"},
     "footnotes": {"W663"},
 }

@@ -380,6 +380,10 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
     """The vote of an organ that does not print it: ``analysis/parliamentary/voting``. The States
     are named there in English capitals; they are kept in English with the capitals undone."""
     voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
+    if voting is None or _empty_frame(voting):
+        recorded = _vote_from_workflow(meta_el, ctx)
+        if recorded is not None:
+            return recorded
     if voting is None:
         errors.append(error(ctx.loc(where), "no vote in the metadata (analysis/parliamentary/voting): "
                                             "neither a recorded vote nor adoption without a vote", "E620"))
@@ -415,6 +419,35 @@ def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Opti
         return None
     return Vote(RECORDED, in_favour=lists["inFavour"], against=lists["against"],
                 abstaining=lists["abstaining"], loc=loc)
+
+
+def _empty_frame(voting) -> bool:
+    """A voting element the converter left a frame (S/RES/2820 (2026) in Arabic: an empty quorum
+    and nothing else): no outcome, no count, no State."""
+    return (not collapse(voting.get("outcome") or "").strip() and voting.find(".//{*}count") is None
+            and voting.find(".//{*}organization") is None)
+
+
+def _vote_from_workflow(meta_el, ctx: InlineContext) -> Optional[Vote]:
+    """Where the metadata's vote is missing or an empty frame, the vote the workflow's adoption
+    step records ("Adopted 13-0-2, 10148thmeeting"): a recorded vote with those totals and no
+    States named, or adoption without a vote. The repair is named (W702). Anything else it says is
+    not read ("Adopted unanimously" gives no number a source could keep): None."""
+    step = meta_el.find("./{*}workflow/{*}step[@outcome='adopted']") if meta_el is not None else None
+    said = collapse(step.get("by") or "").strip() if step is not None else ""
+    totals = _OUTCOME_TOTALS_RE.search(said)
+    numbers = [int(n) for n in totals.groups()] if totals else []
+    if numbers and numbers[0]:      # (no resolution is adopted with no vote in favour: "0-0-0" says nothing)
+        vote = Vote(RECORDED, loc=ctx.loc(step), in_favour_total=numbers[0], against_total=numbers[1],
+                    abstaining_total=numbers[2])
+        kept = f"a recorded vote of {numbers[0]} to {numbers[1]}, {numbers[2]} abstaining, no State named"
+    elif re.search(r"without\s+(?:a\s+)?vote|by\s+acclamation", said, re.IGNORECASE):
+        vote, kept = Vote(WITHOUT_VOTE, loc=ctx.loc(step)), "adoption without a vote"
+    else:
+        return None
+    ctx.warn(step, "the metadata names no vote (analysis/parliamentary/voting is missing or empty); the "
+                   f"workflow's adoption step says {said!r}: kept as {kept}", "W702")
+    return vote
 
 
 def written_names(meta_el, cat: str, capitals: list, ctx: InlineContext) -> Optional[list]:

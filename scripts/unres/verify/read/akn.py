@@ -334,7 +334,9 @@ def _akn_vote_from_metadata(doc, fp: Fingerprint):
         if name:
             totals[name] = int(count.get("value") or 0)
             lists[name] = [normalise(o.text or "") for o in count.iter(_q("organization"))]
-            if len(lists[name]) != totals[name]:
+            # (a count that names no State is a total alone, as the UN's workflow gives one where
+            # its vote metadata is empty; it is compared with the source's total like any other)
+            if lists[name] and len(lists[name]) != totals[name]:
                 fp.problems.append(f"metadata {name} count {totals[name]} where it lists {len(lists[name])} States")
     # unres's own files also keep each list's names as the source writes them (capitals cannot
     # say the case of every name again): those must be the source's names too.
