@@ -212,7 +212,25 @@ def _operative_reading(body) -> tuple:
         operative.append(dict(num=label_key(_norm(num.text or "")) if num is not None else None, text=text,
                               points=_flat_points(para), headings=headings))
         headings = []
-    return operative, opening
+    return _numbered_points_lifted(operative), opening
+
+
+def _numbered_points_lifted(operative: list) -> list:
+    """Print shows a paragraph's last point labelled with the number after the paragraph's own,
+    the next paragraph's being the one after that ("5." closing paragraph 4, paragraph 6 next,
+    S/RES/2820 (2026) in French), as that operative paragraph, at the margin."""
+    out = []
+    for at, para in enumerate(operative):
+        out.append(para)
+        if not (para["points"] and (para["num"] or "").isdigit()):
+            continue
+        label, text = para["points"][-1]
+        after = operative[at + 1]["num"] if at + 1 < len(operative) else None
+        if label.isdigit() and int(label) == int(para["num"]) + 1 \
+                and (after is None or ((after or "").isdigit() and int(after) == int(label) + 1)):
+            para["points"] = para["points"][:-1]
+            out.append(dict(num=label, text=text, points=[], headings=[]))
+    return out
 
 
 def _section_reading(section) -> dict:

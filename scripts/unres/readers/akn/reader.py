@@ -28,7 +28,7 @@ from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                      join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
                      opens_with_phrase, printed_form, typed_label, vote_after_conclusions, note_brackets_facing,
-                     quoted_points,
+                     quoted_points, operative_in_sublist,
                      HYPHEN)
 from .votes import ref as ref_value
 
@@ -149,6 +149,7 @@ class _Builder:
             vote_after_conclusions(statement, self.ctx)
             note_brackets_facing(statement, self.ctx)
             quoted_points(statement, self.ctx)
+            operative_in_sublist(statement, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
             raise SourceError(error(self.ctx.loc(statement), "the front matter cannot be read", "E621"))
@@ -1292,6 +1293,17 @@ class _OperativeRecovery:
             # operative paragraph printed without one), may be typed plain, as the Chinese
             # versions often type it ("根据《联合国宪章》第七章采取行动，", S/RES/2621 (2022)).
             if ends_with_comma(para.inlines) and not para.children and para.wrapup is None \
+                    and index == len(self.entries) - 1:
+                # The main body's last paragraph, and no operative paragraph before it: moved to the
+                # preamble it would leave the resolution none (A/RES/80/189 in Spanish ends its one
+                # paragraph "… y de sus recomendaciones," where the other versions end it with a
+                # full stop). Nothing tells which the print meant: refused, saying where.
+                self.b.fail(el, "the main body's last paragraph, with no operative paragraph before it, "
+                                "ends with a comma, as a preambular paragraph does: read as operative it "
+                                "would not end as one, read as preambular the resolution would have no "
+                                "operative paragraph; if it is the operative paragraph, end it with a "
+                                "full stop in the file", "E205")
+            elif ends_with_comma(para.inlines) and not para.children and para.wrapup is None \
                     and (opens or self.next_number(index) is not None):
                 self.ctx.warn(el, "a preambular paragraph (words closed by a comma, before the first "
                                   "operative paragraph) in the main body; moved to the preamble", "W654")

@@ -506,3 +506,59 @@ def _text_pieces(el) -> list:
 
 def _printed(el) -> str:
     return collapse("".join(el.itertext())).strip()
+
+
+# ---------------------------------------------------------------- an operative paragraph typed as a sub-point
+_DECIMAL_NUM_RE = re.compile(r"^\s*(\d{1,3})\s*[.\-]?\s*$")
+
+
+def _decimal(el) -> Optional[int]:
+    num = el.find("./{*}num")
+    found = _DECIMAL_NUM_RE.match(collapse("".join(num.itertext()))) if num is not None else None
+    return int(found.group(1)) if found else None
+
+
+def operative_in_sublist(statement, ctx) -> None:
+    """The next operative paragraph typed as the last point of a <sublist> that closes the
+    paragraph before it (S/RES/2820 (2026) in French: "5. Décide …" in a <sublist> under iv) of
+    paragraph 4's d), then paragraph 6). Print shows it at the margin, paragraph 5: it is moved out,
+    after the paragraph it was typed in (W703). Only where its number is the one between the
+    main body's numbered paragraphs before and after it, and nothing follows it in the paragraph
+    it was typed in; anything else is left as the converter wrote it."""
+    body = statement.find("./{*}mainBody")
+    if body is None:
+        return
+    order = [el for el in body.iter("{*}paragraph", "{*}point")]
+    for at, point in enumerate(order):
+        number = _decimal(point) if local(point) == "point" else None
+        sublist = point.getparent()
+        if number is None or sublist is None or local(sublist) != "sublist":
+            continue
+        holder = next((el for el in point.iterancestors("{*}paragraph")
+                       if el.getparent() is not None and local(el.getparent()) != "list"), None)
+        if holder is None:
+            continue
+        before = [_decimal(el) for el in order[:at] if local(el) == "paragraph"]
+        before = [n for n in before if n is not None]
+        after = next((_decimal(el) for el in order[at + 1:] if local(el) == "paragraph"
+                      and _decimal(el) is not None and holder not in el.iterancestors()), None)
+        last = point
+        while last is not holder:
+            if any(isinstance(el.tag, str) for el in last.itersiblings()):
+                break
+            last = last.getparent()
+        if last is not holder or not before or before[-1] != number - 1 \
+                or (after is not None and after != number + 1):
+            continue
+        namespace = etree.QName(holder).namespace
+        moved = etree.Element(f"{{{namespace}}}paragraph")
+        moved.sourceline = point.sourceline
+        for child in list(point):
+            moved.append(child)
+        moved.tail = holder.tail
+        sublist.remove(point)
+        if not any(isinstance(el.tag, str) for el in sublist):
+            sublist.getparent().remove(sublist)
+        holder.addnext(moved)
+        ctx.warn(point, f"operative paragraph {number} is typed as the last point of a <sublist> in the "
+                        "paragraph before it; moved out, after that paragraph", "W703")
