@@ -22,9 +22,11 @@ from unres.writers.markdown import render_markdown
 UNSEEN = ROOT / "tests" / "unseen"
 HRC = sorted((UNSEEN / "hrc").glob("*session/*/*.xml"))
 # Unseen files refused (by a code of a class the corpus test names), as measured: only fewer.
-# The one Assembly file: 78/17 in Arabic, whose preface holds its number and no title, nor does any
-# other part of the UN's file (E621; the import makes no title up).
-UNSEEN_REFUSED_AT_MOST = {"ga": 1, "sc": 0}
+# The Assembly's two: 78/17 in Arabic, whose preface holds its number and no title, nor does any
+# other part of the UN's file (E621; the import makes no title up); 80/189 in Spanish, which ends
+# the one paragraph of its main body with a comma where its other versions have a full stop (E205:
+# read as preambular it leaves no operative paragraph, read as operative it does not end as one).
+UNSEEN_REFUSED_AT_MOST = {"ga": 2, "sc": 0}
 ORGANS = {organ: sorted((UNSEEN / organ).glob("*/*/*.xml")) for organ in ("ga", "sc")}
 
 
