@@ -22,8 +22,9 @@ CHARACTERS = ["\U0001F600", "\U0001F30D", "\U0001F389", "\U0001D400", "\U0001D46
 WORDS = "المؤرخ آذار/مارس {} قرارها للبيئة"
 
 
-def _source(where: str, character: str) -> str:
-    words = WORDS.format(character)
+def arabic_source(where: str, words: str) -> str:
+    """An Arabic resolution with ``words`` in its preambular paragraph, its operative paragraph or
+    its footnote (``where``)."""
     preamble = words if where == "preamble" else "للبيئة"
     operative = words if where == "operative" else "للبيئة"
     note = words if where == "note" else "A/HRC/54/1"
@@ -36,7 +37,7 @@ def _source(where: str, character: str) -> str:
 @pytest.mark.parametrize("where", ["preamble", "operative", "note"])
 def test_a_character_beyond_the_bmp_is_read_back_whole(tmp_path, where, character):
     try:
-        render_verified(str(tmp_path / "res.md"), _source(where, character).encode(), FORMATS,
+        render_verified(str(tmp_path / "res.md"), arabic_source(where, WORDS.format(character)).encode(), FORMATS,
                         str(tmp_path / "out"))
     except UnresError as refused:
         pytest.fail("; ".join(str(d) for d in refused.diagnostics))

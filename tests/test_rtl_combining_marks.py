@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FRONT
+from test_rtl_beyond_bmp import arabic_source
 from unres.errors import UnresError
 from unres.pipeline.build import render_verified
 
@@ -25,15 +25,6 @@ FORMATS = ("akn", "html", "pdf", "docx")
 WORD = "الحلقة"
 MARKS = ["\u0301", "\u0300", "\u0308", "\u0327", "\u0323"]
 LATIN = ["q\u0303", "x\u0302", "g\u0303", "w\u0331", "A/HRC/q\u0303"]
-
-
-def _source(where: str, words: str) -> str:
-    preamble = words if where == "preamble" else "للبيئة"
-    operative = words if where == "operative" else "للبيئة"
-    note = words if where == "note" else "A/HRC/54/1"
-    return (FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
-            + f"\n*إن مجلس حقوق الإنسان*،\n\n*إذ يشير* {preamble}[^1]،\n\n"
-            + f"1. *يقرر* {operative}.\n\n[^1]: {note}.\n")
 
 
 def _builds(tmp_path, text: str) -> None:
@@ -47,10 +38,10 @@ def _builds(tmp_path, text: str) -> None:
 @pytest.mark.parametrize("after", [1, 4, 6], ids=["first-letter", "inner-letter", "last-letter"])
 def test_an_accent_on_an_arabic_letter_is_read_after_its_letter(tmp_path, mark, after):
     word = WORD[:after] + mark + WORD[after:]
-    _builds(tmp_path, _source("preamble", f"في {word} الدراسية"))
+    _builds(tmp_path, arabic_source("preamble", f"في {word} الدراسية"))
 
 
 @pytest.mark.parametrize("letters", LATIN, ids=["q-tilde", "x-circumflex", "g-tilde", "w-macron-below", "symbol"])
 @pytest.mark.parametrize("where", ["preamble", "operative", "note"])
 def test_a_latin_letter_with_its_mark_stays_whole_in_arabic_text(tmp_path, where, letters):
-    _builds(tmp_path, _source(where, f"في {letters} الدراسية"))
+    _builds(tmp_path, arabic_source(where, f"في {letters} الدراسية"))
