@@ -4,8 +4,9 @@ adoption step records, and names the repair (W702).
 S/RES/2820 (2026) in Arabic keeps ``<voting><quorum value=""/></voting>`` and nothing else, where
 its workflow says "Adopted 13-0-2, 10148thmeeting": it was refused (E620). The totals are now kept
 as a recorded vote of 13 to 0, 2 abstaining, with no State named; "without vote" or "by
-acclamation" is adoption without a vote. Anything else the step says is not read ("unanimously"
-gives no number a source could keep), and the import is refused as before. A source that gives a vote's
+acclamation" is adoption without a vote; the Security Council's "unanimously", from 1966 (when it
+became fifteen), its fifteen members in favour. Anything else the step says is not read (the
+Assembly's "unanimously" gives no number), and the import is refused as before. A source that gives a vote's
 totals and names no State builds, its AKN counts naming none (the checker took a count that names
 no State for a count that lost its States)."""
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from conftest import CORPUS
-from test_import_organ_repairs import SC_VOTE, sc_file
+from test_import_organ_repairs import SC_VOTE, ga_file, sc_file
 from unres.cli import main
 from unres.errors import EXIT_INPUT, EXIT_OK
 from unres.model.document import RECORDED, WITHOUT_VOTE
@@ -30,8 +31,15 @@ FRAMES = {"empty quorum": '<voting><quorum value=""/></voting>', "bare": "<votin
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 
 
-def _step(said: str) -> str:
-    return f'<step date="2021-01-29" outcome="adopted" as="S/PV.8712" by="{said}"/>'
+def _step(said: str, year: int = 2021) -> str:
+    return f'<step date="{year}-01-29" outcome="adopted" as="S/PV.8712" by="{said}"/>'
+
+
+def _organ_file(organ: str, frame: str, said: str, year: int) -> str:
+    if organ == "sc":
+        return sc_file(workflow=_step(said, year)).replace(SC_VOTE, FRAMES[frame])
+    return ga_file(voting=FRAMES[frame]).replace('<workflow source="#un"></workflow>',
+                                                 f'<workflow source="#un">{_step(said, year)}</workflow>')
 
 
 def _import(tmp_path, text, capsys):
@@ -45,8 +53,9 @@ def _line(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(frame=st.sampled_from(sorted(FRAMES)),
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(organ=st.sampled_from(["sc", "ga"]), year=st.sampled_from([1960, 1966, 2021]),
+       frame=st.sampled_from(sorted(FRAMES)),
        said=st.one_of(
            st.builds(lambda a, b, c, sep, meeting: f"Adopted {a}-{b}-{c}{sep}{meeting}",
                      st.integers(0, 15), st.integers(0, 15), st.integers(0, 15),
@@ -55,13 +64,16 @@ def _line(text: str, needle: str) -> int:
            st.sampled_from(["Adopted unanimously, 8712th meeting", "Adopted unanimously; voting by mail",
                             "Adopted without vote, 8703rd meeting", "Adopted by acclamation, 8712th meeting",
                             "Adopted", "Adopted, 8712th meeting", ""])))
-def test_an_empty_vote_frame_takes_the_workflow_s_vote_or_is_refused(tmp_path_factory, capsys, frame, said):
-    text = sc_file(workflow=_step(said)).replace(SC_VOTE, FRAMES[frame])
+def test_an_empty_vote_frame_takes_the_workflow_s_vote_or_is_refused(tmp_path_factory, capsys, organ, year,
+                                                                      frame, said):
+    text = _organ_file(organ, frame, said, year)
+    assert FRAMES[frame] in text and _step(said, year) in text
     xml, out, code, err = _import(tmp_path_factory.mktemp("v"), text, capsys)
     totals = re.search(r"(\d+)-(\d+)-(\d+)", said)
     if totals and int(totals.group(1)) == 0:
         totals = None       # no resolution is adopted with no vote in favour
-    if not (totals or re.search(r"without vote|acclamation", said)):
+    fifteen = organ == "sc" and year >= 1966 and "unanimously" in said
+    if not (totals or fifteen or re.search(r"without vote|acclamation", said)):
         assert code == EXIT_INPUT and not out.exists() and "[E620]" in err and "W702" not in err
         return
     assert code == EXIT_OK, err
@@ -71,6 +83,8 @@ def test_an_empty_vote_frame_takes_the_workflow_s_vote_or_is_refused(tmp_path_fa
     if totals:
         assert vote.kind == RECORDED and not vote.names_states
         assert vote.totals == tuple(int(n) for n in totals.groups())
+    elif fifteen:
+        assert vote.kind == RECORDED and not vote.names_states and vote.totals == (15, 0, 0)
     else:
         assert vote.kind == WITHOUT_VOTE
 
@@ -114,8 +128,6 @@ VOTE_SHAPES = {
 def test_an_assembly_or_council_source_with_totals_alone_builds(organ, shape, tmp_path):
     """The README's totals written instead of their lists, in an organ that keeps the vote as
     metadata only: the AKN counts them and names no State (refused as a bug before: O-VERIFY)."""
-    from test_import_organ_repairs import ga_file
-
     xml = tmp_path / "res.xml"
     xml.write_text(ga_file() if organ == "ga" else sc_file(), encoding="utf-8")
     assert main(["import", str(xml), "-o", str(tmp_path / "res.md"), "-q"]) == EXIT_OK

@@ -163,7 +163,7 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
                          errors)
     else:
         fields = _organ_fields(statement, symbol, organ_key, code, f, ctx, errors)
-        vote = organs.vote_from_metadata(meta_el, ctx, errors, statement)
+        vote = organs.vote_from_metadata(meta_el, ctx, errors, statement, council=organ_key == organs.SC)
     if errors:
         return None
     meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,

@@ -376,12 +376,12 @@ def _iso(raw: str) -> Optional[dt.date]:
 
 
 # ------------------------------------------------------------------ votes kept as data
-def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where) -> Optional[Vote]:
+def vote_from_metadata(meta_el, ctx: InlineContext, errors: list, where, council: bool = False) -> Optional[Vote]:
     """The vote of an organ that does not print it: ``analysis/parliamentary/voting``. The States
     are named there in English capitals; they are kept in English with the capitals undone."""
     voting = meta_el.find("./{*}analysis/{*}parliamentary/{*}voting") if meta_el is not None else None
     if voting is None or _empty_frame(voting):
-        recorded = _vote_from_workflow(meta_el, ctx)
+        recorded = _vote_from_workflow(meta_el, ctx, council)
         if recorded is not None:
             return recorded
     if voting is None:
@@ -428,11 +428,17 @@ def _empty_frame(voting) -> bool:
             and voting.find(".//{*}organization") is None)
 
 
-def _vote_from_workflow(meta_el, ctx: InlineContext) -> Optional[Vote]:
+# The Security Council's members since 1 January 1966 (the Charter's Article 23 as amended in 1965):
+# a vote the Council's records call unanimous is that many in favour.
+COUNCIL_MEMBERS, COUNCIL_OF_FIFTEEN_SINCE = 15, 1966
+
+
+def _vote_from_workflow(meta_el, ctx: InlineContext, council: bool) -> Optional[Vote]:
     """Where the metadata's vote is missing or an empty frame, the vote the workflow's adoption
     step records ("Adopted 13-0-2, 10148thmeeting"): a recorded vote with those totals and no
-    States named, or adoption without a vote. The repair is named (W702). Anything else it says is
-    not read ("Adopted unanimously" gives no number a source could keep): None."""
+    States named, or adoption without a vote; for the Security Council from 1966, "Adopted
+    unanimously", its fifteen members in favour. The repair is named (W702). Anything else it says
+    is not read: None."""
     step = meta_el.find("./{*}workflow/{*}step[@outcome='adopted']") if meta_el is not None else None
     said = collapse(step.get("by") or "").strip() if step is not None else ""
     totals = _OUTCOME_TOTALS_RE.search(said)
@@ -443,6 +449,11 @@ def _vote_from_workflow(meta_el, ctx: InlineContext) -> Optional[Vote]:
         kept = f"a recorded vote of {numbers[0]} to {numbers[1]}, {numbers[2]} abstaining, no State named"
     elif re.search(r"without\s+(?:a\s+)?vote|by\s+acclamation", said, re.IGNORECASE):
         vote, kept = Vote(WITHOUT_VOTE, loc=ctx.loc(step)), "adoption without a vote"
+    elif council and re.search(r"\bunanimous", said, re.IGNORECASE) \
+            and (_iso(step.get("date") or "") or dt.date.min).year >= COUNCIL_OF_FIFTEEN_SINCE:
+        vote = Vote(RECORDED, loc=ctx.loc(step), in_favour_total=COUNCIL_MEMBERS, against_total=0,
+                    abstaining_total=0)
+        kept = f"a recorded vote of the Council's {COUNCIL_MEMBERS} members in favour, no State named"
     else:
         return None
     ctx.warn(step, "the metadata names no vote (analysis/parliamentary/voting is missing or empty); the "
