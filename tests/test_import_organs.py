@@ -417,7 +417,16 @@ def differences(path, res, said: set) -> list:
         # A paragraph printed without a number (a part's only one, A/RES/75/13) reads None.
         check("operative numbers", [label_key(p.num) if p.num else None for p in part.operative] == expected,
               f"{len(part.operative)} vs {len(expected)}")
-        for para, entry in zip(part.operative, theirs["operative"]):
+        # Each paragraph beside the reading's of its number: an entry the reading could not number
+        # (moved to the preamble by a named repair, W654) shifts positions, not numbers. Unnumbered
+        # paragraphs (a part's only one) are taken in order.
+        by_number = {o["num"]: o for o in theirs["operative"] if o["num"] is not None}
+        pairs = ([(p, by_number.get(label_key(p.num))) for p in part.operative]
+                 if part.operative and all(p.num for p in part.operative)
+                 else list(zip(part.operative, theirs["operative"])))
+        for para, entry in pairs:
+            if entry is None:
+                continue        # (a number the reading has not: the numbers' check says so)
             check("operative text", _norm(_plain(para.inlines)) == entry["text"], para.num)
             mine = [(label_key(s.label), _norm(_plain(s.inlines))) for s in walk_subparagraphs(para.children)]
             check("sub-paragraphs", mine == entry["points"], para.num)
