@@ -42,9 +42,11 @@ def _files(language):
 
 
 def _plain_paragraphs(root):
-    """The operative paragraphs of the main body that hold words and no list of their own."""
+    """The operative paragraphs of the resolution's main body (not an annex's) that hold words and
+    no list of their own."""
     return [p for p in root.iter(f"{{{NS}}}paragraph")
             if p.getparent() is not None and etree.QName(p.getparent()).localname == "mainBody"
+            and not any(etree.QName(a).localname in ("attachment", "attachments") for a in p.iterancestors())
             and p.find(f"{{{NS}}}num") is not None and p.find(f"{{{NS}}}list") is None
             and p.find(f"{{{NS}}}content/{{{NS}}}p") is not None and not list(p.iter(f"{{{NS}}}point"))]
 
