@@ -28,7 +28,7 @@ from .meta import printed_strings, read_meta
 from .repair import (MAX_DEPTH, TYPED_LABEL_RE, LabelNester, ends_closed, ends_with_comma, label_key, lookalike,
                      join_split_preamble, move_meeting_line, next_key, reads_as_heading, reads_as_line,
                      opens_with_phrase, printed_form, typed_label, vote_after_conclusions, note_brackets_facing,
-                     quoted_points, operative_in_sublist,
+                     quoted_points, operative_in_sublist, decimal_number,
                      HYPHEN)
 from .votes import ref as ref_value
 
@@ -1292,8 +1292,8 @@ class _OperativeRecovery:
             # phrase is set apart, or, where a numbered paragraph follows (so this is not a lone
             # operative paragraph printed without one), may be typed plain, as the Chinese
             # versions often type it ("根据《联合国宪章》第七章采取行动，", S/RES/2621 (2022)).
-            if ends_with_comma(para.inlines) and not para.children and para.wrapup is None \
-                    and index == len(self.entries) - 1:
+            closed_by_comma = ends_with_comma(para.inlines) and not para.children and para.wrapup is None
+            if closed_by_comma and index == len(self.entries) - 1:
                 # The main body's last paragraph, and no operative paragraph before it: moved to the
                 # preamble it would leave the resolution none (A/RES/80/189 in Spanish ends its one
                 # paragraph "… y de sus recomendaciones," where the other versions end it with a
@@ -1303,8 +1303,7 @@ class _OperativeRecovery:
                                 "would not end as one, read as preambular the resolution would have no "
                                 "operative paragraph; if it is the operative paragraph, end it with a "
                                 "full stop in the file", "E205")
-            elif ends_with_comma(para.inlines) and not para.children and para.wrapup is None \
-                    and (opens or self.next_number(index) is not None):
+            elif closed_by_comma and (opens or self.next_number(index) is not None):
                 self.ctx.warn(el, "a preambular paragraph (words closed by a comma, before the first "
                                   "operative paragraph) in the main body; moved to the preamble", "W654")
                 self.preamble.append(PreambularParagraph(para.inlines, loc=para.loc))
@@ -1392,8 +1391,7 @@ class _OperativeRecovery:
     def next_number(self, index: int) -> Optional[int]:
         for _el, num, _para in self.entries[index + 1:]:
             if num is not None:
-                digits = re.fullmatch(r"\s*(\d+)\s*[.\-]?\s*", num)
-                return int(digits.group(1)) if digits else None
+                return decimal_number(num)
         return None
 
 

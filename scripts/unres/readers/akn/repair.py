@@ -509,13 +509,15 @@ def _printed(el) -> str:
 
 
 # ---------------------------------------------------------------- an operative paragraph typed as a sub-point
-_DECIMAL_NUM_RE = re.compile(r"^\s*(\d{1,3})\s*[.\-]?\s*$")
+def decimal_number(label: str) -> Optional[int]:
+    """The number of an operative paragraph's label ("5.", "5 -", "5"), or None for any other label."""
+    found = re.fullmatch(r"\s*(\d+)\s*[.\-]?\s*", label)
+    return int(found.group(1)) if found else None
 
 
 def _decimal(el) -> Optional[int]:
     num = el.find("./{*}num")
-    found = _DECIMAL_NUM_RE.match(collapse("".join(num.itertext()))) if num is not None else None
-    return int(found.group(1)) if found else None
+    return decimal_number(_printed(num)) if num is not None else None
 
 
 def operative_in_sublist(statement, ctx) -> None:
