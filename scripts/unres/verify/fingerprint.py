@@ -103,6 +103,41 @@ ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # An Arabic presentation form ("ﻫ", typed for the label (هـ) by a UN file) is drawn with the glyph
 # of its letter, which the same text layer names by the letter: such a reader reads the letter.
 _ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+# On a right-to-left page, and only there, PDFium gives a character that Unicode decomposes for
+# compatibility (its data's "<compat>", "<fraction>", "<circle>" … forms) as that decomposition:
+# "…" as "...", "½" as "1/2" (a plain slash), "№" as "No", "①" as "1", though the file names them
+# rightly. Such a reader's texts are compared so (the no-break space, "<noBreak>", is given as
+# itself, and stays).
+_COMPATIBLE = [chr(code) for code in range(0xA0, 0x10000)
+               if unicodedata.decomposition(chr(code)).startswith("<")
+               and not unicodedata.decomposition(chr(code)).startswith("<noBreak>")
+               and not _ARABIC_FORMS.match(chr(code))]
+
+
+def _spacing_accent(ch: str) -> bool:
+    parts = unicodedata.normalize("NFKC", ch)
+    return len(parts) == 2 and parts[0] == " " and unicodedata.combining(parts[1]) > 0
+
+
+# A spacing accent ("´", "¨", "¸") PDFium gives as its combining mark alone, which the reader reads
+# back as the accent: {mark: the accent (the first of those Unicode gives that mark)}. It is
+# compared as itself.
+SPACING_ACCENTS: dict = {}
+for _accent in filter(_spacing_accent, _COMPATIBLE):
+    SPACING_ACCENTS.setdefault(unicodedata.normalize("NFKC", _accent)[1], _accent)
+_COMPATIBLE = [ch for ch in _COMPATIBLE if not _spacing_accent(ch)]
+_COMPATIBILITY = re.compile("[" + "".join(map(re.escape, _COMPATIBLE)) + "]")
+
+
+def as_decomposed(text: str) -> str:
+    """``text`` with each such character as its compatibility decomposition, which is what PDFium
+    gives on a right-to-left page, or, where it gives the character itself, what that comes to
+    (the fraction slash of "↉" a plain one, as PDFium gives "½")."""
+    return _COMPATIBILITY.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).replace("\u2044", "/")
+
+
+# What PDFium gives one glyph as, in several characters (each at the glyph's place): "...", "1/2".
+DECOMPOSED = frozenset(d for d in map(as_decomposed, _COMPATIBLE) if len(d) > 1)
 _LONE_MARKS = re.compile(" (?:" + ARABIC_MARKS.pattern + ")+(?= )")
 # Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
 # quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
@@ -122,6 +157,7 @@ def without_marks_text(text):
     if not isinstance(text, str):
         return text
     text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = as_decomposed(text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
     return ARABIC_MARKS.sub("", text).translate(_QUOTES)

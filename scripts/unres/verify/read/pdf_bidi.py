@@ -44,10 +44,13 @@ class _Char:
         self.font = None
 
 
-def page_chars(textpage, spaces_of_no_width: bool = False) -> list:
+def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = False) -> list:
     """The page's drawn characters in the file's order, with their box, origin and baseline;
     ``spaces_of_no_width``: with the spaces PDFium gives no width (in a right-to-left line, where
-    a word space is drawn at the edge of the glyph after it), which are otherwise left out."""
+    a word space is drawn at the edge of the glyph after it), which are otherwise left out;
+    ``decomposed``: with the characters PDFium gives one glyph of a right-to-left page as (its
+    compatibility decomposition, "…" as three full stops at the glyph's place) read as one, in
+    the file's order, so that no later step places them apart ("½" read "2/1")."""
     import pypdfium2.raw as pdfium_c
 
     out: list = []
@@ -84,7 +87,46 @@ def page_chars(textpage, spaces_of_no_width: bool = False) -> list:
             continue            # PDFium's own space of no width beside a mark, drawn by nothing
         size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
         out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value))
+    return _one_glyph_each(out) if decomposed else out
+
+
+def _one_glyph_each(chars) -> list:
+    """``chars`` with each run that stands at one glyph's place and spells a compatibility
+    decomposition (``fingerprint.DECOMPOSED``) joined into one character of that text, and a
+    spacing accent PDFium gives as its combining mark ("´" as U+0301) read as the accent: a mark
+    drawn as a glyph of its own, touching neither neighbour and not at the place of the one before
+    it (a combining mark typed after a letter is drawn at its letter's place, or over it)."""
+    from ..fingerprint import DECOMPOSED, SPACING_ACCENTS, as_decomposed
+
+    for n, ch in enumerate(chars):
+        if ch.text in SPACING_ACCENTS and not any(
+                _touches(ch, other) or abs(ch.x - other.x) < 0.01 for other in chars[max(n - 1, 0):n + 2]
+                if other is not ch):
+            ch.text = SPACING_ACCENTS[ch.text]
+    out: list = []
+    start = 0
+    while start < len(chars):
+        end = start + 1
+        first = chars[start]
+        while end < len(chars) and _same_place(chars[end], first):
+            end += 1
+        text = "".join(ch.text for ch in chars[start:end])
+        if end - start > 1 and as_decomposed(text) in DECOMPOSED:
+            first.text = text
+            out.append(first)
+        else:
+            out += chars[start:end]
+        start = end
     return out
+
+
+def _touches(ch, other) -> bool:
+    return abs(ch.y - other.y) < ch.size and ch.left < other.right and other.left < ch.right
+
+
+def _same_place(ch, other) -> bool:
+    return all(abs(a - b) < 0.01 for a, b in ((ch.left, other.left), (ch.right, other.right),
+                                              (ch.y, other.y), (ch.x, other.x)))
 
 
 def _lines(chars) -> list:

@@ -91,7 +91,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     fragment of their own on their own baseline."""
     # The Arabic block's marks are not read (see fingerprint.without_marks_text): the file names
     # them unreliably. Another mark (an accent typed on a letter that has no letter with it) is.
-    chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True)
+    chars = [ch for ch in page_chars(textpage, spaces_of_no_width=True, decomposed=True)
              if not (_is_mark(ch) and ARABIC_MARKS.fullmatch(ch.text))]
     styles = dict(zip((ch.index for ch in chars), _styles(textpage, chars, headings, fonts, cells, blocks)))
     faces = {index: style.font for index, style in styles.items()}
