@@ -89,12 +89,15 @@ def preamble_words(st, text=_text) -> list:
 
 def _preamble_pieces(st) -> list:
     """A preamble printed in pieces with paragraphs of a <mainBody> between them (W674): the
-    containers and lists of every piece and the content of those paragraphs, in print order."""
+    containers and lists of every piece and the content of those paragraphs, or the heading a
+    paragraph holds alone (80/131 in Arabic), in print order."""
     last = st.xpath("a:preamble", namespaces=NS)[-1]
     out = []
-    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList | a:mainBody/a:paragraph/a:content",
-                       namespaces=NS):
-        if etree.QName(el).localname != "content" or el.getparent().getparent() in last.itersiblings(preceding=True):
+    for el in st.xpath("a:preamble/a:container | a:preamble/a:blockList | a:mainBody/a:paragraph/a:content"
+                       " | a:mainBody/a:paragraph[count(*) = 1]/a:subheading"
+                       " | a:mainBody/a:paragraph[count(*) = 1]/a:heading", namespaces=NS):
+        if etree.QName(el).localname not in ("content", "subheading", "heading") \
+                or el.getparent().getparent() in last.itersiblings(preceding=True):
             out.append(el)
     return out
 

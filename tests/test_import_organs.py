@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 
 from conftest import CORPUS
-from test_import_corpus import (ARABIC_ROMAN, _call_bracket, _unraised_close, heading_words, preamble_points,
+from test_import_corpus import (ARABIC_ROMAN, _call_bracket, _early_bodies, _unraised_close, heading_words, preamble_points,
                                 preamble_words)
 from unres import xmlsafe
 from unres.errors import UnresError
@@ -308,8 +308,11 @@ def un_reading(path) -> dict:
     for st in statements:
         operative, opening, headings = [], None, []
         # A <container> of one <p> among the paragraphs is a heading typed so (2550 (2020)).
-        body = st.xpath("a:mainBody/a:paragraph | a:mainBody/a:container[count(*) = 1 and a:p]"
-                        " | a:mainBody/a:container[a:table]", namespaces=NS)
+        # (a <mainBody> between two pieces of the preamble prints preambular paragraphs, W674)
+        early = _early_bodies(st)
+        body = [el for el in st.xpath("a:mainBody/a:paragraph | a:mainBody/a:container[count(*) = 1 and a:p]"
+                                      " | a:mainBody/a:container[a:table]", namespaces=NS)
+                if el.getparent() not in early]
         adopted = _adopted_reading(body)
         if adopted is not None:
             parts.append(dict(preamble=preamble_words(st, _text),

@@ -6,6 +6,7 @@ rest without a word; it now reads one preamble in print order (W674), and refuse
 language."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from lxml import etree
 
 from conftest import CORPUS
 from unres.errors import UnresError
+from unres.model.document import Strong, Text
 from unres.readers.akn.reader import import_akn
 
 HRC54 = CORPUS / "un-akn-hrc" / "54session"
@@ -22,10 +24,13 @@ needs_corpus = pytest.mark.skipif(not HRC54.is_dir(), reason=f"UN AKN corpus not
 LANGUAGES = {"Arabic": "A", "Chinese": "C", "English": "E", "French": "F", "Russian": "R", "Spanish": "S"}
 
 
-def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False, comment: bool = False) -> None:
+def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False, comment: bool = False,
+         heading: tuple | None = None) -> None:
     """The file with its preamble cut before its ``at``-th container: ``moved`` containers from
     there printed as paragraphs of a <mainBody> (numbered, if ``operative``; with a comment before
-    them, if ``comment``) between the first piece and a second <preamble> holding the rest."""
+    them, if ``comment``; with a paragraph holding only a heading, ``heading`` = (its element, its
+    words, first or last), as 80/131 in Arabic has) between the first piece and a second
+    <preamble> holding the rest."""
     root = etree.parse(str(path)).getroot()
     ns = etree.QName(root).namespace
     preamble = root.find(".//{*}preamble")
@@ -43,6 +48,11 @@ def _cut(path: Path, out: Path, at: int, moved: int, operative: bool = False, co
         for child in list(container):
             content.append(child)
         preamble.remove(container)
+    if heading:
+        element, words, first = heading
+        paragraph = etree.Element(f"{{{ns}}}paragraph", {"eId": "para_heading", "class": "H23"})
+        etree.SubElement(paragraph, f"{{{ns}}}{element}").text = f"\t\t{words}"
+        body.insert(0 if first else len(body), paragraph)
     rest = etree.Element(f"{{{ns}}}preamble")
     for container in containers[at + moved:]:
         rest.append(container)
@@ -66,6 +76,46 @@ def test_a_preamble_in_pieces_reads_as_one_in_print_order(tmp_path_factory, lang
     assert [(p.inlines, p.children) for p in after.preamble] == [(p.inlines, p.children) for p in before.preamble]
     assert [(p.num, p.inlines, p.children) for p in after.operative] == \
         [(p.num, p.inlines, p.children) for p in before.operative]
+
+
+# A heading of the preamble, in each language (the words of 80/131's, "Countries in special situations").
+HEADINGS = {"Arabic": "البلدان التي تواجه أوضاعاً خاصة", "Chinese": "特殊处境国家",
+            "English": "Countries in special situations", "French": "Pays en situation particulière",
+            "Russian": "Страны, находящиеся в особом положении", "Spanish": "Países en situaciones especiales"}
+
+
+@needs_corpus
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(language=st.sampled_from(list(LANGUAGES)), number=st.sampled_from([1, 2, 7, 12, 20]),
+       at=st.integers(0, 40), moved=st.integers(0, 2), element=st.sampled_from(["subheading", "heading"]),
+       first=st.booleans())
+def test_a_heading_between_the_pieces_of_a_preamble_reads_as_a_paragraph_in_bold(
+        tmp_path_factory, language, number, at, moved, element, first):
+    """80/131 in Arabic: a <preamble>, a <mainBody> of one paragraph of the style H23 holding only
+    a <subheading>, then a second <preamble>. It was refused (E613); a source's headings stand
+    between operative paragraphs, so the heading is read as a paragraph of the preamble in bold,
+    where it stands, as the same resolution's Spanish file types it."""
+    original = HRC54 / language / f"A_HRC_RES_54_{number}{LANGUAGES[language]}.xml"
+    cut = tmp_path_factory.mktemp("cut") / original.name
+    _cut(original, cut, at, moved, heading=(element, HEADINGS[language], first))
+    before, _warnings = import_akn(original)
+    after, warnings = import_akn(cut)
+    assert [w.code for w in warnings].count("W674") == 1
+    bold = [Strong(children=[Text(text=HEADINGS[language])])]
+    at_heading = [index for index, p in enumerate(after.preamble) if p.inlines == bold]
+    assert len(at_heading) == 1 and after.preamble[at_heading[0]].children == []
+    containers = len(etree.parse(str(original)).getroot().find(".//{*}preamble").findall("./{*}container"))
+    cut_at = 1 + at % (containers - 1)
+    assert at_heading[0] == cut_at + (0 if first else min(moved, containers - cut_at))
+    # (a note's eId counts the preamble's paragraphs, the heading's among them)
+    others = [(p.inlines, p.children) for index, p in enumerate(after.preamble) if index != at_heading[0]]
+    assert _without_eids(others) == _without_eids([(p.inlines, p.children) for p in before.preamble])
+    assert [(p.num, p.inlines, p.children) for p in after.operative] == \
+        [(p.num, p.inlines, p.children) for p in before.operative]
+
+
+def _without_eids(paragraphs) -> str:
+    return re.sub(r"eid='[^']*'", "", repr(paragraphs))
 
 
 @needs_corpus

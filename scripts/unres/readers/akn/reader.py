@@ -1323,6 +1323,17 @@ class _OperativeRecovery:
                                 "that neither closes with a comma, as the preamble's paragraphs do, "
                                 "nor opens the operative part, cannot be placed", "E617")
             return
+        if last.children and last.wrapup is None and not para.children and not opens \
+                and (label := self.label_ahead(index)) is not None:
+            # Not closing words: a labelled sub-paragraph follows (S/RES/2820 (2026) in Chinese
+            # types the three bullets under 4 (a) ㈠ as paragraphs without a label, then ㈡).
+            point = last
+            while point.children and point.wrapup is None:
+                point = point.children[-1]
+            self.ctx.warn(el, f"an unnumbered paragraph between the sub-paragraphs of {self.name_of_last()}, "
+                              f"before {label}; joined to the one above it on a new line", "W704")
+            point.inlines[:] = normalise(point.inlines + [LineBreak()] + para.inlines)
+            return
         if last.children and last.wrapup is None and not para.children and not opens:
             self.ctx.warn(el, f"the words after the sub-paragraphs of {self.name_of_last()} are in "
                               "an unnumbered <paragraph>; taken as its closing words", "W655")
@@ -1387,6 +1398,18 @@ class _OperativeRecovery:
         return ((opens_with_phrase(para.inlines, self.ctx.code) or _closes_as_operative(para))
                 and self.next_number(index) == len(self.paragraphs) + 2
                 and not ends_with_comma(para.inlines))
+
+    def label_ahead(self, index: int) -> Optional[str]:
+        """The label of the next paragraph typed with one, when only unlabelled, unnumbered
+        paragraphs of words stand between it and this one and it comes before the next numbered
+        paragraph; else None."""
+        for _el, num, after in self.entries[index + 1:]:
+            if num is not None or isinstance(after, Heading) or getattr(after, "children", None):
+                return None
+            labelled = typed_label(after.inlines)
+            if labelled is not None:
+                return labelled[0]
+        return None
 
     def next_number(self, index: int) -> Optional[int]:
         for _el, num, _para in self.entries[index + 1:]:

@@ -283,8 +283,13 @@ def join_split_preamble(statement, ctx) -> None:
     <preamble>, then the <mainBody> of the operative paragraphs), put back together in print
     order (W674): each paragraph of such a <mainBody> becomes a container of the preamble where it
     stands. Repaired only when every piece between the first <preamble> and the last is a
-    <preamble> or a <mainBody> of unnumbered paragraphs of words, nothing else; any other file
-    keeps its pieces, and the reader refuses a second <preamble>."""
+    <preamble> or a <mainBody> of unnumbered paragraphs of words or of headings alone, nothing
+    else; any other file keeps its pieces, and the reader refuses a second <preamble>.
+
+    A heading there (80/131 in Arabic: "البلدان التي تواجه أوضاعاً خاصة", a paragraph of the
+    style H23 holding only a <subheading>, between two pieces) becomes a paragraph of the preamble
+    in bold, as the same resolution's Spanish file types it, since a source's headings stand
+    between operative paragraphs only (E215)."""
     children = [el for el in statement if isinstance(el.tag, str)]
     preambles = [el for el in children if local(el) == "preamble"]
     if len(preambles) < 2:
@@ -296,10 +301,11 @@ def join_split_preamble(statement, ctx) -> None:
         # Comments are nothing printed, as everywhere in the reader.
         if local(piece) != "mainBody" or not all(
                 local(el) == "paragraph" and el.find("./{*}num") is None and el.find("./{*}list") is None
-                and el.find("./{*}content") is not None for el in piece if isinstance(el.tag, str)):
+                and (el.find("./{*}content") is not None or _heading_alone(el) is not None)
+                for el in piece if isinstance(el.tag, str)):
             return
     namespace = etree.QName(preambles[0]).namespace
-    moved = 0
+    moved = headings = 0
     for piece in pieces:
         if local(piece) == "preamble":
             for child in [el for el in piece if isinstance(el.tag, str)]:
@@ -309,13 +315,31 @@ def join_split_preamble(statement, ctx) -> None:
                 container = etree.SubElement(preambles[0], f"{{{namespace}}}container",
                                              eId=paragraph.get("eId") or "")
                 container.sourceline = paragraph.sourceline
-                for child in paragraph.find("./{*}content"):
-                    container.append(child)
-                moved += 1
+                heading = _heading_alone(paragraph)
+                if heading is None:
+                    for child in paragraph.find("./{*}content"):
+                        container.append(child)
+                    moved += 1
+                    continue
+                words = etree.SubElement(etree.SubElement(container, f"{{{namespace}}}p"),
+                                         f"{{{namespace}}}span", {"class": "bold"})
+                words.sourceline = container[0].sourceline = heading.sourceline
+                words.text = heading.text
+                words.extend(heading)
+                headings += 1
         statement.remove(piece)
+    between = [f"{moved} unnumbered paragraph(s)"] * bool(moved) + [f"{headings} heading(s)"] * bool(headings)
     ctx.warn(preambles[1], f"the preamble is cut in {len(preambles)} pieces around a <mainBody> of "
-                           f"{moved} unnumbered paragraph(s) between them; read as one preamble, in "
-                           "print order", "W674")
+                           f"{' and '.join(between)} between them; read as one preamble, in print "
+                           "order" + ("; a heading there as a paragraph in bold" if headings else ""), "W674")
+
+
+def _heading_alone(paragraph):
+    """The <subheading> or <heading> that is all a paragraph prints, or None."""
+    children = [el for el in paragraph if isinstance(el.tag, str)]
+    if len(children) == 1 and local(children[0]) in ("subheading", "heading") and _printed(children[0]):
+        return children[0]
+    return None
 
 
 # ---------------------------------------------------------------- a vote printed after the closing lines
