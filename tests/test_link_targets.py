@@ -7,7 +7,7 @@ formats or is refused with E221 and its line, nothing else."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import FRONT
 from unres.errors import SourceError, UnresError
@@ -16,7 +16,8 @@ from unres.pipeline.build import render_verified
 FORMATS = ("akn", "html", "pdf", "docx")
 TARGETS = ["https://undocs.org/en/A/79/305", "https://docs.un.org/ar/A/RES/60/251",
            "https://undocs.org/en/S/RES/2653(2022)", "http://www.un.org/en/ga/search/view_doc.asp?symbol=A/75/1"]
-SLIPS = list("»«٣3 <>\"'`{}|\\^%#?:/@[]()!$&*+,;=~_-.") + ["\u00a0", "é", "中", "\u200f", "%zz", "%20"]
+SLIPS = list("»«٣3 <>\"'`{}|\\^%#?:/@[]()!$&*+,;=~_-.") + ["\u00a0", "é", "中", "\u200f", "%zz", "%20",
+                                                          "%05", "%00", "%0A", "%1F"]
 
 
 def _source(target: str) -> str:
@@ -30,6 +31,11 @@ def _line_of_link(text: str) -> int:
 
 @given(target=st.sampled_from(TARGETS), slip=st.sampled_from(SLIPS), at=st.integers(0, 60),
        angled=st.booleans())
+# A control character escaped in a cited document's address was taken into its symbol and written
+# into the AKN's showAs, which no XML can hold: the build was refused as a bug (A-XML). Such an
+# address names no document; it is kept as a plain link.
+@example(target=TARGETS[0], slip="%05", at=28, angled=False)
+@example(target=TARGETS[2], slip="%00", at=30, angled=True)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_a_slip_in_a_link_builds_or_is_refused_at_its_line(tmp_path, target, slip, at, angled):
     at = min(at, len(target))
@@ -45,8 +51,10 @@ def test_a_slip_in_a_link_builds_or_is_refused_at_its_line(tmp_path, target, sli
         pytest.fail(f"{slipped!r}: " + "; ".join(str(d) for d in refused.diagnostics))
 
 
+# (the last: a fragment alone, "#" typed before the address, points inside the document, at a
+# place a source cannot name; the AKN's reference pointed at nothing, refused as a bug, A-REF)
 @pytest.mark.parametrize("target", ["ht»tps://undocs.org/ch/A/79/305", "٣<https://docs.un.org/zh/S/2018/1134>",
-                                    "https://undocs.org:8o/A/79/305"])
+                                    "https://undocs.org:8o/A/79/305", "#https://undocs.org/en/A/79/305"])
 def test_the_slips_found_are_refused_with_e221(tmp_path, target):
     text = _source(target)
     with pytest.raises(SourceError) as refused:

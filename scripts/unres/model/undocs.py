@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from urllib.parse import quote, unquote, urlsplit
 
 # The UN's resolver for document symbols; `{lang}` is the BCP 47 code (en, fr, ar …).
@@ -52,5 +53,8 @@ def symbol_from_url(url: str, base: str | None = None) -> str | None:
     for candidate in (re.compile(pattern), _UNDOCS_RE):
         m = candidate.match(url.strip())
         if m:
-            return unquote(m.group("symbol"))
+            symbol = unquote(m.group("symbol"))
+            # A control character escaped in the address ("A/79/3%05") names no document, and
+            # could be written in no XML file.
+            return None if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in symbol) else symbol
     return None

@@ -860,6 +860,13 @@ class _Builder:
                 self.fail(self.word_loc(_attr_pos(content[0]) or pos),
                           f"the link's target {content[2][0]!r} is not a URL: write the address as it "
                           "is (a scheme such as https: first, no space or bracket before it)", "E221")
+            elif content[2][0].startswith("#"):
+                # A fragment alone points inside the document, whose elements a source does not
+                # name (their eIds are made from their numbers): the AKN's reference would point
+                # at nothing, and the HTML's link go nowhere.
+                self.fail(self.word_loc(_attr_pos(content[0]) or pos),
+                          f"the link's target {content[2][0]!r} points inside the document, at a place "
+                          "a source cannot name: write the address of the document it cites", "E221")
             out.append(Link(content[2][0], self.inlines(content[1], pos)))
         elif kind == "Image":
             self.fail(self.word_loc(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
