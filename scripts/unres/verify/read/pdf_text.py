@@ -4,6 +4,8 @@ and sizes, and the headings the PDF's structure tree marks (a right-to-left page
 """
 from __future__ import annotations
 
+import unicodedata
+
 from .. import links
 from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
@@ -179,6 +181,16 @@ def pdf_fragments(path, links_found: list | None = None):
                     # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".
                     text = text.replace("\x02", "-")
                     if not text or text == "\n":
+                        continue
+                    if unicodedata.combining(text[0]) and frags and frags[-1].page == page_no \
+                            and all(unicodedata.combining(ch) or ch.isspace() for ch in text):
+                        # A mark on a letter that has no letter with it ("q̃", "t́") is drawn as a
+                        # text object of its own, placed over the letter the object before it
+                        # ends with: it is read after that letter, not as a piece of text
+                        # somewhere on the line. A space PDFium gives beside it may be one it made
+                        # up ("t́resolution" read "t́ resolution", "大会t́" read "大会t ́"): the gap to
+                        # the next piece of text says whether one was printed, as between any two.
+                        frags[-1].text = frags[-1].text.rstrip() + text.strip()
                         continue
                     if not pdfium_c.FPDFPageObj_GetMatrix(raw, matrix):
                         raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
