@@ -17,6 +17,7 @@ from conftest import CORPUS
 from test_import_plain_preamble_in_body import line_of, unwrap
 from unres.model.document import plain_text
 from unres.readers.akn.reader import import_akn
+from unres.readers.akn.repair import decimal_number
 
 HRC54 = CORPUS / "un-akn-hrc" / "54session"
 SC2020 = CORPUS / "un-akn-sc" / "2020"
@@ -32,7 +33,11 @@ def _files():
 
 
 def _numbered(root) -> list:
-    return [p for p in root.iterfind(".//{*}mainBody/{*}paragraph") if p.find("{*}num") is not None]
+    """The main body's operative paragraphs typed with their number: not the sub-paragraphs some
+    files type as paragraphs of their own, "(أ)" of S/RES/2514 (2020) in Arabic, whose lost label
+    is another class (refused, E617, as a label out of sequence)."""
+    return [p for p in root.iterfind(".//{*}mainBody/{*}paragraph")
+            if p.find("{*}num") is not None and decimal_number("".join(p.find("{*}num").itertext())) is not None]
 
 
 def _cut(path: Path, out: Path, pick: int, plain: bool) -> str | None:
