@@ -82,12 +82,12 @@ def test_the_uns_sentences(tmp_path, language, sentence, calls):
                     str(tmp_path / "out"))
 
 
-@pytest.mark.xfail(strict=True, reason="a known limit of the right-to-left PDF reader, named in the README")
 def test_a_space_between_a_call_and_the_arabic_comma_where_this_line_falls(tmp_path):
-    """Drawn by the test above in a full run (5 December 2026): in this sentence, and where its
-    lines fall, the space between the call of note 3 and the Arabic comma after it ("2022[^3] ،")
-    is printed, and in the PDF's text layer, but the right-to-left reader does not read it, and the
-    build is refused (O-VERIFY). The same words alone, or with other words around them, read back."""
+    """Drawn by the test above in a full run (5 December 2026): where this sentence's lines fall,
+    the file draws the call of note 3 first, then the space after it on the line's baseline, then
+    "، المؤرخ …": the call's small glyphs opened a line of their own that took the space, read as
+    part of the call and lost with it ("2022،" where the source has "2022 ،"), and the right PDF
+    was refused (O-VERIFY). A line of a call alone beside another's words is now that line's."""
     sentence = ("المؤرخ المؤرخ 2022[^1][^2]، المؤرخ المؤرخ 2022[^3] ، المؤرخ المؤرخ آذار/مارس 77/166[^4] ، "
                 "المؤرخ")
     render_verified(str(tmp_path / "res.md"), _source("Arabic", sentence, 4).encode(), FORMATS,

@@ -257,6 +257,46 @@ def _whole_lines(lines) -> list:
                 break
         else:
             out.append(list(line))
+    return _calls_joined(out)
+
+
+def _calls_joined(lines) -> list:
+    """A line of small raised glyphs alone (a note's call) that stands beside the words of
+    another is that line's: the file may draw a call first, and the space after it on the line's
+    baseline, before the line's words ("2022(3) ،": the call, then the space, then "، المؤرخ"),
+    and the call's glyphs then open a line of their own that takes the space with it, where it
+    is read as part of the call and lost with it."""
+    def base_of(line):
+        return next((ch for ch in line if not ch.raised and ch.text.strip()), None)
+
+    def host_of(line):
+        glyphs = [ch for ch in line if ch.text.strip()]
+        if not glyphs:
+            return None
+        for other in lines:
+            base = base_of(other) if other is not line else None
+            if base is None or any(ch.size >= 0.85 * base.size for ch in glyphs):
+                continue
+            # (as ``pdf_bidi._lines`` takes a call into the line it is set beside)
+            if all(-0.5 * base.size < ch.y - base.y < 0.8 * base.size
+                   and any(min(abs(ch.left - c.right), abs(c.left - ch.right)) < 1.5 * base.size
+                           for c in other if c.text.strip() and not c.raised)
+                   for ch in glyphs):
+                return other, base
+        return None
+
+    hosts = {id(line): host_of(line) for line in lines}
+    out = []
+    for line in lines:
+        found = hosts[id(line)]
+        if found is None or hosts[id(found[0])] is not None:
+            out.append(line)
+            continue
+        host, base = found
+        for ch in line:
+            # (a space of no width is on the line whose baseline it is drawn on)
+            ch.raised = not (not ch.text.strip() and abs(ch.y - base.y) < 0.5 * base.size)
+        host.extend(line)
     return out
 
 
