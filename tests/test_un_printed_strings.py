@@ -77,6 +77,9 @@ UN_FILE_DEFECTS = {
     ("A_HRC_RES_55_32A", "["): "the note prints the totals against and abstaining in words ('ثلاثة', "
     "'ثمانية') and both figures run together after the first ('ثلاثة 38،'); ours prints the figures, as "
     "the Council's other Arabic files do",
+    ("A_HRC_RES_59_10_F", "31eséance7juillet2015"): "the closing date prints 7 juillet 2015 (its FRBR "
+    "dates say 2015 too), in the session of 16 June to 8 July 2025, whose cover page prints 'le 7 juillet "
+    "2025' (W705, W696 on import); ours prints the adoption date, 7 juillet 2025",
     ("A_HRC_RES_54_20S", "[Aprobadaenvotación"): "the list against prints 'Camerún China' without a comma "
     "between the two: the note counts 10, the list reads 9 (W622, W625 on import); ours prints the lists' totals",
 }

@@ -152,11 +152,12 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
                          "./{*}conclusions//{*}location[@refersTo='#adoptionMeeting']",
                          "./{*}conclusions//{*}inline[@name='adoptionMeeting']",
                          "./{*}conclusions//{*}location")
-    _check_frbr_adoption(statement, adoption, ctx)
     job_el = statement.find(".//{*}docketNumber")
     job = plain(job_el) if job_el is not None else ""
     if organ_key == organs.HRC:
         fields = _council_fields(statement, symbol, f, ctx, errors, own)
+        adoption = _adoption_in_session(statement, adoption, fields["session_start"], fields["session_end"],
+                                        code, ctx)
         fields["language_line_position"] = _language_line_position(statement, issue, ctx)
         # In parts, the note and the lists under it close the last part.
         vote = read_vote(conclusions.getparent() if conclusions is not None else statement, meta_el, lang, ctx,
@@ -164,6 +165,7 @@ def read_meta(statement, lang_iso: str, lang: str, ctx: InlineContext, errors: l
     else:
         fields = _organ_fields(statement, symbol, organ_key, code, f, ctx, errors)
         vote = organs.vote_from_metadata(meta_el, ctx, errors, statement, council=organ_key == organs.SC)
+    _check_frbr_adoption(statement, adoption, ctx)
     if errors:
         return None
     meta = Meta(symbol=symbol, number=number, title=title, distribution=distribution, issue_date=issue,
@@ -400,12 +402,7 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
         "original": statement.find(cover + "//{*}inline[@name='originalLanguage']"),
         "language_line": statement.find(cover + "//{*}inline[@name='languageOfExpression']"),
         "agenda_item": statement.find(cover + "//{*}inline[@name='agenda item']"),
-        # (a title the file marks as the resolution's number or title is not the adoption line:
-        # a Council file with no adoption line, S/RES/2801 (2025) in Arabic, has only those)
-        "adopted_by": statement.find(cover + "//{*}docTitle[@refersTo='#adoption']")
-        if statement.find(cover + "//{*}docTitle[@refersTo='#adoption']") is not None
-        else next((title for title in statement.iterfind(cover + "//{*}docTitle")
-                   if title.get("refersTo") not in ("#resolutionNumber", "#resolutionTitle")), None),
+        "adopted_by": _cover_adoption_line(statement),
         "adoption_date": statement.find(conclusions + "//{*}docDate"),
     }
     theirs = {key: plain(el).strip() for key, el in found.items() if el is not None}
@@ -444,6 +441,36 @@ def _printed_as_the_un_prints(statement, meta: Meta, parts: list, ctx: InlineCon
                                   f"prints {collapse(printed_line)!r}; the language data's line is printed",
                      "W688")
     return kept
+
+
+def _cover_adoption_line(statement):
+    """The cover page's adoption line ("Resolution adopted by the Human Rights Council on …"), or
+    None. (A title the file marks as the resolution's number or title is not the adoption line: a
+    Council file with no adoption line, S/RES/2801 (2025) in Arabic, has only those.)"""
+    cover = "./{*}coverPage"
+    marked = statement.find(cover + "//{*}docTitle[@refersTo='#adoption']")
+    if marked is not None:
+        return marked
+    return next((title for title in statement.iterfind(cover + "//{*}docTitle")
+                 if title.get("refersTo") not in ("#resolutionNumber", "#resolutionTitle")), None)
+
+
+def _adoption_in_session(statement, adoption, start, end, code: str, ctx: InlineContext):
+    """The adoption date: the closing lines' (their ``@date``), unless it falls outside the
+    session the cover page dates and the cover's adoption line prints a date within it (59/10 in
+    French closes with "7 juillet 2015", its FRBR dates say 2015 too, in a session of 16 June to
+    8 July 2025 whose cover prints "le 7 juillet 2025"). The Council adopts its resolutions in
+    session, so the cover's date is the adoption's; the closing line then prints it (W696)."""
+    if adoption is None or start is None or end is None or start <= adoption <= end:
+        return adoption
+    line = _cover_adoption_line(statement)
+    printed = printed_date(plain(line), code) if line is not None else None
+    if printed is None or not start <= printed <= end:
+        return adoption
+    ctx.warn(line, f"the closing lines date the adoption {adoption.isoformat()}, outside the session "
+                   f"({start.isoformat()} to {end.isoformat()}); the date the cover page prints, "
+                   f"{printed.isoformat()}, is the adoption's", "W705")
+    return printed
 
 
 def _adoption_date_as_dated(theirs: dict, found: dict, meta: Meta, ctx: InlineContext) -> None:
@@ -517,5 +544,5 @@ def _check_frbr_adoption(statement, adoption, ctx: InlineContext) -> None:
         return
     if (frbr.get("date") or "").strip() != adoption.isoformat():
         ctx.warn(frbr, f"FRBRWork date {frbr.get('date')} differs from the adoption date "
-                       f"{adoption.isoformat()} printed in the conclusions; the printed date is used",
+                       f"{adoption.isoformat()} the file prints; the printed date is used",
                  "W633")
