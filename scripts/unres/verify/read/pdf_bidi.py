@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from ...model import languages
+from .pdf_textpage import text_page
 
 # A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
 # glyph by the first character it was drawn for, so the text a bracket's glyph is given says
@@ -514,7 +515,7 @@ def pdf_lines(path, calls: bool = True, rtl: bool | None = False) -> list:
         out = []
         for index in range(len(pdf)):
             page = pdf[index]
-            textpage = page.get_textpage()
+            textpage = text_page(page)
             try:
                 out.append((page.get_mediabox()[3], page_lines(textpage, calls, rtl)))
             finally:
@@ -534,7 +535,7 @@ def pdf_text(path, pages=None, calls: bool = True, rtl: bool = False) -> list:
         out = []
         for index in (range(len(pdf)) if pages is None else pages):
             page = pdf[index]
-            textpage = page.get_textpage()
+            textpage = text_page(page)
             try:
                 out.append(page_text(textpage, calls, rtl))
             finally:

@@ -10,6 +10,7 @@ from .. import links
 from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
+from .pdf_textpage import text_page
 
 
 # ---------------------------------------------------------------- PDF
@@ -149,7 +150,7 @@ def pdf_fragments(path, links_found: list | None = None):
             page = pdf[page_no]
             if links_found is not None:
                 links_found += links.page_links(pdf, page)
-            textpage = page.get_textpage()
+            textpage = text_page(page)
             try:
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
