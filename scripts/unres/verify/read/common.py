@@ -30,6 +30,7 @@ class _Items:
 
     def __init__(self):
         self.items: list = []
+        self.texts_read: dict = {}     # items of text read, by section and first step of path
         self.path: tuple = ()
         self.section = OPERATIVE
         self.where: tuple = ()     # in an annex: its label, which heads the path of its items
@@ -136,8 +137,9 @@ class _Items:
 
     def text(self, text, anchor=""):
         section = ADOPTED if self.section == ADOPTED else ANNEX
-        count = sum(1 for i in self.items if i.section == section and i.kind == "text"
-                    and i.path[:1] == self.where[:1]) + 1
+        # (counted as they are read: no item of text is moved or taken back)
+        key = (section, self.where[:1])
+        count = self.texts_read[key] = self.texts_read.get(key, 0) + 1
         self.items.append(Item(section, "text", "", normalise(text), None,
                                self.where + ((f"text {count}",) if self.where else ()), anchor))
 

@@ -157,8 +157,14 @@ def _text_block_left(lines, body) -> float:
 
 
 def _line_size(line) -> float:
-    sizes = Counter(round(f.size, 1) for f in line.frags if f.text.strip())
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+    """The size most of the line's words are set in (the first of the most common sizes)."""
+    # (counted in a plain dict, not a Counter: this runs for every line, several times)
+    sizes: dict = {}
+    for f in line.frags:
+        if f.text.strip():
+            size = round(f.size, 1)
+            sizes[size] = sizes.get(size, 0) + 1
+    return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
 
 def _pdf_symbol(masthead, width_mid):
