@@ -128,15 +128,13 @@ def test_the_uns_column_of_names_is_not_aligned_by_its_totals_alone(tmp_path):
 @given(marked=st.sets(st.integers(0, 40), max_size=41))
 def test_a_column_is_aligned_as_most_of_its_cells_print(tmp_path_factory, marked):
     """The second column of 75/293's first table with its cells of words marked Right at random:
-    the column is aligned right when more of them say Right than say nothing."""
+    the column is aligned right when more of them say Right than say nothing. (Its cells are
+    found as the table lays them out: a cell spanning two rows leaves the second row's first cell
+    after it in the third column; rows of <th> cells after the heading row count.)"""
     root = etree.parse(str(UN_293)).getroot()
     table_el = root.find(".//{*}table")
     key = "{http://un.org/akn4un}data-justification"
-    cells_with_words = []
-    for tr in table_el.findall("./{*}tr")[2:]:
-        tds = tr.findall("./{*}td")
-        if len(tds) > 1 and "".join(tds[1].itertext()).strip():
-            cells_with_words.append(tds[1])
+    cells_with_words = [cell for cell in _cells_in_column(table_el, 1) if "".join(cell.itertext()).strip()]
     for n, td in enumerate(cells_with_words):
         for attribute in [a for a in td.attrib if a.endswith("data-justification")]:
             del td.attrib[attribute]
@@ -150,6 +148,33 @@ def test_a_column_is_aligned_as_most_of_its_cells_print(tmp_path_factory, marked
     if right * 2 == len(cells_with_words):
         expected = _first_table(res).align[1]      # a tie: either reading
     assert _first_table(res).align[1] == expected
+
+
+def _cells_in_column(table_el, column: int) -> list:
+    """The cells whose words stand in ``column`` (counted from 0), row by row, as the table lays
+    them out, its heading row (a first row of <th> cells) left out: a cell spanning columns prints
+    its words in the first, and one spanning rows leaves its column to it in the rows under it."""
+    rows = table_el.findall("./{*}tr")
+    if rows and all(local_name(cell) == "th" for cell in rows[0]):
+        rows = rows[1:]
+    found, spanned = [], {}      # spanned: column -> rows under a spanning cell still to come
+    for tr in rows:
+        at, below = 0, {}
+        for cell in [c for c in tr if local_name(c) in ("td", "th")]:
+            while spanned.get(at):
+                at += 1
+            span, down = int(cell.get("colspan") or 1), int(cell.get("rowspan") or 1)
+            if at == column:
+                found.append(cell)
+            if down > 1:
+                below.update({c: down - 1 for c in range(at, at + span)})
+            at += span
+        spanned = {c: n - 1 for c, n in spanned.items() if n > 1} | below
+    return found
+
+
+def local_name(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 @needs_293
