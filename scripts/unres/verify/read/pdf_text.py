@@ -10,7 +10,7 @@ from .. import links
 from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
-from .pdf_textpage import text_page
+from .pdf_textpage import text_objects, text_page
 
 
 # ---------------------------------------------------------------- PDF
@@ -165,7 +165,7 @@ def pdf_fragments(path, links_found: list | None = None):
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
                 # matrix and box was a fifth of reading the page.
-                for raw in _text_objects(pdfium_c, page.raw):
+                for raw in text_objects(pdfium_c, page.raw):
                     # One call fills the buffer kept for the document and says how long the
                     # text is (PDFium looks for the object's characters in the whole page's
                     # on every call); a longer text is asked for again into a buffer its size.
@@ -217,18 +217,3 @@ def pdf_fragments(path, links_found: list | None = None):
         pdf.close()
     return frags, heights, widths, rtl
 
-
-def _text_objects(pdfium_c, page_raw):
-    """The text objects drawn by the page's own content, in content order (not those inside
-    its form XObjects)."""
-    from pypdfium2 import PdfiumError
-
-    count = pdfium_c.FPDFPage_CountObjects(page_raw)
-    if count < 0:
-        raise PdfiumError("Failed to get number of pageobjects.")
-    for index in range(count):
-        raw = pdfium_c.FPDFPage_GetObject(page_raw, index)
-        if not raw:
-            raise PdfiumError("Failed to get pageobject.")
-        if pdfium_c.FPDFPageObj_GetType(raw) == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            yield raw

@@ -33,9 +33,7 @@ def text_page(page):
     bounds = tuple(ctypes.byref(v) for v in (left, bottom, right, top))
     size = ctypes.c_float()
     size_ref = ctypes.byref(size)
-    get_object, get_type, get_bounds = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType, \
-        pdfium_c.FPDFPageObj_GetBounds
-    text = pdfium_c.FPDF_PAGEOBJ_TEXT
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
     recent: list = []       # [object, box, its size once asked for] of the last text objects
 
     def size_of(entry) -> float | None:
@@ -43,9 +41,8 @@ def text_page(page):
             entry[2] = _float32(size.value)
         return entry[2]
 
-    for index in range(max(pdfium_c.FPDFPage_CountObjects(raw), 0)):
-        obj = get_object(raw, index)
-        if not obj or get_type(obj) != text or not get_bounds(obj, *bounds):
+    for obj in text_objects(pdfium_c, raw):
+        if not get_bounds(obj, *bounds):
             continue
         box = (x0, y0, x1, y1) = (left.value, bottom.value, right.value, top.value)
         entry = [obj, box, None]
@@ -66,6 +63,22 @@ def text_page(page):
                 entry[2] = bigger
         recent = (recent + [entry])[-_LOOK_BACK:]
     return page.get_textpage()
+
+
+def text_objects(pdfium_c, page_raw):
+    """The text objects drawn by the page's own content, in content order (not those inside
+    its form XObjects)."""
+    from pypdfium2 import PdfiumError
+
+    count = pdfium_c.FPDFPage_CountObjects(page_raw)
+    if count < 0:
+        raise PdfiumError("Failed to get number of pageobjects.")
+    for index in range(count):
+        raw = pdfium_c.FPDFPage_GetObject(page_raw, index)
+        if not raw:
+            raise PdfiumError("Failed to get pageobject.")
+        if pdfium_c.FPDFPageObj_GetType(raw) == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            yield raw
 
 
 def _float32(value: float) -> float:
