@@ -96,11 +96,12 @@ def _page_damaged(data: bytes, page: int, edits) -> bytes:
                 changes[tfs[which % len(tfs)].span()] = b""
             elif kind == "code" and tjs:
                 found = tjs[which % len(tjs)]
-                hexes = list(re.finditer(rb"<[0-9A-Fa-f]{4}>", content[found.start():found.end()]))
+                # a string's first glyph code (a run of glyphs is one string)
+                hexes = list(re.finditer(rb"<[0-9A-Fa-f]{4}", content[found.start():found.end()]))
                 if hexes:
                     start = found.start() + hexes[value % len(hexes)].start()
                     code = (b"0000", b"7fff", b"0003", b"%04x" % (value % 300))[value % 4]
-                    changes[(start, start + 6)] = b"<" + code + b">"
+                    changes[(start, start + 5)] = b"<" + code
         for (start, end), new in sorted(changes.items(), reverse=True):
             if any(s < end and start < e for (s, e) in changes if (s, e) != (start, end)):
                 continue   # overlapping edits: keep the later one only
