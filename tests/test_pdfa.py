@@ -77,7 +77,7 @@ def _shown_text_damaged(built, tmp_path, old_to_new) -> bytes:
     with pikepdf.open(built / f"{STEM}.pdf") as doc:
         stream = doc.pages[0].obj.Contents
         data = stream.read_bytes()
-        shown = re.search(rb"\[[^\]]*<([0-9a-fA-F]{4})>[^\]]*\]\s*TJ", data)
+        shown = re.search(rb"\[[^\]]*?<([0-9a-fA-F]{4,})>[^\]]*\]\s*TJ", data)
         start, end = shown.span(1)
         stream.write(data[:start - 1] + old_to_new(data[start - 1:end + 1]) + data[end + 1:])
         out = io.BytesIO()
