@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from conftest import FRONT
 from unres.cli import main
 from unres.pipeline.build import render_verified
+from unres.verify.read.pdf_textpage import text_objects
 from unres.writers.pdf import glyph_strings
 
 FORMATS = ("akn", "html", "pdf", "docx")
@@ -205,11 +206,9 @@ def misplaced(data: bytes, tolerance: float = 0.01) -> list:
         for number in range(len(pdf)):
             page = pdf[number]
             placed = []
-            for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-                obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-                if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-                    placed.append((matrix.a, matrix.e))
+            for obj in text_objects(pdfium_c, page.raw):
+                pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+                placed.append((matrix.a, matrix.e))
             page.close()
             assert len(placed) == len(wanted[number]), (number, len(placed), len(wanted[number]))
             anchor = {}

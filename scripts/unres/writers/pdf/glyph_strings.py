@@ -13,7 +13,7 @@ sign) has its offset written as a number before it; after the number of the glyp
 leaves an empty string between the two numbers ("<0836>0<>-67.05<0003>"). PDFium, the PDF engine
 of Chromium's viewer, then ends the array short of where the PDF says it ends: what the same line
 draws after a vowel sign raised with a text rise (a new array, where the last one ended) stood up
-to 0.8 pt left of its place (the Human Rights Council's 55/29 in Arabic, 26 runs on six pages).
+to 0.8 pt left of its place (the Human Rights Council's 55/29 in Arabic, 26 runs on five pages).
 
 Here each zero after a glyph string is left out, so that the glyphs around it are one string, and
 each empty string is left out, so that the numbers around it add up (as a TJ array adds them):
