@@ -226,6 +226,28 @@ def test_generated_bodies_are_read_placed_as_with_every_place(tmp_path, monkeypa
         raise
 
 
+# Words with a '*' or a '_' that pandoc leaves as text, escaped or not, beside ones it reads as
+# emphasis: the same word may be typed escaped in one place and as it reads in another.
+_MARKED = ["\\_\\_\\_", "___", "a\\_b", "a_b", "snake_case", "\\*", "2 * 3", "*", "_x", "x_", "**",
+           "*Decides*", "_also_", "the", "Council,", "__init__", "\\_\\_init\\_\\_", "1\\*"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_MARKED), min_size=1, max_size=6).map(" ".join),
+                min_size=1, max_size=4))
+def test_marks_left_as_text_are_read_placed_as_with_every_place(tmp_path, paragraphs):
+    _assert_same(str(tmp_path / "gen.md"), (FRONT + "\n\n".join(paragraphs) + "\n").encode("utf-8"))
+
+
+def test_escaped_marks_are_read_placed(tmp_path):
+    """A word whose marks are all escaped ("\\_\\_\\_" for a line to be filled in) is read from
+    the tree without places: no word typed so can be a mark to warn of."""
+    body = ("\n*The Human Rights Council*,\n\n1. *Decides* that the Covenant shall be open for signature "
+            "as of \\_\\_\\_\\_\\_\\_.\n\n2. *Notes* the file \\_\\_init\\_\\_ and 1\\*;\n")
+    assert _assert_same(str(make_source(tmp_path, FRONT, body)))
+
+
 def test_well_formed_bodies_are_read_placed(tmp_path):
     """The placing does not give up on what a resolution is written with: lists nested under
     their paragraphs, loose or tight, headings, footnotes, a paragraph over several lines."""

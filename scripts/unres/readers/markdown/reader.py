@@ -230,7 +230,8 @@ class _Builder:
         # column to it, two code points here. Composition never crosses a line end. The body's
         # lines only (the front matter's are blank, as pandoc is given them): a value of the
         # front matter such as 'meeting: "[^1]"' is not Markdown, and calls no note.
-        self.lines = unicodedata.normalize("NFC", src.body).split("\n")
+        self.body = unicodedata.normalize("NFC", src.body)
+        self.lines = self.body.split("\n")
         self.raw_lines = src.text.split("\n")
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
@@ -880,6 +881,10 @@ class _Builder:
         partner is missing): it is printed as typed. An escaped mark (`\\*`) is written as
         two characters where the text has one, and a mark that cannot open or close (`2 * 3`,
         `snake_case`) was not meant as emphasis: neither is warned of."""
+        if self.placed and content not in self.body:
+            # Typed nowhere as it reads (its marks were escaped, `\_\_`): there is nothing to
+            # warn of wherever it stands, so the tree without places will do.
+            return
         loc = self.word_loc(pos)
         if loc is None or not 1 <= loc.line <= len(self.lines):
             return
