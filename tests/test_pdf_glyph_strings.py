@@ -32,6 +32,7 @@ from conftest import FRONT
 from unres.cli import main
 from unres.pipeline.build import render_verified
 from unres.verify.read.pdf_textpage import text_objects
+from unres.verify.read.pdfium_calls import address, calls
 from unres.writers.pdf import glyph_strings
 
 FORMATS = ("akn", "html", "pdf", "docx")
@@ -206,8 +207,8 @@ def misplaced(data: bytes, tolerance: float = 0.01) -> list:
         for number in range(len(pdf)):
             page = pdf[number]
             placed = []
-            for obj in text_objects(pdfium_c, page.raw):
-                pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+            for obj in text_objects(address(page.raw)):
+                calls().FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
                 placed.append((matrix.a, matrix.e))
             page.close()
             assert len(placed) == len(wanted[number]), (number, len(placed), len(wanted[number]))

@@ -35,9 +35,9 @@ def pdfs(tmp_path_factory) -> dict:
 
 def _asking_the_length_first(monkeypatch):
     """The reader as it was: each text's length asked of PDFium, then its text."""
-    import pypdfium2.raw as pdfium_c
+    from unres.verify.read.pdfium_calls import calls
 
-    get_text = pdfium_c.FPDFTextObj_GetText
+    get_text = calls().FPDFTextObj_GetText
 
     def two_calls(raw, textpage, buffer, size):
         length = get_text(raw, textpage, None, 0)
@@ -48,7 +48,7 @@ def _asking_the_length_first(monkeypatch):
         ctypes.memmove(buffer, exact, length)
         return length
 
-    monkeypatch.setattr(pdfium_c, "FPDFTextObj_GetText", two_calls)
+    monkeypatch.setattr(calls(), "FPDFTextObj_GetText", two_calls)
 
 
 def _read(data: bytes) -> tuple:

@@ -2,19 +2,20 @@
 right-to-left) look them up."""
 from __future__ import annotations
 
+import ctypes
 
-def font_base_name(text_object, fonts: dict) -> str:
-    """The base name of the font a text object is drawn in ("ABCDEF+Amiri-Italic"; "" when the
-    file names none), looked up once per font: ``fonts`` keeps each font's name by its handle."""
-    import ctypes
+from .pdfium_calls import calls
 
-    import pypdfium2.raw as pdfium_c
 
-    font = pdfium_c.FPDFTextObj_GetFont(text_object)
-    key = ctypes.cast(font, ctypes.c_void_p).value
-    base = fonts.get(key)
+def font_base_name(text_object: int, fonts: dict) -> str:
+    """The base name of the font a text object (its address, ``pdfium_calls``) is drawn in
+    ("ABCDEF+Amiri-Italic"; "" when the file names none), looked up once per font: ``fonts``
+    keeps each font's name by its address."""
+    pdfium = calls()
+    font = pdfium.FPDFTextObj_GetFont(text_object)
+    base = fonts.get(font)
     if base is None:
         name = ctypes.create_string_buffer(256)
-        got = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-        base = fonts[key] = name.value.decode("latin-1") if got else ""
+        got = pdfium.FPDFFont_GetBaseFontName(font, name, len(name))
+        base = fonts[font] = name.value.decode("latin-1") if got else ""
     return base

@@ -67,7 +67,7 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
         key = ctypes.cast(obj, ctypes.c_void_p).value
         style = by_object.get(key)
         if style is None:
-            base = font_base_name(obj, fonts)
+            base = font_base_name(key, fonts)
             pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
             pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
             # (the tag itself: a heading between operative paragraphs is told from a part's by it)

@@ -4,6 +4,7 @@ and sizes, and the headings the PDF's structure tree marks (a right-to-left page
 """
 from __future__ import annotations
 
+import ctypes
 import unicodedata
 
 from .. import links
@@ -11,6 +12,7 @@ from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
 from .pdf_textpage import text_objects, text_page
+from .pdfium_calls import address, calls
 
 
 # ---------------------------------------------------------------- PDF
@@ -56,8 +58,7 @@ _HEADING_TAGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 _INLINE_TAGS = {"Span", "Link", "NonStruct", "Lbl"}
 
 
-def _page_structure(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = None,
-                    blocks: dict | None = None) -> dict | None:
+def _page_structure(page: int, cells: dict | None = None, blocks: dict | None = None) -> dict | None:
     """What the page's structure tree says of its marked-content ids: returns those of the text
     tagged as a heading, each with its tag ("H2" …), or None when the page has no tags, and fills
     ``cells`` and ``blocks`` (below). A heading is what the file says it is, not whatever happens
@@ -71,17 +72,29 @@ def _page_structure(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = No
     straight under the block for the block's own words, under another Span or a NonStruct for
     words in an inline element (a label's, a number's, italics). Words typed at a paragraph's
     start that look like a label are running text; print alone cannot always tell them apart."""
-    tree = pdfium_c.FPDF_StructTree_GetForPage(page_raw)
+    pdfium = calls()
+    tree = pdfium.FPDF_StructTree_GetForPage(page)
     if not tree:
         return None
-    buffer = ctypes.create_string_buffer(64)
+    get_type, buffer = pdfium.FPDF_StructElement_GetType, ctypes.create_string_buffer(64)
+    count_ids, id_at = pdfium.FPDF_StructElement_GetMarkedContentIdCount, pdfium.FPDF_StructElement_GetMarkedContentIdAtIndex
+    count_children, child_at = pdfium.FPDF_StructElement_CountChildren, pdfium.FPDF_StructElement_GetChildAtIndex
+    kinds: dict = {}          # each type's name by its UTF-16 bytes, decoded once
     found, any_tag = {}, False
     counts = [0, 0]       # tables, cells
 
     def visit(elem, heading, cell, path, inline):
         nonlocal any_tag
-        length = pdfium_c.FPDF_StructElement_GetType(elem, buffer, len(buffer))
-        kind = bytes(buffer.raw[:max(0, length - 2)]).decode("utf-16-le", "replace") if length else ""
+        length = get_type(elem, buffer, 64)
+        if length <= 64:
+            raw = buffer.raw[:length]
+        else:                 # a longer name is not written into the buffer: asked for again
+            longer = ctypes.create_string_buffer(length)
+            get_type(elem, longer, length)
+            raw = longer.raw
+        kind = kinds.get(raw)
+        if kind is None:
+            kind = kinds[raw] = raw[:max(0, length - 2)].decode("utf-16-le", "replace") if length else ""
         heading = heading or (kind if kind in _HEADING_TAGS else "")
         if kind in _INLINE_TAGS:
             inline += 1
@@ -92,27 +105,27 @@ def _page_structure(pdfium_c, pdf_raw, page_raw, ctypes, cells: dict | None = No
         elif kind in ("TD", "TH"):
             counts[1] += 1
             cell = (counts[0], counts[1])
-        for i in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(elem)):
+        for i in range(count_ids(elem)):
             any_tag = True
-            mcid = pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i)
+            mcid = id_at(elem, i)
             if heading:
                 found[mcid] = heading
             if cell is not None and cells is not None:
                 cells[mcid] = cell
             if blocks is not None:
                 blocks[mcid] = (path, inline <= 1)
-        for i in range(pdfium_c.FPDF_StructElement_CountChildren(elem)):
-            child = pdfium_c.FPDF_StructElement_GetChildAtIndex(elem, i)
+        for i in range(count_children(elem)):
+            child = child_at(elem, i)
             if child:
                 visit(child, heading, cell, path, inline)
 
     try:
-        for i in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
-            elem = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i)
+        for i in range(pdfium.FPDF_StructTree_CountChildren(tree)):
+            elem = pdfium.FPDF_StructTree_GetChildAtIndex(tree, i)
             if elem:
                 visit(elem, "", None, (), 0)
     finally:
-        pdfium_c.FPDF_StructTree_Close(tree)
+        pdfium.FPDF_StructTree_Close(tree)
     return found if any_tag else None
 
 
@@ -132,15 +145,20 @@ def pdf_fragments(path, links_found: list | None = None):
     Chromium) reads them, and whether the document is written right to left (its fragments are
     then ``pdf_rtl``'s, mirrored); the pages' link URIs are added to ``links_found`` if given,
     while each page is loaded."""
-    import ctypes
-
     import pypdfium2 as pdfium   # imported here: only this reader needs it
     import pypdfium2.raw as pdfium_c
 
+    calls_ = calls()
+    get_text, get_matrix = calls_.FPDFTextObj_GetText, calls_.FPDFPageObj_GetMatrix
+    get_size, get_bounds = calls_.FPDFTextObj_GetFontSize, calls_.FPDFPageObj_GetBounds
+    get_mcid = calls_.FPDFPageObj_GetMarkedContentID
     frags, heights, widths = [], [], []
     size = ctypes.c_float()
+    size_ref = ctypes.byref(size)
     matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     bounds = [ctypes.c_float() for _ in range(4)]
+    bounds_refs = [ctypes.byref(b) for b in bounds]
     fonts: dict = {}
     text_buffer = (ctypes.c_ushort * (_TEXT_BUFFER // 2))()
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
@@ -151,13 +169,14 @@ def pdf_fragments(path, links_found: list | None = None):
             if links_found is not None:
                 links_found += links.page_links(pdf, page)
             textpage = text_page(page)
+            textpage_raw = address(textpage.raw)
             try:
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
                 widths.append(page_right)
                 cells: dict = {}
                 blocks: dict = {}
-                headings = _page_structure(pdfium_c, pdf.raw, page.raw, ctypes, cells, blocks)
+                headings = _page_structure(address(page.raw), cells, blocks)
                 if rtl:
                     frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
                                                 len(frags), cells, blocks))
@@ -165,18 +184,18 @@ def pdf_fragments(path, links_found: list | None = None):
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
                 # matrix and box was a fifth of reading the page.
-                for raw in text_objects(pdfium_c, page.raw):
+                for raw in text_objects(address(page.raw)):
                     # One call fills the buffer kept for the document and says how long the
                     # text is (PDFium looks for the object's characters in the whole page's
                     # on every call); a longer text is asked for again into a buffer its size.
-                    length = pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, text_buffer, _TEXT_BUFFER)
+                    length = get_text(raw, textpage_raw, text_buffer, _TEXT_BUFFER)
                     if length <= 2:
                         continue
                     if length <= _TEXT_BUFFER:
                         data = ctypes.string_at(text_buffer, length // 2 * 2)
                     else:
                         buffer = (ctypes.c_ushort * (length // 2))()
-                        pdfium_c.FPDFTextObj_GetText(raw, textpage.raw, buffer, length)
+                        get_text(raw, textpage_raw, buffer, length)
                         data = bytes(buffer)
                     text = data.decode("utf-16-le", "replace").split("\0", 1)[0]
                     # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".
@@ -193,17 +212,17 @@ def pdf_fragments(path, links_found: list | None = None):
                         # the next piece of text says whether one was printed, as between any two.
                         frags[-1].text = frags[-1].text.rstrip() + text.strip()
                         continue
-                    if not pdfium_c.FPDFPageObj_GetMatrix(raw, matrix):
+                    if not get_matrix(raw, matrix_ref):
                         raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
                     a, d, e, f = matrix.a, matrix.d, matrix.e, matrix.f
-                    if not pdfium_c.FPDFTextObj_GetFontSize(raw, ctypes.byref(size)):
+                    if not get_size(raw, size_ref):
                         continue
                     base = font_base_name(raw, fonts)
                     scale = (abs(d) + abs(a)) / 2
-                    if not pdfium_c.FPDFPageObj_GetBounds(raw, *bounds):
+                    if not get_bounds(raw, *bounds_refs):
                         raise pdfium.PdfiumError("Failed to locate pageobject.")
                     right = bounds[2].value
-                    mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(raw)
+                    mcid = get_mcid(raw)
                     heading = None if headings is None else headings.get(mcid, "")
                     frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
                                        heading))

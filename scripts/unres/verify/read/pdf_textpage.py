@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import ctypes
 
+from .pdfium_calls import address, calls
+
 # How many text objects back PDFium looks for the one a text object repeats.
 _LOOK_BACK = 5
 _STEP = 1e-6
@@ -26,22 +28,20 @@ _STEP = 1e-6
 def text_page(page):
     """``page.get_textpage()``, after telling apart the text objects PDFium would take for
     repeats (see above). Only this reading's copy of the page changes: nothing is saved."""
-    import pypdfium2.raw as pdfium_c
-
-    raw = page.raw
+    pdfium = calls()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds = tuple(ctypes.byref(v) for v in (left, bottom, right, top))
     size = ctypes.c_float()
     size_ref = ctypes.byref(size)
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    get_bounds, get_size = pdfium.FPDFPageObj_GetBounds, pdfium.FPDFTextObj_GetFontSize
     recent: list = []       # [object, box, its size once asked for] of the last text objects
 
     def size_of(entry) -> float | None:
-        if entry[2] is None and pdfium_c.FPDFTextObj_GetFontSize(entry[0], size_ref):
+        if entry[2] is None and get_size(entry[0], size_ref):
             entry[2] = _float32(size.value)
         return entry[2]
 
-    for obj in text_objects(pdfium_c, raw):
+    for obj in text_objects(address(page.raw)):
         if not get_bounds(obj, *bounds):
             continue
         box = (x0, y0, x1, y1) = (left.value, bottom.value, right.value, top.value)
@@ -59,25 +59,27 @@ def text_page(page):
             while _float32(entry[2] * (1 + step * _STEP)) in taken:
                 step += 1
             bigger = _float32(entry[2] * (1 + step * _STEP))
-            if pdfium_c.FPDFTextObj_SetFontSize(obj, bigger):
+            if pdfium.FPDFTextObj_SetFontSize(obj, bigger):
                 entry[2] = bigger
         recent = (recent + [entry])[-_LOOK_BACK:]
     return page.get_textpage()
 
 
-def text_objects(pdfium_c, page_raw):
-    """The text objects drawn by the page's own content, in content order (not those inside
-    its form XObjects)."""
+def text_objects(page: int):
+    """The text objects drawn by the page's own content (its address), in content order (not
+    those inside its form XObjects), as addresses (``pdfium_calls``)."""
     from pypdfium2 import PdfiumError
 
-    count = pdfium_c.FPDFPage_CountObjects(page_raw)
+    pdfium = calls()
+    get_object, get_type, text = pdfium.FPDFPage_GetObject, pdfium.FPDFPageObj_GetType, pdfium.FPDF_PAGEOBJ_TEXT
+    count = pdfium.FPDFPage_CountObjects(page)
     if count < 0:
         raise PdfiumError("Failed to get number of pageobjects.")
     for index in range(count):
-        raw = pdfium_c.FPDFPage_GetObject(page_raw, index)
+        raw = get_object(page, index)
         if not raw:
             raise PdfiumError("Failed to get pageobject.")
-        if pdfium_c.FPDFPageObj_GetType(raw) == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        if get_type(raw) == text:
             yield raw
 
 

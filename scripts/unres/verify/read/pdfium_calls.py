@@ -1,0 +1,62 @@
+"""The PDFium calls the PDF reader makes for each text object and each structure element, with
+every handle an address (a plain int).
+
+pypdfium2 declares each kind of handle as a pointer to a structure of its own, so each call
+builds a pointer object for every handle it returns and checks the type of every handle it is
+given; over a page's hundreds of text objects and structure elements that was a third of the
+time spent walking its structure tree. These are the same functions of the same library,
+declared again on a handle of their own to it, so that pypdfium2's declarations stay as they are.
+A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an address by
+:func:`address`.
+"""
+from __future__ import annotations
+
+import ctypes
+from functools import lru_cache
+from types import SimpleNamespace
+
+_HANDLE, _INT, _ULONG, _FLOAT_P = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_float)
+
+# name: (result, arguments); each as in PDFium's public headers (fpdf_edit.h, fpdf_structtree.h).
+_DECLARATIONS = {
+    "FPDFPage_CountObjects": (_INT, (_HANDLE,)),
+    "FPDFPage_GetObject": (_HANDLE, (_HANDLE, _INT)),
+    "FPDFPageObj_GetType": (_INT, (_HANDLE,)),
+    "FPDFPageObj_GetBounds": (_INT, (_HANDLE, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)),
+    "FPDFPageObj_GetMatrix": (_INT, (_HANDLE, _HANDLE)),
+    "FPDFPageObj_GetMarkedContentID": (_INT, (_HANDLE,)),
+    "FPDFTextObj_GetFontSize": (_INT, (_HANDLE, _FLOAT_P)),
+    "FPDFTextObj_SetFontSize": (_INT, (_HANDLE, ctypes.c_float)),
+    "FPDFTextObj_GetText": (_ULONG, (_HANDLE, _HANDLE, _HANDLE, _ULONG)),
+    "FPDFTextObj_GetFont": (_HANDLE, (_HANDLE,)),
+    "FPDFFont_GetBaseFontName": (ctypes.c_size_t, (_HANDLE, ctypes.c_char_p, ctypes.c_size_t)),
+    "FPDF_StructTree_GetForPage": (_HANDLE, (_HANDLE,)),
+    "FPDF_StructTree_Close": (None, (_HANDLE,)),
+    "FPDF_StructTree_CountChildren": (_INT, (_HANDLE,)),
+    "FPDF_StructTree_GetChildAtIndex": (_HANDLE, (_HANDLE, _INT)),
+    "FPDF_StructElement_GetType": (_ULONG, (_HANDLE, _HANDLE, _ULONG)),
+    "FPDF_StructElement_GetMarkedContentIdCount": (_INT, (_HANDLE,)),
+    "FPDF_StructElement_GetMarkedContentIdAtIndex": (_INT, (_HANDLE, _INT)),
+    "FPDF_StructElement_CountChildren": (_INT, (_HANDLE,)),
+    "FPDF_StructElement_GetChildAtIndex": (_HANDLE, (_HANDLE, _INT)),
+}
+
+
+@lru_cache(maxsize=None)
+def calls() -> SimpleNamespace:
+    """The functions above, by name, and ``FPDF_PAGEOBJ_TEXT``."""
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2_raw import bindings
+
+    library = ctypes.CDLL(bindings._libs["pdfium"]._name)   # the library pypdfium2 loaded
+    found = {}
+    for name, (result, arguments) in _DECLARATIONS.items():
+        function = getattr(library, name)
+        function.restype, function.argtypes = result, arguments
+        found[name] = function
+    return SimpleNamespace(FPDF_PAGEOBJ_TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT, **found)
+
+
+def address(handle) -> int | None:
+    """The address of a pypdfium2 handle (``page.raw``); None for a null one."""
+    return ctypes.cast(handle, ctypes.c_void_p).value
