@@ -92,12 +92,19 @@ class _Wording:
     named: Optional[re.Pattern]
     named_pairs: list
     keyword: re.Pattern         # any word for "resolution" or "decision"
+    # Any of the words a head is built around, found anywhere: where none stands from a place on,
+    # no head starts there, and the head's own search (its words before the keyword tried at every
+    # place) is not run.
+    head_words: re.Pattern
 
 
 def _compile(lang: str) -> _Wording:
     before, between = W.BEFORE[lang], W.BETWEEN[lang]
     keyword, decision = W.KEYWORDS[lang], W.DECISION_KEYWORDS[lang]
+    head_words = rf"{keyword}|{decision}"
     if lang == "ar":
+        head_words = (rf"{W.POSSESSIVE_KEYWORDS['ar']}|{keyword}|{W.POSSESSIVE_DECISION_KEYWORDS['ar']}"
+                      rf"|{decision}")
         # Arabic joins "and", "by", "to" to the word (وبقرار, والقرار) and may omit the space before
         # the number (القرار5/2); the possessive forms carry their own organ.
         lead = r"(?<![\u0600-\u06FF])(?:و|ب|ل|وب|ول|ف)?"
@@ -121,7 +128,8 @@ def _compile(lang: str) -> _Wording:
     named_pairs = _NAMED[lang]
     named = re.compile(_alternation(named_pairs), re.IGNORECASE) if named_pairs else None
     any_keyword = re.compile(rf"{keyword}|{decision}", re.IGNORECASE)
-    return _Wording(lang, head, before, between, gap, after, after_pairs, named, named_pairs, any_keyword)
+    return _Wording(lang, head, before, between, gap, after, after_pairs, named, named_pairs, any_keyword,
+                    re.compile(head_words, re.IGNORECASE))
 
 
 _WORDINGS: dict = {}
@@ -288,6 +296,8 @@ def _resolutions(text: str, w: _Wording, ctx: _Context) -> list:
     out = []
     pos = 0
     while True:
+        if w.head_words.search(text, pos) is None:
+            return out
         head = w.head.search(text, pos)
         if head is None:
             return out
