@@ -240,6 +240,37 @@ def test_marks_left_as_text_are_read_placed_as_with_every_place(tmp_path, paragr
     _assert_same(str(tmp_path / "gen.md"), (FRONT + "\n\n".join(paragraphs) + "\n").encode("utf-8"))
 
 
+# Quotation marks typed straight or curly, paired, unpaired, inside a word and at its start,
+# in a source that lets ``smart`` curl them and in one that keeps them as typed.
+_QUOTED = ["'quoted'", '"said"', "it's", "States'", "'90s", "'", '"', "l'article", "“curly”", "’", "‘a",
+           "d’Ivoire", '"open', "close'", "the", "Council,", "*Decides*", "--", "...", "'a' and 'b'"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_QUOTED), min_size=1, max_size=6).map(" ".join),
+                min_size=1, max_size=4), st.booleans(), st.booleans())
+def test_quotation_marks_are_read_placed_as_with_every_place(tmp_path, paragraphs, straight, note):
+    front = FRONT.replace("\n---", "\nquotes: straight\n---", 1) if straight else FRONT
+    body = "\n\n".join(paragraphs)
+    if note:
+        body = body.replace(" ", "[^1] ", 1) + "\n\n[^1]: " + paragraphs[0]
+    _assert_same(str(tmp_path / "gen.md"), (front + body + "\n").encode("utf-8"))
+
+
+def test_quotation_marks_in_pairs_are_read_placed(tmp_path):
+    """A source with straight quotation marks in pairs, and one with apostrophes, is read from the
+    tree without places; a source that keeps its marks as typed, when no word holds one."""
+    paired = '\n*The Human Rights Council*,\n\n1. *Decides* that "the text" and \'this\' stand;\n'
+    assert _assert_same(str(make_source(tmp_path, FRONT, paired)))
+    apostrophe = "\n*The Human Rights Council*,\n\n1. *Decides* that the Secretary-General's report stands;\n"
+    assert _assert_same(str(make_source(tmp_path, FRONT, apostrophe)))
+    straight = FRONT.replace("\n---", "\nquotes: straight\n---", 1)
+    assert _assert_same(str(make_source(tmp_path, straight, paired)))
+    # a word holding a mark kept as typed is read at its place
+    assert not _assert_same(str(make_source(tmp_path, straight, apostrophe)))
+
+
 def test_escaped_marks_are_read_placed(tmp_path):
     """A word whose marks are all escaped ("\\_\\_\\_" for a line to be filled in) is read from
     the tree without places: no word typed so can be a mark to warn of."""

@@ -5,9 +5,9 @@ pandoc's ``sourcepos`` wraps every word and space in a span that carries its pos
 makes the tree five times larger and costs more than twice the parse without it. The reader
 needs the start of each block (its line and column: every paragraph, heading, list and list
 item keeps it, and lint and verify name it) and the place of each footnote call (its key is
-read there); the place of a word only where a check looks at what was typed (a straight
-quote, a stray ``*`` or ``_``, a character reference), and such a source is read with
-``sourcepos`` as before.
+read there); the place of a word only where a check looks at what was typed (a quotation mark
+``smart`` left unpaired, a word whose marks ``quotes: straight`` prints as typed, a ``*`` or ``_``
+typed as it reads, a character reference), and such a source is read with ``sourcepos`` as before.
 
 CommonMark finds its blocks from the lines alone, before it reads any inline. This module does
 that for the Markdown a resolution is written in: paragraphs, ATX headings, ordered and

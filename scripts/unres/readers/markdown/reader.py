@@ -69,9 +69,8 @@ def _read_placed(src, meta, code: str, body: str) -> Resolution | None:
     """The resolution read from pandoc's tree without the place of every word, the blocks placed
     from the lines; None when a place the reader needs is not known so (the source is then read
     with every place, as are a source with an error, whose messages name them)."""
-    if meta.quotes == "straight" or "&#" in src.text or "'" in body or '"' in body:
-        # What was typed at a quotation mark (a straight one may be warned of, W109), and where
-        # a character reference stands, are read at the word's place.
+    if "&#" in src.text:
+        # Where a character reference stands is read at the word's place.
         return None
     tree = warm_pandoc.convert(body.encode("utf-8"), PANDOC_FORMAT_UNPLACED, "json")
     blocks = block_positions.placed(json.loads(tree)["blocks"],
@@ -79,7 +78,7 @@ def _read_placed(src, meta, code: str, body: str) -> Resolution | None:
     if blocks is None:
         return None
     try:
-        return _Builder(src, code=code, placed=True).build(meta, blocks)
+        return _Builder(src, code=code, straight=meta.quotes == "straight", placed=True).build(meta, blocks)
     except (SourceError, _NeedsPlaces):
         return None
 
@@ -232,6 +231,9 @@ class _Builder:
         # front matter such as 'meeting: "[^1]"' is not Markdown, and calls no note.
         self.body = unicodedata.normalize("NFC", src.body)
         self.lines = self.body.split("\n")
+        # Each mark ``smart`` may print for a straight one: whether that straight one is typed
+        # anywhere in the body (where it is not, each such mark was typed as it prints).
+        self.typed_straight = {curly: straight in self.body for curly, straight in STRAIGHTENED.items()}
         self.raw_lines = src.text.split("\n")
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
@@ -822,6 +824,8 @@ class _Builder:
             if bad:
                 self.fail(self.word_loc(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
+            if self.placed and not self.straight and self._may_be_guessed(content):
+                raise _NeedsPlaces
             typed = self._as_typed(content, pos) if self.straight else content
             if "*" in content or "_" in content:
                 self._stray_marks(content, pos)
@@ -915,7 +919,9 @@ class _Builder:
         a curly mark typed so stays. Unchanged where the source does not line up with it."""
         if not any(c in GUESSED_QUOTES for c in content):
             return content
-        loc = self.loc_of(pos)
+        if self.placed and not any(self.typed_straight.get(c) for c in content):
+            return content       # no such mark is typed straight anywhere: each was typed as it reads
+        loc = self.word_loc(pos)
         if loc is None or not 1 <= loc.line <= len(self.lines):
             return content
         typed = self.lines[loc.line - 1][loc.col - 1:loc.col - 1 + len(content)]
@@ -923,12 +929,26 @@ class _Builder:
             return content
         return typed
 
+    def _may_be_guessed(self, content) -> bool:
+        """Whether a curly mark in ``content`` may be one ``smart`` guessed from a straight one
+        that W109 warns of (see ``_guessed_quote``): any mark but an apostrophe inside a word,
+        where a straight mark of its kind is typed in the body at all. pandoc's tree without places
+        joins such a mark to the word beside it, where the tree with places gives it alone."""
+        for i, char in enumerate(content):
+            if self.typed_straight.get(char) and (
+                    char != "’" or i == 0 or content[i - 1].isspace() or content[i - 1] in "([{"):
+                return True
+        return False
+
     def _guessed_quote(self, content, pos):
         """Warn of a straight quote that ``smart`` turned by guessing: one it could not pair
         (printed as an opening or closing mark on its own), or a ' at the start of a word
         (printed as an apostrophe, as in ’90s, where a quotation might have been meant).
-        Without the words' places (``placed``) the body has no straight quote to warn of."""
-        loc = self.loc_of(pos)
+        Without the words' places (``placed``) the source is read again with them, unless no
+        straight mark of its kind is typed anywhere."""
+        if self.placed and not self.typed_straight[content]:
+            return                                 # typed as it prints
+        loc = self.word_loc(pos)
         if loc is None or not 1 <= loc.line <= len(self.lines):
             return
         line, at = self.lines[loc.line - 1], loc.col - 1
