@@ -208,7 +208,7 @@ def misplaced(data: bytes, tolerance: float = 0.01) -> list:
             page = pdf[number]
             placed = []
             for obj in text_objects(address(page.raw)):
-                calls().FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+                calls().FPDFPageObj_GetMatrix(obj, ctypes.addressof(matrix))
                 placed.append((matrix.a, matrix.e))
             page.close()
             assert len(placed) == len(wanted[number]), (number, len(placed), len(wanted[number]))

@@ -16,6 +16,7 @@ import unicodedata
 
 from ...model import languages
 from .pdf_textpage import text_page
+from .pdfium_calls import address, calls
 
 # A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
 # glyph by the first character it was drawn for, so the text a bracket's glyph is given says
@@ -52,27 +53,32 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
     ``decomposed``: with the characters PDFium gives one glyph of a right-to-left page as (its
     compatibility decomposition, "…" as three full stops at the glyph's place) read as one, in
     the file's order, so that no later step places them apart ("½" read "2/1")."""
-    import pypdfium2.raw as pdfium_c
-
+    pdfium = calls()
+    page = address(textpage.raw)
+    is_generated, map_error = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
+    unicode_of, box_of, origin_of = pdfium.FPDFText_GetUnicode, pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetCharOrigin
+    size_of = pdfium.FPDFText_GetFontSize
     out: list = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
-    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    box_refs = tuple(ctypes.addressof(v) for v in (left, right, bottom, top))
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
+    count = pdfium.FPDFText_CountChars(page)
     paired = -1     # the entry read already as the second half of a character
     for i in range(count):
-        if i == paired or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+        if i == paired or is_generated(page, i) == 1:
             continue
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1:
+        if map_error(page, i) == 1:
             # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
             # cluster: the shadda drawn with a vowel sign) is not read, rather than read as
             # whatever character its number happens to be.
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        code = unicode_of(page, i)
         if 0xD800 <= code <= 0xDFFF:
             # PDFium counts in UTF-16: a character beyond U+FFFF (😀, 𝐀) is two entries, the
             # halves of its pair, next to each other, the low one first where the glyph is in
             # a right-to-left run. Together they are one character; a half alone is none.
-            other = pdfium_c.FPDFText_GetUnicode(textpage.raw, i + 1) if i + 1 < count else 0
+            other = unicode_of(page, i + 1) if i + 1 < count else 0
             high, low = (code, other) if code <= 0xDBFF else (other, code)
             if not (0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF):
                 continue
@@ -81,12 +87,11 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
         ch = "-" if code == 2 else chr(code)   # PDFium's U+0002 is a hyphen that ends a line
         if ch in "\r\n\x00" or not code:
             continue
-        pdfium_c.FPDFText_GetCharBox(textpage.raw, i, ctypes.byref(left), ctypes.byref(right),
-                                     ctypes.byref(bottom), ctypes.byref(top))
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+        box_of(page, i, *box_refs)
+        origin_of(page, i, x_ref, y_ref)
         if ch.isspace() and right.value - left.value < 0.01 and not spaces_of_no_width:
             continue            # PDFium's own space of no width beside a mark, drawn by nothing
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+        size = size_of(page, i)
         out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value))
     return _one_glyph_each(out) if decomposed else out
 
@@ -126,8 +131,8 @@ def _touches(ch, other) -> bool:
 
 
 def _same_place(ch, other) -> bool:
-    return all(abs(a - b) < 0.01 for a, b in ((ch.left, other.left), (ch.right, other.right),
-                                              (ch.y, other.y), (ch.x, other.x)))
+    return (abs(ch.left - other.left) < 0.01 and abs(ch.right - other.right) < 0.01
+            and abs(ch.y - other.y) < 0.01 and abs(ch.x - other.x) < 0.01)
 
 
 def _lines(chars) -> list:

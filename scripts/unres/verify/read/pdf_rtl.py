@@ -15,6 +15,7 @@ import ctypes
 import unicodedata
 
 from .pdf_fonts import font_base_name
+from .pdfium_calls import address, calls
 from ..fingerprint import ARABIC_MARKS
 from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
 
@@ -55,23 +56,26 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
     it is in ("H2" …; "" in none; None when the page has no tags)."""
     import pypdfium2.raw as pdfium_c
 
+    pdfium = calls()
+    page = address(textpage.raw)
+    loose_box_of, object_of = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetTextObject
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
+    box_ref = ctypes.addressof(box)
     by_object: dict = {}
     out = []
     for ch in chars:
         # The glyph's advance, not its ink: the ink of a "1" stands well inside its box, and
         # two digits of a number would not touch.
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, ch.index, ctypes.byref(box))
+        loose_box_of(page, ch.index, box_ref)
         ch.box = (box.left, box.right) if box.right > box.left else (ch.left, ch.right)
-        obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, ch.index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
+        key = object_of(page, ch.index)
         style = by_object.get(key)
         if style is None:
             base = font_base_name(key, fonts)
-            pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-            pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+            pdfium.FPDFPageObj_GetMatrix(key, ctypes.addressof(matrix))
+            pdfium.FPDFTextObj_GetFontSize(key, ctypes.addressof(size))
             # (the tag itself: a heading between operative paragraphs is told from a part's by it)
-            mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj)
+            mcid = pdfium.FPDFPageObj_GetMarkedContentID(key)
             heading = None if headings is None else headings.get(mcid, "")
             style = by_object[key] = _Style(base, size.value * (abs(matrix.a) + abs(matrix.d)) / 2, heading,
                                             (cells or {}).get(mcid), mcid, (blocks or {}).get(mcid))
@@ -127,7 +131,10 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
         for piece in pieces:
             # A left-to-right piece touches what is read before it at its far end ("(10)": the
             # bracket drawn right of the number touches its 0, read last).
-            p_left, p_right = min(ch.box[0] for ch, _t in piece), max(ch.box[1] for ch, _t in piece)
+            if len(piece) == 1:
+                p_left, p_right = piece[0][0].box
+            else:
+                p_left, p_right = min(ch.box[0] for ch, _t in piece), max(ch.box[1] for ch, _t in piece)
             for n, (ch, text) in enumerate(piece):
                 # Its fragments stand in the mirror in the order they are read, its first where
                 # the piece starts ("S/2020" bold, "/", "57" bold: one symbol, each fragment
@@ -152,8 +159,15 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                             and not run[-1][1].isspace() and ch.raised == run[-1][0].raised
                             and not _isolate_edge(run[-1][0], ch, faces)):
                         run.append((ch, " "))
-                    extent[0], extent[1] = min(extent[0], ch.box[0]), max(extent[1], ch.box[1])
-                    place[0], place[1] = min(place[0], mirrored[0]), max(place[1], mirrored[1])
+                    # (min and max, as comparisons: this runs for every character of the page)
+                    if ch.box[0] < extent[0]:
+                        extent[0] = ch.box[0]
+                    if ch.box[1] > extent[1]:
+                        extent[1] = ch.box[1]
+                    if mirrored[0] < place[0]:
+                        place[0] = mirrored[0]
+                    if mirrored[1] > place[1]:
+                        place[1] = mirrored[1]
                 else:
                     extent[0], extent[1] = ch.box
                     place[0], place[1] = mirrored

@@ -30,9 +30,9 @@ def text_page(page):
     repeats (see above). Only this reading's copy of the page changes: nothing is saved."""
     pdfium = calls()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    bounds = tuple(ctypes.byref(v) for v in (left, bottom, right, top))
+    bounds = tuple(ctypes.addressof(v) for v in (left, bottom, right, top))
     size = ctypes.c_float()
-    size_ref = ctypes.byref(size)
+    size_ref = ctypes.addressof(size)
     get_bounds, get_size = pdfium.FPDFPageObj_GetBounds, pdfium.FPDFTextObj_GetFontSize
     recent: list = []       # [object, box, its size once asked for] of the last text objects
 

@@ -1,13 +1,14 @@
-"""The PDFium calls the PDF reader makes for each text object and each structure element, with
-every handle an address (a plain int).
+"""The PDFium calls the PDF reader makes for each text object, each character of a text page and
+each structure element, with every handle an address (a plain int).
 
 pypdfium2 declares each kind of handle as a pointer to a structure of its own, so each call
 builds a pointer object for every handle it returns and checks the type of every handle it is
 given; over a page's hundreds of text objects and structure elements that was a third of the
-time spent walking its structure tree. These are the same functions of the same library,
+time spent walking its structure tree, and over the thousands of characters of a right-to-left
+page, read one by one, a sixth of reading it. These are the same functions of the same library,
 declared again on a handle of their own to it, so that pypdfium2's declarations stay as they are.
 A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an address by
-:func:`address`.
+:func:`address`; what a call fills is passed by its address.
 """
 from __future__ import annotations
 
@@ -15,21 +16,33 @@ import ctypes
 from functools import lru_cache
 from types import SimpleNamespace
 
-_HANDLE, _INT, _ULONG, _FLOAT_P = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_float)
+_HANDLE, _INT, _ULONG = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
 
-# name: (result, arguments); each as in PDFium's public headers (fpdf_edit.h, fpdf_structtree.h).
+# name: (result, arguments); each as in PDFium's public headers (fpdf_edit.h, fpdf_text.h,
+# fpdf_structtree.h), with every pointer an address: a number, a box or a matrix the call fills
+# is passed as ``ctypes.addressof`` of a value made once, which costs half of checking ``byref``'s
+# type on every call.
 _DECLARATIONS = {
     "FPDFPage_CountObjects": (_INT, (_HANDLE,)),
     "FPDFPage_GetObject": (_HANDLE, (_HANDLE, _INT)),
     "FPDFPageObj_GetType": (_INT, (_HANDLE,)),
-    "FPDFPageObj_GetBounds": (_INT, (_HANDLE, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)),
+    "FPDFPageObj_GetBounds": (_INT, (_HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)),
     "FPDFPageObj_GetMatrix": (_INT, (_HANDLE, _HANDLE)),
     "FPDFPageObj_GetMarkedContentID": (_INT, (_HANDLE,)),
-    "FPDFTextObj_GetFontSize": (_INT, (_HANDLE, _FLOAT_P)),
+    "FPDFTextObj_GetFontSize": (_INT, (_HANDLE, _HANDLE)),
     "FPDFTextObj_SetFontSize": (_INT, (_HANDLE, ctypes.c_float)),
     "FPDFTextObj_GetText": (_ULONG, (_HANDLE, _HANDLE, _HANDLE, _ULONG)),
     "FPDFTextObj_GetFont": (_HANDLE, (_HANDLE,)),
     "FPDFFont_GetBaseFontName": (ctypes.c_size_t, (_HANDLE, ctypes.c_char_p, ctypes.c_size_t)),
+    "FPDFText_CountChars": (_INT, (_HANDLE,)),
+    "FPDFText_IsGenerated": (_INT, (_HANDLE, _INT)),
+    "FPDFText_HasUnicodeMapError": (_INT, (_HANDLE, _INT)),
+    "FPDFText_GetUnicode": (ctypes.c_uint, (_HANDLE, _INT)),
+    "FPDFText_GetCharBox": (_INT, (_HANDLE, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE)),
+    "FPDFText_GetCharOrigin": (_INT, (_HANDLE, _INT, _HANDLE, _HANDLE)),
+    "FPDFText_GetFontSize": (ctypes.c_double, (_HANDLE, _INT)),
+    "FPDFText_GetLooseCharBox": (_INT, (_HANDLE, _INT, _HANDLE)),
+    "FPDFText_GetTextObject": (_HANDLE, (_HANDLE, _INT)),
     "FPDF_StructTree_GetForPage": (_HANDLE, (_HANDLE,)),
     "FPDF_StructTree_Close": (None, (_HANDLE,)),
     "FPDF_StructTree_CountChildren": (_INT, (_HANDLE,)),
