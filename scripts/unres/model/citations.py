@@ -101,10 +101,7 @@ class _Wording:
 def _compile(lang: str) -> _Wording:
     before, between = W.BEFORE[lang], W.BETWEEN[lang]
     keyword, decision = W.KEYWORDS[lang], W.DECISION_KEYWORDS[lang]
-    head_words = rf"{keyword}|{decision}"
     if lang == "ar":
-        head_words = (rf"{W.POSSESSIVE_KEYWORDS['ar']}|{keyword}|{W.POSSESSIVE_DECISION_KEYWORDS['ar']}"
-                      rf"|{decision}")
         # Arabic joins "and", "by", "to" to the word (وبقرار, والقرار) and may omit the space before
         # the number (القرار5/2); the possessive forms carry their own organ.
         lead = r"(?<![\u0600-\u06FF])(?:و|ب|ل|وب|ول|ف)?"
@@ -128,8 +125,12 @@ def _compile(lang: str) -> _Wording:
     named_pairs = _NAMED[lang]
     named = re.compile(_alternation(named_pairs), re.IGNORECASE) if named_pairs else None
     any_keyword = re.compile(rf"{keyword}|{decision}", re.IGNORECASE)
+    # Arabic's head is also built around the possessive forms, which carry their own organ.
+    head_words = any_keyword if lang != "ar" else re.compile(
+        rf"{W.POSSESSIVE_KEYWORDS['ar']}|{keyword}|{W.POSSESSIVE_DECISION_KEYWORDS['ar']}|{decision}",
+        re.IGNORECASE)
     return _Wording(lang, head, before, between, gap, after, after_pairs, named, named_pairs, any_keyword,
-                    re.compile(head_words, re.IGNORECASE))
+                    head_words)
 
 
 _WORDINGS: dict = {}

@@ -234,6 +234,9 @@ class _Builder:
         # Each mark ``smart`` may print for a straight one: whether that straight one is typed
         # anywhere in the body (where it is not, each such mark was typed as it prints).
         self.typed_straight = {curly: straight in self.body for curly, straight in STRAIGHTENED.items()}
+        # Those of them a word is looked at for (``_may_be_guessed``): none, and no word looked
+        # at, where no straight mark is typed.
+        self.guessable = "".join(curly for curly, typed in self.typed_straight.items() if typed)
         self.raw_lines = src.text.split("\n")
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
@@ -824,7 +827,7 @@ class _Builder:
             if bad:
                 self.fail(self.word_loc(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")
-            if self.placed and not self.straight and self._may_be_guessed(content):
+            if self.placed and self.guessable and not self.straight and self._may_be_guessed(content):
                 raise _NeedsPlaces
             typed = self._as_typed(content, pos) if self.straight else content
             if "*" in content or "_" in content:
@@ -934,6 +937,8 @@ class _Builder:
         that W109 warns of (see ``_guessed_quote``): any mark but an apostrophe inside a word,
         where a straight mark of its kind is typed in the body at all. pandoc's tree without places
         joins such a mark to the word beside it, where the tree with places gives it alone."""
+        if not any(mark in content for mark in self.guessable):
+            return False
         for i, char in enumerate(content):
             if self.typed_straight.get(char) and (
                     char != "’" or i == 0 or content[i - 1].isspace() or content[i - 1] in "([{"):
