@@ -16,13 +16,16 @@ import unicodedata
 
 from ...model import languages
 from .pdf_textpage import text_page
-from .pdfium_calls import address, calls
+from .pdfium_calls import address, calls, char_calls, text_page_handle
 
 # A bracket is drawn as its mirror in a right-to-left run, and the file's ToUnicode names each
 # glyph by the first character it was drawn for, so the text a bracket's glyph is given says
 # nothing sure about which way it faces. Which way it faces in the text is read from where it
 # stands: one that opens a line or follows a space or an opening bracket opens.
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+# The characters PDFium adds to a page's text of its own (FPDFText_IsGenerated): a space between
+# two words it finds no space drawn between, and the line end.
+_MAY_BE_GENERATED = frozenset(map(ord, " \r\n"))
 _PAIR_OF = {**{o: (o, c) for o, c in _PAIRS.items()}, **{c: (o, c) for o, c in _PAIRS.items()}}
 
 
@@ -53,27 +56,31 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
     ``decomposed``: with the characters PDFium gives one glyph of a right-to-left page as (its
     compatibility decomposition, "…" as three full stops at the glyph's place) read as one, in
     the file's order, so that no later step places them apart ("½" read "2/1")."""
-    pdfium = calls()
-    page = address(textpage.raw)
+    pdfium = char_calls()
+    page = text_page_handle(textpage)
     is_generated, map_error = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     unicode_of, box_of, origin_of = pdfium.FPDFText_GetUnicode, pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetCharOrigin
     size_of = pdfium.FPDFText_GetFontSize
     out: list = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
-    box_refs = tuple(ctypes.addressof(v) for v in (left, right, bottom, top))
-    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
-    count = pdfium.FPDFText_CountChars(page)
+    box_refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top))
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    count = calls().FPDFText_CountChars(address(textpage.raw))
     paired = -1     # the entry read already as the second half of a character
     for i in range(count):
-        if i == paired or is_generated(page, i) == 1:
+        if i == paired:
+            continue
+        code = unicode_of(page, i)
+        # PDFium makes up only spaces and line ends (a word's space it finds between two glyphs,
+        # a line's end): only those are asked whether they were made up.
+        if code in _MAY_BE_GENERATED and is_generated(page, i) == 1:
             continue
         if map_error(page, i) == 1:
             # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
             # cluster: the shadda drawn with a vowel sign) is not read, rather than read as
             # whatever character its number happens to be.
             continue
-        code = unicode_of(page, i)
         if 0xD800 <= code <= 0xDFFF:
             # PDFium counts in UTF-16: a character beyond U+FFFF (😀, 𝐀) is two entries, the
             # halves of its pair, next to each other, the low one first where the glyph is in
@@ -116,8 +123,12 @@ def _one_glyph_each(chars) -> list:
         first = chars[start]
         while end < len(chars) and _same_place(chars[end], first):
             end += 1
+        if end - start == 1:
+            out.append(first)
+            start = end
+            continue
         text = "".join(ch.text for ch in chars[start:end])
-        if end - start > 1 and as_decomposed(text) in DECOMPOSED:
+        if as_decomposed(text) in DECOMPOSED:
             first.text = text
             out.append(first)
         else:

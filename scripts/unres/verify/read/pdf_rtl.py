@@ -15,7 +15,7 @@ import ctypes
 import unicodedata
 
 from .pdf_fonts import font_base_name
-from .pdfium_calls import address, calls
+from .pdfium_calls import calls, char_calls, text_page_handle
 from ..fingerprint import ARABIC_MARKS
 from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
 
@@ -57,10 +57,10 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
     import pypdfium2.raw as pdfium_c
 
     pdfium = calls()
-    page = address(textpage.raw)
-    loose_box_of, object_of = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetTextObject
+    page = text_page_handle(textpage)
+    loose_box_of, object_of = char_calls().FPDFText_GetLooseCharBox, char_calls().FPDFText_GetTextObject
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
-    box_ref = ctypes.addressof(box)
+    box_ref = ctypes.byref(box)
     by_object: dict = {}
     out = []
     for ch in chars:
@@ -188,6 +188,9 @@ def _in_tagged_order(pieces, styles) -> list:
     out = []
     for piece in pieces:
         heading = styles[piece[0][0].index].heading
+        if not heading:
+            out.append(piece)
+            continue
         groups: list = []
         for item in piece:
             mcid = styles[item[0].index].mcid
@@ -197,7 +200,7 @@ def _in_tagged_order(pieces, styles) -> list:
                 groups.append((mcid, [item]))
         # (a space PDFium names in a gap is drawn by no object, in no marked content)
         numbers = [mcid for mcid, _items in groups if mcid >= 0]
-        if (not heading or len(numbers) < 2
+        if (len(numbers) < 2
                 or any(mcid < 0 and any(t.strip() for _ch, t in items) for mcid, items in groups)
                 or any(a <= b for a, b in zip(numbers, numbers[1:]))
                 or any(styles[ch.index].heading != heading for ch, _t in piece)):
@@ -280,16 +283,17 @@ def _calls_joined(lines) -> list:
     baseline, before the line's words ("2022(3) ،": the call, then the space, then "، المؤرخ"),
     and the call's glyphs then open a line of their own that takes the space with it, where it
     is read as part of the call and lost with it."""
-    def base_of(line):
-        return next((ch for ch in line if not ch.raised and ch.text.strip()), None)
+    # Each line's base glyph, found once: every line is asked of every other.
+    bases = {id(line): next((ch for ch in line if not ch.raised and ch.text.strip()), None) for line in lines}
 
     def host_of(line):
         glyphs = [ch for ch in line if ch.text.strip()]
         if not glyphs:
             return None
+        largest = max(ch.size for ch in glyphs)
         for other in lines:
-            base = base_of(other) if other is not line else None
-            if base is None or any(ch.size >= 0.85 * base.size for ch in glyphs):
+            base = bases[id(other)] if other is not line else None
+            if base is None or largest >= 0.85 * base.size:
                 continue
             # (as ``pdf_bidi._lines`` takes a call into the line it is set beside)
             if all(-0.5 * base.size < ch.y - base.y < 0.8 * base.size

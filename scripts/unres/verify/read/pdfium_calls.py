@@ -9,6 +9,11 @@ page, read one by one, a sixth of reading it. These are the same functions of th
 declared again on a handle of their own to it, so that pypdfium2's declarations stay as they are.
 A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an address by
 :func:`address`; what a call fills is passed by its address.
+
+The calls made for every character of a right-to-left page are declared a second time with no
+argument types at all (:func:`char_calls`): a declared argument is converted by a call of its
+type's own on every call, and over a page's thousands of characters, each asked for by seven
+calls, those conversions were a tenth of reading the page.
 """
 from __future__ import annotations
 
@@ -55,19 +60,61 @@ _DECLARATIONS = {
 }
 
 
+def _library() -> ctypes.CDLL:
+    """A handle of our own to the library pypdfium2 loaded: its functions are objects of their own,
+    declared here without changing pypdfium2's."""
+    from pypdfium2_raw import bindings
+
+    return ctypes.CDLL(bindings._libs["pdfium"]._name)
+
+
 @lru_cache(maxsize=None)
 def calls() -> SimpleNamespace:
     """The functions above, by name, and ``FPDF_PAGEOBJ_TEXT``."""
     import pypdfium2.raw as pdfium_c
-    from pypdfium2_raw import bindings
 
-    library = ctypes.CDLL(bindings._libs["pdfium"]._name)   # the library pypdfium2 loaded
+    library = _library()
     found = {}
     for name, (result, arguments) in _DECLARATIONS.items():
         function = getattr(library, name)
         function.restype, function.argtypes = result, arguments
         found[name] = function
     return SimpleNamespace(FPDF_PAGEOBJ_TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT, **found)
+
+
+# The calls made once per character of a text page (pdf_bidi.page_chars, pdf_rtl._styles):
+# name: result. Each takes the text page and the character's index, then what it fills.
+_PER_CHARACTER = {
+    "FPDFText_IsGenerated": _INT,
+    "FPDFText_HasUnicodeMapError": _INT,
+    "FPDFText_GetUnicode": ctypes.c_uint,
+    "FPDFText_GetCharBox": _INT,
+    "FPDFText_GetCharOrigin": _INT,
+    "FPDFText_GetFontSize": ctypes.c_double,
+    "FPDFText_GetLooseCharBox": _INT,
+    "FPDFText_GetTextObject": _HANDLE,
+}
+
+
+@lru_cache(maxsize=None)
+def char_calls() -> SimpleNamespace:
+    """The per-character calls above, with their results declared and their arguments not:
+    ctypes passes each argument as it is, so the text page must be given as a
+    ``ctypes.c_void_p`` (:func:`text_page_handle`; a plain int would be passed as a C int,
+    cut to 32 bits), the index as an int, and what a call fills as ``ctypes.byref`` of a value
+    of the type the header names (``c_double``; ``FS_RECTF`` for the loose box)."""
+    library = _library()
+    found = {}
+    for name, result in _PER_CHARACTER.items():
+        function = getattr(library, name)
+        function.restype = result
+        found[name] = function
+    return SimpleNamespace(**found)
+
+
+def text_page_handle(textpage) -> ctypes.c_void_p:
+    """A pypdfium2 text page's handle as :func:`char_calls` takes it."""
+    return ctypes.c_void_p(address(textpage.raw))
 
 
 def address(handle) -> int | None:

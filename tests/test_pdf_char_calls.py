@@ -1,0 +1,104 @@
+"""verify's right-to-left reader asks PDFium of each character of a page through calls declared
+without argument types (``pdfium_calls.char_calls``), and asks whether PDFium made a character up
+only of a space or a line end. Both are checked here against pypdfium2's own declarations of the
+same functions, asked of every character of PDFs built in Arabic, Chinese and English."""
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from conftest import FRONT, ROOT, build_ok, make_source
+from unres.verify.read.pdf_bidi import page_chars
+
+ARABIC = FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
+CHINESE = FRONT.replace("\nlanguage: English", "\nlanguage: Chinese")
+
+ARABIC_BODY = """
+*إن مجلس حقوق الإنسان*،
+
+*إذ يشير* إلى قراره A/HRC/RES/54/10 المؤرخ 11 تشرين الأول/أكتوبر 2023، وإلى الغاية 12-4 من أهداف التنمية المستدامة، وبالمادة 16(1) من الإعلان،[^a]
+
+1. *يقرر* أن يبقي المسألة قيد نظره، وفقاً للقرار 5/1، وأن يواصل النظر فيها في دورته السابعة والخمسين في إطار البند نفسه من جدول الأعمال؛
+
+[^a]: انظر الوثيقة A/HRC/54/28.
+"""
+
+CHINESE_BODY = """
+*人权理事会*，
+
+*回顾*其关于这一问题的第 54/10 号决议（A/HRC/RES/54/10）和 2023 年 10 月 11 日的决定，[^a]
+
+1. *决定*继续处理此问题，并在第五十七届会议上根据同一议程项目审议此问题；
+
+[^a]: 见 A/HRC/54/28。
+"""
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    base = tmp_path_factory.mktemp("char_calls")
+    sources = [make_source(base, ARABIC, ARABIC_BODY, "ar.md"), make_source(base, CHINESE, CHINESE_BODY, "zh.md"),
+               ROOT / "source" / "A_HRC_RES_38_3.md"]
+    out = build_ok(sources, base / "out", "-f", "pdf")
+    found = sorted(out.glob("*.pdf"))
+    assert len(found) == 3
+    return found
+
+
+def _pages(path):
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            try:
+                yield textpage
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+
+
+def test_pdfium_makes_up_only_spaces_and_line_ends(pdfs):
+    made_up = set()
+    for path in pdfs:
+        for textpage in _pages(path):
+            for i in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+                    made_up.add(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)))
+    assert " " in made_up and "\n" in made_up, "no page here has characters PDFium made up"
+    assert made_up <= {" ", "\r", "\n"}
+
+
+def test_each_character_is_read_as_pypdfium2s_own_calls_give_it(pdfs):
+    doubles = [ctypes.c_double() for _ in range(6)]
+    refs = [ctypes.byref(value) for value in doubles]
+    read = 0
+    for path in pdfs:
+        for textpage in _pages(path):
+            raw = textpage.raw
+            chars = page_chars(textpage, spaces_of_no_width=True)
+            # Every character PDFium did not make up, that has text and is not a line's end, is
+            # read (these pages hold no character beyond U+FFFF, which is two entries) …
+            expected = []
+            for i in range(pdfium_c.FPDFText_CountChars(raw)):
+                code = pdfium_c.FPDFText_GetUnicode(raw, i)
+                assert not 0xD800 <= code <= 0xDFFF
+                if (pdfium_c.FPDFText_IsGenerated(raw, i) != 1 and pdfium_c.FPDFText_HasUnicodeMapError(raw, i) != 1
+                        and code not in (0, 10, 13)):
+                    expected.append(i)
+            assert [ch.index for ch in chars] == expected
+            # … with the box, origin and size pypdfium2's declarations of the same calls give.
+            for ch in chars:
+                pdfium_c.FPDFText_GetCharBox(raw, ch.index, *refs[:4])
+                pdfium_c.FPDFText_GetCharOrigin(raw, ch.index, *refs[4:])
+                left, right, _bottom, _top, x, y = (value.value for value in doubles)
+                assert (ch.left, ch.right, ch.x, ch.y) == (left, right, x, y)
+                assert ch.size == pdfium_c.FPDFText_GetFontSize(raw, ch.index)
+                if len(ch.text) == 1 and ch.text != "-":
+                    assert ord(ch.text) == pdfium_c.FPDFText_GetUnicode(raw, ch.index)
+                read += 1
+    assert read > 1000
