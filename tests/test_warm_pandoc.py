@@ -110,6 +110,33 @@ def test_a_document_with_an_image_is_refused(fresh):
     assert err.value.diagnostics[0].code == "T102" and "image" in str(err.value)
 
 
+def _environment(pid: int) -> dict:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().partition("=")[::2] for item in raw if item)
+
+
+def test_the_kept_pandoc_runs_with_the_larger_heap_and_a_users_own_options_after(fresh):
+    fresh.delenv("GHCRTS", raising=False)
+    warm_pandoc.convert(_document(), "json", "html")
+    assert _environment(warm_pandoc._current.proc.pid)["GHCRTS"] == warm_pandoc._HEAP
+    warm_pandoc._drop()
+    # (the runtime reads its options left to right: the user's, last, win)
+    fresh.setenv("GHCRTS", "-H512m")
+    warm_pandoc.convert(_document(), "json", "html")
+    assert _environment(warm_pandoc._current.proc.pid)["GHCRTS"] == f"{warm_pandoc._HEAP} -H512m"
+    assert os.environ["GHCRTS"] == "-H512m"      # this process's own environment untouched
+
+
+def test_a_pandoc_that_takes_no_runtime_options_still_runs_kept(fresh, tmp_path):
+    # A pandoc built without runtime options warns of GHCRTS on stderr and runs on.
+    fresh.setenv("UNRES_PANDOC", _fake(
+        tmp_path, f'echo "Warning: Ignoring GHCRTS variable as RTS options are disabled." >&2\n'
+                  f'exec env -u GHCRTS {pandoc.pandoc_path()} "$@"\n'))
+    pandoc.pandoc_path.cache_clear()
+    assert warm_pandoc.convert(_document(), "json", "html")
+    assert warm_pandoc._current is not None, "it ran as a command, not kept"
+
+
 def test_switched_off_it_runs_a_command(fresh):
     fresh.setenv("UNRES_PANDOC_WARM", "0")
     assert warm_pandoc.convert(_document(), "json", "html")
