@@ -99,8 +99,11 @@ def test_report_has_every_section(tmp_path, monkeypatch):
     output = tmp_path / "bench.md"
     assert bench.main(["--output", str(output), "--runs", "1", "--jobs", "2", "--single", str(single),
                        "--corpus", str(tmp_path / "no-corpus"), "--corpus-limit", "2",
+                       "--rtl-corpus", str(tmp_path / "no-rtl"),
                        "--session-size", "3", "--lengths", "2,3", "--work", str(tmp_path / "work")]) == 0
     report = output.read_text()
+    assert f"## CPU per stage against the PDF (right to left)\n\nNot measured: no folder `{tmp_path / 'no-rtl'}`" \
+        in report
     for heading in ("# Benchmark", "Machine: nproc", "## Cold builds", "(a) one resolution",
                     "(b) UN corpus", "(c) session of 3", "## Nothing to rebuild", "## Cost against length",
                     "## Worker memory", "## Where the time goes", "## Targets",
@@ -140,6 +143,32 @@ def test_cpu_section_weighs_the_footnote_layouts_redone_against_the_pdf():
                                          {"ours_cpu": cpu, "ours_redone": 0.6}])
     assert "Of the PDF's CPU, 0.50 s (5.0 %) went to layout work the PDF does not keep" in "\n".join(lines)
     assert verdicts[-1] == ("Footnote layouts redone", False, "5.0 % of the PDF's CPU (target < 5 %)")
+
+
+def test_the_right_to_left_shares_are_of_that_folders_files(tmp_path, monkeypatch):
+    from conftest import CORPUS
+    folder = CORPUS / "un-akn-hrc" / "54session" / "Arabic"
+    if not folder.is_dir():
+        pytest.skip(f"the UN corpus is not here ({folder})")
+    measured = []
+
+    def measure(warm, sources, repeat):
+        measured.append((warm, list(sources)))
+        return [{"cpu": {**{st: 0.1 for st in bench.STAGES}, "pdf": 1.0, "redone": 0.02}} for _ in sources]
+
+    monkeypatch.setattr(bench, "measure_documents", measure)
+    rtl = bench.measure_rtl_shares(folder, tmp_path / "rtl", 2)
+    (warm, sources), = measured
+    assert len(sources) == 2 and warm == sources[0]
+    assert all(read_source(str(src)).meta.language == "Arabic" for src in sources)
+    lines, verdicts = bench.rtl_section(rtl)
+    text = "\n".join(lines)
+    assert "## CPU per stage against the PDF (Arabic, 2 resolutions)" in text
+    assert "| all but the PDF | 1.20 s | 60 % (target ≤ 25 %: **not met**) |" in text
+    assert verdicts[0] == ("CPU of the other stages (Arabic, 2 resolutions)", False,
+                           "60 % of the PDF's (target ≤ 25 %)")
+    assert verdicts[1][0] == "Footnote layouts redone (Arabic, 2 resolutions)"
+    assert bench.rtl_section(None) == ([], [])
 
 
 def test_the_layout_redone_is_counted_where_a_note_moved_and_only_there(tmp_path):

@@ -30,6 +30,8 @@ from bench import corpus as bench_corpus
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SINGLE = REPO / "source" / "A_HRC_RES_38_3.md"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "un-akn-hrc" / "54session" / "English"
+# The same session in a language written right to left: its PDF is read back character by character.
+DEFAULT_RTL_CORPUS = DEFAULT_CORPUS.parent / "Arabic"
 STAGES = ("read", "akn", "html", "pdf", "docx", "verify", "pdfa")
 MB = 1024 * 1024
 
@@ -336,6 +338,18 @@ def measure_pdf_floor(sources, work: Path) -> dict:
             "ours_redone": sum(r["cpu"]["redone"] for r in ours)}
 
 
+def measure_rtl_shares(folder: Path, work: Path, limit: int | None) -> dict:
+    """Each stage's CPU over the UN files of ``folder`` (a right-to-left language), as
+    ``measure_pdf_floor`` gives the corpus's; ``{"folder": …}`` alone when there is no such folder."""
+    if not folder.is_dir():
+        return {"folder": str(folder)}
+    sources = [Path(p.path) for p in bench_corpus.import_corpus(folder, work, limit)]
+    ours = measure_documents(sources[0], sources, 1)
+    return {"folder": str(folder), "language": folder.name, "count": len(sources),
+            "ours_cpu": {s: sum(r["cpu"][s] for r in ours) for s in STAGES},
+            "ours_redone": sum(r["cpu"]["redone"] for r in ours)}
+
+
 def _bench_env() -> dict[str, str]:
     """The environment of a child ``python -m bench.run``: the bench is not installed, so the
     child finds it where this process did, whatever its working directory."""
@@ -383,6 +397,9 @@ def main(argv=None) -> int:
     ap.add_argument("--single", default=str(DEFAULT_SINGLE), help="the one resolution of scenario (a)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of UN Akoma Ntoso files")
     ap.add_argument("--corpus-limit", type=int, default=0, help="use only the first N corpus files")
+    ap.add_argument("--rtl-corpus", default=str(DEFAULT_RTL_CORPUS),
+                    help="folder of UN Akoma Ntoso files in a right-to-left language, whose CPU per stage is "
+                         "reported beside the corpus's (--corpus-limit applies)")
     ap.add_argument("--session-size", type=int, default=200)
     ap.add_argument("--lengths", default="10,100,1000", help="operative paragraphs of generated resolutions")
     ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one, removed)")
@@ -482,6 +499,10 @@ def run_all(args, work: Path) -> str:
             from bench import dask_runs as bench_dask
             dask = bench_dask.compare(sources, work, n, jobs, run_ours, Side, _log)
 
+    # The same shares in a right-to-left language, in the same quiet minutes.
+    rtl = measure_rtl_shares(Path(args.rtl_corpus), work / "rtl", args.corpus_limit or None)
+    _log("right-to-left shares done")
+
     # No-op over the built session.
     # The stamps cover unres's own code: bring them up to date first, untimed,
     # so that an edit made while the bench ran does not turn the no-op into a rebuild.
@@ -507,7 +528,7 @@ def run_all(args, work: Path) -> str:
 
     return render_report(args, prepared, results, noop, summaries, memory, lengths, by_length,
                          base_length, profile, load_before, load_line(), jobs, runs, session_runs, floors,
-                         dask)
+                         dask, rtl)
 
 
 def floor_section(corpus_result, floors, jobs: int) -> list:
@@ -539,35 +560,50 @@ def floor_section(corpus_result, floors, jobs: int) -> list:
             f"all our stages {[round(f['ours_total'], 2) for f in floors]}."]
 
 
-def cpu_section(floors) -> tuple:
+def cpu_section(floors, language: str = "", count: int = 0) -> tuple:
     """Each stage's CPU over the corpus against the PDF's: everything but the PDF's layout
-    is to cost at most a quarter of it."""
+    is to cost at most a quarter of it. ``language``, ``count``: the floors are of ``count``
+    files in that language (``measure_rtl_shares``), named so in the heading and the verdicts."""
     if not floors:
         return [], []
+    suffix = f" ({language}, {count} resolutions)" if language else ""
+    which = f"the {count} {language} resolutions" if language else "the corpus's resolutions"
     cpu = {s: _med([f["ours_cpu"][s] for f in floors]) for s in STAGES}
     pdf = cpu["pdf"]
     rest = sum(v for s, v in cpu.items() if s != "pdf")
     met = None if not pdf else rest / pdf <= 0.25
-    lines = ["", "## CPU per stage against the PDF", "",
-             "CPU seconds (this process and pandoc's) for the corpus's resolutions, one after another in "
+    lines = ["", f"## CPU per stage against the PDF{suffix}", "",
+             f"CPU seconds (this process and pandoc's) for {which}, one after another in "
              f"a warmed process, median of {len(floors)}; `verify` reads each output back from its bytes, "
              "`pdfa` is the PDF/A-3b validator.", "",
              "| Stage | CPU | Share of the PDF's |", "|---|---:|---:|"]
     lines += [f"| {s} | {_fmt(v)} | {v / pdf * 100:.0f} % |" for s, v in cpu.items()]
     lines.append(f"| all but the PDF | {_fmt(rest)} | {rest / pdf * 100:.0f} % (target ≤ 25 %: {_met(met)}) |")
-    verdicts = [("CPU of the other stages", met, f"{rest / pdf * 100:.0f} % of the PDF's (target ≤ 25 %)")]
+    verdicts = [(f"CPU of the other stages{suffix}", met, f"{rest / pdf * 100:.0f} % of the PDF's (target ≤ 25 %)")]
     redone = _med([f["ours_redone"] for f in floors if "ours_redone" in f])
     if redone == redone and pdf:
         share = redone / pdf * 100
         lines += ["", f"Of the PDF's CPU, {_fmt(redone)} ({share:.1f} %) went to layout work the PDF does not "
                   "keep: pages laid out again, and whole layouts thrown away, to keep each footnote on its "
                   f"call's page (target < 5 %: {_met(share < 5)})."]
-        verdicts.append(("Footnote layouts redone", share < 5, f"{share:.1f} % of the PDF's CPU (target < 5 %)"))
+        verdicts.append((f"Footnote layouts redone{suffix}", share < 5,
+                         f"{share:.1f} % of the PDF's CPU (target < 5 %)"))
     return lines, verdicts
 
 
+def rtl_section(rtl) -> tuple:
+    """``cpu_section`` of the right-to-left files, or a line saying they were not there."""
+    if not rtl:
+        return [], []
+    if "ours_cpu" not in rtl:
+        return ["", "## CPU per stage against the PDF (right to left)", "",
+                f"Not measured: no folder `{rtl['folder']}` (`--rtl-corpus`)."], []
+    return cpu_section([rtl], rtl["language"], rtl["count"])
+
+
 def render_report(args, prepared, results, noop, summaries, memory, lengths, by_length, base_length,
-                  profile, load_before, load_after, jobs, runs, session_runs, floors=(), dask=None) -> str:
+                  profile, load_before, load_after, jobs, runs, session_runs, floors=(), dask=None,
+                  rtl=None) -> str:
     lines = ["# Benchmark: unres against plain pandoc", "",
              f"- Machine: {machine_line()}",
              f"- Software: {versions()}",
@@ -610,6 +646,9 @@ def render_report(args, prepared, results, noop, summaries, memory, lengths, by_
     cpu_lines, cpu_verdicts = cpu_section(floors)
     lines += cpu_lines
     verdicts += cpu_verdicts
+    rtl_lines, rtl_verdicts = rtl_section(rtl)
+    lines += rtl_lines
+    verdicts += rtl_verdicts
     from bench import dask_runs as bench_dask
     dask_lines, dask_verdicts = bench_dask.section(dask, _fmt, _med, _met)
     lines += dask_lines
