@@ -102,8 +102,8 @@ def test_report_has_every_section(tmp_path, monkeypatch):
                        "--rtl-corpus", str(tmp_path / "no-rtl"),
                        "--session-size", "3", "--lengths", "2,3", "--work", str(tmp_path / "work")]) == 0
     report = output.read_text()
-    assert f"## CPU per stage against the PDF (right to left)\n\nNot measured: no folder `{tmp_path / 'no-rtl'}`" \
-        in report
+    assert (f"## CPU per stage against the PDF (right to left)\n\nNot measured: `{tmp_path / 'no-rtl'}` "
+            "(`--rtl-corpus`): no such folder.") in report
     for heading in ("# Benchmark", "Machine: nproc", "## Cold builds", "(a) one resolution",
                     "(b) UN corpus", "(c) session of 3", "## Nothing to rebuild", "## Cost against length",
                     "## Worker memory", "## Where the time goes", "## Targets",
@@ -169,6 +169,19 @@ def test_the_right_to_left_shares_are_of_that_folders_files(tmp_path, monkeypatc
                            "60 % of the PDF's (target ≤ 25 %)")
     assert verdicts[1][0] == "Footnote layouts redone (Arabic, 2 resolutions)"
     assert bench.rtl_section(None) == ([], [])
+
+
+def test_right_to_left_files_the_importer_refuses_are_not_measured(tmp_path, monkeypatch):
+    # (the importer's stand-in for a file it refuses is an English resolution)
+    folder = tmp_path / "Arabic"
+    folder.mkdir()
+    (folder / "broken.xml").write_text("<akomaNtoso>", encoding="utf-8")
+    monkeypatch.setattr(bench, "measure_documents", lambda *a: pytest.fail("nothing is to be measured"))
+    rtl = bench.measure_rtl_shares(folder, tmp_path / "rtl", None)
+    assert rtl == {"folder": str(folder), "missing": "none of its 1 UN files imported"}
+    assert bench.rtl_section(rtl) == (["", "## CPU per stage against the PDF (right to left)", "",
+                                       f"Not measured: `{folder}` (`--rtl-corpus`): none of its 1 UN files "
+                                       "imported."], [])
 
 
 def test_the_layout_redone_is_counted_where_a_note_moved_and_only_there(tmp_path):

@@ -333,21 +333,28 @@ def measure_pdf_floor(sources, work: Path) -> dict:
     ours = measure_documents(Path(sources[0]), [Path(s) for s in sources], 1)
     return {"baseline_weasyprint": json.loads(proc.stdout),
             "ours_pdf": sum(r["stages"]["pdf"] for r in ours),
-            "ours_total": sum(r["total"] for r in ours),
-            "ours_cpu": {s: sum(r["cpu"][s] for r in ours) for s in STAGES},
-            "ours_redone": sum(r["cpu"]["redone"] for r in ours)}
+            "ours_total": sum(r["total"] for r in ours), **_cpu_totals(ours)}
+
+
+def _cpu_totals(measured: list) -> dict:
+    """Each stage's CPU, and the layout work redone, summed over ``measure_documents``'s results."""
+    return {"ours_cpu": {s: sum(r["cpu"][s] for r in measured) for s in STAGES},
+            "ours_redone": sum(r["cpu"]["redone"] for r in measured)}
 
 
 def measure_rtl_shares(folder: Path, work: Path, limit: int | None) -> dict:
     """Each stage's CPU over the UN files of ``folder`` (a right-to-left language), as
-    ``measure_pdf_floor`` gives the corpus's; ``{"folder": …}`` alone when there is no such folder."""
+    ``measure_pdf_floor`` gives the corpus's. Only the files the importer takes count: the
+    generated stand-in for one it refuses is English. ``{"folder": …, "missing": why}`` when
+    there is nothing to measure."""
     if not folder.is_dir():
-        return {"folder": str(folder)}
-    sources = [Path(p.path) for p in bench_corpus.import_corpus(folder, work, limit)]
+        return {"folder": str(folder), "missing": "no such folder"}
+    prepared = bench_corpus.import_corpus(folder, work, limit)
+    sources = [Path(p.path) for p in prepared if p.imported]
+    if not sources:
+        return {"folder": str(folder), "missing": f"none of its {len(prepared)} UN files imported"}
     ours = measure_documents(sources[0], sources, 1)
-    return {"folder": str(folder), "language": folder.name, "count": len(sources),
-            "ours_cpu": {s: sum(r["cpu"][s] for r in ours) for s in STAGES},
-            "ours_redone": sum(r["cpu"]["redone"] for r in ours)}
+    return {"folder": str(folder), "language": folder.name, "count": len(sources), **_cpu_totals(ours)}
 
 
 def _bench_env() -> dict[str, str]:
@@ -597,7 +604,7 @@ def rtl_section(rtl) -> tuple:
         return [], []
     if "ours_cpu" not in rtl:
         return ["", "## CPU per stage against the PDF (right to left)", "",
-                f"Not measured: no folder `{rtl['folder']}` (`--rtl-corpus`)."], []
+                f"Not measured: `{rtl['folder']}` (`--rtl-corpus`): {rtl['missing']}."], []
     return cpu_section([rtl], rtl["language"], rtl["count"])
 
 

@@ -1,5 +1,6 @@
 """The PDFium calls the PDF reader makes for each text object, each character of a text page and
-each structure element, with every handle an address (a plain int).
+each structure element: with every handle an address (a plain int), and, for the characters, with
+no argument converted at all.
 
 pypdfium2 declares each kind of handle as a pointer to a structure of its own, so each call
 builds a pointer object for every handle it returns and checks the type of every handle it is
@@ -10,10 +11,10 @@ declared again on a handle of their own to it, so that pypdfium2's declarations 
 A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an address by
 :func:`address`; what a call fills is passed by its address.
 
-The calls made for every character of a right-to-left page are declared a second time with no
-argument types at all (:func:`char_calls`): a declared argument is converted by a call of its
-type's own on every call, and over a page's thousands of characters, each asked for by seven
-calls, those conversions were a tenth of reading the page.
+The calls made for every character of a right-to-left page are declared with no argument types
+at all (:func:`char_calls`): a declared argument is converted by a call of its type's own on every
+call, and over a page's thousands of characters, each asked for by seven calls, those conversions
+were a tenth of reading the page.
 """
 from __future__ import annotations
 
