@@ -19,6 +19,7 @@ from lxml import etree
 
 from conftest import CORPUS
 from test_import_organs import differences, read_source_text
+from unres.errors import SourceError
 from unres.model import languages
 from unres.model.document import plain_text
 from unres.readers.akn.reader import import_akn
@@ -51,6 +52,21 @@ def _plain_paragraphs(root):
             and p.find(f"{{{NS}}}content/{{{NS}}}p") is not None and not list(p.iter(f"{{{NS}}}point"))]
 
 
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(block.children)
+
+
+def _read_lines(path, leaves: bool) -> set:
+    """The lines of the file's operative paragraphs and sub-paragraphs as the import reads them:
+    those without sub-paragraphs (``leaves``) or those with them. A <paragraph> of the main body
+    may be a sub-paragraph the converter typed as a paragraph of its own ("(a)", "’1‘"), and one
+    that holds no list may have its own sub-paragraphs typed after it."""
+    res, _warnings = import_akn(path)
+    return {b.loc.line for part in res.parts for b in _walk(part.operative) if bool(b.children) != leaves}
+
+
 def _amend(paragraph, code: str, points: int, spoil: str = "") -> None:
     """Put an amendment quoting a paragraph of ``points`` points in ``paragraph``'s <content>."""
     content = paragraph.find(f"{{{NS}}}content")
@@ -78,6 +94,21 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s“”«»]", "", text)
 
 
+def _amended(tmp_path_factory, path, language: str, points: int, pick: int, leaves: bool):
+    """The file written again with an amendment of ``points`` points in one of its plain
+    paragraphs that the import reads with no sub-paragraphs (``leaves``) or with some; None if
+    it has none."""
+    tree = etree.parse(str(path))
+    lines = _read_lines(path, leaves)
+    candidates = [p for p in _plain_paragraphs(tree.getroot()) if p.sourceline in lines]
+    if not candidates:
+        return None
+    _amend(candidates[pick % len(candidates)], CODES[language], points)
+    amended = tmp_path_factory.mktemp("amended") / path.name
+    tree.write(str(amended), encoding="utf-8", xml_declaration=True)
+    return amended
+
+
 @st.composite
 def amendments(draw):
     language = draw(st.sampled_from(LANGUAGES))
@@ -93,17 +124,16 @@ def amendments(draw):
 # independent reading held its paragraphs to the import's by position, one apart, and found the
 # amended paragraph's point under the next paragraph.
 @example(("Chinese", SC2020 / "Chinese" / "S_RES_2557 (2020)-2017451C.xml", 1, 0))
+# S/RES/2552 (2020) in Russian types the sub-paragraphs of paragraph 33 as paragraphs of their
+# own, "b)" among them: an amendment's points in one were held to the labels of the level below
+# ("i)"), not to their own, and refused (E640).
+@example(("Russian", SC2020 / "Russian" / "S_RES_2552 (2020)-2015117R.xml", 3, 30))
 def test_an_amendment_is_read_as_a_line_and_sub_paragraphs(tmp_path_factory, drawn):
     language, path, points, pick = drawn
     code = CODES[language]
-    tree = etree.parse(str(path))
-    candidates = _plain_paragraphs(tree.getroot())
-    if not candidates:
+    amended = _amended(tmp_path_factory, path, language, points, pick, leaves=True)
+    if amended is None:
         return
-    paragraph = candidates[pick % len(candidates)]
-    _amend(paragraph, code, points)
-    amended = tmp_path_factory.mktemp("amended") / path.name
-    tree.write(str(amended), encoding="utf-8", xml_declaration=True)
     res, warnings = import_akn(amended)
     said = {w.code for w in warnings}
     assert "W700" in said and "W614" not in said
@@ -111,10 +141,60 @@ def test_an_amendment_is_read_as_a_line_and_sub_paragraphs(tmp_path_factory, dra
     assert differences(amended, res, said) == []
     assert read_source_text(render_markdown(res), amended) == res
     # (compared without spaces and quotes: French prints its own, no-break, before a colon)
-    amended_paras = [p for part in res.parts for p in part.operative
+    amended_paras = [p for part in res.parts for p in _walk(part.operative)
                      if _bare(plain_text(p.inlines)).endswith(_bare(WORDS[code]))]
     assert len(amended_paras) == 1
     assert [_bare(plain_text(s.inlines)) for s in amended_paras[0].children] == [_bare(POINT[code])] * points
+    # The quoted points are the amended resolution's: nothing of the file's own goes under them.
+    assert not any(s.children for s in amended_paras[0].children)
+
+
+@needs_corpus
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(amendments())
+# S/RES/2514 (2020) in Arabic types the sub-paragraphs of paragraph 8, and theirs, as paragraphs
+# of their own: the amendment's points and the sub-paragraphs after them were read as one list,
+# the file's own "(أ)" under the quote's last point, or refused ("’1‘" after the quote's "(أ)").
+@example(("Arabic", SC2020 / "Arabic" / "S_RES_2514 (2020)-2003919A.xml", 1, 0))
+@example(("Arabic", SC2020 / "Arabic" / "S_RES_2514 (2020)-2003919A.xml", 4, 1))
+def test_an_amendment_beside_sub_paragraphs_typed_after_it_is_left_as_written(tmp_path_factory, drawn):
+    """A paragraph has one list of sub-paragraphs: where its own follow it, typed as paragraphs of
+    their own, an amendment's points are not read as a second (the amendment's words stay in the
+    paragraph's, W614), and the file's sub-paragraphs are read as they are without it."""
+    language, path, points, pick = drawn
+    amended = _amended(tmp_path_factory, path, language, points, pick, leaves=False)
+    if amended is None or not points:
+        return
+    plain_res, _warnings = import_akn(path)
+    res, warnings = import_akn(amended)
+    said = {w.code for w in warnings}
+    assert "W700" not in said and "W614" in said
+
+    def shape(blocks):
+        return [(getattr(b, "label", "") or getattr(b, "num", ""), shape(b.children)) for b in blocks]
+    assert [shape(part.operative) for part in res.parts] == [shape(part.operative) for part in plain_res.parts]
+
+
+@needs_corpus
+def test_a_label_typed_after_an_amendments_points_is_not_put_among_them(tmp_path):
+    """The points an amendment quotes are the amended resolution's. A sub-paragraph typed after
+    them as a paragraph of its own, "(c)" after the quote's (a) and (b), may be the file's or the
+    quote's: nothing tells, so it is refused, saying why, not added to the quote."""
+    path = _files("English")[0]
+    tree = etree.parse(str(path))
+    paragraph = _plain_paragraphs(tree.getroot())[0]
+    _amend(paragraph, "en", 2)
+    after = etree.Element(f"{{{NS}}}paragraph")
+    etree.SubElement(etree.SubElement(after, f"{{{NS}}}content"), f"{{{NS}}}p").text = "(c) " + POINT["en"]
+    paragraph.addnext(after)
+    amended = tmp_path / path.name
+    tree.write(str(amended), encoding="utf-8", xml_declaration=True)
+    with pytest.raises(SourceError) as raised:
+        import_akn(amended)
+    said = [d for d in raised.value.diagnostics if d.code == "E617"]
+    assert len(said) == 1 and "(c)" in said[0].message and "amendment" in said[0].message
+    assert said[0].loc.line == etree.parse(str(amended)).getroot().xpath(
+        "//a:paragraph[a:content/a:p[starts-with(., '(c) ')]]", namespaces={"a": NS})[0].sourceline
 
 
 @needs_corpus

@@ -267,6 +267,21 @@ def test_typed_sub_paragraphs_past_z_are_placed_under_their_paragraph(tmp_path):
     assert "(a)" in w.message and w.loc.line == _line(path, "(a)\t")
 
 
+@pytest.mark.parametrize("under", ['<table><tr><td><p>Cell</p></td></tr></table>',
+                                   '<p class="note">Abbreviations: none.</p>'])
+def test_a_typed_sub_paragraph_with_a_table_under_it_is_refused_not_cut(tmp_path, under):
+    """A table (or a table's note) under the words of a paragraph is read as the paragraph's; a
+    sub-paragraph typed as a paragraph of its own cannot hold one, and it was dropped unsaid."""
+    path = _write(tmp_path, _doc(subs=2), {"typed"}, "typed.xml")
+    text = path.read_text(encoding="utf-8")
+    at = text.index("</p>", text.index("(b)\t")) + len("</p>")
+    path.write_text(text[:at] + under + text[at:], encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        import_akn(path)
+    (said,) = raised.value.diagnostics
+    assert said.code == "E619" and "(b)" in said.message and said.loc.line == _line(path, "(b)\t")
+
+
 def test_roman_sub_paragraphs_typed_apart_nest_under_their_letter(tmp_path):
     res, _ = import_akn(_write(tmp_path, _doc(lang="fr", subs=2, nested=True), {"typed"}, "fr.xml"))
     para = res.operative[1]

@@ -103,6 +103,10 @@ class _Builder:
         self.labelled: list = []
         # Headings the converter left after the last operative paragraph that open the first annex.
         self.annex_lead: list = []
+        # The <list>s of points an amendment quotes (W700), and the sub-paragraph lists read from
+        # them: the quoted resolution's, which no label typed after them continues.
+        self.quoted_lists: list = []
+        self.quoted_levels: list = []
 
     def fail(self, el, message: str, code: str) -> None:
         self.errors.append(error(self.ctx.loc(el), message, code))
@@ -148,7 +152,7 @@ class _Builder:
             move_meeting_line(statement, lang, self.ctx)
             vote_after_conclusions(statement, self.ctx)
             note_brackets_facing(statement, self.ctx)
-            quoted_points(statement, self.ctx)
+            self.quoted_lists = quoted_points(statement, self.ctx)
             operative_in_sublist(statement, self.ctx)
         meta = read_meta(statement, lang_iso, lang, self.ctx, self.errors, conclusions)
         if meta is None and not self.errors:
@@ -718,6 +722,8 @@ class _Builder:
                     self.fail(child, "a second list in one paragraph cannot be mapped", "E618")
                     continue
                 intro, children, wrapup = self.list(child)
+                if any(child is quoted for quoted in self.quoted_lists):
+                    self.quoted_levels.append(children)
                 if intro:
                     inlines = (inlines + [Text(" ")] + intro) if inlines else intro
             elif name == "intro":
@@ -1355,10 +1361,17 @@ class _OperativeRecovery:
 
     def sub_paragraph(self, index: int, last, labelled, para, el) -> None:
         label, rest = labelled
-        sub = SubParagraph(rest, children=para.children, wrapup=para.wrapup, loc=para.loc)
+        if para.under:
+            self.b.fail(el, f"a paragraph typed with the label {label}, a sub-paragraph, has a table "
+                            "(or a heading or note of one) under its words, which only a numbered "
+                            "paragraph can hold; it cannot be mapped", "E619")
+            return
+        sub = SubParagraph(rest, children=para.children, wrapup=para.wrapup, loc=para.loc,
+                           sub_scheme=para.sub_scheme)
         if self.nester is None:
             self.nester = LabelNester(last, self.b.typed_scheme,
-                                      lambda sub: id(sub) in self.b.printed_labels and not self.b.printed_labels[id(sub)])
+                                      lambda sub: id(sub) in self.b.printed_labels and not self.b.printed_labels[id(sub)],
+                                      lambda level: any(level is quoted for quoted in self.b.quoted_levels))
         following = self.entries[index + 1] if index + 1 < len(self.entries) else None
         next_label = typed_label(following[2].inlines) if following and following[1] is None \
             and not isinstance(following[2], Heading) else None
@@ -1370,8 +1383,10 @@ class _OperativeRecovery:
                                f"{label}; placed under it by their labels", "W653", about=last)
             self.b.numbered.append((sub, label, el))
             return
+        quoted = (" (nor can it go among or under the points the amendment above it quotes, "
+                  "W700: they are the amended resolution's)") if self.nester.meets_closed else ""
         self.b.fail(el, f"a paragraph typed with the label {label} does not continue the "
-                        f"sub-paragraphs of {self.name_of_last()}; it cannot be placed", "E617")
+                        f"sub-paragraphs of {self.name_of_last()}{quoted}; it cannot be placed", "E617")
 
     def opens_numbered(self, index: int, para) -> bool:
         """Whether the paragraph before paragraph 1 opens the operative part, as print shows it:

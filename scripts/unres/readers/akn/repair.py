@@ -18,7 +18,7 @@ from lxml import etree
 from ...model import languages, transforms
 from ...model.document import Emph, Link, NoteRef, Strong, Text, plain_text
 from ...model.numerals import letters, roman
-from .inlines import collapse, local
+from .inlines import collapse, local, plain
 from .votes import printed_outcome
 
 # Arabic versions letter sub-paragraphs in abjad order: (أ) (ب) (ج) (د) (هـ) …
@@ -126,11 +126,15 @@ class LabelNester:
     paragraph, as the Security Council's mandates are labelled), and a new level may
     open with the first label of a scheme other than its depth's (``scheme_of``
     names it), which its owner then takes. A level whose sub-paragraphs print no label
-    (``unlabelled``) is continued by none: a typed label goes under them.
+    (``unlabelled``) is continued by none: a typed label goes under them. A ``closed`` level
+    (the points an amendment quotes, W700) is another text's: it is neither continued nor
+    opened under.
     """
 
     def __init__(self, owner, scheme_of: Optional[Callable[[str, int], Optional[str]]] = None,
-                 unlabelled: Optional[Callable[[object], bool]] = None):
+                 unlabelled: Optional[Callable[[object], bool]] = None,
+                 closed: Optional[Callable[[list], bool]] = None):
+        self.closed = closed or (lambda level: False)
         self.owners = [owner]            # what holds each open level, outermost first
         self.stack = [owner.children]    # the lists of each open level, outermost first
         self._descend()
@@ -139,9 +143,14 @@ class LabelNester:
 
     def _descend(self) -> None:
         """Open the levels below the last sub-paragraph, down to one without sub-paragraphs."""
-        while self.stack[-1]:
+        while self.stack[-1] and not self.closed(self.stack[-1]):
             self.owners.append(self.stack[-1][-1])
             self.stack.append(self.stack[-1][-1].children)
+
+    @property
+    def meets_closed(self) -> bool:
+        """Whether a level it could have placed a label in is closed."""
+        return any(self.closed(level) for level in self.stack)
 
     def _expected(self, depth: int) -> str:
         scheme = self.owners[depth - 1].sub_scheme
@@ -157,7 +166,8 @@ class LabelNester:
 
     def _candidates(self, label: str, key: str) -> list[int]:
         return [depth for depth in range(len(self.stack), 0, -1)
-                if depth <= MAX_DEPTH and not (self.stack[depth - 1] and all(map(self.unlabelled, self.stack[depth - 1])))
+                if depth <= MAX_DEPTH and not self.closed(self.stack[depth - 1])
+                and not (self.stack[depth - 1] and all(map(self.unlabelled, self.stack[depth - 1])))
                 and (key == self._expected(depth) or self._opens(label, key, depth))]
 
     def place(self, key: str, sub, next_key: Optional[str] = None, label: str = "") -> bool:
@@ -439,7 +449,32 @@ def _fill_vote_frame(outcome, subs, texts) -> bool:
 
 
 # ---------------------------------------------------------------- a quoted paragraph with sub-paragraphs
-def quoted_points(statement, ctx) -> None:
+def _label_of(paragraph) -> str:
+    """The label or number a <paragraph> prints first: its <num>'s, or the one typed in its words."""
+    num = paragraph.find("./{*}num")
+    if num is not None and plain(num):
+        return plain(num)
+    words = paragraph.find("./{*}content/{*}p")
+    found = TYPED_LABEL_RE.match(plain(words) + " ") if words is not None else None
+    return found.group(0).strip() if found else ""
+
+
+def _own_typed_after(paragraph) -> bool:
+    """Whether the paragraph's own sub-paragraphs follow it typed as paragraphs of their own (the
+    converter's way, W653): the next <paragraph> opens with the first label of a level ((a), (i),
+    ’1‘, 1.) that is not the one after the paragraph's own label ((h) then (i) continue letters)."""
+    after = paragraph.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or local(after) != "paragraph" or after.find("./{*}content") is None:
+        return False            # (nor a heading: "’1‘ Exemptions" is a heading's label)
+    key, own = label_key(_label_of(after)), label_key(_label_of(paragraph))
+    following = {sequence(n + 1) for sequence in (lambda n: str(n + 1), lambda n: roman(n + 1), letters)
+                 for n in range(200) if own and sequence(n) == own}
+    return key in ("a", "i", "1") and key not in following
+
+
+def quoted_points(statement, ctx) -> list:
     """A paragraph that quotes the words it puts in another resolution's place, typed as an
     amendment (<mod><quotedStructure>) in a paragraph of its <content> (the Council's 2699 (2023):
     "paragraph 11 of resolution 2653 (2022) shall be replaced by the following:", then the new
@@ -447,7 +482,10 @@ def quoted_points(statement, ctx) -> None:
     quote). Print shows the quoted words on a line of their own under the paragraph's, and its
     points as the paragraph's sub-paragraphs: so they are read (W700). Only where the amendment
     is all its paragraph of <content> holds, and holds paragraphs of words and then points, with
-    no list of the paragraph's own beside it; anything else is left as the converter wrote it."""
+    no list of the paragraph's own beside it; anything else is left as the converter wrote it.
+    Returns the lists of points made: they are the quoted resolution's, and nothing typed
+    after them is theirs (``LabelNester``'s ``closed``)."""
+    made = []
     for mod in list(statement.iter("{*}mod")):
         holder = mod.getparent()
         content = holder.getparent() if holder is not None else None
@@ -465,7 +503,7 @@ def quoted_points(statement, ctx) -> None:
         points = [el for el in inside if local(el) == "point"]
         if (not words or inside != words + points
                 or any((el.tail or "").strip() for el in inside)
-                or (points and paragraph.find("./{*}list") is not None)):
+                or (points and (paragraph.find("./{*}list") is not None or _own_typed_after(paragraph)))):
             continue
         at = content.index(holder)
         content.remove(holder)
@@ -480,9 +518,11 @@ def quoted_points(statement, ctx) -> None:
                 point.tail = None
                 listed.append(point)
             content.addnext(listed)
+            made.append(listed)
         ctx.warn(mod, "the paragraph quotes the words it puts in another's place as an amendment "
                       f"(<mod>): read as a line under its words{' and its sub-paragraphs' if points else ''}",
                  "W700")
+    return made
 
 
 # ---------------------------------------------------------------- the note's brackets facing the wrong way
