@@ -96,6 +96,68 @@ def test_a_repaired_layout_is_the_same_bytes_twice(tmp_path):
     assert remade and first == second
 
 
+def render_making(tmp_path, paragraphs, ending: bool):
+    """(PDF bytes, the index of every page WeasyPrint made, in order, the pages loosened), with
+    the pass that asks for a repair ended on that page (``ending``) or run to the document's end
+    as WeasyPrint runs it."""
+    from weasyprint import layout
+    from weasyprint.layout import page
+
+    footnote_pages.install()
+    mended, remake = layout.make_all_pages, page.remake_page
+    made, seen = [], []
+
+    def counting(index, *args, **kwargs):
+        made.append(index)
+        return remake(index, *args, **kwargs)
+
+    write = pdf.write_pdf
+
+    def recording(*args, **kwargs):
+        if kwargs.get("placement") is not None:
+            seen.append(kwargs["placement"])
+        return write(*args, **kwargs)
+
+    install = footnote_pages.install
+    page.remake_page, pdf.write_pdf = counting, recording
+    if not ending:
+        layout.make_all_pages, footnote_pages.install = mended.replaces, lambda: True
+    try:
+        data, _layouts, _remade = render_counting(tmp_path, paragraphs)
+    finally:
+        page.remake_page, pdf.write_pdf, layout.make_all_pages = remake, write, mended
+        footnote_pages.install = install
+    return data, made, sorted(page for placement in seen for page in placement.loosened)
+
+
+def test_the_pass_that_asks_for_a_repair_ends_on_that_page(tmp_path):
+    """Every page after the one that started with its notes moved on would be made from a state
+    being repaired and made again: the pass ends there, and the PDF is the same bytes as when
+    WeasyPrint's pass runs on to the document's end."""
+    longer = MOVED + [(150, 0), (60, 20)] * 4       # (pages after the one repaired)
+    ended, made, loosened = render_making(tmp_path, longer, ending=True)
+    run_on, made_run_on, loosened_run_on = render_making(tmp_path, longer, ending=False)
+    assert ended == run_on and loosened == loosened_run_on and loosened
+    assert_notes_on_their_calls_page(ended, longer)
+
+    def passes(indices):
+        out = [[]]
+        for index in indices:
+            if out[-1] and index <= out[-1][-1]:
+                out.append([])
+            out[-1].append(index)
+        return out
+
+    ended_passes, run_on_passes = passes(made), passes(made_run_on)
+    assert len(ended_passes) == len(run_on_passes) == len(loosened) + 1
+    for ended_pass, run_on_pass, page in zip(ended_passes, run_on_passes, loosened):
+        # The page loosened is 1-based; the page that started with its notes is the next, whose
+        # 0-based index is the same number.
+        assert ended_pass[-1] == page and run_on_pass[:len(ended_pass)] == ended_pass
+        assert len(run_on_pass) > len(ended_pass)
+    assert ended_passes[-1] == run_on_passes[-1]
+
+
 def test_a_note_too_long_for_its_line_takes_the_line_over_before_layout(tmp_path):
     """A note that does not fit under its call's line carries the line to the next page
     (footnote-policy: line in the stylesheet), with no repair and no second layout."""

@@ -9,7 +9,9 @@ is repaired where it happens: when a page starts with notes carried over from th
 ``widows`` 1) and it is marked for re-making; if its notes move again, the blocks that call them
 start a new page. WeasyPrint's own pagination loop (``layout_document``, the one that re-makes
 pages whose counters changed) then lays out again from the marked page, keeping the pages before
-it, without parsing, styling or building boxes again.
+it, without parsing, styling or building boxes again. The pass that asked for it ends with the
+page it was asked on (:func:`ending_passes`): every page after it would be made from a state
+being repaired, only to be made again in the next pass.
 
 Only the layout of this document changes: the styles edited are its own computed styles, and the
 hook is a layout context of the document class used here, not a change to WeasyPrint. The writer
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...memo import once
-from . import weasyprint_loader
+from . import mends, weasyprint_loader
 
 _WORD = re.compile(r"\w+")
 
@@ -149,9 +151,52 @@ def document_class():
     return NotesInPlaceDocument
 
 
+def ending_passes(original):
+    """``original`` (WeasyPrint's ``make_all_pages``, one pass of its pagination loop), ending the
+    pass on the page where the layout of a document under :func:`render` asked for pages to be
+    made again, as a pass ends on its last page (the page after it left to make, the state
+    carried from page to page cleared). The next pass then has fewer pages to reuse than it may
+    make: each page it makes past them is marked to be made, as the first pass makes every page
+    (unmarked, WeasyPrint would reuse one that is not there)."""
+
+    def make_all_pages(context, root_box, html, pages):
+        placement = _placement.get()
+        if placement is None:
+            yield from original(context, root_box, html, pages)
+            return
+        asked, made = len(placement.pages_remade), 0
+        for page in original(context, root_box, html, pages):
+            yield page
+            made += 1
+            following = context.page_maker[made]
+            if following[0] is None and not context.reported_footnotes:
+                continue                      # the last page: the pass ends by itself
+            if len(placement.pages_remade) > asked:
+                following[-1]["content_changed"] = True
+                del context.page_maker[made + 1:]
+                context.broken_out_of_flow.clear()
+                context.reported_footnotes.clear()
+                return
+            if made >= len(pages):
+                following[-1]["content_changed"] = True
+
+    return make_all_pages
+
+
+def install() -> bool:
+    """Put :func:`ending_passes` in WeasyPrint's pagination loop (once); False where its
+    ``make_all_pages`` is not the one this was written against."""
+    weasyprint_loader.load()
+    from weasyprint import layout
+    from weasyprint.layout import page
+
+    return mends.install(layout, ending_passes, lambda current: current is page.make_all_pages, "make_all_pages")
+
+
 def render(html, placement: Placement, font_config, **options):
     """``html`` (a WeasyPrint HTML) laid out with its notes kept in place; a Document."""
     weasyprint = weasyprint_loader.load()
+    install()
     token = _placement.set(placement)
     try:
         return document_class()._render(html, font_config, None, None,
