@@ -96,15 +96,12 @@ def test_a_repaired_layout_is_the_same_bytes_twice(tmp_path):
     assert remade and first == second
 
 
-def render_making(tmp_path, paragraphs, ending: bool):
-    """(PDF bytes, the index of every page WeasyPrint made, in order, the pages loosened), with
-    the pass that asks for a repair ended on that page (``ending``) or run to the document's end
-    as WeasyPrint runs it."""
-    from weasyprint import layout
+def render_making(tmp_path, paragraphs):
+    """(PDF bytes, the layouts made from the HTML page, the index of every page WeasyPrint made,
+    in order, the pages loosened)."""
     from weasyprint.layout import page
 
-    footnote_pages.install()
-    mended, remake = layout.make_all_pages, page.remake_page
+    remake = page.remake_page
     made, seen = [], []
 
     def counting(index, *args, **kwargs):
@@ -118,44 +115,33 @@ def render_making(tmp_path, paragraphs, ending: bool):
             seen.append(kwargs["placement"])
         return write(*args, **kwargs)
 
-    install = footnote_pages.install
     page.remake_page, pdf.write_pdf = counting, recording
-    if not ending:
-        layout.make_all_pages, footnote_pages.install = mended.replaces, lambda: True
     try:
-        data, _layouts, _remade = render_counting(tmp_path, paragraphs)
+        data, layouts, _remade = render_counting(tmp_path, paragraphs)
     finally:
-        page.remake_page, pdf.write_pdf, layout.make_all_pages = remake, write, mended
-        footnote_pages.install = install
-    return data, made, sorted(page for placement in seen for page in placement.loosened)
+        page.remake_page, pdf.write_pdf = remake, write
+    return data, layouts, made, sorted(page for placement in seen for page in placement.loosened)
 
 
-def test_the_pass_that_asks_for_a_repair_ends_on_that_page(tmp_path):
-    """Every page after the one that started with its notes moved on would be made from a state
-    being repaired and made again: the pass ends there, and the PDF is the same bytes as when
-    WeasyPrint's pass runs on to the document's end."""
-    longer = MOVED + [(150, 0), (60, 20)] * 4       # (pages after the one repaired)
-    ended, made, loosened = render_making(tmp_path, longer, ending=True)
-    run_on, made_run_on, loosened_run_on = render_making(tmp_path, longer, ending=False)
-    assert ended == run_on and loosened == loosened_run_on and loosened
-    assert_notes_on_their_calls_page(ended, longer)
+def test_a_pass_that_asks_for_a_repair_ends_on_the_page_repaired(tmp_path):
+    """The page after one that moved its notes on would be made from a state being repaired, and
+    so would every page after it, only to be made again: the pass of the pagination loop ends on
+    the page repaired, and the next lays out again from it."""
+    longer = MOVED + [(150, 0), (60, 20)] * 4       # (pages after the ones repaired)
+    data, layouts, made, loosened = render_making(tmp_path, longer)
+    assert_notes_on_their_calls_page(data, longer)
+    assert len(layouts) == 1 and loosened
 
-    def passes(indices):
-        out = [[]]
-        for index in indices:
-            if out[-1] and index <= out[-1][-1]:
-                out.append([])
-            out[-1].append(index)
-        return out
-
-    ended_passes, run_on_passes = passes(made), passes(made_run_on)
-    assert len(ended_passes) == len(run_on_passes) == len(loosened) + 1
-    for ended_pass, run_on_pass, page in zip(ended_passes, run_on_passes, loosened):
-        # The page loosened is 1-based; the page that started with its notes is the next, whose
-        # 0-based index is the same number.
-        assert ended_pass[-1] == page and run_on_pass[:len(ended_pass)] == ended_pass
-        assert len(run_on_pass) > len(ended_pass)
-    assert ended_passes[-1] == run_on_passes[-1]
+    passes = [[]]
+    for index in made:
+        if passes[-1] and index <= passes[-1][-1]:
+            passes.append([])
+        passes[-1].append(index)
+    assert len(passes) == len(loosened) + 1
+    # (pages loosened are numbered from 1, pages made from 0)
+    assert [one[-1] + 1 for one in passes[:-1]] == loosened
+    assert passes[0] == list(range(loosened[0]))
+    assert passes[-1][-1] + 1 == len(pypdf.PdfReader(io.BytesIO(data)).pages) > loosened[-1]
 
 
 def test_a_note_too_long_for_its_line_takes_the_line_over_before_layout(tmp_path):
