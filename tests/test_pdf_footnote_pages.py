@@ -144,6 +144,26 @@ def test_a_pass_that_asks_for_a_repair_ends_on_the_page_repaired(tmp_path):
     assert passes[-1][-1] + 1 == len(pypdf.PdfReader(io.BytesIO(data)).pages) > loosened[-1]
 
 
+def test_a_template_that_prints_the_page_count_in_the_text_gets_the_count_of_the_pdf(tmp_path, monkeypatch):
+    """A pass ended on a repaired page has made fewer pages than the document has: a template of
+    one's own that prints the page count in the text (``counter(pages)``, which WeasyPrint lays out
+    again until it holds) still prints the PDF's, and every note stays on its call's page."""
+    import shutil
+    from unres.writers import templating
+
+    own = tmp_path / "templates"
+    shutil.copytree(templating.templates_dir(), own)
+    with open(own / "pdf" / "print.css", "a", encoding="utf-8") as css:
+        css.write('\nh1::after { content: " Pagecount" counter(pages) "x"; }\n')
+    monkeypatch.setenv("UNRES_TEMPLATES", str(own))
+    longer = MOVED + [(150, 0), (60, 20)] * 4
+    data, layouts, _made, loosened = render_making(tmp_path, longer)
+    assert loosened and len(layouts) == 1
+    assert_notes_on_their_calls_page(data, longer)
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    assert pages_of(data, "Pagecount") == {len(pages): [1]}
+
+
 def test_a_note_too_long_for_its_line_takes_the_line_over_before_layout(tmp_path):
     """A note that does not fit under its call's line carries the line to the next page
     (footnote-policy: line in the stylesheet), with no repair and no second layout."""

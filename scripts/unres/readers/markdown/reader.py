@@ -965,7 +965,7 @@ class _Builder:
         if content == "’":
             if not (before.isspace() or before in "([{") or not after.isalnum():
                 return                             # d’Ivoire, States’ rights: an apostrophe
-            why = (f"a ' at the start of a word is printed as an apostrophe (’); if it opens a "
+            why = ("a ' at the start of a word is printed as an apostrophe (’); if it opens a "
                    "quotation, close it with another '")
         else:
             why = (f"a {typed} that pairs with no other is printed as {content}; pair it, type the "

@@ -164,7 +164,6 @@ def heading(style: str, label: str, title) -> dict:
 
 def blocks(res: Resolution, pres: Presentation) -> list:
     """The body below the masthead table, top to bottom."""
-    meta = res.meta
     conv = Inlines(res, pres.note_brackets)
     out = page_one(res, pres, conv)
     closing = styled("MeetingG", [s(pres.meeting), {"t": "LineBreak"}, s(pres.adoption_date)])

@@ -121,8 +121,11 @@ def ending_passes(original):
             yield page
             made += 1
             following = context.page_maker[made]
+            # A page reused from the pass before carries nothing on: WeasyPrint's pass reads no
+            # notes off it, and the context still holds the last page made's.
             reused = made <= len(pages) and page is pages[made - 1]
-            first = None if reused else placement.page_made(page, made, context.reported_footnotes)
+            carried = None if reused else context.reported_footnotes
+            first = None if reused else placement.page_made(page, made, carried)
             if first is not None:
                 for index in range(first - 1, made + 1):
                     context.page_maker[index][-1]["content_changed"] = True
@@ -130,7 +133,7 @@ def ending_passes(original):
                 context.broken_out_of_flow.clear()
                 context.reported_footnotes.clear()
                 return
-            if following[0] is None and not context.reported_footnotes:
+            if following[0] is None and not carried:
                 continue                      # the last page: the pass ends by itself
             if made >= len(pages):
                 following[-1]["content_changed"] = True
