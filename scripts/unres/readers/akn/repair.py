@@ -100,12 +100,17 @@ def typed_label(inlines) -> Optional[tuple[str, list]]:
     return label, ([Text(rest)] if rest else []) + list(inlines[1:])
 
 
+# The sequences labels run in, each the key of its n-th label (0-based): numbers, roman
+# numerals from i, letters from a.
+_SEQUENCES = (lambda n: str(n + 1), lambda n: roman(n + 1), letters)
+
+
 def next_key(keys: list) -> Optional[str]:
     """The key of the label after ``keys`` in the sequence they run in (numbers, roman numerals
     from i, letters from a), or None when they run in none."""
     if not keys:
         return None
-    for sequence in (lambda n: str(n + 1), lambda n: roman(n + 1), letters):
+    for sequence in _SEQUENCES:
         if [sequence(n) for n in range(len(keys))] == keys:
             return sequence(len(keys))
     return None
@@ -469,8 +474,7 @@ def _own_typed_after(paragraph) -> bool:
     if after is None or local(after) != "paragraph" or after.find("./{*}content") is None:
         return False            # (nor a heading: "’1‘ Exemptions" is a heading's label)
     key, own = label_key(_label_of(after)), label_key(_label_of(paragraph))
-    following = {sequence(n + 1) for sequence in (lambda n: str(n + 1), lambda n: roman(n + 1), letters)
-                 for n in range(200) if own and sequence(n) == own}
+    following = {sequence(n + 1) for sequence in _SEQUENCES for n in range(200) if own and sequence(n) == own}
     return key in ("a", "i", "1") and key not in following
 
 

@@ -58,7 +58,8 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
 
     pdfium = calls()
     page = text_page_handle(textpage)
-    loose_box_of, object_of = char_calls().FPDFText_GetLooseCharBox, char_calls().FPDFText_GetTextObject
+    per_char = char_calls()
+    loose_box_of, object_of = per_char.FPDFText_GetLooseCharBox, per_char.FPDFText_GetTextObject
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     by_object: dict = {}
