@@ -222,3 +222,17 @@ def test_parts_and_annexes(res):
     assert [text(h) for h in annex.findall("h2")] == ["Annex", "Guidelines"]
     assert annex.xpath(".//p[@class='annex-paragraph']/@id") == ["att_1__p_1"]
     assert tree.get_element_by_id("att_1__para_1").find_class("num")[0].text == "1."
+
+
+def test_a_page_that_loses_or_repeats_a_paragraphs_id_is_refused(res, page):
+    from unres.errors import InvalidOutputError
+
+    html.check(res, page)
+    para = res.operative[1].eid
+    # The paragraph's id taken away (its permalink still points at it), then given twice.
+    lost = page.replace(f' id="{para}"', ' id=""', 1)
+    twice = re.sub(r"(<body[^>]*>)", rf'\1<p id="{para}"></p>', page, count=1)
+    for bad, says in ((lost, f"missing ['{para}']"), (twice, f"duplicated ['{para}']")):
+        with pytest.raises(InvalidOutputError) as refused:
+            html.check(res, bad)
+        assert refused.value.diagnostics[0].code == "O-HTML-ID" and says in str(refused.value)

@@ -16,7 +16,7 @@ from ...model import languages
 from ...model.document import GA, HRC, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin, Vote
 from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
-from ..source_text import UNCARRIED_RE
+from ..source_text import find_uncarried
 
 # Every organ's resolution prints these; `meeting` is the Security Council's only when it met
 # (in 2020 it adopted some by written procedure, "Adopted by the Security Council on 30 March 2020").
@@ -87,7 +87,7 @@ class _Reader:
         if len(value) > MAX_TEXT:
             self.fail(node, f"'{key}' is longer than {MAX_TEXT} characters", "E103")
             return None
-        bad = UNCARRIED_RE.search(value)
+        bad = find_uncarried(value)
         if bad:     # a YAML escape ("\x01") stands for it; the text itself was checked on reading
             self.fail(node, f"'{key}': an escape stands for U+{ord(bad.group()):04X}, "
                             "which no output can carry; delete it", "E505")

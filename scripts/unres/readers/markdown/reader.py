@@ -823,7 +823,7 @@ class _Builder:
         elif kind == "Space" or kind == "SoftBreak":
             out.append(" ")
         elif kind == "Str":
-            bad = self.references and source_text.UNCARRIED_RE.search(content)
+            bad = self.references and source_text.find_uncarried(content)
             if bad:
                 self.fail(self.word_loc(pos), f"a character reference stands for U+{ord(bad.group()):04X}, "
                           "which no output can carry; delete it", "E505")

@@ -1,0 +1,54 @@
+"""The quick scans of a text give what the plain definitions give.
+
+``source_text.find_uncarried`` searches for the characters no output can carry in two steps, where
+``UNCARRIED_RE`` names them in one class; the fingerprint of a right-to-left reader writes quotes and
+brackets as one facing with a ``str.replace`` per pair, where ``str.translate`` did it in one call.
+Both are checked against the one-step definition on texts drawn around the edges of what they find.
+"""
+from __future__ import annotations
+
+from hypothesis import example, given, settings, strategies as st
+
+from unres.readers.source_text import UNCARRIED_RE, find_uncarried
+from unres.verify import fingerprint
+
+# Each side of every edge of UNCARRIED_RE's class, in and beyond the Basic Multilingual Plane,
+# with the characters resolutions hold (Latin, Arabic, CJK, a mathematical letter, an emoji).
+_EDGES = [chr(c) for c in (0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x1F, 0x20, 0x7E, 0x7F,
+                           0x9F, 0xA0, 0x2027, 0x2028, 0x2029, 0x202A, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0,
+                           0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1D400, 0x1F600, 0x1FFFD, 0x1FFFE, 0x1FFFF,
+                           0x20000, 0x2FFFE, 0xEFFFF, 0xFFFFE, 0x10FFFD, 0x10FFFE, 0x10FFFF)]
+_TEXT = st.text(st.one_of(st.sampled_from(_EDGES + list("a -,.\nمجلس人权")), st.characters()), max_size=40)
+
+
+def _found(match):
+    return None if match is None else (match.start(), match.group())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT)
+@example("résolution \U0001F600 \U0001FFFE \x01")
+@example("\U0010FFFF\ufffe")
+def test_find_uncarried_finds_what_the_class_finds(text):
+    assert _found(find_uncarried(text)) == _found(UNCARRIED_RE.search(text))
+
+
+_FACING = "“”‘’([{<«‹⟨〈≤≪⁽₍)]}>»›⟩〉≥≫⁾₎"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(list(_FACING) + list("إذ يشير (2015) a")), st.characters()),
+               max_size=60))
+@example("“لمحة…“ (2015-2030( ‹a› ⁽1⁾ ≤ ≪")
+def test_facings_written_as_one_as_a_table_would(text):
+    quotes = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
+    brackets = str.maketrans("([{<«‹⟨〈≤≪⁽₍", ")]}>»›⟩〉≥≫⁾₎")
+    assert fingerprint._as_one(text, fingerprint._QUOTES) == text.translate(quotes)
+    assert fingerprint._as_one(text, fingerprint._BRACKETS) == text.translate(brackets)
+
+
+def test_no_pair_writes_a_character_another_pair_rewrites():
+    # _as_one replaces pair by pair: a second that is also a first would be rewritten again.
+    for pairs in (fingerprint._QUOTES, fingerprint._BRACKETS):
+        firsts = {first for first, _ in pairs}
+        assert not any(second in firsts for _, second in pairs)
