@@ -1,7 +1,9 @@
 """verify's right-to-left reader asks PDFium of each character of a page through calls declared
 without argument types (``pdfium_calls.char_calls``), and asks whether PDFium made a character up
-only of a space or a line end. Both are checked here against pypdfium2's own declarations of the
-same functions, asked of every character of PDFs built in Arabic, Chinese and English."""
+only of a space or a line end; both readers ask of each text object and structure element so too
+(``pdfium_calls.object_calls``). All are checked here against pypdfium2's own declarations of the
+same functions, asked of every character, text object and element of PDFs built in Arabic,
+Chinese and English."""
 from __future__ import annotations
 
 import ctypes
@@ -12,6 +14,9 @@ import pytest
 
 from conftest import FRONT, ROOT, build_ok, make_source
 from unres.verify.read.pdf_bidi import page_chars
+from unres.verify.read.pdf_text import _page_structure
+from unres.verify.read.pdf_textpage import text_objects
+from unres.verify.read.pdfium_calls import Handle, address, object_calls
 
 ARABIC = FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
 CHINESE = FRONT.replace("\nlanguage: English", "\nlanguage: Chinese")
@@ -102,3 +107,69 @@ def test_each_character_is_read_as_pypdfium2s_own_calls_give_it(pdfs):
                     assert ord(ch.text) == pdfium_c.FPDFText_GetUnicode(raw, ch.index)
                 read += 1
     assert read > 1000
+
+
+def _object_facts(declared, obj, textpage, refs, values):
+    """What both readers ask of a text object, by one set of declarations of the calls."""
+    assert declared.FPDFPageObj_GetBounds(obj, *refs[:4]) and declared.FPDFPageObj_GetMatrix(obj, refs[4])
+    assert declared.FPDFTextObj_GetFontSize(obj, refs[5])
+    bounds = tuple(value.value for value in values[:4])
+    matrix = tuple(getattr(values[4], k) for k in "abcdef")
+    length = declared.FPDFTextObj_GetText(obj, textpage, None, ctypes.c_ulong(0))
+    buffer = (ctypes.c_ushort * (length // 2))()
+    declared.FPDFTextObj_GetText(obj, textpage, buffer, ctypes.c_ulong(length))
+    return bounds, matrix, values[5].value, declared.FPDFPageObj_GetMarkedContentID(obj), bytes(buffer)
+
+
+def _tree(declared, elem, wrap):
+    """An element's type, marked-content ids and children, by one set of declarations."""
+    length = declared.FPDF_StructElement_GetType(elem, None, ctypes.c_ulong(0))
+    name = ctypes.create_string_buffer(length)
+    declared.FPDF_StructElement_GetType(elem, name, ctypes.c_ulong(length))
+    ids = [declared.FPDF_StructElement_GetMarkedContentIdAtIndex(elem, i)
+           for i in range(declared.FPDF_StructElement_GetMarkedContentIdCount(elem))]
+    children = [declared.FPDF_StructElement_GetChildAtIndex(elem, i)
+                for i in range(declared.FPDF_StructElement_CountChildren(elem))]
+    return name.raw, ids, [_tree(declared, wrap(child), wrap) for child in children if child]
+
+
+def _count(trees) -> int:
+    return sum(1 + _count(children) for _name, _ids, children in trees)
+
+
+def test_each_text_object_and_element_is_read_as_pypdfium2s_own_calls_give_it(pdfs):
+    undeclared = object_calls()
+    values = [ctypes.c_float() for _ in range(4)] + [pdfium_c.FS_MATRIX(), ctypes.c_float()]
+    refs = [ctypes.byref(value) for value in values]
+    objects = elements = 0
+    for path in pdfs:
+        document = pdfium.PdfDocument(str(path))
+        for page in document:
+            textpage = page.get_textpage()
+            # The text objects, each a Handle, in the order and of the kind pypdfium2 finds them …
+            theirs = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+            theirs = [obj for obj in theirs if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_TEXT]
+            ours = list(text_objects(address(page.raw)))
+            assert all(type(obj) is Handle for obj in ours)
+            assert [address(obj) for obj in ours] == [address(obj) for obj in theirs]
+            # … each read alike by the two declarations of the same calls,
+            for mine, their in zip(ours, theirs):
+                assert _object_facts(undeclared, mine, ctypes.c_void_p(address(textpage.raw)), refs, values) \
+                    == _object_facts(pdfium_c, their, textpage.raw, refs, values)
+                objects += 1
+            # … and so is every element of the page's structure tree.
+            tree = pdfium_c.FPDF_StructTree_GetForPage(page.raw)
+            roots = range(pdfium_c.FPDF_StructTree_CountChildren(tree))
+            theirs = [_tree(pdfium_c, pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, i), lambda e: e) for i in roots]
+            tree_handle = ctypes.c_void_p(address(tree))
+            mine = [_tree(undeclared, undeclared.FPDF_StructTree_GetChildAtIndex(tree_handle, i), lambda e: e)
+                    for i in roots]
+            assert mine == theirs and theirs
+            elements += _count(theirs)
+            pdfium_c.FPDF_StructTree_Close(tree)
+            # The reader's own walk finds headings on these tagged pages.
+            assert _page_structure(address(page.raw)) is not None
+            textpage.close()
+            page.close()
+        document.close()
+    assert objects > 300 and elements > 300

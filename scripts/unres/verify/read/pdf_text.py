@@ -12,7 +12,7 @@ from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
 from .pdf_textpage import text_objects, text_page
-from .pdfium_calls import address, calls
+from .pdfium_calls import address, calls, object_calls
 
 
 # ---------------------------------------------------------------- PDF
@@ -72,25 +72,26 @@ def _page_structure(page: int, cells: dict | None = None, blocks: dict | None = 
     straight under the block for the block's own words, under another Span or a NonStruct for
     words in an inline element (a label's, a number's, italics). Words typed at a paragraph's
     start that look like a label are running text; print alone cannot always tell them apart."""
-    pdfium = calls()
+    pdfium, per_element = calls(), object_calls()
     tree = pdfium.FPDF_StructTree_GetForPage(page)
     if not tree:
         return None
-    get_type, buffer = pdfium.FPDF_StructElement_GetType, ctypes.create_string_buffer(64)
-    count_ids, id_at = pdfium.FPDF_StructElement_GetMarkedContentIdCount, pdfium.FPDF_StructElement_GetMarkedContentIdAtIndex
-    count_children, child_at = pdfium.FPDF_StructElement_CountChildren, pdfium.FPDF_StructElement_GetChildAtIndex
+    get_type, buffer = per_element.FPDF_StructElement_GetType, ctypes.create_string_buffer(64)
+    buffer_length = ctypes.c_ulong(64)
+    count_ids, id_at = per_element.FPDF_StructElement_GetMarkedContentIdCount, per_element.FPDF_StructElement_GetMarkedContentIdAtIndex
+    count_children, child_at = per_element.FPDF_StructElement_CountChildren, per_element.FPDF_StructElement_GetChildAtIndex
     kinds: dict = {}          # each type's name by its UTF-16 bytes, decoded once
     found, any_tag = {}, False
     counts = [0, 0]       # tables, cells
 
     def visit(elem, heading, cell, path, inline):
         nonlocal any_tag
-        length = get_type(elem, buffer, 64)
+        length = get_type(elem, buffer, buffer_length)
         if length <= 64:
             raw = buffer.raw[:length]
         else:                 # a longer name is not written into the buffer: asked for again
             longer = ctypes.create_string_buffer(length)
-            get_type(elem, longer, length)
+            get_type(elem, longer, ctypes.c_ulong(length))
             raw = longer.raw
         kind = kinds.get(raw)
         if kind is None:
@@ -120,8 +121,9 @@ def _page_structure(page: int, cells: dict | None = None, blocks: dict | None = 
                 visit(child, heading, cell, path, inline)
 
     try:
+        tree_handle = ctypes.c_void_p(tree)
         for i in range(pdfium.FPDF_StructTree_CountChildren(tree)):
-            elem = pdfium.FPDF_StructTree_GetChildAtIndex(tree, i)
+            elem = per_element.FPDF_StructTree_GetChildAtIndex(tree_handle, i)
             if elem:
                 visit(elem, "", None, (), 0)
     finally:
@@ -148,19 +150,20 @@ def pdf_fragments(path, links_found: list | None = None):
     import pypdfium2 as pdfium   # imported here: only this reader needs it
     import pypdfium2.raw as pdfium_c
 
-    calls_ = calls()
-    get_text, get_matrix = calls_.FPDFTextObj_GetText, calls_.FPDFPageObj_GetMatrix
-    get_size, get_bounds = calls_.FPDFTextObj_GetFontSize, calls_.FPDFPageObj_GetBounds
-    get_mcid = calls_.FPDFPageObj_GetMarkedContentID
+    per_object = object_calls()
+    get_text, get_matrix = per_object.FPDFTextObj_GetText, per_object.FPDFPageObj_GetMatrix
+    get_size, get_bounds = per_object.FPDFTextObj_GetFontSize, per_object.FPDFPageObj_GetBounds
+    get_mcid = per_object.FPDFPageObj_GetMarkedContentID
     frags, heights, widths = [], [], []
     size = ctypes.c_float()
-    size_ref = ctypes.addressof(size)
+    size_ref = ctypes.byref(size)
     matrix = pdfium_c.FS_MATRIX()
-    matrix_ref = ctypes.addressof(matrix)
+    matrix_ref = ctypes.byref(matrix)
     bounds = [ctypes.c_float() for _ in range(4)]
-    bounds_refs = [ctypes.addressof(b) for b in bounds]
+    bounds_refs = [ctypes.byref(b) for b in bounds]
     fonts: dict = {}
     text_buffer = (ctypes.c_ushort * (_TEXT_BUFFER // 2))()
+    buffer_length = ctypes.c_ulong(_TEXT_BUFFER)
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         rtl = is_right_to_left(pdf)
@@ -169,7 +172,7 @@ def pdf_fragments(path, links_found: list | None = None):
             if links_found is not None:
                 links_found += links.page_links(pdf, page)
             textpage = text_page(page)
-            textpage_raw = address(textpage.raw)
+            textpage_raw = ctypes.c_void_p(address(textpage.raw))
             try:
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
@@ -188,14 +191,14 @@ def pdf_fragments(path, links_found: list | None = None):
                     # One call fills the buffer kept for the document and says how long the
                     # text is (PDFium looks for the object's characters in the whole page's
                     # on every call); a longer text is asked for again into a buffer its size.
-                    length = get_text(raw, textpage_raw, text_buffer, _TEXT_BUFFER)
+                    length = get_text(raw, textpage_raw, text_buffer, buffer_length)
                     if length <= 2:
                         continue
                     if length <= _TEXT_BUFFER:
                         data = ctypes.string_at(text_buffer, length // 2 * 2)
                     else:
                         buffer = (ctypes.c_ushort * (length // 2))()
-                        get_text(raw, textpage_raw, buffer, length)
+                        get_text(raw, textpage_raw, buffer, ctypes.c_ulong(length))
                         data = bytes(buffer)
                     text = data.decode("utf-16-le", "replace").split("\0", 1)[0]
                     # PDFium reports a hyphen that ends a line as U+0002; the glyph drawn is "-".

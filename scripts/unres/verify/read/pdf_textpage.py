@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ctypes
 
-from .pdfium_calls import address, calls
+from .pdfium_calls import address, calls, object_calls
 
 # How many text objects back PDFium looks for the one a text object repeats.
 _LOOK_BACK = 5
@@ -28,12 +28,12 @@ _STEP = 1e-6
 def text_page(page):
     """``page.get_textpage()``, after telling apart the text objects PDFium would take for
     repeats (see above). Only this reading's copy of the page changes: nothing is saved."""
-    pdfium = calls()
+    pdfium, per_object = calls(), object_calls()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    bounds = tuple(ctypes.addressof(v) for v in (left, bottom, right, top))
+    bounds = tuple(ctypes.byref(v) for v in (left, bottom, right, top))
     size = ctypes.c_float()
-    size_ref = ctypes.addressof(size)
-    get_bounds, get_size = pdfium.FPDFPageObj_GetBounds, pdfium.FPDFTextObj_GetFontSize
+    size_ref = ctypes.byref(size)
+    get_bounds, get_size = per_object.FPDFPageObj_GetBounds, per_object.FPDFTextObj_GetFontSize
     recent: list = []       # [object, box, its size once asked for] of the last text objects
 
     def size_of(entry) -> float | None:
@@ -67,14 +67,15 @@ def text_page(page):
 
 def text_objects(page: int):
     """The text objects drawn by the page's own content (its address), in content order (not
-    those inside its form XObjects), as addresses (``pdfium_calls``)."""
+    those inside its form XObjects), as ``pdfium_calls.Handle`` objects."""
     from pypdfium2 import PdfiumError
 
-    pdfium = calls()
-    get_object, get_type, text = pdfium.FPDFPage_GetObject, pdfium.FPDFPageObj_GetType, pdfium.FPDF_PAGEOBJ_TEXT
+    pdfium, per_object = calls(), object_calls()
+    get_object, get_type, text = per_object.FPDFPage_GetObject, per_object.FPDFPageObj_GetType, pdfium.FPDF_PAGEOBJ_TEXT
     count = pdfium.FPDFPage_CountObjects(page)
     if count < 0:
         raise PdfiumError("Failed to get number of pageobjects.")
+    page = ctypes.c_void_p(page)
     for index in range(count):
         raw = get_object(page, index)
         if not raw:

@@ -14,7 +14,9 @@ A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an addre
 The calls made for every character of a right-to-left page are declared with no argument types
 at all (:func:`char_calls`): a declared argument is converted by a call of its type's own on every
 call, and over a page's thousands of characters, each asked for by seven calls, those conversions
-were a tenth of reading the page.
+were a tenth of reading the page. The calls made for every text object and structure element
+(:func:`object_calls`) are declared so too, and hand back the handles they return as
+:class:`Handle` objects, which the next call takes as they are.
 """
 from __future__ import annotations
 
@@ -96,9 +98,51 @@ def char_calls() -> SimpleNamespace:
     ``ctypes.c_void_p`` (:func:`text_page_handle`; a plain int would be passed as a C int,
     cut to 32 bits), the index as an int, and what a call fills as ``ctypes.byref`` of a value
     of the type the header names (``c_double``; ``FS_RECTF`` for the loose box)."""
+    return _undeclared(_PER_CHARACTER)
+
+
+class Handle(ctypes.c_void_p):
+    """A handle as :func:`object_calls` return it: ctypes makes a result declared as ``c_void_p``
+    an int, which a call with no argument types would pass as a C int, cut to 32 bits, and hands
+    back a result of a subclass of it as the object itself, which any call passes as a pointer.
+    It is false when null. Two handles to one object are two objects: it is no key to a dict
+    (:func:`address` gives its address)."""
+
+
+# The calls made for every text object of a page (pdf_textpage, pdf_text.pdf_fragments) and every
+# element of its structure tree (pdf_text._page_structure), as :func:`char_calls` are declared:
+# name: result. Each takes a Handle (or the ``c_void_p`` of a page or text page) and then, as the
+# header names them, an int for an index, a ``c_ulong`` for a buffer's length, and ``byref`` of a
+# value of the header's type for what it fills (``c_float``, ``FS_MATRIX``).
+_PER_OBJECT = {
+    "FPDFPage_GetObject": Handle,
+    "FPDFPageObj_GetType": _INT,
+    "FPDFPageObj_GetBounds": _INT,
+    "FPDFPageObj_GetMatrix": _INT,
+    "FPDFPageObj_GetMarkedContentID": _INT,
+    "FPDFTextObj_GetFontSize": _INT,
+    "FPDFTextObj_GetText": _ULONG,
+    "FPDF_StructTree_GetChildAtIndex": Handle,
+    "FPDF_StructElement_GetType": _ULONG,
+    "FPDF_StructElement_GetMarkedContentIdCount": _INT,
+    "FPDF_StructElement_GetMarkedContentIdAtIndex": _INT,
+    "FPDF_StructElement_CountChildren": _INT,
+    "FPDF_StructElement_GetChildAtIndex": Handle,
+}
+
+
+@lru_cache(maxsize=None)
+def object_calls() -> SimpleNamespace:
+    """The per-object calls above, with their results declared and their arguments not: over the
+    35 English PDFs of the bench, some 400,000 calls, each of which converted every argument (and
+    made an int of every handle it returned) by a call of its type's own."""
+    return _undeclared(_PER_OBJECT)
+
+
+def _undeclared(results: dict) -> SimpleNamespace:
     library = _library()
     found = {}
-    for name, result in _PER_CHARACTER.items():
+    for name, result in results.items():
         function = getattr(library, name)
         function.restype = result
         found[name] = function
