@@ -102,7 +102,9 @@ def test_each_character_is_read_as_pypdfium2s_own_calls_give_it(pdfs):
                 pdfium_c.FPDFText_GetCharOrigin(raw, ch.index, *refs[4:])
                 left, right, _bottom, _top, x, y = (value.value for value in doubles)
                 assert (ch.left, ch.right, ch.x, ch.y) == (left, right, x, y)
+                # (its size asked for once per text object: PDFium gives each character its object's)
                 assert ch.size == pdfium_c.FPDFText_GetFontSize(raw, ch.index)
+                assert ch.drawn_by == address(pdfium_c.FPDFText_GetTextObject(raw, ch.index))
                 if len(ch.text) == 1 and ch.text != "-":
                     assert ord(ch.text) == pdfium_c.FPDFText_GetUnicode(raw, ch.index)
                 read += 1

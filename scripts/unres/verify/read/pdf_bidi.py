@@ -40,13 +40,14 @@ def _direction(ch: str) -> str:
 
 
 class _Char:
-    __slots__ = ("text", "left", "right", "y", "size", "index", "x", "raised", "box", "font")
+    __slots__ = ("text", "left", "right", "y", "size", "index", "x", "raised", "box", "font", "drawn_by")
 
-    def __init__(self, text, left, right, y, size, index, x):
+    def __init__(self, text, left, right, y, size, index, x, drawn_by=None):
         self.text, self.left, self.right, self.y, self.size = text, left, right, y, size
         self.index, self.x, self.raised = index, x, False
         self.box = (left, right)
         self.font = None
+        self.drawn_by = drawn_by    # the address of the text object that draws it
 
 
 def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = False) -> list:
@@ -60,7 +61,10 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
     page = text_page_handle(textpage)
     is_generated, map_error = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     unicode_of, box_of, origin_of = pdfium.FPDFText_GetUnicode, pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetCharOrigin
-    size_of = pdfium.FPDFText_GetFontSize
+    size_of, object_of = pdfium.FPDFText_GetFontSize, pdfium.FPDFText_GetTextObject
+    # A character's size is its text object's (PDFium's FPDFText_GetFontSize reads the object's):
+    # asked for once per object, of its first character.
+    sizes: dict = {}
     out: list = []
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -98,8 +102,13 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
         origin_of(page, i, x_ref, y_ref)
         if ch.isspace() and right.value - left.value < 0.01 and not spaces_of_no_width:
             continue            # PDFium's own space of no width beside a mark, drawn by nothing
-        size = size_of(page, i)
-        out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value))
+        drawn_by = object_of(page, i)
+        size = sizes.get(drawn_by) if drawn_by else None
+        if size is None:
+            size = size_of(page, i)
+            if drawn_by:
+                sizes[drawn_by] = size
+        out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value, drawn_by))
     return _one_glyph_each(out) if decomposed else out
 
 

@@ -59,7 +59,7 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
     pdfium = calls()
     page = text_page_handle(textpage)
     per_char = char_calls()
-    loose_box_of, object_of = per_char.FPDFText_GetLooseCharBox, per_char.FPDFText_GetTextObject
+    loose_box_of = per_char.FPDFText_GetLooseCharBox
     matrix, size, box = pdfium_c.FS_MATRIX(), ctypes.c_float(), pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     by_object: dict = {}
@@ -69,7 +69,7 @@ def _styles(textpage, chars, headings, fonts: dict, cells: dict | None = None,
         # two digits of a number would not touch.
         loose_box_of(page, ch.index, box_ref)
         ch.box = (box.left, box.right) if box.right > box.left else (ch.left, ch.right)
-        key = object_of(page, ch.index)
+        key = ch.drawn_by
         style = by_object.get(key)
         if style is None:
             base = font_base_name(key, fonts)

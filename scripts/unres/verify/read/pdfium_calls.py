@@ -13,10 +13,10 @@ A handle from pypdfium2 (``page.raw``, ``textpage.raw``) is turned into an addre
 
 The calls made for every character of a right-to-left page are declared with no argument types
 at all (:func:`char_calls`): a declared argument is converted by a call of its type's own on every
-call, and over a page's thousands of characters, each asked for by seven calls, those conversions
-were a tenth of reading the page. The calls made for every text object and structure element
-(:func:`object_calls`) are declared so too, and hand back the handles they return as
-:class:`Handle` objects, which the next call takes as they are.
+call, and over a page's thousands of characters, each asked for by seven calls (now six, its size
+once per text object), those conversions were a tenth of reading the page. The calls made for
+every text object and structure element (:func:`object_calls`) are declared so too, and hand
+back the handles they return as :class:`Handle` objects, which the next call takes as they are.
 """
 from __future__ import annotations
 
@@ -77,8 +77,9 @@ def calls() -> SimpleNamespace:
     return SimpleNamespace(FPDF_PAGEOBJ_TEXT=pdfium_c.FPDF_PAGEOBJ_TEXT, **found)
 
 
-# The calls made once per character of a text page (pdf_bidi.page_chars, pdf_rtl._styles):
-# name: result. Each takes the text page and the character's index, then what it fills.
+# The calls made once per character of a text page (pdf_bidi.page_chars, pdf_rtl._styles; the
+# size once per text object): name: result. Each takes the text page and the character's index,
+# then what it fills.
 _PER_CHARACTER = {
     "FPDFText_IsGenerated": _INT,
     "FPDFText_HasUnicodeMapError": _INT,
