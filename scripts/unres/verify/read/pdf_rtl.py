@@ -103,8 +103,13 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     chars = _word_spaces(chars, faces)
     for ch in chars:
         ch.font = styles[ch.index].font
-    rtl_faces = {ch.font for ch in chars if _direction(ch.text[0]) == "R"}
-    latin_faces = {ch.font for ch in chars if ch.text[:1].isalpha() and _direction(ch.text[0]) == "L"}
+    rtl_faces, latin_faces = set(), set()      # the faces of its right-to-left and Latin letters
+    for ch in chars:
+        direction = _direction(ch.text[0])
+        if direction == "R":
+            rtl_faces.add(ch.font)
+        elif direction == "L" and ch.text[:1].isalpha():
+            latin_faces.add(ch.font)
     out: list = []
     for line in _whole_lines(_lines(chars)):
         base = next((ch for ch in line if not ch.raised), line[0])
