@@ -33,22 +33,27 @@ def pdfs(tmp_path_factory) -> dict:
     return {source.stem: (work / "out" / f"{source.stem}.pdf").read_bytes() for source in sources}
 
 
-def _asking_the_length_first(monkeypatch):
-    """The reader as it was: each text's length asked of PDFium, then its text."""
-    from unres.verify.read.pdfium_calls import calls
+def _asking_the_length_first(monkeypatch) -> list:
+    """The reader as it was: each text's length asked of PDFium, then its text. Returns the
+    list of the lengths it was asked for, so that a test can see it was the one called."""
+    from unres.verify.read.pdfium_calls import object_calls
 
-    get_text = calls().FPDFTextObj_GetText
+    get_text = object_calls().FPDFTextObj_GetText
+    asked: list = []
 
     def two_calls(raw, textpage, buffer, size):
-        length = get_text(raw, textpage, None, 0)
-        if length <= 2 or length > size:
+        # (the reader passes the buffer's size as a c_ulong: its calls take no argument types)
+        length = get_text(raw, textpage, None, ctypes.c_ulong(0))
+        asked.append(length)
+        if length <= 2 or length > size.value:
             return length
         exact = (ctypes.c_ushort * (length // 2))()
-        get_text(raw, textpage, exact, length)
+        get_text(raw, textpage, exact, ctypes.c_ulong(length))
         ctypes.memmove(buffer, exact, length)
         return length
 
-    monkeypatch.setattr(calls(), "FPDFTextObj_GetText", two_calls)
+    monkeypatch.setattr(object_calls(), "FPDFTextObj_GetText", two_calls)
+    return asked
 
 
 def _read(data: bytes) -> tuple:
@@ -62,9 +67,11 @@ def _read(data: bytes) -> tuple:
 def test_one_call_reads_what_two_read(pdfs, monkeypatch, size):
     for stem, data in pdfs.items():
         with monkeypatch.context() as patch:
-            _asking_the_length_first(patch)
+            asked = _asking_the_length_first(patch)
             patch.setattr(pdf_text, "_TEXT_BUFFER", 1 << 20)
             before = _read(data)
+            # (a right-to-left PDF is read character by character, not by text object)
+            assert asked or before[3], f"{stem}: the reader did not ask PDFium through the call replaced"
         with monkeypatch.context() as patch:
             patch.setattr(pdf_text, "_TEXT_BUFFER", size)
             after = _read(data)

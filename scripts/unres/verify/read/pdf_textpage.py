@@ -75,9 +75,9 @@ def text_objects(page: int):
     count = pdfium.FPDFPage_CountObjects(page)
     if count < 0:
         raise PdfiumError("Failed to get number of pageobjects.")
-    page = ctypes.c_void_p(page)
+    handle = ctypes.c_void_p(page)
     for index in range(count):
-        raw = get_object(page, index)
+        raw = get_object(handle, index)
         if not raw:
             raise PdfiumError("Failed to get pageobject.")
         if get_type(raw) == text:

@@ -26,32 +26,23 @@ from types import SimpleNamespace
 
 _HANDLE, _INT, _ULONG = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
 
-# name: (result, arguments); each as in PDFium's public headers (fpdf_edit.h, fpdf_text.h,
-# fpdf_structtree.h), with every pointer an address: a number, a box or a matrix the call fills
-# is passed as ``ctypes.addressof`` of a value made once, which costs half of checking ``byref``'s
-# type on every call.
+# The calls made once per page or font, and by the right-to-left reader once per text object
+# (pdf_rtl._styles): name: (result, arguments); each as in PDFium's public headers
+# (fpdf_edit.h, fpdf_text.h, fpdf_structtree.h), with every pointer an address: a number, a box
+# or a matrix the call fills is passed as ``ctypes.addressof`` of a value made once, which costs
+# half of checking ``byref``'s type on every call.
 _DECLARATIONS = {
     "FPDFPage_CountObjects": (_INT, (_HANDLE,)),
-    "FPDFPage_GetObject": (_HANDLE, (_HANDLE, _INT)),
-    "FPDFPageObj_GetType": (_INT, (_HANDLE,)),
-    "FPDFPageObj_GetBounds": (_INT, (_HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)),
     "FPDFPageObj_GetMatrix": (_INT, (_HANDLE, _HANDLE)),
     "FPDFPageObj_GetMarkedContentID": (_INT, (_HANDLE,)),
     "FPDFTextObj_GetFontSize": (_INT, (_HANDLE, _HANDLE)),
     "FPDFTextObj_SetFontSize": (_INT, (_HANDLE, ctypes.c_float)),
-    "FPDFTextObj_GetText": (_ULONG, (_HANDLE, _HANDLE, _HANDLE, _ULONG)),
     "FPDFTextObj_GetFont": (_HANDLE, (_HANDLE,)),
     "FPDFFont_GetBaseFontName": (ctypes.c_size_t, (_HANDLE, ctypes.c_char_p, ctypes.c_size_t)),
     "FPDFText_CountChars": (_INT, (_HANDLE,)),
     "FPDF_StructTree_GetForPage": (_HANDLE, (_HANDLE,)),
     "FPDF_StructTree_Close": (None, (_HANDLE,)),
     "FPDF_StructTree_CountChildren": (_INT, (_HANDLE,)),
-    "FPDF_StructTree_GetChildAtIndex": (_HANDLE, (_HANDLE, _INT)),
-    "FPDF_StructElement_GetType": (_ULONG, (_HANDLE, _HANDLE, _ULONG)),
-    "FPDF_StructElement_GetMarkedContentIdCount": (_INT, (_HANDLE,)),
-    "FPDF_StructElement_GetMarkedContentIdAtIndex": (_INT, (_HANDLE, _INT)),
-    "FPDF_StructElement_CountChildren": (_INT, (_HANDLE,)),
-    "FPDF_StructElement_GetChildAtIndex": (_HANDLE, (_HANDLE, _INT)),
 }
 
 
