@@ -126,8 +126,8 @@ _PER_OBJECT = {
 @lru_cache(maxsize=None)
 def object_calls() -> SimpleNamespace:
     """The per-object calls above, with their results declared and their arguments not: over the
-    35 English PDFs of the bench, some 400,000 calls, each of which converted every argument (and
-    made an int of every handle it returned) by a call of its type's own."""
+    35 English PDFs of the bench, 261,666 calls, each of which converted every argument (and made
+    an int of every handle it returned) by a call of its type's own."""
     return _undeclared(_PER_OBJECT)
 
 
