@@ -36,7 +36,7 @@ def page(res: Resolution, pres=None, env=None) -> str:
 def _ids(text: str) -> list[str]:
     """Every element's id in the page, in document order, as a browser reads them (of an
     attribute given twice, the first). libxml2's parser, not ``html.parser``: the page is
-    checked once per build, and the pure-Python parser took five times as long."""
+    checked once per build, and the pure-Python parser took some six times as long."""
     from lxml import etree
 
     root = etree.fromstring(text, etree.HTMLParser(recover=True, no_network=True))
