@@ -16,7 +16,7 @@ from conftest import FRONT, ROOT, build_ok, make_source
 from unres.verify.read.pdf_bidi import page_chars
 from unres.verify.read.pdf_text import _page_structure
 from unres.verify.read.pdf_textpage import text_objects
-from unres.verify.read.pdfium_calls import Handle, address, object_calls
+from unres.verify.read.pdfium_calls import Handle, address, object_calls, text_page_handle
 
 ARABIC = FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
 CHINESE = FRONT.replace("\nlanguage: English", "\nlanguage: Chinese")
@@ -156,7 +156,7 @@ def test_each_text_object_and_element_is_read_as_pypdfium2s_own_calls_give_it(pd
             assert [address(obj) for obj in ours] == [address(obj) for obj in theirs]
             # … each read alike by the two declarations of the same calls,
             for mine, their in zip(ours, theirs):
-                assert _object_facts(undeclared, mine, ctypes.c_void_p(address(textpage.raw)), refs, values) \
+                assert _object_facts(undeclared, mine, text_page_handle(textpage), refs, values) \
                     == _object_facts(pdfium_c, their, textpage.raw, refs, values)
                 objects += 1
             # … and so is every element of the page's structure tree.

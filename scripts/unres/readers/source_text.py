@@ -19,14 +19,15 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 # line ends, which XML 1.0 forbids or discourages and no font draws; the Unicode line
 # and paragraph separators, which Markdown does not take for line ends; and
 # noncharacters (U+FFFE, U+FFFF and their kin), which XML 1.0 forbids or discourages.
-UNCARRIED_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef"
-                           + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                     for plane in range(17)) + "]")
+_UNCARRIED_BMP = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
+UNCARRIED_RE = re.compile("[" + _UNCARRIED_BMP
+                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                    for plane in range(1, 17)) + "]")
 # The same characters searched for in two steps: Python's regular expressions look a class that
 # holds a character beyond U+FFFF up range by range, some fifteen times slower over a
 # resolution's text than a class of the Basic Multilingual Plane alone (a table lookup); the
 # noncharacters beyond it are found among the characters beyond it, which resolutions seldom hold.
-_UNCARRIED_BMP_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+_UNCARRIED_BMP_RE = re.compile("[" + _UNCARRIED_BMP + "]")
 _BEYOND_BMP_RE = re.compile("[\U00010000-\U0010ffff]")
 
 

@@ -12,7 +12,7 @@ from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
 from .pdf_textpage import text_objects, text_page
-from .pdfium_calls import address, calls, object_calls
+from .pdfium_calls import address, calls, object_calls, text_page_handle
 
 
 # ---------------------------------------------------------------- PDF
@@ -172,7 +172,7 @@ def pdf_fragments(path, links_found: list | None = None):
             if links_found is not None:
                 links_found += links.page_links(pdf, page)
             textpage = text_page(page)
-            textpage_raw = ctypes.c_void_p(address(textpage.raw))
+            textpage_raw = text_page_handle(textpage)
             try:
                 _left, _bottom, page_right, page_top = page.get_mediabox()
                 heights.append(page_top)
