@@ -11,6 +11,7 @@ opening bracket is inside the run, so "(A/HRC/54/28)" is not split between two d
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
@@ -18,16 +19,27 @@ _CLOSING = {")": "(", "]": "[", "}": "{"}
 _OPENING = {opening: closing for closing, opening in _CLOSING.items()}
 
 
+# Each character's answer, kept once found: unicodedata.name builds the name's string on every
+# call, and a right-to-left document asks of every letter of every paragraph.
+_STARTS_RUN: dict = {}
+_IS_RTL: dict = {}
+
+
 def _starts_run(ch: str) -> bool:
-    if "0" <= ch <= "9":
-        return True
-    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+    found = _STARTS_RUN.get(ch)
+    if found is None:
+        found = _STARTS_RUN[ch] = "0" <= ch <= "9" or (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"))
+    return found
 
 
 def _is_rtl(ch: str) -> bool:
     # Arabic punctuation (the comma "،", a weak character to the bidi algorithm) belongs to the
     # Arabic sentence: "Afghanistan، Brazil" is two runs, read right to left.
-    return unicodedata.bidirectional(ch) in _RTL_CLASSES or unicodedata.name(ch, "").startswith("ARABIC")
+    found = _IS_RTL.get(ch)
+    if found is None:
+        found = _IS_RTL[ch] = (unicodedata.bidirectional(ch) in _RTL_CLASSES
+                               or unicodedata.name(ch, "").startswith("ARABIC"))
+    return found
 
 
 _QUOTES = frozenset("\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\"")
@@ -75,11 +87,22 @@ def _kept_end(text: str, start: int, end: int) -> int:
     return kept
 
 
+# What never starts a run, passed over in one step: white space, and the Arabic blocks' characters
+# (Arabic, its Supplement, Extended-A and -B, Presentation Forms-A and -B), none of them a Latin
+# letter or a European digit. An Arabic sentence is mostly these.
+_NEVER_STARTS = re.compile(r"[\s\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
 def split_ltr(text: str) -> list[tuple[str, bool]]:
     """``text`` as consecutive pieces ``(piece, is_ltr_run)``; joined, the pieces are ``text``."""
     pieces: list[tuple[str, bool]] = []
     i, n, plain = 0, len(text), 0
+    passed = _NEVER_STARTS.match
     while i < n:
+        skip = passed(text, i)
+        if skip:
+            i = skip.end()
+            continue
         if not _starts_run(text[i]):
             i += 1
             continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..bidi import BOUNDARY, split_ltr
@@ -24,17 +23,18 @@ _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
               "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
               "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
               "specVanish", "oMath")
-_R, _RPR, _T, _RTL, _P = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:rtl"), qn("w:p")
+_R, _RPR, _T, _RTL, _P, _VAL = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:rtl"), qn("w:p"), qn("w:val")
 # A run holding anything else (a field, a note reference, a drawing) is left as it is.
 _SPLITTABLE = frozenset({_T, qn("w:tab"), qn("w:br")})
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _pieces(run, flags) -> list[tuple[bool, list]]:
+def _pieces(run, flags: str) -> list[tuple[bool, list]]:
     """The run's content as (is_ltr, [elements]) groups; a tab or break stays with the text before
-    it. ``flags``: an iterator of whether each character of the run's text is in a left-to-right
-    run of its paragraph."""
+    it. ``flags``: whether each character of the run's text is in a left-to-right run of its
+    paragraph ("1") or not ("0")."""
     groups: list[tuple[bool, list]] = []
+    at = 0
     for child in run:
         if child.tag == _RPR:
             continue
@@ -44,37 +44,42 @@ def _pieces(run, flags) -> list[tuple[bool, list]]:
             else:
                 groups.append((False, [child]))
             continue
-        for text, ltr in _cut(child.text or "", flags):
-            t = OxmlElement("w:t")
+        text = child.text or ""
+        for start, end, ltr in _cut(flags[at:at + len(text)]):
+            # (made by the run's own parser, as python-docx's OxmlElement makes it, without
+            # reading a prefixed name first)
+            t = run.makeelement(_T)
             t.set(_SPACE, "preserve")
-            t.text = text
+            t.text = text[start:end]
             if groups and groups[-1][0] == ltr:
                 groups[-1][1].append(t)
             else:
                 groups.append((ltr, [t]))
+        at += len(text)
     return groups
 
 
-def _with_direction(rpr, ltr: bool):
-    rpr = copy.deepcopy(rpr) if rpr is not None else OxmlElement("w:rPr")
+def _with_direction(run, rpr, ltr: bool):
+    rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(_RPR)
     rtl = rpr.find(_RTL)
     if rtl is None:
-        rtl = OxmlElement("w:rtl")
+        rtl = run.makeelement(_RTL)
         insert_ordered(rpr, rtl, _RPR_ORDER)
     if ltr:
-        rtl.set(qn("w:val"), "0")
+        rtl.set(_VAL, "0")
     return rpr
 
 
-def _cut(text: str, flags) -> list[tuple[str, bool]]:
-    """``text`` as consecutive ``(piece, is_ltr)``, each character's flag taken from ``flags``."""
-    out: list[tuple[str, bool]] = []
-    for ch in text:
-        ltr = next(flags)
-        if out and out[-1][1] == ltr:
-            out[-1] = (out[-1][0] + ch, ltr)
-        else:
-            out.append((ch, ltr))
+def _cut(flags: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_ltr)`` of each stretch of equal flags, in order."""
+    out: list[tuple[int, int, bool]] = []
+    start, n = 0, len(flags)
+    while start < n:
+        ltr = flags[start] == "1"
+        end = flags.find("0" if ltr else "1", start)
+        end = n if end < 0 else end
+        out.append((start, end, ltr))
+        start = end
     return out
 
 
@@ -86,12 +91,13 @@ def _splittable(run) -> bool:
 
 
 def _paragraph_flags(runs) -> list:
-    """Each run's flags (``_pieces``), found in the text of the runs together, or None for a run
+    """Each run's flags (``_pieces``: a "1" or a "0" for each character of its text), found in the text of the runs together, or None for a run
     that is not split (a note's reference, a field): it ends a left-to-right run, as a tab or a
     break does."""
     text = []
-    for run in runs:
-        if not _splittable(run):
+    splittable = [_splittable(run) for run in runs]
+    for run, whole in zip(runs, splittable):
+        if not whole:
             text.append(BOUNDARY)
             continue
         for child in run:
@@ -99,21 +105,21 @@ def _paragraph_flags(runs) -> list:
                 text.append(child.text or "")
             elif child.tag != _RPR:
                 text.append(BOUNDARY)
-    flags = [ltr for piece, ltr in split_ltr("".join(text)) for _ch in piece]
+    flags = "".join(("1" if ltr else "0") * len(piece) for piece, ltr in split_ltr("".join(text)))
     out, at = [], 0
-    for run in runs:
-        if not _splittable(run):
+    for run, whole in zip(runs, splittable):
+        if not whole:
             out.append(None)
             at += 1
             continue
         mine = []
         for child in run:
             if child.tag == _T:
-                mine += flags[at:at + len(child.text or "")]
+                mine.append(flags[at:at + len(child.text or "")])
                 at += len(child.text or "")
             elif child.tag != _RPR:
                 at += 1
-        out.append(mine)
+        out.append("".join(mine))
     return out
 
 
@@ -129,14 +135,14 @@ def split_runs(root) -> None:
 
 def _split(run, flags) -> None:
     rpr = run.find(_RPR)
-    groups = _pieces(run, iter(flags))
+    groups = _pieces(run, flags)
     if not groups:
         return
     parent, at = run.getparent(), run.getparent().index(run)
     parent.remove(run)
     for offset, (ltr, children) in enumerate(groups):
-        new = OxmlElement("w:r", attrs=dict(run.attrib))
-        new.append(_with_direction(rpr, ltr))
+        new = run.makeelement(_R, dict(run.attrib))
+        new.append(_with_direction(run, rpr, ltr))
         new.extend(children)
         parent.insert(at + offset, new)
 

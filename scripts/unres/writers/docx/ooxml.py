@@ -24,10 +24,16 @@ TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBan
                "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
+# The names that come after each one in a sequence, by (name, sequence): found once.
+_LATER: dict = {}
+
+
 def insert_ordered(parent, child, order: tuple) -> None:
     """Insert ``child`` into ``parent`` where the schema sequence ``order`` wants it."""
     local = child.tag.rpartition("}")[2]
-    later = {qn(f"w:{name}") for name in order[order.index(local) + 1:]}
+    later = _LATER.get((local, order))
+    if later is None:
+        later = _LATER[(local, order)] = frozenset(qn(f"w:{name}") for name in order[order.index(local) + 1:])
     for index, sibling in enumerate(parent):
         if sibling.tag in later:
             parent.insert(index, child)
