@@ -394,7 +394,7 @@ def test_paragraph_styles_are_given_as_python_docx_gives_them(defaults):
     from unres.writers.docx.finish import paragraph_styles
 
     names = ("Normal", "SingleTxtG", "Header", "HairlineG", "EndRuleG", "MastheadG")
-    mine, theirs = (Document(docx_reference.reference_path()) for _ in range(2))
+    mine, theirs = (Document(io.BytesIO(docx_reference.build_reference())) for _ in range(2))
     for document in (mine, theirs):
         styles = [s for s in document.styles.element.iterchildren(qn("w:style"))
                   if s.get(qn("w:type")) == "paragraph"]

@@ -1,6 +1,7 @@
 """The DOCX's styles: the reference document leaves out pandoc's styles for what unres never hands
-pandoc, and no DOCX names a style it does not define, whatever its blocks (tables, notes, links,
-annexes and their headings, sub-paragraphs, a right-to-left language)."""
+pandoc, pandoc is given it with pandoc's own styles only, every DOCX is finished with the UN's, and
+no DOCX names a style it does not define, whatever its blocks (tables, notes, links, annexes and
+their headings, sub-paragraphs, a right-to-left language)."""
 from __future__ import annotations
 
 import copy
@@ -138,3 +139,19 @@ def test_every_style_a_docx_names_is_defined(documents):
     # The documents hold notes, links, tables (with a note of their own), annexes and their headings.
     assert {"SingleTxtG", "SingleTxtGSub2", "FootnoteText", "FootnoteReference", "Hyperlink", "Table",
             "TableNoteG", "AnnexG", "H1GAnnex", "H23G"} <= every, every
+
+
+def test_pandoc_is_given_its_own_styles_and_every_docx_holds_the_uns(documents):
+    with zipfile.ZipFile(docx_reference.reference_path()) as package:
+        given = _styles(etree.fromstring(package.read("word/styles.xml")))
+    assert set(given) <= set(_pandoc_styles())
+    assert {"Normal", "FootnoteText", "FootnoteReference", "Hyperlink", "Table"} <= set(given)
+    with zipfile.ZipFile(io.BytesIO(docx_reference.build_reference())) as package:
+        reference = package.read("word/styles.xml")
+    assert docx_reference.styles_part() == reference
+    uns = set(_styles(etree.fromstring(reference)))
+    for name, data in documents.items():
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            held = set(_styles(etree.fromstring(package.read("word/styles.xml"))))
+        # the UN's, and no other: not the styles pandoc adds to highlight code
+        assert held == uns, (name, held ^ uns)

@@ -20,7 +20,7 @@ from docx.enum.section import WD_HEADER_FOOTER
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from docx.parts.hdrftr import FooterPart, HeaderPart
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.styles import BabelFish
@@ -559,9 +559,13 @@ def zip_entries(entries, when: dt.datetime, rewrite: dict) -> bytes:
     return out.getvalue()
 
 
-def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=None) -> bytes:
-    """The DOCX pandoc made, in UN form; ``env`` is the environment that shapes outputs."""
+def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=None,
+           styles: bytes | None = None) -> bytes:
+    """The DOCX pandoc made, in UN form; ``env`` is the environment that shapes outputs;
+    ``styles``, a styles part to hold instead of pandoc's (reference.styles_part)."""
     doc = Document(io.BytesIO(body))
+    if styles is not None:
+        install_styles(doc, styles)
     when = document_instant(res.meta.issue_date, env)
     page_setup(doc, layout["page"])
     literal_tabs(doc.element.body)
@@ -579,6 +583,13 @@ def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=N
     split = _split_note_runs if pres.dir == "rtl" else (lambda xml: xml)
     return zip_entries(package_entries(doc), when, {"word/footnotes.xml": lambda xml: footnote_brackets(
         footnote_tabs(split(xml)), *pres.note_brackets)})
+
+
+def install_styles(doc, styles: bytes) -> None:
+    """The document's styles made those of ``styles`` (a styles part of the same root, as pandoc
+    copies its reference's): pandoc's own, and those it adds (its code highlighting's), go."""
+    element = doc.styles.element
+    element[:] = list(parse_xml(styles))
 
 
 def _split_note_runs(xml: bytes) -> bytes:

@@ -1,10 +1,14 @@
-"""The reference document whose styles pandoc copies into every DOCX.
+"""The reference document every DOCX is written from, and the styles it is finished with.
 
 It starts from pandoc's own default reference document (so every style
 pandoc's writer expects exists, with a numbering part) and redefines the
-styles from ``templates/docx/styles.yaml`` with python-docx. It is built once
-per process and kept in a private temporary folder, because pandoc reads a
-reference document only from a file.
+styles from ``templates/docx/styles.yaml`` with python-docx. pandoc is given
+it with pandoc's own styles only: pandoc parses a reference's styles for every
+DOCX it writes, in time that grows with them, and writes the same body whether
+the UN's are there or not (its names for them are the styles' ids). The
+finishing step puts the UN's styles in (``styles_part``). Both are built once
+per process; pandoc's is kept in a file named by its content in the temporary
+folder, because pandoc reads a reference document only from a file.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import hashlib
 import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -21,8 +26,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from ...memo import once
+from ...xmlsafe import safe_parser
 from ..templating import templates_dir
 from . import body as docx_pandoc, finish
 from .ooxml import PPR_ORDER, insert_ordered
@@ -138,10 +145,10 @@ def character_style(styles, name: str, spec: dict):
 
 # pandoc's own styles for what unres never hands it: a document's title, subtitle, authors, date
 # and abstract (its metadata is empty), a bibliography, headings (a resolution's are paragraphs in
-# styles of its own), block quotations, definition lists, figures and captions, code, section
-# numbers and a table of contents. pandoc parses the reference's styles for every DOCX it writes,
-# in time that grows with them: the 35 bench resolutions took 0.96 s of its CPU with these styles
-# in the reference, 0.72 s without. (Their names as pandoc's reference spells them.)
+# styles of its own), block quotations, definition lists, figures and captions, section numbers and
+# a table of contents. They are left out of both the reference pandoc is given (pandoc parses its
+# styles for every DOCX, in time that grows with them) and the styles a DOCX holds. (Their names as
+# pandoc's reference spells them.)
 UNUSED_PANDOC_STYLES = frozenset([
     "Title", "Title Char", "Subtitle", "Subtitle Char", "Author", "Date", "Abstract Title",
     "Abstract", "Bibliography", *(f"heading {n}" for n in range(1, 10)),
@@ -158,7 +165,8 @@ def drop_unused_styles(styles) -> None:
 
 
 def build_reference() -> bytes:
-    """The reference document, as bytes."""
+    """The reference document with the UN's styles, as bytes (``_references`` makes the one
+    pandoc is given from it)."""
     spec = load_yaml("styles.yaml")
     font = spec["font"]
     doc = Document(io.BytesIO(docx_pandoc.default_reference()))
@@ -186,13 +194,38 @@ def build_reference() -> bytes:
 
 
 @once
+def _references() -> tuple[bytes, bytes]:
+    """(the reference document pandoc is given, the styles part every DOCX is finished with)."""
+    with zipfile.ZipFile(io.BytesIO(build_reference())) as package:
+        entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+    with zipfile.ZipFile(io.BytesIO(docx_pandoc.default_reference())) as package:
+        pandocs = {style.get(qn("w:styleId"))
+                   for style in etree.fromstring(package.read("word/styles.xml"), safe_parser()).iter(qn("w:style"))}
+
+    def pandocs_own(styles: bytes) -> bytes:
+        root = etree.fromstring(styles, safe_parser())
+        for style in list(root.iterchildren(qn("w:style"))):
+            if style.get(qn("w:styleId")) not in pandocs:
+                root.remove(style)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    styles = dict(entries)["word/styles.xml"]
+    return finish.zip_entries(entries, finish.ZIP_EPOCH, {"word/styles.xml": pandocs_own}), styles
+
+
+def styles_part() -> bytes:
+    """The reference document's styles part, with the UN's styles: what a finished DOCX holds."""
+    return _references()[1]
+
+
+@once
 def reference_path() -> Path:
-    """A file holding the reference document (pandoc reads it only from a file).
+    """A file holding the reference document pandoc is given (it reads one only from a file).
 
     Its name is its content's hash, so every process shares one file and none is left behind
     (worker processes end without running exit handlers). A file found under that name is used
     only if its bytes are exactly ours; otherwise it is replaced atomically."""
-    data = build_reference()
+    data = _references()[0]
     path = Path(tempfile.gettempdir()) / f"unres-docx-reference-{hashlib.sha256(data).hexdigest()[:20]}.docx"
     try:
         if path.read_bytes() == data:

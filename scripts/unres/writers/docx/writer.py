@@ -29,7 +29,7 @@ def start(res: Resolution, inputs: dict[str, bytes]):
     pres = presentation_for(res, inputs)
     body = docx_pandoc.start_docx(docx_ast.blocks(res, pres), str(docx_reference.reference_path()))
     env = output_env.of(inputs)
-    return lambda: docx_finish.finish(body(), res, pres, layout(), env)
+    return lambda: docx_finish.finish(body(), res, pres, layout(), env, docx_reference.styles_part())
 
 
 def render(res: Resolution, inputs: dict[str, bytes]) -> bytes:
