@@ -33,6 +33,8 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "un-akn-hrc" / "54session" 
 # The same session in a language written right to left: its PDF is read back character by character.
 DEFAULT_RTL_CORPUS = DEFAULT_CORPUS.parent / "Arabic"
 STAGES = ("read", "akn", "html", "pdf", "docx", "verify", "pdfa")
+# What the CPU target names: everything but the PDF step and the PDF/A validator.
+LISTED_STAGES = ("read", "akn", "html", "docx", "verify")
 MB = 1024 * 1024
 
 
@@ -579,14 +581,23 @@ def cpu_section(floors, language: str = "", count: int = 0) -> tuple:
     pdf = cpu["pdf"]
     rest = sum(v for s, v in cpu.items() if s != "pdf")
     met = None if not pdf else rest / pdf <= 0.25
+    # The stages the target names, without the PDF/A validator, which checks the PDF step's own
+    # output: both are weighed, and both reported.
+    listed = sum(cpu[s] for s in LISTED_STAGES)
+    listed_met = None if not pdf else listed / pdf <= 0.25
     lines = ["", f"## CPU per stage against the PDF{suffix}", "",
              f"CPU seconds (this process and pandoc's) for {which}, one after another in "
              f"a warmed process, median of {len(floors)}; `verify` reads each output back from its bytes, "
              "`pdfa` is the PDF/A-3b validator.", "",
              "| Stage | CPU | Share of the PDF's |", "|---|---:|---:|"]
     lines += [f"| {s} | {_fmt(v)} | {v / pdf * 100:.0f} % |" for s, v in cpu.items()]
+    lines.append(f"| read, AKN, HTML, DOCX and verify's readers | {_fmt(listed)} | {listed / pdf * 100:.0f} % "
+                 f"(target ≤ 25 %: {_met(listed_met)}) |")
     lines.append(f"| all but the PDF | {_fmt(rest)} | {rest / pdf * 100:.0f} % (target ≤ 25 %: {_met(met)}) |")
-    verdicts = [(f"CPU of the other stages{suffix}", met, f"{rest / pdf * 100:.0f} % of the PDF's (target ≤ 25 %)")]
+    verdicts = [(f"CPU of read, AKN, HTML, DOCX and verify's readers{suffix}", listed_met,
+                 f"{listed / pdf * 100:.0f} % of the PDF's (target ≤ 25 %)"),
+                (f"CPU of the other stages, the PDF/A validator too{suffix}", met,
+                 f"{rest / pdf * 100:.0f} % of the PDF's (target ≤ 25 %)")]
     redone = _med([f["ours_redone"] for f in floors if "ours_redone" in f])
     if redone == redone and pdf:
         share = redone / pdf * 100
