@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from unittest import mock
 
 from docx.oxml import parse_xml
 from hypothesis import given, settings, strategies as st
@@ -25,23 +26,10 @@ def _is_rtl(ch: str) -> bool:
 
 
 def _split_by_definition(text: str) -> list:
-    """``split_ltr`` as defined: every character asked whether it starts a run."""
-    pieces, i, n, plain = [], 0, len(text), 0
-    while i < n:
-        if not _starts_run(text[i]):
-            i += 1
-            continue
-        end = i
-        while end < n and not _is_rtl(text[end]):
-            end += 1
-        end = bidi._kept_end(text, i, end)
-        if plain < i:
-            pieces.append((text[plain:i], False))
-        pieces.append((text[i:end], True))
-        i = plain = end
-    if plain < n:
-        pieces.append((text[plain:], False))
-    return pieces
+    """``split_ltr`` as defined: every character asked, anew, whether it starts a run."""
+    with mock.patch.object(bidi, "_NEVER_STARTS", re.compile("(?!)")), \
+            mock.patch.object(bidi, "_starts_run", _starts_run), mock.patch.object(bidi, "_is_rtl", _is_rtl):
+        return split_ltr(text)
 
 
 # Arabic, its Supplement, Extended-B and -A, Presentation Forms-A and -B.
