@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from conftest import BODY, BUDGET_FRONT, council_front
 from unres.model.document import Annex, Heading, OperativeParagraph, Paragraph, SubParagraph, Text
 from unres.model.transforms import finalize
+from unres import warm_pandoc
 from unres.readers.markdown.reader import read_source
 from unres.writers.docx import body as docx_pandoc, reference as docx_reference, writer as docx_writer
 
@@ -155,3 +159,19 @@ def test_pandoc_is_given_its_own_styles_and_every_docx_holds_the_uns(documents):
             held = set(_styles(etree.fromstring(package.read("word/styles.xml"))))
         # the UN's, and no other: not the styles pandoc adds to highlight code
         assert held == uns, (name, held ^ uns)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("AbzÉé09 -_.()&'<") + ["名", "样", "ا", "Ж"]), min_size=1,
+                        max_size=12).filter(lambda name: name.strip()), min_size=1, max_size=4, unique=True))
+@settings(max_examples=25, deadline=None)
+def test_pandoc_names_a_style_it_is_not_given_by_the_id_the_styles_part_gives_it(names):
+    """pandoc is not given the UN's styles: a paragraph in one of them must name the id python-docx
+    gave it in the styles part the DOCX is finished with."""
+    blocks = [{"t": "Div", "c": [["", [], [["custom-style", name]]],
+                                 [{"t": "Para", "c": [{"t": "Str", "c": "x"}]}]]} for name in names]
+    data = json.dumps({"pandoc-api-version": docx_pandoc.api_version(), "meta": {}, "blocks": blocks}).encode()
+    written = warm_pandoc.convert(data, "json", "docx", str(docx_reference.reference_path()))
+    with zipfile.ZipFile(io.BytesIO(written)) as package:
+        named = [el.get(f"{W}val") for el in etree.fromstring(package.read("word/document.xml")).iter(f"{W}pStyle")]
+    styles = Document().styles
+    assert named == [styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).style_id for name in names]
