@@ -13,33 +13,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _OPENING = {opening: closing for closing, opening in _CLOSING.items()}
 
 
-# Each character's answer, kept once found: unicodedata.name builds the name's string on every
+# Each character's answer is kept once found: unicodedata.name builds the name's string on every
 # call, and a right-to-left document asks of every letter of every paragraph.
-_STARTS_RUN: dict = {}
-_IS_RTL: dict = {}
-
-
+@cache
 def _starts_run(ch: str) -> bool:
-    found = _STARTS_RUN.get(ch)
-    if found is None:
-        found = _STARTS_RUN[ch] = "0" <= ch <= "9" or (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"))
-    return found
+    return "0" <= ch <= "9" or (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"))
 
 
+@cache
 def _is_rtl(ch: str) -> bool:
     # Arabic punctuation (the comma "،", a weak character to the bidi algorithm) belongs to the
     # Arabic sentence: "Afghanistan، Brazil" is two runs, read right to left.
-    found = _IS_RTL.get(ch)
-    if found is None:
-        found = _IS_RTL[ch] = (unicodedata.bidirectional(ch) in _RTL_CLASSES
-                               or unicodedata.name(ch, "").startswith("ARABIC"))
-    return found
+    return unicodedata.bidirectional(ch) in _RTL_CLASSES or unicodedata.name(ch, "").startswith("ARABIC")
 
 
 _QUOTES = frozenset("\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\"")

@@ -91,9 +91,9 @@ def _splittable(run) -> bool:
 
 
 def _paragraph_flags(runs) -> list:
-    """Each run's flags (``_pieces``: a "1" or a "0" for each character of its text), found in the text of the runs together, or None for a run
-    that is not split (a note's reference, a field): it ends a left-to-right run, as a tab or a
-    break does."""
+    """Each run's flags (``_pieces``: a "1" or a "0" for each character of its text), found in the
+    text of the runs together, or None for a run that is not split (a note's reference, a field):
+    it ends a left-to-right run, as a tab or a break does."""
     text = []
     splittable = [_splittable(run) for run in runs]
     for run, whole in zip(runs, splittable):

@@ -559,13 +559,11 @@ def zip_entries(entries, when: dt.datetime, rewrite: dict) -> bytes:
     return out.getvalue()
 
 
-def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env=None,
-           styles: bytes | None = None) -> bytes:
+def finish(body: bytes, res: Resolution, pres: Presentation, layout: dict, env, styles: bytes) -> bytes:
     """The DOCX pandoc made, in UN form; ``env`` is the environment that shapes outputs;
-    ``styles``, a styles part to hold instead of pandoc's (reference.styles_part)."""
+    ``styles``, the styles part it holds instead of pandoc's (reference.styles_part)."""
     doc = Document(io.BytesIO(body))
-    if styles is not None:
-        install_styles(doc, styles)
+    install_styles(doc, styles)
     when = document_instant(res.meta.issue_date, env)
     page_setup(doc, layout["page"])
     literal_tabs(doc.element.body)

@@ -5,6 +5,8 @@ hand-made element goes before the first sibling that the schema puts after it.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from docx.oxml.ns import qn
 
 # ECMA-376 Part 1, CT_PPrBase and CT_TcBorders sequences.
@@ -24,16 +26,15 @@ TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBan
                "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
-# The names that come after each one in a sequence, by (name, sequence): found once.
-_LATER: dict = {}
+@cache
+def _later(local: str, order: tuple) -> frozenset:
+    """The qualified names that come after ``local`` in the sequence ``order`` (found once)."""
+    return frozenset(qn(f"w:{name}") for name in order[order.index(local) + 1:])
 
 
 def insert_ordered(parent, child, order: tuple) -> None:
     """Insert ``child`` into ``parent`` where the schema sequence ``order`` wants it."""
-    local = child.tag.rpartition("}")[2]
-    later = _LATER.get((local, order))
-    if later is None:
-        later = _LATER[(local, order)] = frozenset(qn(f"w:{name}") for name in order[order.index(local) + 1:])
+    later = _later(child.tag.rpartition("}")[2], order)
     for index, sibling in enumerate(parent):
         if sibling.tag in later:
             parent.insert(index, child)

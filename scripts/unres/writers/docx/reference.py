@@ -16,7 +16,6 @@ import hashlib
 import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
 import yaml
@@ -165,13 +164,22 @@ def drop_unused_styles(styles) -> None:
 
 
 def build_reference() -> bytes:
-    """The reference document with the UN's styles, as bytes (``_references`` makes the one
-    pandoc is given from it)."""
+    """The reference document with the UN's styles, as bytes."""
+    entries, _pandocs = _reference_entries()
+    # Zipped with one fixed timestamp, not python-docx's clock: the same styles give the same
+    # bytes in every process, so ``reference_path`` names one file for them all.
+    return finish.zip_entries(entries, finish.ZIP_EPOCH, {})
+
+
+def _reference_entries() -> tuple[list, set]:
+    """The reference document with the UN's styles as ``(name, bytes)`` entries, and the ids of
+    pandoc's own styles in it."""
     spec = load_yaml("styles.yaml")
     font = spec["font"]
     doc = Document(io.BytesIO(docx_pandoc.default_reference()))
     styles = doc.styles
     drop_unused_styles(styles)
+    pandocs = {element.get(qn("w:styleId")) for element in styles.element.iterchildren(qn("w:style"))}
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, font)
@@ -188,19 +196,13 @@ def build_reference() -> bytes:
         pf = styles[name].paragraph_format
         pf.space_before = Pt(0)
         pf.space_after = Pt(6)
-    # Zipped with one fixed timestamp, not python-docx's clock: the same styles give the same
-    # bytes in every process, so ``reference_path`` names one file for them all.
-    return finish.zip_entries(finish.package_entries(doc), finish.ZIP_EPOCH, {})
+    return finish.package_entries(doc), pandocs
 
 
 @once
 def _references() -> tuple[bytes, bytes]:
     """(the reference document pandoc is given, the styles part every DOCX is finished with)."""
-    with zipfile.ZipFile(io.BytesIO(build_reference())) as package:
-        entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-    with zipfile.ZipFile(io.BytesIO(docx_pandoc.default_reference())) as package:
-        pandocs = {style.get(qn("w:styleId"))
-                   for style in etree.fromstring(package.read("word/styles.xml"), safe_parser()).iter(qn("w:style"))}
+    entries, pandocs = _reference_entries()
 
     def pandocs_own(styles: bytes) -> bytes:
         root = etree.fromstring(styles, safe_parser())
