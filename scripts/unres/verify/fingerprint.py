@@ -136,8 +136,12 @@ def as_decomposed(text: str) -> str:
     return _COMPATIBILITY.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).replace("\u2044", "/")
 
 
-# What PDFium gives one glyph as, in several characters (each at the glyph's place): "...", "1/2".
-DECOMPOSED = frozenset(d for d in map(as_decomposed, _COMPATIBLE) if len(d) > 1)
+# What PDFium gives one glyph as, in several characters (each at the glyph's place): "...", "1/2",
+# and the letters of an Arabic ligature's presentation form ("ﻻ" as "لا", "ﷲ" as "الله"), which
+# the text is compared as (without_marks_text).
+DECOMPOSED = frozenset(d for d in map(as_decomposed, _COMPATIBLE) if len(d) > 1) | frozenset(
+    d for d in (unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB50, 0xFEFD)
+                if _ARABIC_FORMS.match(chr(code))) if len(d) > 1)
 _LONE_MARKS = re.compile(" (?:" + ARABIC_MARKS.pattern + ")+(?= )")
 # Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
 # quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
@@ -162,10 +166,20 @@ def _as_one(text: str, pairs) -> str:
     return text
 
 
+def _letters_of_form(match) -> str:
+    """An Arabic presentation form as the characters it stands for; the space a mark's isolated
+    form opens with ("ﹲ" is " ٌ") is none where a space is typed before it: the mark, drawn
+    between two words, leaves one space between them."""
+    letters = unicodedata.normalize("NFKC", match.group())
+    if letters[:1] == " " and match.string[match.start() - 1:match.start()].isspace():
+        return letters[1:]
+    return letters
+
+
 def without_marks_text(text):
     if not isinstance(text, str):
         return text
-    text = _ARABIC_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _ARABIC_FORMS.sub(_letters_of_form, text)
     text = as_decomposed(text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
