@@ -7,6 +7,7 @@ Both are checked against the one-step definition on texts drawn around the edges
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from unres.readers.source_text import UNCARRIED_RE, find_uncarried
@@ -33,22 +34,44 @@ def test_find_uncarried_finds_what_the_class_finds(text):
     assert _found(find_uncarried(text)) == _found(UNCARRIED_RE.search(text))
 
 
-_FACING = "“”‘’([{<«‹⟨〈≤≪⁽₍)]}>»›⟩〉≥≫⁾₎"
+_FACING = "“”‘’([{<«‹⟨〈≤≪⁽₍)]}>»›⟩〉≥≫⁾₎⁅⁆⟦⟧「」（）⦍⦐⦎⦏⊂⊃"
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.one_of(st.sampled_from(list(_FACING) + list("إذ يشير (2015) a")), st.characters()),
                max_size=60))
-@example("“لمحة…“ (2015-2030( ‹a› ⁽1⁾ ≤ ≪")
+@example("“لمحة…“ (2015-2030( ‹a› ⁽1⁾ ≤ ≪ ⁅a⁆ 「a」")
 def test_facings_written_as_one_as_a_table_would(text):
     quotes = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
-    brackets = str.maketrans("([{<«‹⟨〈≤≪⁽₍", ")]}>»›⟩〉≥≫⁾₎")
+    pairs, present = fingerprint._brackets()
+    brackets = str.maketrans("".join(a for a, _b in pairs), "".join(b for _a, b in pairs))
     assert fingerprint._as_one(text, fingerprint._QUOTES) == text.translate(quotes)
-    assert fingerprint._as_one(text, fingerprint._BRACKETS) == text.translate(brackets)
+    assert fingerprint._as_one(text, pairs, present) == text.translate(brackets)
+
+
+# Pairs of Unicode's BidiMirroring.txt (16.0): a character and the one its glyph is mirrored to.
+MIRRORED = ["()", "<>", "[]", "{}", "«»", "‹›", "⁅⁆", "⁽⁾", "₍₎", "≤≥", "≪≫", "⊂⊃", "⌈⌉", "\u2329\u232a",
+            "❨❩", "⟦⟧", "⟨⟩", "⦍⦐", "⦎⦏", "⧼⧽", "\u3008\u3009", "《》", "「」", "『』", "【】", "〔〕",
+            "﹙﹚", "（）", "＜＞", "［］", "｛｝", "｢｣"]
+
+
+@pytest.mark.parametrize("pair", MIRRORED)
+def test_a_mirrored_pair_is_compared_as_one(pair):
+    # The Arabic face draws either with the other's glyph: a right-to-left reader cannot say which.
+    pairs, present = fingerprint._brackets()
+    assert fingerprint._as_one(pair[0], pairs, present) == fingerprint._as_one(pair[1], pairs, present)
+
+
+def test_only_mirrored_pairs_are_compared_as_one():
+    import unicodedata
+    pairs, _present = fingerprint._brackets()
+    assert all(unicodedata.mirrored(a) and unicodedata.mirrored(b) for a, b in pairs)
+    assert {a for a, _b in pairs}.isdisjoint(b for _a, b in pairs)
+    assert ("⊂", "⊄") not in {(b, a) for a, b in pairs} and ("⊆", "⊇") in {(b, a) for a, b in pairs}
 
 
 def test_no_pair_writes_a_character_another_pair_rewrites():
     # _as_one replaces pair by pair: a second that is also a first would be rewritten again.
-    for pairs in (fingerprint._QUOTES, fingerprint._BRACKETS):
+    for pairs in (fingerprint._QUOTES, fingerprint._brackets()[0]):
         firsts = {first for first, _ in pairs}
         assert not any(second in firsts for _, second in pairs)

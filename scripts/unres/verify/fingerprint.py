@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -153,14 +154,45 @@ _QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 # ("الكوارث (2015-2030(" of 78/159 in Arabic read "(2015-2030)"). Such a reader's brackets are
 # compared as brackets (in the texts compared only: the patterns built with without_marks_text
 # keep their own brackets). So are the other characters drawn as their mirror there: angle
-# brackets and guillemets ("<" read ">" in an Arabic sentence), the signs of order.
-_BRACKETS = tuple(zip("([{<«‹⟨〈≤≪⁽₍", ")]}>»›⟩〉≥≫⁾₎"))
+# brackets and guillemets ("<" read ">" in an Arabic sentence), the signs of order: every pair
+# of characters Unicode mirrors in right-to-left text (Bidi_Mirrored) whose names differ only in
+# the way they face ("LEFT SQUARE BRACKET WITH QUILL", "RIGHT SQUARE BRACKET WITH QUILL"), each
+# written as the one of lower code point.
+_FACINGS = {"LEFT": "RIGHT", "RIGHT": "LEFT", "OPENING": "CLOSING", "CLOSING": "OPENING",
+            "LESS-THAN": "GREATER-THAN", "GREATER-THAN": "LESS-THAN", "PRECEDES": "SUCCEEDS",
+            "SUCCEEDS": "PRECEDES", "SUBSET": "SUPERSET", "SUPERSET": "SUBSET"}
+_FACING_WORD = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _FACINGS)) + r")(?!\w)")
 
 
-def _as_one(text: str, pairs) -> str:
+@functools.cache
+def _brackets() -> tuple:
+    """``(pairs, a pattern of their firsts)``: asked for only by a right-to-left reader's
+    comparison, so that no other process looks at every character's name."""
+    mirror = {}
+    for code in range(0x10000):
+        ch = chr(code)
+        if not unicodedata.mirrored(ch):
+            continue
+        name = unicodedata.name(ch, "")
+        if not _FACING_WORD.search(name):
+            continue
+        try:
+            other = unicodedata.lookup(_FACING_WORD.sub(lambda m: _FACINGS[m.group()], name))
+        except KeyError:
+            continue
+        if unicodedata.mirrored(other):
+            mirror[ch] = other
+    pairs = tuple(sorted((a, b) for a, b in mirror.items() if mirror.get(b) == a and a > b))
+    return pairs, re.compile("[" + "".join(re.escape(a) for a, _b in pairs) + "]")
+
+
+def _as_one(text: str, pairs, present=None) -> str:
     """``text`` with the first of each of ``pairs`` written as the second (no second is a first):
     ``str.translate`` looks every character of a text up in its table, some twenty times slower
-    on an Arabic text than a ``str.replace`` for each pair."""
+    on an Arabic text than a ``str.replace`` for each pair. ``present``: a pattern of the firsts,
+    to pass over a text that has none in one search."""
+    if present is not None and not present.search(text):
+        return text
     for facing, other in pairs:
         text = text.replace(facing, other)
     return text
@@ -514,7 +546,7 @@ def without_marks(fp: "Fingerprint") -> "Fingerprint":
     brackets' facing."""
     def strip(text):
         text = without_marks_text(text)
-        return _as_one(text, _BRACKETS) if isinstance(text, str) else text
+        return _as_one(text, *_brackets()) if isinstance(text, str) else text
 
     out = copy.deepcopy(fp)
     out.symbol, out.title, out.title_breaks = strip(out.symbol), strip(out.title), strip(out.title_breaks)
