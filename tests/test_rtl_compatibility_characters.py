@@ -58,3 +58,19 @@ def test_an_arabic_presentation_form_reads_back(tmp_path, where, form):
                             str(tmp_path / "out"))
         except UnresError as refused:
             pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+
+
+# A letter PDFium gives on a right-to-left page as its canonical decomposition, each piece at the
+# glyph's place ("ۀ" as "ە" and the hamza above, which, an Arabic mark, was not read): its
+# pieces are read as the one letter they compose. ("ۂ" joined to the next letter is drawn with
+# a glyph PDFium names U+08DE, and is still refused.)
+@pytest.mark.parametrize("letter", ["\u06c0", "\u06d3", "\u06c2"], ids=["U+06C0", "U+06D3", "U+06C2"])
+@pytest.mark.parametrize("where", ["preamble", "operative", "note"])
+def test_a_letter_given_as_its_canonical_decomposition_reads_back(tmp_path, where, letter):
+    forms = [f"في الحلقة {letter} الدراسية"] + ([f"في الحلقة{letter}الدراسية"] if letter != "\u06c2" else [])
+    for words in forms:
+        try:
+            render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
+                            str(tmp_path / "out"))
+        except UnresError as refused:
+            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))

@@ -137,8 +137,14 @@ def _one_glyph_each(chars) -> list:
             start = end
             continue
         text = "".join(ch.text for ch in chars[start:end])
+        composed = unicodedata.normalize("NFC", text)
         if as_decomposed(text) in DECOMPOSED:
             first.text = text
+            out.append(first)
+        elif len(composed) == 1:
+            # (a letter PDFium gives as its canonical decomposition: "ۀ" as "ە" and the hamza above,
+            # which, an Arabic mark, would not be read)
+            first.text = composed
             out.append(first)
         else:
             out += chars[start:end]
