@@ -4,9 +4,9 @@ The Arabic face draws each with its mirror's glyph, and the PDF's text layer nam
 first character it was drawn for: on a right-to-left page a reader cannot tell "⁅" from "⁆". The
 PDF's texts were compared with such characters as one for a list of thirteen pairs ("(" and ")",
 "«" and "»", "≤" and "≥" …); a pair outside it was refused as a bug (O-VERIFY), though all four
-outputs were right. Every pair Unicode mirrors whose names differ only in the way they face is
-now compared as one (``fingerprint._brackets``); the HTML, DOCX and AKN, and every left-to-right
-PDF, character for character, as before."""
+outputs were right. Every pair the shaper mirrors (HarfBuzz's Bidi_Mirroring_Glyph data, "∈"
+and "∋" among them) is now compared as one (``verify.mirrors``); the HTML, DOCX and AKN, and
+every left-to-right PDF, character for character, as before."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +16,7 @@ from unres.errors import UnresError
 from unres.pipeline.build import render_verified
 
 FORMATS = ("akn", "html", "pdf", "docx")
-PAIRS = ["⁅⁆", "⟦⟧", "⦍⦐", "❨❩", "⌈⌉", "≦≧", "⊂⊃", "⋐⋑", "⪡⪢"]
+PAIRS = ["⁅⁆", "⟦⟧", "⦍⦐", "❨❩", "⌈⌉", "≦≧", "⊂⊃", "⋐⋑", "⪡⪢", "∈∋", "∼∽", "≃⋍", "≔≕", "∕⧵"]
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[f"U+{ord(p[0]):04X}" for p in PAIRS])

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from unres.readers.source_text import UNCARRIED_RE, find_uncarried
-from unres.verify import fingerprint
+from unres.verify import fingerprint, mirrors
 
 # Each side of every edge of UNCARRIED_RE's class, in and beyond the Basic Multilingual Plane,
 # with the characters resolutions hold (Latin, Arabic, CJK, a mathematical letter, an emoji).
@@ -43,35 +43,39 @@ _FACING = "“”‘’([{<«‹⟨〈≤≪⁽₍)]}>»›⟩〉≥≫⁾₎⁅
 @example("“لمحة…“ (2015-2030( ‹a› ⁽1⁾ ≤ ≪ ⁅a⁆ 「a」")
 def test_facings_written_as_one_as_a_table_would(text):
     quotes = str.maketrans("\u201c\u201d\u2018\u2019", "\u201d\u201d\u2019\u2019")
-    pairs, present = fingerprint._brackets()
+    pairs, present = mirrors.pairs()
     brackets = str.maketrans("".join(a for a, _b in pairs), "".join(b for _a, b in pairs))
     assert fingerprint._as_one(text, fingerprint._QUOTES) == text.translate(quotes)
     assert fingerprint._as_one(text, pairs, present) == text.translate(brackets)
 
 
 # Pairs of Unicode's BidiMirroring.txt (16.0): a character and the one its glyph is mirrored to.
+# The last ones' names do not say which way they face: HarfBuzz's data gives them.
 MIRRORED = ["()", "<>", "[]", "{}", "«»", "‹›", "⁅⁆", "⁽⁾", "₍₎", "≤≥", "≪≫", "⊂⊃", "⌈⌉", "\u2329\u232a",
             "❨❩", "⟦⟧", "⟨⟩", "⦍⦐", "⦎⦏", "⧼⧽", "\u3008\u3009", "《》", "「」", "『』", "【】", "〔〕",
-            "﹙﹚", "（）", "＜＞", "［］", "｛｝", "｢｣"]
+            "﹙﹚", "（）", "＜＞", "［］", "｛｝", "｢｣", "∈∋", "∉∌", "∼∽", "≃⋍", "≒≓", "≔≕", "∕⧵"]
 
 
 @pytest.mark.parametrize("pair", MIRRORED)
 def test_a_mirrored_pair_is_compared_as_one(pair):
     # The Arabic face draws either with the other's glyph: a right-to-left reader cannot say which.
-    pairs, present = fingerprint._brackets()
+    pairs, present = mirrors.pairs()
     assert fingerprint._as_one(pair[0], pairs, present) == fingerprint._as_one(pair[1], pairs, present)
 
 
 def test_only_mirrored_pairs_are_compared_as_one():
     import unicodedata
-    pairs, _present = fingerprint._brackets()
+    pairs, _present = mirrors.pairs()
     assert all(unicodedata.mirrored(a) and unicodedata.mirrored(b) for a, b in pairs)
     assert {a for a, _b in pairs}.isdisjoint(b for _a, b in pairs)
     assert ("⊂", "⊄") not in {(b, a) for a, b in pairs} and ("⊆", "⊇") in {(b, a) for a, b in pairs}
 
 
-def test_no_pair_writes_a_character_another_pair_rewrites():
-    # _as_one replaces pair by pair: a second that is also a first would be rewritten again.
-    for pairs in (fingerprint._QUOTES, fingerprint._brackets()[0]):
-        firsts = {first for first, _ in pairs}
-        assert not any(second in firsts for _, second in pairs)
+def test_harfbuzz_gives_the_pairs_names_do_not():
+    # WeasyPrint shapes with HarfBuzz, so it is there; its pairs hold every pair the names give.
+    import unicodedata
+    mirrored = [chr(c) for c in range(0x10000) if unicodedata.mirrored(chr(c))]
+    by_name, harfbuzz = mirrors._by_name(mirrored), mirrors._harfbuzz(mirrored)
+    assert harfbuzz["∈"] == "∋" and harfbuzz["∼"] == "∽" and harfbuzz["("] == ")"
+    assert all(harfbuzz.get(a) == b for a, b in by_name.items())
+    assert len(harfbuzz) > len(by_name)

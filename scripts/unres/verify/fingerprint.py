@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import languages
+from . import mirrors
 
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
@@ -155,35 +155,7 @@ _QUOTES = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 # compared as brackets (in the texts compared only: the patterns built with without_marks_text
 # keep their own brackets). So are the other characters drawn as their mirror there: angle
 # brackets and guillemets ("<" read ">" in an Arabic sentence), the signs of order: every pair
-# of characters Unicode mirrors in right-to-left text (Bidi_Mirrored) whose names differ only in
-# the way they face ("LEFT SQUARE BRACKET WITH QUILL", "RIGHT SQUARE BRACKET WITH QUILL"), each
-# written as the one of lower code point.
-_FACINGS = {"LEFT": "RIGHT", "RIGHT": "LEFT", "OPENING": "CLOSING", "CLOSING": "OPENING",
-            "LESS-THAN": "GREATER-THAN", "GREATER-THAN": "LESS-THAN", "PRECEDES": "SUCCEEDS",
-            "SUCCEEDS": "PRECEDES", "SUBSET": "SUPERSET", "SUPERSET": "SUBSET"}
-_FACING_WORD = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _FACINGS)) + r")(?!\w)")
-
-
-@functools.cache
-def _brackets() -> tuple:
-    """``(pairs, a pattern of their firsts)``: asked for only by a right-to-left reader's
-    comparison, so that no other process looks at every character's name."""
-    mirror = {}
-    for code in range(0x10000):
-        ch = chr(code)
-        if not unicodedata.mirrored(ch):
-            continue
-        name = unicodedata.name(ch, "")
-        if not _FACING_WORD.search(name):
-            continue
-        try:
-            other = unicodedata.lookup(_FACING_WORD.sub(lambda m: _FACINGS[m.group()], name))
-        except KeyError:
-            continue
-        if unicodedata.mirrored(other):
-            mirror[ch] = other
-    pairs = tuple(sorted((a, b) for a, b in mirror.items() if mirror.get(b) == a and a > b))
-    return pairs, re.compile("[" + "".join(re.escape(a) for a, _b in pairs) + "]")
+# the face draws as each other's mirror (``mirrors``), written as one of the two.
 
 
 def _as_one(text: str, pairs, present=None) -> str:
@@ -546,7 +518,7 @@ def without_marks(fp: "Fingerprint") -> "Fingerprint":
     brackets' facing."""
     def strip(text):
         text = without_marks_text(text)
-        return _as_one(text, *_brackets()) if isinstance(text, str) else text
+        return _as_one(text, *mirrors.pairs()) if isinstance(text, str) else text
 
     out = copy.deepcopy(fp)
     out.symbol, out.title, out.title_breaks = strip(out.symbol), strip(out.title), strip(out.title_breaks)
