@@ -107,11 +107,13 @@ _ARABIC_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 # On a right-to-left page, and only there, PDFium gives a character that Unicode decomposes for
 # compatibility (its data's "<compat>", "<fraction>", "<circle>" … forms) as that decomposition:
 # "…" as "...", "½" as "1/2" (a plain slash), "№" as "No", "①" as "1", though the file names them
-# rightly. Such a reader's texts are compared so (the no-break space, "<noBreak>", is given as
-# itself, and stays).
+# rightly. Such a reader's texts are compared so (a no-break space, "<noBreak>", is given as
+# itself, and stays; the non-breaking hyphen, "<noBreak>" too, between Arabic words is given as
+# the hyphen).
 _COMPATIBLE = [chr(code) for code in range(0xA0, 0x10000)
                if unicodedata.decomposition(chr(code)).startswith("<")
-               and not unicodedata.decomposition(chr(code)).startswith("<noBreak>")
+               and not (unicodedata.decomposition(chr(code)).startswith("<noBreak>")
+                        and unicodedata.normalize("NFKC", chr(code)).isspace())
                and not _ARABIC_FORMS.match(chr(code))]
 
 

@@ -434,10 +434,11 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
             # (what stands between them drawn in the line's right-to-left face is outside any
             # isolate: "19" and "E/CN.4/…" of "(كوفيد-19) E/CN.4/…" are two runs)
             # (a non-breaking hyphen binds the two it stands between, in whatever face it is
-            # drawn: "A/ES‑10/794", whose Latin face has none)
+            # drawn: "A/ES‑10/794", whose Latin face has none; PDFium gives it as the hyphen where
+            # it reads the line right to left, "انظر A/ES‑10/794")
             if (k < len(order) and kinds[k] == "L" and _joins(order[j], order[j + 1:k], order[k], rtl)
                     and not (isolated and any(c.font in rtl_fonts for c in order[j + 1:k])
-                             and [c.text for c in order[j + 1:k]] != ["\u2011"])):
+                             and [c.text for c in order[j + 1:k]] not in (["\u2011"], ["\u2010"]))):
                 j = k
             else:
                 break
