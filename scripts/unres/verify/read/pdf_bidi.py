@@ -116,13 +116,16 @@ def _one_glyph_each(chars) -> list:
     """``chars`` with each run that stands at one glyph's place and spells a compatibility
     decomposition (``fingerprint.DECOMPOSED``) joined into one character of that text, and a
     spacing accent PDFium gives as its combining mark ("´" as U+0301) read as the accent: a mark
-    drawn as a glyph of its own, touching neither neighbour and not at the place of the one before
-    it (a combining mark typed after a letter is drawn at its letter's place, or over it)."""
+    drawn as a glyph of its own, touching neither neighbour's ink (a space's box it reaches into is
+    none) and not at the place of the one before it (a combining mark typed after a letter is
+    drawn at its letter's place, or over it), or the mark given with a space at one glyph's
+    place ("‾" as " " and U+0305)."""
     from ..fingerprint import DECOMPOSED, SPACING_ACCENTS, as_decomposed
 
     for n, ch in enumerate(chars):
         if ch.text in SPACING_ACCENTS and not any(
-                _touches(ch, other) or abs(ch.x - other.x) < 0.01 for other in chars[max(n - 1, 0):n + 2]
+                (_touches(ch, other) and other.text.strip()) or abs(ch.x - other.x) < 0.01
+                for other in chars[max(n - 1, 0):n + 2]
                 if other is not ch):
             ch.text = SPACING_ACCENTS[ch.text]
     out: list = []
@@ -140,6 +143,10 @@ def _one_glyph_each(chars) -> list:
         composed = unicodedata.normalize("NFC", text)
         if as_decomposed(text) in DECOMPOSED:
             first.text = text
+            out.append(first)
+        elif text[:1] == " " and text[1:] in SPACING_ACCENTS:
+            # (a spacing accent PDFium gives as its decomposition, a space and the mark: "‾")
+            first.text = SPACING_ACCENTS[text[1:]]
             out.append(first)
         elif len(composed) == 1:
             # (a letter PDFium gives as its canonical decomposition: "ۀ" as "ە" and the hamza above,
