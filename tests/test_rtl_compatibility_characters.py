@@ -28,15 +28,20 @@ FORMATS = ("akn", "html", "pdf", "docx")
 CHARACTERS = ["…", "½", "¼", "№", "①", "™", "´", "¨", "¸", "²", "ǆ", "ﬁ", "⁽", "‼", "Ⅻ", "ª"]
 
 
+def _assert_builds(tmp_path, where: str, words: str) -> None:
+    """An Arabic resolution with ``words`` in its ``where`` builds, every output verified."""
+    try:
+        render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
+                        str(tmp_path / "out"))
+    except UnresError as refused:
+        pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+
+
 @pytest.mark.parametrize("character", CHARACTERS, ids=[f"U+{ord(c):04X}" for c in CHARACTERS])
 @pytest.mark.parametrize("where", ["preamble", "operative", "note"])
 def test_a_compatibility_character_in_arabic_text_reads_back(tmp_path, where, character):
     for words in (f"في الحلقة{character}الدراسية", f"في {character} الدراسية"):
-        try:
-            render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
-                            str(tmp_path / "out"))
-        except UnresError as refused:
-            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+        _assert_builds(tmp_path, where, words)
 
 
 # An Arabic presentation form, typed (or pasted from a PDF) for the letters it stands for: PDFium
@@ -54,11 +59,7 @@ FORMS = ["\ufefb", "\ufef5", "\ufc00", "\ufd50", "\ufdf2", "\ufdfa", "\ufe72", "
 @pytest.mark.parametrize("where", ["preamble", "operative", "note"])
 def test_an_arabic_presentation_form_reads_back(tmp_path, where, form):
     for words in (f"في الحلقة{form}الدراسية", f"في الحلقة {form} الدراسية"):
-        try:
-            render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
-                            str(tmp_path / "out"))
-        except UnresError as refused:
-            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+        _assert_builds(tmp_path, where, words)
 
 
 # A letter PDFium gives on a right-to-left page as its canonical decomposition, each piece at the
@@ -70,11 +71,7 @@ def test_an_arabic_presentation_form_reads_back(tmp_path, where, form):
 def test_a_letter_given_as_its_canonical_decomposition_reads_back(tmp_path, where, letter):
     forms = [f"في الحلقة {letter} الدراسية"] + ([f"في الحلقة{letter}الدراسية"] if letter != "\u06c2" else [])
     for words in forms:
-        try:
-            render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
-                            str(tmp_path / "out"))
-        except UnresError as refused:
-            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+        _assert_builds(tmp_path, where, words)
 
 
 # The non-breaking hyphen (U+2011, "<noBreak>" U+2010 in Unicode's data): PDFium gives it as the
@@ -84,11 +81,7 @@ def test_a_letter_given_as_its_canonical_decomposition_reads_back(tmp_path, wher
                                    "في A\u2011B الحلقة", "في 12\u20114 الحلقة", "في الحلقة\u00a0الدراسية"])
 @pytest.mark.parametrize("where", ["preamble", "operative", "note"])
 def test_a_non_breaking_hyphen_in_arabic_text_reads_back(tmp_path, where, words):
-    try:
-        render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
-                        str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+    _assert_builds(tmp_path, where, words)
 
 
 # A spacing accent ("¯", "˘", "‾", "‗") typed among Arabic words, joined to one or apart: PDFium
@@ -104,8 +97,4 @@ ACCENTS = sorted(set(SPACING_ACCENTS.values()) - {"\u309b", "\u309c"})
 def test_a_spacing_accent_in_arabic_text_reads_back(tmp_path, accent):
     for words in (f"في الحلقة{accent}الدراسية", f"في الحلقة {accent} الدراسية", f"في {accent}الحلقة",
                   f"الحلقة{accent} في"):
-        try:
-            render_verified(str(tmp_path / "res.md"), arabic_source("operative", words).encode(), FORMATS,
-                            str(tmp_path / "out"))
-        except UnresError as refused:
-            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+        _assert_builds(tmp_path, "operative", words)

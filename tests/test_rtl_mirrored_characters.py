@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_rtl_beyond_bmp import arabic_source
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from test_rtl_compatibility_characters import _assert_builds
 
-FORMATS = ("akn", "html", "pdf", "docx")
 PAIRS = ["⁅⁆", "⟦⟧", "⦍⦐", "❨❩", "⌈⌉", "≦≧", "⊂⊃", "⋐⋑", "⪡⪢", "∈∋", "∼∽", "≃⋍", "≔≕", "∕⧵"]
 
 
@@ -25,8 +22,4 @@ def test_a_mirrored_character_in_arabic_text_reads_back(tmp_path, where, pair):
     opening, closing = pair
     for words in (f"في {opening}الحلقة{closing} الدراسية", f"في الحلقة {opening} الدراسية",
                   f"في الحلقة{closing}الدراسية"):
-        try:
-            render_verified(str(tmp_path / "res.md"), arabic_source(where, words).encode(), FORMATS,
-                            str(tmp_path / "out"))
-        except UnresError as refused:
-            pytest.fail(f"{words}: " + "; ".join(str(d) for d in refused.diagnostics))
+        _assert_builds(tmp_path, where, words)
