@@ -108,3 +108,18 @@ def test_the_example_of_what_a_paragraph_prints_under_its_words_builds_and_verif
     assert '<tblock eId="para_1__tblock_1" class="H1">' in akn and '<p eId="para_1__p_1" class="note">' in akn
     lines, summary = verify_source(str(path), str(out))
     assert lines == [] and summary.endswith(": consistent"), (lines, summary)
+
+
+def test_every_module_of_the_pipeline_is_named_in_the_layout():
+    # The layout under "How it is built" is where a newcomer looks for each concern; a module it
+    # does not name is one they will not find. (The writers are packages of their own helpers.)
+    block = README[README.index("laid out as the pipeline:"):]
+    block = block[block.index("```") + 3:]
+    named = set(re.findall(r"\w+\.py", block[:block.index("```")]))
+    package = ROOT / "scripts" / "unres"
+    missing = [str(path.relative_to(package))
+               for folder in ("", "model", "readers", "readers/markdown", "readers/akn", "pipeline",
+                              "verify", "verify/read", "parallel")
+               for path in sorted((package / folder).glob("*.py"))
+               if path.name != "__init__.py" and path.name not in named]
+    assert not missing, f"modules the README's layout does not name: {missing}"
