@@ -68,7 +68,8 @@ def test_only_mirrored_pairs_are_compared_as_one():
     pairs, _present = mirrors.pairs()
     assert all(unicodedata.mirrored(a) and unicodedata.mirrored(b) for a, b in pairs)
     assert {a for a, _b in pairs}.isdisjoint(b for _a, b in pairs)
-    assert ("⊂", "⊄") not in {(b, a) for a, b in pairs} and ("⊆", "⊇") in {(b, a) for a, b in pairs}
+    unordered = {frozenset(pair) for pair in pairs}
+    assert frozenset("⊂⊄") not in unordered and frozenset("⊆⊇") in unordered
 
 
 def test_harfbuzz_gives_the_pairs_names_do_not():
@@ -79,3 +80,12 @@ def test_harfbuzz_gives_the_pairs_names_do_not():
     assert harfbuzz["∈"] == "∋" and harfbuzz["∼"] == "∽" and harfbuzz["("] == ")"
     assert all(harfbuzz.get(a) == b for a, b in by_name.items())
     assert len(harfbuzz) > len(by_name)
+
+
+def test_a_pair_is_written_as_its_closing_one():
+    # The comparison reads a line's end after a closing bracket as a space ("قرارها}" at a line's
+    # end, "قرارها} للبيئة" read): the texts compared must hold the closing bracket of each pair.
+    import unicodedata
+    pairs, present = mirrors.pairs()
+    assert fingerprint._as_one("([{<«‹⟨〈≤≪⁽₍⁅⦏", pairs, present) == ")]}>»›⟩〉≥≫⁾₎⁆⦎"
+    assert not any(unicodedata.category(first) == "Pe" for first, _second in pairs)

@@ -27,12 +27,23 @@ _LAST = 0xFFFF
 
 @functools.cache
 def pairs() -> tuple:
-    """``(pairs, a pattern of their firsts)``: each pair ``(first, second)`` with the first of
-    higher code point, no character in two."""
+    """``(pairs, a pattern of their firsts)``: each pair ``(first, second)``, no character in
+    two. The first is the opening bracket ("(" of "()", "⁅" of "⁅⁆"), or else the one of lower
+    code point: the texts compared hold the closing one, after which the comparison takes a
+    line's end for a space."""
     mirrored = [chr(code) for code in range(_LAST + 1) if unicodedata.mirrored(chr(code))]
     mirror = {**_by_name(mirrored), **_harfbuzz(mirrored)}
-    found = tuple(sorted((a, b) for a, b in mirror.items() if mirror.get(b) == a and a > b))
+    found = tuple(sorted((a, b) for a, b in mirror.items() if mirror.get(b) == a and _first(a, b)))
     return found, re.compile("[" + "".join(re.escape(a) for a, _b in found) + "]")
+
+
+def _first(one: str, other: str) -> bool:
+    """Whether ``one`` is its pair's first: the opening bracket ("⦏" of "⦎⦏", whose closing one
+    comes first in the code), or else the one of lower code point."""
+    kinds = unicodedata.category(one), unicodedata.category(other)
+    if kinds in (("Ps", "Pe"), ("Pe", "Ps")):
+        return kinds[0] == "Ps"
+    return one < other
 
 
 def _by_name(mirrored) -> dict:
