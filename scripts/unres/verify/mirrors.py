@@ -12,7 +12,6 @@ gives where no HarfBuzz can be loaded.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import re
 import unicodedata
@@ -61,12 +60,15 @@ def _by_name(mirrored) -> dict:
     return out
 
 
+# HarfBuzz's file names, as the dynamic loader finds them (``ctypes.util.find_library`` would run
+# ``ldconfig`` in a child process, see ``writers.pdf.weasyprint_loader``); in a worker that has
+# made a PDF, WeasyPrint has it loaded already.
+_HARFBUZZ = ("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll")
+
+
 def _harfbuzz(mirrored) -> dict:
     library = None
-    for name in (ctypes.util.find_library("harfbuzz"), "libharfbuzz.so.0", "libharfbuzz.0.dylib",
-                 "libharfbuzz-0.dll"):
-        if not name:
-            continue
+    for name in _HARFBUZZ:
         try:
             library = ctypes.CDLL(name)
             break

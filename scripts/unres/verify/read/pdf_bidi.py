@@ -140,7 +140,6 @@ def _one_glyph_each(chars) -> list:
             start = end
             continue
         text = "".join(ch.text for ch in chars[start:end])
-        composed = unicodedata.normalize("NFC", text)
         if as_decomposed(text) in DECOMPOSED:
             first.text = text
             out.append(first)
@@ -148,7 +147,7 @@ def _one_glyph_each(chars) -> list:
             # (a spacing accent PDFium gives as its decomposition, a space and the mark: "‾")
             first.text = SPACING_ACCENTS[text[1:]]
             out.append(first)
-        elif len(composed) == 1:
+        elif len(composed := unicodedata.normalize("NFC", text)) == 1:
             # (a letter PDFium gives as its canonical decomposition: "ۀ" as "ە" and the hamza above,
             # which, an Arabic mark, would not be read)
             first.text = composed
