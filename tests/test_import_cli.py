@@ -1,5 +1,6 @@
-"""``unres import`` with several files or a folder: all or nothing, and the language
-versions of one resolution checked against each other."""
+"""``unres import`` with several files or a folder: each file imported on its own (one
+that cannot be imported writes nothing and keeps no other from being written), and
+the language versions of one resolution checked against each other."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -58,13 +59,31 @@ def test_a_disagreement_names_both_files_and_lines(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["R_E.md", "R_F.md"]
 
 
-def test_one_bad_file_writes_nothing(tmp_path, capsys):
+def test_a_file_that_cannot_be_imported_is_refused_alone(tmp_path, capsys):
     src = tmp_path / "in"
     src.mkdir()
-    _version(src, "R_E.xml")
+    good = _version(src, "R_E.xml")
     bad = _version(src, "R_F.xml", "fra", lambda t: t.replace("<num>3.</num>", "<num>5.</num>"))
+    assert main(["import", str(good), "-o", str(tmp_path / "alone.md")]) == EXIT_OK
+    capsys.readouterr()
     assert main(["import", str(src), "-o", str(tmp_path / "out")]) == EXIT_INPUT
-    assert f"{bad}:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert any(line.startswith(f"{bad}:") and "error" in line for line in err.splitlines())
+    (summary,) = [line for line in err.splitlines() if line.startswith("unres: imported")]
+    assert summary.endswith(f"not imported: {bad}") and "1 of 2 files" in summary
+    # The good file is written as it is imported alone; the bad one leaves nothing.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["R_E.md"]
+    assert (tmp_path / "out" / "R_E.md").read_bytes() == (tmp_path / "alone.md").read_bytes()
+
+
+def test_no_file_that_imports_writes_nothing(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, language in (("R_E.xml", "eng"), ("R_F.xml", "fra")):
+        _version(src, name, language, lambda t: t.replace("<num>3.</num>", "<num>5.</num>"))
+    assert main(["import", str(src), "-o", str(tmp_path / "out")]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert f"{src / 'R_E.xml'}:" in err and f"{src / 'R_F.xml'}:" in err
     assert not (tmp_path / "out").exists()
 
 
@@ -167,3 +186,20 @@ def test_one_file_into_a_folder_takes_the_files_name(tmp_path, capsys, slash):
     assert "O102" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "mine"
     assert main(["import", str(one), "-o", str(out), "--force", "-q"]) == EXIT_OK
     assert target.read_text(encoding="utf-8").startswith("---")
+
+
+SC2020_ENGLISH = CORPUS / "un-akn-sc" / "2020" / "English"
+
+
+@pytest.mark.skipif(not SC2020_ENGLISH.is_dir(), reason=f"UN AKN corpus not found at {SC2020_ENGLISH}")
+def test_a_statement_in_a_folder_of_resolutions_is_refused_alone(tmp_path, capsys):
+    files = sorted(SC2020_ENGLISH.glob("*.xml"))
+    statements = [p for p in files if p.name.startswith("S_PRST")]
+    assert statements, "the folder holds a presidential statement"
+    assert main(["import", str(SC2020_ENGLISH), "-o", str(tmp_path), "-q"]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert errors and all(any(line.startswith(f"{p}:") for p in statements) and "[E650]" in line
+                          for line in errors)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.stem + ".md" for p in files if p not in statements)

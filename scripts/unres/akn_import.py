@@ -1,9 +1,10 @@
 """``unres import``: UN Akoma Ntoso files in, canonical Markdown out.
 
-Several files (or a folder of them) are all read before anything is written, so a
-file that cannot be imported leaves no partial set behind. The language versions
-of one resolution (same symbol) are then compared on what translation does not
-change; each disagreement is reported with the line of each file.
+Several files (or a folder of them) are each imported on their own, as ``build``
+builds each source: a file that cannot be imported is reported and writes
+nothing, and does not keep the others from being written. The language versions
+of the files imported (same symbol) are then compared on what translation does
+not change; each disagreement is reported with the line of each file.
 """
 from __future__ import annotations
 
@@ -89,15 +90,19 @@ def _import_many(files: list[str], output: str | None, force: bool, quiet: bool)
         seen[target] = path
         if not force and os.path.lexists(target):
             refuse_overwrite(str(target))
-    imported, texts, problems = {}, {}, []
+    imported, texts, refused = {}, {}, []
     for path in files:
         try:
             imported[path] = import_akn(path)
             texts[path] = readable_source(path, imported[path][0])
         except UnresError as exc:
-            problems += exc.diagnostics
-    if problems:
-        raise SourceError(problems)
+            imported.pop(path, None)
+            refused.append((path, exc))
+    if not imported:
+        raise SourceError([diag for _path, exc in refused for diag in exc.diagnostics])
+    for path, exc in refused:
+        for diag in exc.diagnostics:
+            print(diag, file=sys.stderr)
     for path, (_res, warnings) in imported.items():
         for diag in warnings:
             print(diag, file=sys.stderr)
@@ -105,9 +110,12 @@ def _import_many(files: list[str], output: str | None, force: bool, quiet: bool)
     for diag in disagreements:
         print(diag, file=sys.stderr)
     write_outputs(output, {targets[path]: texts[path].encode("utf-8") for path in imported})
-    if not quiet:
+    if refused:
+        print(f"unres: imported {len(imported)} of {len(files)} files -> {output}; not imported: "
+              + ", ".join(path for path, _exc in refused), file=sys.stderr)
+    elif not quiet:
         print(f"imported {len(files)} files -> {output}", file=sys.stderr)
-    return EXIT_FINDINGS if disagreements else EXIT_OK
+    return max([exc.exit_code for _path, exc in refused] + [EXIT_FINDINGS if disagreements else EXIT_OK])
 
 
 def readable_source(path, res: Resolution) -> str:
