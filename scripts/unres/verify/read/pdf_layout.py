@@ -12,6 +12,7 @@ from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, a
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, read_list,
                            squash, upright_list_label, vote_list_name)
+from .advance_ends import gap_reads_as_space
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
 from .pdf_rtl import _is_punctuation
 from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, pdf_fragments
@@ -207,7 +208,7 @@ def _calls_in_a_row(f, printed) -> list:
     for m in found:
         piece = copy.copy(f)
         piece.text = m.group()
-        piece.x, piece.right = f.x + m.start() * width, f.x + m.end() * width
+        piece.x, piece.right, piece.end = f.x + m.start() * width, f.x + m.end() * width, None
         pieces.append(piece)
     return pieces
 
@@ -366,9 +367,9 @@ def _join_lines(texts) -> str:
 
 def _gap_reads_as_space(prev, f) -> bool:
     """A gap between two pieces of text with no space glyph at it (WeasyPrint draws none
-    for a space after a superscript) that a reader of the page takes for a space."""
-    return (f.text[:1] != " " and not prev.text.endswith(" ")
-            and f.x - prev.right > 0.2 * max(f.size, prev.size))
+    for a space after a superscript) that a reader of the page takes for a space, from where
+    ``prev``'s last glyph ends (advance_ends)."""
+    return gap_reads_as_space(prev, f, prev.right if prev.end is None else max(prev.right, prev.end))
 
 
 def _line_segments(line):

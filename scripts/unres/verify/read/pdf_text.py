@@ -8,6 +8,7 @@ import ctypes
 import unicodedata
 
 from .. import links
+from .advance_ends import mark_advance_ends
 from .pdf_fonts import font_base_name
 from .pdf_bidi import is_right_to_left
 from .pdf_rtl import page_fragments
@@ -28,12 +29,14 @@ MASTHEAD_BAND = 130.0    # points from the top of the first page
 
 
 class _Frag:
-    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "heading", "mirrored",
-                 "cell", "block", "running")
+    __slots__ = ("page", "x", "y", "size", "italic", "bold", "text", "order", "right", "end", "heading",
+                 "mirrored", "cell", "block", "running")
 
     def __init__(self, page, x, y, size, font, text, order, right=None, heading=None):
         self.page, self.x, self.y, self.size, self.text, self.order = page, x, y, size, text, order
         self.right = x if right is None else right
+        # Where its last glyph's advance ends, when that was asked for (advance_ends); else None.
+        self.end = None
         font = font or ""
         self.italic = "Italic" in font or "Oblique" in font
         self.bold = "Bold" in font
@@ -184,6 +187,7 @@ def pdf_fragments(path, links_found: list | None = None):
                     frags.extend(page_fragments(textpage, page_no, page_right, headings, fonts, _Frag,
                                                 len(frags), cells, blocks))
                     continue
+                pieces = []
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
                 # matrix and box was a fifth of reading the page.
@@ -229,9 +233,11 @@ def pdf_fragments(path, links_found: list | None = None):
                     heading = None if headings is None else headings.get(mcid, "")
                     frags.append(_Frag(page_no, e, f, size.value * scale, base, text, len(frags), right,
                                        heading))
+                    pieces.append((frags[-1], raw))
                     if mcid in cells:
                         frags[-1].cell = (page_no, *cells[mcid])
                     frags[-1].block, frags[-1].running = blocks.get(mcid, (None, None))
+                mark_advance_ends(pieces)
             finally:
                 textpage.close()
                 page.close()
