@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import languages
-from . import mirrors
+from . import mirrors, pdfium_rtl
 
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
@@ -132,19 +132,30 @@ _COMPATIBLE = [ch for ch in _COMPATIBLE if not _spacing_accent(ch)]
 _COMPATIBILITY = re.compile("[" + "".join(map(re.escape, _COMPATIBLE)) + "]")
 
 
-def as_decomposed(text: str) -> str:
+# What PDFium gives by a table of its own on a right-to-left page ("®" as "R", "≠" as "=/",
+# "⓫" as "11"; pdfium_rtl), written so on both sides of the comparison.
+_PDFIUM_OWN = pdfium_rtl.table()
+_PDFIUM_OWN_RE = re.compile("[" + "".join(map(re.escape, _PDFIUM_OWN)) + "]") if _PDFIUM_OWN else None
+
+
+def as_decomposed(text: str, pdfium: bool = True) -> str:
     """``text`` with each such character as its compatibility decomposition, which is what PDFium
     gives on a right-to-left page, or, where it gives the character itself, what that comes to
-    (the fraction slash of "↉" a plain one, as PDFium gives "½")."""
+    (the fraction slash of "↉" a plain one, as PDFium gives "½"); and, unless ``pdfium`` is
+    false, each character PDFium gives by its own table as PDFium gives it."""
+    if pdfium and _PDFIUM_OWN_RE is not None:
+        text = _PDFIUM_OWN_RE.sub(lambda m: _PDFIUM_OWN[m.group()], text)
     return _COMPATIBILITY.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).replace("\u2044", "/")
 
 
 # What PDFium gives one glyph as, in several characters (each at the glyph's place): "...", "1/2",
-# and the letters of an Arabic ligature's presentation form ("ﻻ" as "لا", "ﷲ" as "الله"), which
-# the text is compared as (without_marks_text).
+# "=/", "NUL", and the letters of an Arabic ligature's presentation form ("ﻻ" as "لا", "ﷲ" as
+# "الله"), which the text is compared as (without_marks_text).
 DECOMPOSED = frozenset(d for d in map(as_decomposed, _COMPATIBLE) if len(d) > 1) | frozenset(
     d for d in (unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB50, 0xFEFD)
-                if _ARABIC_FORMS.match(chr(code))) if len(d) > 1)
+                if _ARABIC_FORMS.match(chr(code))) if len(d) > 1) | frozenset(
+    as_decomposed(d) for d in _PDFIUM_OWN.values() if len(as_decomposed(d)) > 1)
+_SPACES = re.compile(" {2,}")
 _LONE_MARKS = re.compile(" (?:" + ARABIC_MARKS.pattern + ")+(?= )")
 # Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
 # quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
@@ -182,11 +193,15 @@ def _letters_of_form(match) -> str:
     return letters
 
 
-def without_marks_text(text):
+def without_marks_text(text, pdfium: bool = True):
     if not isinstance(text, str):
         return text
     text = _ARABIC_FORMS.sub(_letters_of_form, text)
-    text = as_decomposed(text)
+    text = as_decomposed(text, pdfium)
+    if "  " in text:
+        # (a character given as a space, "΄" by PDFium's table, between two spaces: the text
+        # read has one space there)
+        text = _SPACES.sub(" ", text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
     return _as_one(ARABIC_MARKS.sub("", text), _QUOTES)
@@ -513,6 +528,11 @@ def is_point_label(text: str) -> bool:
 
 def is_operative_number(text: str) -> bool:
     return bool(_NUM_RE.match(text.strip()))
+
+
+def base_text(text: str) -> str:
+    """A right-to-left text as the comparison reads it without PDFium's own table (pdfium_rtl)."""
+    return _as_one(without_marks_text(text, pdfium=False), *mirrors.pairs())
 
 
 def without_marks(fp: "Fingerprint") -> "Fingerprint":
