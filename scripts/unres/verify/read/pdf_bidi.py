@@ -467,8 +467,11 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
                 sizes.pop()
                 i -= 1
         run = _left_to_right(order[i:j + 1])
-        # A closing bracket drawn just right of a run that opens one is the run's ("16(1)").
-        if out and sizes[-1] == 1 and _closes_run(out[-1][0], run):
+        # A closing bracket drawn just right of a run that opens one is the run's ("16(1)"); where
+        # the writer isolates the run, only one drawn in the isolate's face: one in the line's
+        # right-to-left face opens what the run closes ("«mots» No. 5", the isolate "mots» No. 5").
+        if out and sizes[-1] == 1 and _closes_run(out[-1][0], run) \
+                and (not isolated or _in_isolate(out[-1][0], run[-1], rtl_fonts)):
             run.append(out.pop()[0])
             sizes.pop()
         # More brackets drawn on in the isolate's face are its own ("14(3()" of "14(3()د)").
