@@ -78,7 +78,8 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
         code = unicode_of(page, i)
         # PDFium makes up only spaces and line ends (a word's space it finds between two glyphs,
         # a line's end): only those are asked whether they were made up.
-        if code in _MAY_BE_GENERATED and is_generated(page, i) == 1:
+        if code in _MAY_BE_GENERATED and is_generated(page, i) == 1 and not (
+                code == 32 and _drawn_space(page, i, count, unicode_of, object_of)):
             continue
         if map_error(page, i) == 1:
             # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
@@ -110,6 +111,24 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
                 sizes[drawn_by] = size
         out.append(_Char(ch, left.value, right.value, y.value, size, i, x.value, drawn_by))
     return _one_glyph_each(out) if decomposed else out
+
+
+def _drawn_space(page, i: int, count: int, unicode_of, object_of) -> bool:
+    """Whether a space PDFium made up (entry ``i``) stands for one the file draws: between two
+    left-to-right characters of one text object. A justified line's space is drawn widened, half
+    its widening before the glyph (``writers.pdf.justified_spaces``); where that opens a gap
+    inside a left-to-right run ("dash — E/CN.4", an isolate of an Arabic line), PDFium names a
+    space of its own at the gap and none for the glyph, and the reader, which takes no made-up
+    space, lost the words' spaces. Between two objects (an isolate's edge and the line's stop,
+    "(كوفيد-19)؛") a made-up space stays a guess."""
+    if not 0 < i < count - 1:
+        return False
+    before, after = unicode_of(page, i - 1), unicode_of(page, i + 1)
+    if before in _MAY_BE_GENERATED or after in _MAY_BE_GENERATED or "R" in (
+            _direction(chr(before)), _direction(chr(after))):
+        return False
+    drawn_by = object_of(page, i - 1)
+    return bool(drawn_by) and drawn_by == object_of(page, i + 1)
 
 
 def _one_glyph_each(chars) -> list:
@@ -468,10 +487,11 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
                 i -= 1
         run = _left_to_right(order[i:j + 1])
         # A closing bracket drawn just right of a run that opens one is the run's ("16(1)"); where
-        # the writer isolates the run, only one drawn in the isolate's face: one in the line's
+        # the writer isolates the run, only one drawn in a left-to-right face (the isolate's, or
+        # another of its faces: "(**S/2020/57**)", the bracket roman after bold): one in the line's
         # right-to-left face opens what the run closes ("«mots» No. 5", the isolate "mots» No. 5").
         if out and sizes[-1] == 1 and _closes_run(out[-1][0], run) \
-                and (not isolated or _in_isolate(out[-1][0], run[-1], rtl_fonts)):
+                and (not isolated or out[-1][0].font not in rtl_fonts | {None}):
             run.append(out.pop()[0])
             sizes.pop()
         # More brackets drawn on in the isolate's face are its own ("14(3()" of "14(3()د)").
