@@ -16,6 +16,7 @@ whether PDFium read it right to left or not.
 """
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
 from pathlib import Path
@@ -63,7 +64,6 @@ def probe(characters) -> dict:
         pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
             Type=pikepdf.Name.Page, MediaBox=[0, 0, 600, 800], Resources=resources,
             Contents=pdf.make_stream(content.encode()))))
-    import io
     data = io.BytesIO()
     pdf.save(data)
     document = pdfium.PdfDocument(data.getvalue())
@@ -115,13 +115,10 @@ def own(probed: dict) -> dict:
     character: neither the character, its mirror, the quote it faces, its compatibility
     decomposition nor its composition; a reading that holds a mark is left to the reader's
     handling of marks."""
-    from . import fingerprint
-
-    def known(text):
-        return fingerprint.base_text(text)
+    from .fingerprint import base_text
 
     return {ch: got for ch, got in probed.items()
-            if known(got) != known(ch) and not any(unicodedata.combining(c) for c in got)
+            if base_text(got) != base_text(ch) and not any(unicodedata.combining(c) for c in got)
             and unicodedata.normalize("NFC", got) != ch}
 
 
