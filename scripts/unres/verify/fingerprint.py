@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from ..model import languages
-from . import mirrors, pdfium_rtl
+from . import mirrors
 
 # Every field a fingerprint can carry; extractors declare which they provide.
 ALL_FIELDS = frozenset({
@@ -133,9 +135,11 @@ _COMPATIBILITY = re.compile("[" + "".join(map(re.escape, _COMPATIBLE)) + "]")
 
 
 # What PDFium gives by a table of its own on a right-to-left page ("®" as "R", "≠" as "=/",
-# "⓫" as "11"; pdfium_rtl), written so on both sides of the comparison.
-_PDFIUM_OWN = pdfium_rtl.table()
-_PDFIUM_OWN_RE = re.compile("[" + "".join(map(re.escape, _PDFIUM_OWN)) + "]") if _PDFIUM_OWN else None
+# "⓫" as "11"), written so on both sides of the comparison: as the installed PDFium gave it,
+# asked and written to the file by ``python -m unres.verify.pdfium_rtl``.
+PDFIUM_RTL_TABLE = Path(__file__).with_name("pdfium_rtl.json")
+PDFIUM_OWN = json.loads(PDFIUM_RTL_TABLE.read_text(encoding="utf-8"))
+_PDFIUM_OWN_RE = re.compile("[" + "".join(map(re.escape, PDFIUM_OWN)) + "]") if PDFIUM_OWN else None
 
 
 def as_decomposed(text: str, pdfium: bool = True) -> str:
@@ -144,7 +148,7 @@ def as_decomposed(text: str, pdfium: bool = True) -> str:
     (the fraction slash of "↉" a plain one, as PDFium gives "½"); and, unless ``pdfium`` is
     false, each character PDFium gives by its own table as PDFium gives it."""
     if pdfium and _PDFIUM_OWN_RE is not None:
-        text = _PDFIUM_OWN_RE.sub(lambda m: _PDFIUM_OWN[m.group()], text)
+        text = _PDFIUM_OWN_RE.sub(lambda m: PDFIUM_OWN[m.group()], text)
     return _COMPATIBILITY.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).replace("\u2044", "/")
 
 
@@ -154,8 +158,8 @@ def as_decomposed(text: str, pdfium: bool = True) -> str:
 DECOMPOSED = frozenset(d for d in map(as_decomposed, _COMPATIBLE) if len(d) > 1) | frozenset(
     d for d in (unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB50, 0xFEFD)
                 if _ARABIC_FORMS.match(chr(code))) if len(d) > 1) | frozenset(
-    as_decomposed(d) for d in _PDFIUM_OWN.values() if len(as_decomposed(d)) > 1)
-_SPACES = re.compile(" {2,}")
+    as_decomposed(d) for d in PDFIUM_OWN.values() if len(as_decomposed(d)) > 1)
+_RUN_OF_SPACES = re.compile(" {2,}")
 _LONE_MARKS = re.compile(" (?:" + ARABIC_MARKS.pattern + ")+(?= )")
 # Which way a curly quote faces, which the same text layer does not say: the Arabic face draws a
 # quote in right-to-left text with its mirror's glyph, named by the first cluster it was drawn
@@ -201,7 +205,7 @@ def without_marks_text(text, pdfium: bool = True):
     if "  " in text:
         # (a character given as a space, "΄" by PDFium's table, between two spaces: the text
         # read has one space there)
-        text = _SPACES.sub(" ", text)
+        text = _RUN_OF_SPACES.sub(" ", text)
     # (a mark typed alone between two words, "دعما ً لجهود" of S/RES/2543 (2020), goes with a space)
     text = _LONE_MARKS.sub("", text)
     return _as_one(ARABIC_MARKS.sub("", text), _QUOTES)
@@ -531,7 +535,7 @@ def is_operative_number(text: str) -> bool:
 
 
 def base_text(text: str) -> str:
-    """A right-to-left text as the comparison reads it without PDFium's own table (pdfium_rtl)."""
+    """A right-to-left text as the comparison reads it without PDFium's own table (PDFIUM_OWN)."""
     return _as_one(without_marks_text(text, pdfium=False), *mirrors.pairs())
 
 

@@ -11,31 +11,23 @@ character, set between two Arabic letters in a Type 3 font whose ToUnicode map n
 reads its text back. ``pdfium_rtl.json`` keeps what the installed PDFium gave where the
 comparison did not already take the two for one (written by ``python -m unres.verify.pdfium_rtl``;
 ``tests/test_pdfium_rtl.py`` probes again and fails when PDFium has changed). The comparison
-writes each character of the table as PDFium gives it, on both sides, so a text compares alike
-whether PDFium read it right to left or not.
+(``fingerprint.PDFIUM_OWN``) writes each character of the table as PDFium gives it, on both
+sides, so a text compares alike whether PDFium read it right to left or not.
 """
 from __future__ import annotations
 
 import io
 import json
 import unicodedata
-from pathlib import Path
 
-from ..memo import once
+from .fingerprint import PDFIUM_RTL_TABLE, base_text
 
-TABLE = Path(__file__).with_name("pdfium_rtl.json")
 # The letter each probed character stands between: Arabic, so that the run is right to left.
 _CONTEXT = "\u0628"
 # Characters not probed: unassigned, private, surrogates, controls, format characters, separators
 # of lines and paragraphs, and marks (read with their letter, ``pdf_bidi``).
 _NOT_PROBED = frozenset(("Cn", "Co", "Cs", "Cc", "Cf", "Zl", "Zp", "Mn", "Me", "Mc"))
 _PER_FONT, _PER_PAGE = 250, 60
-
-
-@once
-def table() -> dict:
-    """``{character: what PDFium gives it as}``, as the file keeps it."""
-    return json.loads(TABLE.read_text(encoding="utf-8"))
 
 
 def candidates() -> list:
@@ -115,8 +107,6 @@ def own(probed: dict) -> dict:
     character: neither the character, its mirror, the quote it faces, its compatibility
     decomposition nor its composition; a reading that holds a mark is left to the reader's
     handling of marks."""
-    from .fingerprint import base_text
-
     return {ch: got for ch, got in probed.items()
             if base_text(got) != base_text(ch) and not any(unicodedata.combining(c) for c in got)
             and unicodedata.normalize("NFC", got) != ch}
@@ -124,8 +114,9 @@ def own(probed: dict) -> dict:
 
 def main() -> None:
     found = own(probe(candidates()))
-    TABLE.write_text(json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{TABLE}: {len(found)} characters")
+    PDFIUM_RTL_TABLE.write_text(json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                                encoding="utf-8")
+    print(f"{PDFIUM_RTL_TABLE}: {len(found)} characters")
 
 
 if __name__ == "__main__":  # pragma: no cover
