@@ -5,7 +5,9 @@ a gap inside the isolate's run PDFium names a space of its own there and none fo
 reader takes no space PDFium made up, so the isolate was read "dash— E/CN.4" and the build refused
 as a bug in unres; a made-up space between two left-to-right characters of one text object now
 stands for the glyph drawn there (verify/read/pdf_bidi.py, ``_drawn_space``). Found by building
-random Arabic sources."""
+random Arabic sources. An isolate broken over two lines ("United Nations —" above "Programme")
+ends its first line with a dash after a space, both in its own face: both are now read as the
+isolate's, not before its words."""
 from __future__ import annotations
 
 import pytest
@@ -17,14 +19,15 @@ from unres.pipeline.build import render_verified
 FORMATS = ("akn", "html", "pdf", "docx")
 WORDS = "الإنسان حقوق مع الأمين العالم الأشخاص في القلق بشأن هذه المسألة".split()
 # Latin words with a dash between them, after a dash of the Arabic sentence: the isolate is
-# "see — note". Each is set after 0 to 10 Arabic words and before 14, so that the line it falls on
-# is justified by as many different spacings (PDFium makes up a space only past some gap). After 11
-# the isolate is broken over two lines, its dash last on the first: a class still refused (the
-# README says so, beside this test's name).
-LATIN = ["— dash — E/CN.4", "— see — note", "— Add.1 — Corr.2", "— vol. 999 — No. 5", "— A/78/1 — Corr.1"]
+# "see — note". Each is set after 0 to 13 Arabic words and before 14, so that the line it falls on
+# is justified by as many different spacings (PDFium makes up a space only past some gap), and
+# from 11 on the isolate is broken over two lines, its dash and the space before it last on the
+# first: those were read before the isolate's words ("— — Add.1 Corr.2"), and are now its own.
+LATIN = ["— dash — E/CN.4", "— see — note", "— Add.1 — Corr.2", "— vol. 999 — No. 5", "— A/78/1 — Corr.1",
+         "« United Nations — Programme"]
 
 
-@pytest.mark.parametrize("before", range(11))
+@pytest.mark.parametrize("before", range(14))
 @pytest.mark.parametrize("latin", LATIN)
 def test_latin_words_in_a_justified_arabic_line(tmp_path, latin, before):
     words = " ".join(WORDS[:before]) + f" {latin} " + " ".join((WORDS * 3)[:14])

@@ -481,7 +481,13 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
             while j + 1 < len(order) and kinds[j + 1] == "N" and _in_isolate(order[j + 1], order[j], rtl_fonts):
                 j += 1
             while (out and sizes[-1] == 1 and kinds[i - 1] == "N"
-                   and _in_isolate(out[-1][0], order[i], rtl_fonts)):
+                   and (_in_isolate(out[-1][0], order[i], rtl_fonts)
+                        # (and a space in the isolate's face before such a neutral: an isolate
+                        # broken over two lines, "United Nations —" above "Programme", ends its
+                        # first line with its dash after a space of its own)
+                        or (out[-1][0].text.isspace() and out[-1][0].font == order[i].font
+                            and len(out) > 1 and sizes[-2] == 1 and kinds[i - 2] == "N"
+                            and _in_isolate(out[-2][0], order[i], rtl_fonts)))):
                 out.pop()
                 sizes.pop()
                 i -= 1
