@@ -25,7 +25,8 @@ from ...model.presentation import present, presentation_for
 from .. import templating
 from ..html.inlines import note_call_id
 from ..html.page import page_context
-from . import fonts, footnote_pages, glyph_names, glyph_strings, justified_spaces, line_fit, rtl_line_end, weasyprint_loader
+from . import (font_subsets, fonts, footnote_pages, glyph_names, glyph_strings, justified_spaces, line_fit,
+               rtl_line_end, weasyprint_loader)
 from .compression import STREAM_LEVEL, streams_at
 from .font_dates import fonts_dated
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
@@ -93,6 +94,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
         weasyprint = weasyprint_loader.load()
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
         raise tool_error(f"WeasyPrint is not installed ({exc})", "T-WEASYPRINT") from exc
+    font_subsets.install()
     glyph_names.install()
     glyph_strings.install()
     justified_spaces.install()
