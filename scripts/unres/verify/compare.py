@@ -68,11 +68,14 @@ def _snippet(text: str) -> str:
     return " ".join(words[:_SNIPPET_WORDS]) + (" …" if len(words) > _SNIPPET_WORDS else "")
 
 
-def text_difference(got: str, want: str) -> str:
-    """Both texts cut down to the words around their first difference."""
+def text_difference(got: str, want: str, loose: bool = False) -> str:
+    """Both texts cut down to the words around their first difference; ``loose``: the first
+    that is one, for a reader without "spacing" (a space after a slash at a line's end, "S/
+    2020/57", is none: the words around it would point away from what differs)."""
     a, b = got.split(), want.split()
     ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-           if op[0] != "equal"]
+           if op[0] != "equal"
+           and not (loose and _unspaced(" ".join(a[op[1]:op[2]])) == _unspaced(" ".join(b[op[3]:op[4]])))]
     if not ops:
         return f'"{got}" where the source has "{want}"'
     _tag, i1, i2, j1, j2 = ops[0]
@@ -259,7 +262,7 @@ def _compare_item(rep, want: Item, key: str, got: Item, fields):
         rep.add(key, f"opening phrase {_quote(got.opening)} where the source has {_quote(want.opening)}",
                 want.line)
     if "texts" in fields and not _same_text(got.text, want.text, fields, want.breaks):
-        rep.add(key, "text " + text_difference(got.text, want.text), want.line)
+        rep.add(key, "text " + text_difference(got.text, want.text, "spacing" not in fields), want.line)
 
 
 def _where(source: Fingerprint, ref) -> str:
@@ -283,7 +286,8 @@ def _compare_notes(rep, source: Fingerprint, got: Fingerprint, mapping):
         if note.text is None:
             rep.add(key, f'text missing (the source has "{want.text}")', want.line)
         elif not _same_text(note.text, want.text, got.provides, want.breaks):
-            rep.add(key, "text " + text_difference(note.text, want.text), want.line)
+            rep.add(key, "text " + text_difference(note.text, want.text, "spacing" not in got.provides),
+                    want.line)
         called = note.called_from
         if called is not None:
             section, index = called
