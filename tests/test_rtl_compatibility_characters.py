@@ -98,3 +98,18 @@ def test_a_spacing_accent_in_arabic_text_reads_back(tmp_path, accent):
     for words in (f"في الحلقة{accent}الدراسية", f"في الحلقة {accent} الدراسية", f"في {accent}الحلقة",
                   f"الحلقة{accent} في"):
         _assert_builds(tmp_path, "operative", words)
+
+
+# A symbol PDFium gives as letters or a letter's kind ("№" as "No", "™" as "TM", "℡" as "TEL") is a
+# neutral to the bidi algorithm, as the writers and the shaper take it: "№ 3" in an Arabic sentence
+# is drawn with "3" left of "№". The reader took the glyph for what its first letter is and read
+# "3 №" as one left-to-right run; it now reads such a glyph as the character drawn
+# (pdf_bidi.glyph_direction). A number given so ("½" as "1/2", "⑴" as "(1)") is read as before: a
+# writer takes it into a left-to-right run or leaves it out as it follows one or not.
+SYMBOLS = ["№", "™", "℡", "℠"]
+
+
+@pytest.mark.parametrize("symbol", SYMBOLS, ids=[f"U+{ord(c):04X}" for c in SYMBOLS])
+@pytest.mark.parametrize("placed", ["{} 3", "3 {}", "2023{}", "{} 15 و 16"])
+def test_a_symbol_given_as_letters_beside_a_number_reads_back(tmp_path, symbol, placed):
+    _assert_builds(tmp_path, "operative", "في التقرير " + placed.format(symbol) + " من الأمين العام")

@@ -39,6 +39,43 @@ def _direction(ch: str) -> str:
     return "N"
 
 
+def glyph_direction(text: str) -> str:
+    """``_direction`` of what one glyph was drawn for: of its first character, or, where PDFium
+    gives the glyph as several (``_one_glyph_each``), of the character they decompose: "№" is
+    given "No" and "⒈" "1.", whose first characters are a letter and a digit, and the
+    characters drawn are neutrals, which the shaper placed as neutrals ("№ 3" in an Arabic
+    sentence: "3" drawn left of "№", read "3 №" as one left-to-right run before)."""
+    if len(text) > 1:
+        from ..fingerprint import as_decomposed
+
+        drawn = _drawn_directions().get(as_decomposed(text))
+        if drawn is not None:
+            return drawn
+    return _direction(text[0])
+
+
+_DRAWN: dict | None = None
+
+
+def _drawn_directions() -> dict:
+    """{the characters PDFium gives one glyph as: the direction of the character drawn}, where
+    every character given so has one direction and it is not that of the first one given."""
+    global _DRAWN
+    if _DRAWN is None:
+        from ..fingerprint import PDFIUM_OWN, _COMPATIBLE, as_decomposed
+
+        found: dict = {}
+        for ch in {*_COMPATIBLE, *PDFIUM_OWN}:
+            given = as_decomposed(ch)
+            if len(given) > 1:
+                # (a number, "½" or "⑴", is read as its first character is, as before: a writer
+                # may take it into a left-to-right run or leave it out, as it follows one or not)
+                found.setdefault(given, set()).add(_direction(given[0]) if ch.isalnum() else _direction(ch))
+        _DRAWN = {given: kinds.pop() for given, kinds in found.items()
+                  if len(kinds) == 1 and _direction(given[0]) not in kinds}
+    return _DRAWN
+
+
 class _Char:
     __slots__ = ("text", "left", "right", "y", "size", "index", "x", "raised", "box", "font", "drawn_by")
 
@@ -430,7 +467,7 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
     # font may reach past it). The characters of one glyph (a ligature: "لم") share its place;
     # PDFium lists a right-to-left object's characters reversed, so they are taken back to front.
     order = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
-    kinds = [_direction(ch.text[0]) for ch in order]
+    kinds = [glyph_direction(ch.text) for ch in order]
     rtl_fonts = {ch.font for ch, kind in zip(order, kinds) if kind == "R"}
     # The page's other right-to-left faces count on any line but one of left-to-right prose (an
     # English body under an Arabic page one, a word of small letters on it), which draws its

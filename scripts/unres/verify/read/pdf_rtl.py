@@ -17,7 +17,7 @@ import unicodedata
 from .pdf_fonts import font_base_name
 from .pdfium_calls import calls, char_calls, text_page_handle
 from ..fingerprint import ARABIC_MARKS
-from .pdf_bidi import _direction, _is_mark, _lines, page_chars, reading_runs
+from .pdf_bidi import _is_mark, _lines, glyph_direction, page_chars, reading_runs
 
 
 # A gap that starts a new fragment: wider than any a line of words leaves between two letters or
@@ -105,7 +105,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
         ch.font = styles[ch.index].font
     rtl_faces, latin_faces = set(), set()      # the faces of its right-to-left and Latin letters
     for ch in chars:
-        direction = _direction(ch.text[0])
+        direction = glyph_direction(ch.text)
         if direction == "R":
             rtl_faces.add(ch.font)
         elif direction == "L" and ch.text[:1].isalpha():
@@ -213,7 +213,7 @@ def _in_tagged_order(pieces, styles) -> list:
             out.append(piece)
             continue
         for _mcid, items in reversed(groups):
-            strong = any(_direction(t[:1]) == "L" for _ch, t in items if t.strip())
+            strong = any(glyph_direction(t) == "L" for _ch, t in items if t.strip())
             out.append(items if strong else list(reversed(items)))
     return out
 
