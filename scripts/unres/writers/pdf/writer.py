@@ -26,7 +26,7 @@ from .. import templating
 from ..html.inlines import note_call_id
 from ..html.page import page_context
 from . import (font_subsets, fonts, footnote_pages, glyph_names, glyph_strings, justified_spaces, line_fit,
-               rtl_line_end, weasyprint_loader)
+               line_starts, rtl_line_end, weasyprint_loader)
 from .compression import STREAM_LEVEL, streams_at
 from .font_dates import fonts_dated
 from .fetcher import AssetPolicy, configured_emblem, weasyprint_fetcher
@@ -99,6 +99,7 @@ def write_pdf(html: str, akn: bytes | None, *, attachment: str, instant: dt.date
     glyph_strings.install()
     justified_spaces.install()
     line_fit.install()
+    line_starts.install()
     rtl_line_end.install()
     root = templating.templates_dir()
     policy = AssetPolicy(root, extra_files=[emblem] if emblem else [])
