@@ -244,6 +244,7 @@ def _attach_inline(frags, lines, body):
 
 
 _PART_LABEL_RE = re.compile(r"[A-Z]")
+_QUOTED_NUMBER_RE = re.compile("[\u2018\u2019]\\d{1,4}[\u2018\u2019]")
 # An annex's label in any of the six languages ("Annex", "Annex II", "Annex A"; "Приложение В" with
 # the Cyrillic letter, "附件C" with none between, "附件一" with a Chinese numeral; in Arabic the
 # letter or the number is a word, "المرفق ألف", "المرفق الثاني", "المرفق الحادي عشر").
@@ -625,6 +626,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         segs = _block_segments(block)
         head = first.text.strip()
+        if first.mirrored and _QUOTED_NUMBER_RE.fullmatch(head):
+            # The Arabic label ’1‘: which way a right-to-left page's quotes face is not read from
+            # it (the face draws each as its mirror's glyph), and a label has one form.
+            head = f"’{head[1:-1]}‘"
         # A number or label is set in a box of its own, the text starting a step after it:
         # "2. In witness" typed in a paragraph's text is words, not a number.
         if not _set_apart(block[0], first):
