@@ -102,6 +102,12 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         while end < n and not _is_rtl(text[end]):
             end += 1
         end = _kept_end(text, i, end)
+        # A run that closes a bracket opened just before it takes that bracket in, as a run across
+        # markup does (runs_across): "(10) 1970 (2011)" isolated as "10) 1970 (2011)" printed its
+        # closing bracket apart from its pair, which the sentence's direction mirrors.
+        balanced = _balanced(text, i, end, [(plain, len(text))], [False])
+        if balanced is not None and balanced[0] >= plain:
+            i, end = balanced
         if plain < i:
             pieces.append((text[plain:i], False))
         pieces.append((text[i:end], True))

@@ -360,7 +360,10 @@ def _facing(runs) -> list:
         elif pair is not None:
             before = out[n - 1] if n else None
             after = flat[n + 1] if n + 1 < len(flat) else None
-            if before is None or before[0].raised != ch.raised or before[1].isspace() or before[1] in _PAIRS:
+            if (before is None or before[0].raised != ch.raised or before[1].isspace() or before[1] in _PAIRS
+                    # (or a gap inside a run: a justified line may draw an isolate's space as a gap
+                    # with no character, "2012 (S/PRST/2012/6)" read "2012(")
+                    or (flat[n][2] is None and _spaced(before[0], ch))):
                 opens = True
             elif open_.get(pair[0]):
                 opens = False
@@ -387,6 +390,38 @@ _QUOTE_MIRROR = {"\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u
 def _in_isolate(ch, beside, rtl_fonts) -> bool:
     return (ch.font is not None and ch.font == beside.font and ch.font not in rtl_fonts
             and not ch.raised and not beside.raised and not ch.text.isspace())
+
+
+def _unpaired_ends(run) -> tuple[int, int]:
+    """How many brackets a left-to-right run (in reading order) closes that it does not open, and
+    opens that it does not close, each facing the way its place says (one after a letter or digit
+    closes, one after a space or at the run's start opens): the text layer does not say."""
+    left = right = 0
+    for k, ch in enumerate(run):
+        if ch.text not in _PAIR_OF:
+            continue
+        before = run[k - 1].text if k else " "
+        if before.isspace() or before in _PAIRS:
+            right += 1
+        elif right:
+            right -= 1
+        else:
+            left += 1
+    return left, right
+
+
+def _opens_run(ch, run, needed: int) -> bool:
+    """Whether a bracket drawn just left of a left-to-right run that closes ``needed`` brackets it
+    does not open is the run's."""
+    return (needed > 0 and ch.text in _PAIR_OF and ch.raised == run[0].raised
+            and abs(run[0].box[0] - ch.box[1]) < 0.2 * ch.size)
+
+
+def _ends_open_run(ch, run, needed: int) -> bool:
+    """Whether a bracket drawn just right of a left-to-right run that opens ``needed`` brackets it
+    does not close is the run's."""
+    return (needed > 0 and ch.text in _PAIR_OF and ch.raised == run[-1].raised
+            and abs(ch.box[0] - run[-1].box[1]) < 0.2 * ch.size)
 
 
 def _closes_run(ch, run) -> bool:
@@ -433,6 +468,11 @@ class _Faced(tuple):
         return super().__new__(cls, (ch, text))
 
 
+def _spaced(before, ch) -> bool:
+    """Whether a gap a space would fill stands between two characters read one after the other."""
+    return max(ch.box[0] - before.box[1], before.box[0] - ch.box[1]) > 0.2 * max(before.size, ch.size)
+
+
 def _apart(before, run) -> bool:
     """Whether a gap a space would fill stands between two pieces read one after the other."""
     a0, a1 = min(c.box[0] for c, _t in before), max(c.box[1] for c, _t in before)
@@ -453,6 +493,8 @@ def reading_order(line, rtl: bool = False) -> list:
     return [item for run in reading_runs(line, rtl) for item in run]
 
 
+# What a line may end at inside a run of numbers and symbols, with no space after it (UAX #14).
+_BREAK_AFTER = frozenset("/-\u2010\u2013\u2014")
 _PROSE_WORD = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?![^\W\d_])")
 
 
@@ -529,12 +571,36 @@ def reading_runs(line, rtl: bool = False, rtl_faces=frozenset(), latin_faces=fro
                 sizes.pop()
                 i -= 1
         run = _left_to_right(order[i:j + 1])
+        # Brackets drawn in a left-to-right face just beside a run, pairing brackets it leaves
+        # unpaired, are its own: an isolate broken over two lines ("1945 (2010) /2 2035 (2012)"
+        # after "1945") opens its second with a bracket, read after the run before, and closes it
+        # with one that pairs the run's last "(", which the run's own count did not ask for.
+        needed_left, needed_right = _unpaired_ends(run) if isolated else (0, 0)
+        if (needed_left and j + 1 < len(order) and kinds[j + 1] == "N"
+                and order[j + 1].font not in rtl_fonts | {None} and _opens_run(order[j + 1], run, needed_left)):
+            run.insert(0, order[j + 1])
+            j += 1
         # A closing bracket drawn just right of a run that opens one is the run's ("16(1)"); where
         # the writer isolates the run, only one drawn in a left-to-right face (the isolate's, or
         # another of its faces: "(**S/2020/57**)", the bracket roman after bold): one in the line's
         # right-to-left face opens what the run closes ("«mots» No. 5", the isolate "mots» No. 5").
-        if out and sizes[-1] == 1 and _closes_run(out[-1][0], run) \
+        if out and sizes[-1] == 1 and (_closes_run(out[-1][0], run) or _ends_open_run(out[-1][0], run, needed_right)) \
                 and (not isolated or out[-1][0].font not in rtl_fonts | {None}):
+            run.append(out.pop()[0])
+            sizes.pop()
+        # A run of numbers broken over two lines after a character a line may end at ("1945
+        # (2010) /" above "2 2035 (2012)") ends its first line with it (and the space before it),
+        # drawn in its face and touching it: the isolate's, not the sentence's.
+        while isolated and not words and out and sizes[-1] == 1:
+            last = out[-1][0]
+            if last.text in _BREAK_AFTER:
+                own = _in_isolate(last, run[-1], rtl_fonts) and abs(last.box[0] - run[-1].box[1]) < 0.2 * last.size
+            else:
+                own = (last.text.isspace() and last.font == run[-1].font and last.font not in rtl_fonts
+                       and len(out) > 1 and sizes[-2] == 1 and out[-2][0].text in _BREAK_AFTER
+                       and _in_isolate(out[-2][0], run[-1], rtl_fonts))
+            if not own:
+                break
             run.append(out.pop()[0])
             sizes.pop()
         # More brackets drawn on in the isolate's face are its own ("14(3()" of "14(3()د)").
