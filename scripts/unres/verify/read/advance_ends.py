@@ -17,11 +17,12 @@ import ctypes
 from .pdfium_calls import calls
 
 
-def gap_reads_as_space(prev, f, end=None) -> bool:
+def gap_reads_as_space(prev, f, end=None, share: float = 0.2) -> bool:
     """A gap between two pieces of text with no space glyph at it that a reader of the page takes
-    for a space: more than a fifth of the larger size, from ``end`` (``prev``'s right edge)."""
+    for a space: more than ``share`` of the larger size (a fifth), from ``end`` (``prev``'s right
+    edge)."""
     return (f.text[:1] != " " and not prev.text.endswith(" ")
-            and f.x - (prev.right if end is None else end) > 0.2 * max(f.size, prev.size))
+            and f.x - (prev.right if end is None else end) > share * max(f.size, prev.size))
 
 
 def mark_advance_ends(pieces) -> None:

@@ -14,7 +14,7 @@ from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, a
                            squash, upright_list_label, vote_list_name)
 from .advance_ends import gap_reads_as_space
 from .common import _CALL_RE, _Items, _TITLE_RE, _opening
-from .pdf_rtl import _is_punctuation
+from .pdf_rtl import _SPACE as _RTL_SPACE, _is_punctuation
 from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, pdf_fragments
 
 
@@ -370,7 +370,10 @@ def _gap_reads_as_space(prev, f) -> bool:
     """A gap between two pieces of text with no space glyph at it (WeasyPrint draws none
     for a space after a superscript) that a reader of the page takes for a space, from where
     ``prev``'s last glyph ends (advance_ends)."""
-    return gap_reads_as_space(prev, f, prev.right if prev.end is None else max(prev.right, prev.end))
+    # (a right-to-left line's pieces by the share its reader reads a gap inside a piece by:
+    # between an italic word and a bold one, "*أيضاً* **إلى**", the space is drawn narrower)
+    share = _RTL_SPACE if f.mirrored and prev.mirrored else 0.2
+    return gap_reads_as_space(prev, f, prev.right if prev.end is None else max(prev.right, prev.end), share)
 
 
 def _line_segments(line):
