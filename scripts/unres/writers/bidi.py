@@ -105,7 +105,7 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         # A run that closes a bracket opened just before it takes that bracket in, as a run across
         # markup does (runs_across): "(10) 1970 (2011)" isolated as "10) 1970 (2011)" printed its
         # closing bracket apart from its pair, which the sentence's direction mirrors.
-        balanced = _balanced(text, i, end, [(plain, len(text))], [False])
+        balanced = _balanced(text, i, end)
         if balanced is not None and balanced[0] >= plain:
             i, end = balanced
         if plain < i:
@@ -173,9 +173,10 @@ def runs_across(pieces: list[str], atomic: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _balanced(text, start, end, edges, atomic):
+def _balanced(text, start, end, edges=(), atomic=()):
     """``(start, end)`` widened over the plain text beside it to the brackets that pair those it
-    holds unpaired, or None where that cannot be done."""
+    holds unpaired, or None where that cannot be done; ``edges`` and ``atomic`` (runs_across)
+    name the elements it cannot cut into, none by default."""
     def cuttable(offset):
         return not any(a <= offset < b and atomic[n] for n, (a, b) in enumerate(edges))
 

@@ -14,6 +14,7 @@ import ctypes
 import re
 import unicodedata
 
+from ...memo import once
 from ...model import languages
 from .pdf_textpage import text_page
 from .pdfium_calls import address, calls, char_calls, text_page_handle
@@ -54,26 +55,21 @@ def glyph_direction(text: str) -> str:
     return _direction(text[0])
 
 
-_DRAWN: dict | None = None
-
-
+@once
 def _drawn_directions() -> dict:
     """{the characters PDFium gives one glyph as: the direction of the character drawn}, where
     every character given so has one direction and it is not that of the first one given."""
-    global _DRAWN
-    if _DRAWN is None:
-        from ..fingerprint import PDFIUM_OWN, _COMPATIBLE, as_decomposed
+    from ..fingerprint import PDFIUM_OWN, _COMPATIBLE, as_decomposed
 
-        found: dict = {}
-        for ch in {*_COMPATIBLE, *PDFIUM_OWN}:
-            given = as_decomposed(ch)
-            if len(given) > 1:
-                # (a number, "½" or "⑴", is read as its first character is, as before: a writer
-                # may take it into a left-to-right run or leave it out, as it follows one or not)
-                found.setdefault(given, set()).add(_direction(given[0]) if ch.isalnum() else _direction(ch))
-        _DRAWN = {given: kinds.pop() for given, kinds in found.items()
-                  if len(kinds) == 1 and _direction(given[0]) not in kinds}
-    return _DRAWN
+    found: dict = {}
+    for ch in {*_COMPATIBLE, *PDFIUM_OWN}:
+        given = as_decomposed(ch)
+        if len(given) > 1:
+            # (a number, "½" or "⑴", is read as its first character is, as before: a writer
+            # may take it into a left-to-right run or leave it out, as it follows one or not)
+            found.setdefault(given, set()).add(_direction(given[0]) if ch.isalnum() else _direction(ch))
+    return {given: kinds.pop() for given, kinds in found.items()
+            if len(kinds) == 1 and _direction(given[0]) not in kinds}
 
 
 class _Char:
@@ -363,7 +359,7 @@ def _facing(runs) -> list:
             if (before is None or before[0].raised != ch.raised or before[1].isspace() or before[1] in _PAIRS
                     # (or a gap inside a run: a justified line may draw an isolate's space as a gap
                     # with no character, "2012 (S/PRST/2012/6)" read "2012(")
-                    or (flat[n][2] is None and _spaced(before[0], ch))):
+                    or (flat[n][2] is None and _apart([before], [(ch, text)]))):
                 opens = True
             elif open_.get(pair[0]):
                 opens = False
@@ -466,11 +462,6 @@ class _Faced(tuple):
 
     def __new__(cls, ch, text):
         return super().__new__(cls, (ch, text))
-
-
-def _spaced(before, ch) -> bool:
-    """Whether a gap a space would fill stands between two characters read one after the other."""
-    return max(ch.box[0] - before.box[1], before.box[0] - ch.box[1]) > 0.2 * max(before.size, ch.size)
 
 
 def _apart(before, run) -> bool:
