@@ -19,6 +19,15 @@ _NUMBERED_RE = re.compile(r"^(\d+[.-]|\((?:[a-z]{1,3}|[ivxlc]+|\d+)\)|[a-z]{1,3}
                           r"\([\u0621-\u064a\u0640]{1,4}\)|’\d+‘|[\u0621-\u064a\u0640]{1,4}\.)\t(.*)$", re.DOTALL)
 
 
+# The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at
+# least 10 mm wide, and the text follows it with no space between: it starts 10 mm from where
+# the label starts, or right at the label's end when the label is wider than the box.
+_NUM_BOX = 10 / 25.4 * 72
+# How far from that place WeasyPrint sets the text: to a hundredth of a point (a right-to-left
+# line's bracket and quote glyphs' boxes end where their advances do, as closely).
+_BOX_SLACK = 0.3
+
+
 # ---------------------------------------------------------------- shared helpers
 # Closing words carry their paragraph's anchor with this after it, so that a note called
 # there is placed on them (readers that see anchors: the source, HTML, AKN).

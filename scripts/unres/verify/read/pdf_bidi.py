@@ -251,13 +251,20 @@ def _top_down(lines) -> list:
     def span(line):
         return min(ch.left for ch in line), max(ch.right for ch in line)
 
+    def between(earlier, low, high) -> bool:
+        """Whether a line read before stands between the two baselines: then the line drawn
+        later is not the next above the other (a page's running header, drawn after the page's
+        last line and above its start, stays where the file draws it)."""
+        return any(low.y + 0.5 * low.size < line[0].y < high.y - 0.5 * high.size for line in earlier)
+
     lines = list(lines)
     for i in range(1, len(lines)):
         j = i
         while j > 0:
             above, below = lines[j], lines[j - 1]
             (a0, a1), (b0, b1) = span(above), span(below)
-            if above[0].y > below[0].y + 0.5 * below[0].size and min(a1, b1) - max(a0, b0) > 0:
+            if (above[0].y > below[0].y + 0.5 * below[0].size and min(a1, b1) - max(a0, b0) > 0
+                    and not between(lines[:j - 1], below[0], above[0])):
                 lines[j - 1], lines[j] = above, below
                 j -= 1
             else:

@@ -13,7 +13,7 @@ from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, a
                            is_operative_number, is_point_label, normalise, parse_vote_note, read_list,
                            squash, upright_list_label, vote_list_name)
 from .advance_ends import gap_reads_as_space
-from .common import _CALL_RE, _Items, _TITLE_RE, _opening
+from .common import _BOX_SLACK, _CALL_RE, _Items, _NUM_BOX, _TITLE_RE, _opening
 from .pdf_rtl import _SPACE as _RTL_SPACE, _is_punctuation
 from .pdf_text import FOOTER_BAND, HEADER_BAND, MASTHEAD_BAND, pdf_fragments
 
@@ -731,14 +731,6 @@ def _opening_before(items: _Items, called: dict) -> None:
     for marker, owner in called.items():
         if owner == was:
             called[marker] = items.index_of_last()
-
-
-# The box a paragraph's number or a sub-paragraph's label is set in (print.css: .num) is at
-# least 10 mm wide, and the text follows it with no space between: it starts 10 mm from where
-# the label starts, or right at the label's end when the label is wider than the box.
-_NUM_BOX = 10 / 25.4 * 72
-# How far from that place WeasyPrint sets the text: to a hundredth of a point.
-_BOX_SLACK = 0.3
 
 
 def _set_apart(line, first) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 
+from .common import _BOX_SLACK, _NUM_BOX
 from .pdf_fonts import font_base_name
 from .pdfium_calls import calls, char_calls, text_page_handle
 from ..fingerprint import ARABIC_MARKS
@@ -113,6 +114,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
     out: list = []
     for line in _whole_lines(_lines(chars)):
         base = next((ch for ch in line if not ch.raised), line[0])
+        line_start = len(out)
         run: list = []
         extent = [0.0, 0.0]     # the run's left and right edges, kept as it grows
         place = [0.0, 0.0]      # and where it stands in the mirror
@@ -152,7 +154,9 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                     gap = 0.0 if n else max(p_left - extent[1], extent[0] - p_right)
                     if (ch.raised != last.raised or style.font != before.font
                             or style.heading != before.heading or style.cell != before.cell
-                            or gap > _STEP * max(ch.size, last.size)):
+                            or gap > _STEP * max(ch.size, last.size)
+                            or (gap > _SPACE * ch.size and len(out) == line_start
+                                and _after_label_box(styles[run[0][0].index], place[0], mirrored[0]))):
                         flush()
                 if run:
                     if n:
@@ -180,6 +184,16 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                 run.append((ch, text))
         flush()
     return out
+
+
+def _after_label_box(first, start: float, at: float) -> bool:
+    """Whether a piece starting at ``at`` (mirrored) is the text after the label a line opens
+    with at ``start``: it stands where the label's box ends, and the line opens with an inline
+    element, as a label is tagged (words typed at a paragraph's start are its running text). A
+    label wider than a letter ("(ب)") leaves less than the size before the text: the step to it
+    is then not told by its width, and a text that opens with a bracket or a quote ("(ب)
+    (A/HRC/54/1) …") has no space PDFium names there."""
+    return first.tags is not None and not first.tags[1] and abs(at - start - _NUM_BOX) <= _BOX_SLACK
 
 
 def _in_tagged_order(pieces, styles) -> list:
