@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BODY, FRONT, ROOT
 from unres.cli import main
-from unres.errors import (EXIT_FINDINGS, EXIT_INPUT, EXIT_MEANINGS, EXIT_MISSING, EXIT_OK, EXIT_OUTPUT,
+from unres.errors import (EXIT_CLOSED_PIPE, EXIT_FINDINGS, EXIT_INPUT, EXIT_MEANINGS, EXIT_MISSING, EXIT_OK, EXIT_OUTPUT,
                           EXIT_USAGE, SourceError)
 from unres.readers.source_text import load
 
@@ -138,3 +138,23 @@ def test_import_refuses_to_overwrite_without_force(tmp_path, capsys):
     assert main(["import", str(CORPUS_FILE), "-o", str(target), "--force", "-q"]) == EXIT_OK
     assert "imported" not in capsys.readouterr().err
     assert target.read_text(encoding="utf-8").startswith("---\nsymbol: A/HRC/RES/54/18\n")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["import", str(ROOT / "tests" / "fixtures" / "import" / "minimal.xml")]])
+def test_a_reader_that_closes_the_output_first_stops_unres_quietly(argv):
+    """`unres --version | head -0`, `unres import FILE.xml | head -0`: what reads the output has gone
+    before unres writes. Python's traceback (BrokenPipeError) was printed; now unres stops as a
+    command a shell stops by SIGPIPE does."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)          # no reader from the start: the first write fails, whenever it comes
+    try:
+        done = subprocess.run([sys.executable, "-m", "unres.cli", *argv], stdout=write, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == EXIT_CLOSED_PIPE, done.stderr
+    assert done.stderr == ""

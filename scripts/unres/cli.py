@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_MEANINGS, EXIT_OK, EXIT_USAGE, SourceError, UnresError, error
+from .errors import EXIT_CLOSED_PIPE, EXIT_FINDINGS, EXIT_MEANINGS, EXIT_OK, EXIT_USAGE, SourceError, UnresError, error
 from .formats import DEFAULT_FORMATS, FORMATS
 
 
@@ -211,6 +211,17 @@ def expand_sources(sources) -> list:
 
 
 def main(argv=None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # What reads our output has gone (`unres --version | head -1`): stop quietly, as a command
+        # a shell stops by SIGPIPE does, not with Python's traceback, and without Python's second
+        # complaint when it flushes the closed pipe on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+
+
+def _main(argv) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     top = parser()
     unknown = _unknown_command(top, argv)

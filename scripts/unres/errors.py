@@ -21,6 +21,7 @@ EXIT_OUTPUT = 5          # an output could not be written (permissions, disk ful
 EXIT_INVALID_OUTPUT = 6  # a built output failed its own validation (a bug in unres)
 EXIT_MISSING = 7         # verify: an output to compare is missing (not built, or built without it)
 EXIT_INTERNAL = 70       # an unexpected exception: a bug in unres (the traceback is printed)
+EXIT_CLOSED_PIPE = 141   # what reads the output closed it first, as a shell reports SIGPIPE (128 + 13)
 
 # What each exit code means, as `unres --help` lists it (README.md's table says more).
 EXIT_MEANINGS = (
@@ -34,6 +35,7 @@ EXIT_MEANINGS = (
     (EXIT_INVALID_OUTPUT, "a built output failed its own validation: a bug in unres (A-…, O-…)"),
     (EXIT_MISSING, "verify: an output to compare is missing"),
     (EXIT_INTERNAL, "an unexpected error: a bug in unres"),
+    (EXIT_CLOSED_PIPE, "what reads the output closed it before the end (unres --version | head -1)"),
 )
 
 
