@@ -389,6 +389,12 @@ def _line_segments(line):
         before_punctuation = f.mirrored and n + 1 < len(frags) and _is_punctuation(frags[n + 1].text)
         if before_punctuation and not f.text.strip():
             continue
+        # (a quote or a dash drawn as a fragment of its own, the word after it touching it, is
+        # read with that word's first letter: an opening quote in the line's face before a Latin
+        # isolate, "علما “quoted words”", opens it)
+        lead = f.text
+        if len(lead) == 1 and n + 1 < len(frags) and frags[n + 1].x - f.right < _RTL_SPACE * f.size:
+            lead += frags[n + 1].text[:1]
         calls = sorted((c for c in line.calls if prev is not None and prev.x < c.x and c.right <= f.x + 1),
                        key=lambda c: c.x)
         past = [c for c in calls if c.x >= prev.right - 1] if prev is not None else []
@@ -399,7 +405,7 @@ def _line_segments(line):
                 # (only the calls past ``prev``'s end: a piece read right to left may hold a call)
                 and (any(after.x - before.right > 0.2 * max(f.size, prev.size)
                          for before, after in zip([prev] + past, past))
-                     or not (f.mirrored and _is_punctuation(f.text))
+                     or not (f.mirrored and _is_punctuation(lead))
                      # (an italic word's last letter may reach over the start of its call)
                      and (not calls
                           # the space after a call is drawn as a gap beyond it (no glyph where a
