@@ -54,10 +54,13 @@ def _kept_end(text: str, start: int, end: int) -> int:
     """Where a run that may extend to ``end`` really ends: after its last letter or digit, or
     after a closing bracket that closes one opened inside the run; never inside a quotation it
     opens and does not close (in "3 ’3‘" the UN's quotes around a label are the Arabic sentence's:
-    the run is "3", not "3 ’3")."""
+    the run is "3", not "3 ’3"); never past a quote that closes the one just before the run (in
+    "’3‘ 5 000" the label's quotes are the sentence's, around "3": a run "3‘ 5 000" was printed
+    "’000 5 ‘3", the label torn apart, and so was "“World” 2030" printed "“2030 ”World")."""
     kept = start + 1
     depth = {opening: 0 for opening in _CLOSING.values()}
     quoted = 0
+    opened_before = start > 0 and text[start - 1] in _QUOTES and _quote_role(text, start - 1) == "o"
     for i in range(start, end):
         ch = text[i]
         if ch in _QUOTES:
@@ -66,6 +69,8 @@ def _kept_end(text: str, start: int, end: int) -> int:
                 quoted += 1
             elif role == "c" and quoted:
                 quoted -= 1
+            elif role == "c" and opened_before:
+                break
         elif ch in depth:
             depth[ch] += 1
         elif ch in _CLOSING and depth[_CLOSING[ch]] > 0:
