@@ -38,29 +38,35 @@ _QUOTES = frozenset("\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\"")
 
 
 def _quote_role(text: str, i: int) -> str:
-    """Whether the quotation mark at ``i`` opens a quotation ("o": a space, a bracket or nothing
-    before it, a word after it), closes one ("c") or is neither (an apostrophe: "Côte d’Ivoire",
-    "States’")."""
+    """Whether the quotation mark at ``i`` opens a quotation ("o": a space, a bracket, a quote or
+    nothing before it, a word after it: "“’5‘ 1970”" opens two), closes one ("c") or is neither
+    (an apostrophe: "Côte d’Ivoire", "States’")."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if (before.isspace() or before in _OPENING) and not after.isspace():
+    if (before.isspace() or before in _OPENING or before in _QUOTES) and not after.isspace():
         return "o"
     if not before.isspace() and (after.isspace() or not after.isalnum()):
         return "c"
     return ""
 
 
-def _kept_end(text: str, start: int, end: int) -> int:
+def _kept_end(text: str, start: int, end: int, outer: list) -> int:
     """Where a run that may extend to ``end`` really ends: after its last letter or digit, or
     after a closing bracket that closes one opened inside the run; never inside a quotation it
     opens and does not close (in "3 ’3‘" the UN's quotes around a label are the Arabic sentence's:
-    the run is "3", not "3 ’3"); never past a quote that closes the one just before the run (in
-    "’3‘ 5 000" the label's quotes are the sentence's, around "3": a run "3‘ 5 000" was printed
-    "’000 5 ‘3", the label torn apart, and so was "“World” 2030" printed "“2030 ”World")."""
+    the run is "3", not "3 ’3"); never past a quote or a bracket that closes one the sentence
+    opened before the run (``outer``, see :func:`_enclosing`): in "’3‘ 5 000" the label's quotes
+    are the sentence's, around "3", and a run "3‘ 5 000" was printed "’000 5 ‘3", the label torn
+    apart; so was "«قرار 5 000» km²". The bracket opened just before the run is left to
+    :func:`_balanced`, which takes it in: "(10) 1970 (2011)" is one run. Nor does a run end
+    inside a bracket it opens after a space and does not close ("(2020) [10 الفقرة]": "2020" and
+    "10", not "2020) [10"); a bracket joined to the word before it is that word's, "14(3()د)" as the
+    Council's Arabic types article 14 (3) (d), read back only so."""
     kept = start + 1
     depth = {opening: 0 for opening in _CLOSING.values()}
     quoted = 0
-    opened_before = start > 0 and text[start - 1] in _QUOTES and _quote_role(text, start - 1) == "o"
+    adjacent = text[start - 1] if start and text[start - 1] in _OPENING else None
+    inner: list = []        # the brackets the run opens and has not closed: whether after a space
     for i in range(start, end):
         ch = text[i]
         if ch in _QUOTES:
@@ -69,19 +75,49 @@ def _kept_end(text: str, start: int, end: int) -> int:
                 quoted += 1
             elif role == "c" and quoted:
                 quoted -= 1
-            elif role == "c" and opened_before:
+            elif role == "c" and _QUOTED in outer:
                 break
         elif ch in depth:
             depth[ch] += 1
+            inner.append(text[i - 1].isspace())
         elif ch in _CLOSING and depth[_CLOSING[ch]] > 0:
             depth[_CLOSING[ch]] -= 1
-            if not quoted:
+            inner.pop()
+            if not quoted and not any(inner):
                 kept = i + 1
-        elif (ch.isalnum() or (kept == i and unicodedata.category(ch).startswith("M"))) and not quoted:
+        elif ch in _CLOSING and _CLOSING[ch] in outer:
+            if adjacent != _CLOSING[ch]:
+                break
+            adjacent = None
+        elif (ch.isalnum() or (kept == i and unicodedata.category(ch).startswith("M"))) and not quoted \
+                and not any(inner):
             # (a mark is its letter's: "q̃" has no letter of its own, and a mark left outside the
             # isolate would be drawn on nothing)
             kept = i + 1
     return kept
+
+
+# What stands in ``outer`` for a quotation the sentence opened (its quotes may be any of _QUOTES).
+_QUOTED = "q"
+_DELIMITERS = re.compile("[" + re.escape("".join(_CLOSING) + "".join(_OPENING) + "".join(sorted(_QUOTES))) + "]")
+
+
+def _enclosing(text: str, start: int, end: int, outer: list) -> None:
+    """``outer`` brought from ``start`` to ``end``: the brackets and quotations the text opens
+    there pushed, those it closes popped (a closing mark with no opening in ``outer`` is none of
+    its business: an apostrophe, or a bracket a run took in)."""
+    for found in _DELIMITERS.finditer(text, start, end):
+        ch, at = found.group(), found.start()
+        if ch in _QUOTES:
+            role = _quote_role(text, at)
+            if role == "o":
+                outer.append(_QUOTED)
+            elif role == "c" and _QUOTED in outer:
+                del outer[len(outer) - 1 - outer[::-1].index(_QUOTED):]
+        elif ch in _OPENING:
+            outer.append(ch)
+        elif _CLOSING[ch] in outer:
+            del outer[len(outer) - 1 - outer[::-1].index(_CLOSING[ch]):]
 
 
 # What never starts a run, passed over in one step: white space, and the Arabic blocks' characters
@@ -95,6 +131,8 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     i, n, plain = 0, len(text), 0
     passed = _NEVER_STARTS.match
+    outer: list = []        # the brackets and quotations open where the text has been read to
+    read = 0
     while i < n:
         skip = passed(text, i)
         if skip:
@@ -106,7 +144,8 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         end = i
         while end < n and not _is_rtl(text[end]):
             end += 1
-        end = _kept_end(text, i, end)
+        _enclosing(text, read, i, outer)
+        end = _kept_end(text, i, end, outer)
         # A run that closes a bracket opened just before it takes that bracket in, as a run across
         # markup does (runs_across): "(10) 1970 (2011)" isolated as "10) 1970 (2011)" printed its
         # closing bracket apart from its pair, which the sentence's direction mirrors.
@@ -116,7 +155,8 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         if plain < i:
             pieces.append((text[plain:i], False))
         pieces.append((text[i:end], True))
-        i = plain = end
+        _enclosing(text, i, end, outer)
+        i = plain = read = end
     if plain < n:
         pieces.append((text[plain:], False))
     return pieces
