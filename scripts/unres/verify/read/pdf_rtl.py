@@ -141,6 +141,9 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
         pieces = _in_tagged_order(reading_runs(line, rtl=True, rtl_faces=rtl_faces, latin_faces=latin_faces),
                                   styles)
         _lam_alef(pieces)
+        # (what is read after each character: a dash or a quote before a word is read with it)
+        following = [t for piece in pieces for _ch, t in piece][1:] + [""]
+        k = -1
         for piece in pieces:
             # A left-to-right piece touches what is read before it at its far end ("(10)": the
             # bracket drawn right of the number touches its 0, read last).
@@ -149,6 +152,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
             else:
                 p_left, p_right = min(ch.box[0] for ch, _t in piece), max(ch.box[1] for ch, _t in piece)
             for n, (ch, text) in enumerate(piece):
+                k += 1
                 # Its fragments stand in the mirror in the order they are read, its first where
                 # the piece starts ("S/2020" bold, "/", "57" bold: one symbol, each fragment
                 # touching the next); a piece of one character is simply mirrored.
@@ -170,7 +174,7 @@ def page_fragments(textpage, page_no: int, width: float, headings, fonts: dict, 
                         gap = max(ch.box[0] - prior.box[1], prior.box[0] - ch.box[1])
                     # A gap a space would fill, with no space drawn in it, reads as one (as the
                     # layout half reads one between two fragments).
-                    if (gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text)
+                    if (gap > _SPACE * ch.size and not text.isspace() and not _is_punctuation(text + following[k][:1])
                             and not run[-1][1].isspace() and ch.raised == run[-1][0].raised
                             and not _isolate_edge(run[-1][0], ch, faces)):
                         run.append((ch, " "))
