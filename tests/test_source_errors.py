@@ -69,6 +69,9 @@ CASES = [
     ("two-texts-after-subparagraphs", FRONT, sub(BODY, "       (ii) second;", "       (ii) second;\n\n   closing;\n\n   more;"),
      "E208", 47),
     ("empty-footnote", FRONT, sub(BODY, "[^a]: A/HRC/99/1.", "[^a]:"), "E306", 47),
+    # (the HTML held a link inside a link, and the PDF set the note's words where the call stood)
+    ("footnote-in-link", FRONT, sub(BODY, "*Noting* the report,[^a]", "*Noting* the [report[^a]](https://undocs.org/A/HRC/99/1),"),
+     "E307", 31),
     ("nesting-too-deep", FRONT, sub(BODY, "       (ii) second;",
                                     "       (ii) second:\n\n            a. x:\n\n"
                                     "               i. y:\n\n                  (a) z;"), "E212", 49),

@@ -246,6 +246,7 @@ class _Builder:
         self.notes: dict[str, Footnote] = {}
         self.calls: dict[str, Loc] = {}
         self.note_depth = 0
+        self.link_depth = 0     # inside a link's text: no footnote can be called there
         self.headings: list[Heading] = []     # operative headings waiting for their paragraph
         self.section: Section | None = None   # the section being filled, in the current part
 
@@ -875,7 +876,10 @@ class _Builder:
                 self.fail(self.word_loc(_attr_pos(content[0]) or pos),
                           f"the link's target {content[2][0]!r} points inside the document, at a place "
                           "a source cannot name: write the address of the document it cites", "E221")
-            out.append(Link(content[2][0], self.inlines(content[1], pos)))
+            self.link_depth += 1
+            text = self.inlines(content[1], pos)
+            self.link_depth -= 1
+            out.append(Link(content[2][0], text))
         elif kind == "Image":
             self.fail(self.word_loc(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
         elif kind == "Note":
@@ -998,6 +1002,11 @@ class _Builder:
         note = self.notes.get(key)
         if note is not None:
             note.paragraphs = paragraphs
+        if self.link_depth:
+            # (the HTML would hold a link inside a link, and print sets the note's words in the
+            # link's text, where the call stands)
+            self.fail(loc, f"footnote [^{key}] is called inside a link's text, where it cannot be "
+                           f"printed as a call: call it after the link, [...](...)[^{key}]", "E307")
         return NoteRef(key)
 
     # -------------------------------------------------------------- footnotes
