@@ -198,10 +198,12 @@ def _prints_nothing(text: str) -> bool:
 
 
 def _opening(segments) -> str:
-    """The italic words at the start of ``[(text, italic), …]`` (after what prints nothing)."""
+    """The italic words at the start of ``[(text, italic), …]`` (after what prints nothing). A
+    segment of no text (a note's call, as the DOCX reader gives it) neither ends nor adds to them:
+    "*Prenant note[^1] avec satisfaction*" opens with all three words."""
     out = []
     for text, italic in segments:
-        if _prints_nothing(text) and not out:
+        if not text or (_prints_nothing(text) and not out):
             continue
         if not italic:
             break
