@@ -253,6 +253,12 @@ _ANNEX_LABEL_RE = re.compile("(?:" + "|".join(sorted({re.escape(languages.data(c
                              + r"|[\u0621-\u064a]+(?: [\u0621-\u064a]+)?))?")
 
 
+# An annex's label as a source types it: the annex word, then a space or nothing (readers/markdown,
+# ANNEX_RE): "Annex to resolution 2551 (2020)", "Anexo al informe".
+_ANNEX_WORD_RE = re.compile("(?i)(?:" + "|".join(sorted({re.escape(languages.data(code)["annex"]) for code in languages.CODES}))
+                            + r")(?:\s|$)")
+
+
 def _pdf_blocks(lines, left, body, slack=0.3):
     """Paragraph blocks: a new block starts at an indented or outdented line,
     after extra space between lines, or where a heading starts or ends (in a PDF without
@@ -531,7 +537,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 fp.number, fp.title = match.group(1), normalise(match.group(2))
                 state, after_heading = "preamble", True
             continue
-        if block[0].heading and state in ("preamble", "operative") and _ANNEX_LABEL_RE.fullmatch(text):
+        if block[0].heading and state in ("preamble", "operative") \
+                and (_ANNEX_LABEL_RE.fullmatch(text) or _ANNEX_WORD_RE.match(text)):
             # The Security Council prints no closing lines: its annex follows the last paragraph.
             part_ends()
             state = "adoption"
