@@ -141,14 +141,37 @@ def ending_passes(original):
     return make_all_pages
 
 
+# WeasyPrint lays a document out in at most 8 passes (``layout_document``'s ``max_loops``), and
+# each repair above ends one: a document whose notes needed more repairs than that was cut short
+# where the last one ended its pass (33 pages of a long annex with a note every few lines needed 9,
+# and the PDF stopped at page 30). Under :func:`render` a layout may take this many passes more;
+# the repairs end, each page being loosened once and each calling block broken once.
+REPAIR_PASSES = 120
+
+
+def more_passes(original):
+    """``original`` (WeasyPrint's ``layout_document``), given :data:`REPAIR_PASSES` more passes
+    where a document is laid out under :func:`render`."""
+
+    def layout_document(html, root_box, context, max_loops=8):
+        if _placement.get() is not None:
+            max_loops += REPAIR_PASSES
+        return original(html, root_box, context, max_loops)
+
+    return layout_document
+
+
 def install() -> bool:
-    """Put :func:`ending_passes` in WeasyPrint's pagination loop (once); False where its
-    ``make_all_pages`` is not the one this was written against."""
+    """Put :func:`ending_passes` in WeasyPrint's pagination loop and :func:`more_passes` around
+    it (once); False where WeasyPrint's ``make_all_pages`` or ``layout_document`` is not the one
+    this was written against."""
     weasyprint_loader.load()
-    from weasyprint import layout
+    from weasyprint import document, layout
     from weasyprint.layout import page
 
-    return mends.install(layout, ending_passes, lambda current: current is page.make_all_pages, "make_all_pages")
+    return (mends.install(layout, ending_passes, lambda current: current is page.make_all_pages, "make_all_pages")
+            and mends.install(document, more_passes, lambda current: current is layout.layout_document,
+                              "layout_document"))
 
 
 def render(html, placement: Placement, font_config, **options):

@@ -215,7 +215,9 @@ def _drop_empty_pattern_and_shading(pdf) -> None:
 
 def _misplaced_notes(res: Resolution, document) -> list:
     """Footnotes printed on a page that does not carry their call (Kozea/WeasyPrint#1564),
-    first or again (a page kept from an earlier pass of the layout must not print it twice)."""
+    first or again (a page kept from an earlier pass of the layout must not print it twice), or
+    not printed at all though their call is (a layout cut short): ``(note, call's page, a page
+    the note is printed on or None)``."""
     call_page, note_pages = {}, {}
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
@@ -227,6 +229,8 @@ def _misplaced_notes(res: Resolution, document) -> list:
         elsewhere = [page for page in note_pages.get(note.eid, ()) if page != call]
         if call is not None and elsewhere:
             out.append((note, call, elsewhere[0]))
+        elif call is not None and note.eid not in note_pages:
+            out.append((note, call, None))
     return out
 
 
@@ -330,9 +334,9 @@ def render(res: Resolution, inputs: dict) -> bytes:
         rules.add(misplaced, document.pages)
     else:
         note, call, body = misplaced[0]
+        where = f"is printed on page {body}" if body is not None else "is not printed"
         raise InvalidOutputError(error(
-            note.loc, f"footnote {note.marker} is printed on page {body} but called on "
-            f"page {call}", "O-FOOTNOTE-PAGE"))
+            note.loc, f"footnote {note.marker} {where} but called on page {call}", "O-FOOTNOTE-PAGE"))
     if not data.startswith(b"%PDF-"):
         raise InvalidOutputError(error(None, "WeasyPrint produced no PDF", "O-PDF"))
     return data
