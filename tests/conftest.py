@@ -197,3 +197,16 @@ def verify_ok(sources, out: Path, timeout: int = 600) -> None:
     result = subprocess.run([sys.executable, "-m", "unres.cli", "verify", *map(str, sources), "-o", str(out)],
                             capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def rendered_verified(tmp_path, text: str, formats=("pdf",)) -> dict:
+    """``text`` rendered in ``formats`` and read back as a build does, in this process: the outputs'
+    bytes by format; fails the test with the build's diagnostics where it is refused."""
+    from unres.errors import UnresError
+    from unres.pipeline.build import render_verified
+
+    try:
+        outputs, _ = render_verified(str(tmp_path / "res.md"), text.encode("utf-8"), tuple(formats), str(tmp_path / "out"))
+    except UnresError as refused:
+        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    return outputs

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import council_front
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from conftest import council_front, rendered_verified
 
 LABELS = {"English": ("Annex to resolution 9999 (2030)", "*Decides* to remain seized of the matter."),
           "French": ("Annexe de la résolution", "*Décide* de rester saisi de la question."),
@@ -29,7 +27,4 @@ def test_an_annex_label_with_words_after_the_annex_word_is_an_annex(language, tm
     label, decides = LABELS[language]
     source = (council_front("9999", language) + "\n*The Security Council*,\n\n*Recalling* its resolutions,\n\n"
               + f"1. {decides}\n\n# {label}\n\n1\\. A/HRC/54/1;\n\n2\\. S/2020/57.\n")
-    try:
-        render_verified(str(tmp_path / "res.md"), source.encode("utf-8"), ("akn", "html", "pdf", "docx"), str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    rendered_verified(tmp_path, source, ("akn", "html", "pdf", "docx"))

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from conftest import FRONT
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 
 WORDS = "the Council recalls its resolutions on the protection of civilians and urges all parties to respect international law".split()
 
@@ -38,7 +37,7 @@ def _source(paragraphs: int = 200, calls: int = 2, note_words: int = 18) -> tupl
 
 def test_a_long_annex_with_many_notes_is_laid_out_whole(tmp_path):
     text, count = _source()
-    outputs, _ = render_verified(str(tmp_path / "res.md"), text.encode("utf-8"), ("pdf",), str(tmp_path / "out"))
+    outputs = rendered_verified(tmp_path, text, ("pdf",))
     pdf = pdfium.PdfDocument(outputs["pdf"])
     printed = "".join(page.get_textpage().get_text_bounded() for page in pdf)
     # (the last paragraph and the last note are printed: nothing was cut off)

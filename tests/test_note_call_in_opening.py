@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FRONT
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 
 OPENINGS = {"English": ("Taking note with appreciation", "of the report"),
             "French": ("Prenant note avec satisfaction", "du rapport"),
@@ -37,8 +35,4 @@ def _source(language: str) -> str:
 
 @pytest.mark.parametrize("language", OPENINGS)
 def test_a_call_inside_the_opening_words_leaves_them_whole(language, tmp_path):
-    try:
-        render_verified(str(tmp_path / "res.md"), _source(language).encode("utf-8"), ("akn", "html", "pdf", "docx"),
-                        str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    rendered_verified(tmp_path, _source(language), ("akn", "html", "pdf", "docx"))

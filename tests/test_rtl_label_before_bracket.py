@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FRONT
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 
 LABELS = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"]
 OPENINGS = ["(A/HRC/54/1)", '"UNESCO"', "[A/HRC/54/1]", "«COVID-19»", "… A/HRC/54/1", "، E/CN.4/2005/L.10",
@@ -37,7 +35,4 @@ def _source(shift: int) -> str:
 
 @pytest.mark.parametrize("shift", range(len(OPENINGS)))
 def test_a_label_before_a_text_opening_with_a_bracket_is_read(shift, tmp_path):
-    try:
-        render_verified(str(tmp_path / "res.md"), _source(shift).encode("utf-8"), ("pdf",), str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    rendered_verified(tmp_path, _source(shift), ("pdf",))

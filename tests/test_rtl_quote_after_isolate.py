@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FRONT
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 
 RUNS = ["2030", "US$ 2", "UNESCO", "A/HRC/54/1", "COVID-19"]
 STYLES = ["*", "**"]
@@ -34,7 +32,4 @@ def _source(quote: int) -> str:
 
 @pytest.mark.parametrize("quote", range(len(QUOTES)))
 def test_the_space_before_quoted_italics_after_a_latin_run_is_read(quote, tmp_path):
-    try:
-        render_verified(str(tmp_path / "res.md"), _source(quote).encode("utf-8"), ("pdf",), str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    rendered_verified(tmp_path, _source(quote), ("pdf",))

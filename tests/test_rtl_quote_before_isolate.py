@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FRONT
-from unres.errors import UnresError
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 
 QUOTES = [("“", "”"), ('"', '"'), ("”", "“"), ("'", "'")]
 TEXTS = ["quoted words", "UNESCO", "Global Compact", "A/HRC/54/1 on education"]
@@ -37,7 +35,4 @@ def _source(quote: int) -> str:
 
 @pytest.mark.parametrize("quote", range(len(QUOTES)))
 def test_the_space_before_quoted_latin_words_after_italics_is_read(quote, tmp_path):
-    try:
-        render_verified(str(tmp_path / "res.md"), _source(quote).encode("utf-8"), ("pdf",), str(tmp_path / "out"))
-    except UnresError as refused:
-        pytest.fail("; ".join(str(d) for d in refused.diagnostics)[:600])
+    rendered_verified(tmp_path, _source(quote), ("pdf",))

@@ -16,8 +16,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import FRONT
-from unres.pipeline.build import render_verified
+from conftest import FRONT, rendered_verified
 from unres.writers.bidi import split_ltr
 
 AFTER = ["5 000", "2030", "A/HRC/54/1", "COVID-19", "UNESCO", "§ 3", "25 %", "(2023)"]
@@ -52,7 +51,7 @@ def test_a_label_prints_between_its_quotes(tmp_path):
     items = "؛ ".join(f"’{label}‘ {after} التعاون" for label, after in zip(LABELS, ["5 000", "A/HRC/54/1", "COVID-19"]))
     source = (FRONT.replace("\nlanguage: English", "\nlanguage: Arabic")
               + f"\n*إن مجلس حقوق الإنسان*،\n\n*إذ يشير* إلى ما يلي: {items}،\n\n1- *يقرر* أن يبقي المسألة قيد نظره.\n")
-    outputs, _ = render_verified(str(tmp_path / "res.md"), source.encode("utf-8"), ("pdf", "html"), str(tmp_path / "out"))
+    outputs = rendered_verified(tmp_path, source, ("pdf", "html"))
     pdf = pdfium.PdfDocument(outputs["pdf"])
     chars = []
     x, y = ctypes.c_double(), ctypes.c_double()
