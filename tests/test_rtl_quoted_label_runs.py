@@ -13,7 +13,6 @@ Shown on the runs (generated labels, quoted words and what follows them) and on 
 page: each label's number stands between its two quotes."""
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import FRONT, rendered_verified
