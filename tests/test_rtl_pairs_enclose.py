@@ -97,3 +97,10 @@ def test_a_bracket_joined_to_a_number_stays_in_its_run():
     assert split_ltr("للمادة 14(3()د) و") == [("للمادة ", False), ("14(3()", True), ("د) و", False)]
     assert split_ltr("التعاون (2020) [10 الفقرة] و") == [("التعاون (", False), ("2020", True), (") [", False),
                                                         ("10", True), (" الفقرة] و", False)]
+
+
+def test_a_bracket_a_run_takes_in_is_read_once():
+    # ("(10) 1970 (2011)" takes in the "(" before it; read twice, it stayed open, and the stray ")"
+    # after "5 000" was taken for its pair)
+    assert split_ltr("قرار (10) 1970 (2011) و 5 000) 25 و") == [
+        ("قرار ", False), ("(10) 1970 (2011)", True), (" و ", False), ("5 000) 25", True), (" و", False)]

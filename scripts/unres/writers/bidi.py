@@ -132,7 +132,7 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
     i, n, plain = 0, len(text), 0
     passed = _NEVER_STARTS.match
     outer: list = []        # the brackets and quotations open where the text has been read to
-    read = 0
+    read = 0                # how far that is
     while i < n:
         skip = passed(text, i)
         if skip:
@@ -145,6 +145,7 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         while end < n and not _is_rtl(text[end]):
             end += 1
         _enclosing(text, read, i, outer)
+        read = i
         end = _kept_end(text, i, end, outer)
         # A run that closes a bracket opened just before it takes that bracket in, as a run across
         # markup does (runs_across): "(10) 1970 (2011)" isolated as "10) 1970 (2011)" printed its
@@ -155,7 +156,8 @@ def split_ltr(text: str) -> list[tuple[str, bool]]:
         if plain < i:
             pieces.append((text[plain:i], False))
         pieces.append((text[i:end], True))
-        _enclosing(text, i, end, outer)
+        # (from where the text was read to: a bracket the run took in before it is read already)
+        _enclosing(text, read, end, outer)
         i = plain = read = end
     if plain < n:
         pieces.append((text[plain:], False))
