@@ -421,19 +421,18 @@ def test_the_security_council_is_packaged_per_session_by_the_year_of_its_symbol(
 
 
 def test_a_council_symbol_without_its_year_is_refused_per_session(tmp_path, capsys):
-    """No year to name its bag after: refused before anything is built (one bag per resolution
-    needs none)."""
+    """No year to name its bag after: the Council's number holds its year ("2508 (2020)"), so a
+    number without one is refused as the source is read (E108), before anything is built."""
     text = SC_SOURCE.read_text(encoding="utf-8").replace("S/RES/2508 (2020)", "S/RES/2508", 1)
     path = tmp_path / "S_RES_2508.md"
     path.write_text(text.replace('number: "2508 (2020)"', 'number: "2508"', 1), encoding="utf-8")
     with pytest.raises(SourceError) as caught:
         _plan(path)
     (diag,) = caught.value.diagnostics
-    assert diag.code == "E704" and diag.loc.line == 2 and "S/RES/2508 ends with no year" in diag.message
-    assert _plan_per(path, per="resolution") == [("S_RES_2508", ["S/RES/2508"])]
+    assert diag.code == "E108" and diag.loc.line == 3 and "'2508 (2020)': the number and the year" in diag.message
     assert package(path, "--per", "session", "--build-dir", tmp_path / "build",
                    "-o", tmp_path / "bags") == EXIT_INPUT
-    assert f"{path}:2:" in capsys.readouterr().err
+    assert f"{path}:3:" in capsys.readouterr().err
     assert not (tmp_path / "build").exists() and not (tmp_path / "bags").exists()
 
 

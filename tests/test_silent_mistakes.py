@@ -113,11 +113,20 @@ def test_a_number_that_is_not_the_symbols_is_an_error(source_file):
         in diag.message
 
 
-@pytest.mark.parametrize("symbol, number", [("S/RES/2504 (2020)", "2504 (2020)"), ("A/RES/ES-10/19", "ES-10/19"),
-                                            ("A/HRC/RES/S-30/1", "S-30/1")])
-def test_numbers_of_other_organs_agree_with_their_symbols(source_file, symbol, number):
+def test_a_special_sessions_number_agrees_with_its_symbol(source_file):
+    front = sub(sub(FRONT, "symbol: A/HRC/RES/99/1", "symbol: A/HRC/RES/S-30/1"), 'number: "99/1"', 'number: "S-30/1"')
+    assert read_source(str(source_file(front, BODY))).meta.number == "S-30/1"
+
+
+@pytest.mark.parametrize("symbol, number", [("S/RES/2504 (2020)", "2504 (2020)"), ("A/RES/ES-10/19", "ES-10/19")])
+def test_a_number_of_another_organs_form_is_an_error(source_file, symbol, number):
+    """This source is the Human Rights Council's: the Council's and the Assembly's emergency
+    sessions' numbers are theirs (tests/test_resolution_number_form.py reads each in its organ)."""
     front = sub(sub(FRONT, "symbol: A/HRC/RES/99/1", f"symbol: {symbol}"), 'number: "99/1"', f'number: "{number}"')
-    assert read_source(str(source_file(front, BODY))).meta.number == number
+    with pytest.raises(SourceError) as info:
+        read_source(str(source_file(front, BODY)))
+    [diag] = info.value.diagnostics
+    assert (diag.code, diag.loc.line) == ("E108", 3) and "not a Human Rights Council resolution's number" in diag.message
 
 
 def test_an_adoption_outside_the_session_and_an_issue_before_it_are_warnings(source_file):

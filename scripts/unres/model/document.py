@@ -320,6 +320,18 @@ HRC = "hrc"
 GA = "ga"
 SC = "sc"
 
+# What a resolution's number looks like in each organ, as the UN numbers them, with what a
+# message shows of it. Every output prints the number, verify reads it back, and the AKN's
+# IRIs carry it as one segment: a number of another shape would print as no reader reads it.
+# The Assembly's parts keep their letters (75/245 B, 75/101 A-B); its sessions before the
+# thirty-first numbered resolutions otherwise ("1514 (XV)"), which unres does not lay out.
+NUMBER_FORMS = {
+    HRC: (re.compile(r"(?:S-)?\d+/\d+"), "'38/3', or 'S-29/1' for a special session"),
+    GA: (re.compile(r"(?:E?S-)?\d+/\d+(?: [A-Z](?:-[A-Z])?)?"),
+         "'75/40', '75/245 B' for a part, 'S-26/2' or 'ES-11/1' for a special or emergency special session"),
+    SC: (re.compile(r"\d+\s*\(\d{4}\)"), "'2508 (2020)': the number and the year"),   # "2521(2020)" in Chinese
+}
+
 
 @dataclass
 class AgendaItem:

@@ -13,7 +13,8 @@ import yaml
 
 from ...errors import SourceError, error
 from ...model import languages
-from ...model.document import GA, HRC, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin, Vote
+from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin,
+                               Vote)
 from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
 from ..source_text import find_uncarried
@@ -294,9 +295,13 @@ def parse(front: str, path: str, first_line: int) -> Meta:
         if organ == HRC and values["session_end"] < values["session_start"]:
             reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
         symbol, number = values["symbol"], values["number"]
+        form, shown = NUMBER_FORMS[organ]
+        if not form.fullmatch(number):
+            reader.fail(nodes["number"], f"number {number!r} is not a {ORGAN_NAMES[organ]} resolution's "
+                                         f"number: write it as the UN does, {shown}", "E108")
         # Parts of an Assembly resolution published apart carry their letters after the number
         # (A/RES/75/245 B, A/RES/75/101 A-B); the number is the resolution's own.
-        if not re.search("/" + re.escape(number) + r"(?: [A-Z](?:-[A-Z])?)?$", symbol):
+        elif not re.search("/" + re.escape(number) + r"(?: [A-Z](?:-[A-Z])?)?$", symbol):
             tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
             reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
                                          f"the symbol's number is {tail!r}", "E108")
