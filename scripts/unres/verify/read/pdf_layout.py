@@ -753,14 +753,15 @@ def _set_apart(line, first) -> bool:
     stretches to any width (a Chinese line's one space takes the whole line's slack): their
     text starts wherever that space ends, not at the box's fixed end. A label wider than the
     box has its text right at its end; typed words have a space's gap there."""
+    # In a tagged PDF a label or number is an inline element of its own: words that are the
+    # paragraph's running text are not one, however far the space after them is stretched, nor
+    # when nothing follows them on the line (a text "24." of its own).
+    if first.running:
+        return False
     after = [f for f in line.frags if f.x > first.x and f is not first and f.text.strip()]
     if not after:
         return True
     start = min(f.x for f in after)
-    # In a tagged PDF a label or number is an inline element of its own: words that are the
-    # paragraph's running text are not one, however far the space after them is stretched.
-    if first.running:
-        return False
     if first.mirrored:
         # A right-to-left line's fragments are its glyphs' loose boxes, which do not say where
         # the box ends (an italic letter's reaches 0.7 pt past it, a lam-alef's starts 1.6 pt in,
