@@ -11,6 +11,8 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from ...errors import InvalidOutputError, error
 from ...model.citations import inline_lists
@@ -78,11 +80,25 @@ def container_name(phrase: str) -> str:
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
 
 
-def committee_id(name: str) -> str:
+def committee_id(name: str, taken=()) -> str:
     """``firstCommittee``; a name in another script keeps only its Latin letters, stripped of their
-    accents (``premiereCommission``), or is ``mainCommittee`` (an eId is ASCII)."""
+    accents (``premiereCommission``), or is ``mainCommittee`` (an eId is ASCII). An eId's words start
+    with a letter and hold letters and digits only: "12th" and "_x_" give "th" and "x". An id the
+    document already gives another element (``taken``: "In favour" is the vote's ``inFavour``)
+    takes "Committee" after it."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return container_name(folded) if re.search(r"[A-Za-z]", folded) else "mainCommittee"
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", folded)
+    eid = container_name(" ".join(words)) if words else "mainCommittee"
+    while eid in taken:
+        eid += "Committee"
+    return eid
+
+
+@lru_cache(maxsize=None)
+def _template_ids(folder: str) -> frozenset:
+    """The eIds the AKN templates write as they stand (``inFavour``, ``author`` …)."""
+    return frozenset(eid for path in Path(folder, "akn").glob("*.xml")
+                     for eid in re.findall(r'eId="([A-Za-z][A-Za-z0-9]*)"', path.read_text(encoding="utf-8")))
 
 
 def _vote_note_parts(res: Resolution, printed: str) -> list:
@@ -214,6 +230,8 @@ def context(res: Resolution, pres=None) -> dict:
     # beside it, in unres's own proprietary metadata, for the import to read back.
     written = [{"ref": ref, "states": list(getattr(meta.vote, attr))} for attr, ref in _VOTE_LISTS
                if getattr(meta.vote, attr)] if recorded and not pres.print_vote else []
+    organ_id = frbr.organ_id(meta.organ)
+    parent_id = frbr.organ_short(meta.parent_organ) if meta.parent_organ else ""
     return {
         "res": res,
         "meta": meta,
@@ -221,9 +239,11 @@ def context(res: Resolution, pres=None) -> dict:
         "united_nations": pres.united_nations,
         "iris": frbr.iris(meta),
         "annex_components": [frbr.annex_component(i) for i in range(1, len(res.annexes) + 1)],
-        "organ_id": frbr.organ_id(meta.organ),
-        "parent_id": frbr.organ_short(meta.parent_organ) if meta.parent_organ else "",
-        "committee_id": committee_id(meta.origin.committee) if meta.origin and meta.origin.committee else "",
+        "organ_id": organ_id,
+        "parent_id": parent_id,
+        "committee_id": committee_id(meta.origin.committee,
+                                     _template_ids(str(templating.templates_dir())) | {organ_id, parent_id})
+                        if meta.origin and meta.origin.committee else "",
         "origin": origin,
         "adoption_pieces": adoption_pieces(pres, meta) if pres.organ == "sc" else [],
         "multipart": res.in_parts,
