@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import languages
+from ..model.ignorable import IGNORABLE_RANGES as _IGNORABLE_RANGES
 from . import mirrors
 
 # Every field a fingerprint can carry; extractors declare which they provide.
@@ -45,14 +46,6 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 # Spaces that differ only in how they break or how wide they print.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 ZERO_WIDTH_SPACE = "\u200b"
-# Unicode's default-ignorable code points (DerivedCoreProperties.txt): soft hyphen, joiners,
-# direction marks, variation selectors and the like, which are never drawn; a PDF's text
-# has none of them.
-_IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
-                     (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
-                     (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
-                     (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-                     (0xE0000, 0xE0FFF))
 
 
 def _character_class(ranges, but: str = "") -> re.Pattern:

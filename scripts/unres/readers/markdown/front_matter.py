@@ -13,6 +13,7 @@ import yaml
 
 from ...errors import SourceError, error
 from ...model import languages
+from ...model.ignorable import prints_nothing
 from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin,
                                Vote)
 from ...model.printed_dates import printed_date
@@ -84,6 +85,11 @@ class _Reader:
         value = node.value.strip()
         if required and not value:
             self.fail(node, f"'{key}' is empty", "E103")
+            return None
+        if required and prints_nothing(value):
+            codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(value) if not ch.isspace())
+            self.fail(node, f"'{key}' prints nothing: it holds only characters that are never drawn "
+                            f"({codes})", "E103")
             return None
         if len(value) > MAX_TEXT:
             self.fail(node, f"'{key}' is longer than {MAX_TEXT} characters", "E103")
