@@ -42,3 +42,20 @@ def test_a_label_alone_as_an_annex_paragraph_is_read_back_as_text(tmp_path, lang
 @pytest.mark.parametrize("language", ["English", "Chinese"])
 def test_a_label_with_words_after_it_is_still_read_back_as_text(tmp_path, language):
     rendered_verified(tmp_path, with_annex(language, "24\\. Words after the number."), ("pdf",))
+
+
+@pytest.mark.parametrize("language", ["English", "Arabic"])
+def test_a_lettered_item_under_annex_text_is_told_how_to_type_it(tmp_path, language):
+    """A list "(a)" under an annex's unnumbered text cannot say what it is under: E207 at its line
+    says how to type it (its label escaped, as the import writes such items), not the operative
+    part's rule; typed so, it builds."""
+    from unres.errors import SourceError
+    from unres.readers.markdown.reader import read_source
+
+    text = with_annex(language, "(a) Words of an item.")
+    line = text.splitlines().index("(a) Words of an item.") + 1
+    with pytest.raises(SourceError) as info:
+        read_source(str(tmp_path / "res.md"), text.encode("utf-8"))
+    [diag] = info.value.diagnostics
+    assert (diag.code, diag.loc.line) == ("E207", line) and "'\\(a) Its words'" in diag.message
+    rendered_verified(tmp_path, with_annex(language, "\\(a) Words of an item."), ("akn", "html", "pdf", "docx"))

@@ -612,7 +612,7 @@ class _Builder:
                 self.fail(loc, "empty paragraph", "E204")
         elif kind == "OrderedList":
             done = sum(isinstance(b, OperativeParagraph) for b in annex.blocks)
-            annex.blocks.extend(self.operative_list(block, pos, done))
+            annex.blocks.extend(self.operative_list(block, pos, done, in_annex=True))
         elif kind == "Table":
             annex.blocks.append(self.table(block, loc))
         else:
@@ -661,13 +661,19 @@ class _Builder:
             out.append((item, loc, marker))
         return out
 
-    def operative_list(self, block, pos, already: int):
+    def operative_list(self, block, pos, already: int, in_annex: bool = False):
         attrs, items = block["c"]
         style = attrs[1]["t"]
         list_loc = self.loc_of(pos)
         if style not in ("Decimal", "DefaultStyle", "Example"):
-            self.fail(list_loc, "operative paragraphs are numbered 1., 2., 3. …; "
-                                "sub-paragraphs belong inside a numbered paragraph", "E207")
+            if in_annex:
+                # The UN's annexes list items under unnumbered text too; their labels are its words.
+                self.fail(list_loc, "an annex's paragraphs (and an adopted text's) are numbered 1., 2., 3. …; "
+                                    "an item under one is indented inside it, and an item under unnumbered "
+                                    "text is text, its label escaped: '\\(a) Its words'", "E207")
+            else:
+                self.fail(list_loc, "operative paragraphs are numbered 1., 2., 3. …; "
+                                    "sub-paragraphs belong inside a numbered paragraph", "E207")
             return []
         out = []
         for index, (item, loc, marker) in enumerate(self._items(items, self.loc_of(pos))):
