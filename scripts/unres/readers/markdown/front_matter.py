@@ -474,7 +474,13 @@ def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
     for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else ():
         key = key_node.value
         date = printed_date(printed[key], code) if key in ("adopted_by", "adoption_date") and printed.get(key) else None
-        if date is not None and date != adoption:
+        if date is None and key == "adopted_by" and printed.get(key):
+            # The adoption line is where every output states the date (a kept closing date may
+            # misspell its month, as A/RES/75/1 in Arabic does: its line still gives the date).
+            reader.fail(value_node, f"'printed.adopted_by' prints no adoption date, which every output "
+                                    f"states in that line; print {adoption.isoformat()} in it as the "
+                                    f"language writes dates, or leave the key out", "E111")
+        elif date is not None and date != adoption:
             reader.fail(value_node, f"'printed.{key}' prints the date {date.isoformat()} where "
                                     f"adoption_date is {adoption.isoformat()}; print the adoption date "
                                     f"in it, or correct adoption_date", "E111")
