@@ -13,9 +13,9 @@ import yaml
 
 from ...errors import SourceError, error
 from ...model import languages
-from ...model.ignorable import prints_nothing
 from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin,
                                Vote)
+from ...model.ignorable import prints_nothing
 from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
 from ..source_text import find_uncarried
@@ -478,8 +478,8 @@ def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
             # The adoption line is where every output states the date (a kept closing date may
             # misspell its month, as A/RES/75/1 in Arabic does: its line still gives the date).
             reader.fail(value_node, f"'printed.adopted_by' prints no adoption date, which every output "
-                                    f"states in that line; print {adoption.isoformat()} in it as the "
-                                    f"language writes dates, or leave the key out", "E111")
+                                    f"states in that line; print the date in it, as "
+                                    f"'{languages.format_date(adoption, code)}', or leave the key out", "E111")
         elif date is not None and date != adoption:
             reader.fail(value_node, f"'printed.{key}' prints the date {date.isoformat()} where "
                                     f"adoption_date is {adoption.isoformat()}; print the adoption date "
