@@ -138,8 +138,9 @@ def resolutions(draw):
     if recorded and not vote.count:
         vote = Vote(WITHOUT_VOTE)
     day = dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3000)))
-    # The number is the end of the symbol (E108).
-    number = draw(st.from_regex(r"[0-9]{1,3}(/[0-9]{1,3})?|S-[0-9]{1,2}/[0-9]{1,2}", fullmatch=True))
+    # The number is the end of the symbol, and of the organ's form (E108): an organ the language
+    # data does not know follows the Human Rights Council's rules.
+    number = draw(st.from_regex(r"[0-9]{1,3}/[0-9]{1,3}|S-[0-9]{1,2}/[0-9]{1,2}", fullmatch=True))
     meta = Meta(
         symbol=draw(st.text(alphabet="AHRCES/0123456789.", min_size=1, max_size=10).filter(str.strip))
         + "/" + number,

@@ -467,6 +467,8 @@ def _printed(reader: _Reader, node):
 def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
     """A kept adoption line or closing date prints the adoption date: one that prints another
     would contradict ``adoption_date`` in every output (and verify would read it back)."""
+    from ...verify.fingerprint import adoption_date_from
+
     code = languages.code_of(values.get("language") or "")
     printed, adoption = values.get("printed") or {}, values.get("adoption_date")
     if not code or adoption is None:
@@ -474,9 +476,10 @@ def _printed_dates_agree(reader: _Reader, node, values: dict) -> None:
     for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else ():
         key = key_node.value
         date = printed_date(printed[key], code) if key in ("adopted_by", "adoption_date") and printed.get(key) else None
-        if date is None and key == "adopted_by" and printed.get(key):
-            # The adoption line is where every output states the date (a kept closing date may
-            # misspell its month, as A/RES/75/1 in Arabic does: its line still gives the date).
+        if date is None and key == "adopted_by" and printed.get(key) and adoption_date_from(printed[key]) is None:
+            # The adoption line is where every output states the date, read back as verify reads
+            # it, in any of the six languages (a kept closing date may misspell its month, as
+            # A/RES/75/1 in Arabic does: its line still gives the date).
             reader.fail(value_node, f"'printed.adopted_by' prints no adoption date, which every output "
                                     f"states in that line; print the date in it, as "
                                     f"'{languages.format_date(adoption, code)}', or leave the key out", "E111")
