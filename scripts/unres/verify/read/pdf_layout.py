@@ -484,6 +484,14 @@ def _pdf_notes(frags, left):
     return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
 
 
+def _outside(block, operative_part) -> bool:
+    """A block after the operative part tagged outside the section that holds it: the meeting's
+    line, whose name may reach left of the page's middle ("41st plenary meeting of the
+    seventy-fifth session")."""
+    tags = next((f.block for f in block[0].frags if f.text.strip()), None)
+    return bool(operative_part and tags) and tags[:len(operative_part)] != operative_part
+
+
 def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     items = _Items()
     state = "front"
@@ -492,6 +500,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
     vote_text: dict = {}
     indent = None
     after_heading = False
+    operative_part = None    # the tags of the section that holds the operative paragraphs
     after_number = False     # the Security Council's number line was read
     heading_end = None       # in an annex: the last line of the heading just read
     # A centred heading read after a part's paragraphs: a part's (its formula follows) or a
@@ -636,7 +645,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
             continue
         if state == "adoption":
             continue
-        if block[0].x > mid:             # right-aligned: the meeting and its date
+        if block[0].x > mid or state == "operative" and _outside(block, operative_part):   # the meeting
             part_ends()
             state = "adoption"
             continue
@@ -654,6 +663,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if is_operative_number(head) and state in ("operative", "preamble", "adopted", "annex"):
             if state == "preamble":
                 _opening_before(items, called)
+            if state == "preamble" and first.block:
+                # The section that holds the operative part, as the structure tree tags it.
+                operative_part = first.block[:len(first.block) - first.block[::-1].index("Sect")] \
+                    if "Sect" in first.block else None
             state = state if state in ("annex", "adopted") else "operative"
             indent = first.x
             rest = _drop_first(segs, first)
