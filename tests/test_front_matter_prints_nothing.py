@@ -25,7 +25,7 @@ KEYS = {"A_HRC_RES_38_3.md": ["symbol", "title", "parent_organ", "agenda_item", 
 NEVER_DRAWN = st.sampled_from([chr(cp) for first, last in IGNORABLE_RANGES for cp in range(first, last + 1)])
 
 
-def refused(name: str, key: str, value: str) -> list:
+def refused(name: str, key: str, value: str) -> tuple:
     text = (SOURCES / name).read_text(encoding="utf-8")
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith(f"{key}:"))
     quoted = '"' + "".join(f"\\U{ord(c):08x}" for c in value) + '"'      # YAML escapes: nothing hidden

@@ -1204,13 +1204,14 @@ def test_pdf_reader_loads_each_page_once(built, monkeypatch):
 
 
 def test_normalise_drops_exactly_the_default_ignorable_code_points():
-    from unres.verify.fingerprint import _IGNORABLE_RANGES, ZERO_WIDTH_SPACE, normalise
+    from unres.model.ignorable import IGNORABLE_RANGES
+    from unres.verify.fingerprint import ZERO_WIDTH_SPACE, normalise
 
-    ignorable = {cp for first, last in _IGNORABLE_RANGES for cp in range(first, last + 1)}
+    ignorable = {cp for first, last in IGNORABLE_RANGES for cp in range(first, last + 1)}
     # the whole BMP but surrogates, and the other planes' ranges with their neighbours, between
     # two letters (NFC leaves "a" and "b" alone)
     points = [cp for cp in range(0x21, 0x10000) if not 0xD800 <= cp <= 0xDFFF]
-    points += [cp for first, last in _IGNORABLE_RANGES if first > 0xFFFF for cp in range(first - 16, last + 17)]
+    points += [cp for first, last in IGNORABLE_RANGES if first > 0xFFFF for cp in range(first - 16, last + 17)]
     for cp in points:
         text = f"a{chr(cp)}b"
         dropped = normalise(text) == "ab"

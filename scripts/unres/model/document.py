@@ -329,7 +329,8 @@ NUMBER_FORMS = {
     HRC: (re.compile(r"(?:S-)?\d+/\d+"), "'38/3', or 'S-29/1' for a special session"),
     GA: (re.compile(r"(?:E?S-)?\d+/\d+(?: [A-Z](?:-[A-Z])?)?"),
          "'75/40', '75/245 B' for a part, 'S-26/2' or 'ES-11/1' for a special or emergency special session"),
-    SC: (re.compile(r"\d+\s*\(\d{4}\)"), "'2508 (2020)': the number and the year"),   # "2521(2020)" in Chinese
+    # The number and the year as groups: the AKN's IRIs write them 2508-2020.
+    SC: (re.compile(r"(\d+)\s*\((\d{4})\)"), "'2508 (2020)': the number and the year"),   # "2521(2020)" in Chinese
 }
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import languages
-from ..model.ignorable import IGNORABLE_RANGES as _IGNORABLE_RANGES
+from ..model.ignorable import IGNORABLE_RANGES
 from . import mirrors
 
 # Every field a fingerprint can carry; extractors declare which they provide.
@@ -62,8 +62,8 @@ def _character_class(ranges, but: str = "") -> re.Pattern:
     return re.compile("[" + "".join(pieces) + "]")
 
 
-_INVISIBLE = _character_class(_IGNORABLE_RANGES)
-_INVISIBLE_BUT_BREAKS = _character_class(_IGNORABLE_RANGES, but=ZERO_WIDTH_SPACE)
+_INVISIBLE = _character_class(IGNORABLE_RANGES)
+_INVISIBLE_BUT_BREAKS = _character_class(IGNORABLE_RANGES, but=ZERO_WIDTH_SPACE)
 
 
 def squash(text: Optional[str]) -> str:

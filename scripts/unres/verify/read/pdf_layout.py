@@ -484,6 +484,13 @@ def _pdf_notes(frags, left):
     return [(marker, normalise(_join_lines(parts))) for marker, parts in notes]
 
 
+def _section_tags(tags):
+    """The tags down to the innermost section ("Sect") of a block's: the section that holds the
+    operative part, as the structure tree tags it; None on an untagged page."""
+    sections = [k for k, tag in enumerate(tags or ()) if tag == "Sect"]
+    return tags[:sections[-1] + 1] if sections else None
+
+
 def _outside(block, operative_part) -> bool:
     """A block after the operative part tagged outside the section that holds it: the meeting's
     line, whose name may reach left of the page's middle ("41st plenary meeting of the
@@ -663,10 +670,8 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
         if is_operative_number(head) and state in ("operative", "preamble", "adopted", "annex"):
             if state == "preamble":
                 _opening_before(items, called)
-            if state == "preamble" and first.block:
-                # The section that holds the operative part, as the structure tree tags it.
-                operative_part = first.block[:len(first.block) - first.block[::-1].index("Sect")] \
-                    if "Sect" in first.block else None
+            if state == "preamble":
+                operative_part = _section_tags(first.block)
             state = state if state in ("annex", "adopted") else "operative"
             indent = first.x
             rest = _drop_first(segs, first)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import languages
-from ...model.document import Meta
+from ...model.document import NUMBER_FORMS, SC, Meta
 from ...model.presentation import iso639_2
 
 COUNTRY = "un"
@@ -76,14 +76,13 @@ def actor(meta: Meta) -> str:
     return f"{head}-{organ_short(organ)}"
 
 
-_SC_NUMBER_RE = re.compile(r"^(\d+)\s*\((\d{4})\)$")
 _PARTS_RE = re.compile(r"^(\S+) ([A-Z](?:-[A-Z])?)$")
 
 
 def number_segment(number: str) -> str:
     """``38/3`` -> ``38-3``; ``75/101 A-B`` -> ``75-101A-B``; the Security Council's ``2507 (2020)`` -> ``2507-2020`` as the UN writes
     it; other spaces become ``_`` so the number stays one IRI segment."""
-    m = _SC_NUMBER_RE.match(number.strip())
+    m = NUMBER_FORMS[SC][0].fullmatch(number.strip())
     if m:
         return f"{m.group(1)}-{m.group(2)}"
     m = _PARTS_RE.match(number.strip())
