@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional, Union
 
+from .ignorable import is_ignorable
 from .languages import organ_key as _organ_key
 from .typography import smart_text
 
@@ -505,15 +506,41 @@ def ends_with_colon(inlines) -> bool:
     return plain_text(inlines).rstrip().endswith((":", "：", "︰"))
 
 
+# What may follow a formula's italics, spaces aside.
+FORMULA_ENDS = ("", ",", ":", "\u060c", "\uff0c", "\uff1a")
+
+
 def is_formula(inlines) -> bool:
-    """'*The Human Rights Council*,': one italic (in Chinese, bold) run and nothing after it but a
+    """'*The Human Rights Council*,': italic (in Chinese, bold) words and nothing after them but a
     comma or colon (Arabic and Chinese ones included), and any footnote calls. Readers take the
-    first such paragraph of a part as its formula; writers of the canonical form rely on the same rule."""
-    if not inlines or not isinstance(inlines[0], (Emph, Strong)):
+    first such paragraph of a part as its formula; writers of the canonical form rely on the same rule.
+
+    The rule reads what print shows, as verify's PDF reader does: italics set in several runs
+    ("*The Human* *Rights Council*,", or across a line break) read as one, and characters that
+    are never drawn (a direction mark, a zero-width space, a soft hyphen) count for nothing."""
+    shown = []
+    for node in inlines:
+        if isinstance(node, Text):
+            node = Text(_drawn(node.text))
+            if not node.text:
+                continue
+        if not isinstance(node, NoteRef):
+            shown.append(node)
+    while shown and isinstance(shown[0], Text) and not shown[0].text.strip():
+        shown.pop(0)
+    styled = [k for k, node in enumerate(shown) if isinstance(node, (Emph, Strong))]
+    if not styled or styled[0] != 0:
         return False
-    rest = [node for node in inlines[1:] if not isinstance(node, NoteRef)]
-    return len(rest) <= 1 and all(isinstance(t, Text) for t in rest) \
-        and "".join(t.text for t in rest).strip() in ("", ",", ":", "،", "，", "：")
+    between, rest = shown[:styled[-1]], shown[styled[-1] + 1:]
+    if not all(isinstance(node, (Emph, Strong, LineBreak)) or (isinstance(node, Text) and not node.text.strip())
+               for node in between):
+        return False
+    return all(isinstance(t, Text) for t in rest) \
+        and "".join(t.text for t in rest).strip() in FORMULA_ENDS
+
+
+def _drawn(text: str) -> str:
+    return "".join(ch for ch in text if not is_ignorable(ch))
 
 
 def walk_subparagraphs(items):

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, Table, plain_text, walk_inlines,
                               walk_subparagraphs)
+from ..model.ignorable import prints_nothing
 from ..model.presentation import code_of, present, printed_number
 from . import links
 from .fingerprint import (ALL_FIELDS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp,
                           normalise, printed_states)
-from .read.common import _Items, _WRAPUP, _index_by_anchor, _prints_nothing
+from .read.common import _Items, _WRAPUP, _index_by_anchor
 
 
 # ---------------------------------------------------------------- source model
@@ -183,18 +184,19 @@ def _model_breaks(item: Item, text: str, block=None) -> None:
 def _model_opening(inlines) -> str:
     """The italic words that open the text, as print shows them: after what prints nothing (a
     space or a mark of direction a UN file typed before them)."""
-    first = next((inline for inline in inlines if not _prints_nothing(plain_text([inline]))), None)
+    first = next((inline for inline in inlines if not prints_nothing(plain_text([inline]))), None)
     return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
 
 
 def _model_italic_run(inlines) -> str:
-    """The opening italics run on over spaces: "*Decides* *also*" reads "Decides also"."""
+    """The opening italics run on over spaces and what prints nothing: "*Decides* *also*" and
+    "*Decides*\u200f *also*" read "Decides also"."""
     words = []
     for inline in inlines:
         if isinstance(inline, Emph):
             words.append(plain_text(inline.children))
-        elif not plain_text([inline]).strip() and words:
-            words.append(" ")
+        elif words and prints_nothing(plain_text([inline])):
+            words.append(" " if any(ch.isspace() for ch in plain_text([inline])) else "")
         else:
             break
     return normalise("".join(words))

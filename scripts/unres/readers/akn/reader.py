@@ -1574,7 +1574,7 @@ def _one_run(inlines, names):
     usually a word's end; it is dropped where that makes the formula read as an organ's name of the
     document's language, alone, after one word ("إن مجلس الأمن") or after an elided article
     ("L’Assemblée générale"), as few dropped as will do."""
-    if is_formula(inlines) or not all(isinstance(n, (Emph, Strong, Text)) for n in inlines):
+    if not all(isinstance(n, (Emph, Strong, Text)) for n in inlines):
         return None
     styled = [n for n in inlines if isinstance(n, (Emph, Strong))]
     if len(styled) < 2:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
+from ...model.ignorable import prints_nothing
 from ..fingerprint import ADOPTED, ANNEX, OPERATIVE, PREAMBLE, Item, normalise
 
 
@@ -191,19 +191,13 @@ class _Items:
         return item.section, sum(1 for i in self.items if i.section == item.section) - 1
 
 
-def _prints_nothing(text: str) -> bool:
-    """Spaces and marks of direction only ("\u200f " before a paragraph's first words): print
-    shows nothing of them."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
-
-
 def _opening(segments) -> str:
     """The italic words at the start of ``[(text, italic), …]`` (after what prints nothing). A
     segment of no text (a note's call, as the DOCX reader gives it) neither ends nor adds to them:
     "*Prenant note[^1] avec satisfaction*" opens with all three words."""
     out = []
     for text, italic in segments:
-        if not text or (_prints_nothing(text) and not out):
+        if not text or (prints_nothing(text) and not out):
             continue
         if not italic:
             break

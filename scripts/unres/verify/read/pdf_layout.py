@@ -8,6 +8,8 @@ import re
 from collections import Counter
 
 from ...model import languages
+from ...model.document import FORMULA_ENDS
+from ...model.ignorable import prints_nothing
 from ..fingerprint import (ALL_FIELDS, OPERATIVE, PREAMBLE, Fingerprint, Note, adoption_date_from, is_adopted_at, is_adopted_by, parse_date,
                            is_resolution_line,
                            is_operative_number, is_point_label, normalise, parse_vote_note, read_list,
@@ -798,16 +800,17 @@ def _set_apart(line, first) -> bool:
     return gap < 0.12 * first.size or gap > 0.35 * first.size
 
 
-# What may follow a formula's italics (see model.is_formula): its comma or colon.
-_FORMULA_END = set(" ,:\u060c\uff0c\uff1a")
 
 
 def _is_formula(segs) -> bool:
     """Italics, then at most a comma or colon: how a formula prints. Print cannot show
-    where one italic run ends and the next begins, so "*a* *b*," reads as one run."""
+    where one italic run ends and the next begins, nor a space's style, so "*a* *b*," reads as
+    one run."""
     text = normalise("".join(t for t, _ in segs))
-    italic = _opening(segs)
-    return bool(italic) and text.startswith(italic) and set(text[len(italic):]) <= _FORMULA_END
+    shown = [(t, italic) for t, italic in segs if t]
+    last = max((k for k, (_t, italic) in enumerate(shown) if italic), default=-1)
+    italic = _opening([(t, italic or (k < last and prints_nothing(t))) for k, (t, italic) in enumerate(shown)])
+    return bool(italic) and text.startswith(italic) and text[len(italic):].strip() in FORMULA_ENDS
 
 
 def _is_bold_formula(block) -> bool:
@@ -821,7 +824,7 @@ def _is_bold_formula(block) -> bool:
         lead.append(f.text)
     text = normalise("".join(f.text for f in frags))
     bold = normalise("".join(lead))
-    return bool(bold) and text.startswith(bold) and set(text[len(bold):]) <= _FORMULA_END
+    return bool(bold) and text.startswith(bold) and text[len(bold):].strip() in FORMULA_ENDS
 
 
 def _drop_first(segs, frag):
