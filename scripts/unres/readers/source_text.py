@@ -6,6 +6,7 @@ occur, before any parser sees the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import SourceError, error
@@ -96,6 +97,21 @@ def uncarried_message(char: str) -> str:
                 "(a blank line starts a new paragraph)")
     kind = "a noncharacter" if ord(char) >= 0xFDD0 else "a control character"
     return f"U+{ord(char):04X} is {kind}, which no output can carry; delete it"
+
+
+def is_mark(char: str) -> bool:
+    """Whether ``char`` combines with the character before it (an accent, a vowel sign, a
+    variation selector, the combining grapheme joiner)."""
+    return unicodedata.category(char)[0] == "M"
+
+
+def baseless_mark_message(char: str, where: str) -> str:
+    """Why a combining mark that opens a run of printed text (``where``) is refused: no letter is
+    there for it to combine with, and the PDF's shaping draws it on a dotted circle."""
+    name = unicodedata.name(char, "")
+    return (f"U+{ord(char):04X}{' ' + name if name else ''} {where}, so it has no letter to combine "
+            "with and the PDF would draw it on a dotted circle (◌); put it right after its letter, "
+            "in the same run of text, or delete it")
 
 
 def unreadable_message(exc: OSError) -> str:

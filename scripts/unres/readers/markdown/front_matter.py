@@ -18,7 +18,7 @@ from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, WITHOUT_VOTE
 from ...model.ignorable import prints_nothing
 from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
-from ..source_text import find_uncarried
+from ..source_text import baseless_mark_message, find_uncarried, is_mark
 
 # Every organ's resolution prints these; `meeting` is the Security Council's only when it met
 # (in 2020 it adopted some by written procedure, "Adopted by the Security Council on 30 March 2020").
@@ -98,6 +98,9 @@ class _Reader:
         if bad:     # a YAML escape ("\x01") stands for it; the text itself was checked on reading
             self.fail(node, f"'{key}': an escape stands for U+{ord(bad.group()):04X}, "
                             "which no output can carry; delete it", "E505")
+            return None
+        if value and is_mark(value[0]):
+            self.fail(node, f"'{key}': " + baseless_mark_message(value[0], "opens the value"), "E506")
             return None
         if any(ch in value for ch in "\n\r\t"):
             value = " ".join(value.split())

@@ -836,6 +836,10 @@ class _Builder:
                           "which no output can carry; delete it", "E505")
             if self.placed and self.guessable and not self.straight and self._may_be_guessed(content):
                 raise _NeedsPlaces
+            if content and source_text.is_mark(content[0]) and (not out or not isinstance(out[-1], (str, Text))):
+                where = (f"follows {_RUN_NAMES.get(type(out[-1]), 'markup')}" if out else
+                         "opens a run of text (a paragraph's or a cell's words, italics, bold, a link's text)")
+                self.fail(self.word_loc(pos), source_text.baseless_mark_message(content[0], where), "E506")
             typed = self._as_typed(content, pos) if self.straight else content
             if "*" in content or "_" in content:
                 self._stray_marks(content, pos)
@@ -1168,6 +1172,11 @@ def _own_pos(block) -> str:
     if kind in ("CodeBlock", "Figure") or (kind == "Div" and not _is_wrapper(block["c"][0])):
         return _attr_pos(block["c"][0])
     return ""
+
+
+# What a run of text that follows an inline element follows, for a message.
+_RUN_NAMES = {Emph: "italics", Strong: "bold", Link: "a link", NoteRef: "a footnote's call",
+              LineBreak: "a line break", Superscript: "a superscript", Subscript: "a subscript"}
 
 
 def _normalise(nodes):
