@@ -182,10 +182,16 @@ def _model_breaks(item: Item, text: str, block=None) -> None:
 
 
 def _model_opening(inlines) -> str:
-    """The italic words that open the text, as print shows them: after what prints nothing (a
-    space or a mark of direction a UN file typed before them)."""
-    first = next((inline for inline in inlines if not prints_nothing(plain_text([inline]))), None)
-    return normalise(plain_text(first.children)) if isinstance(first, Emph) else ""
+    """The italic words that open the text, as the readers of structure read them: after what
+    prints nothing (a space or a mark of direction a UN file typed before them), and on over
+    italics that follow with nothing between them but a footnote's call ("*a*[^1]*b*")."""
+    words = []
+    for inline in inlines:
+        if isinstance(inline, Emph):
+            words.append(plain_text(inline.children))
+        elif not isinstance(inline, NoteRef) and (words or not prints_nothing(plain_text([inline]))):
+            break
+    return normalise("".join(words))
 
 
 def _model_italic_run(inlines) -> str:
