@@ -17,6 +17,7 @@ import unicodedata
 from ... import collector, warm_pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
+from ...model.ignorable import is_ignorable
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
@@ -93,6 +94,54 @@ def _blocks(body: str) -> list:
     tree = warm_pandoc.convert(body.encode("utf-8"), PANDOC_FORMAT, "json")
     with collector.paused():
         return json.loads(tree)["blocks"]
+
+
+def _invisible_names(text: str) -> str:
+    """'U+200B ZERO WIDTH SPACE, …' for the characters of ``text`` that are never drawn."""
+    found = dict.fromkeys(ch for ch in text if is_ignorable(ch))
+    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in found)
+
+
+def _invisible_in(text: str, what: str) -> str:
+    """A message's end naming the characters of ``text`` that are never drawn, which make two
+    texts that print alike differ ("[^\u200b10]" is not "[^10]"); '' when it has none."""
+    names = _invisible_names(text)
+    return f" ({what} holds {names}, which is never drawn: delete it if it was not meant)" if names else ""
+
+
+# What Markdown reads at a line's start: a number ('1.', in Arabic '1-'), a label, a note's
+# definition, a heading's hashes, a quotation's mark, a table's bar, a bullet.
+_LINE_START_RE = re.compile(r"\d{1,9}[.)-]\s|\(\w{1,6}\)\s|\w{1,6}[.)]\s|\[\^|#{1,6}\s|>|\||[-+*]\s")
+
+
+def _hidden_starts(lines: list) -> dict:
+    """{line number: the characters never drawn that stand before what Markdown would read at
+    that line's start}, for the lines that have them."""
+    out = {}
+    for number, line in enumerate(lines, start=1):
+        words = line.lstrip(" \t")
+        lead = 0
+        while lead < len(words) and is_ignorable(words[lead]):
+            lead += 1
+        if lead and _LINE_START_RE.match(words, lead):
+            out[number] = words[:lead]
+    return out
+
+
+def _with_hidden_start(lines: list, hidden: dict, diag):
+    """``diag`` (an error of the body's structure or notes) told of characters never drawn at the
+    start of its line or of the line above it, which made Markdown read a number, label or
+    note's definition there as words: the likely cause of a paragraph left unnumbered or of a
+    number or label that seems to skip."""
+    if diag.severity != "error" or not diag.loc or diag.code[:2] not in ("E2", "E3"):
+        return diag
+    above = next((n for n in range(diag.loc.line - 1, 0, -1) if lines[n - 1].strip()), None)
+    number = next((n for n in (diag.loc.line, above) if n in hidden), None)
+    if number is None:
+        return diag
+    return dataclasses.replace(diag, message=(
+        f"{diag.message} (line {number} starts with {_invisible_names(hidden[number])}, which is "
+        "never drawn: Markdown reads the number, label or mark after it as words; delete it)"))
 
 
 def _explain_indentation(src, meta, errors: list) -> list:
@@ -417,6 +466,9 @@ class _Builder:
         self._check_footnotes()
         if self.explain:
             self.errors = _explain_indentation(self.src, meta, self.errors)
+        hidden = _hidden_starts(self.raw_lines)
+        if hidden:
+            self.errors = [_with_hidden_start(self.raw_lines, hidden, d) for d in self.errors]
         if self.errors:
             raise SourceError(sorted(self.errors, key=lambda d: (d.loc.line, d.loc.col)))
         ordered = [self.notes[k] for k in self.notes]
@@ -1069,11 +1121,12 @@ class _Builder:
                 key = call.group(1)
                 if key not in self.notes:
                     self.fail(Loc(self.path, number, call.start() + 1),
-                              f"footnote [^{key}] is called but never defined{self._sunk_definition(key)}",
-                              "E301")
+                              f"footnote [^{key}] is called but never defined{self._sunk_definition(key)}"
+                              f"{_invisible_in(key, 'its label')}", "E301")
         for key, note in self.notes.items():
             if key not in self.calls:
-                self.fail(note.loc, f"footnote [^{key}] is defined but never called", "E302")
+                self.fail(note.loc, f"footnote [^{key}] is defined but never called{_invisible_in(key, 'its label')}",
+                          "E302")
             elif not note.paragraphs:
                 self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
 
