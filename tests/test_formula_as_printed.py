@@ -127,17 +127,23 @@ def test_italics_with_more_after_them_are_a_preambular_paragraph(tmp_path, langu
         rendered_verified(tmp_path, text, ("akn", "html", "pdf", "docx"))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_an_opening_phrase_runs_on_over_what_prints_nothing(tmp_path, language):
-    """"*Bearing*\u200f *in mind* paragraph 6 …": print shows the opening phrase "Bearing in mind"
-    (in Chinese, "**回**\u200f**顾**《联合国宪章》…": "回顾")."""
+def _with_opening_cut(language: str, between: str) -> str:
+    """The source with the first preambular paragraph's opening phrase cut in two runs of its
+    style, ``between`` them ("{space}" stands for a space where the words have one)."""
     text, formula_index, _line = _source(language)
     lines = text.split("\n")
     index = next(k for k, line in enumerate(lines) if k > formula_index and re.match(r"\*+[^*\s]", line))
     stars, words, rest = re.fullmatch(r"(\*+)([^*]+?)\1(.*)", lines[index]).groups()
     one, two = _split(words)
-    lines[index] = f"{stars}{one}{stars}\u200f{' ' if ' ' in words else ''}{stars}{two}{stars}{rest}"
-    rendered_verified(tmp_path, "\n".join(lines), ("akn", "html", "pdf", "docx"))
+    lines[index] = f"{stars}{one}{stars}{between.format(space=' ' if ' ' in words else '')}{stars}{two}{stars}{rest}"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_opening_phrase_runs_on_over_what_prints_nothing(tmp_path, language):
+    """"*Bearing*\u200f *in mind* paragraph 6 …": print shows the opening phrase "Bearing in mind"
+    (in Chinese, "**回**\u200f**顾**《联合国宪章》…": "回顾")."""
+    rendered_verified(tmp_path, _with_opening_cut(language, "\u200f{space}"), ("akn", "html", "pdf", "docx"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -145,10 +151,5 @@ def test_an_opening_phrase_cut_by_a_footnote_call_reads_on(tmp_path, language):
     """"*Bearing*[^n]*in mind* paragraph 6 …": the AKN, HTML and DOCX readers read the italics on
     over the call, as print shows them; the source's expectation stopped at the call, and the
     build was refused as a bug in unres."""
-    text, formula_index, _line = _source(language)
-    lines = text.split("\n")
-    index = next(k for k, line in enumerate(lines) if k > formula_index and re.match(r"\*+[^*\s]", line))
-    stars, words, rest = re.fullmatch(r"(\*+)([^*]+?)\1(.*)", lines[index]).groups()
-    one, two = _split(words)
-    lines[index] = f"{stars}{one}{stars}[^cut]{stars}{two}{stars}{rest}"
-    rendered_verified(tmp_path, "\n".join(lines).rstrip("\n") + "\n\n[^cut]: A note.\n", ("akn", "html", "pdf", "docx"))
+    text = _with_opening_cut(language, "[^cut]").rstrip("\n") + "\n\n[^cut]: A note.\n"
+    rendered_verified(tmp_path, text, ("akn", "html", "pdf", "docx"))
