@@ -94,3 +94,33 @@ def test_the_build_refuses_it_with_the_sources_line_and_writes_nothing(tmp_path)
     assert f"{src}:3:9: error: number '75/40.' is not a General Assembly resolution's number" in done.stderr
     assert "[E108]" in done.stderr and "<akn>" not in done.stderr
     assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))
+
+
+def symbolled(organ: str, number: str, symbol: str) -> str:
+    """The organ's project source with ``number`` and ``symbol``."""
+    text = numbered(organ, number)
+    quoted = "'" + symbol.replace("'", "''") + "'"
+    return re.sub(r"^symbol: .*$", lambda _m: "symbol: " + quoted, text, count=1, flags=re.M)
+
+
+# How a symbol goes wrong around a right number: another organ's prefix or none, the prefix's case,
+# slashes doubled, dropped or of another kind, a space inside, a part's letter (only the Assembly's
+# parts have one), and characters never drawn.
+SYMBOL_SLIPS = [lambda p, n: p.lower() + n, lambda p, n: p.replace("/RES/", "/RES//") + n,
+                lambda p, n: p.replace("/", " ", 1) + n, lambda p, n: p.replace("/", "\u2044") + n,
+                lambda p, n: p.replace("/", "\uff0f") + n, lambda p, n: p.replace("RES/", "") + n,
+                lambda p, n: "A/HRC/RES/" + n if p != "A/HRC/RES/" else "A/RES/" + n,
+                lambda p, n: "E/" + p + n, lambda p, n: p + n + " X" if p != "A/RES/" else p + n + " 1",
+                lambda p, n: p[:-1] + "\u00a0" + n]
+HIDDEN_SLIPS = [lambda p, n: "\u200b" + p + n, lambda p, n: p + "\u200f" + n, lambda p, n: p + n + "\u00ad"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(organ=st.sampled_from(sorted(ORGANS)), data=st.data())
+def test_a_symbol_other_than_the_organs_prefix_and_the_number_is_refused_at_its_line(tmp_path, organ, data):
+    number = data.draw(VALID[organ])
+    prefix = ORGANS[organ][1]
+    slip = data.draw(st.sampled_from(SYMBOL_SLIPS + HIDDEN_SLIPS))
+    symbol = slip(prefix, number)
+    code = "E103" if slip in HIDDEN_SLIPS else "E108"
+    assert refusal(tmp_path, symbolled(organ, number, symbol)) == [(code, 2)], symbol

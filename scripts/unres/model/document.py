@@ -333,6 +333,8 @@ NUMBER_FORMS = {
     # The number and the year as groups: the AKN's IRIs write them 2508-2020.
     SC: (re.compile(r"(\d+)\s*\((\d{4})\)"), "'2508 (2020)': the number and the year"),   # "2521(2020)" in Chinese
 }
+# What an organ's resolution symbols put before the number: A/HRC/RES/38/3, A/RES/75/1, S/RES/2504 (2020).
+SYMBOL_PREFIXES = {HRC: "A/HRC/RES/", GA: "A/RES/", SC: "S/RES/"}
 
 
 @dataclass

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import yaml
 
 from ...errors import SourceError, error
 from ...model import languages
-from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, WITHOUT_VOTE, AgendaItem, Loc, Meta, Origin,
-                               Vote)
-from ...model.ignorable import prints_nothing
+from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, SYMBOL_PREFIXES, WITHOUT_VOTE, AgendaItem,
+                               Loc, Meta, Origin, Vote)
+from ...model.ignorable import is_ignorable, prints_nothing
 from ...model.printed_dates import printed_date
 from ...model.undocs import check_base
 from ..source_text import baseless_mark_message, find_uncarried, is_mark
@@ -305,21 +306,38 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             reader.fail(nodes["session_end"], "session_end is before session_start", "E104")
         symbol, number = values["symbol"], values["number"]
         form, shown = NUMBER_FORMS[organ]
-        if not form.fullmatch(number):
+        hidden = dict.fromkeys(ch for ch in symbol if is_ignorable(ch))
+        if hidden:
+            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in hidden)
+            reader.fail(nodes["symbol"], f"symbol {symbol!r} holds {names}, which is never drawn: a symbol "
+                                         "names the document in every output, as the UN prints it; delete it",
+                        "E103")
+        elif not form.fullmatch(number):
             reader.fail(nodes["number"], f"number {number!r} is not a {ORGAN_NAMES[organ]} resolution's "
                                          f"number: write it as the UN does, {shown}", "E108")
         # Parts of an Assembly resolution published apart carry their letters after the number
         # (A/RES/75/245 B, A/RES/75/101 A-B); the number is the resolution's own.
-        elif not re.search("/" + re.escape(number) + r"(?: [A-Z](?:-[A-Z])?)?$", symbol):
-            tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
-            reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
-                                         f"the symbol's number is {tail!r}", "E108")
+        elif not re.fullmatch(re.escape(SYMBOL_PREFIXES[organ] + number) + (_PART if organ == GA else ""), symbol):
+            prefix = SYMBOL_PREFIXES[organ]
+            if symbol.startswith(prefix) and not re.search("/" + re.escape(number) + _PART + "$", symbol):
+                tail = "/".join(symbol.split("/")[-(number.count("/") + 1):])
+                reader.fail(nodes["number"], f"number {number!r} is not the end of the symbol {symbol}; "
+                                             f"the symbol's number is {tail!r}", "E108")
+            else:
+                reader.fail(nodes["symbol"], f"symbol {symbol!r} is not a {ORGAN_NAMES[organ]} resolution's "
+                                             f"symbol: it is {prefix!r} and the number, {prefix + number!r}"
+                                             + (", and a part's letter after a space for a part published "
+                                                "apart ('A/RES/75/245 B')" if organ == GA else ""), "E108")
         _printed_dates_agree(reader, nodes.get("printed"), values)
         _printed_vote_agrees(reader, nodes.get("printed"), values)
         _origin_form_known(reader, nodes.get("origin"), values)
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
+
+
+# A part of an Assembly resolution published apart: its letter, or letters, after the number.
+_PART = r"(?: [A-Z](?:-[A-Z])?)?"
 
 
 def _organ(nodes) -> str:
