@@ -138,12 +138,11 @@ def resolutions(draw):
     if recorded and not vote.count:
         vote = Vote(WITHOUT_VOTE)
     day = dt.date(2020, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3000)))
-    # The number is the end of the symbol, and of the organ's form (E108): an organ the language
-    # data does not know follows the Human Rights Council's rules.
+    # The symbol is the organ's prefix and the number, of the organ's form (E108): an organ the
+    # language data does not know follows the Human Rights Council's rules.
     number = draw(st.from_regex(r"[0-9]{1,3}/[0-9]{1,3}|S-[0-9]{1,2}/[0-9]{1,2}", fullmatch=True))
     meta = Meta(
-        symbol=draw(st.text(alphabet="AHRCES/0123456789.", min_size=1, max_size=10).filter(str.strip))
-        + "/" + number,
+        symbol="A/HRC/RES/" + number,
         number=number, title=draw(plain_words), parent_organ="General Assembly",
         organ=draw(plain_words), session=draw(st.integers(1, 99)), session_name=draw(plain_words),
         session_start=day, session_end=day + dt.timedelta(days=20), agenda_item=draw(plain_words),

@@ -17,7 +17,7 @@ import unicodedata
 from ... import collector, warm_pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
-from ...model.ignorable import is_ignorable
+from ...model.ignorable import is_ignorable, prints_nothing
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
@@ -94,6 +94,19 @@ def _blocks(body: str) -> list:
     tree = warm_pandoc.convert(body.encode("utf-8"), PANDOC_FORMAT, "json")
     with collector.paused():
         return json.loads(tree)["blocks"]
+
+
+def _words(inlines) -> str:
+    """The text of pandoc's ``inlines``, notes and all, as typed: enough to tell whether they
+    print anything."""
+    if isinstance(inlines, dict):
+        kind, content = inlines.get("t"), inlines.get("c")
+        if kind in ("Str", "Code", "Math", "RawInline"):
+            return content if isinstance(content, str) else str(content[-1])
+        return " " if kind in ("Space", "SoftBreak", "LineBreak") else _words(content)
+    if isinstance(inlines, list):
+        return "".join(_words(node) for node in inlines)
+    return ""
 
 
 def _invisible_names(text: str) -> str:
@@ -290,6 +303,7 @@ class _Builder:
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
         self.references = "&#" in src.text
+        self.empty_headings: set = set()     # ids of the heading blocks already refused as empty
         self.errors = []
         self.warnings = []
         self.notes: dict[str, Footnote] = {}
@@ -332,6 +346,13 @@ class _Builder:
                     out.append((child, child_pos or inner_pos))
             else:
                 out.append((block, pos))
+        for block, block_pos in out:
+            if block["t"] == "Header" and id(block) not in self.empty_headings and prints_nothing(_words(block["c"][2])):
+                # (a list's blocks are unwrapped more than once: one error for each heading)
+                self.empty_headings.add(id(block))
+                self.fail(self.loc_of(block_pos), "a heading with no words ('###' alone, or only characters "
+                                                  "that are never drawn): write its words or delete the line",
+                          "E204")
         return out
 
     # -------------------------------------------------------------- structure
