@@ -556,8 +556,10 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 state, after_heading = "preamble", True
             continue
         if block[0].heading and state in ("preamble", "operative") \
+                and block[0].heading_tag not in _OPERATIVE_HEADING_TAGS \
                 and (_ANNEX_LABEL_RE.fullmatch(text) or _ANNEX_WORD_RE.match(text)):
             # The Security Council prints no closing lines: its annex follows the last paragraph.
+            # (A heading between operative paragraphs that reads "Annex" is tagged as one.)
             part_ends()
             state = "adoption"
         if block[0].heading and state in ("preamble", "operative") and block[0].heading_tag == "H2" \
