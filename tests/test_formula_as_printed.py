@@ -153,3 +153,19 @@ def test_an_opening_phrase_cut_by_a_footnote_call_reads_on(tmp_path, language):
     build was refused as a bug in unres."""
     text = _with_opening_cut(language, "[^cut]").rstrip("\n") + "\n\n[^cut]: A note.\n"
     rendered_verified(tmp_path, text, ("akn", "html", "pdf", "docx"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_operative_opening_in_two_italic_runs_reads_on(tmp_path, language):
+    """"*Adopts* *also* the following:" before paragraph 1 (the part's unnumbered opening, as
+    "*Adopte* la déclaration suivante :" of 75/1): print shows the italics as one run, and the
+    source's expectation of the opening now reads them so, as it does for every other paragraph."""
+    text, formula_index, _line = _source(language)
+    lines = text.split("\n")
+    preambular = next(k for k, line in enumerate(lines) if k > formula_index and re.match(r"\*+[^*\s]", line))
+    stars, words = re.match(r"(\*+)([^*]+?)\1", lines[preambular]).groups()
+    one, two = _split(words)
+    colon = "\uff1a" if language == "Chinese" else ":"
+    first = next(k for k, line in enumerate(lines) if re.match(r"1[.-] ", line))
+    lines[first:first] = [f"{stars}{one}{stars} {stars}{two}{stars} {words}{colon}", ""]
+    rendered_verified(tmp_path, "\n".join(lines), ("akn", "html", "pdf", "docx"))

@@ -35,6 +35,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
         if part.opening is not None:
             items.opening(plain_text(part.opening.inlines), _model_opening(part.opening.inlines),
                           part.opening.eid)
+            items.items[-1].italic_run = _model_italic_run(part.opening.inlines)
             _model_breaks(items.items[-1], plain_text(part.opening.inlines), part.opening)
         if part.adopted is not None:
             items.adopted()
