@@ -6,7 +6,8 @@ line so followed. Three kinds of line fell between the two, and every build of t
 as a bug in unres, in all six languages:
 - a character that is never drawn beside the italics (a direction mark, a zero-width space, a
   soft hyphen, a word joiner, a byte-order mark), as text copied from another document brings;
-- the italics set in several runs ("*The Human* *Rights Council*,", or across a line break);
+- the italics set in several runs ("*The Human* *Rights Council*,", or across a line break), or
+  a line break between them and their comma;
 - more than one comma or colon after them ("*The Human Rights Council*,,"), which the PDF
   reader took for a formula and the source for a preambular paragraph.
 The first two are the formula now; the third is a preambular paragraph in every reader. An
@@ -103,8 +104,13 @@ def _broken(stars, words, rest):
     return f"{stars}{one}{stars}\\\n{stars}{two}{stars}{rest}"
 
 
+def _break_before_comma(stars, words, rest):
+    return f"{stars}{words}{stars}\\\n{rest.strip() or ':'}"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("change", [_runs, _broken], ids=["two runs", "a line break"])
+@pytest.mark.parametrize("change", [_runs, _broken, _break_before_comma],
+                         ids=["two runs", "a line break", "a line break before the comma"])
 def test_a_formula_in_several_runs_is_the_formula(tmp_path, language, change):
     text, _words = _with_line(language, change)
     part = read_source("res.md", text.encode("utf-8")).parts[0]

@@ -518,8 +518,9 @@ def is_formula(inlines) -> bool:
     first such paragraph of a part as its formula; writers of the canonical form rely on the same rule.
 
     The rule reads what print shows, as verify's PDF reader does: italics set in several runs
-    ("*The Human* *Rights Council*,", or across a line break) read as one, and characters that
-    are never drawn (a direction mark, a zero-width space, a soft hyphen) count for nothing."""
+    ("*The Human* *Rights Council*,", or across a line break) read as one, a line break before the
+    comma counts as a space, and characters that are never drawn (a direction mark, a zero-width
+    space, a soft hyphen) count for nothing."""
     shown = []
     for node in inlines:
         if isinstance(node, Text):
@@ -537,8 +538,8 @@ def is_formula(inlines) -> bool:
     if not all(isinstance(node, (Emph, Strong, LineBreak)) or (isinstance(node, Text) and not node.text.strip())
                for node in between):
         return False
-    return all(isinstance(t, Text) for t in rest) \
-        and "".join(t.text for t in rest).strip() in FORMULA_ENDS
+    return all(isinstance(t, (Text, LineBreak)) for t in rest) \
+        and "".join(t.text for t in rest if isinstance(t, Text)).strip() in FORMULA_ENDS
 
 
 def _drawn(text: str) -> str:
