@@ -65,3 +65,12 @@ def test_a_direction_mark_before_italics_is_not_named():
     """The UN's Arabic puts a mark before a paragraph's italics now and then: Markdown reads the
     italics all the same, and nothing is said of it."""
     read_source("res.md", (FRONT + BODY.replace("*Recalling*", "\u200f*Recalling*")).encode("utf-8"))
+
+
+@pytest.mark.parametrize("char", sorted(NEVER_DRAWN))
+def test_a_note_of_characters_never_drawn_is_empty(char):
+    """A note that holds nothing but such characters prints a number over nothing: E306, as an
+    empty note is."""
+    text = FRONT + BODY.replace("[^a]: A/HRC/99/1.", f"[^a]: {NEVER_DRAWN[char]}")
+    [empty] = [d for d in _errors(text) if d.code == "E306"]
+    assert "never drawn" in empty.message

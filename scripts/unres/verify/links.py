@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..model.document import Link, Resolution, walk_inlines
+from ..model.document import Link, OperativeParagraph, Resolution, Table, walk_inlines
 from ..xmlsafe import safe_parser
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -32,8 +32,19 @@ def model_links(res: Resolution) -> list:
     from ..model.citations import inline_lists
     from ..model.presentation import present
     lists = [list(present(res).origin_inlines)] + [inlines for _o, inlines, _s in inline_lists(res)]
+    lists += [cell for table in _tables(res) for cell in table.cells()]
     return [node.target for inlines in lists for node in walk_inlines(inlines)
             if isinstance(node, Link) and _live(node.target)]
+
+
+def _tables(res: Resolution) -> list:
+    """Every table: an annex's or an adopted text's, and those a paragraph prints under its words
+    (a link typed in a cell is one of the body's; ``inline_lists`` leaves cells to the tables)."""
+    holders = res.annexes + [part.adopted for part in res.parts if part.adopted is not None]
+    blocks = [b for holder in holders for b in holder.blocks]
+    paragraphs = res.operative + [b for b in blocks if isinstance(b, OperativeParagraph)]
+    return [b for b in blocks if isinstance(b, Table)] \
+        + [u for p in paragraphs for u in p.under if isinstance(u, Table)]
 
 
 def html_links(root) -> list:

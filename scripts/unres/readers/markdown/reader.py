@@ -21,7 +21,7 @@ from ...model.ignorable import is_ignorable, prints_nothing
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
-                               ends_with_comma, ends_with_semicolon, is_formula)
+                               ends_with_comma, ends_with_semicolon, is_formula, plain_text)
 from .. import source_text
 from . import block_positions, front_matter, indentation, link_targets, note_calls
 
@@ -304,6 +304,7 @@ class _Builder:
         # bring in a character no output can carry, so only then is each word checked.
         self.references = "&#" in src.text
         self.empty_headings: set = set()     # ids of the heading blocks already refused as empty
+        self.in_cell = False                 # reading a table's cell
         self.errors = []
         self.warnings = []
         self.notes: dict[str, Footnote] = {}
@@ -701,11 +702,13 @@ class _Builder:
             out = []
             for cell in row[1]:
                 inlines = []
+                self.in_cell = True
                 for inner in cell[4]:
                     if inner["t"] in ("Plain", "Para"):
                         inlines += self.inlines(inner["c"])
                     else:
                         self.unsupported(inner, loc)
+                self.in_cell = False
                 out.append(_normalise(inlines))
             return out
         heading = [cells(row) for row in head[1]]
@@ -1068,6 +1071,10 @@ class _Builder:
         if self.note_depth:
             self.fail(loc, f"footnote [^{key}] is called inside another footnote", "E304")
             return Text("")
+        if self.in_cell:
+            self.fail(loc, f"footnote [^{key}] is called inside a table's cell: a table's notes stand "
+                           "under it, as paragraphs after it (or call the note from the words above the table)",
+                      "E308")
         if key in self.calls:
             self.fail(loc, f"footnote [^{key}] is called a second time (first call at line "
                            f"{self.calls[key].line}); each footnote is called once", "E305")
@@ -1148,8 +1155,9 @@ class _Builder:
             if key not in self.calls:
                 self.fail(note.loc, f"footnote [^{key}] is defined but never called{_invisible_in(key, 'its label')}",
                           "E302")
-            elif not note.paragraphs:
-                self.fail(note.loc, f"footnote [^{key}] is empty", "E306")
+            elif not note.paragraphs or all(prints_nothing(plain_text(p)) for p in note.paragraphs):
+                self.fail(note.loc, f"footnote [^{key}] is empty" + (" (it holds only characters that are never drawn)"
+                                                                  if note.paragraphs else ""), "E306")
 
 
 # UN style: English quotation marks, double outside and single inside.
