@@ -62,6 +62,11 @@ class Version:
         return bcp47(self.meta.language)
 
     @property
+    def symbol(self) -> str:
+        """The resolution's symbol as the bags name it, one for all its language versions."""
+        return same_symbol(self.meta.symbol)
+
+    @property
     def stem(self) -> str:
         return symbol_stem(self.meta.symbol)
 
@@ -82,8 +87,14 @@ class BagPlan:
         """symbol -> its versions, in the order of the payload."""
         out: dict = {}
         for v in self.versions:
-            out.setdefault(v.meta.symbol, []).append(v)
+            out.setdefault(v.symbol, []).append(v)
         return out
+
+
+def same_symbol(symbol: str) -> str:
+    """One spelling of a symbol for all its language versions: the Chinese versions of the
+    Security Council's write "S/RES/2521(2020)", the others "S/RES/2521 (2020)"."""
+    return re.sub(r"\s*\(", " (", symbol)
 
 
 def symbol_stem(symbol: str) -> str:
@@ -99,12 +110,13 @@ def group_key(meta: Meta, per: str) -> str:
     """The symbol the bag is named after: the resolution's, or its session's. The Security Council
     has no sessions: its resolutions are numbered on through the years, each symbol ending with its
     year, so its "session" is the year ('S/RES (2020)', packaged as S_RES_2020)."""
+    symbol = same_symbol(meta.symbol)
     if per == "resolution":
-        return meta.symbol
+        return symbol
     if meta.organ_key == SC:
-        match = _SYMBOL_YEAR_RE.search(meta.symbol)
-        return f"{meta.symbol.rsplit('/', 1)[0]} ({match.group(1)})" if match else ""
-    return meta.symbol.rsplit("/", 1)[0]
+        match = _SYMBOL_YEAR_RE.search(symbol)
+        return f"{symbol.rsplit('/', 1)[0]} ({match.group(1)})" if match else ""
+    return symbol.rsplit("/", 1)[0]
 
 
 def plan_bags(versions, per: str) -> list:
@@ -114,7 +126,7 @@ def plan_bags(versions, per: str) -> list:
     seen: dict = {}
     diags = []
     for v in versions:
-        key = (v.meta.symbol, v.lang)
+        key = (v.symbol, v.lang)
         if key in seen:
             diags.append(error(_loc(v, "language"),
                                f"{v.meta.symbol} in {v.meta.language} is also {seen[key].source}: a bag "
@@ -131,11 +143,12 @@ def plan_bags(versions, per: str) -> list:
         groups.setdefault(group, []).append(v)
     by_symbol: dict = {}
     for v in seen.values():
-        by_symbol.setdefault(v.meta.symbol, []).append(v)
+        by_symbol.setdefault(v.symbol, []).append(v)
     for symbol, vs in by_symbol.items():
         first = min(vs, key=lambda v: v.lang)
         for v in vs:
-            if (v.meta.number, v.meta.adoption_date) != (first.meta.number, first.meta.adoption_date):
+            if (same_symbol(v.meta.number), v.meta.adoption_date) \
+                    != (same_symbol(first.meta.number), first.meta.adoption_date):
                 diags.append(error(_loc(v, "adoption_date"),
                                    f"{symbol} ({v.lang}) is resolution {v.meta.number} adopted on "
                                    f"{v.meta.adoption_date}, its {first.lang} version ({first.source}) "
@@ -153,7 +166,7 @@ def plan_bags(versions, per: str) -> list:
                     diags.append(diag)
     if diags:
         raise SourceError(diags)
-    return [BagPlan(symbol_stem(key), sorted(vs, key=lambda v: (v.meta.symbol, v.lang)))
+    return [BagPlan(symbol_stem(key), sorted(vs, key=lambda v: (v.symbol, v.lang)))
             for key, vs in sorted(groups.items())]
 
 

@@ -307,14 +307,14 @@ def parse(front: str, path: str, first_line: int) -> Meta:
         symbol, number = values["symbol"], values["number"]
         form, shown = NUMBER_FORMS[organ]
         hidden = dict.fromkeys(ch for ch in symbol if is_ignorable(ch))
-        if hidden:
+        if not form.fullmatch(number):
+            reader.fail(nodes["number"], f"number {number!r} is not a {ORGAN_NAMES[organ]} resolution's "
+                                         f"number: write it as the UN does, {shown}", "E108")
+        elif hidden:
             names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in hidden)
             reader.fail(nodes["symbol"], f"symbol {symbol!r} holds {names}, which is never drawn: a symbol "
                                          "names the document in every output, as the UN prints it; delete it",
                         "E103")
-        elif not form.fullmatch(number):
-            reader.fail(nodes["number"], f"number {number!r} is not a {ORGAN_NAMES[organ]} resolution's "
-                                         f"number: write it as the UN does, {shown}", "E108")
         # Parts of an Assembly resolution published apart carry their letters after the number
         # (A/RES/75/245 B, A/RES/75/101 A-B); the number is the resolution's own.
         elif not re.fullmatch(re.escape(SYMBOL_PREFIXES[organ] + number) + (_PART if organ == GA else ""), symbol):

@@ -17,11 +17,11 @@ import unicodedata
 from ... import collector, warm_pandoc
 from ...errors import SourceError, error, warning
 from ...model import citations, languages, transforms
-from ...model.ignorable import is_ignorable, prints_nothing
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
                                Strong, SubParagraph, Subscript, Superscript, Table, Text, ends_with_colon,
                                ends_with_comma, ends_with_semicolon, is_formula, plain_text)
+from ...model.ignorable import is_ignorable, prints_nothing
 from .. import source_text
 from . import block_positions, front_matter, indentation, link_targets, note_calls
 
@@ -348,8 +348,9 @@ class _Builder:
             else:
                 out.append((block, pos))
         for block, block_pos in out:
-            if block["t"] == "Header" and id(block) not in self.empty_headings and prints_nothing(_words(block["c"][2])):
-                # (a list's blocks are unwrapped more than once: one error for each heading)
+            # (a list's blocks are unwrapped more than once: one error for each heading)
+            if block["t"] == "Header" and id(block) not in self.empty_headings \
+                    and prints_nothing(_words(block["c"][2])):
                 self.empty_headings.add(id(block))
                 self.fail(self.loc_of(block_pos), "a heading with no words ('###' alone, or only characters "
                                                   "that are never drawn): write its words or delete the line",
@@ -488,7 +489,7 @@ class _Builder:
         self._check_footnotes()
         if self.explain:
             self.errors = _explain_indentation(self.src, meta, self.errors)
-        hidden = _hidden_starts(self.raw_lines)
+        hidden = _hidden_starts(self.raw_lines) if self.errors else {}
         if hidden:
             self.errors = [_with_hidden_start(self.raw_lines, hidden, d) for d in self.errors]
         if self.errors:
