@@ -6,6 +6,7 @@ class's code. Anything else is a bug and shows a traceback.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -95,3 +96,11 @@ def warning(loc: Optional[Loc], message: str, code: str) -> Diagnostic:
 
 def tool_error(message: str, code: str, loc: Optional[Loc] = None) -> ToolError:
     return ToolError([error(loc, message, code)])
+
+
+def named_characters(chars, limit: int = 6) -> str:
+    """'U+0915 DEVANAGARI LETTER KA, U+0916 …' for the first ``limit`` of ``chars`` (each once), as
+    a message names characters that may not show."""
+    chars = list(dict.fromkeys(chars))
+    names = [f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in chars[:limit]]
+    return ", ".join(names) + (f" and {len(chars) - limit} more" if len(chars) > limit else "")

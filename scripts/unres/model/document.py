@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar, Optional, Union
 
-from .ignorable import is_ignorable
+from .ignorable import drawn
 from .languages import organ_key as _organ_key
 from .typography import smart_text
 
@@ -450,6 +450,12 @@ class Resolution:
         return [p for part in self.parts for p in part.preamble]
 
     @property
+    def holders(self) -> list:
+        """What holds blocks of its own (headings, paragraphs, tables): the annexes, then the
+        texts the parts adopt."""
+        return self.annexes + [part.adopted for part in self.parts if part.adopted is not None]
+
+    @property
     def operative(self) -> list[OperativeParagraph]:
         """Every numbered operative paragraph, its sections' after a part's own."""
         return [p for part in self.parts
@@ -524,7 +530,7 @@ def is_formula(inlines) -> bool:
     shown = []
     for node in inlines:
         if isinstance(node, Text):
-            node = Text(_drawn(node.text))
+            node = Text(drawn(node.text))
             if not node.text:
                 continue
         if not isinstance(node, NoteRef):
@@ -540,10 +546,6 @@ def is_formula(inlines) -> bool:
         return False
     return all(isinstance(t, (Text, LineBreak)) for t in rest) \
         and "".join(t.text for t in rest if isinstance(t, Text)).strip() in FORMULA_ENDS
-
-
-def _drawn(text: str) -> str:
-    return "".join(ch for ch in text if not is_ignorable(ch))
 
 
 def walk_subparagraphs(items):

@@ -20,3 +20,8 @@ def is_ignorable(ch: str) -> bool:
 def prints_nothing(text: str) -> bool:
     """Whether ``text`` holds nothing but white space and characters that are never drawn."""
     return all(ch.isspace() or is_ignorable(ch) for ch in text)
+
+
+def drawn(text: str) -> str:
+    """``text`` without the characters that are never drawn."""
+    return "".join(ch for ch in text if not is_ignorable(ch))

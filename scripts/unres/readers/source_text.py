@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..errors import SourceError, error
+from ..errors import SourceError, error, named_characters
 from ..model.document import Loc
 
 # A real resolution, annexes included, is well under 1 MB; 10,000 operative
@@ -108,8 +108,7 @@ def is_mark(char: str) -> bool:
 def baseless_mark_message(char: str, where: str) -> str:
     """Why a combining mark that opens a run of printed text (``where``) is refused: no letter is
     there for it to combine with, and the PDF's shaping draws it on a dotted circle."""
-    name = unicodedata.name(char, "")
-    return (f"U+{ord(char):04X}{' ' + name if name else ''} {where}, so it has no letter to combine "
+    return (f"{named_characters(char)} {where}, so it has no letter to combine "
             "with and the PDF would draw it on a dotted circle (◌); put it right after its letter, "
             "in the same run of text, or delete it")
 

@@ -143,8 +143,7 @@ def _notes_in_closing_words(res: Resolution) -> dict:
     """{note number: the anchor of the closing words that call it}: a note called after a
     paragraph's sub-paragraphs is called from those words, not from the paragraph's first."""
     out = {}
-    holders = res.annexes + [part.adopted for part in res.parts if part.adopted is not None]
-    paragraphs = res.operative + [b for holder in holders for b in holder.blocks]
+    paragraphs = res.operative + [b for holder in res.holders for b in holder.blocks]
     for item in [*paragraphs, *(s for p in paragraphs for s in walk_subparagraphs(getattr(p, "children", [])))]:
         for node in walk_inlines(getattr(item, "wrapup", None) or []):
             if isinstance(node, NoteRef):

@@ -40,8 +40,7 @@ def model_links(res: Resolution) -> list:
 def _tables(res: Resolution) -> list:
     """Every table: an annex's or an adopted text's, and those a paragraph prints under its words
     (a link typed in a cell is one of the body's; ``inline_lists`` leaves cells to the tables)."""
-    holders = res.annexes + [part.adopted for part in res.parts if part.adopted is not None]
-    blocks = [b for holder in holders for b in holder.blocks]
+    blocks = [b for holder in res.holders for b in holder.blocks]
     paragraphs = res.operative + [b for b in blocks if isinstance(b, OperativeParagraph)]
     return [b for b in blocks if isinstance(b, Table)] \
         + [u for p in paragraphs for u in p.under if isinstance(u, Table)]

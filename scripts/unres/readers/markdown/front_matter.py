@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 import yaml
 
-from ...errors import SourceError, error
+from ...errors import SourceError, error, named_characters
 from ...model import languages
 from ...model.document import (GA, HRC, NUMBER_FORMS, RECORDED, SC, SYMBOL_PREFIXES, WITHOUT_VOTE, AgendaItem,
                                Loc, Meta, Origin, Vote)
@@ -64,6 +63,10 @@ VOTE_LISTS = ("in_favour", "against", "abstaining")
 VOTE_TOTALS = ("in_favour_total", "against_total", "abstaining_total")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MAX_TEXT = 2000
+
+
+# A part of an Assembly resolution published apart: its letter, or letters, after the number.
+_PART = r"(?: [A-Z](?:-[A-Z])?)?"
 
 
 class _Reader:
@@ -311,10 +314,9 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             reader.fail(nodes["number"], f"number {number!r} is not a {ORGAN_NAMES[organ]} resolution's "
                                          f"number: write it as the UN does, {shown}", "E108")
         elif hidden:
-            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in hidden)
-            reader.fail(nodes["symbol"], f"symbol {symbol!r} holds {names}, which is never drawn: a symbol "
-                                         "names the document in every output, as the UN prints it; delete it",
-                        "E103")
+            reader.fail(nodes["symbol"], f"symbol {symbol!r} holds {named_characters(hidden)}, which is never "
+                                         "drawn: a symbol names the document in every output, as the UN prints "
+                                         "it; delete it", "E103")
         # Parts of an Assembly resolution published apart carry their letters after the number
         # (A/RES/75/245 B, A/RES/75/101 A-B); the number is the resolution's own.
         elif not re.fullmatch(re.escape(SYMBOL_PREFIXES[organ] + number) + (_PART if organ == GA else ""), symbol):
@@ -334,10 +336,6 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
-
-
-# A part of an Assembly resolution published apart: its letter, or letters, after the number.
-_PART = r"(?: [A-Z](?:-[A-Z])?)?"
 
 
 def _organ(nodes) -> str:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from ... import collector, warm_pandoc
-from ...errors import SourceError, error, warning
+from ...errors import SourceError, error, named_characters, warning
 from ...model import citations, languages, transforms
 from ...model.document import (AdoptedText, Annex, Emph, Footnote, Formula, Heading, LineBreak, Link, Loc, NoteRef,
                                OperativeParagraph, Paragraph, Part, PreambularParagraph, Resolution, Section,
@@ -111,8 +111,7 @@ def _words(inlines) -> str:
 
 def _invisible_names(text: str) -> str:
     """'U+200B ZERO WIDTH SPACE, …' for the characters of ``text`` that are never drawn."""
-    found = dict.fromkeys(ch for ch in text if is_ignorable(ch))
-    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in found)
+    return named_characters(ch for ch in text if is_ignorable(ch))
 
 
 def _invisible_in(text: str, what: str) -> str:
@@ -913,7 +912,7 @@ class _Builder:
                           "which no output can carry; delete it", "E505")
             if self.placed and self.guessable and not self.straight and self._may_be_guessed(content):
                 raise _NeedsPlaces
-            if content and source_text.is_mark(content[0]) and (not out or not isinstance(out[-1], (str, Text))):
+            if content and (not out or not isinstance(out[-1], (str, Text))) and source_text.is_mark(content[0]):
                 where = (f"follows {_RUN_NAMES.get(type(out[-1]), 'markup')}" if out else
                          "opens a run of text (a paragraph's or a cell's words, italics, bold, a link's text)")
                 self.fail(self.word_loc(pos), source_text.baseless_mark_message(content[0], where), "E506")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ...errors import tool_error
+from ...errors import named_characters, tool_error
 
 FAMILY = "Liberation Serif"
 # Upright, bold, italic and bold italic are all used by the layout.
@@ -107,16 +106,10 @@ def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None
     faces = " or ".join(sorted(allowed, key=lambda face: face != FAMILY))
     reasons = []
     if others:
-        reasons.append(f"{_named(strays)} {'is' if len(strays) == 1 else 'are'} not in {faces} and "
+        reasons.append(f"{named_characters(strays)} {'is' if len(strays) == 1 else 'are'} not in {faces} and "
                        f"would be drawn with {', '.join(others)}")
     if missing:
-        reasons.append(f"no installed font has {_named(missing)}")
+        reasons.append(f"no installed font has {named_characters(missing)}")
     loc = locate(strays + missing) if locate else None
     raise tool_error("; ".join(reasons) + "; replace those characters in the source "
                      f"or install a {FAMILY} that has them", "T-FONT-FALLBACK", loc)
-
-
-def _named(chars, limit: int = 6) -> str:
-    """'U+0915 DEVANAGARI LETTER KA, U+0916 …' for the first ``limit`` characters."""
-    names = [f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in chars[:limit]]
-    return ", ".join(names) + (f" and {len(chars) - limit} more" if len(chars) > limit else "")
