@@ -258,3 +258,55 @@ def test_a_page_whose_notes_move_again_once_loosened_breaks_before_the_calling_b
         pdf.write_pdf = write
     assert data.startswith(b"%PDF")
     assert any(placement.broken for placement in seen), "the second repair was not reached"
+
+
+# A/RES/75/253 B with one heading typed as a heading and a paragraph ("### Standards of
+# accommodation" / "for air travel"), its first long preambular paragraph lengthened by these
+# many words: on each, the block calling notes 10 and 11 was broken to start page 5 and note 11
+# still went to page 6 (O-FOOTNOTE-PAGE, nothing published), in 24 of 30 lengths from 0 to 29.
+# The page, loosened, let the first line of its last paragraph take the note's room.
+SHIFTS = [0, 6, 12, 18, 23]
+
+
+@pytest.mark.parametrize("shift", SHIFTS)
+def test_a_note_whose_calling_block_starts_its_page_stays_there(tmp_path, shift):
+    """The calling block starts its page already and its note moves all the same: the block that
+    the page's last line opens goes to the next page, and every note is on its call's page."""
+    from conftest import CORPUS
+    from unres.readers.akn.reader import import_akn
+    from unres.writers.markdown import render_markdown
+
+    path = CORPUS / "un-akn-ga" / "75session" / "English" / "75_253B_E.xml"
+    if not path.is_file():
+        pytest.skip(f"the UN's file is not at {path}")
+    text = render_markdown(import_akn(path)[0])
+    heading = "### Standards of accommodation for air travel\n"
+    assert heading in text
+    lines = text.replace(heading, "### Standards of accommodation\n\nfor air travel\n").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("*") and len(line) > 80
+                 and not line.rstrip().endswith(("*,", ",*", "*:")))
+    lines[first] = lines[first].rstrip(",") + " word" * shift + ","
+    source = tmp_path / "r.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    res = read_source(str(source))
+    seen = []
+    write = pdf.write_pdf
+
+    def recording(*args, **kwargs):
+        result = write(*args, **kwargs)
+        if kwargs.get("placement") is not None:
+            seen.append(kwargs["placement"])
+        return result
+
+    pdf.write_pdf = recording
+    try:
+        data = pdf.render(res, {"akn": akn.render(res, {})})
+    finally:
+        pdf.write_pdf = write
+    document = pypdf.PdfReader(io.BytesIO(data))
+    assert len(seen) == 1, "the document was laid out again from its HTML"
+    calling = next(note.called_from for note in res.footnotes if str(note.marker) == "11")
+    assert seen[0].broken - {calling}, f"the page's last block was not moved: {seen[0].broken}"
+    texts = [page.extract_text() for page in document.pages]
+    call = next(n for n, t in enumerate(texts) if "Advisory Committee,11" in t.replace("\n", " "))
+    assert "11A/75/7/Add.39" in texts[call].replace(" ", "")

@@ -6,7 +6,9 @@ under its call's line is handled before layout by ``footnote-policy: line`` in t
 (the line goes over with its note). Moving notes to fit a line cannot be ruled out by CSS, so it
 is repaired where it happens: when a page is made with notes carried on to the next, that page's
 blocks are loosened (``orphans`` and ``widows`` 1) and it is marked for re-making; if its notes move again,
-the blocks that call them start a new page. The pass of WeasyPrint's pagination loop
+the blocks that call them start a new page, and where they start one already, the block that the
+page's last line opens goes to the next (once loosened, a block's first line may take notes off the
+page to fit at its foot). The pass of WeasyPrint's pagination loop
 (``layout_document``, the one that re-makes pages whose counters changed) ends there, as it ends
 on a document's last page, and the next pass lays out again from the marked page, keeping the
 pages before it, without parsing, styling or building boxes again.
@@ -57,9 +59,17 @@ class Placement:
             for box in edited:
                 box.style["orphans"] = box.style["widows"] = 1
         else:
-            ids = {self.calling_blocks.get(_note_id(note)) for note in notes} - self.broken - {None}
+            calling = {self.calling_blocks.get(_note_id(note)) for note in notes} - {None}
+            ids = calling - self.broken
             from weasyprint.formatting_structure.boxes import BlockLevelBox
             edited = [box for box in _descendants(root) if _anchor(box) in ids and isinstance(box, BlockLevelBox)]
+            if not edited:
+                # The calling blocks start their page already, yet the notes moved: where the
+                # page's last line opens a block, WeasyPrint took notes off the page to fit that
+                # line rather than put its block on the next page. That block goes there.
+                edited = [box for box in [_block_opened_last(root)]
+                          if box is not None and _anchor(box) not in self.broken
+                          and _anchor(box) not in calling]
             if not edited:
                 return None
             for box in edited:
@@ -85,6 +95,34 @@ def _descendants(box):
     yield box
     for child in getattr(box, "children", ()):
         yield from _descendants(child)
+
+
+def _block_opened_last(root):
+    """The outermost block with an id that the page's last line opens (the line is the first
+    of that block and of every block between them), or None."""
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    def last_line(box, chain):
+        if isinstance(box, LineBox):
+            return box, chain
+        for child in reversed(getattr(box, "children", ())):
+            found = last_line(child, chain + (box,))
+            if found is not None:
+                return found
+        return None
+
+    found = last_line(root, ())
+    if found is None:
+        return None
+    first, chain = found
+    opened = None
+    for box in reversed(chain):
+        if not box.children or box.children[0] is not first:
+            break
+        if _anchor(box) is not None:
+            opened = box
+        first = box
+    return opened
 
 
 def _blocks_under_ids(root):
