@@ -406,6 +406,22 @@ def test_a_link_into_the_translators_file_share_keeps_its_text_only(tmp_path):
     assert [w.code for w in warnings] == ["W629"]
 
 
+@pytest.mark.parametrize("empty", ['<ref href="https://undocs.org/A/75/1"/>',
+                                   '<ref href="https://undocs.org/A/75/1"> </ref>',
+                                   '<a href="https://undocs.org/A/75/1">\u200b</a>',
+                                   '<ref href="https://undocs.org/A/75/1"><i>\u00ad</i></ref>'])
+def test_a_link_that_prints_no_text_is_left_out(tmp_path, empty):
+    """A source's link must print some text (E222); one under no word is dropped with W706, at
+    its line, and the source written reads back."""
+    path = _write(tmp_path, _doc(subs=0), (), "empty-link.xml")
+    path.write_text(path.read_text(encoding="utf-8").replace("to act;", f"to act {empty};"),
+                    encoding="utf-8")
+    res, warnings = import_akn(path)
+    assert [w.loc.line for w in warnings if w.code == "W706"] == [_line(path, "to act ")]
+    assert not [node for node in res.operative[0].inlines if isinstance(node, Link)]
+    read_source("empty-link.md", render_markdown(res).encode("utf-8"))
+
+
 def test_a_number_printed_twice_is_refused_once_saying_why(tmp_path):
     path = _write(tmp_path, _doc(subs=0), (), "twice.xml")
     path.write_text(path.read_text(encoding="utf-8").replace("<num>3.</num>", "<num>2.</num>"),

@@ -18,7 +18,8 @@ from lxml import etree
 from ...errors import warning
 from ...model import languages
 from ...model.document import (Emph, Footnote, LineBreak, Link, Loc, NoteRef, Strong, Subscript, Superscript,
-                               Text)
+                               Text, plain_text)
+from ...model.ignorable import prints_nothing
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -291,7 +292,12 @@ def _raw_element(el, ctx: InlineContext) -> list:
             ctx.warn(el, f"a link to {href!r} leads nowhere a reader can follow; its text is kept "
                          "without the link", "W629")
             return _raw_children(el, ctx)
-        return [Link(href, _raw_children(el, ctx))]
+        children = _raw_children(el, ctx)
+        if prints_nothing(plain_text(children)):
+            # A source's link must print some text (E222): one under no word is dropped.
+            ctx.warn(el, f"a link to {href!r} prints no text; it is left out", "W706")
+            return children
+        return [Link(href, children)]
     if name in ("eol", "br", "eop"):
         return [LineBreak()]
     if name == "authorialNote" or name == "note":

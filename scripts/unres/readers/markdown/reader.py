@@ -965,6 +965,11 @@ class _Builder:
             self.link_depth += 1
             text = self.inlines(content[1], pos)
             self.link_depth -= 1
+            if prints_nothing(plain_text(text)):
+                # Its address would be carried under no printed word, where no reader sees it.
+                self.fail(self.word_loc(_attr_pos(content[0]) or pos),
+                          f"the link to {content[2][0]!r} prints no text: write what it cites "
+                          "between the brackets ('[A/RES/75/1](…)')", "E222")
             out.append(Link(content[2][0], text))
         elif kind == "Image":
             self.fail(self.word_loc(_attr_pos(content[0]) or pos), "images are not allowed in a resolution's text", "E209")
