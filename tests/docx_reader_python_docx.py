@@ -4,7 +4,8 @@ Kept (commit 424da2d's ``unres.verify.read.docx``, its imports made absolute) as
 tests/test_docx_reader.py compares the reader with: what it reads where must follow the reader's
 rules (7edc1d3: an adopted text's tables are the text's; a part's last paragraph, when the part
 ends with no numbered one, is its operative paragraph printed without a number; 6851207: the stop after each
-vote list is read with its States), so that only the way the package,
+vote list is read with its States; each part's formula is read, and the headers and footers
+are checked by the reader's own rule), so that only the way the package,
 paragraphs, styles and cells are reached differs.
 """
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from types import SimpleNamespace
+
 from lxml import etree
 
 from unres.xmlsafe import safe_parser
@@ -19,6 +22,7 @@ from unres.verify import links
 from unres.verify.fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from unres.verify.read.common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
+from unres.verify.read.docx import _running_text_problems
 from unres.verify.read.html import _opened
 
 
@@ -111,6 +115,13 @@ def extract_docx(path) -> Fingerprint:
     if document.tables:
         first_row = document.tables[0].rows[0].cells
         fp.symbol = normalise(first_row[-1].text)
+    # The headers and footers, as python-docx's package holds them (the rule is the reader's).
+    parts = SimpleNamespace(roots={}, content_type={})
+    for part in document.part.package.iter_parts():
+        if hasattr(part, "_element"):
+            parts.roots[str(part.partname)] = part._element
+            parts.content_type[str(part.partname)] = part.content_type
+    fp.problems += _running_text_problems(parts, fp.symbol)
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:
@@ -171,6 +182,7 @@ def extract_docx(path) -> Fingerprint:
                 items.part_starts()
             boundary = False
             calls += [(c, None) for _, _, c in segs if c]
+            fp.formulas.append(flat)
             continue
         if boundary and not style.startswith("H1G"):
             items.sectioned, boundary = True, False

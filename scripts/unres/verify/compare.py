@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from itertools import zip_longest
 from urllib.parse import quote
 
 from ..model.state_names import capitals
@@ -132,6 +133,8 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     for section in SECTIONS:
         mapping[section] = _compare_items(rep, section, source.section(section),
                                           got.section(section), fields)
+    if "texts" in fields:
+        _compare_formulas(rep, source, got, fields)
     if "notes" in fields:
         _compare_notes(rep, source, got, mapping)
     _compare_vote(rep, source, got, fields)
@@ -140,6 +143,20 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     if "printed" in fields and got.printed_text is not None:
         _compare_printed(rep, source, got)
     return rep.lines
+
+
+def _compare_formulas(rep, source: Fingerprint, got: Fingerprint, fields) -> None:
+    """Each part's enacting formula, in order."""
+    several = max(len(source.formulas), len(got.formulas)) > 1
+    for n, (want, have) in enumerate(zip_longest(source.formulas, got.formulas), start=1):
+        where = f"formula {n}" if several else "formula"
+        line = source.formula_lines[n - 1] if want is not None else None
+        if have is None:
+            rep.add(where, f"{_quote(want)} is not printed", line)
+        elif want is None:
+            rep.add(where, f"{_quote(have)} where the source has none")
+        elif not _same_text(have, want, fields):
+            rep.add(where, "text " + text_difference(have, want, "spacing" not in fields), line)
 
 
 def _as_sent(url: str) -> str:

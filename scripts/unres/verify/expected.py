@@ -87,6 +87,9 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     fp.printed = _model_printed(res)
+    formulas = [part.formula for part in res.parts if part.formula is not None]
+    fp.formulas = [normalise(plain_text(formula.inlines)) for formula in formulas]
+    fp.formula_lines = [formula.loc.line if formula.loc is not None else None for formula in formulas]
     fp.title_printed, fp.vote_printed = pres.print_title, pres.print_vote
     return fp
 
@@ -125,8 +128,13 @@ def _model_printed(res: Resolution) -> list:
     """What the tool prints around the text, in print order, in the resolution's language."""
     pres = present(res)
     lines = ("language_line", "original") if pres.language_line_above else ("original", "language_line")
-    strings = [(key, getattr(pres, key)) for key in ("united_nations", "distr", "issue_date", *lines,
-                                                      "session_dates", "agenda_item")]
+    strings = [(key, getattr(pres, key)) for key in ("united_nations", "masthead_organ", "distr", "issue_date",
+                                                      *lines)]
+    if pres.organ == "hrc":
+        strings.append(("organ", res.meta.organ))
+    if pres.organ != "sc":
+        strings.append(("session_name", res.meta.session_name))
+    strings += [(key, getattr(pres, key)) for key in ("session_dates", "agenda_item")]
     strings += [("agenda_title", title) for title in pres.agenda_titles]
     if pres.print_title:
         strings += [("adopted_by", pres.adopted_by), ("origin", pres.origin), ("title_number", pres.title_number)]

@@ -268,6 +268,10 @@ class Fingerprint:
     # side all its text, in which each must be found in that order (see squash()).
     printed: list = field(default_factory=list)
     printed_text: Optional[str] = None
+    # Each part's enacting formula ("The Human Rights Council,"), normalised, in order; on the
+    # source side with the line of each in ``formula_lines``.
+    formulas: list = field(default_factory=list)
+    formula_lines: list = field(default_factory=list)
     # Source side: whether the organ prints the title and the vote (the Security Council prints
     # neither its title nor, like the Assembly, its vote; the AKN keeps the vote as metadata).
     title_printed: bool = True
@@ -549,5 +553,6 @@ def without_marks(fp: "Fingerprint") -> "Fingerprint":
     if out.vote is not None:
         out.vote.lists = {k: [strip(s) for s in v] for k, v in out.vote.lists.items()}
     out.printed = [(key, strip(text)) for key, text in out.printed]
+    out.formulas = [strip(text) for text in out.formulas]
     out.printed_text = strip(out.printed_text)
     return out

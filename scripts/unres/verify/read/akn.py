@@ -92,6 +92,8 @@ def extract_akn(path) -> Fingerprint:
     # The resolution's own body only: an annex (attachments) has a mainBody of its own. In a
     # resolution of several parts the preambular paragraphs are hcontainers inside each part.
     for st in statements:
+        for formula in st.iterfind("a:preamble/a:formula", ns):
+            fp.formulas.append(_akn_text(formula))
         for container in st.iterfind("a:preamble/a:container", ns):
             # Its words, then the items of the list they introduce, if any.
             points = container.findall("a:blockList/a:item", ns)

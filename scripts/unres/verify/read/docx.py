@@ -11,7 +11,7 @@ from .. import links
 from ..fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from .common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
-from .docx_package import open_document, styles_root
+from .docx_package import FOOTER, HEADER, open_document, styles_root
 from .html import _opened
 
 
@@ -156,6 +156,54 @@ def _run_text(r) -> str:
     return "".join(out)
 
 
+_FLD_CHAR, _INSTR, _FLD_SIMPLE = (f"{{{W_NS}}}{tag}" for tag in ("fldChar", "instrText", "fldSimple"))
+
+
+def _running_text_problems(package, symbol) -> list:
+    """What the headers and footers print that they should not: a header prints the symbol
+    the masthead has, or nothing (the first page's); a footer that numbers the pages prints
+    nothing but its PAGE field, whose number Word computes (the first page's footer, with its
+    job number and codes, is no part of the text, as in the PDF)."""
+    out = []
+    for partname in sorted(package.roots):
+        kind = package.content_type.get(partname)
+        if kind not in (HEADER, FOOTER):
+            continue
+        root, part = package.roots[partname], partname.lstrip("/")
+        if kind == HEADER:
+            for p in root.iter(f"{{{W_NS}}}p"):
+                text = normalise(_paragraph_text(p))
+                if text and text != symbol:
+                    out.append(f'running header in {part} reads "{text}" where the masthead has "{symbol}"')
+            continue
+        instructions = [normalise(el.text or "") for el in root.iter(_INSTR)]
+        instructions += [normalise(el.get(f"{{{W_NS}}}instr") or "") for el in root.iter(_FLD_SIMPLE)]
+        if not instructions:
+            continue
+        literal = normalise(" ".join(_outside_fields(p) for p in root.iter(f"{{{W_NS}}}p")))
+        if any(i.split()[:1] != ["PAGE"] for i in instructions):
+            out.append(f"page number field in {part} is {' '.join(instructions)!r}, not PAGE")
+        if literal:
+            out.append(f'page number in {part} prints "{literal}" besides its number')
+    return out
+
+
+def _outside_fields(p) -> str:
+    """A paragraph's text but a field's: what its runs print outside ``fldChar`` begin … end
+    and ``fldSimple``."""
+    out, depth = [], 0
+    for r in p.iter(_R):
+        if any(a.tag == _FLD_SIMPLE for a in r.iterancestors()):
+            continue
+        for child in r:
+            if child.tag == _FLD_CHAR:
+                kind = child.get(f"{{{W_NS}}}fldCharType")
+                depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+        if depth == 0:
+            out.append(_run_text(r))
+    return "".join(out)
+
+
 def _paragraph_text(p) -> str:
     """python-docx's ``paragraph.text``: its runs' and hyperlinks' runs' text."""
     out = []
@@ -229,6 +277,7 @@ def extract_docx(path) -> Fingerprint:
                              + " ".join(_paragraph_text(p) for p in body.iterchildren(f"{{{W_NS}}}p")))
     if tables:
         fp.symbol = normalise(_cell_text(_row_cells(rows[0])[-1]))
+    fp.problems += _running_text_problems(package, fp.symbol)
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:
@@ -290,6 +339,7 @@ def extract_docx(path) -> Fingerprint:
                 items.part_starts()
             boundary = False
             calls += [(c, None) for _, _, c in segs if c]
+            fp.formulas.append(flat)
             continue
         if boundary and not style.startswith("H1G"):
             items.sectioned, boundary = True, False

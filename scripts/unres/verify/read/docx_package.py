@@ -25,11 +25,12 @@ _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 OFFICE_DOCUMENT, STYLES, IMAGE = _RT + "officeDocument", _RT + "styles", _RT + "image"
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+HEADER, FOOTER = _WML + "header+xml", _WML + "footer+xml"
 # The content types of the parts python-docx parses as XML (docx/__init__.py's PartFactory);
 # any other part it keeps as bytes.
 PARSED = frozenset({
     "application/vnd.openxmlformats-package.core-properties+xml",
-    _WML + "comments+xml", DOCUMENT_MAIN, _WML + "footer+xml", _WML + "header+xml",
+    _WML + "comments+xml", DOCUMENT_MAIN, FOOTER, HEADER,
     _WML + "numbering+xml", _WML + "settings+xml", _WML + "styles+xml",
 })
 

@@ -72,6 +72,8 @@ def extract_html(path) -> Fingerprint:
     items = _Items()
     main = root.find(".//main")
     for p in main.iter("p") if main is not None else ():
+        if _has_class(p, "formula"):
+            fp.formulas.append(normalise("".join(t for t, _ in _html_segments(p))))
         if _has_class(p, "preambular"):
             _num, text, opening = _html_block(p)
             items.preamble(text, opening, p.get("id", ""))
@@ -101,7 +103,7 @@ def extract_html(path) -> Fingerprint:
     fp.items = items.items
 
     where = _index_by_anchor(fp.items)
-    calls = {}
+    calls, printed_calls = {}, {}
     for sup in root.iter("sup"):
         if not _has_class(sup, "note-call"):
             continue
@@ -116,6 +118,7 @@ def extract_html(path) -> Fingerprint:
                 break
         if link is not None:
             calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
+            printed_calls[(link.get("href") or "").lstrip("#")] = normalise(link.text_content())
     notes = root.find(".//*[@role='doc-endnotes']")
     for li in notes.iter("li") if notes is not None else ():
         marker = li.find(".//*[@class='marker']")
@@ -123,6 +126,10 @@ def extract_html(path) -> Fingerprint:
         fp.notes.append(Note(normalise(marker.text_content()) if marker is not None else "",
                              normalise(" ".join(t.text_content() for t in texts)) if texts else None,
                              calls.get(li.get("id"))))
+        # The call prints the note's marker: a reader goes from one to the other by it.
+        call = printed_calls.get(li.get("id"))
+        if call is not None and call != fp.notes[-1].marker:
+            fp.problems.append(f'the call of note "{fp.notes[-1].marker}" prints "{call}"')
 
     note_el = root.find(".//*[@class='vote-note']")
     fp.vote = parse_vote_note(note_el.text_content()) if note_el is not None else None

@@ -611,6 +611,7 @@ def _pdf_structure(fp: Fingerprint, blocks, left, call_at, notes, mid):
                 items.sectioned = True
             boundary = False
             if formula:
+                fp.formulas.append(text)
                 continue
         if text.startswith("[") and state == "adoption":     # the note under the meeting line
             fp.vote = parse_vote_note(text)

@@ -1,0 +1,170 @@
+"""An edit of one character anywhere verify reads the printed lines is reported, in every language.
+
+Editing one letter or digit of every text of the built HTML, AKN and DOCX files (the UN's files
+of each organ in six languages) found what verify let through: each part's enacting formula ("The
+General Assembly,"), which no reader compared; a note's call printed with another number than its
+note's marker (HTML); the DOCX's running header and page-number footer, which nothing read; and
+the organ's name, the session's name and the parent organ beside the emblem, which were not among
+the printed strings verify looks for. Here every such place of each built file is edited, one at
+a time, and each edit must be reported.
+"""
+from __future__ import annotations
+
+import shutil
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from conftest import CORPUS
+from unres.pipeline.build import render_verified
+from unres.readers.akn.reader import import_akn
+from unres.readers.markdown.reader import read_source
+from unres.verify.command import differences
+from unres.verify.expected import from_model
+from unres.writers.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+SUFFIX = {"html": ".html", "akn": ".akn.xml", "docx": ".docx"}
+# The repository's own sources (the three organs, in English), and one UN file of each organ in
+# each language it is read back in here.
+OWN = sorted((ROOT / "source").glob("*.md"))
+UN = [f"un-akn-hrc/54session/{language}/A_HRC_RES_54_12{letter}.xml"
+      for language, letter in (("Arabic", "A"), ("Chinese", "C"), ("English", "E"), ("French", "F"),
+                               ("Russian", "R"), ("Spanish", "S"))] + \
+     ["un-akn-ga/75session/French/75_11_F.xml", "un-akn-sc/2020/Chinese/S_RES_2515 (2020)-2004804C.xml"]
+
+
+def other(ch: str) -> str:
+    """Another character of the same kind: the next digit, or the nearest letter of the same
+    category (a letter of the same script and case)."""
+    if ch.isdigit():
+        return str((int(ch) + 1) % 10)
+    for step in (1, -1, 2, -2, 3, -3):
+        new = chr(ord(ch) + step)
+        if new.isalpha() and unicodedata.category(new) == unicodedata.category(ch) and new.lower() != ch.lower():
+            return new
+    raise AssertionError(ch)
+
+
+def edited(text: str) -> str:
+    at = next(i for i, ch in enumerate(text) if ch.isalnum())
+    return text[:at] + other(text[at]) + text[at + 1:]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> list:
+    """(source, built folder) for each source that could be read."""
+    out = tmp_path_factory.mktemp("printed-edits")
+    sources = list(OWN)
+    for name in UN:
+        path = CORPUS / name
+        if path.is_file():
+            source = out / (path.stem.replace(" ", "_") + ".md")
+            source.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
+            sources.append(source)
+    built, folder = [], out / "build"
+    folder.mkdir()
+    for source in sources:
+        outputs, _warnings = render_verified(str(source), source.read_bytes(), list(SUFFIX), str(folder))
+        for fmt, data in outputs.items():
+            (folder / (source.stem + SUFFIX[fmt])).write_bytes(data)
+        built.append((source, folder))
+    return built
+
+
+def _html_places(root) -> list:
+    """The text nodes of the formula, the notes' calls and the page-one lines verify reads."""
+    out = []
+    for el in root.iter():
+        classes = (el.get("class") or "").split()
+        if {"formula", "organ", "session-name", "parent-organ"} & set(classes) or \
+                (el.tag == "a" and el.get("role") == "doc-noteref"):
+            out += [node for node in el.iter() if node.text and any(c.isalnum() for c in node.text)]
+    return out
+
+
+def _akn_places(root) -> list:
+    out = []
+    for el in root.iter(f"{{{A}}}formula", f"{{{A}}}docAuthority", f"{{{A}}}session"):
+        out += [node for node in el.iter() if node.text and any(c.isalnum() for c in node.text)]
+    return out
+
+
+def _docx_places(parts: dict) -> list:
+    """(part, the index of a w:t) of the formula, the page-one lines, the running headers and
+    footers' literal text."""
+    out = []
+    for name, data in sorted(parts.items()):
+        if not (name == "word/document.xml" or name.startswith(("word/header", "word/footer"))):
+            continue
+        root = etree.fromstring(data)
+        texts = list(root.iter(f"{{{W}}}t"))
+        for p in root.iter(f"{{{W}}}p"):
+            style = p.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+            style = style.get(f"{{{W}}}val") if style is not None else ""
+            if name == "word/document.xml" and not style.startswith(("FormulaG", "OrganG", "SessionG")):
+                continue
+            if name.startswith("word/footer") and p.find(f".//{{{W}}}fldChar") is None:
+                continue          # the first page's footer: its job number and codes are not read
+            out += [(name, texts.index(t)) for t in p.iter(f"{{{W}}}t")
+                    if t.text and any(c.isalnum() for c in t.text)
+                    and not (name.startswith("word/footer") and t.text.strip().isdigit())]
+    return out
+
+
+def _check(source: Path, build: Path, fmt: str, tmp_path: Path) -> int:
+    want = from_model(read_source(str(source)), str(source))
+    original = build / (source.stem + SUFFIX[fmt])
+    target = tmp_path / original.name
+    count = 0
+    if fmt == "docx":
+        with zipfile.ZipFile(original) as zf:
+            parts = {name: zf.read(name) for name in zf.namelist()}
+        for name, index in _docx_places(parts):
+            root = etree.fromstring(parts[name])
+            node = list(root.iter(f"{{{W}}}t"))[index]
+            node.text = edited(node.text)
+            with zipfile.ZipFile(target, "w") as zf:
+                for part, data in parts.items():
+                    zf.writestr(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                     standalone=True) if part == name else data)
+            assert differences(want, {fmt: (target, target)}), f"{original.name} {name}: {node.text!r} not reported"
+            count += 1
+        return count
+    data = original.read_bytes()
+    parse = lxml_html.fromstring if fmt == "html" else etree.fromstring
+    for index in range(len((_html_places if fmt == "html" else _akn_places)(parse(data)))):
+        root = parse(data)
+        node = (_html_places if fmt == "html" else _akn_places)(root)[index]
+        node.text = edited(node.text)
+        target.write_bytes(lxml_html.tostring(root, encoding="utf-8") if fmt == "html"
+                           else etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+        assert differences(want, {fmt: (target, target)}), f"{original.name}: {node.text!r} not reported"
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("fmt", ["html", "akn", "docx"])
+def test_every_edit_of_the_printed_lines_is_reported(built, fmt, tmp_path):
+    checked = {source.stem: _check(source, build, fmt, tmp_path) for source, build in built}
+    assert all(checked.values()), checked
+
+
+def test_the_unedited_files_are_consistent(built):
+    for source, build in built:
+        want = from_model(read_source(str(source)), str(source))
+        files = {fmt: (build / (source.stem + suffix),) * 2 for fmt, suffix in SUFFIX.items()}
+        assert differences(want, files) == [], source.name
+
+
+def test_the_un_files_of_every_language_are_read_when_present(built):
+    present = [name for name in UN if (CORPUS / name).is_file()]
+    if not present:
+        pytest.skip(f"the UN's files are not under {CORPUS}")
+    assert len(built) == len(OWN) + len(present)
