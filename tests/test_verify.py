@@ -422,8 +422,9 @@ def test_akn_footnote_moved(copy, expect):
 def test_akn_vote_total_changed(copy, expect):
     path = copy("akn")
     edit_text(path, ('refersTo="#inFavour">28</quantity>', 'refersTo="#inFavour">29</quantity>'))
-    # The <voting> metadata still says 28: the file now contradicts itself too.
-    expect(path, "metadata in favour count 28 where the text says 29", *TOTAL)
+    # The quantity's value and the <voting> metadata still say 28: the file now contradicts itself too.
+    expect(path, 'quantity normalized="28" where it prints "29"', "metadata in favour count 28 where the text says 29",
+           *TOTAL)
 
 
 def test_akn_state_removed(copy, expect):
@@ -1361,3 +1362,27 @@ def test_docx_page_number_field_changed(copy, expect):
         for name, data in parts.items():
             zf.writestr(name, data)
     expect(path, f"page number field in {footer} is 'NUMPAGES', not PAGE")
+
+
+# The AKN's metadata, what an archive reads (all of it, edited one value at a time, in
+# tests/test_verify_printed_edits.py).
+def test_akn_adoption_date_in_the_metadata_changed(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('<FRBRdate date="2018-07-05" name="adoption"/>', '<FRBRdate date="2018-07-06" name="adoption"/>'))
+    expect(path, 'FRBRWork FRBRuri "/akn/un/statement/deliberation/unga-hrc/2018-07-05/38-3" is not made of its '
+           'values ("…/2018-07-06/38-3")',
+           'metadata FRBRWork FRBRdate "2018-07-06" where the source has "2018-07-05"')
+
+
+def test_akn_date_printed_otherwise_than_its_attribute(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('date="2018-07-05" refersTo="#dateOfAdoption">5\u00a0July',
+                     'date="2018-07-05" refersTo="#dateOfAdoption">6\u00a0July'))
+    expect(path, 'docDate #dateOfAdoption date="2018-07-05" where its words read 2018-07-06',
+           'printed: "5 July 2018" is not printed where the source\'s language data prints it')
+
+
+def test_akn_reference_to_nothing(copy, expect):
+    path = copy("akn")
+    edit_text(path, ('<FRBRauthor href="#hrc" as="#author"/>', '<FRBRauthor href="#hrc" as="#authors"/>'))
+    expect(path, 'FRBRauthor as="#authors" names nothing in the file')

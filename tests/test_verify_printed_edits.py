@@ -7,6 +7,11 @@ note's marker (HTML); the DOCX's running header and page-number footer, which no
 the organ's name, the session's name and the parent organ beside the emblem, which were not among
 the printed strings verify looks for. Here every such place of each built file is edited, one at
 a time, and each edit must be reported.
+
+Editing the AKN's attributes likewise found that nothing read what its metadata says for a
+machine: the adoption and issue dates (FRBRdate, docDate, the lifecycle and workflow), the
+number, session and language, the IRIs made of them, a cited document's address and symbol, and
+the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py).
 """
 from __future__ import annotations
 
@@ -154,6 +159,57 @@ def _check(source: Path, build: Path, fmt: str, tmp_path: Path) -> int:
 def test_every_edit_of_the_printed_lines_is_reported(built, fmt, tmp_path):
     checked = {source.stem: _check(source, build, fmt, tmp_path) for source, build in built}
     assert all(checked.values()), checked
+
+
+# What the AKN's metadata says for a machine: each value an archive reads (dates, number,
+# session, language, symbol, the IRIs made of them), a cited document's address and symbol, the
+# link's address, a quantity's value, and every reference to an element of the file ("#id").
+METADATA = {("FRBRthis", "value"), ("FRBRuri", "value"), ("FRBRdate", "date"), ("FRBRnumber", "value"),
+            ("FRBRnumber", "showAs"), ("FRBRlanguage", "language"), ("FRBRalias", "value"),
+            ("eventRef", "date"), ("step", "date"), ("docDate", "date"), ("session", "value"),
+            ("quantity", "normalized"), ("ref", "href"), ("TLCReference", "href"),
+            ("TLCReference", "showAs"), ("original", "href"), ("original", "showAs")}
+REFERENCES = ("refersTo", "href", "as", "by", "source", "outcome")
+
+
+def _metadata_places(root) -> list:
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = etree.QName(el).localname
+        for attr, value in el.attrib.items():
+            if (name, attr) in METADATA or (attr in REFERENCES and value.startswith("#")):
+                out.append((el, attr))
+    return out
+
+
+def _edited_value(value: str) -> str:
+    """A digit changed where the value has one (a date, a number, the numbers of an IRI or a
+    symbol), else its first letter (a language, a reference's name)."""
+    at = next((i for i, ch in enumerate(value) if ch.isdigit()), None)
+    if at is None:
+        at = next(i for i, ch in enumerate(value) if ch.isalpha())
+    return value[:at] + other(value[at]) + value[at + 1:]
+
+
+def test_every_edit_of_the_akn_metadata_is_reported(built, tmp_path):
+    checked = {}
+    for source, build in built:
+        want = from_model(read_source(str(source)), str(source))
+        original = build / (source.stem + SUFFIX["akn"])
+        target = tmp_path / original.name
+        data = original.read_bytes()
+        count = len(_metadata_places(etree.fromstring(data)))
+        for index in range(count):
+            root = etree.fromstring(data)
+            el, attr = _metadata_places(root)[index]
+            el.set(attr, _edited_value(el.get(attr)))
+            target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+            assert differences(want, {"akn": (target, target)}), \
+                f"{original.name}: {etree.QName(el).localname} {attr}={el.get(attr)!r} not reported"
+        checked[source.stem] = count
+    assert all(count > 20 for count in checked.values()), checked
 
 
 def test_the_unedited_files_are_consistent(built):

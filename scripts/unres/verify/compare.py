@@ -135,6 +135,11 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
                                           got.section(section), fields)
     if "texts" in fields:
         _compare_formulas(rep, source, got, fields)
+    for fact, where, value in got.metadata:
+        want = source.facts.get(fact)
+        if want is not None and value != want:
+            rep.add("", f"metadata {where} {_quote(value)} where the source has {_quote(want)}",
+                    source.lines.get(fact))
     if "notes" in fields:
         _compare_notes(rep, source, got, mapping)
     _compare_vote(rep, source, got, fields)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model.document import (Emph, Heading, NoteRef, Paragraph, Resolution, Table, plain_text, walk_inlines,
                               walk_subparagraphs)
 from ..model.ignorable import prints_nothing
-from ..model.presentation import code_of, present, printed_number
+from ..model.presentation import code_of, iso639_2, present, printed_number
 from . import links
 from .fingerprint import (ALL_FIELDS, VOTE_LIST_NAMES, ZERO_WIDTH_SPACE, Fingerprint, Item, Note, VoteFp,
                           normalise, printed_states)
@@ -87,6 +87,10 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     else:
         fp.vote = VoteFp("without-vote")
     fp.printed = _model_printed(res)
+    fp.facts = {"adoption_date": meta.adoption_date.isoformat() if meta.adoption_date else None,
+                "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
+                "symbol": meta.symbol, "number": printed_number(meta), "session": None if meta.session is None else str(meta.session),
+                "language": iso639_2(meta.language)}
     formulas = [part.formula for part in res.parts if part.formula is not None]
     fp.formulas = [normalise(plain_text(formula.inlines)) for formula in formulas]
     fp.formula_lines = [formula.loc.line if formula.loc is not None else None for formula in formulas]

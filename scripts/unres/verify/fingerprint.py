@@ -272,6 +272,11 @@ class Fingerprint:
     # source side with the line of each in ``formula_lines``.
     formulas: list = field(default_factory=list)
     formula_lines: list = field(default_factory=list)
+    # What a file's metadata says for a machine (the AKN's: read/akn_meta.py), as (fact, where,
+    # value); on the source side each fact's value in ``facts`` ("adoption_date", "issue_date"
+    # as ISO dates, "symbol", "number", "session", "language" as ISO 639-2).
+    metadata: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
     # Source side: whether the organ prints the title and the vote (the Security Council prints
     # neither its title nor, like the Assembly, its vote; the AKN keeps the vote as metadata).
     title_printed: bool = True

@@ -8,6 +8,7 @@ from ...xmlsafe import safe_parser
 from .. import links
 from ..fingerprint import (VOTE_LIST_NAMES, Fingerprint, Note, VoteFp, adoption_date_from, clean_state,
                            normalise, parse_vote_note, read_list, squash)
+from . import akn_meta
 from .common import AKN_NS, _Items, _WRAPUP, _index_by_anchor, _opening
 from .html import _opened
 
@@ -69,6 +70,8 @@ def extract_akn(path) -> Fingerprint:
     doc = next((c for c in root if isinstance(c.tag, str)), None)
     ns = {"a": AKN_NS}
     fp.links = links.akn_links(root)
+    fp.metadata, problems = akn_meta.read(root, doc, ns)
+    fp.problems += problems
     # A resolution in parts is a collection whose components are the parts' statements.
     statements = [doc] + root.xpath("a:components/a:component/a:statement", namespaces=ns)
     fp.printed_text = "".join(squash("".join(el.itertext())) for st in statements
