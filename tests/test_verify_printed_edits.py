@@ -11,7 +11,9 @@ a time, and each edit must be reported.
 Editing the AKN's attributes likewise found that nothing read what its metadata says for a
 machine: the adoption and issue dates (FRBRdate, docDate, the lifecycle and workflow), the
 number, session and language, the IRIs made of them, a cited document's address and symbol, and
-the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py).
+the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py). Of
+the HTML page it now reads the language and direction, the links inside the page, each
+paragraph's id and what the head tells a browser.
 """
 from __future__ import annotations
 
@@ -210,6 +212,49 @@ def test_every_edit_of_the_akn_metadata_is_reported(built, tmp_path):
                 f"{original.name}: {etree.QName(el).localname} {attr}={el.get(attr)!r} not reported"
         checked[source.stem] = count
     assert all(count > 20 for count in checked.values()), checked
+
+
+def _html_attribute_places(root) -> list:
+    """The page's language and direction, its links inside itself (a note's call and back, a
+    paragraph's own link), the ids of its paragraphs and notes, and what its head tells a
+    browser (the symbol, the organ, the title)."""
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "html":
+            out += [(el, "lang"), (el, "dir")]
+        elif el.tag == "a" and (el.get("href") or "").startswith("#"):
+            out.append((el, "href"))
+        elif el.get("id") and (el.tag in ("div", "li") or "preambular" in (el.get("class") or "")):
+            out.append((el, "id"))
+        elif el.tag == "meta" and el.get("name") in ("author", "description"):
+            out.append((el, "content"))
+        elif el.tag == "title":
+            out.append((el, None))
+    return out
+
+
+def test_every_edit_of_the_pages_language_links_and_ids_is_reported(built, tmp_path):
+    checked = {}
+    for source, build in built:
+        want = from_model(read_source(str(source)), str(source))
+        original = build / (source.stem + SUFFIX["html"])
+        target = tmp_path / original.name
+        data = original.read_bytes()
+        count = len(_html_attribute_places(lxml_html.fromstring(data)))
+        for index in range(count):
+            root = lxml_html.fromstring(data)
+            el, attr = _html_attribute_places(root)[index]
+            if attr is None:
+                el.text = edited(el.text)
+            else:
+                el.set(attr, _edited_value(el.get(attr)))
+            target.write_bytes(lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
+            assert differences(want, {"html": (target, target)}), \
+                f"{original.name}: {el.tag} {attr}={el.get(attr) if attr else el.text!r} not reported"
+        checked[source.stem] = count
+    assert all(count > 10 for count in checked.values()), checked
 
 
 def test_the_unedited_files_are_consistent(built):

@@ -285,6 +285,9 @@ def _compare_item(rep, want: Item, key: str, got: Item, fields):
                 want.line)
     if "texts" in fields and not _same_text(got.text, want.text, fields, want.breaks):
         rep.add(key, "text " + text_difference(got.text, want.text, "spacing" not in fields), want.line)
+    if got.anchor and want.anchor and got.anchor != want.anchor:
+        # (the HTML's ids and the AKN's eIds are the addresses a link to the paragraph uses)
+        rep.add(key, f"id {_quote(got.anchor)} where the source's is {_quote(want.anchor)}", want.line)
 
 
 def _where(source: Fingerprint, ref) -> str:

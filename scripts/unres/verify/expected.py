@@ -90,7 +90,8 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     fp.facts = {"adoption_date": meta.adoption_date.isoformat() if meta.adoption_date else None,
                 "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
                 "symbol": meta.symbol, "number": printed_number(meta), "session": None if meta.session is None else str(meta.session),
-                "language": iso639_2(meta.language)}
+                "language": iso639_2(meta.language), "lang": code_of(meta.language), "dir": pres.dir,
+                "organ": normalise(meta.organ), "page_title": normalise(f"{meta.symbol}: {meta.title}")}
     formulas = [part.formula for part in res.parts if part.formula is not None]
     fp.formulas = [normalise(plain_text(formula.inlines)) for formula in formulas]
     fp.formula_lines = [formula.loc.line if formula.loc is not None else None for formula in formulas]

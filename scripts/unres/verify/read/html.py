@@ -54,6 +54,31 @@ def extract_html(path) -> Fingerprint:
     root = lxml_html.fromstring(data)
     fp = Fingerprint(name)
     fp.links = links.html_links(root)
+    # The page's language and direction, and its links inside itself: a reader of the page
+    # gets from a note's call to the note and back, and to each paragraph, by them.
+    html = root if root.tag == "html" else root.find(".//html")
+    if html is not None:
+        fp.metadata += [("lang", "html lang", html.get("lang")), ("dir", "html dir", html.get("dir") or "ltr")]
+    head = root.find(".//head")
+    if head is not None:
+        for name, fact in (("description", "symbol"), ("author", "organ")):
+            for meta in head.iterfind(f"meta[@name='{name}']"):
+                fp.metadata.append((fact, f"meta {name}", normalise(meta.get("content") or "")))
+        for title in head.iterfind("title"):
+            fp.metadata.append(("page_title", "title", normalise(title.text_content())))
+    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    for el in root.iter("a"):
+        href = el.get("href") or ""
+        if href.startswith("#") and href[1:] not in ids:
+            fp.problems.append(f'link "{normalise(el.text_content())}" leads to "{href}", which the page does not have')
+    for el in root.iter("a"):
+        if _has_class(el, "permalink"):
+            own = next((a.get("id") for a in el.iterancestors() if a.get("id")), None)
+            if el.get("href") != f"#{own}":
+                fp.problems.append(f'the link to paragraph {own} leads to "{el.get("href")}"')
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.get("dir") not in (None, "ltr", "rtl", "auto"):
+            fp.problems.append(f'{el.tag} dir="{el.get("dir")}" is no direction')
     body = root.find(".//body")
     fp.printed_text = squash(body.text_content()) if body is not None else ""
     sym = root.find(".//*[@class='symbol']")
@@ -103,7 +128,7 @@ def extract_html(path) -> Fingerprint:
     fp.items = items.items
 
     where = _index_by_anchor(fp.items)
-    calls, printed_calls = {}, {}
+    calls, printed_calls, call_ids = {}, {}, {}
     for sup in root.iter("sup"):
         if not _has_class(sup, "note-call"):
             continue
@@ -119,6 +144,7 @@ def extract_html(path) -> Fingerprint:
         if link is not None:
             calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
             printed_calls[(link.get("href") or "").lstrip("#")] = normalise(link.text_content())
+            call_ids[(link.get("href") or "").lstrip("#")] = link.get("id")
     notes = root.find(".//*[@role='doc-endnotes']")
     for li in notes.iter("li") if notes is not None else ():
         marker = li.find(".//*[@class='marker']")
@@ -130,6 +156,10 @@ def extract_html(path) -> Fingerprint:
         call = printed_calls.get(li.get("id"))
         if call is not None and call != fp.notes[-1].marker:
             fp.problems.append(f'the call of note "{fp.notes[-1].marker}" prints "{call}"')
+        for back in li.iter("a"):
+            if _has_class(back, "backlink") and back.get("href") != f"#{call_ids.get(li.get('id'))}":
+                fp.problems.append(f'note "{fp.notes[-1].marker}" leads back to "{back.get("href")}", '
+                                   f'not to its call')
 
     note_el = root.find(".//*[@class='vote-note']")
     fp.vote = parse_vote_note(note_el.text_content()) if note_el is not None else None
