@@ -4,8 +4,8 @@ Kept (commit 424da2d's ``unres.verify.read.docx``, its imports made absolute) as
 tests/test_docx_reader.py compares the reader with: what it reads where must follow the reader's
 rules (7edc1d3: an adopted text's tables are the text's; a part's last paragraph, when the part
 ends with no numbered one, is its operative paragraph printed without a number; 6851207: the stop after each
-vote list is read with its States; each part's formula is read, and the headers and footers
-are checked by the reader's own rule), so that only the way the package,
+vote list is read with its States; each part's formula is read, and the headers and footers,
+the default language and direction and the styles used are checked by the reader's own rules), so that only the way the package,
 paragraphs, styles and cells are reached differs.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from unres.verify import links
 from unres.verify.fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from unres.verify.read.common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
-from unres.verify.read.docx import _running_text_problems
+from unres.verify.read.docx import _defaults, _running_text_problems, _undefined_styles
 from unres.verify.read.html import _opened
 
 
@@ -139,6 +139,9 @@ def extract_docx(path) -> Fingerprint:
     calls = []          # (footnote id, (section, index))
     current_list = None
     style_of = _style_names(document)
+    fp.metadata += _defaults(document.styles.element)
+    fp.problems += _undefined_styles(document.styles.element,
+                                     [document.element] + ([notes_root] if notes_root is not None else []))
     boundary = False
 
     def part_ends():

@@ -13,7 +13,8 @@ machine: the adoption and issue dates (FRBRdate, docDate, the lifecycle and work
 number, session and language, the IRIs made of them, a cited document's address and symbol, and
 the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py). Of
 the HTML page it now reads the language and direction, the links inside the page, each
-paragraph's id and what the head tells a browser.
+paragraph's id and what the head tells a browser; of the DOCX, the default language and
+paragraph direction its styles give a word processor, and that every style it uses is defined.
 """
 from __future__ import annotations
 
@@ -255,6 +256,53 @@ def test_every_edit_of_the_pages_language_links_and_ids_is_reported(built, tmp_p
                 f"{original.name}: {el.tag} {attr}={el.get(attr) if attr else el.text!r} not reported"
         checked[source.stem] = count
     assert all(count > 10 for count in checked.values()), checked
+
+
+def _docx_with(original: Path, target: Path, part: str, change) -> None:
+    with zipfile.ZipFile(original) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    root = etree.fromstring(parts[part])
+    change(root)
+    parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(target, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+def test_every_edit_of_the_docx_language_direction_and_styles_is_reported(built, tmp_path):
+    """The default language and paragraph direction a word processor takes from the styles,
+    and each style the text uses, which must be one the file defines."""
+    q = lambda tag: f"{{{W}}}{tag}"
+    checked = {}
+    for source, build in built:
+        want = from_model(read_source(str(source)), str(source))
+        original = build / (source.stem + SUFFIX["docx"])
+        target = tmp_path / original.name
+
+        def language(root):
+            lang = root.find(f"{q('docDefaults')}/{q('rPrDefault')}/{q('rPr')}/{q('lang')}")
+            lang.set(q("val"), edited(lang.get(q("val"))))
+
+        def direction(root):
+            ppr = root.find(f"{q('docDefaults')}/{q('pPrDefault')}/{q('pPr')}")
+            bidi = ppr.find(q("bidi"))
+            if bidi is None:
+                ppr.insert(0, etree.Element(q("bidi")))
+            else:
+                ppr.remove(bidi)
+        edits = [("word/styles.xml", language), ("word/styles.xml", direction)]
+        with zipfile.ZipFile(original) as zf:
+            document = etree.fromstring(zf.read("word/document.xml"))
+        for name in sorted({el.get(q("val")) for el in document.iter(q("pStyle"), q("rStyle"))}):
+            def undefined(root, name=name):
+                el = next(el for el in root.iter(q("pStyle"), q("rStyle")) if el.get(q("val")) == name)
+                el.set(q("val"), name + "X")
+            edits.append(("word/document.xml", undefined))
+        for part, change in edits:
+            _docx_with(original, target, part, change)
+            assert differences(want, {"docx": (target, target)}), f"{original.name}: {change.__name__} not reported"
+        checked[source.stem] = len(edits)
+    assert all(count > 5 for count in checked.values()), checked
 
 
 def test_the_unedited_files_are_consistent(built):

@@ -188,6 +188,26 @@ def _running_text_problems(package, symbol) -> list:
     return out
 
 
+def _defaults(styles) -> list:
+    """The document's language and the direction of its paragraphs, as its styles' defaults give
+    them to a word processor (its spelling, its hyphenation, the side a line starts on)."""
+    lang = styles.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr/{{{W_NS}}}lang")
+    bidi = styles.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}pPrDefault/{{{W_NS}}}pPr/{{{W_NS}}}bidi")
+    on = bidi is not None and bidi.get(f"{{{W_NS}}}val", "1") not in ("0", "false", "off")
+    value = lang.get(f"{{{W_NS}}}val") if lang is not None else None
+    return [("lang", "DOCX default language", value.split("-")[0] if value else None),
+            ("dir", "DOCX default paragraph direction", "rtl" if on else "ltr")]
+
+
+def _undefined_styles(styles, roots) -> list:
+    """A paragraph's or a run's style the file does not define (a word processor sets it as
+    the default style)."""
+    defined = {s.get(f"{{{W_NS}}}styleId") for s in styles.iter(f"{{{W_NS}}}style")}
+    used = {el.get(f"{{{W_NS}}}val") for root in roots
+            for el in root.iter(f"{{{W_NS}}}pStyle", f"{{{W_NS}}}rStyle")}
+    return [f'style "{name}" is used and not defined' for name in sorted(used - defined - {None})]
+
+
 def _outside_fields(p) -> str:
     """A paragraph's text but a field's: what its runs print outside ``fldChar`` begin … end
     and ``fldSimple``."""
@@ -294,7 +314,10 @@ def extract_docx(path) -> Fingerprint:
     state = "front"
     calls = []          # (footnote id, (section, index))
     current_list = None
-    style_of = _style_names(styles_root(package, main))
+    styles = styles_root(package, main)
+    style_of = _style_names(styles)
+    fp.metadata += _defaults(styles)
+    fp.problems += _undefined_styles(styles, [root] + ([notes_root] if notes_root is not None else []))
     # An H1G heading read after a part's paragraphs: a part's (its formula follows) or a
     # section's (its titles and paragraphs follow).
     boundary = False
