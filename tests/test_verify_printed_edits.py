@@ -171,7 +171,9 @@ METADATA = {("FRBRthis", "value"), ("FRBRuri", "value"), ("FRBRdate", "date"), (
             ("FRBRnumber", "showAs"), ("FRBRlanguage", "language"), ("FRBRalias", "value"),
             ("eventRef", "date"), ("step", "date"), ("docDate", "date"), ("session", "value"),
             ("quantity", "normalized"), ("ref", "href"), ("TLCReference", "href"),
-            ("TLCReference", "showAs"), ("original", "href"), ("original", "showAs")}
+            ("TLCReference", "showAs"), ("original", "href"), ("original", "showAs"),
+            # unres's own copy of the source, which `unres import` takes back
+            ("source", "sessionStart"), ("source", "sessionEnd"), ("source", "agendaItem"), ("voters", "list")}
 REFERENCES = ("refersTo", "href", "as", "by", "source", "outcome")
 
 

@@ -350,6 +350,8 @@ def _akn_vote_from_metadata(doc, fp: Fingerprint):
         name = refers.get("#" + (voters.get("list") or ""))
         if name:
             kept[name] = [normalise(s.text or "") for s in voters.iter(f"{_UNRES}state")]
+        else:
+            fp.problems.append(f'unres voters list="{voters.get("list")}" is no vote list')
     fp.vote = VoteFp("recorded", tuple(totals.get(n, 0) for n in VOTE_LIST_NAMES), lists, kept)
 
 def _akn_vote_metadata(doc, fp: Fingerprint, marked: dict):

@@ -17,6 +17,7 @@ from lxml import etree
 from ..fingerprint import normalise, parse_date
 
 _DIGITS = re.compile(r"\d+")
+_UNRES = "urn:unres:source"
 
 
 def read(root, doc, ns) -> tuple[list, list]:
@@ -57,6 +58,12 @@ def read(root, doc, ns) -> tuple[list, list]:
         readings.append(("language", "FRBRlanguage", language.get("language")))
     for el in doc.iter(f"{{{ns['a']}}}session"):
         readings.append(("session", "session value", el.get("value")))
+    # unres's own copy of what the source says and the text prints only in words (the session's
+    # dates) or in part, which `unres import` takes back.
+    for own in meta.iterfind(f"a:proprietary/{{{_UNRES}}}source", ns):
+        for attr, fact in (("sessionStart", "session_start"), ("sessionEnd", "session_end"),
+                           ("agendaItem", "agenda_item"), ("quotes", "quotes")):
+            readings.append((fact, f"unres source {attr}", own.get(attr, "" if fact == "quotes" else None)))
     for el in doc.iter(f"{{{ns['a']}}}quantity"):
         if el.get("normalized") != normalise("".join(el.itertext())):
             problems.append(f'quantity normalized="{el.get("normalized")}" where it prints '
