@@ -407,8 +407,8 @@ def test_one_bag_per_session(tmp_path, capsys):
     capsys.readouterr()
     status, out = _validate(bag_dir, capsys)
     assert status == EXIT_FINDINGS
-    assert (f"{bag_dir / wrong}: error: the Akoma Ntoso file it carries differs from the one in the bag "
-            "[B-PDFA]") in out.err, out.err
+    assert (f"{bag_dir / wrong}: error: the AKN file it carries is not {bag_dir / wrong.replace('.pdf', '.akn.xml')} "
+            "[B-VERIFY]") in out.err, out.err
 
 
 SC_SOURCE = ROOT / "source" / "S_RES_2508_2020.md"

@@ -25,7 +25,7 @@ from unres.formats import FORMATS
 from unres.verify.compare import compare, text_difference
 from unres.verify.expected import from_model
 from unres.verify.fingerprint import normalise
-from unres.verify.command import verify_main, verify_source
+from unres.verify.command import differences, verify_main, verify_source
 from unres.cli import main as unres_main
 from unres.readers.markdown.reader import read_source
 from unres.errors import EXIT_MISSING
@@ -1386,3 +1386,37 @@ def test_akn_reference_to_nothing(copy, expect):
     path = copy("akn")
     edit_text(path, ('<FRBRauthor href="#hrc" as="#author"/>', '<FRBRauthor href="#hrc" as="#authors"/>'))
     expect(path, 'FRBRauthor as="#authors" names nothing in the file')
+
+
+# The AKN file the PDF carries (PDF/A-3): an archive that keeps the PDF alone keeps it.
+def _attached(path, change) -> None:
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for name, spec in pdf.attachments.items():
+            stream = spec.obj.EF.F
+            stream.write(change(stream.read_bytes()))
+        pdf.save(path)
+
+
+def test_pdf_carries_another_akn_than_the_akn_file(copy):
+    path = copy("pdf")
+    _attached(path, lambda data: data.replace(b"to support the funds;", b"to support the fonds;"))
+    files = {fmt: (copy(fmt), copy(fmt)) for fmt in ("pdf", "akn")}
+    found = differences(from_model(read_source(str(SOURCE)), str(SOURCE)), files)
+    assert found == [f"{path}: the AKN file it carries is not {copy('akn')}"]
+
+
+def test_pdf_alone_carries_an_akn_that_says_otherwise(copy):
+    path = copy("pdf")
+    _attached(path, lambda data: data.replace(b"to support the funds;", b"to support the fonds;"))
+    found = differences(from_model(read_source(str(SOURCE)), str(SOURCE)), {"pdf": (path, path)})
+    assert found == [f"{path} (the AKN file it carries): {WORD[0]}"]
+
+
+def test_pdf_that_carries_no_akn_file(copy):
+    path = copy("pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for name in list(pdf.attachments):
+            del pdf.attachments[name]
+        pdf.save(path)
+    found = differences(from_model(read_source(str(SOURCE)), str(SOURCE)), {"pdf": (path, path)})
+    assert found == [f"{path}: carries no one AKN file (its attachments: none)"]

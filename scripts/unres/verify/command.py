@@ -6,6 +6,7 @@ import sys
 from ..errors import EXIT_FINDINGS, EXIT_MISSING, EXIT_OK, UnresError
 from ..formats import DEFAULT_FORMATS, FORMATS
 from ..pipeline.paths import output_path, stem_of
+from .attached import attachment_differences
 from .compare import Finding, compare
 from .expected import from_model
 from .pdfa import FLAVOUR, pdfa_findings
@@ -45,7 +46,7 @@ def differences(want, files: dict) -> list:
     """What each file says that the model does not: ``files`` maps a format to
     ``(path to read, path to name in the report)``. Each format is compared with
     the model, so outputs that each agree with it agree with each other."""
-    lines = []
+    lines, akn_agrees = [], True
     for fmt, (path, label) in files.items():
         try:
             got = FORMATS[fmt].extract(path)
@@ -56,8 +57,11 @@ def differences(want, files: dict) -> list:
             found = compare(want, got)
         for finding in found:
             finding.fmt = fmt
+        akn_agrees = akn_agrees and not (found and fmt == "akn")
         lines.extend(found)
-    return lines
+    # (an AKN file that differs from the source, or cannot be read, is no copy to hold the PDF's
+    # against: the source is)
+    return lines + attachment_differences(want, {k: v for k, v in files.items() if k != "akn" or akn_agrees})
 
 
 def pdfa_differences(files: dict) -> list:

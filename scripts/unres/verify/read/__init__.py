@@ -7,5 +7,6 @@ markup), so a writer's mistake cannot be repeated by its own checker.
 
 What each reader provides (``Fingerprint.provides``): every field, for all
 four formats. The format table (``unres.formats``) names each format's reader. The PDF keeps italics as a font change, which is how its reader
-recovers opening phrases; the PDF's embedded AKN attachment is never read.
+recovers opening phrases. The AKN file a PDF carries is not the PDF reader's: it is the AKN file
+built beside it, byte for byte, or read by the AKN reader (``verify/attached.py``).
 """
