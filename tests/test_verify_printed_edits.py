@@ -14,7 +14,8 @@ number, session and language, the IRIs made of them, a cited document's address 
 the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py). Of
 the HTML page it now reads the language and direction, the links inside the page, each
 paragraph's id and what the head tells a browser; of the DOCX, the default language and
-paragraph direction its styles give a word processor, and that every style it uses is defined.
+paragraph direction its styles give a word processor, and that every style it uses is defined;
+of the PDF, its language and what it tells a viewer (title, organ, symbol).
 """
 from __future__ import annotations
 
@@ -305,6 +306,26 @@ def test_every_edit_of_the_docx_language_direction_and_styles_is_reported(built,
             assert differences(want, {"docx": (target, target)}), f"{original.name}: {change.__name__} not reported"
         checked[source.stem] = len(edits)
     assert all(count > 5 for count in checked.values()), checked
+
+
+def test_every_edit_of_what_the_pdf_tells_a_viewer_is_reported(built, tmp_path):
+    """The catalog's language, which also decides the reading direction, and the information a
+    viewer and a library show: the title, the organ, the symbol."""
+    import pikepdf
+
+    for source, build in built:
+        want = from_model(read_source(str(source)), str(source))
+        original = build / (source.stem + ".pdf")
+        if not original.is_file():
+            outputs, _warnings = render_verified(str(source), source.read_bytes(), ["pdf"], str(build))
+            original.write_bytes(outputs["pdf"])
+        target = tmp_path / original.name
+        for key in ("/Lang", "/Title", "/Author", "/Subject", "/Keywords"):
+            with pikepdf.open(original) as pdf:
+                holder = pdf.Root if key == "/Lang" else pdf.docinfo
+                holder[key] = pikepdf.String(edited(str(holder[key])))
+                pdf.save(target)
+            assert differences(want, {"pdf": (target, target)}), f"{original.name}: {key} not reported"
 
 
 def test_the_unedited_files_are_consistent(built):

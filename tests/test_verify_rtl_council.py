@@ -58,6 +58,12 @@ def test_every_arabic_council_pdf_reads_back_as_its_source(built):
     assert [p.name for p in FILES if not (built / "out" / (_stem(p) + ".pdf")).is_file()] == []
 
 
+def _printed(found) -> list:
+    """What the PDF's reader finds: the AKN file the PDF carries says what the source it was built
+    from says, which these tests change (tests/test_verify.py has the carried file's tests)."""
+    return [finding for finding in found if "(the AKN file it carries)" not in finding]
+
+
 def test_a_council_source_changed_gives_its_differences_against_its_arabic_pdf(built, tmp_path):
     """The Council's Arabic PDF is read, not passed: the number of a symbol linked in pieces and a
     word of an annex's label changed in the source are found in it."""
@@ -67,8 +73,8 @@ def test_a_council_source_changed_gives_its_differences_against_its_arabic_pdf(b
     assert old in text
     damaged = tmp_path / f"{stem}.md"
     damaged.write_text(text.replace(old, old.replace("[57]", "[75]"), 1), encoding="utf-8")
-    found = differences(from_model(read_source(str(damaged)), str(damaged)),
-                        {"pdf": (built / "out" / f"{stem}.pdf",) * 2})
+    found = _printed(differences(from_model(read_source(str(damaged)), str(damaged)),
+                                 {"pdf": (built / "out" / f"{stem}.pdf",) * 2}))
     assert len(found) == 1 and "S/2020/57" in str(found[0]) and "S/2020/75" in str(found[0]), found
 
     stem = _stem(next(p for p in FILES if "2551" in p.name))
@@ -76,6 +82,6 @@ def test_a_council_source_changed_gives_its_differences_against_its_arabic_pdf(b
     assert "#### المرفق باء" in text
     damaged = tmp_path / f"{stem}.md"
     damaged.write_text(text.replace("#### المرفق باء", "#### المرفق دال", 1), encoding="utf-8")
-    found = differences(from_model(read_source(str(damaged)), str(damaged)),
-                        {"pdf": (built / "out" / f"{stem}.pdf",) * 2})
+    found = _printed(differences(from_model(read_source(str(damaged)), str(damaged)),
+                                 {"pdf": (built / "out" / f"{stem}.pdf",) * 2}))
     assert len(found) == 1 and "باء" in str(found[0]) and "دال" in str(found[0]), found

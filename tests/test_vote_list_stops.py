@@ -188,5 +188,8 @@ def test_verify_reads_each_lists_stop_back(three_lists, fmt, stops, printed):
     expected = [name for name, a, b in zip(("in favour", "against", "abstaining"),
                                           languages.list_ends(3, "en", stops), languages.list_ends(3, "en", printed))
                 if a != b]
-    assert [(f.fmt, f.detail.split(": ")[0]) for f in found] == [(fmt, f"vote {name}") for name in expected], found
-    assert all("full stop" in f.detail for f in found)
+    # (a PDF made from the other source carries that source's AKN file, which verify names too)
+    carried = [("pdf", "the AKN file it carries is not akn")] if fmt == "pdf" else []
+    assert [(f.fmt, f.detail.split(": ")[0]) for f in found] == \
+        [(fmt, f"vote {name}") for name in expected] + carried, found
+    assert all("full stop" in f.detail for f in found if f.detail.startswith("vote"))

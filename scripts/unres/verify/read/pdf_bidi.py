@@ -658,17 +658,22 @@ def page_text(textpage, calls: bool = True, rtl: bool = False) -> str:
     return "\n".join(line.text for line in page_lines(textpage, calls, rtl))
 
 
-def is_right_to_left(pdf) -> bool:
-    """Whether the document's language (the catalog's /Lang) is written right to left."""
+def language(pdf) -> str:
+    """The document's language, the catalog's /Lang ("" when it has none)."""
     import pypdfium2.raw as pdfium_c
 
     length = pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
     if length <= 2:
-        return False
+        return ""
     buffer = (ctypes.c_ushort * (length // 2))()
     pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, length)
-    tag = bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
-    return languages.is_right_to_left(tag.split("-")[0].lower())
+    return bytes(buffer).decode("utf-16-le", "replace").split("\0", 1)[0]
+
+
+def is_right_to_left(pdf) -> bool:
+    """Whether the document's language (the catalog's /Lang) is written right to left."""
+    tag = language(pdf)
+    return bool(tag) and languages.is_right_to_left(tag.split("-")[0].lower())
 
 
 def pdf_lines(path, calls: bool = True, rtl: bool | None = False) -> list:

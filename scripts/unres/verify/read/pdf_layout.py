@@ -60,11 +60,18 @@ def extract_pdf(path) -> Fingerprint:
     # ("burden- and", "Secretary-General", "1/CP.21" all break the same way), so the PDF's
     # texts are compared without the spaces after those characters.
     links_found: list = []
-    frags, heights, widths, rtl = pdf_fragments(path, links_found)
+    info: dict = {}
+    frags, heights, widths, rtl = pdf_fragments(path, links_found, info)
     # A right-to-left page's text layer does not say which Arabic marks it draws (see pdf_rtl).
     fp = Fingerprint("<memory>" if isinstance(path, bytes) else str(path),
                      ALL_FIELDS - {"spacing"} - ({"marks"} if rtl else set()))
     fp.links, fp.links_as_set = links_found, True
+    # What the file tells a viewer and a library about itself.
+    fp.metadata = [("lang", "PDF Lang", info.get("Lang", "").split("-")[0].lower()),
+                   ("title", "PDF Title", normalise(info.get("Title", ""))),
+                   ("organ", "PDF Author", normalise(info.get("Author", ""))),
+                   ("symbol", "PDF Subject", normalise(info.get("Subject", ""))),
+                   ("symbol", "PDF Keywords", normalise(info.get("Keywords", "")))]
     visible = [f for f in frags if f.text.strip()]
     if not visible:
         fp.problems.append("no text could be read")

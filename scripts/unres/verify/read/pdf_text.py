@@ -10,7 +10,7 @@ import unicodedata
 from .. import links
 from .advance_ends import mark_advance_ends
 from .pdf_fonts import font_base_name
-from .pdf_bidi import is_right_to_left
+from .pdf_bidi import is_right_to_left, language
 from .pdf_rtl import page_fragments
 from .pdf_textpage import text_objects, text_page
 from .pdfium_calls import address, calls, object_calls, text_page_handle
@@ -144,12 +144,13 @@ def _pdf_fragments(path, links_found: list | None = None):
     return pdf_fragments(path, links_found)[:3]
 
 
-def pdf_fragments(path, links_found: list | None = None):
+def pdf_fragments(path, links_found: list | None = None, info: dict | None = None):
     """Every text object of every page, in content order, with its baseline origin,
     its size on the page and its font's name, as PDFium (the PDF engine of
     Chromium) reads them, and whether the document is written right to left (its fragments are
     then ``pdf_rtl``'s, mirrored); the pages' link URIs are added to ``links_found`` if given,
-    while each page is loaded."""
+    while each page is loaded, and the document's information dictionary and language
+    ("Lang") to ``info``."""
     import pypdfium2 as pdfium   # imported here: only this reader needs it
     import pypdfium2.raw as pdfium_c
 
@@ -170,6 +171,8 @@ def pdf_fragments(path, links_found: list | None = None):
     pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         rtl = is_right_to_left(pdf)
+        if info is not None:
+            info.update(pdf.get_metadata_dict(skip_empty=True), Lang=language(pdf))
         for page_no in range(len(pdf)):
             page = pdf[page_no]
             if links_found is not None:
