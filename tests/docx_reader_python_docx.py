@@ -22,7 +22,7 @@ from unres.verify import links
 from unres.verify.fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from unres.verify.read.common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
-from unres.verify.read.docx import _defaults, _running_text_problems, _undefined_styles
+from unres.verify.read.docx import _core_properties, _defaults, _running_text_problems, _undefined_styles
 from unres.verify.read.html import _opened
 
 
@@ -122,6 +122,7 @@ def extract_docx(path) -> Fingerprint:
             parts.roots[str(part.partname)] = part._element
             parts.content_type[str(part.partname)] = part.content_type
     fp.problems += _running_text_problems(parts, fp.symbol)
+    fp.metadata += _core_properties(parts)
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:

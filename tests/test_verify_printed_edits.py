@@ -14,8 +14,9 @@ number, session and language, the IRIs made of them, a cited document's address 
 the references inside the file ("#hrc"). verify now reads them (verify/read/akn_meta.py). Of
 the HTML page it now reads the language and direction, the links inside the page, each
 paragraph's id and what the head tells a browser; of the DOCX, the default language and
-paragraph direction its styles give a word processor, and that every style it uses is defined;
-of the PDF, its language and what it tells a viewer (title, organ, symbol).
+paragraph direction its styles give a word processor, that every style it uses is defined, and
+its core properties (title, symbol, language); of the PDF, its language and what it tells a
+viewer (title, organ, symbol).
 """
 from __future__ import annotations
 
@@ -274,7 +275,8 @@ def _docx_with(original: Path, target: Path, part: str, change) -> None:
 
 def test_every_edit_of_the_docx_language_direction_and_styles_is_reported(built, tmp_path):
     """The default language and paragraph direction a word processor takes from the styles,
-    and each style the text uses, which must be one the file defines."""
+    each style the text uses, which must be one the file defines, and what the file tells a
+    library (its core properties: title, symbol, language)."""
     q = lambda tag: f"{{{W}}}{tag}"
     checked = {}
     for source, build in built:
@@ -294,6 +296,12 @@ def test_every_edit_of_the_docx_language_direction_and_styles_is_reported(built,
             else:
                 ppr.remove(bidi)
         edits = [("word/styles.xml", language), ("word/styles.xml", direction)]
+        for tag in ("title", "subject", "identifier", "language"):
+            def core(root, tag=tag):
+                el = next(root.iter(f"{{http://purl.org/dc/elements/1.1/}}{tag}"))
+                el.text = edited(el.text)
+            core.__name__ = f"core {tag}"
+            edits.append(("docProps/core.xml", core))
         with zipfile.ZipFile(original) as zf:
             document = etree.fromstring(zf.read("word/document.xml"))
         for name in sorted({el.get(q("val")) for el in document.iter(q("pStyle"), q("rStyle"))}):

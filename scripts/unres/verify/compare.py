@@ -137,7 +137,7 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
         _compare_formulas(rep, source, got, fields)
     for fact, where, value in got.metadata:
         want = source.facts.get(fact)
-        if want is not None and value != want:
+        if want is not None and value != want and not _shortened(value, want):
             rep.add("", f"metadata {where} {_quote(value)} where the source has {_quote(want)}",
                     source.lines.get(fact))
     if "notes" in fields:
@@ -148,6 +148,16 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
     if "printed" in fields and got.printed_text is not None:
         _compare_printed(rep, source, got)
     return rep.lines
+
+
+# A DOCX's core property holds at most 255 characters (Word's limit): a longer title is cut
+# there, and the cut marked with "…".
+_PROPERTY_LIMIT = 255
+
+
+def _shortened(value, want) -> bool:
+    return (isinstance(value, str) and value.endswith("…") and len(value) <= _PROPERTY_LIMIT
+            and len(want) > _PROPERTY_LIMIT and want.startswith(value[:-1].rstrip()))
 
 
 def _compare_formulas(rep, source: Fingerprint, got: Fingerprint, fields) -> None:

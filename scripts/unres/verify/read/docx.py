@@ -159,6 +159,25 @@ def _run_text(r) -> str:
 _FLD_CHAR, _INSTR, _FLD_SIMPLE = (f"{{{W_NS}}}{tag}" for tag in ("fldChar", "instrText", "fldSimple"))
 
 
+_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+_DC = "http://purl.org/dc/elements/1.1/"
+
+
+def _core_properties(package) -> list:
+    """What the file tells a word processor and a library about itself (its core properties)."""
+    out = []
+    for partname in sorted(package.roots):
+        if package.content_type.get(partname) != _CORE:
+            continue
+        root = package.roots[partname]
+        for tag, fact in (("title", "title"), ("subject", "symbol"), ("identifier", "symbol"),
+                          ("language", "lang")):
+            for el in root.iter(f"{{{_DC}}}{tag}"):
+                value = normalise(el.text or "")
+                out.append((fact, f"DOCX {tag}", value.split("-")[0].lower() if fact == "lang" else value))
+    return out
+
+
 def _running_text_problems(package, symbol) -> list:
     """What the headers and footers print that they should not: a header prints the symbol
     the masthead has, or nothing (the first page's); a footer that numbers the pages prints
@@ -298,6 +317,7 @@ def extract_docx(path) -> Fingerprint:
     if tables:
         fp.symbol = normalise(_cell_text(_row_cells(rows[0])[-1]))
     fp.problems += _running_text_problems(package, fp.symbol)
+    fp.metadata += _core_properties(package)
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:
