@@ -68,6 +68,24 @@ def render_counting(tmp_path, paragraphs):
     return data, layouts, remade
 
 
+def render_recording(res):
+    """(PDF bytes, the Placement of each layout made under the repairs)."""
+    seen = []
+    write = pdf.write_pdf
+
+    def recording(*args, **kwargs):
+        result = write(*args, **kwargs)
+        if kwargs.get("placement") is not None:
+            seen.append(kwargs["placement"])
+        return result
+
+    pdf.write_pdf = recording
+    try:
+        return pdf.render(res, {"akn": akn.render(res, {})}), seen
+    finally:
+        pdf.write_pdf = write
+
+
 def assert_notes_on_their_calls_page(data: bytes, paragraphs) -> None:
     calls, notes = pages_of(data, "Calltoken"), pages_of(data, "Notetext")
     called = [i for i, (_w, note) in enumerate(paragraphs, start=1) if note]
@@ -242,20 +260,7 @@ def test_a_page_whose_notes_move_again_once_loosened_breaks_before_the_calling_b
     source = tmp_path / "r.md"
     source.write_text(render_markdown(import_akn(path)[0]), encoding="utf-8")
     res = read_source(str(source))
-    seen = []
-    write = pdf.write_pdf
-
-    def recording(*args, **kwargs):
-        result = write(*args, **kwargs)
-        if kwargs.get("placement") is not None:
-            seen.append(kwargs["placement"])
-        return result
-
-    pdf.write_pdf = recording
-    try:
-        data = pdf.render(res, {"akn": akn.render(res, {})})
-    finally:
-        pdf.write_pdf = write
+    data, seen = render_recording(res)
     assert data.startswith(b"%PDF")
     assert any(placement.broken for placement in seen), "the second repair was not reached"
 
@@ -289,20 +294,7 @@ def test_a_note_whose_calling_block_starts_its_page_stays_there(tmp_path, shift)
     source = tmp_path / "r.md"
     source.write_text("\n".join(lines), encoding="utf-8")
     res = read_source(str(source))
-    seen = []
-    write = pdf.write_pdf
-
-    def recording(*args, **kwargs):
-        result = write(*args, **kwargs)
-        if kwargs.get("placement") is not None:
-            seen.append(kwargs["placement"])
-        return result
-
-    pdf.write_pdf = recording
-    try:
-        data = pdf.render(res, {"akn": akn.render(res, {})})
-    finally:
-        pdf.write_pdf = write
+    data, seen = render_recording(res)
     document = pypdf.PdfReader(io.BytesIO(data))
     assert len(seen) == 1, "the document was laid out again from its HTML"
     calling = next(note.called_from for note in res.footnotes if str(note.marker) == "11")

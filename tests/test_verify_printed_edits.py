@@ -128,41 +128,37 @@ def _docx_places(parts: dict) -> list:
     return out
 
 
-def _check(source: Path, build: Path, fmt: str, tmp_path: Path) -> int:
+def _docx_texts_edited(source: Path, build: Path, tmp_path: Path) -> int:
     want = from_model(read_source(str(source)), str(source))
-    original = build / (source.stem + SUFFIX[fmt])
+    original = build / (source.stem + SUFFIX["docx"])
     target = tmp_path / original.name
-    count = 0
-    if fmt == "docx":
-        with zipfile.ZipFile(original) as zf:
-            parts = {name: zf.read(name) for name in zf.namelist()}
-        for name, index in _docx_places(parts):
-            root = etree.fromstring(parts[name])
-            node = list(root.iter(f"{{{W}}}t"))[index]
-            node.text = edited(node.text)
-            with zipfile.ZipFile(target, "w") as zf:
-                for part, data in parts.items():
-                    zf.writestr(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                     standalone=True) if part == name else data)
-            assert differences(want, {fmt: (target, target)}), f"{original.name} {name}: {node.text!r} not reported"
-            count += 1
-        return count
-    data = original.read_bytes()
-    parse = lxml_html.fromstring if fmt == "html" else etree.fromstring
-    for index in range(len((_html_places if fmt == "html" else _akn_places)(parse(data)))):
-        root = parse(data)
-        node = (_html_places if fmt == "html" else _akn_places)(root)[index]
+    with zipfile.ZipFile(original) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    places = _docx_places(parts)
+    for name, index in places:
+        root = etree.fromstring(parts[name])
+        node = list(root.iter(f"{{{W}}}t"))[index]
         node.text = edited(node.text)
-        target.write_bytes(lxml_html.tostring(root, encoding="utf-8") if fmt == "html"
-                           else etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-        assert differences(want, {fmt: (target, target)}), f"{original.name}: {node.text!r} not reported"
-        count += 1
-    return count
+        with zipfile.ZipFile(target, "w") as zf:
+            for part, data in parts.items():
+                zf.writestr(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                 standalone=True) if part == name else data)
+        assert differences(want, {"docx": (target, target)}), f"{original.name} {name}: {node.text!r} not reported"
+    return len(places)
 
 
 @pytest.mark.parametrize("fmt", ["html", "akn", "docx"])
 def test_every_edit_of_the_printed_lines_is_reported(built, fmt, tmp_path):
-    checked = {source.stem: _check(source, build, fmt, tmp_path) for source, build in built}
+    if fmt == "docx":
+        checked = {source.stem: _docx_texts_edited(source, build, tmp_path) for source, build in built}
+    elif fmt == "html":
+        checked = _edit_each(built, tmp_path, fmt, lambda root: [(n, None) for n in _html_places(root)],
+                             lxml_html.fromstring, lambda root: lxml_html.tostring(root, encoding="utf-8"),
+                             _set_edited)
+    else:
+        checked = _edit_each(built, tmp_path, fmt, lambda root: [(n, None) for n in _akn_places(root)],
+                             etree.fromstring,
+                             lambda root: etree.tostring(root, xml_declaration=True, encoding="UTF-8"), _set_edited)
     assert all(checked.values()), checked
 
 
@@ -200,22 +196,37 @@ def _edited_value(value: str) -> str:
     return value[:at] + other(value[at]) + value[at + 1:]
 
 
-def test_every_edit_of_the_akn_metadata_is_reported(built, tmp_path):
+def _edit_each(built, tmp_path, fmt, places, parse, serialise, change) -> dict:
+    """Each place ``places(root)`` finds in each built file of ``fmt``, changed by ``change``
+    one at a time (it says what it did): every edit must be reported. How many places each had."""
     checked = {}
     for source, build in built:
         want = from_model(read_source(str(source)), str(source))
-        original = build / (source.stem + SUFFIX["akn"])
+        original = build / (source.stem + SUFFIX[fmt])
         target = tmp_path / original.name
         data = original.read_bytes()
-        count = len(_metadata_places(etree.fromstring(data)))
+        count = len(places(parse(data)))
         for index in range(count):
-            root = etree.fromstring(data)
-            el, attr = _metadata_places(root)[index]
-            el.set(attr, _edited_value(el.get(attr)))
-            target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-            assert differences(want, {"akn": (target, target)}), \
-                f"{original.name}: {etree.QName(el).localname} {attr}={el.get(attr)!r} not reported"
+            root = parse(data)
+            what = change(places(root)[index])
+            target.write_bytes(serialise(root))
+            assert differences(want, {fmt: (target, target)}), f"{original.name}: {what} not reported"
         checked[source.stem] = count
+    return checked
+
+
+def _set_edited(place) -> str:
+    el, attr = place
+    if attr is None:
+        el.text = edited(el.text)
+        return f"{el.tag} {el.text!r}"
+    el.set(attr, _edited_value(el.get(attr)))
+    return f"{etree.QName(el).localname} {attr}={el.get(attr)!r}"
+
+
+def test_every_edit_of_the_akn_metadata_is_reported(built, tmp_path):
+    checked = _edit_each(built, tmp_path, "akn", _metadata_places, etree.fromstring,
+                         lambda root: etree.tostring(root, xml_declaration=True, encoding="UTF-8"), _set_edited)
     assert all(count > 20 for count in checked.values()), checked
 
 
@@ -241,24 +252,9 @@ def _html_attribute_places(root) -> list:
 
 
 def test_every_edit_of_the_pages_language_links_and_ids_is_reported(built, tmp_path):
-    checked = {}
-    for source, build in built:
-        want = from_model(read_source(str(source)), str(source))
-        original = build / (source.stem + SUFFIX["html"])
-        target = tmp_path / original.name
-        data = original.read_bytes()
-        count = len(_html_attribute_places(lxml_html.fromstring(data)))
-        for index in range(count):
-            root = lxml_html.fromstring(data)
-            el, attr = _html_attribute_places(root)[index]
-            if attr is None:
-                el.text = edited(el.text)
-            else:
-                el.set(attr, _edited_value(el.get(attr)))
-            target.write_bytes(lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
-            assert differences(want, {"html": (target, target)}), \
-                f"{original.name}: {el.tag} {attr}={el.get(attr) if attr else el.text!r} not reported"
-        checked[source.stem] = count
+    checked = _edit_each(built, tmp_path, "html", _html_attribute_places, lxml_html.fromstring,
+                         lambda root: lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"),
+                         _set_edited)
     assert all(count > 10 for count in checked.values()), checked
 
 
