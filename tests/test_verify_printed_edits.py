@@ -314,7 +314,7 @@ def test_every_edit_of_the_docx_language_direction_and_styles_is_reported(built,
 
 def test_every_edit_of_what_the_pdf_tells_a_viewer_is_reported(built, tmp_path):
     """The catalog's language, which also decides the reading direction, and the information a
-    viewer and a library show: the title, the organ, the symbol."""
+    viewer and a library show: the title, the organ, the symbol, the bookmark of the title."""
     import pikepdf
 
     for source, build in built:
@@ -324,9 +324,12 @@ def test_every_edit_of_what_the_pdf_tells_a_viewer_is_reported(built, tmp_path):
             outputs, _warnings = render_verified(str(source), source.read_bytes(), ["pdf"], str(build))
             original.write_bytes(outputs["pdf"])
         target = tmp_path / original.name
-        for key in ("/Lang", "/Title", "/Author", "/Subject", "/Keywords"):
+        for key in ("/Lang", "/Title", "/Author", "/Subject", "/Keywords", "bookmark"):
             with pikepdf.open(original) as pdf:
-                holder = pdf.Root if key == "/Lang" else pdf.docinfo
+                if key == "bookmark":
+                    holder, key = pdf.Root.Outlines.First, "/Title"
+                else:
+                    holder = pdf.Root if key == "/Lang" else pdf.docinfo
                 holder[key] = pikepdf.String(edited(str(holder[key])))
                 pdf.save(target)
             assert differences(want, {"pdf": (target, target)}), f"{original.name}: {key} not reported"

@@ -92,6 +92,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
                 "symbol": meta.symbol, "number": printed_number(meta), "session": None if meta.session is None else str(meta.session),
                 "language": iso639_2(meta.language), "lang": code_of(meta.language), "dir": pres.dir,
                 "organ": normalise(meta.organ), "title": normalise(meta.title),
+                "bookmark": normalise(f"{pres.title_number} {title}" if pres.print_title else pres.title_number),
                 "session_start": meta.session_start.isoformat() if meta.session_start else None,
                 "session_end": meta.session_end.isoformat() if meta.session_end else None,
                 "agenda_item": meta.agenda_item, "quotes": meta.quotes or "", "page_title": normalise(f"{meta.symbol}: {meta.title}")}

@@ -277,7 +277,7 @@ class Fingerprint:
     # as ISO dates, "symbol", "number", "session", "language" as ISO 639-2; the HTML's "lang", its
     # code, "dir", "organ" and "page_title", the symbol and title its head gives a browser;
     # "session_start", "session_end", "agenda_item" and "quotes", unres's own copy in the AKN;
-    # "title", what the PDF and the DOCX tell a library).
+    # "title", what the PDF and the DOCX tell a library; "bookmark", the PDF's for its title).
     metadata: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     # Source side: whether the organ prints the title and the vote (the Security Council prints
