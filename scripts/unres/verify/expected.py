@@ -89,7 +89,7 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
     fp.printed = _model_printed(res)
     fp.facts = {"adoption_date": meta.adoption_date.isoformat() if meta.adoption_date else None,
                 "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
-                "symbol": meta.symbol, "number": printed_number(meta), "session": None if meta.session is None else str(meta.session),
+                "symbol": meta.symbol, "number": meta.number, "session": None if meta.session is None else str(meta.session),
                 "language": iso639_2(meta.language), "lang": code_of(meta.language), "dir": pres.dir,
                 "organ": normalise(meta.organ), "title": normalise(meta.title),
                 "bookmark": normalise(f"{pres.title_number} {title}" if pres.print_title else pres.title_number),

@@ -274,7 +274,8 @@ class Fingerprint:
     formula_lines: list = field(default_factory=list)
     # What a file's metadata says for a machine (the AKN's: read/akn_meta.py), as (fact, where,
     # value); on the source side each fact's value in ``facts`` ("adoption_date", "issue_date"
-    # as ISO dates, "symbol", "number", "session", "language" as ISO 639-2; the HTML's "lang", its
+    # as ISO dates, "symbol", "number" (the resolution's, parts' letters with it: "75/101 A-B"),
+    # "session", "language" as ISO 639-2; the HTML's "lang", its
     # code, "dir", "organ" and "page_title", the symbol and title its head gives a browser;
     # "session_start", "session_end", "agenda_item" and "quotes", unres's own copy in the AKN;
     # "title", what the PDF and the DOCX tell a library; "bookmark", the PDF's for its title).
