@@ -10,31 +10,21 @@ from .read.akn import extract_akn
 from .read.html import _opened
 
 
-def attached_akn(pdf) -> tuple[list, bytes | None]:
-    """``(names of the PDF's attachments, the bytes of its one XML attachment or None)``."""
-    import pypdfium2 as pdfium
-
-    data, _name = _opened(pdf)
-    document = pdfium.PdfDocument(data)
-    try:
-        attachments = [document.get_attachment(i) for i in range(document.count_attachments())]
-        names = [attachment.get_name() for attachment in attachments]
-        xml = [attachment for attachment, name in zip(attachments, names) if name.lower().endswith(".xml")]
-        return names, (bytes(xml[0].get_data()) if len(xml) == 1 else None)
-    finally:
-        document.close()
+def attached_akn(attachments: list) -> tuple[list, bytes | None]:
+    """``(names of the PDF's attachments, the bytes of its one XML attachment or None)`` of a PDF's
+    ``(name, bytes)`` attachments."""
+    xml = [data for name, data in attachments if name.lower().endswith(".xml")]
+    return [name for name, _data in attachments], (xml[0] if len(xml) == 1 else None)
 
 
-def attachment_differences(want, files: dict) -> list:
-    """What is wrong with the AKN file the PDF in ``files`` carries: none, several, not the AKN
-    file in ``files`` or, without one (or with one that cannot be read), not what the source says."""
-    if "pdf" not in files:
+def attachment_differences(want, files: dict, attachments: list | None) -> list:
+    """What is wrong with the AKN file the PDF in ``files`` carries (``attachments``, as its reader
+    read them; None where it could not read the PDF): none, several, not the AKN file in ``files``
+    or, without one (or with one that cannot be read), not what the source says."""
+    if "pdf" not in files or attachments is None:
         return []
     path, label = files["pdf"]
-    try:
-        names, data = attached_akn(path)
-    except Exception:       # a PDF that cannot be read is the PDF reader's finding
-        return []
+    names, data = attached_akn(attachments)
     if data is None:
         found = [Finding(str(label), f"carries no one AKN file (its attachments: {', '.join(names) or 'none'})")]
     elif "akn" in files:

@@ -46,7 +46,7 @@ def differences(want, files: dict) -> list:
     """What each file says that the model does not: ``files`` maps a format to
     ``(path to read, path to name in the report)``. Each format is compared with
     the model, so outputs that each agree with it agree with each other."""
-    lines, akn_agrees = [], True
+    lines, akn_agrees, attachments = [], True, None
     for fmt, (path, label) in files.items():
         try:
             got = FORMATS[fmt].extract(path)
@@ -55,13 +55,15 @@ def differences(want, files: dict) -> list:
         else:
             got.label = str(label)
             found = compare(want, got)
+            attachments = got.attachments if fmt == "pdf" else attachments
         for finding in found:
             finding.fmt = fmt
         akn_agrees = akn_agrees and not (found and fmt == "akn")
         lines.extend(found)
     # (an AKN file that differs from the source, or cannot be read, is no copy to hold the PDF's
     # against: the source is)
-    return lines + attachment_differences(want, {k: v for k, v in files.items() if k != "akn" or akn_agrees})
+    return lines + attachment_differences(want, {k: v for k, v in files.items() if k != "akn" or akn_agrees},
+                                          attachments)
 
 
 def pdfa_differences(files: dict) -> list:

@@ -281,6 +281,7 @@ class Fingerprint:
     # "title", what the PDF and the DOCX tell a library; "bookmark", the PDF's for its title).
     metadata: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)
+    attachments: Optional[list] = None   # the PDF's attached files, (name, bytes); None: not read
     # Source side: whether the organ prints the title and the vote (the Security Council prints
     # neither its title nor, like the Assembly, its vote; the AKN keeps the vote as metadata).
     title_printed: bool = True

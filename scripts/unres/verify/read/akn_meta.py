@@ -145,16 +145,18 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_REFERENCES = etree.XPath("|".join(f"//@{attr}[contains(., '#')]"
+                                   for attr in ("refersTo", "href", "as", "by", "source", "outcome")))
+
+
 def _dangling(root) -> list:
     """Every reference inside the file (``refersTo``, ``href``, ``as``, ``by``, ``source``,
     ``outcome`` of "#id") names an element the file has."""
-    ids = {el.get("eId") for el in root.iter() if isinstance(el.tag, str) and el.get("eId")}
+    ids = set(root.xpath("//@eId"))
     out = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for attr in ("refersTo", "href", "as", "by", "source", "outcome"):
-            for token in (el.get(attr) or "").split():
-                if token.startswith("#") and token[1:] not in ids:
-                    out.append(f'{etree.QName(el).localname} {attr}="{token}" names nothing in the file')
+    for value in _REFERENCES(root):
+        for token in value.split():
+            if token.startswith("#") and token[1:] not in ids:
+                el = value.getparent()
+                out.append(f'{etree.QName(el).localname} {value.attrname}="{token}" names nothing in the file')
     return out

@@ -66,19 +66,17 @@ def extract_html(path) -> Fingerprint:
                 fp.metadata.append((fact, f"meta {name}", normalise(meta.get("content") or "")))
         for title in head.iterfind("title"):
             fp.metadata.append(("page_title", "title", normalise(title.text_content())))
-    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
-    for el in root.iter("a"):
-        href = el.get("href") or ""
-        if href.startswith("#") and href[1:] not in ids:
+    ids = set(root.xpath("//@id"))
+    for el in root.xpath("//a[starts-with(@href, '#')]"):
+        href = el.get("href")
+        if href[1:] not in ids:
             fp.problems.append(f'link "{normalise(el.text_content())}" leads to "{href}", which the page does not have')
-    for el in root.iter("a"):
         if _has_class(el, "permalink"):
             own = next((a.get("id") for a in el.iterancestors() if a.get("id")), None)
-            if el.get("href") != f"#{own}":
-                fp.problems.append(f'the link to paragraph {own} leads to "{el.get("href")}"')
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.get("dir") not in (None, "ltr", "rtl", "auto"):
-            fp.problems.append(f'{el.tag} dir="{el.get("dir")}" is no direction')
+            if href != f"#{own}":
+                fp.problems.append(f'the link to paragraph {own} leads to "{href}"')
+    for el in root.xpath("//*[@dir][not(@dir='ltr' or @dir='rtl' or @dir='auto')]"):
+        fp.problems.append(f'{el.tag} dir="{el.get("dir")}" is no direction')
     body = root.find(".//body")
     fp.printed_text = squash(body.text_content()) if body is not None else ""
     sym = root.find(".//*[@class='symbol']")

@@ -73,6 +73,7 @@ def extract_pdf(path) -> Fingerprint:
                    ("symbol", "PDF Subject", normalise(info.get("Subject", ""))),
                    ("symbol", "PDF Keywords", normalise(info.get("Keywords", "")))]
     fp.metadata += [("bookmark", "PDF bookmark", normalise(title)) for title in info.get("bookmarks", [])[:1]]
+    fp.attachments = info.get("attachments", [])
     visible = [f for f in frags if f.text.strip()]
     if not visible:
         fp.problems.append("no text could be read")

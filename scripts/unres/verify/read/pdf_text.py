@@ -149,8 +149,8 @@ def pdf_fragments(path, links_found: list | None = None, info: dict | None = Non
     its size on the page and its font's name, as PDFium (the PDF engine of
     Chromium) reads them, and whether the document is written right to left (its fragments are
     then ``pdf_rtl``'s, mirrored); the pages' link URIs are added to ``links_found`` if given,
-    while each page is loaded, and the document's information dictionary, language ("Lang")
-    and bookmarks' titles ("bookmarks") to ``info``."""
+    while each page is loaded, and the document's information dictionary, language ("Lang"),
+    bookmarks' titles ("bookmarks") and attached files ("attachments": name, bytes) to ``info``."""
     import pypdfium2 as pdfium   # imported here: only this reader needs it
     import pypdfium2.raw as pdfium_c
 
@@ -172,8 +172,10 @@ def pdf_fragments(path, links_found: list | None = None, info: dict | None = Non
     try:
         rtl = is_right_to_left(pdf)
         if info is not None:
+            attached = [pdf.get_attachment(i) for i in range(pdf.count_attachments())]
             info.update(pdf.get_metadata_dict(skip_empty=True), Lang=language(pdf),
-                        bookmarks=[bookmark.get_title() for bookmark in pdf.get_toc()])
+                        bookmarks=[bookmark.get_title() for bookmark in pdf.get_toc()],
+                        attachments=[(a.get_name(), bytes(a.get_data())) for a in attached])
         for page_no in range(len(pdf)):
             page = pdf[page_no]
             if links_found is not None:
