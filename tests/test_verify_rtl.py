@@ -171,10 +171,12 @@ def test_an_assembly_source_damaged_gives_its_differences_against_its_arabic_pdf
     damaged = tmp_path / "75_11_A.md"
     damaged.write_text(text, encoding="utf-8")
     found = _pdf_differences(damaged, built / "out" / "75_11_A.pdf")
-    assert len(found) == 3, found
+    assert len(found) == 4, found
     assert "title" in found[0] and "العربية" in found[0]
     assert "preambular 1: text" in found[1] and "السابقة" in found[1]
-    assert "metadata PDF Title" in found[2] and "العربية" in found[2]   # what it tells a viewer
+    # what it tells a viewer: its title, and the bookmark of its title
+    assert "metadata PDF Title" in found[2] and "العربية" in found[2]
+    assert "metadata PDF bookmark" in found[3] and "العربية" in found[3]
 
 
 # ------------------------------------------------------------------ generated paragraphs
