@@ -23,12 +23,30 @@ _UNRES = "urn:unres:source"
 def read(root, doc, ns) -> tuple[list, list]:
     """``(readings, problems)`` of the file whose first document is ``doc``: readings are
     ``(fact, where, value)``, the facts being ``adoption_date`` and ``issue_date`` (ISO dates),
-    ``symbol``, ``number``, ``session`` and ``language``."""
-    readings, problems = [], []
+    ``symbol``, ``number``, ``session`` and ``language``, and from unres's own copy of the source
+    ``session_start``, ``session_end``, ``agenda_item`` and ``quotes``."""
     meta = doc.find("a:meta", ns)
     if meta is None:
-        return readings, ["no metadata"]
+        return [], ["no metadata"]
     frbr = {level: meta.find(f"a:identification/a:FRBR{level}", ns) for level in ("Work", "Expression", "Manifestation")}
+    readings, problems = _dates(frbr, meta, doc, ns)
+    number = frbr["Work"].find("a:FRBRnumber", ns) if frbr["Work"] is not None else None
+    language = frbr["Expression"].find("a:FRBRlanguage", ns) if frbr["Expression"] is not None else None
+    identity, wrong = _identity(meta, doc, number, language, ns)
+    readings += identity
+    problems += wrong
+    problems += _quantity_problems(doc, ns)
+    problems += _iri_problems(frbr, meta, number, language, ns)
+    problems += _ref_problems(root, ns)
+    problems += _dangling(root)
+    problems += _count_problems(meta, doc, ns)
+    return readings, problems
+
+
+def _dates(frbr, meta, doc, ns) -> tuple[list, list]:
+    """The adoption and issue dates wherever the file gives them; a ``docDate`` whose words
+    print another date than its attribute is a problem."""
+    readings, problems = [], []
     for level in ("Work", "Expression"):
         for el in frbr[level].iterfind("a:FRBRdate[@name='adoption']", ns) if frbr[level] is not None else ():
             readings.append(("adoption_date", f"FRBR{level} FRBRdate", el.get("date")))
@@ -45,7 +63,14 @@ def read(root, doc, ns) -> tuple[list, list]:
         if printed is not None and printed.isoformat() != el.get("date"):
             problems.append(f'docDate {el.get("refersTo")} date="{el.get("date")}" where its words '
                             f'read {printed.isoformat()}')
-    number = frbr["Work"].find("a:FRBRnumber", ns) if frbr["Work"] is not None else None
+    return readings, problems
+
+
+def _identity(meta, doc, number, language, ns) -> tuple[list, list]:
+    """The number, symbol, language and session, and unres's own copy of what the source says
+    and the text prints only in words (the session's dates) or in part, which `unres import`
+    takes back."""
+    readings, problems = [], []
     if number is not None:
         readings.append(("number", "FRBRnumber showAs", number.get("showAs")))
         if _DIGITS.findall(number.get("value") or "") != _DIGITS.findall(number.get("showAs") or ""):
@@ -53,37 +78,45 @@ def read(root, doc, ns) -> tuple[list, list]:
     original = meta.find("a:references/a:original", ns)
     if original is not None:
         readings.append(("symbol", "original showAs", original.get("showAs")))
-    language = frbr["Expression"].find("a:FRBRlanguage", ns) if frbr["Expression"] is not None else None
     if language is not None:
         readings.append(("language", "FRBRlanguage", language.get("language")))
     for el in doc.iter(f"{{{ns['a']}}}session"):
         readings.append(("session", "session value", el.get("value")))
-    # unres's own copy of what the source says and the text prints only in words (the session's
-    # dates) or in part, which `unres import` takes back.
     for own in meta.iterfind(f"a:proprietary/{{{_UNRES}}}source", ns):
         for attr, fact in (("sessionStart", "session_start"), ("sessionEnd", "session_end"),
                            ("agendaItem", "agenda_item"), ("quotes", "quotes")):
             readings.append((fact, f"unres source {attr}", own.get(attr, "" if fact == "quotes" else None)))
+    return readings, problems
+
+
+def _quantity_problems(doc, ns) -> list:
+    """A quantity's value is what it prints."""
+    out = []
     for el in doc.iter(f"{{{ns['a']}}}quantity"):
         if el.get("normalized") != normalise("".join(el.itertext())):
-            problems.append(f'quantity normalized="{el.get("normalized")}" where it prints '
-                            f'"{normalise("".join(el.itertext()))}"')
-    problems += _iri_problems(frbr, meta, number, language, ns)
-    problems += _ref_problems(root, ns)
-    problems += _dangling(root)
+            out.append(f'quantity normalized="{el.get("normalized")}" where it prints '
+                       f'"{normalise("".join(el.itertext()))}"')
+    return out
+
+
+def _count_problems(meta, doc, ns) -> list:
+    """Each vote count says what the text's number it stands for says; a vote without a vote
+    counts nothing."""
     voting = meta.find("a:analysis//a:voting", ns)
+    if voting is None:
+        return []
+    out = []
     by_id = {el.get("eId"): el for el in doc.iter(f"{{{ns['a']}}}quantity")}
-    for count in voting.iterfind("a:count", ns) if voting is not None else ():
-        # The text's number the count stands for counts the same list, as many.
+    for count in voting.iterfind("a:count", ns):
         quantity = by_id.get((count.get("href") or "").lstrip("#"))
         if quantity is not None and (quantity.get("refersTo"), quantity.get("normalized")) != \
                 (count.get("refersTo"), count.get("value")):
-            problems.append(f'count {count.get("refersTo")} {count.get("value")} stands for the text\'s '
-                            f'{quantity.get("refersTo")} {quantity.get("normalized")}')
-    if voting is not None and voting.get("refersTo") == "#withoutVote":
-        problems += [f'a vote without a vote counts {count.get("value")} ({count.get("refersTo")})'
-                     for count in voting.iterfind("a:count", ns) if count.get("value") != "0"]
-    return readings, problems
+            out.append(f'count {count.get("refersTo")} {count.get("value")} stands for the text\'s '
+                       f'{quantity.get("refersTo")} {quantity.get("normalized")}')
+    if voting.get("refersTo") == "#withoutVote":
+        out += [f'a vote without a vote counts {count.get("value")} ({count.get("refersTo")})'
+                for count in voting.iterfind("a:count", ns) if count.get("value") != "0"]
+    return out
 
 
 def _iri_problems(frbr, meta, number, language, ns) -> list:

@@ -140,9 +140,10 @@ def extract_html(path) -> Fingerprint:
                 owner = a.get("id")
                 break
         if link is not None:
-            calls[(link.get("href") or "").lstrip("#")] = where.get(owner)
-            printed_calls[(link.get("href") or "").lstrip("#")] = normalise(link.text_content())
-            call_ids[(link.get("href") or "").lstrip("#")] = link.get("id")
+            target = (link.get("href") or "").lstrip("#")
+            calls[target] = where.get(owner)
+            printed_calls[target] = normalise(link.text_content())
+            call_ids[target] = link.get("id")
     notes = root.find(".//*[@role='doc-endnotes']")
     for li in notes.iter("li") if notes is not None else ():
         marker = li.find(".//*[@class='marker']")
