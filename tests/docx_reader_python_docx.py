@@ -22,7 +22,7 @@ from unres.verify import links
 from unres.verify.fingerprint import (Fingerprint, Note, adoption_date_from, is_adopted_by, is_operative_number,
                            is_point_label, normalise, parse_vote_note, read_list, squash, vote_list_name)
 from unres.verify.read.common import W_NS, _Items, _NUMBERED_RE, _TITLE_RE, _opening
-from unres.verify.read.docx import _core_properties, _defaults, _running_text_problems, _undefined_styles
+from unres.verify.read.docx import _core_properties, _defaults, _running_text, _undefined_styles
 from unres.verify.read.html import _opened
 
 
@@ -121,8 +121,11 @@ def extract_docx(path) -> Fingerprint:
         if hasattr(part, "_element"):
             parts.roots[str(part.partname)] = part._element
             parts.content_type[str(part.partname)] = part.content_type
-    fp.problems += _running_text_problems(parts, fp.symbol)
-    fp.metadata += _core_properties(parts)
+    targets = {rid: (None if rel.is_external else str(rel.target_part.partname))
+               for rid, rel in document.part.rels.items()}
+    readings, problems = _running_text(parts, fp.symbol, document.element, targets)
+    fp.metadata += readings + _core_properties(parts)
+    fp.problems += problems
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:

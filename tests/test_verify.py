@@ -924,14 +924,16 @@ def test_a_job_number_in_the_first_page_footer_is_not_a_running_header(tmp_path)
 def test_images_and_small_text_in_the_first_page_footer_are_not_read(tmp_path, monkeypatch):
     """Whatever the first page's footer holds besides the job number (a barcode set in type,
     a recycling mark with its caption, a QR code), and however high in the margin it stands,
-    is no part of the text; a running header and a page number elsewhere still are."""
+    is no part of the text; a running header and a page number elsewhere still are, and the job
+    number is found on its line beside the caption."""
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
     page = templates / "pdf" / "resolution.html"
-    job = '<p class="job-number">{{ marks.job_number }}</p>'
+    job = '<p class="job-number"><span dir="ltr">{{ marks.job_number }}</span></p>'
     assert job in page.read_text(encoding="utf-8")
     page.write_text(page.read_text(encoding="utf-8").replace(job, (
-        '<p class="job-number">{{ marks.job_number }} <span style="font-size: 6pt">Please recycle'
+        '<p class="job-number"><span dir="ltr">{{ marks.job_number }}</span> '
+        '<span style="font-size: 6pt">Please recycle'
         '</span><br><span style="font-size: 24pt; line-height: 26pt">*1812078*</span>'
         '<img src="footnote-rule.svg" alt="A recycling mark" style="width: 30mm; height: 8mm"></p>')),
         encoding="utf-8")

@@ -16,7 +16,8 @@ the HTML page it now reads the language and direction, the links inside the page
 paragraph's id and what the head tells a browser; of the DOCX, the default language and
 paragraph direction its styles give a word processor, that every style it uses is defined, and
 its core properties (title, symbol, language); of the PDF, its language and what it tells a
-viewer (title, organ, symbol).
+viewer (title, organ, symbol). The job number (the first page's footer of the DOCX, the AKN's
+docketNumber: the Assembly's files give one) is read too (tests/test_job_number.py).
 """
 from __future__ import annotations
 
@@ -101,14 +102,14 @@ def _html_places(root) -> list:
 
 def _akn_places(root) -> list:
     out = []
-    for el in root.iter(f"{{{A}}}formula", f"{{{A}}}docAuthority", f"{{{A}}}session"):
+    for el in root.iter(f"{{{A}}}formula", f"{{{A}}}docAuthority", f"{{{A}}}session", f"{{{A}}}docketNumber"):
         out += [node for node in el.iter() if node.text and any(c.isalnum() for c in node.text)]
     return out
 
 
 def _docx_places(parts: dict) -> list:
     """(part, the index of a w:t) of the formula, the page-one lines, the running headers and
-    footers' literal text."""
+    footers' literal text and the first page's footer (its job number)."""
     out = []
     for name, data in sorted(parts.items()):
         if not (name == "word/document.xml" or name.startswith(("word/header", "word/footer"))):
@@ -120,8 +121,6 @@ def _docx_places(parts: dict) -> list:
             style = style.get(f"{{{W}}}val") if style is not None else ""
             if name == "word/document.xml" and not style.startswith(("FormulaG", "OrganG", "SessionG")):
                 continue
-            if name.startswith("word/footer") and p.find(f".//{{{W}}}fldChar") is None:
-                continue          # the first page's footer: its job number and codes are not read
             out += [(name, texts.index(t)) for t in p.iter(f"{{{W}}}t")
                     if t.text and any(c.isalnum() for c in t.text)
                     and not (name.startswith("word/footer") and t.text.strip().isdigit())]

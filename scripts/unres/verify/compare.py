@@ -147,7 +147,19 @@ def compare(source: Fingerprint, got: Fingerprint) -> list:
         _compare_links(rep, source, got)
     if "printed" in fields and got.printed_text is not None:
         _compare_printed(rep, source, got)
+    if got.first_footer is not None and source.facts.get("job_number"):
+        _compare_job_number(rep, source, got)
     return rep.lines
+
+
+def _compare_job_number(rep, source: Fingerprint, got: Fingerprint) -> None:
+    """The job number stands on a line of the first page's footer, in the order it is written
+    (what else the footer says, a template's caption, is not the resolution's)."""
+    job = source.facts["job_number"]
+    if not any(squash(job) in squash(line) for line in got.first_footer):
+        printed = "; ".join(_quote(line) for line in got.first_footer) or "nothing"
+        rep.add("", f"first page's footer does not print the job number {_quote(job)} (it prints {printed})",
+                source.lines.get("job_number"))
 
 
 # A DOCX's core property holds at most 255 characters (Word's limit): a longer title is cut

@@ -95,7 +95,10 @@ def from_model(res: Resolution, label: str) -> Fingerprint:
                 "bookmark": normalise(f"{pres.title_number} {title}" if pres.print_title else pres.title_number),
                 "session_start": meta.session_start.isoformat() if meta.session_start else None,
                 "session_end": meta.session_end.isoformat() if meta.session_end else None,
-                "agenda_item": meta.agenda_item, "quotes": meta.quotes or "", "page_title": normalise(f"{meta.symbol}: {meta.title}")}
+                "agenda_item": meta.agenda_item, "quotes": meta.quotes or "", "page_title": normalise(f"{meta.symbol}: {meta.title}"),
+                # Printed on the first page's footer (the PDF's, the DOCX's) and kept in the AKN's
+                # cover page; none printed where the source gives none.
+                "job_number": normalise(meta.job_number or "")}
     formulas = [part.formula for part in res.parts if part.formula is not None]
     fp.formulas = [normalise(plain_text(formula.inlines)) for formula in formulas]
     fp.formula_lines = [formula.loc.line if formula.loc is not None else None for formula in formulas]

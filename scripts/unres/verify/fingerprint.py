@@ -268,6 +268,9 @@ class Fingerprint:
     # side all its text, in which each must be found in that order (see squash()).
     printed: list = field(default_factory=list)
     printed_text: Optional[str] = None
+    # Output side: the lines of the first page's footer, top to bottom (the PDF's, where a template
+    # may set a caption beside the job number); None where not read.
+    first_footer: Optional[list] = None
     # Each part's enacting formula ("The Human Rights Council,"), normalised, in order; on the
     # source side with the line of each in ``formula_lines``.
     formulas: list = field(default_factory=list)
@@ -278,7 +281,9 @@ class Fingerprint:
     # "session", "language" as ISO 639-2; the HTML's "lang", its
     # code, "dir", "organ" and "page_title", the symbol and title its head gives a browser;
     # "session_start", "session_end", "agenda_item" and "quotes", unres's own copy in the AKN;
-    # "title", what the PDF and the DOCX tell a library; "bookmark", the PDF's for its title).
+    # "title", what the PDF and the DOCX tell a library; "bookmark", the PDF's for its title;
+    # "job_number", the DOCX's first page's footer and the AKN's docketNumber, "" for none; the
+    # PDF's is in ``first_footer``).
     metadata: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     attachments: Optional[list] = None   # the PDF's attached files, (name, bytes); None: not read

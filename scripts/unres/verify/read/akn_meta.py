@@ -23,7 +23,7 @@ _UNRES = "urn:unres:source"
 def read(root, doc, ns) -> tuple[list, list]:
     """``(readings, problems)`` of the file whose first document is ``doc``: readings are
     ``(fact, where, value)``, the facts being ``adoption_date`` and ``issue_date`` (ISO dates),
-    ``symbol``, ``number``, ``session`` and ``language``, and from unres's own copy of the source
+    ``symbol``, ``number``, ``session``, ``language`` and ``job_number``, and from unres's own copy of the source
     ``session_start``, ``session_end``, ``agenda_item`` and ``quotes``."""
     meta = doc.find("a:meta", ns)
     if meta is None:
@@ -82,6 +82,9 @@ def _identity(meta, doc, number, language, ns) -> tuple[list, list]:
         readings.append(("language", "FRBRlanguage", language.get("language")))
     for el in doc.iter(f"{{{ns['a']}}}session"):
         readings.append(("session", "session value", el.get("value")))
+    # The job number the cover page prints; none where there is no docketNumber.
+    dockets = [normalise("".join(el.itertext())) for el in doc.iter(f"{{{ns['a']}}}docketNumber")]
+    readings.append(("job_number", "docketNumber", " ".join(d for d in dockets if d)))
     for own in meta.iterfind(f"a:proprietary/{{{_UNRES}}}source", ns):
         for attr, fact in (("sessionStart", "session_start"), ("sessionEnd", "session_end"),
                            ("agendaItem", "agenda_item"), ("quotes", "quotes")):

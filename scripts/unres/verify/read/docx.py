@@ -178,12 +178,30 @@ def _core_properties(package) -> list:
     return out
 
 
-def _running_text_problems(package, symbol) -> list:
-    """What the headers and footers print that they should not: a header prints the symbol
-    the masthead has, or nothing (the first page's); a footer that numbers the pages prints
-    nothing but its PAGE field, whose number Word computes (the first page's footer, with its
-    job number and codes, is no part of the text, as in the PDF)."""
-    out = []
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _running_text(package, symbol, main_root, targets: dict) -> tuple[list, list]:
+    """``(readings, problems)`` of the headers and footers: a header prints the symbol the
+    masthead has, or nothing (the first page's); a footer that numbers the pages prints nothing
+    but its PAGE field, whose number Word computes; the first page's footer prints the job
+    number (reading ``job_number``; "" for none), and a section that gives the first page a
+    header and footer of its own says so (``titlePg``), or Word uses the running ones there.
+    ``targets`` gives each of the main document's relationship ids its part's name."""
+    problems, first_footers, first_footer = [], set(), None
+    for sect in main_root.iter(f"{{{W_NS}}}sectPr"):
+        first = False
+        for ref in sect.iterchildren(f"{{{W_NS}}}headerReference", f"{{{W_NS}}}footerReference"):
+            if ref.get(f"{{{W_NS}}}type") != "first":
+                continue
+            first = True
+            if ref.tag == f"{{{W_NS}}}footerReference":
+                first_footers.add(targets.get(ref.get(_R_ID)))
+                first_footer = first_footer or targets.get(ref.get(_R_ID))
+        title_page = sect.find(f"{{{W_NS}}}titlePg")
+        if first and (title_page is None or
+                      title_page.get(f"{{{W_NS}}}val", "1") in ("0", "false", "off")):
+            problems.append("the first page's own header and footer are not used (its section has no titlePg)")
     for partname in sorted(package.roots):
         kind = package.content_type.get(partname)
         if kind not in (HEADER, FOOTER):
@@ -193,18 +211,25 @@ def _running_text_problems(package, symbol) -> list:
             for p in root.iter(f"{{{W_NS}}}p"):
                 text = normalise(_paragraph_text(p))
                 if text and text != symbol:
-                    out.append(f'running header in {part} reads "{text}" where the masthead has "{symbol}"')
+                    problems.append(f'running header in {part} reads "{text}" where the masthead has "{symbol}"')
+            continue
+        if partname in first_footers:
             continue
         instructions = [normalise(el.text or "") for el in root.iter(_INSTR)]
         instructions += [normalise(el.get(f"{{{W_NS}}}instr") or "") for el in root.iter(_FLD_SIMPLE)]
-        if not instructions:
-            continue
         literal = normalise(" ".join(_outside_fields(p) for p in root.iter(f"{{{W_NS}}}p")))
+        if not instructions:
+            problems.append(f'page footer in {part} prints "{literal}" and no page number field' if literal
+                            else f"page footer in {part} has no page number field")
+            continue
         if any(i.split()[:1] != ["PAGE"] for i in instructions):
-            out.append(f"page number field in {part} is {' '.join(instructions)!r}, not PAGE")
+            problems.append(f"page number field in {part} is {' '.join(instructions)!r}, not PAGE")
         if literal:
-            out.append(f'page number in {part} prints "{literal}" besides its number')
-    return out
+            problems.append(f'page number in {part} prints "{literal}" besides its number')
+    job = ""
+    if first_footer in package.roots:
+        job = normalise(" ".join(_paragraph_text(p) for p in package.roots[first_footer].iter(f"{{{W_NS}}}p")))
+    return [("job_number", "DOCX first-page footer", job)], problems
 
 
 def _defaults(styles) -> list:
@@ -316,8 +341,9 @@ def extract_docx(path) -> Fingerprint:
                              + " ".join(_paragraph_text(p) for p in body.iterchildren(f"{{{W_NS}}}p")))
     if tables:
         fp.symbol = normalise(_cell_text(_row_cells(rows[0])[-1]))
-    fp.problems += _running_text_problems(package, fp.symbol)
-    fp.metadata += _core_properties(package)
+    readings, problems = _running_text(package, fp.symbol, root, package.targets.get(main, {}))
+    fp.metadata += readings + _core_properties(package)
+    fp.problems += problems
     note_text = {}
     note_runs = {}      # footnote id -> the run of the number that opens the note
     if notes_root is not None:

@@ -37,8 +37,9 @@ PARSED = frozenset({
 
 class Package:
     """The parts reachable from the package's relationships: ``content_type``, ``blob``,
-    ``rels`` (``[(reltype, target partname or None when external)]``) by partname, and each
-    parsed part's root element in ``roots``."""
+    ``rels`` (``[(reltype, target partname or None when external)]``) and ``targets``
+    (``{relationship id: target partname or None}``) by partname, and each parsed part's root
+    element in ``roots``."""
 
     def __init__(self, zf: zipfile.ZipFile):
         names = set(zf.namelist())
@@ -46,7 +47,7 @@ class Package:
         def member(partname: str) -> bytes:
             return zf.read(partname[1:])
         types = _ContentTypes(member("/[Content_Types].xml"))
-        self.content_type, self.blob, self.rels, self.roots = {}, {}, {}, {}
+        self.content_type, self.blob, self.rels, self.roots, self.targets = {}, {}, {}, {}, {}
         self.package_rels = _rels("/", member, names)
         self._walk(self.package_rels, member, names, types)
 
@@ -55,7 +56,7 @@ class Package:
         for _reltype, partname in rels:
             if partname is None or partname in self.blob:
                 continue
-            part_rels = _rels(partname, member, names)
+            part_rels = _rels(partname, member, names, self.targets.setdefault(partname, {}))
             self.blob[partname] = member(partname)
             self.rels[partname] = part_rels
             self._walk(part_rels, member, names, types)
@@ -124,9 +125,9 @@ def _parser():
     return safe_parser()
 
 
-def _rels(source: str, member, names) -> list:
+def _rels(source: str, member, names, ids: dict | None = None) -> list:
     """``[(reltype, target partname or None)]`` of ``source``'s relationships part ([] when
-    there is none)."""
+    there is none); ``ids``, if given, gets each relationship's target by its id."""
     base, name = posixpath.split(source)
     rels_name = posixpath.join(base, "_rels", name + ".rels")
     if rels_name[1:] not in names:
@@ -136,6 +137,8 @@ def _rels(source: str, member, names) -> list:
         external = rel.get("TargetMode", "Internal") == "External"
         target = None if external else posixpath.abspath(posixpath.join(base, rel.get("Target")))
         out.append((rel.get("Type"), target))
+        if ids is not None:
+            ids[rel.get("Id")] = target
     return out
 
 

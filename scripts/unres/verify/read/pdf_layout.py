@@ -81,16 +81,15 @@ def extract_pdf(path) -> Fingerprint:
     fp.printed_text = squash("".join(f.text for f in frags))
     body = _body_size(visible)
 
-    masthead, headers, footers, body_frags, small = [], [], [], [], []
+    masthead, headers, footers, body_frags, small, first_footer = [], [], [], [], [], []
     for f in frags:
         top = heights[f.page] - f.y
         if f.page == 0 and top < MASTHEAD_BAND:
             masthead.append(f)
         elif f.y < FOOTER_BAND:
-            # The first page's footer is not compared: what it holds besides the job
-            # number (a barcode's digits, a mark's caption) is no part of the text.
-            if f.page > 0:
-                footers.append(f)
+            # The first page's footer prints the job number (its codes are drawn, not text);
+            # the others, the page's number.
+            (footers if f.page > 0 else first_footer).append(f)
         elif top < HEADER_BAND:
             headers.append(f)
         elif f.size < 0.95 * body and f.text.strip():
@@ -104,6 +103,11 @@ def extract_pdf(path) -> Fingerprint:
         if text and fp.symbol and text != fp.symbol:
             fp.problems.append(f'running header on page {f.page + 1} reads "{text}" '
                                f'where the masthead has "{fp.symbol}"')
+    # The first page's footer, line by line: a template may set a caption beside the job number.
+    lines: dict = {}
+    for f in first_footer:
+        lines.setdefault(round(f.y), []).append(f.text)
+    fp.first_footer = [normalise("".join(texts)) for _y, texts in sorted(lines.items(), reverse=True)]
     for f in footers:
         text = normalise(f.text)
         if text and text != str(f.page + 1):

@@ -29,6 +29,7 @@ from lxml import etree
 
 from ...xmlsafe import safe_parser
 
+from ...model import languages
 from ...model.document import Resolution
 from ...model.document_date import document_instant
 from ...model.presentation import Presentation
@@ -348,6 +349,11 @@ def build_masthead(doc, res: Resolution, pres: Presentation, layout: dict, style
     cell_text(body[0], style, [""], 10)
     cell_text(body[1], style, [pres.masthead_organ], layout["parent_organ_size"], bold=True)
     cell_text(body[2], style, [pres.distr, pres.issue_date] + distribution_lines(pres), layout["distribution_size"])
+    if pres.dir == "rtl" and not languages.is_right_to_left(pres.masthead_lang):
+        # Set in English on an Arabic page: its lines read left to right, as whole paragraphs
+        # ("30 November 2020", not "November 2020 30"), as the PDF sets them.
+        for paragraph in body[2].paragraphs:
+            left_to_right(paragraph._p)
     united = top[1].paragraphs[0].paragraph_format
     united.line_spacing, united.space_after = Pt(layout["united_nations_line"]), Mm(layout["united_nations_after"])
     organ = body[1].paragraphs[0].paragraph_format
@@ -430,6 +436,20 @@ def _set_rtl(rpr, value: str | None = None) -> None:
         el.set(qn("w:val"), value)
 
 
+def left_to_right(p, align: str | None = None) -> None:
+    """A paragraph of a right-to-left document that reads left to right (``w:bidi`` off), set
+    to ``align`` if given."""
+    ppr = p.get_or_add_pPr()
+    for tag, value in (("w:bidi", "0"), ("w:jc", align)):
+        if value is None:
+            continue
+        el = ppr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            insert_ordered(ppr, el, PPR_ORDER)
+        el.set(qn("w:val"), value)
+
+
 def right_to_left(doc) -> None:
     """An Arabic document: every paragraph and run right to left by default (w:bidi, w:rtl), the
     masthead table mirrored and the section's pages bound on the right, as the UN prints it."""
@@ -452,8 +472,12 @@ def right_to_left(doc) -> None:
         if sectpr.find(qn("w:bidi")) is None:
             insert_ordered(sectpr, OxmlElement("w:bidi"), _SECTPR_ORDER)
     # Running headers and footers (the symbol, the page number, the job number) are split by
-    # direction as the body is: their left-to-right runs read left to right.
+    # direction as the body is: their left-to-right runs read left to right. The job number is a
+    # paragraph that reads left to right ("20-15849 (A)", not "(A) 20-15849"), at the right as
+    # the PDF sets it.
     for section in doc.sections:
+        for paragraph in section.first_page_footer.paragraphs:
+            left_to_right(paragraph._p, align="right")
         for part in (section.header, section.even_page_header, section.first_page_header,
                      section.footer, section.even_page_footer, section.first_page_footer):
             split_runs(part._element)
