@@ -8,9 +8,10 @@ output was built from, so unchanged outputs are not rebuilt.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..errors import EXIT_INTERNAL, InvalidOutputError, UnresError, error
+from ..errors import EXIT_INTERNAL, InvalidOutputError, SourceError, UnresError, error, named_characters
 from ..model import output_env
 from ..model.document import Loc
 from ..model.document_date import source_date_epoch
@@ -33,21 +34,54 @@ class Outcome:
     seconds: float = 0.0
 
 
-def verify_written(res, source: str, files: dict) -> None:
+# Characters that set the direction of what follows them by hand: embeddings, overrides and
+# isolates (their closing U+202C and U+2069 alone change nothing), and the marks (LRM, RLM, ALM),
+# which split a run of the other direction in two. unres gives each run of text its direction
+# itself; one of these can make a paragraph print in another order than written.
+_DIRECTION_SET_BY_HAND = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u200e\u200f\u061c]")
+
+
+def verify_written(res, source: str, files: dict, text: str | None = None) -> None:
     """Read the written files back with ``unres verify``'s readers before they replace
     the last good build; a difference is a bug in a writer, and nothing is published.
-    ``files`` maps a format to (the file to read or its bytes, the path to name in a report)."""
+    ``files`` maps a format to (the file to read or its bytes, the path to name in a report).
+    Where the source's block the difference is at (``text``: the source) sets a direction by
+    hand, that character is the cause, reported as the source's error (E507)."""
     from ..verify.expected import from_model
     from ..verify.command import differences, pdfa_differences
 
     found = differences(from_model(res, source), files) + pdfa_differences(files)
-    if found:
-        # The files named in a finding were never published: name the source's line and the format.
-        raise InvalidOutputError([
-            error(Loc(source, finding.line or 1, 1),
-                  f"the {finding.fmt.upper()} output differs from the source: {finding.detail} "
-                  "(a bug in unres; nothing of this source was published)", "O-VERIFY")
-            for finding in found])
+    if not found:
+        return
+    lines = text.split("\n") if text is not None else []
+    diagnostics, by_hand = [], 0
+    for finding in found:
+        cause = _set_by_hand(lines, finding.line) if finding.line else None
+        if cause is not None:
+            by_hand += 1
+            line, col, char = cause
+            diagnostics.append(error(Loc(source, line, col), (
+                f"{named_characters(char)} sets by hand the direction of the text after it, and the "
+                f"{finding.fmt.upper()} output then prints its paragraph in another order than written: "
+                f"{finding.detail}; delete it (unres gives each run of text its direction itself)"), "E507"))
+        else:
+            # The files named in a finding were never published: name the source's line and the format.
+            diagnostics.append(error(Loc(source, finding.line or 1, 1),
+                                     f"the {finding.fmt.upper()} output differs from the source: {finding.detail} "
+                                     "(a bug in unres; nothing of this source was published)", "O-VERIFY"))
+    raise (SourceError if by_hand == len(found) else InvalidOutputError)(diagnostics)
+
+
+def _set_by_hand(lines: list, line: int):
+    """``(line, column, character)`` of the first character that sets a direction by hand in the
+    block that starts at ``line`` (to the next blank line), or None."""
+    for number in range(line, len(lines) + 1):
+        if not lines[number - 1].strip() or (number > line and lines[number - 1].strip() == "---"):
+            break
+        found = _DIRECTION_SET_BY_HAND.search(lines[number - 1])
+        if found:
+            return number, found.start() + 1, found.group()
+    return None
 
 
 def render_verified(source: str, data: bytes, formats, out_dir: str, verify: bool = True,
@@ -65,7 +99,7 @@ def render_verified(source: str, data: bytes, formats, out_dir: str, verify: boo
     rendered = overlap.render(res, formats, env=env)
     if verify:
         verify_written(res, source, {fmt: (rendered[fmt], output_path(out_dir, source, fmt))
-                                    for fmt in formats})
+                                    for fmt in formats}, data.decode("utf-8", "replace"))
     return rendered, warnings
 
 
@@ -100,7 +134,7 @@ def build_one(source: str, out_dir: str, formats, force: bool = False, verify: b
             if verify:
                 def check(made):
                     verify_written(res, source, {fmt: (made[fmt], output_path(out_dir, source, fmt))
-                                                 for fmt in made})
+                                                 for fmt in made}, data.decode("utf-8", "replace"))
             # The formats rendered here are verified while the side process finishes its own.
             rendered = overlap.render(res, todo, elsewhere, check)
             publish(out_dir, source, data, rendered)

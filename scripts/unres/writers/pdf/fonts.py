@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import named_characters, tool_error
+from ...model.ignorable import prints_nothing
 
 FAMILY = "Liberation Serif"
 # Upright, bold, italic and bold italic are all used by the layout.
@@ -98,8 +99,11 @@ def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None
     returns where the source first uses one, for the message.
     """
     allowed = allowed_families(lang)
-    others = sorted(family for family in drawn if family not in allowed)
-    strays = sorted({char for family in others for char in drawn[family]} - {" "})
+    # A face that drew nothing one sees (U+061C ARABIC LETTER MARK in an English text, which
+    # Pango gives a face that has it) has drawn no text in another face.
+    others = sorted(family for family in drawn if family not in allowed
+                    and not prints_nothing("".join(drawn[family])))
+    strays = sorted({char for family in others for char in drawn[family] if not prints_nothing(char)})
     missing = sorted({chr(cp) for cp in missing_codepoints})
     if not (others or missing):
         return
