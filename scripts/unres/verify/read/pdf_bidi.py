@@ -83,13 +83,17 @@ class _Char:
         self.drawn_by = drawn_by    # the address of the text object that draws it
 
 
-def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = False) -> list:
+def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = False,
+               made_up_spaces: bool = False) -> list:
     """The page's drawn characters in the file's order, with their box, origin and baseline;
     ``spaces_of_no_width``: with the spaces PDFium gives no width (in a right-to-left line, where
     a word space is drawn at the edge of the glyph after it), which are otherwise left out;
     ``decomposed``: with the characters PDFium gives one glyph of a right-to-left page as (its
     compatibility decomposition, "…" as three full stops at the glyph's place) read as one, in
-    the file's order, so that no later step places them apart ("½" read "2/1")."""
+    the file's order, so that no later step places them apart ("½" read "2/1");
+    ``made_up_spaces``: with the spaces PDFium makes up between words it finds no space drawn
+    between (a justified left-to-right line's, whose spaces are drawn as gaps), which a text
+    object's text has too."""
     pdfium = char_calls()
     page = text_page_handle(textpage)
     is_generated, map_error = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
@@ -112,7 +116,7 @@ def page_chars(textpage, spaces_of_no_width: bool = False, decomposed: bool = Fa
         # PDFium makes up only spaces and line ends (a word's space it finds between two glyphs,
         # a line's end): only those are asked whether they were made up.
         if code in _MAY_BE_GENERATED and is_generated(page, i) == 1 and not (
-                code == 32 and _drawn_space(page, i, count, unicode_of, object_of)):
+                code == 32 and (made_up_spaces or _drawn_space(page, i, count, unicode_of, object_of))):
             continue
         if map_error(page, i) == 1:
             # A glyph the file gives no text for (WeasyPrint names only the first glyph of a
@@ -633,6 +637,93 @@ def _left_to_right(chars) -> list:
         else:
             clusters.append([ch])
     return [ch for cluster in reversed(clusters) for ch in cluster]
+
+
+# The blocks that hold every right-to-left letter (Hebrew to Arabic Extended-A, their
+# presentation forms, and the historic scripts' planes): a quick look before asking each one.
+_RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
+                                   "\U0001e800-\U0001efff]")
+
+
+def holds_right_to_left(text: str) -> bool:
+    """Whether ``text`` has a right-to-left letter (Hebrew, Arabic …)."""
+    return _RIGHT_TO_LEFT_BLOCKS.search(text) is not None and any(_direction(ch) == "R" for ch in text)
+
+
+def left_to_right_lines(textpage) -> dict:
+    """{the address of a text object: its text in reading order}, for each text object on a line
+    of a left-to-right page that holds right-to-left letters (Hebrew, Arabic …).
+
+    Such a line is drawn left to right, each run of right-to-left letters (with what stands
+    between them, numbers too) right to left and a number inside such a run left to right, as the
+    bidi algorithm sets them; PDFium gives each right-to-left word's letters back to front but the
+    words as drawn, and a bracket beside them mirrored, in the object beside too ("(שלום עליכם)"
+    read "(עליכם שלום("). So the line's characters are read from where they are drawn, as a
+    right-to-left line's are (``reading_runs``), each run the other way round, and each bracket
+    faces the way its place on the line says."""
+    texts: dict = {}
+    for line in _lines(page_chars(textpage, spaces_of_no_width=True, decomposed=True, made_up_spaces=True)):
+        if any(_direction(c) == "R" for ch in line for c in ch.text):
+            for ch, text in left_to_right_reading(line):
+                texts.setdefault(ch.drawn_by, []).append(text)
+    return {drawn_by: "".join(pieces) for drawn_by, pieces in texts.items()}
+
+
+def left_to_right_reading(line) -> list:
+    """A left-to-right line's characters in reading order (``[(char, text), …]``): see
+    ``left_to_right_lines``."""
+    by_place = [ch for _key, ch in sorted((_place(ch, line), ch) for ch in line)]
+    clusters: list = []         # right to left, each letter with the marks drawn over it
+    for ch in by_place:
+        if clusters and _is_mark(ch):
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    clusters.reverse()
+    kinds = [_kind(cluster[0].text) for cluster in clusters]
+    ordered: list = []
+    i = 0
+    while i < len(clusters):
+        if kinds[i] != "R":
+            ordered.append(clusters[i])
+            i += 1
+            continue
+        # A right-to-left run ends at its last right-to-left letter before a left-to-right one.
+        end = k = i
+        while k < len(clusters) and kinds[k] != "L":
+            if kinds[k] == "R":
+                end = k
+            k += 1
+        ordered += _numbers_left_to_right(clusters[i:end + 1][::-1])
+        i = end + 1
+    return [item for run in _facing([[(ch, ch.text) for ch in cluster] for cluster in ordered]) for item in run]
+
+
+def _kind(text: str) -> str:
+    """'R' for a right-to-left letter, 'L' for a left-to-right one, 'D' for a digit, else 'N'."""
+    kind = unicodedata.bidirectional(text[:1] or " ")
+    if kind in ("EN", "AN"):
+        return "D"
+    return glyph_direction(text) if text else "N"
+
+
+def _numbers_left_to_right(run) -> list:
+    """A right-to-left run's clusters in reading order with each number in it ("12/3") read left
+    to right."""
+    out, i = [], 0
+    while i < len(run):
+        if _kind(run[i][0].text) != "D":
+            out.append(run[i])
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(run) and (_kind(run[j + 1][0].text) == "D" or (
+                j + 2 < len(run) and run[j + 1][0].text in _NUMBER_SEPARATORS
+                and _kind(run[j + 2][0].text) == "D")):
+            j += 1
+        out += run[i:j + 1][::-1]
+        i = j + 1
+    return out
 
 
 def page_lines(textpage, calls: bool = True, rtl: bool = False) -> list:

@@ -10,7 +10,7 @@ import unicodedata
 from .. import links
 from .advance_ends import mark_advance_ends
 from .pdf_fonts import font_base_name
-from .pdf_bidi import is_right_to_left, language
+from .pdf_bidi import holds_right_to_left, is_right_to_left, language, left_to_right_lines
 from .pdf_rtl import page_fragments
 from .pdf_textpage import text_objects, text_page
 from .pdfium_calls import address, calls, object_calls, text_page_handle
@@ -194,6 +194,7 @@ def pdf_fragments(path, links_found: list | None = None, info: dict | None = Non
                                                 len(frags), cells, blocks))
                     continue
                 pieces = []
+                right_to_left = False     # whether a text object holds right-to-left letters
                 # Text inside form XObjects is positioned relative to the form: read the page's own.
                 # PDFium's own calls, not pypdfium2's objects: a helper object per text object,
                 # matrix and box was a fifth of reading the page.
@@ -215,6 +216,7 @@ def pdf_fragments(path, links_found: list | None = None, info: dict | None = Non
                     text = text.replace("\x02", "-")
                     if not text or text == "\n":
                         continue
+                    right_to_left = right_to_left or holds_right_to_left(text)
                     if unicodedata.combining(text[0]) and frags and frags[-1].page == page_no \
                             and all(unicodedata.combining(ch) or ch.isspace() for ch in text):
                         # A mark on a letter that has no letter with it ("q̃", "t́") is drawn as a
@@ -243,6 +245,11 @@ def pdf_fragments(path, links_found: list | None = None, info: dict | None = Non
                     if mcid in cells:
                         frags[-1].cell = (page_no, *cells[mcid])
                     frags[-1].block, frags[-1].running = blocks.get(mcid, (None, None))
+                if right_to_left:
+                    # (PDFium's text of an object is in the order it is drawn: left_to_right_lines)
+                    texts = left_to_right_lines(textpage)
+                    for frag, raw in pieces:
+                        frag.text = texts.get(address(raw), frag.text)
                 mark_advance_ends(pieces)
             finally:
                 textpage.close()
