@@ -122,10 +122,33 @@ def test_council_keys_are_refused_by_name_of_the_organ_in_another_language(tmp_p
 
 
 def test_council_rules_are_unchanged_for_an_organ_the_data_does_not_know(tmp_path):
-    """An organ outside the three keeps the rules every source had: session dates required."""
-    front = sub(SC_FRONT, "organ: Security Council", "organ: Trusteeship Council")
+    """An organ outside the three, under a symbol that is not the Assembly's or the Security
+    Council's, keeps the rules every source had: session dates required."""
+    front = sub(sub(SC_FRONT, "organ: Security Council", "organ: Trusteeship Council"),
+                "symbol: S/RES/2507 (2020)", "symbol: T/RES/2507 (2020)")
     missing = [msg for c, _ln, msg in errors(tmp_path, front) if c == "E105"]
     assert any("session_start" in m for m in missing) and any("parent_organ" in m for m in missing)
+
+
+@pytest.mark.parametrize("front, organ, language, wanted", [
+    (SC_FRONT, "Security Concil", "English", "'Security Council'"),
+    (SC_FRONT, "Trusteeship Council", "English", "'Security Council'"),
+    (SC_FRONT, "Conseil de securite", "French", "'Conseil de sécurité' or 'Security Council'"),
+    (GA_FRONT, "General Asembly", "English", "'General Assembly'"),
+    (GA_FRONT, "Генеральная ассамблея", "Russian", "'Генеральная Ассамблея' or 'General Assembly'"),
+])
+def test_a_misspelt_organ_under_the_assembly_or_council_symbol_is_refused_at_its_line(tmp_path, front, organ,
+                                                                                      language, wanted):
+    """The symbol says which organ it is: an organ's name the data does not know is a misspelling of
+    that organ's, refused at its own line, and the rest of the front matter is read by that
+    organ's rules (no error asks for the Human Rights Council's session dates)."""
+    named = "Security Council" if front is SC_FRONT else "General Assembly"
+    front = sub(sub(front, f"organ: {named}", f"organ: {organ}"), "language: English", f"language: {language}")
+    found = errors(tmp_path, front)
+    line = front.splitlines().index(f"organ: {organ}") + 1
+    assert [(c, ln) for c, ln, _m in found] == [("E103", line)], found
+    assert found[0][2] == (f"organ {organ!r} is not a name of the {named}, whose resolution the symbol "
+                           f"{front.split('symbol: ')[1].splitlines()[0]!r} is: write {wanted}")
 
 
 def test_the_assembly_and_council_read(tmp_path):

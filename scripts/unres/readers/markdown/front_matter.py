@@ -246,7 +246,7 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             continue
         nodes[key] = value_node
         key_locs[key] = reader.loc(key_node)
-    organ = _organ(nodes)
+    organ = _organ(nodes, reader)
     for key in list(nodes):
         if key in ORGAN_ONLY and key not in ORGAN_KEYS[organ]:
             why = _INSTEAD.get((organ, key)) or f"{_NOT_PRINTED[key]}; delete '{key}'"
@@ -338,12 +338,30 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     return Meta(key_locs=key_locs, **values)
 
 
-def _organ(nodes) -> str:
+def _organ(nodes, reader: _Reader) -> str:
     """The organ whose rules the source follows; the Council's when the name is not one the
-    language data knows (as every source was read before the other organs)."""
+    language data knows (as every source was read before the other organs), unless the symbol is
+    the Assembly's or the Security Council's: then an unknown name is a misspelling of that
+    organ's (E103 at it), and that organ's rules are followed, so that no error asks for the
+    Council's keys."""
     node = nodes.get("organ")
     name = node.value if isinstance(node, yaml.ScalarNode) else ""
-    return languages.organ_key(name) or HRC
+    known = languages.organ_key(name)
+    if known:
+        return known
+    symbol = nodes.get("symbol")
+    symbol = symbol.value.strip() if isinstance(symbol, yaml.ScalarNode) and isinstance(symbol.value, str) else ""
+    by_symbol = next((key for key in (GA, SC) if symbol.startswith(SYMBOL_PREFIXES[key])), None)
+    if by_symbol is None:
+        return HRC
+    if isinstance(node, yaml.ScalarNode) and isinstance(name, str) and name.strip():
+        language = nodes.get("language")
+        code = languages.resolve(language.value) if isinstance(language, yaml.ScalarNode) and isinstance(
+            language.value, str) else None
+        names = [languages.data(c)["organs"][by_symbol]["names"][0] for c in dict.fromkeys([code or "en", "en"])]
+        reader.fail(node, f"organ {name!r} is not a name of the {ORGAN_NAMES[by_symbol]}, whose resolution "
+                          f"the symbol {symbol!r} is: write {' or '.join(map(repr, names))}", "E103")
+    return by_symbol
 
 
 def _key_node(root, key):
