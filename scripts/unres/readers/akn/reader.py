@@ -1197,6 +1197,9 @@ class _OperativeRecovery:
             if num is None:
                 num = self.b.typed_number(para, el, len(self.paragraphs) + 1)
             if num is not None:
+                if pending_empty is not None:
+                    # (a paragraph that holds nothing but its number, the next numbered after it)
+                    self.b.fail(pending_empty[1], "empty operative paragraph", "E616")
                 self.numbered(para, num, el)
                 pending_empty = (para, el) if not para.inlines and not para.children else None
                 continue
