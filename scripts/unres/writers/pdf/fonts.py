@@ -108,12 +108,43 @@ def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None
     if not (others or missing):
         return
     faces = " or ".join(sorted(allowed, key=lambda face: face != FAMILY))
-    reasons = []
-    if others:
-        reasons.append(f"{named_characters(strays)} {'is' if len(strays) == 1 else 'are'} not in {faces} and "
-                       f"would be drawn with {', '.join(others)}")
+    # Another UN language's script (an Arabic or a Chinese word in an English text) is set in that
+    # language's versions only, in its own face: no Liberation Serif will ever have it.
+    groups = {code: [ch for ch in strays if _script_of(ch) == code] for code in SCRIPT_FACES if code != lang}
+    groups = {None: [ch for ch in strays if _script_of(ch) in (None, lang)], **groups}
+    reasons, advice = [], []
+    for code, chars in groups.items():
+        if not chars:
+            continue
+        by = ", ".join(family for family in others if set(chars) & set(drawn[family]))
+        reason = f"{named_characters(chars)} {'is' if len(chars) == 1 else 'are'} not in {faces} and would be drawn with {by}"
+        if code is not None:
+            reason += (f": {_SCRIPT_NAMES[code]} script, which unres sets only in a version in {_LANGUAGE_NAMES[code]} "
+                       f"(in {SCRIPT_FACES[code][0]})")
+            advice.append(f"write the {_SCRIPT_NAMES[code]} words in the resolution's own script")
+        reasons.append(reason)
     if missing:
         reasons.append(f"no installed font has {named_characters(missing)}")
+    if groups[None] or missing:
+        advice.insert(0, f"replace those characters in the source or install a {FAMILY} that has them")
     loc = locate(strays + missing) if locate else None
-    raise tool_error("; ".join(reasons) + "; replace those characters in the source "
-                     f"or install a {FAMILY} that has them", "T-FONT-FALLBACK", loc)
+    raise tool_error("; ".join(reasons + advice), "T-FONT-FALLBACK", loc)
+
+
+_SCRIPT_NAMES = {"ar": "Arabic", "zh": "Han (Chinese)"}
+_LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese"}
+# The blocks of each script SCRIPT_FACES names a face for: Arabic (with its supplement, extended
+# blocks and presentation forms), and the Han ideographs with the CJK symbols and punctuation
+# and the full-width forms a Chinese text is set with.
+_SCRIPT_BLOCKS = {
+    "ar": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    "zh": ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
+           (0x20000, 0x3FFFF)),
+}
+
+
+def _script_of(ch: str) -> str | None:
+    """The language of SCRIPT_FACES whose script ``ch`` is in, if any."""
+    point = ord(ch)
+    return next((code for code, blocks in _SCRIPT_BLOCKS.items()
+                 if any(low <= point <= high for low, high in blocks)), None)
