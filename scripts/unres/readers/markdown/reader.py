@@ -310,6 +310,7 @@ class _Builder:
         self.calls: dict[str, Loc] = {}
         self.note_depth = 0
         self.link_depth = 0     # inside a link's text: no footnote can be called there
+        self.inline_depth = 0   # inside italics, bold, a link …: not a block's own run of text
         self.headings: list[Heading] = []     # operative headings waiting for their paragraph
         self.section: Section | None = None   # the section being filled, in the current part
 
@@ -893,9 +894,20 @@ class _Builder:
     # -------------------------------------------------------------- inlines
     def inlines(self, nodes, pos=""):
         out = []
-        for node in nodes:
-            self._inline(node, pos, out)
-        return _normalise(out)
+        self.inline_depth += 1
+        try:
+            for node in nodes:
+                self._inline(node, pos, out)
+        finally:
+            self.inline_depth -= 1
+        out = _normalise(out)
+        if self.inline_depth == 0 and _opens_with_break(out):
+            # (a backslash or two spaces ending the line above the words: Markdown reads a line
+            # break there, which every output would print as an empty first line)
+            self.fail(self.word_loc(_first_pos(nodes) or pos),
+                      "a line break opens this text (a backslash ends the line above its first word): it "
+                      "would print an empty line before the words; delete the backslash", "E223")
+        return out
 
     def _inline(self, node, pos, out):
         kind, content = node["t"], node.get("c")
@@ -1090,7 +1102,12 @@ class _Builder:
         definition = self.notes[key].loc if key in self.notes else loc
         for block, block_pos in self.unwrap(blocks):
             if block["t"] in ("Para", "Plain"):
-                paragraphs.append(self.inlines(block["c"], block_pos))
+                # (a note's paragraph is a text of its own, wherever its call stands)
+                depth, self.inline_depth = self.inline_depth, 0
+                try:
+                    paragraphs.append(self.inlines(block["c"], block_pos))
+                finally:
+                    self.inline_depth = depth
             else:
                 self.unsupported(block, self.loc_of(block_pos, definition))
         self.note_depth -= 1
@@ -1293,6 +1310,36 @@ def _merge(run: list, out: list) -> None:
 
 
 _SPACES_RE = re.compile(r" {2,}")
+
+
+def _first_pos(nodes) -> str:
+    """The place pandoc gives the first word of ``nodes`` (pandoc's inlines), "" if none."""
+    for node in nodes:
+        content = node.get("c") if isinstance(node, dict) else None
+        if node.get("t") == "Span" and _attr_pos(content[0]):
+            return _attr_pos(content[0])
+        if isinstance(content, list):
+            inner = [c for c in content if isinstance(c, list)]
+            for child in inner:
+                found = _first_pos([n for n in child if isinstance(n, dict)])
+                if found:
+                    return found
+    return ""
+
+
+def _opens_with_break(nodes) -> bool:
+    """Whether the first thing printed is a line break (in italics, bold or a link's text too)."""
+    while nodes:
+        first = nodes[0]
+        if isinstance(first, LineBreak):
+            return True
+        if isinstance(first, Text) and not first.text.strip():
+            nodes = nodes[1:]
+            continue
+        if not isinstance(first, (Emph, Strong, Link)):
+            return False
+        nodes = first.children
+    return False
 
 
 def _trim(nodes):
