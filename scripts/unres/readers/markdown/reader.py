@@ -302,7 +302,7 @@ class _Builder:
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
         self.references = "&#" in src.text
-        self.empty_headings: set = set()     # ids of the heading blocks already refused as empty
+        self.empty_headings: set = set()     # ids of the heading and paragraph blocks already refused as empty
         self.in_cell = False                 # reading a table's cell
         self.errors = []
         self.warnings = []
@@ -355,6 +355,14 @@ class _Builder:
                 self.fail(self.loc_of(block_pos), "a heading with no words ('###' alone, or only characters "
                                                   "that are never drawn): write its words or delete the line",
                           "E204")
+            elif block["t"] in ("Para", "Plain") and id(block) not in self.empty_headings and not self.note_depth \
+                    and (words := _words(block["c"])) and prints_nothing(words):
+                # (a paragraph with no character but those never drawn prints nothing, as an empty
+                # one would: each output would hold a paragraph no reader sees)
+                self.empty_headings.add(id(block))
+                self.fail(self.loc_of(block_pos), f"a paragraph of characters that are never drawn only "
+                                                  f"({_invisible_names(words) or 'spaces'}): write its words or "
+                                                  f"delete the line", "E204")
         return out
 
     # -------------------------------------------------------------- structure
@@ -427,6 +435,8 @@ class _Builder:
                 self._section_block(self.section, block, loc, pos)
                 state = "body"
                 continue
+            if kind in ("Para", "Plain") and id(block) in self.empty_headings:
+                continue        # (refused as printing nothing: placed nowhere, no other error about it)
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
                 if self.headings and not current.operative:
