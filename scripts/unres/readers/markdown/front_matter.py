@@ -301,6 +301,12 @@ def parse(front: str, path: str, first_line: int) -> Meta:
             # A few UN files print no session name; the number still identifies the session.
             values[key] = reader.text(key, node, required=key not in OPTIONAL + ("session_name",))
 
+    distribution = values.get("distribution")
+    if distribution and distribution.strip().lower() not in _distribution_words():
+        english = languages.data("en")["distribution_words"]
+        reader.fail(nodes["distribution"], f"'distribution' is the document's distribution as the UN prints it, "
+                                           f"{', '.join(english)} (or as a language's versions print them: "
+                                           f"générale, limitada …), not {distribution!r}", "E103")
     if organ == SC and values.get("meeting") and not re.match(r"\d+", values["meeting"]):
         reader.fail(nodes["meeting"], f"a Security Council resolution's meeting is its number ('8712' or "
                                       f"'8712th meeting'), not {values['meeting']!r}", "E103")
@@ -336,6 +342,12 @@ def parse(front: str, path: str, first_line: int) -> Meta:
     if reader.errors:
         raise SourceError(reader.errors)
     return Meta(key_locs=key_locs, **values)
+
+
+def _distribution_words() -> set:
+    """Every distribution the language data prints, in each language's words, in small letters."""
+    return {word.lower() for code in languages.CODES
+            for pair in (languages.data(code).get("distribution_words") or {}).items() for word in pair}
 
 
 def _organ(nodes, reader: _Reader) -> str:
