@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import named_characters, tool_error
+from ...model import languages
 from ...model.ignorable import prints_nothing
 
 FAMILY = "Liberation Serif"
@@ -119,8 +120,8 @@ def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None
         by = ", ".join(family for family in others if set(chars) & set(drawn[family]))
         reason = f"{named_characters(chars)} {'is' if len(chars) == 1 else 'are'} not in {faces} and would be drawn with {by}"
         if code is not None:
-            reason += (f": {_SCRIPT_NAMES[code]} script, which unres sets only in a version in {_LANGUAGE_NAMES[code]} "
-                       f"(in {SCRIPT_FACES[code][0]})")
+            reason += (f": {_SCRIPT_NAMES[code]} script, which unres sets only in a version in "
+                       f"{languages.english_name(code)} (in {SCRIPT_FACES[code][0]})")
             advice.append(f"write the {_SCRIPT_NAMES[code]} words in the resolution's own script")
         reasons.append(reason)
     if missing:
@@ -132,14 +133,13 @@ def check_used(drawn: dict, missing_codepoints=(), lang: str = "en", locate=None
 
 
 _SCRIPT_NAMES = {"ar": "Arabic", "zh": "Han (Chinese)"}
-_LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese"}
 # The blocks of each script SCRIPT_FACES names a face for: Arabic (with its supplement, extended
 # blocks and presentation forms), and the Han ideographs with the CJK symbols and punctuation
-# and the full-width forms a Chinese text is set with.
+# and the full-width forms a Chinese text is set with (not the half-width kana and Hangul).
 _SCRIPT_BLOCKS = {
     "ar": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "zh": ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
-           (0x20000, 0x3FFFF)),
+    "zh": ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFF60),
+           (0xFFE0, 0xFFE6), (0x20000, 0x3FFFF)),
 }
 
 
