@@ -362,14 +362,13 @@ def _organ(nodes, reader: _Reader) -> str:
     if known:
         return known
     symbol = nodes.get("symbol")
-    symbol = symbol.value.strip() if isinstance(symbol, yaml.ScalarNode) and isinstance(symbol.value, str) else ""
+    symbol = symbol.value.strip() if isinstance(symbol, yaml.ScalarNode) else ""
     by_symbol = next((key for key in (GA, SC) if symbol.startswith(SYMBOL_PREFIXES[key])), None)
     if by_symbol is None:
         return HRC
-    if isinstance(node, yaml.ScalarNode) and isinstance(name, str) and name.strip():
+    if name.strip():
         language = nodes.get("language")
-        code = languages.resolve(language.value) if isinstance(language, yaml.ScalarNode) and isinstance(
-            language.value, str) else None
+        code = languages.resolve(language.value) if isinstance(language, yaml.ScalarNode) else None
         names = [languages.data(c)["organs"][by_symbol]["names"][0] for c in dict.fromkeys([code or "en", "en"])]
         reader.fail(node, f"organ {name!r} is not a name of the {ORGAN_NAMES[by_symbol]}, whose resolution "
                           f"the symbol {symbol!r} is: write {' or '.join(map(repr, names))}", "E103")

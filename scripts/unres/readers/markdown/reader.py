@@ -302,7 +302,7 @@ class _Builder:
         # The text itself was checked on reading; only a character reference (&#x1;) can
         # bring in a character no output can carry, so only then is each word checked.
         self.references = "&#" in src.text
-        self.empty_headings: set = set()     # ids of the heading and paragraph blocks already refused as empty
+        self.refused_empty: set = set()      # ids of the heading and paragraph blocks already refused as empty
         self.in_cell = False                 # reading a table's cell
         self.errors = []
         self.warnings = []
@@ -349,17 +349,17 @@ class _Builder:
                 out.append((block, pos))
         for block, block_pos in out:
             # (a list's blocks are unwrapped more than once: one error for each heading)
-            if block["t"] == "Header" and id(block) not in self.empty_headings \
+            if block["t"] == "Header" and id(block) not in self.refused_empty \
                     and prints_nothing(_words(block["c"][2])):
-                self.empty_headings.add(id(block))
+                self.refused_empty.add(id(block))
                 self.fail(self.loc_of(block_pos), "a heading with no words ('###' alone, or only characters "
                                                   "that are never drawn): write its words or delete the line",
                           "E204")
-            elif block["t"] in ("Para", "Plain") and id(block) not in self.empty_headings and not self.note_depth \
+            elif block["t"] in ("Para", "Plain") and id(block) not in self.refused_empty and not self.note_depth \
                     and (words := _words(block["c"])) and prints_nothing(words):
                 # (a paragraph with no character but those never drawn prints nothing, as an empty
                 # one would: each output would hold a paragraph no reader sees)
-                self.empty_headings.add(id(block))
+                self.refused_empty.add(id(block))
                 self.fail(self.loc_of(block_pos), f"a paragraph of characters that are never drawn only "
                                                   f"({_invisible_names(words) or 'spaces'}): write its words or "
                                                   f"delete the line", "E204")
@@ -435,7 +435,7 @@ class _Builder:
                 self._section_block(self.section, block, loc, pos)
                 state = "body"
                 continue
-            if kind in ("Para", "Plain") and id(block) in self.empty_headings:
+            if kind in ("Para", "Plain") and id(block) in self.refused_empty:
                 continue        # (refused as printing nothing: placed nowhere, no other error about it)
             if kind in ("Para", "Plain"):
                 inlines = self.inlines(block["c"])
@@ -912,8 +912,8 @@ class _Builder:
             self.inline_depth -= 1
         out = _normalise(out)
         if self.inline_depth == 0 and _opens_with_break(out):
-            # (a backslash or two spaces ending the line above the words: Markdown reads a line
-            # break there, which every output would print as an empty first line)
+            # (a backslash ending the line above the words: Markdown reads a line break there,
+            # which every output would print as an empty first line)
             self.fail(self.word_loc(_first_pos(nodes) or pos),
                       "a line break opens this text (a backslash ends the line above its first word): it "
                       "would print an empty line before the words; delete the backslash", "E223")
@@ -1325,15 +1325,13 @@ _SPACES_RE = re.compile(r" {2,}")
 def _first_pos(nodes) -> str:
     """The place pandoc gives the first word of ``nodes`` (pandoc's inlines), "" if none."""
     for node in nodes:
-        content = node.get("c") if isinstance(node, dict) else None
-        if node.get("t") == "Span" and _attr_pos(content[0]):
+        content = node.get("c")
+        if node["t"] == "Span" and _attr_pos(content[0]):
             return _attr_pos(content[0])
-        if isinstance(content, list):
-            inner = [c for c in content if isinstance(c, list)]
-            for child in inner:
-                found = _first_pos([n for n in child if isinstance(n, dict)])
-                if found:
-                    return found
+        for child in content if isinstance(content, list) else ():
+            found = isinstance(child, list) and _first_pos([n for n in child if isinstance(n, dict)])
+            if found:
+                return found
     return ""
 
 
